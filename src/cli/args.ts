@@ -1,0 +1,122 @@
+/** Output formats of `archlens lint`. */
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+
+/** A parsed command line. */
+export type Command =
+  | { readonly command: 'help' }
+  | { readonly command: 'version' }
+  | {
+      readonly command: 'lint';
+      readonly format: OutputFormat;
+      readonly regions: readonly string[];
+      readonly ignore: readonly string[];
+      readonly config: string | undefined;
+      readonly paths: readonly string[];
+    };
+
+/** A command line the CLI cannot run: printed on stderr, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Text of `archlens --help`. */
+export const HELP_TEXT = `Usage: archlens <command> [options]
+
+Commands:
+  lint [options] PATH...   Lint CloudFormation / SAM templates (files or folders)
+
+Options for lint:
+  -f, --format FORMAT      text (default), json or sarif
+  -r, --region REGION      check resource availability in REGION (repeatable)
+  -i, --ignore RULE        drop findings of RULE (repeatable)
+  -c, --config FILE        use FILE instead of the nearest .archlens.yml
+
+Global options:
+  -h, --help               show this help
+  -v, --version            print the version and the resource catalogue version
+
+Folders are searched for .yaml, .yml, .json and .template files (skipping node_modules,
+.git, cdk.out, dist and hidden folders); files that are not templates are skipped.
+
+Exit codes: 0 no errors, 1 error findings, 2 usage or I/O error.
+`;
+
+/**
+ * Parses argv (without `node` and the script). Accepts `--flag value` and `--flag=value`;
+ * `--` ends options so a path may start with a dash.
+ * @throws {UsageError} on an unknown command, flag or format, or a missing value or path.
+ */
+export function parseArgs(argv: readonly string[]): Command {
+  if (argv.length === 0) throw new UsageError('missing command (try `archlens --help`)');
+  if (argv.includes('-h') || argv.includes('--help') || argv[0] === 'help') return { command: 'help' };
+  if (argv[0] === '-v' || argv[0] === '--version' || argv[0] === 'version') {
+    if (argv.length > 1) throw new UsageError(`unexpected argument '${argv[1]}' after ${argv[0]}`);
+    return { command: 'version' };
+  }
+  const [command, ...rest] = argv;
+  if (command !== 'lint') {
+    throw new UsageError(command!.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}' (try \`archlens --help\`)`);
+  }
+
+  let format: OutputFormat = 'text';
+  let config: string | undefined;
+  const regions: string[] = [];
+  const ignore: string[] = [];
+  const paths: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--') {
+      paths.push(...rest.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      paths.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const takeValue = (): string => {
+      if (eq > 0 && arg.startsWith('--')) return arg.slice(eq + 1);
+      const value = rest[++i];
+      if (value === undefined || value === '') throw new UsageError(`option '${flag}' needs a value`);
+      return value;
+    };
+    switch (flag) {
+      case '-f':
+      case '--format': {
+        const value = takeValue();
+        if (!(FORMATS as readonly string[]).includes(value)) {
+          throw new UsageError(`unknown format '${value}' (expected ${FORMATS.join(', ')})`);
+        }
+        format = value as OutputFormat;
+        break;
+      }
+      case '-r':
+      case '--region':
+        // `--region us-east-1,eu-west-1` is a natural thing to type; accept it too.
+        regions.push(...splitList(takeValue()));
+        break;
+      case '-i':
+      case '--ignore':
+        ignore.push(...splitList(takeValue()));
+        break;
+      case '-c':
+      case '--config':
+        config = takeValue();
+        break;
+      default:
+        throw new UsageError(`unknown option '${flag}' (try \`archlens --help\`)`);
+    }
+  }
+  if (paths.length === 0) throw new UsageError('missing PATH: name at least one template file or folder');
+  return { command: 'lint', format, regions, ignore, config, paths };
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}

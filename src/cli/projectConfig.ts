@@ -1,0 +1,93 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseProjectConfig } from '../engine/config';
+import type { LintOptions } from '../engine/findings';
+import { InputError, errorText } from './walk';
+
+/** File names of the project configuration, in lookup order. */
+export const CONFIG_FILE_NAMES: readonly string[] = ['.archlens.yml', '.archlens.yaml'];
+
+/** Options from the command line that are merged over the project configuration. */
+export interface FlagOptions {
+  readonly regions: readonly string[];
+  readonly ignore: readonly string[];
+}
+
+/**
+ * Finds and parses `.archlens.yml` for linted files. The nearest file walking up from a
+ * file's folder wins (no merging across levels, like `.prettierrc`), unless `--config`
+ * names one file for everything. Results are cached per folder: a folder walk asks for
+ * every file and the answer is the same for all files of one folder.
+ */
+export class ProjectConfigResolver {
+  private readonly byDir = new Map<string, LintOptions>();
+  private readonly byFile = new Map<string, LintOptions>();
+
+  constructor(private readonly explicitConfig: string | undefined) {}
+
+  /**
+   * Options for one linted file, before command-line flags are applied.
+   * @throws {InputError} when the config file cannot be read or is malformed (exit code 2).
+   */
+  optionsFor(file: string): LintOptions {
+    if (this.explicitConfig !== undefined) return this.load(this.explicitConfig);
+    return this.forDir(path.dirname(path.resolve(file)));
+  }
+
+  private forDir(dir: string): LintOptions {
+    const cached = this.byDir.get(dir);
+    if (cached) return cached;
+    let options: LintOptions = {};
+    const found = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).find(isFile);
+    if (found) {
+      options = this.load(found);
+    } else {
+      const parent = path.dirname(dir);
+      if (parent !== dir) options = this.forDir(parent);
+    }
+    this.byDir.set(dir, options);
+    return options;
+  }
+
+  private load(file: string): LintOptions {
+    const key = path.resolve(file);
+    const cached = this.byFile.get(key);
+    if (cached) return cached;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new InputError(`cannot read config '${file}': ${errorText(error)}`);
+    }
+    const { options, problems } = parseProjectConfig(text);
+    if (problems.length > 0) {
+      // A half-applied config would silently lint with settings the user did not ask for.
+      const shown = path.relative(process.cwd(), key) || key;
+      throw new InputError(`invalid config '${shown}':\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    }
+    this.byFile.set(key, options);
+    return options;
+  }
+}
+
+/**
+ * Merges command-line flags over a project configuration: `--ignore` adds to the file's
+ * `ignore` list, `--region` replaces the file's `regions` (the user asked for those regions now).
+ */
+export function mergeOptions(config: LintOptions, flags: FlagOptions): LintOptions {
+  const ignoreRules = [...new Set([...(config.ignoreRules ?? []), ...flags.ignore])];
+  const regions = flags.regions.length > 0 ? [...new Set(flags.regions)] : config.regions;
+  return {
+    ...config,
+    ...(ignoreRules.length > 0 ? { ignoreRules } : {}),
+    ...(regions !== undefined ? { regions } : {}),
+  };
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

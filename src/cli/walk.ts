@@ -1,0 +1,90 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** A file the CLI will consider linting. */
+export interface CandidateFile {
+  /** Path as the user gave it, or joined onto the folder they gave (so output stays relative). */
+  readonly path: string;
+  /** True when named on the command line (not found by walking a folder). */
+  readonly explicit: boolean;
+}
+
+/** An I/O problem with a path named on the command line: exit code 2. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+/** Extensions a template may have; everything else is ignored when walking a folder. */
+export const TEMPLATE_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml', '.json', '.template']);
+
+// Build output, dependencies and VCS data: never user-authored templates, and often huge.
+// `cdk.out` holds synthesized templates that would be duplicates of what CDK users lint via cdk.
+const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', 'cdk.out', 'dist']);
+
+/**
+ * Expands command-line paths into candidate files: files are kept as given (whatever their
+ * extension, since the user asked for them), folders are walked recursively in sorted order
+ * so output is deterministic. Symbolic links to folders are not followed (avoids cycles).
+ * @throws {InputError} when a path does not exist or cannot be read.
+ */
+export function collectFiles(paths: readonly string[]): CandidateFile[] {
+  const result: CandidateFile[] = [];
+  const seen = new Set<string>();
+  const add = (file: string, explicit: boolean): void => {
+    const key = path.resolve(file);
+    if (seen.has(key)) return;
+    seen.add(key);
+    result.push({ path: file, explicit });
+  };
+  for (const given of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(given);
+    } catch (error) {
+      throw new InputError(`cannot read '${given}': ${errorText(error)}`);
+    }
+    if (stat.isDirectory()) {
+      walk(given, (file) => add(file, false));
+    } else {
+      add(given, true);
+    }
+  }
+  return result;
+}
+
+function walk(dir: string, visit: (file: string) => void): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new InputError(`cannot read '${dir}': ${errorText(error)}`);
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
+      walk(full, visit);
+    } else if (entry.isFile() || entry.isSymbolicLink()) {
+      if (!TEMPLATE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) continue;
+      // Hidden files (.archlens.yml, .prettierrc.json, ...) are configuration, not templates.
+      if (entry.name.startsWith('.')) continue;
+      if (entry.isSymbolicLink() && !isFile(full)) continue;
+      visit(full);
+    }
+  }
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** `ENOENT: no such file or directory`: Node's message without the syscall and path it repeats. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message.replace(/, \w+ '.*'$/, '');
+  return String(error);
+}

@@ -1,0 +1,74 @@
+/**
+ * The resource catalogue as the engine sees it: CloudFormation resource types,
+ * their properties, property types and attributes. Compiled at build time from
+ * `@aws-cdk/aws-service-spec` (see scripts/buildCatalog.mjs) and loaded lazily
+ * by the host (CLI, language server), which passes a {@link Catalog} to the engine.
+ */
+
+/** How a property's value is typed. */
+export type TypeRef =
+  | { readonly kind: 'primitive'; readonly name: PrimitiveName }
+  | { readonly kind: 'list'; readonly element: TypeRef }
+  | { readonly kind: 'map'; readonly element: TypeRef }
+  /** A named property type of the same resource (e.g. `AWS::S3::Bucket.VersioningConfiguration`). */
+  | { readonly kind: 'struct'; readonly name: string }
+  /** Any of several types (the spec's "union" types, e.g. a string or a struct). */
+  | { readonly kind: 'union'; readonly types: readonly TypeRef[] };
+
+/** Primitive types of the CloudFormation spec. `json` accepts any map (or a JSON string). */
+export type PrimitiveName = 'string' | 'number' | 'integer' | 'long' | 'boolean' | 'json' | 'timestamp' | 'any';
+
+/** Whether changing a property replaces the resource. */
+export type Replacement = 'always' | 'conditional' | 'never';
+
+/** One property of a resource type or property type. */
+export interface PropertyInfo {
+  readonly type: TypeRef;
+  readonly required: boolean;
+  readonly documentation?: string;
+  readonly replacement?: Replacement;
+  /** Allowed literal values when the spec knows them. */
+  readonly enumValues?: readonly string[];
+  readonly deprecated?: boolean;
+}
+
+/** A named property type (a nested structure). */
+export interface PropertyTypeInfo {
+  /** Full name, e.g. `AWS::S3::Bucket.VersioningConfiguration`. */
+  readonly name: string;
+  readonly documentation?: string;
+  readonly properties: Readonly<Record<string, PropertyInfo>>;
+}
+
+/** One `Fn::GetAtt` attribute. Nested names keep their dots (`Endpoint.Address`). */
+export interface AttributeInfo {
+  readonly type: TypeRef;
+  readonly documentation?: string;
+}
+
+/** A CloudFormation resource type. */
+export interface ResourceTypeInfo {
+  /** e.g. `AWS::S3::Bucket`. */
+  readonly name: string;
+  readonly documentation?: string;
+  readonly properties: Readonly<Record<string, PropertyInfo>>;
+  readonly attributes: Readonly<Record<string, AttributeInfo>>;
+  /** Regions where the type is available; undefined when the spec does not say. */
+  readonly regions?: readonly string[];
+  /** The property used as `Ref` value's description, when known (e.g. "the bucket name"). */
+  readonly refDescription?: string;
+}
+
+/** Read access to the catalogue. Implementations load data lazily. */
+export interface Catalog {
+  /** Version of the source spec, e.g. `@aws-cdk/aws-service-spec 0.1.216`. */
+  readonly version: string;
+  /** All resource type names, sorted. Cheap: does not load per-type data. */
+  resourceTypeNames(): readonly string[];
+  /** A resource type by exact name, or undefined when unknown. */
+  resourceType(name: string): ResourceTypeInfo | undefined;
+  /** A property type by full name (`AWS::S3::Bucket.VersioningConfiguration`), or undefined. */
+  propertyType(name: string): PropertyTypeInfo | undefined;
+  /** All region names the catalogue knows. */
+  regions(): readonly string[];
+}
