@@ -1,5 +1,13 @@
 import type { Catalog } from './catalog/catalogTypes';
 import type { Finding, LintOptions, Severity } from './findings';
+import { parseDocument } from './document/parseDocument';
+import { LineIndex } from './document/lineIndex';
+import { detectKind } from './detect';
+import { buildTemplateModel } from './cfn/template';
+import { SHORT_FORM_TAGS } from './cfn/shortForms';
+import { ALL_RULES } from './rules/registry';
+import type { Rule, RuleContext } from './rules/rule';
+import { Suppressions } from './suppressions';
 
 /** What a file was detected as. */
 export type DocumentKind = 'cloudformation' | 'sam' | 'openapi' | 'other';
@@ -34,7 +42,59 @@ export interface Analyzer {
 }
 
 /** Creates an analyzer over the given host services. */
-export function createAnalyzer(host: AnalyzerHost): Analyzer {
-  void host;
-  throw new Error('not implemented yet');
+export function createAnalyzer(host: AnalyzerHost, rules: readonly Rule[] = ALL_RULES): Analyzer {
+  const sortedRules = [...rules].sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    rules: sortedRules.map(({ id, description, defaultSeverity }) => ({ id, description, defaultSeverity })),
+    detect(fileName, text) {
+      return detectKind(parseDocument(fileName, text, { shortForms: SHORT_FORM_TAGS }).root, text);
+    },
+    lint(fileName, text, options = {}) {
+      return lintDocument(host.catalog, sortedRules, fileName, text, options);
+    },
+  };
+}
+
+function lintDocument(catalog: Catalog, rules: readonly Rule[], fileName: string, text: string, options: LintOptions): LintResult {
+  const document = parseDocument(fileName, text, { shortForms: SHORT_FORM_TAGS });
+  const kind = detectKind(document.root, text);
+  if (kind === 'other') return { kind, findings: [] };
+  const lineIndex = new LineIndex(text);
+  const template = document.root?.kind === 'mapping' ? buildTemplateModel(document.root) : undefined;
+  const broken = document.problems.some((problem) => problem.severity === 'error') && !document.root;
+  const ignored = new Set(options.ignoreRules ?? []);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (!rule.appliesTo.includes(kind) || ignored.has(rule.id)) continue;
+    if (broken && !rule.runsOnBrokenDocuments) continue;
+    const override = options.severityOverrides?.[rule.id];
+    if (override === 'off') continue;
+    const severity = override ?? rule.defaultSeverity;
+    const context: RuleContext = {
+      document,
+      template,
+      catalog,
+      options,
+      kind,
+      report(span, message, fixes) {
+        findings.push({ rule: rule.id, severity, message, span, range: lineIndex.rangeOf(span), ...(fixes && fixes.length > 0 ? { fixes } : {}) });
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      // A rule bug must not hide the other rules' findings.
+      findings.push({
+        rule: 'archlens-internal',
+        severity: 'warning',
+        message: `Rule ${rule.id} failed: ${error instanceof Error ? error.message : String(error)}. Please report this.`,
+        span: { start: 0, end: 0 },
+        range: lineIndex.rangeOf({ start: 0, end: 0 }),
+      });
+    }
+  }
+  const suppressions = new Suppressions(text, lineIndex, template);
+  const kept = findings.filter((finding) => !suppressions.isSuppressed(finding));
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  return { kind, findings: kept };
 }

@@ -1,0 +1,285 @@
+#!/usr/bin/env node
+// Compiles the CloudFormation resource catalogue from @aws-cdk/aws-service-spec
+// (node_modules/@aws-cdk/aws-service-spec/db.json.gz, ~15 MB of JSON once
+// gunzipped) into the compact, sharded format read by
+// src/engine/catalog/compiledCatalog.ts. See docs/catalog.md.
+//
+// Output (dist/catalog/):
+//   index.json      spec version, regions, shard -> type names, shared types
+//   <Shard>.json    one per service namespace (AWS::S3 -> AWS_S3.json)
+//
+// Why shards: a cold lint only parses the services its template uses, instead
+// of the whole multi-megabyte catalogue.
+//
+// Usage: node scripts/buildCatalog.mjs [--force] [--out <dir>]
+// Skips work when dist/catalog/index.json was built from the same db.json.gz
+// and the same version of this script (content hash, not mtime: npm may give
+// installed files arbitrary mtimes).
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+
+/** Bump when the output format changes incompatibly (compiledCatalog.ts checks it). */
+const FORMAT = 1;
+/** Documentation budgets, in characters, to keep shards small. */
+const RESOURCE_DOC_LIMIT = 400;
+const MEMBER_DOC_LIMIT = 200;
+
+const scriptPath = fileURLToPath(import.meta.url);
+const repoRoot = resolve(dirname(scriptPath), '..');
+const specDir = join(repoRoot, 'node_modules', '@aws-cdk', 'aws-service-spec');
+
+const args = process.argv.slice(2);
+const force = args.includes('--force');
+const outIdx = args.indexOf('--out');
+const outDir = outIdx >= 0 ? resolve(args[outIdx + 1]) : join(repoRoot, 'dist', 'catalog');
+
+main();
+
+function main() {
+  const started = performance.now();
+  const dbBytes = readFileSync(join(specDir, 'db.json.gz'));
+  const specVersion = JSON.parse(readFileSync(join(specDir, 'package.json'), 'utf8')).version;
+  const stamp = createHash('sha256').update(dbBytes).update(readFileSync(scriptPath)).digest('hex').slice(0, 16);
+
+  if (!force && isUpToDate(stamp)) {
+    console.log(`catalog: up to date (${outDir})`);
+    return;
+  }
+
+  const db = JSON.parse(gunzipSync(dbBytes).toString('utf8'));
+  const { index, shards, warnings } = compile(db.schema, `@aws-cdk/aws-service-spec ${specVersion}`, stamp);
+
+  mkdirSync(outDir, { recursive: true });
+  // Remove shards of services that no longer exist; index.json is written last
+  // so an interrupted build is never mistaken for a complete one.
+  for (const file of readdirSync(outDir)) {
+    const shard = /^([A-Za-z0-9]+_[A-Za-z0-9]+)\.json$/.exec(file)?.[1];
+    if (shard && !shards.has(shard)) rmSync(join(outDir, file));
+  }
+  let bytes = 0;
+  for (const [name, shard] of shards) {
+    const text = JSON.stringify(shard);
+    bytes += text.length;
+    writeFileSync(join(outDir, `${name}.json`), text);
+  }
+  const indexText = JSON.stringify(index);
+  writeFileSync(join(outDir, 'index.json'), indexText);
+  bytes += indexText.length;
+
+  for (const w of warnings) console.warn(`catalog: warning: ${w}`);
+  const ms = Math.round(performance.now() - started);
+  console.log(
+    `catalog: ${Object.values(index.shards).flat().length} resource types in ${shards.size} shards, ` +
+      `${(bytes / 1024 / 1024).toFixed(2)} MB, ${ms} ms -> ${outDir}`,
+  );
+}
+
+/** True when index.json carries the same stamp and every shard it names exists. */
+function isUpToDate(stamp) {
+  const indexPath = join(outDir, 'index.json');
+  if (!existsSync(indexPath)) return false;
+  try {
+    const index = JSON.parse(readFileSync(indexPath, 'utf8'));
+    if (index.format !== FORMAT || index.stamp !== stamp) return false;
+    return Object.keys(index.shards).every((s) => existsSync(join(outDir, `${s}.json`)));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Turns the spec database into { index, shards }.
+ * The spec stores entities in arrays keyed by `$id`; type references are
+ * `{ type: 'ref', reference: { $ref: id } }` pointing at typeDefinition
+ * entities, whose owning resource is given by the `usesType` relation
+ * (resource id -> [{ $id }]). Every type definition has exactly one owner.
+ */
+function compile(schema, version, stamp) {
+  const warnings = [];
+  const owner = new Map(); // typeDefinition id -> resource entity
+  const resourcesById = new Map(schema.resource.entities.map((r) => [r.$id, r]));
+  for (const [resourceId, uses] of Object.entries(schema.usesType.forward)) {
+    for (const { $id } of uses) owner.set($id, resourcesById.get(resourceId));
+  }
+  const typeDefsById = new Map(schema.typeDefinition.entities.map((t) => [t.$id, t]));
+
+  /** Full property-type name of a typeDefinition id: `AWS::S3::Bucket.VersioningConfiguration`. */
+  const typeDefName = (id) => {
+    const def = typeDefsById.get(id);
+    const res = owner.get(id);
+    return def && res ? `${res.cloudFormationType}.${def.name}` : undefined;
+  };
+
+  /**
+   * Spec type -> compact shard type (see compiledCatalog.ts `ShardType`):
+   * primitive name | struct full name | {l: T} | {m: T} | {u: [T...]}.
+   * The spec's `previousTypes` (type history) is ignored: only `type` is current.
+   */
+  const encodeType = (t, where) => {
+    switch (t.type) {
+      case 'string':
+      case 'number':
+      case 'integer':
+      case 'boolean':
+      case 'json':
+        return t.type;
+      case 'date-time':
+        return 'timestamp';
+      case 'tag':
+        // The spec has a dedicated `tag` type for the standard {Key, Value}
+        // pair; we model it as the shared property type `Tag` (index.json).
+        return 'Tag';
+      case 'array':
+        return { l: encodeType(t.element, where) };
+      case 'map':
+        return { m: encodeType(t.element, where) };
+      case 'union':
+        return { u: t.types.map((x) => encodeType(x, where)) };
+      case 'ref': {
+        const name = typeDefName(t.reference.$ref);
+        if (name) return name;
+        warnings.push(`${where}: dangling type reference ${t.reference.$ref}`);
+        return 'any';
+      }
+      default:
+        warnings.push(`${where}: unknown spec type ${JSON.stringify(t.type)}, using any`);
+        return 'any';
+    }
+  };
+
+  /** Spec property map -> shard property map. `sam`: replacement data is unreliable (see below). */
+  const encodeProperties = (props, where, sam) => {
+    const out = {};
+    for (const [name, p] of Object.entries(props ?? {})) {
+      const enc = { t: encodeType(p.type, `${where}.${name}`) };
+      if (p.required) enc.r = 1;
+      const d = shortDoc(p.documentation, MEMBER_DOC_LIMIT);
+      if (d) enc.d = d;
+      // causesReplacement: 'yes' | 'maybe' | absent (= no). Omitted `x` means never.
+      if (!sam && p.causesReplacement === 'yes') enc.x = 'a';
+      if (!sam && p.causesReplacement === 'maybe') enc.x = 'c';
+      if (p.type.allowedValues?.length) enc.e = p.type.allowedValues.map(String);
+      if (p.deprecated) enc.dep = 1;
+      out[name] = enc;
+    }
+    return out;
+  };
+
+  const shards = new Map(); // shard name -> { format, resources, propertyTypes }
+  const members = {}; // shard name -> short type names ('Bucket'), for index.json
+  const resources = [...schema.resource.entities].sort((a, b) => cmp(a.cloudFormationType, b.cloudFormationType));
+  for (const res of resources) {
+    const name = res.cloudFormationType;
+    const shardName = name.split('::').slice(0, 2).join('_');
+    (members[shardName] ??= []).push(name.split('::')[2]);
+    let shard = shards.get(shardName);
+    if (!shard) shards.set(shardName, (shard = { format: FORMAT, resources: {}, propertyTypes: {} }));
+
+    // SAM resources (the only ones with a `cloudFormationTransform`) come from
+    // the SAM spec, which marks every property causesReplacement: 'yes'; that
+    // is a placeholder, not a fact, so we record "unknown" (nr) instead.
+    const sam = Boolean(res.cloudFormationTransform);
+    const entry = {};
+    const d = shortDoc(res.documentation, RESOURCE_DOC_LIMIT);
+    if (d) entry.d = d;
+    entry.p = encodeProperties(res.properties, name, sam);
+    entry.a = {};
+    for (const [attr, a] of Object.entries(res.attributes ?? {})) {
+      const enc = { t: encodeType(a.type, `${name} attribute ${attr}`) };
+      const ad = shortDoc(a.documentation, MEMBER_DOC_LIMIT);
+      if (ad) enc.d = ad;
+      entry.a[attr] = enc;
+    }
+    const ref = refDescription(res);
+    if (ref) entry.ref = ref;
+    if (sam) entry.nr = 1;
+    // No per-type `rg` (regions): see regionNames() below.
+    shard.resources[name] = entry;
+
+    const defs = (schema.usesType.forward[res.$id] ?? [])
+      .map(({ $id }) => typeDefsById.get($id))
+      .sort((a, b) => cmp(a.name, b.name));
+    for (const def of defs) {
+      const full = `${name}.${def.name}`;
+      const pt = {};
+      const pd = shortDoc(def.documentation, MEMBER_DOC_LIMIT);
+      if (pd) pt.d = pd;
+      pt.p = encodeProperties(def.properties, full, sam);
+      if (sam) pt.nr = 1;
+      shard.propertyTypes[full] = pt;
+    }
+  }
+
+  const index = {
+    format: FORMAT,
+    version,
+    stamp,
+    regions: regionNames(schema),
+    // Shard name -> type names without the namespace (AWS_S3 -> ['Bucket', ...]
+    // meaning AWS::S3::Bucket): a third of the size of a name -> shard map.
+    shards: members,
+    shared: {
+      Tag: {
+        d: 'A key-value pair (tag) to associate with the resource.',
+        p: {
+          Key: { t: 'string', r: 1, d: 'The key name of the tag.' },
+          Value: { t: 'string', r: 1, d: 'The value of the tag.' },
+        },
+      },
+    },
+  };
+  return { index, shards, warnings };
+}
+
+/**
+ * The regions the spec was built from (currently us-east-1, us-east-2, us-west-2).
+ * The spec's `regionHasResource` relation is NOT an availability map: only the
+ * resources added after the region entity was allocated are linked (678 of
+ * 1,828; AWS::S3::Bucket is in none), so we do not emit per-type regions
+ * rather than let rules conclude "not available in us-east-1".
+ */
+function regionNames(schema) {
+  return schema.region.entities.map((r) => r.name).sort(cmp);
+}
+
+/**
+ * What `Ref` returns, derived from the identifiers (the spec has no prose for
+ * it): `cfnRefIdentifier` when present (legacy resources whose Ref differs from
+ * the primary identifier), else a single-property `primaryIdentifier`.
+ * Composite identifiers without an override are left undescribed.
+ */
+function refDescription(res) {
+  const ids = res.cfnRefIdentifier ?? res.primaryIdentifier;
+  if (!ids?.length || (ids.length > 1 && !res.cfnRefIdentifier)) return undefined;
+  return ids.length === 1 ? `The ${ids[0]} of the resource.` : `The ${ids.join(' and ')} of the resource.`;
+}
+
+/**
+ * First paragraph of a markdown doc string, at most `limit` characters.
+ * Markdown links are kept when the paragraph fits, otherwise reduced to their
+ * text so truncation never leaves a half link.
+ */
+function shortDoc(text, limit) {
+  if (!text) return undefined;
+  // A paragraph that introduces a bulleted list keeps only its lead-in lines.
+  const lines = text.trim().split(/\n\s*\n/)[0].split('\n');
+  const listAt = lines.findIndex((l, i) => i > 0 && /^\s*[-+*]\s/.test(l));
+  let p = (listAt > 0 ? lines.slice(0, listAt) : lines).join(' ').replace(/\s+/g, ' ').trim();
+  if (p.length <= limit) return p || undefined;
+  p = p.replace(/\[([^\]]*)\]\([^)\s]*\)/g, '$1');
+  if (p.length <= limit) return p;
+  const head = p.slice(0, limit);
+  const sentenceEnd = head.lastIndexOf('. ');
+  if (sentenceEnd >= limit / 2) return head.slice(0, sentenceEnd + 1);
+  const space = head.lastIndexOf(' ');
+  return `${head.slice(0, space > 0 ? space : limit).replace(/[\s,;:(]+$/, '')}…`;
+}
+
+/** Locale-independent string order, so output is identical on every machine. */
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

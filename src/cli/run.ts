@@ -1,0 +1,125 @@
+import * as fs from 'node:fs';
+import { version as packageVersion } from '../../package.json';
+import { createAnalyzer, type Analyzer } from '../engine/analyzer';
+import type { Catalog } from '../engine/catalog/catalogTypes';
+import { HELP_TEXT, UsageError, parseArgs, type Command } from './args';
+import { defaultCatalogDir, loadCatalogFromDir } from './catalogLoader';
+import { formatJson } from './formatJson';
+import { formatSarif } from './formatSarif';
+import { formatText, shouldUseColor } from './formatText';
+import { ProjectConfigResolver, mergeOptions } from './projectConfig';
+import type { FileReport } from './report';
+import { InputError, collectFiles, errorText } from './walk';
+
+/** Exit codes of the CLI (documented in README.md). */
+export const ExitCode = { Ok: 0, ErrorFindings: 1, UsageOrIo: 2 } as const;
+
+/** The process surface the CLI uses, injected so it can be driven without a real process. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  /** Loads the resource catalogue; defaults to the one built next to the bundle. */
+  readonly loadCatalog?: () => Catalog;
+}
+
+type LintCommand = Extract<Command, { command: 'lint' }>;
+
+/** Runs the CLI for `argv` (without `node` and the script) and returns the exit code. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  const fail = (message: string): number => {
+    io.stderr.write(`archlens: ${message}\n`);
+    return ExitCode.UsageOrIo;
+  };
+  let command: Command;
+  try {
+    command = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) return fail(error.message);
+    throw error;
+  }
+  if (command.command === 'help') {
+    io.stdout.write(HELP_TEXT);
+    return ExitCode.Ok;
+  }
+
+  let analyzer: Analyzer;
+  let catalog: Catalog;
+  try {
+    catalog = (io.loadCatalog ?? (() => loadCatalogFromDir(defaultCatalogDir())))();
+    if (command.command === 'version') {
+      io.stdout.write(`archlens ${packageVersion} (${catalog.version})\n`);
+      return ExitCode.Ok;
+    }
+    analyzer = createAnalyzer({ catalog });
+  } catch (error) {
+    return fail(`cannot load the resource catalogue: ${errorText(error)} (run \`npm run build\`?)`);
+  }
+
+  try {
+    return lint(command, analyzer, catalog, io);
+  } catch (error) {
+    if (error instanceof InputError) return fail(error.message);
+    // The engine promises never to throw; if it does, say so plainly rather than crash with a trace.
+    const detail = io.env['ARCHLENS_DEBUG'] && error instanceof Error ? `\n${error.stack ?? ''}` : '';
+    return fail(`internal error: ${errorText(error)}${detail}`);
+  }
+}
+
+function lint(command: LintCommand, analyzer: Analyzer, catalog: Catalog, io: CliIo): number {
+  warnUnknown(command, analyzer, catalog, io);
+  const files = collectFiles(command.paths);
+  const configs = new ProjectConfigResolver(command.config);
+  const reports: FileReport[] = [];
+  let ioErrors = 0;
+  for (const candidate of files) {
+    let text: string;
+    try {
+      // Raw text, BOM included: the engine strips it itself so offsets stay true to the file.
+      text = fs.readFileSync(candidate.path, 'utf8');
+    } catch (error) {
+      io.stderr.write(`archlens: cannot read '${candidate.path}': ${errorText(error)}\n`);
+      ioErrors++;
+      continue;
+    }
+    if (analyzer.detect(candidate.path, text) === 'other') {
+      if (candidate.explicit && command.format === 'text') {
+        io.stderr.write(`archlens: skipping '${candidate.path}': not a CloudFormation, SAM or OpenAPI document\n`);
+      }
+      continue;
+    }
+    const options = mergeOptions(configs.optionsFor(candidate.path), command);
+    const result = analyzer.lint(candidate.path, text, options);
+    reports.push({ file: candidate.path, findings: result.findings });
+  }
+
+  switch (command.format) {
+    case 'json':
+      io.stdout.write(formatJson(reports));
+      break;
+    case 'sarif':
+      io.stdout.write(formatSarif(reports, { version: packageVersion, rules: analyzer.rules, baseDir: io.cwd }));
+      break;
+    case 'text':
+      io.stdout.write(formatText(reports, { color: shouldUseColor(io.stdout, io.env), filesLinted: reports.length }));
+      break;
+  }
+  if (ioErrors > 0) return ExitCode.UsageOrIo;
+  return reports.some((report) => report.findings.some((finding) => finding.severity === 'error'))
+    ? ExitCode.ErrorFindings
+    : ExitCode.Ok;
+}
+
+/** Typos in `--ignore` or `--region` would silently do nothing; warn (stderr keeps json/sarif clean). */
+function warnUnknown(command: LintCommand, analyzer: Analyzer, catalog: Catalog, io: CliIo): void {
+  const ruleIds = new Set(analyzer.rules.map((rule) => rule.id));
+  for (const id of command.ignore) {
+    if (!ruleIds.has(id)) io.stderr.write(`archlens: warning: --ignore '${id}' is not a known rule\n`);
+  }
+  const regions = new Set(catalog.regions());
+  if (regions.size === 0) return;
+  for (const region of command.regions) {
+    if (!regions.has(region)) io.stderr.write(`archlens: warning: --region '${region}' is not a region the catalogue knows\n`);
+  }
+}

@@ -1,0 +1,86 @@
+import type { LocatedNode, MappingNode, ScalarNode } from '../document/located';
+
+/** Names of CloudFormation intrinsic functions (long form). */
+export const INTRINSIC_FUNCTIONS: ReadonlySet<string> = new Set([
+  'Ref',
+  'Fn::GetAtt',
+  'Fn::Sub',
+  'Fn::If',
+  'Fn::Equals',
+  'Fn::Not',
+  'Fn::And',
+  'Fn::Or',
+  'Fn::FindInMap',
+  'Fn::Select',
+  'Fn::Split',
+  'Fn::Join',
+  'Fn::GetAZs',
+  'Fn::ImportValue',
+  'Fn::Base64',
+  'Fn::Cidr',
+  'Fn::Transform',
+  'Fn::Length',
+  'Fn::ToJsonString',
+  'Fn::GetStackOutput',
+]);
+
+/** A one-key mapping that calls an intrinsic function. */
+export interface IntrinsicCall {
+  /** Long-form name, e.g. `Fn::GetAtt`; `Fn::ForEach::Loop` keeps its loop suffix. */
+  readonly name: string;
+  readonly keyNode: ScalarNode;
+  readonly argument: LocatedNode;
+  readonly node: MappingNode;
+}
+
+/**
+ * Returns the intrinsic call a node stands for, or undefined. `Condition` counts
+ * only where a condition reference is expected (inside condition functions), so
+ * callers that need it pass `allowCondition`.
+ */
+export function asIntrinsic(node: LocatedNode | undefined, allowCondition = false): IntrinsicCall | undefined {
+  if (!node || node.kind !== 'mapping' || node.pairs.length !== 1) return undefined;
+  const pair = node.pairs[0]!;
+  const name = pair.key.text;
+  if (INTRINSIC_FUNCTIONS.has(name) || name.startsWith('Fn::ForEach::') || (allowCondition && name === 'Condition')) {
+    return { name, keyNode: pair.key, argument: pair.value, node };
+  }
+  return undefined;
+}
+
+/** Whether a key looks like an intrinsic function name (`Ref` or `Fn::...`). */
+export function isIntrinsicName(name: string): boolean {
+  return name === 'Ref' || name.startsWith('Fn::');
+}
+
+/** A `${...}` placeholder inside an `Fn::Sub` string, with its offsets in the source. */
+export interface SubVariable {
+  /** The name inside the braces, e.g. `AWS::Region` or `Bucket.Arn`. */
+  readonly name: string;
+  /** Source offsets of the name when they can be mapped exactly (plain or simple quoted scalars). */
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Finds `${Name}` placeholders in a Sub string; `${!Literal}` is an escape.
+ * Offsets are exact when the scalar's source text equals its value (the common
+ * case); otherwise they fall back to the scalar's span.
+ */
+export function subVariables(scalar: ScalarNode, sourceText: string): SubVariable[] {
+  const value = scalar.text;
+  const out: SubVariable[] = [];
+  const source = sourceText.slice(scalar.span.start, scalar.span.end);
+  const offsetInSource = source.indexOf(value);
+  const exact = value.length > 0 && offsetInSource >= 0 && !value.includes('\n');
+  const pattern = /\$\{([^}]*)\}/g;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(value)) !== null) {
+    const name = match[1]!.trim();
+    if (name.startsWith('!')) continue;
+    const start = exact ? scalar.span.start + offsetInSource + match.index + 2 : scalar.span.start;
+    const end = exact ? start + match[1]!.length : scalar.span.end;
+    out.push({ name, start, end });
+  }
+  return out;
+}

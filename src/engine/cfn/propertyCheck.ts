@@ -1,0 +1,248 @@
+import type { Catalog, PropertyInfo, TypeRef } from '../catalog/catalogTypes';
+import type { LocatedNode, MappingNode, ParsedDocument, ScalarNode, Span } from '../document/located';
+import { getValue } from '../document/located';
+import type { Fix } from '../findings';
+import { renameFixes } from '../util/edits';
+import { didYouMean, suggest } from '../util/suggest';
+import { asIntrinsic } from './intrinsics';
+import type { ResourceEntry, TemplateModel } from './template';
+
+/** What kind of property problem an issue is; each kind is reported by its own rule. */
+export type PropertyIssueKind = 'unknown-property' | 'required-property' | 'value-type';
+
+/** One property problem found by {@link checkResourceProperties}. */
+export interface PropertyIssue {
+  readonly kind: PropertyIssueKind;
+  readonly span: Span;
+  readonly message: string;
+  readonly fixes?: readonly Fix[];
+}
+
+/** Functions whose result is a string, whatever their arguments. */
+const STRING_RESULTS = new Set(['Fn::Sub', 'Fn::Join', 'Fn::Base64', 'Fn::ImportValue', 'Fn::Select', 'Fn::ToJsonString']);
+/** Functions whose result is a list. */
+const LIST_RESULTS = new Set(['Fn::GetAZs', 'Fn::Split', 'Fn::Cidr']);
+
+/** SAM `Globals` sections and the resource types they feed. */
+const SAM_GLOBALS: Readonly<Record<string, string>> = {
+  'AWS::Serverless::Function': 'Function',
+  'AWS::Serverless::Api': 'Api',
+  'AWS::Serverless::HttpApi': 'HttpApi',
+  'AWS::Serverless::SimpleTable': 'SimpleTable',
+  'AWS::Serverless::StateMachine': 'StateMachine',
+  'AWS::Serverless::LayerVersion': 'LayerVersion',
+};
+
+const cache = new WeakMap<ParsedDocument, PropertyIssue[]>();
+
+/**
+ * Checks every resource's `Properties` against the catalogue: unknown
+ * properties, missing required ones and value types, descending into nested
+ * property types. Computed once per document and shared by the three rules.
+ */
+export function checkResourceProperties(document: ParsedDocument, template: TemplateModel, catalog: Catalog): readonly PropertyIssue[] {
+  const cached = cache.get(document);
+  if (cached) return cached;
+  const checker = new PropertyChecker(document.text, catalog, template);
+  for (const resource of template.resources.values()) checker.checkResource(resource);
+  cache.set(document, checker.issues);
+  return checker.issues;
+}
+
+class PropertyChecker {
+  readonly issues: PropertyIssue[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly catalog: Catalog,
+    private readonly template: TemplateModel,
+  ) {}
+
+  checkResource(resource: ResourceEntry): void {
+    if (!resource.type) return;
+    const info = this.catalog.resourceType(resource.type);
+    if (!info) return;
+    const properties = resource.properties;
+    const globals = this.globalPropertyNames(resource.type);
+    if (properties === undefined || (properties.kind === 'scalar' && properties.value === null)) {
+      const missing = Object.entries(info.properties).filter(([name, prop]) => prop.required && !globals.has(name)).map(([name]) => name);
+      if (missing.length > 0) {
+        this.issues.push({ kind: 'required-property', span: resource.keyNode.span, message: `${resource.type} '${resource.name}' is missing required ${plural(missing.length, 'property', 'properties')} ${quoteList(missing)}.` });
+      }
+      return;
+    }
+    this.checkObject(properties, info.properties, resource.type, globals, `${resource.name}.Properties`);
+  }
+
+  /** Property names a SAM resource inherits from `Globals`. */
+  private globalPropertyNames(type: string): ReadonlySet<string> {
+    const section = SAM_GLOBALS[type];
+    if (!section || !this.template.isSam) return new Set();
+    const globals = getValue(getValue(this.template.root, 'Globals'), section);
+    if (globals?.kind !== 'mapping') return new Set();
+    return new Set(globals.pairs.map((pair) => pair.key.text));
+  }
+
+  /** Checks a mapping against a set of properties (a resource's or a property type's). */
+  private checkObject(node: LocatedNode, properties: Readonly<Record<string, PropertyInfo>>, owner: string, inherited: ReadonlySet<string>, path: string): void {
+    if (this.skipIntrinsic(node, { kind: 'struct', name: owner }, path)) return;
+    if (node.kind !== 'mapping') {
+      this.typeIssue(node, `${path} must be an object of ${owner} properties, not ${describe(node)}.`);
+      return;
+    }
+    // `Fn::Transform` (AWS::Include) may add properties we cannot see.
+    if (node.pairs.some((pair) => pair.key.text === 'Fn::Transform')) return;
+    const names = Object.keys(properties);
+    const present = new Set<string>();
+    for (const pair of node.pairs) {
+      const name = pair.key.text;
+      present.add(name);
+      const info = properties[name];
+      if (!info) {
+        const suggestions = suggest(name, names);
+        this.issues.push({
+          kind: 'unknown-property',
+          span: pair.key.span,
+          message: `'${name}' is not a property of ${owner}.${didYouMean(suggestions)}`,
+          fixes: renameFixes(this.text, pair.key.span, suggestions),
+        });
+        continue;
+      }
+      this.checkValue(pair.value, info.type, `${path}.${name}`);
+    }
+    if (isConditional(node)) return;
+    const missing = names.filter((name) => properties[name]!.required && !present.has(name) && !inherited.has(name));
+    if (missing.length > 0) {
+      const anchor = node.parent?.kind === 'mapping' ? (node.parent.pairs.find((p) => p.value === node)?.key.span ?? node.span) : node.span;
+      this.issues.push({ kind: 'required-property', span: anchor, message: `${owner} is missing required ${plural(missing.length, 'property', 'properties')} ${quoteList(missing)}.` });
+    }
+  }
+
+  private checkValue(node: LocatedNode, type: TypeRef, path: string): void {
+    if (this.skipIntrinsic(node, type, path)) return;
+    switch (type.kind) {
+      case 'primitive':
+        this.checkPrimitive(node, type.name, path);
+        return;
+      case 'list':
+        if (node.kind !== 'sequence') {
+          this.typeIssue(node, `${path} must be a list, not ${describe(node)}.`);
+          return;
+        }
+        for (let i = 0; i < node.items.length; i++) this.checkValue(node.items[i]!, type.element, `${path}[${i}]`);
+        return;
+      case 'map':
+        if (node.kind !== 'mapping') {
+          this.typeIssue(node, `${path} must be a map of key/value pairs, not ${describe(node)}.`);
+          return;
+        }
+        for (const pair of node.pairs) this.checkValue(pair.value, type.element, `${path}.${pair.key.text}`);
+        return;
+      case 'struct': {
+        const propertyType = this.catalog.propertyType(type.name);
+        if (!propertyType) return;
+        this.checkObject(node, propertyType.properties, type.name, new Set(), path);
+        return;
+      }
+      case 'union': {
+        const alternative = pickAlternative(node, type.types);
+        if (alternative) this.checkValue(node, alternative, path);
+        else this.typeIssue(node, `${path} has an unexpected ${describe(node)}.`);
+        return;
+      }
+    }
+  }
+
+  private checkPrimitive(node: LocatedNode, name: string, path: string): void {
+    if (name === 'json' || name === 'any') {
+      if (node.kind === 'scalar' && name === 'json' && typeof node.value !== 'string' && node.value !== null) this.typeIssue(node, `${path} must be a JSON object (or a JSON string), not ${describe(node)}.`);
+      return;
+    }
+    if (node.kind !== 'scalar') {
+      this.typeIssue(node, `${path} must be a ${name === 'timestamp' ? 'timestamp string' : name}, not ${describe(node)}.`);
+      return;
+    }
+    if (node.value === null) return; // An empty value is reported by CloudFormation as missing; leave it to `required`.
+    const text = String(node.value);
+    switch (name) {
+      case 'integer':
+      case 'long':
+        // CloudFormation accepts integers given as numeric strings ("5").
+        if (!/^[-+]?\d+$/.test(typeof node.value === 'number' ? String(node.value) : node.text.trim())) this.typeIssue(node, `${path} must be an integer, not '${text}'.`);
+        return;
+      case 'number':
+        if (typeof node.value !== 'number' && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(node.text.trim())) this.typeIssue(node, `${path} must be a number, not '${text}'.`);
+        return;
+      case 'boolean':
+        if (typeof node.value !== 'boolean' && !/^(true|false)$/i.test(node.text.trim())) this.typeIssue(node, `${path} must be true or false, not '${text}'.`);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /**
+   * Handles intrinsic functions in a value position: `Fn::If` branches are
+   * checked against the expected type; functions with a known result kind are
+   * checked against it; others are accepted. Returns true when the node was one.
+   */
+  private skipIntrinsic(node: LocatedNode, type: TypeRef, path: string): boolean {
+    const call = asIntrinsic(node);
+    if (!call) return false;
+    if (call.name === 'Fn::If') {
+      if (call.argument.kind === 'sequence' && call.argument.items.length === 3) {
+        for (const branch of call.argument.items.slice(1)) {
+          if (isNoValue(branch)) continue;
+          this.checkValue(branch, type, path);
+        }
+      }
+      return true;
+    }
+    const expected = type.kind === 'union' ? undefined : type.kind;
+    if (STRING_RESULTS.has(call.name) && (expected === 'list' || expected === 'map' || expected === 'struct')) {
+      this.typeIssue(call.keyNode, `${path} expects ${expected === 'list' ? 'a list' : 'an object'}, but ${call.name} returns a string.`);
+    } else if (LIST_RESULTS.has(call.name) && (expected === 'map' || expected === 'struct' || (type.kind === 'primitive' && type.name !== 'json' && type.name !== 'any'))) {
+      this.typeIssue(call.keyNode, `${path} expects ${expected === 'primitive' ? 'a single value' : 'an object'}, but ${call.name} returns a list.`);
+    }
+    return true;
+  }
+
+  private typeIssue(node: LocatedNode | ScalarNode, message: string): void {
+    this.issues.push({ kind: 'value-type', span: node.span, message });
+  }
+}
+
+function isNoValue(node: LocatedNode): boolean {
+  const call = asIntrinsic(node);
+  return call?.name === 'Ref' && call.argument.kind === 'scalar' && call.argument.text === 'AWS::NoValue';
+}
+
+/** A mapping whose properties depend on `Fn::If` at the key level cannot be checked for required keys. */
+function isConditional(node: MappingNode): boolean {
+  return node.pairs.some((pair) => pair.key.text.startsWith('Fn::'));
+}
+
+function pickAlternative(node: LocatedNode, types: readonly TypeRef[]): TypeRef | undefined {
+  const fits = (type: TypeRef): boolean => {
+    if (node.kind === 'sequence') return type.kind === 'list' || (type.kind === 'primitive' && (type.name === 'json' || type.name === 'any'));
+    if (node.kind === 'mapping') return type.kind === 'map' || type.kind === 'struct' || (type.kind === 'primitive' && (type.name === 'json' || type.name === 'any'));
+    return type.kind === 'primitive';
+  };
+  return types.find(fits);
+}
+
+function describe(node: LocatedNode): string {
+  if (node.kind === 'mapping') return 'an object';
+  if (node.kind === 'sequence') return 'a list';
+  if (node.value === null) return 'an empty value';
+  return `${typeof node.value === 'string' ? 'the string' : typeof node.value === 'number' ? 'the number' : 'the boolean'} '${node.text}'`;
+}
+
+
+function plural(count: number, one: string, many: string): string {
+  return count === 1 ? one : many;
+}
+
+function quoteList(names: readonly string[]): string {
+  return names.map((name) => `'${name}'`).join(', ');
+}

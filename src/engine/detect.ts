@@ -1,0 +1,58 @@
+import type { DocumentKind } from './analyzer';
+import type { LocatedNode } from './document/located';
+import { getValue } from './document/located';
+import { SAM_TRANSFORM } from './cfn/template';
+
+const RESOURCE_TYPE = /^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+|^Custom::/;
+
+/**
+ * Classifies a parsed document. A template needs `AWSTemplateFormatVersion` or a
+ * `Resources` mapping whose entries have CloudFormation-shaped `Type`s, so a
+ * Kubernetes manifest, a buildspec or a package.json is never linted as one.
+ */
+export function detectKind(root: LocatedNode | undefined, text: string): DocumentKind {
+  if (!root) return detectFromText(text);
+  if (root.kind !== 'mapping') return 'other';
+  const openapi = getValue(root, 'openapi');
+  const swagger = getValue(root, 'swagger');
+  if ((isScalarText(openapi, /^3\.\d+(\.\d+)?/) || isScalarText(swagger, /^2\.0$/)) && (getValue(root, 'paths') || getValue(root, 'info') || getValue(root, 'webhooks') || getValue(root, 'components'))) {
+    return 'openapi';
+  }
+  if (!looksLikeTemplate(root)) return 'other';
+  return isSamTemplate(root) ? 'sam' : 'cloudformation';
+}
+
+function looksLikeTemplate(root: LocatedNode): boolean {
+  if (getValue(root, 'AWSTemplateFormatVersion')) return true;
+  const resources = getValue(root, 'Resources');
+  if (resources?.kind !== 'mapping') return false;
+  // Kubernetes manifests and the like never combine `Resources` with these.
+  if (getValue(root, 'apiVersion') && getValue(root, 'kind')) return false;
+  for (const pair of resources.pairs) {
+    const type = getValue(pair.value, 'Type');
+    if (type?.kind === 'scalar' && RESOURCE_TYPE.test(type.text)) return true;
+  }
+  return resources.pairs.length === 0 && (getValue(root, 'Transform') !== undefined || getValue(root, 'Parameters') !== undefined);
+}
+
+function isSamTemplate(root: LocatedNode): boolean {
+  const transform = getValue(root, 'Transform');
+  if (!transform) return false;
+  if (transform.kind === 'scalar') return transform.text === SAM_TRANSFORM;
+  if (transform.kind === 'sequence') return transform.items.some((item) => item.kind === 'scalar' && item.text === SAM_TRANSFORM);
+  return false;
+}
+
+function isScalarText(node: LocatedNode | undefined, pattern: RegExp): boolean {
+  return node?.kind === 'scalar' && pattern.test(String(node.value ?? node.text));
+}
+
+/** For documents that do not parse (mid-edit), decide from top-level keys in the text. */
+function detectFromText(text: string): DocumentKind {
+  const head = text.slice(0, 20_000);
+  if (/^\s*["']?(openapi|swagger)["']?\s*:/m.test(head)) return 'openapi';
+  if (/^\s*["']?AWSTemplateFormatVersion["']?\s*:/m.test(head) || /^["']?Resources["']?\s*:/m.test(head) || /^\s*"Resources"\s*:/m.test(head)) {
+    return head.includes(SAM_TRANSFORM) ? 'sam' : 'cloudformation';
+  }
+  return 'other';
+}

@@ -1,0 +1,193 @@
+import type { Rule, RuleContext } from './rule';
+import { TEMPLATE_KINDS } from './rule';
+import { collectReferences, PSEUDO_PARAMETERS } from '../cfn/references';
+import type { Reference } from '../cfn/references';
+import type { TemplateModel } from '../cfn/template';
+import type { Catalog } from '../catalog/catalogTypes';
+import { didYouMean, suggest } from '../util/suggest';
+import { renameFixes } from '../util/edits';
+import { getValue } from '../document/located';
+
+/** Resources SAM generates that templates may reference by name. */
+const SAM_GLOBAL_NAMES = ['ServerlessRestApi', 'ServerlessHttpApi', 'ServerlessDeploymentBucket'];
+
+/**
+ * Whether a name is a resource the SAM transform generates from a declared one
+ * (`MyFunctionRole`, `MyFunctionVersion`, `MyApiStage`, `ServerlessRestApiProdStage`...).
+ */
+function isSamGenerated(template: TemplateModel, name: string): boolean {
+  if (!template.isSam) return false;
+  if (SAM_GLOBAL_NAMES.some((prefix) => name.startsWith(prefix))) return true;
+  for (const resource of template.resources.values()) {
+    if (resource.type?.startsWith('AWS::Serverless::') && name.startsWith(resource.name) && name !== resource.name) return true;
+  }
+  return false;
+}
+
+function forEachReference(context: RuleContext, kinds: readonly Reference['kind'][], visit: (reference: Reference, template: TemplateModel) => void): void {
+  const { template, document } = context;
+  if (!template) return;
+  for (const reference of collectReferences(document, template)) if (kinds.includes(reference.kind)) visit(reference, template);
+}
+
+function reportUnknownName(context: RuleContext, reference: Reference, what: string, candidates: Iterable<string>): void {
+  const suggestions = suggest(reference.name, candidates);
+  context.report(reference.span, `${what} '${reference.name}' does not exist.${didYouMean(suggestions)}`, renameFixes(context.document.text, reference.span, suggestions));
+}
+
+/** `Ref` must name a parameter, a resource or a pseudo parameter. */
+export const refTargetRule: Rule = {
+  id: 'cfn-ref-target',
+  description: 'Ref must name a parameter, a resource or a pseudo parameter (AWS::Region...); in Conditions only parameters and pseudo parameters.',
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    forEachReference(context, ['ref'], (reference, template) => {
+      const name = reference.name;
+      if (PSEUDO_PARAMETERS.has(name) || template.parameters.has(name) || reference.locals?.has(name)) return;
+      if (template.resources.has(name) || isSamGenerated(template, name)) {
+        if (reference.section === 'Conditions') context.report(reference.span, `Conditions can only Ref parameters and pseudo parameters, not the resource '${name}'.`);
+        return;
+      }
+      if (name.startsWith('AWS::')) {
+        reportUnknownName(context, reference, 'Pseudo parameter', PSEUDO_PARAMETERS);
+        return;
+      }
+      reportUnknownName(context, reference, 'Ref target', [...template.parameters.keys(), ...template.resources.keys()]);
+    });
+  },
+};
+
+/** Attribute names of a resource type; undefined when any attribute is allowed. */
+function attributesOf(catalog: Catalog, type: string | undefined): readonly string[] | undefined {
+  if (!type || type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') return undefined;
+  const info = catalog.resourceType(type);
+  return info ? Object.keys(info.attributes) : undefined;
+}
+
+function checkAttribute(context: RuleContext, reference: Reference, template: TemplateModel): void {
+  const attribute = reference.attribute;
+  if (attribute === undefined || !reference.attributeSpan) return;
+  const resource = template.resources.get(reference.name);
+  if (!resource) return;
+  // Nested stacks expose their outputs as `Outputs.Name`.
+  if (resource.type === 'AWS::CloudFormation::Stack' && attribute.startsWith('Outputs.')) return;
+  const attributes = attributesOf(context.catalog, resource.type);
+  if (!attributes || attributes.includes(attribute)) return;
+  // Some attributes are lists of nested names in the spec, e.g. `Endpoint.Address`: match case-sensitively only.
+  const suggestions = suggest(attribute, attributes);
+  const known = attributes.length > 0 ? didYouMean(suggestions) || ` Valid attributes: ${attributes.slice(0, 8).join(', ')}${attributes.length > 8 ? ', ...' : ''}.` : ` ${resource.type} has no attributes.`;
+  context.report(reference.attributeSpan, `${resource.type} '${reference.name}' has no attribute '${attribute}'.${known}`, renameFixes(context.document.text, reference.attributeSpan, suggestions));
+}
+
+/** `Fn::GetAtt` must name a resource and one of its attributes. */
+export const getAttTargetRule: Rule = {
+  id: 'cfn-getatt-target',
+  description: 'Fn::GetAtt must name a resource of the template and an attribute its type has (custom resources accept any attribute).',
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    forEachReference(context, ['getatt'], (reference, template) => {
+      if (reference.locals?.has(reference.name)) return;
+      if (!template.resources.has(reference.name)) {
+        if (isSamGenerated(template, reference.name)) return;
+        const extra = template.parameters.has(reference.name) ? ' (it is a parameter: use Ref)' : '';
+        const suggestions = suggest(reference.name, template.resources.keys());
+        context.report(reference.span, `Fn::GetAtt names '${reference.name}', which is not a resource${extra}.${didYouMean(suggestions)}`, renameFixes(context.document.text, reference.span, suggestions));
+        return;
+      }
+      checkAttribute(context, reference, template);
+    });
+  },
+};
+
+/** Every `${...}` in `Fn::Sub` must resolve. */
+export const subVariablesRule: Rule = {
+  id: 'cfn-sub-variables',
+  description: 'Every ${Name} in Fn::Sub must be a parameter, resource, pseudo parameter, Resource.Attribute or a variable of the Sub map; use ${!Literal} for a literal.',
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    forEachReference(context, ['sub'], (reference, template) => {
+      const name = reference.name;
+      if (reference.attribute === undefined) {
+        if (PSEUDO_PARAMETERS.has(name) || template.parameters.has(name) || template.resources.has(name) || reference.locals?.has(name) || isSamGenerated(template, name)) return;
+        if (name === '') {
+          context.report(reference.span, 'Empty ${} in Fn::Sub: write ${!Literal} for a literal dollar-brace.');
+          return;
+        }
+        reportUnknownName(context, reference, 'Fn::Sub variable', [...template.parameters.keys(), ...template.resources.keys(), ...(reference.locals ?? [])]);
+        return;
+      }
+      if (reference.locals?.has(name)) return;
+      if (!template.resources.has(name)) {
+        if (isSamGenerated(template, name)) return;
+        reportUnknownName(context, reference, `Resource in \${${name}.${reference.attribute}}`, template.resources.keys());
+        return;
+      }
+      checkAttribute(context, reference, template);
+    });
+  },
+};
+
+/** `Fn::FindInMap` must name a mapping and, when literal, keys it has. */
+export const findInMapRule: Rule = {
+  id: 'cfn-findinmap',
+  description: 'Fn::FindInMap must name a mapping of the template, and literal keys must exist in it.',
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    forEachReference(context, ['findInMap'], (reference, template) => {
+      const mapping = template.mappings.get(reference.name);
+      if (!mapping) {
+        reportUnknownName(context, reference, 'Mapping', template.mappings.keys());
+        return;
+      }
+      const [first, second] = reference.mapKeys ?? [];
+      if (first?.kind !== 'scalar' || mapping.node.kind !== 'mapping') return;
+      const level1 = getValue(mapping.node, first.text);
+      if (!level1) {
+        const keys = mapping.node.pairs.map((pair) => pair.key.text);
+        context.report(first.span, `Mapping '${reference.name}' has no key '${first.text}'.${didYouMean(suggest(first.text, keys))}`);
+        return;
+      }
+      if (second?.kind !== 'scalar' || level1.kind !== 'mapping') return;
+      if (!getValue(level1, second.text)) {
+        const keys = level1.pairs.map((pair) => pair.key.text);
+        context.report(second.span, `Mapping '${reference.name}' has no key '${second.text}' under '${first.text}'.${didYouMean(suggest(second.text, keys))}`);
+      }
+    });
+  },
+};
+
+/** Condition names used by resources, outputs, `Fn::If` and condition functions must exist. */
+export const conditionRefRule: Rule = {
+  id: 'cfn-condition-ref',
+  description: 'Conditions named by a resource or output Condition, Fn::If or a condition function must be defined in Conditions.',
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    forEachReference(context, ['condition'], (reference, template) => {
+      if (template.conditions.has(reference.name)) return;
+      reportUnknownName(context, reference, 'Condition', template.conditions.keys());
+    });
+  },
+};
+
+/** `DependsOn` must name other resources. */
+export const dependsOnRule: Rule = {
+  id: 'cfn-depends-on',
+  description: 'DependsOn must be a resource id or a list of resource ids of this template, not the resource itself.',
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    forEachReference(context, ['dependsOn'], (reference, template) => {
+      if (reference.name === reference.from) {
+        context.report(reference.span, `Resource '${reference.name}' depends on itself.`);
+        return;
+      }
+      if (template.resources.has(reference.name) || isSamGenerated(template, reference.name)) return;
+      reportUnknownName(context, reference, 'DependsOn target', template.resources.keys());
+    });
+  },
+};

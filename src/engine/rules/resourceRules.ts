@@ -1,0 +1,74 @@
+import type { Rule, RuleContext } from './rule';
+import { TEMPLATE_KINDS } from './rule';
+import { checkResourceProperties } from '../cfn/propertyCheck';
+import type { PropertyIssueKind } from '../cfn/propertyCheck';
+import { didYouMean, suggest } from '../util/suggest';
+import { renameFixes } from '../util/edits';
+
+/** Namespaces whose types the catalogue knows completely; others may be private registry types. */
+const CATALOGUED_NAMESPACES = /^(AWS|Alexa)::/;
+const CUSTOM_TYPE = /^Custom::[A-Za-z0-9_@-]{1,60}$/;
+
+/** Resource `Type` must exist in the catalogue. */
+export const unknownResourceTypeRule: Rule = {
+  id: 'cfn-unknown-resource-type',
+  description: 'A resource Type must be a CloudFormation resource type (or Custom::Name); unknown AWS types get a "did you mean".',
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check({ document, template, catalog, report }) {
+    if (!template) return;
+    for (const resource of template.resources.values()) {
+      if (resource.name.startsWith('Fn::ForEach::')) continue;
+      const typeNode = resource.typeNode;
+      if (!typeNode) {
+        if (resource.node.kind === 'mapping') report(resource.keyNode.span, `Resource '${resource.name}' has no Type.`);
+        else report(resource.node.kind === 'scalar' && resource.node.text === '' ? resource.keyNode.span : resource.node.span, `Resource '${resource.name}' must be a mapping with a Type.`);
+        continue;
+      }
+      const type = resource.type;
+      if (type === undefined) {
+        report(typeNode.span, 'A resource Type must be a literal string such as AWS::S3::Bucket (intrinsic functions are not allowed here).');
+        continue;
+      }
+      if (CUSTOM_TYPE.test(type) || catalog.resourceType(type)) continue;
+      if (type.startsWith('Custom::')) {
+        report(typeNode.span, `Custom resource type '${type}' may use only letters, digits and _@- after 'Custom::' (at most 60 characters).`);
+        continue;
+      }
+      if (!CATALOGUED_NAMESPACES.test(type)) {
+        if (!/^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+(::MODULE)?$/.test(type)) report(typeNode.span, `'${type}' is not a valid resource type name (expected Organization::Service::Resource).`);
+        continue; // A private or third-party registry type.
+      }
+      const suggestions = suggest(type, catalog.resourceTypeNames());
+      report(typeNode.span, `Unknown resource type '${type}'.${didYouMean(suggestions)}`, renameFixes(document.text, typeNode.span, suggestions));
+    }
+  },
+};
+
+function propertyIssueRule(id: string, kind: PropertyIssueKind, description: string): Rule {
+  return {
+    id,
+    description,
+    defaultSeverity: 'error',
+    appliesTo: TEMPLATE_KINDS,
+    check({ document, template, catalog, report }: RuleContext) {
+      if (!template) return;
+      for (const issue of checkResourceProperties(document, template, catalog)) {
+        if (issue.kind === kind) report(issue.span, issue.message, issue.fixes);
+      }
+    },
+  };
+}
+
+/** Properties must exist on the resource type (or nested property type). */
+export const unknownPropertyRule = propertyIssueRule('cfn-unknown-property', 'unknown-property', 'Every property must exist on its resource type or property type; typos get a "did you mean".');
+
+/** Required properties must be present. */
+export const requiredPropertyRule = propertyIssueRule('cfn-required-property', 'required-property', 'Properties the resource specification marks as required must be present (SAM Globals count).');
+
+/** Property values must have the catalogue's type. */
+export const valueTypeRule = propertyIssueRule(
+  'cfn-value-type',
+  'value-type',
+  'Property values must match the specification: string, number, integer (numeric strings accepted), boolean, list, map, nested objects and Json.',
+);

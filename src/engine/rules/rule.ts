@@ -1,0 +1,29 @@
+import type { DocumentKind, RuleMeta } from '../analyzer';
+import type { Catalog } from '../catalog/catalogTypes';
+import type { TemplateModel } from '../cfn/template';
+import type { ParsedDocument, Span } from '../document/located';
+import type { Fix, LintOptions } from '../findings';
+
+/** What a rule's check sees. Rules are pure: they read the context and report. */
+export interface RuleContext {
+  readonly document: ParsedDocument;
+  /** The template model; undefined when the root is not a mapping. */
+  readonly template: TemplateModel | undefined;
+  readonly catalog: Catalog;
+  readonly options: LintOptions;
+  readonly kind: DocumentKind;
+  /** Reports a finding of this rule at a span. */
+  report(span: Span, message: string, fixes?: readonly Fix[]): void;
+}
+
+/** A rule: declarative metadata plus a pure check. */
+export interface Rule extends RuleMeta {
+  /** Document kinds the rule runs on. */
+  readonly appliesTo: readonly DocumentKind[];
+  /** Whether the rule also runs when the document has syntax errors (only syntax rules do). */
+  readonly runsOnBrokenDocuments?: boolean;
+  check(context: RuleContext): void;
+}
+
+/** Kinds that are CloudFormation templates. */
+export const TEMPLATE_KINDS: readonly DocumentKind[] = ['cloudformation', 'sam'];

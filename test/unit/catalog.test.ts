@@ -1,0 +1,163 @@
+// Tests of the compiled resource catalogue. Needs dist/catalog: run
+// `node scripts/buildCatalog.mjs` first (npm run build does). `void`: node:test
+// returns promises the runner itself awaits (no-floating-promises).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultCatalogDir, loadCatalogFromDir } from '../../src/cli/catalogLoader';
+import { createCompiledCatalog, decodeType, type CatalogIndex } from '../../src/engine/catalog/compiledCatalog';
+import type { Catalog } from '../../src/engine/catalog/catalogTypes';
+
+const dir = defaultCatalogDir();
+const catalog: Catalog = loadCatalogFromDir(dir);
+
+/** A catalogue whose loader records every shard it is asked for. */
+function countingCatalog(): { catalog: Catalog; loads: string[] } {
+  const index = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8')) as CatalogIndex;
+  const loads: string[] = [];
+  const c = createCompiledCatalog(index, (name) => {
+    loads.push(name);
+    return JSON.parse(fs.readFileSync(path.join(dir, `${name}.json`), 'utf8'));
+  });
+  return { catalog: c, loads };
+}
+
+void test('version names the spec package', () => {
+  assert.match(catalog.version, /^@aws-cdk\/aws-service-spec \d+\.\d+\.\d+/);
+});
+
+void test('lists all resource types, sorted, including SAM', () => {
+  const names = catalog.resourceTypeNames();
+  assert.ok(names.length >= 1800, `only ${names.length} types`);
+  assert.deepEqual([...names], [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  assert.equal(new Set(names).size, names.length);
+  for (const t of ['AWS::S3::Bucket', 'AWS::Lambda::Function', 'AWS::Serverless::Function', 'AWS::Serverless::Api']) {
+    assert.ok(names.includes(t), t);
+  }
+});
+
+void test('AWS::S3::Bucket properties and attributes', () => {
+  const bucket = catalog.resourceType('AWS::S3::Bucket');
+  assert.ok(bucket);
+  assert.equal(bucket.name, 'AWS::S3::Bucket');
+  assert.ok(bucket.documentation && bucket.documentation.length <= 401);
+  assert.deepEqual(bucket.properties.BucketName?.type, { kind: 'primitive', name: 'string' });
+  assert.equal(bucket.properties.BucketName?.required, false);
+  assert.equal(bucket.properties.BucketName?.replacement, 'always');
+  assert.equal(bucket.properties.Tags?.replacement, 'never');
+  assert.deepEqual(bucket.properties.VersioningConfiguration?.type, {
+    kind: 'struct',
+    name: 'AWS::S3::Bucket.VersioningConfiguration',
+  });
+  assert.ok(bucket.properties.AccessControl?.enumValues?.includes('Private'));
+  assert.ok(bucket.attributes.Arn);
+  assert.ok(bucket.attributes.DomainName);
+  assert.equal(bucket.refDescription, 'The BucketName of the resource.');
+});
+
+void test('struct property types resolve', () => {
+  const versioning = catalog.propertyType('AWS::S3::Bucket.VersioningConfiguration');
+  assert.ok(versioning);
+  assert.equal(versioning.name, 'AWS::S3::Bucket.VersioningConfiguration');
+  assert.equal(versioning.properties.Status?.required, true);
+  assert.deepEqual(versioning.properties.Status?.enumValues, ['Enabled', 'Suspended']);
+
+  // Every struct named anywhere in the S3 shard must resolve.
+  const visit = (t: ReturnType<typeof decodeType>): void => {
+    if (t.kind === 'struct') assert.ok(catalog.propertyType(t.name), t.name);
+    else if (t.kind === 'list' || t.kind === 'map') visit(t.element);
+    else if (t.kind === 'union') t.types.forEach(visit);
+  };
+  for (const p of Object.values(catalog.resourceType('AWS::S3::Bucket')?.properties ?? {})) visit(p.type);
+});
+
+void test('the spec tag type is the shared Tag property type', () => {
+  const tags = catalog.resourceType('AWS::Lambda::Function')?.properties.Tags;
+  assert.deepEqual(tags?.type, { kind: 'list', element: { kind: 'struct', name: 'Tag' } });
+  const tag = catalog.propertyType('Tag');
+  assert.equal(tag?.properties.Key?.required, true);
+  assert.equal(tag?.properties.Value?.required, true);
+});
+
+void test('nested attribute names keep their dots', () => {
+  const db = catalog.resourceType('AWS::RDS::DBInstance');
+  assert.deepEqual(db?.attributes['Endpoint.Address']?.type, { kind: 'primitive', name: 'string' });
+  assert.ok(db?.attributes['Endpoint.Port']);
+  assert.deepEqual(db?.attributes.Endpoint?.type, { kind: 'struct', name: 'AWS::RDS::DBInstance.Endpoint' });
+});
+
+void test('AWS::Lambda::Function requires Role and Code', () => {
+  const fn = catalog.resourceType('AWS::Lambda::Function');
+  assert.equal(fn?.properties.Role?.required, true);
+  assert.equal(fn?.properties.Code?.required, true);
+  assert.equal(fn?.properties.FunctionName?.required, false);
+  assert.deepEqual(fn?.properties.Code?.type, { kind: 'struct', name: 'AWS::Lambda::Function.Code' });
+});
+
+void test('AWS::Serverless::Function has its SAM properties, unions and no fake replacement data', () => {
+  const fn = catalog.resourceType('AWS::Serverless::Function');
+  assert.ok(fn);
+  for (const p of ['Handler', 'Runtime', 'CodeUri', 'Events', 'Policies', 'Environment']) assert.ok(fn.properties[p], p);
+  assert.deepEqual(fn.properties.Events?.type, {
+    kind: 'map',
+    element: { kind: 'struct', name: 'AWS::Serverless::Function.EventSource' },
+  });
+  assert.equal(fn.properties.CodeUri?.type.kind, 'union');
+  assert.equal(fn.properties.Handler?.replacement, undefined);
+  const source = catalog.propertyType('AWS::Serverless::Function.EventSource');
+  assert.equal(source?.properties.Type?.required, true);
+  assert.equal(source?.properties.Properties?.type.kind, 'union');
+});
+
+void test('unknown names return undefined without loading shards', () => {
+  const { catalog: c, loads } = countingCatalog();
+  assert.equal(c.resourceType('AWS::Nope::Thing'), undefined);
+  assert.equal(c.resourceType('constructor'), undefined);
+  assert.equal(c.propertyType('AWS::Nope::Thing.Foo'), undefined);
+  assert.equal(c.propertyType('toString'), undefined);
+  assert.deepEqual(loads, []);
+  assert.equal(c.resourceType('aws::s3::bucket'), undefined); // names are case-sensitive
+  assert.equal(c.propertyType('AWS::S3::Bucket.NoSuchType'), undefined);
+});
+
+void test('shards load lazily, once', () => {
+  const { catalog: c, loads } = countingCatalog();
+  assert.ok(c.resourceTypeNames().length > 0);
+  assert.deepEqual(loads, []);
+  assert.ok(c.resourceType('AWS::S3::Bucket'));
+  assert.deepEqual(loads, ['AWS_S3']);
+  assert.ok(c.propertyType('AWS::S3::Bucket.VersioningConfiguration'));
+  assert.ok(c.resourceType('AWS::S3::BucketPolicy'));
+  assert.strictEqual(c.resourceType('AWS::S3::Bucket'), c.resourceType('AWS::S3::Bucket'));
+  assert.deepEqual(loads, ['AWS_S3']);
+  assert.ok(c.resourceType('AWS::Lambda::Function'));
+  assert.deepEqual(loads, ['AWS_S3', 'AWS_Lambda']);
+});
+
+void test('regions: the spec source regions; no per-type availability claims', () => {
+  const regions = catalog.regions();
+  assert.ok(regions.length > 0);
+  assert.ok(regions.includes('us-east-1'));
+  // The spec's region links are incomplete (AWS::S3::Bucket has none), so the
+  // catalogue says nothing rather than "not available in us-east-1".
+  assert.equal(catalog.resourceType('AWS::S3::Bucket')?.regions, undefined);
+});
+
+void test('a shard of another format version is rejected', () => {
+  const index = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8')) as CatalogIndex;
+  assert.throws(() => createCompiledCatalog({ ...index, format: 99 }, () => ({})), /format 99/);
+  const c = createCompiledCatalog(index, () => ({ format: 0, resources: {}, propertyTypes: {} }));
+  assert.throws(() => c.resourceType('AWS::S3::Bucket'), /shard AWS_S3 has format 0/);
+});
+
+void test('decodeType covers every encoding', () => {
+  assert.deepEqual(decodeType('timestamp'), { kind: 'primitive', name: 'timestamp' });
+  assert.deepEqual(decodeType({ l: 'json' }), { kind: 'list', element: { kind: 'primitive', name: 'json' } });
+  assert.deepEqual(decodeType({ m: 'Tag' }), { kind: 'map', element: { kind: 'struct', name: 'Tag' } });
+  assert.deepEqual(decodeType({ u: ['string', 'A::B::C.D'] }), {
+    kind: 'union',
+    types: [{ kind: 'primitive', name: 'string' }, { kind: 'struct', name: 'A::B::C.D' }],
+  });
+});
