@@ -4,7 +4,7 @@ import { parseDocument } from './document/parseDocument';
 import { LineIndex } from './document/lineIndex';
 import { detectKind } from './detect';
 import { buildTemplateModel } from './cfn/template';
-import { SHORT_FORM_TAGS } from './cfn/shortForms';
+import { resolveTemplateTag } from './cfn/shortForms';
 import { ALL_RULES } from './rules/registry';
 import type { Rule, RuleContext } from './rules/rule';
 import { Suppressions } from './suppressions';
@@ -47,7 +47,7 @@ export function createAnalyzer(host: AnalyzerHost, rules: readonly Rule[] = ALL_
   return {
     rules: sortedRules.map(({ id, description, defaultSeverity }) => ({ id, description, defaultSeverity })),
     detect(fileName, text) {
-      return detectKind(parseDocument(fileName, text, { shortForms: SHORT_FORM_TAGS }).root, text);
+      return detectKind(parseDocument(fileName, text, { resolveTag: resolveTemplateTag }).root, text);
     },
     lint(fileName, text, options = {}) {
       return lintDocument(host.catalog, sortedRules, fileName, text, options);
@@ -56,7 +56,7 @@ export function createAnalyzer(host: AnalyzerHost, rules: readonly Rule[] = ALL_
 }
 
 function lintDocument(catalog: Catalog, rules: readonly Rule[], fileName: string, text: string, options: LintOptions): LintResult {
-  const document = parseDocument(fileName, text, { shortForms: SHORT_FORM_TAGS });
+  const document = parseDocument(fileName, text, { resolveTag: resolveTemplateTag });
   const kind = detectKind(document.root, text);
   if (kind === 'other') return { kind, findings: [] };
   const lineIndex = new LineIndex(text);

@@ -22,6 +22,12 @@ export const INTRINSIC_FUNCTIONS: ReadonlySet<string> = new Set([
   'Fn::Length',
   'Fn::ToJsonString',
   'Fn::GetStackOutput',
+  'Fn::Contains',
+  'Fn::EachMemberEquals',
+  'Fn::EachMemberIn',
+  'Fn::RefAll',
+  'Fn::ValueOf',
+  'Fn::ValueOfAll',
 ]);
 
 /** A one-key mapping that calls an intrinsic function. */
@@ -42,7 +48,8 @@ export function asIntrinsic(node: LocatedNode | undefined, allowCondition = fals
   if (!node || node.kind !== 'mapping' || node.pairs.length !== 1) return undefined;
   const pair = node.pairs[0]!;
   const name = pair.key.text;
-  if (INTRINSIC_FUNCTIONS.has(name) || name.startsWith('Fn::ForEach::') || (allowCondition && name === 'Condition')) {
+  // `Rain::` directives are opaque pre-processor calls: treated like functions so no type is assumed.
+  if (INTRINSIC_FUNCTIONS.has(name) || name.startsWith('Fn::ForEach::') || name.startsWith('Rain::') || (allowCondition && name === 'Condition')) {
     return { name, keyNode: pair.key, argument: pair.value, node };
   }
   return undefined;

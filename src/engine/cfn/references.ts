@@ -49,8 +49,13 @@ export function collectReferences(document: ParsedDocument, template: TemplateMo
     if (value?.kind !== 'mapping') continue;
     for (const pair of value.pairs) {
       const collector = new ReferenceCollector(document.text, section, pair.key.text, out);
+      const conditionContext = section === 'Conditions' || section === 'Rules';
+      if (pair.key.text.startsWith('Fn::ForEach::')) {
+        collector.walkForEach(pair.value, conditionContext, new Set());
+        continue;
+      }
       if (section === 'Resources' || section === 'Outputs') collector.entryAttributes(pair.value);
-      collector.walk(pair.value, section === 'Conditions' || section === 'Rules', new Set());
+      collector.walk(pair.value, conditionContext, new Set());
     }
   }
   cache.set(document, out);
@@ -133,7 +138,7 @@ class ReferenceCollector {
     }
   }
 
-  private walkForEach(value: LocatedNode, conditionContext: boolean, locals: ReadonlySet<string>): void {
+  walkForEach(value: LocatedNode, conditionContext: boolean, locals: ReadonlySet<string>): void {
     if (value.kind !== 'sequence') return;
     const identifier = value.items[0];
     const inner = new Set(locals);

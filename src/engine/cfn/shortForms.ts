@@ -25,4 +25,22 @@ export const SHORT_FORM_TAGS: ReadonlyMap<string, string> = new Map([
   ['!ForEach', 'Fn::ForEach'],
   ['!Length', 'Fn::Length'],
   ['!ToJsonString', 'Fn::ToJsonString'],
+  // Functions of the template `Rules` section.
+  ['!Contains', 'Fn::Contains'],
+  ['!EachMemberEquals', 'Fn::EachMemberEquals'],
+  ['!EachMemberIn', 'Fn::EachMemberIn'],
+  ['!RefAll', 'Fn::RefAll'],
+  ['!ValueOf', 'Fn::ValueOf'],
+  ['!ValueOfAll', 'Fn::ValueOfAll'],
 ]);
+
+/**
+ * Resolves a YAML tag of a template: CloudFormation short forms, and the
+ * `!Rain::Embed` / `!Rain::Module` directives of the Rain CLI (kept as opaque
+ * `Rain::...` keys: they are expanded by `rain pkg` before deployment).
+ */
+export function resolveTemplateTag(tag: string): string | undefined {
+  const longForm = SHORT_FORM_TAGS.get(tag);
+  if (longForm !== undefined) return longForm;
+  return tag.startsWith('!Rain::') ? tag.slice(1) : undefined;
+}

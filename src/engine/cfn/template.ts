@@ -14,6 +14,8 @@ export interface ResourceEntry extends SectionEntry {
   readonly type: string | undefined;
   readonly typeNode: LocatedNode | undefined;
   readonly properties: LocatedNode | undefined;
+  /** True for a Rain module (`Type: !Rain::Module path`): it expands into resources named `<id><Name>`. */
+  readonly rainModule: boolean;
 }
 
 /**
@@ -78,6 +80,7 @@ function resourceEntries(section: LocatedNode | undefined): Map<string, Resource
       type,
       typeNode,
       properties: getPair(pair.value, 'Properties')?.value,
+      rainModule: typeNode?.kind === 'mapping' && typeNode.pairs[0]?.key.text === 'Rain::Module',
     });
   }
   return out;

@@ -7,8 +7,8 @@ import { PARSE_LIMITS } from './limits';
 
 /** Options of {@link parseYaml}. */
 export interface YamlParseOptions {
-  /** Local tags that stand for a one-key mapping, e.g. `!Ref` -> `Ref`. Other local tags are errors. */
-  readonly shortForms?: ReadonlyMap<string, string>;
+  /** Maps a local tag to the key of the one-key mapping it stands for (`!Ref` -> `Ref`); undefined = unknown tag (an error). */
+  readonly resolveTag?: (tag: string) => string | undefined;
 }
 
 /** Standard YAML tags we accept; anything else (e.g. `!!python/object`) is never constructed. */
@@ -50,7 +50,7 @@ export function parseYaml(text: string, options: YamlParseOptions = {}): ParsedD
     problems.push(yamlErrorToProblem(error, text));
     return { format: 'yaml', text, root: undefined, problems };
   }
-  const builder = new TreeBuilder(text, options.shortForms ?? new Map(), problems);
+  const builder = new TreeBuilder(text, options.resolveTag ?? (() => undefined), problems);
   const root = builder.build(events);
   return { format: 'yaml', text, root, problems };
 }
@@ -82,7 +82,7 @@ class TreeBuilder {
 
   constructor(
     private readonly text: string,
-    private readonly shortForms: ReadonlyMap<string, string>,
+    private readonly resolveTag: (tag: string) => string | undefined,
     private readonly problems: SyntaxProblem[],
   ) {}
 
@@ -205,7 +205,7 @@ class TreeBuilder {
    */
   private wrapperForTag(tagStart: number, tagEnd: number, nodeStart: number, kind: LocatedNode['kind']): MappingNode | undefined {
     const tag = this.slice(tagStart, tagEnd);
-    const longForm = this.shortForms.get(tag);
+    const longForm = this.resolveTag(tag);
     if (longForm === undefined) {
       const core = coreTagName(tag);
       if (core !== undefined && CORE_TAGS.has(core) && (kind !== 'scalar' || core !== 'map')) return undefined;

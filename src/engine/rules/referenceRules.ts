@@ -7,22 +7,7 @@ import type { Catalog } from '../catalog/catalogTypes';
 import { didYouMean, suggest } from '../util/suggest';
 import { renameFixes } from '../util/edits';
 import { getValue } from '../document/located';
-
-/** Resources SAM generates that templates may reference by name. */
-const SAM_GLOBAL_NAMES = ['ServerlessRestApi', 'ServerlessHttpApi', 'ServerlessDeploymentBucket'];
-
-/**
- * Whether a name is a resource the SAM transform generates from a declared one
- * (`MyFunctionRole`, `MyFunctionVersion`, `MyApiStage`, `ServerlessRestApiProdStage`...).
- */
-function isSamGenerated(template: TemplateModel, name: string): boolean {
-  if (!template.isSam) return false;
-  if (SAM_GLOBAL_NAMES.some((prefix) => name.startsWith(prefix))) return true;
-  for (const resource of template.resources.values()) {
-    if (resource.type?.startsWith('AWS::Serverless::') && name.startsWith(resource.name) && name !== resource.name) return true;
-  }
-  return false;
-}
+import { isGeneratedName, SAM_ATTRIBUTE_SOURCES } from '../cfn/generatedNames';
 
 function forEachReference(context: RuleContext, kinds: readonly Reference['kind'][], visit: (reference: Reference, template: TemplateModel) => void): void {
   const { template, document } = context;
@@ -45,7 +30,7 @@ export const refTargetRule: Rule = {
     forEachReference(context, ['ref'], (reference, template) => {
       const name = reference.name;
       if (PSEUDO_PARAMETERS.has(name) || template.parameters.has(name) || reference.locals?.has(name)) return;
-      if (template.resources.has(name) || isSamGenerated(template, name)) {
+      if (template.resources.has(name) || isGeneratedName(template, name)) {
         if (reference.section === 'Conditions') context.report(reference.span, `Conditions can only Ref parameters and pseudo parameters, not the resource '${name}'.`);
         return;
       }
@@ -61,7 +46,9 @@ export const refTargetRule: Rule = {
 /** Attribute names of a resource type; undefined when any attribute is allowed. */
 function attributesOf(catalog: Catalog, type: string | undefined): readonly string[] | undefined {
   if (!type || type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') return undefined;
-  const info = catalog.resourceType(type);
+  const info = catalog.resourceType(SAM_ATTRIBUTE_SOURCES[type] ?? type);
+  // The spec lists no attributes for some SAM types: accept any rather than guess.
+  if (type.startsWith('AWS::Serverless::') && !SAM_ATTRIBUTE_SOURCES[type]) return undefined;
   return info ? Object.keys(info.attributes) : undefined;
 }
 
@@ -90,7 +77,7 @@ export const getAttTargetRule: Rule = {
     forEachReference(context, ['getatt'], (reference, template) => {
       if (reference.locals?.has(reference.name)) return;
       if (!template.resources.has(reference.name)) {
-        if (isSamGenerated(template, reference.name)) return;
+        if (isGeneratedName(template, reference.name)) return;
         const extra = template.parameters.has(reference.name) ? ' (it is a parameter: use Ref)' : '';
         const suggestions = suggest(reference.name, template.resources.keys());
         context.report(reference.span, `Fn::GetAtt names '${reference.name}', which is not a resource${extra}.${didYouMean(suggestions)}`, renameFixes(context.document.text, reference.span, suggestions));
@@ -111,7 +98,7 @@ export const subVariablesRule: Rule = {
     forEachReference(context, ['sub'], (reference, template) => {
       const name = reference.name;
       if (reference.attribute === undefined) {
-        if (PSEUDO_PARAMETERS.has(name) || template.parameters.has(name) || template.resources.has(name) || reference.locals?.has(name) || isSamGenerated(template, name)) return;
+        if (PSEUDO_PARAMETERS.has(name) || template.parameters.has(name) || template.resources.has(name) || reference.locals?.has(name) || isGeneratedName(template, name)) return;
         if (name === '') {
           context.report(reference.span, 'Empty ${} in Fn::Sub: write ${!Literal} for a literal dollar-brace.');
           return;
@@ -121,7 +108,7 @@ export const subVariablesRule: Rule = {
       }
       if (reference.locals?.has(name)) return;
       if (!template.resources.has(name)) {
-        if (isSamGenerated(template, name)) return;
+        if (isGeneratedName(template, name)) return;
         reportUnknownName(context, reference, `Resource in \${${name}.${reference.attribute}}`, template.resources.keys());
         return;
       }
@@ -186,7 +173,7 @@ export const dependsOnRule: Rule = {
         context.report(reference.span, `Resource '${reference.name}' depends on itself.`);
         return;
       }
-      if (template.resources.has(reference.name) || isSamGenerated(template, reference.name)) return;
+      if (template.resources.has(reference.name) || isGeneratedName(template, reference.name)) return;
       reportUnknownName(context, reference, 'DependsOn target', template.resources.keys());
     });
   },

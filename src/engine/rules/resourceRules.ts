@@ -26,6 +26,7 @@ export const unknownResourceTypeRule: Rule = {
         continue;
       }
       const type = resource.type;
+      if (resource.rainModule) continue;
       if (type === undefined) {
         report(typeNode.span, 'A resource Type must be a literal string such as AWS::S3::Bucket (intrinsic functions are not allowed here).');
         continue;

@@ -75,10 +75,10 @@ export const logicalIdRule: Rule = {
   appliesTo: TEMPLATE_KINDS,
   check({ template, report }) {
     if (!template) return;
+    // Condition names are not held to this: CloudFormation accepts e.g. `A&B` (the aws-vpc Quick Start uses it).
     const sections = [
       ['resource', template.resources],
       ['parameter', template.parameters],
-      ['condition', template.conditions],
       ['mapping', template.mappings],
       ['output', template.outputs],
     ] as const;
