@@ -18,7 +18,7 @@ export interface GenerateOptions {
   readonly services?: number;
 }
 
-/** Default number of services: 143 * 12 + 34 infrastructure resources = 1,750. */
+/** Default number of services: 143 * 12 + 34 network resources = 1,750 resources. */
 export const DEFAULT_SERVICES = 143;
 
 const AZ_COUNT = 3;
@@ -171,6 +171,30 @@ export function generateTemplate(options: GenerateOptions = {}): string {
     '          SourceSecurityGroupId: !Ref LambdaSecurityGroup',
   );
 
+  const privateRouteTables = Array.from({ length: AZ_COUNT }, (_, az) => `!Ref PrivateRouteTable${az}`).join(', ');
+  for (const service of ['s3', 'dynamodb'] as const) {
+    push(
+      `  ${service === 's3' ? 'S3' : 'DynamoDb'}GatewayEndpoint:`,
+      '    Type: AWS::EC2::VPCEndpoint',
+      '    Properties:',
+      '      VpcId: !Ref Vpc',
+      `      ServiceName: !Sub 'com.amazonaws.\${AWS::Region}.${service}'`,
+      '      VpcEndpointType: Gateway',
+      `      RouteTableIds: [${privateRouteTables}]`,
+    );
+  }
+  push(
+    '  SqsInterfaceEndpoint:',
+    '    Type: AWS::EC2::VPCEndpoint',
+    '    Properties:',
+    '      VpcId: !Ref Vpc',
+    "      ServiceName: !Sub 'com.amazonaws.${AWS::Region}.sqs'",
+    '      VpcEndpointType: Interface',
+    '      PrivateDnsEnabled: true',
+    `      SubnetIds: [${Array.from({ length: AZ_COUNT }, (_, az) => `!Ref PrivateSubnet${az}`).join(', ')}]`,
+    '      SecurityGroupIds: [!Ref EndpointSecurityGroup]',
+  );
+
   const privateSubnets = Array.from({ length: AZ_COUNT }, (_, az) => `!Ref PrivateSubnet${az}`).join(', ');
   for (let i = 0; i < services; i++) out.push(serviceResources(i, random, privateSubnets));
 
@@ -191,6 +215,8 @@ function serviceName(i: number): string {
 /** The 12 resources of one service. */
 function serviceResources(i: number, random: () => number, privateSubnets: string): string {
   const name = serviceName(i);
+  const tags = (indent: string): string =>
+    [`${indent}Tags:`, `${indent}  - Key: Service`, `${indent}    Value: ${name.toLowerCase()}`, `${indent}  - Key: Environment`, `${indent}    Value: !Ref Environment`, `${indent}  - Key: CostCenter`, `${indent}    Value: cc-${1000 + (i % 37)}`].join('\n');
   const runtime = RUNTIMES[Math.floor(random() * RUNTIMES.length)]!;
   const python = runtime.startsWith('python');
   const timeout = 10 + Math.floor(random() * 50);
@@ -223,11 +249,13 @@ function serviceResources(i: number, random: () => number, privateSubnets: strin
               - Effect: Allow
                 Action: s3:PutObject
                 Resource: !Sub '\${${name}Bucket.Arn}/*'
+${tags('      ')}
   ${name}LogGroup:
     Type: AWS::Logs::LogGroup
     Properties:
       LogGroupName: !Sub '/aws/lambda/\${AWS::StackName}-${name.toLowerCase()}'
       RetentionInDays: !If [IsProduction, 90, 7]
+${tags('      ')}
   ${name}Function:
     Type: AWS::Lambda::Function
     DependsOn: ${name}LogGroup
@@ -250,6 +278,7 @@ function serviceResources(i: number, random: () => number, privateSubnets: strin
           BUCKET_NAME: !Ref ${name}Bucket
           TOPIC_ARN: !Ref ${name}Topic
           STAGE: !Ref Environment
+${tags('      ')}
       Code:
         ZipFile: |
 ${code.map((line) => '          ' + line).join('\n')}
@@ -269,6 +298,7 @@ ${code.map((line) => '          ' + line).join('\n')}
         RestrictPublicBuckets: true
       VersioningConfiguration:
         Status: !If [IsProduction, Enabled, Suspended]
+${tags('      ')}
   ${name}Table:
     Type: AWS::DynamoDB::Table
     Properties:
@@ -283,14 +313,23 @@ ${code.map((line) => '          ' + line).join('\n')}
           KeyType: HASH
         - AttributeName: sk
           KeyType: RANGE
+      GlobalSecondaryIndexes:
+        - IndexName: by-sort-key
+          KeySchema:
+            - AttributeName: sk
+              KeyType: HASH
+          Projection:
+            ProjectionType: KEYS_ONLY
       PointInTimeRecoverySpecification:
         PointInTimeRecoveryEnabled: !If [IsProduction, true, false]
       SSESpecification:
         SSEEnabled: true
+${tags('      ')}
   ${name}DeadLetterQueue:
     Type: AWS::SQS::Queue
     Properties:
       MessageRetentionPeriod: 1209600
+${tags('      ')}
   ${name}Queue:
     Type: AWS::SQS::Queue
     Properties:
@@ -298,10 +337,12 @@ ${code.map((line) => '          ' + line).join('\n')}
       RedrivePolicy:
         deadLetterTargetArn: !GetAtt ${name}DeadLetterQueue.Arn
         maxReceiveCount: 5
+${tags('      ')}
   ${name}Topic:
     Type: AWS::SNS::Topic
     Properties:
       DisplayName: ${name} events
+${tags('      ')}
   ${name}Subscription:
     Type: AWS::SNS::Subscription
     Properties:

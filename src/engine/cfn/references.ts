@@ -103,6 +103,10 @@ class ReferenceCollector {
       return;
     }
     const argument = call.argument;
+    if (call.name.startsWith('Fn::ForEach::')) {
+      this.walkForEach(argument, conditionContext, locals);
+      return;
+    }
     switch (call.name) {
       case 'Ref':
         if (argument.kind === 'scalar' && typeof argument.value === 'string') this.add({ kind: 'ref', name: argument.text, span: argument.span }, locals);
