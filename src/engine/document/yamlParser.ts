@@ -63,7 +63,9 @@ function yamlErrorToProblem(error: unknown, text: string): SyntaxProblem {
   const message =
     code === 'depth-limit'
       ? `Nesting is deeper than ${PARSE_LIMITS.maxDepth} levels; ArchLens stops here to stay responsive.`
-      : `YAML syntax error: ${reason}.`;
+      : /duplication of a tag/.test(reason)
+        ? 'YAML allows one tag per node: two short forms in a row (e.g. `!Base64 !Sub ...`) must be written with the long form for the outer one (`Fn::Base64: !Sub ...`).'
+        : `YAML syntax error: ${reason}.`;
   return { code, severity: 'error', message, span: { start, end: Math.min(start + 1, text.length) } };
 }
 
