@@ -5,7 +5,8 @@
  * Used by generateTemplate.ts.
  */
 
-const RUNTIMES = ['nodejs20.x', 'python3.12', 'nodejs22.x', 'python3.13'];
+// Runtimes supported for creation until at least 2027 (cfn-lint flags deprecated ones, so would we).
+const RUNTIMES = ['nodejs22.x', 'python3.12', 'nodejs22.x', 'python3.13'];
 
 /** Logical-id prefix of service `i` (e.g. `Orders000`). */
 export function serviceName(i: number): string {

@@ -51,7 +51,9 @@ function isScalarText(node: LocatedNode | undefined, pattern: RegExp): boolean {
 function detectFromText(text: string): DocumentKind {
   const head = text.slice(0, 20_000);
   if (/^\s*["']?(openapi|swagger)["']?\s*:/m.test(head)) return 'openapi';
-  if (/^\s*["']?AWSTemplateFormatVersion["']?\s*:/m.test(head) || /^["']?Resources["']?\s*:/m.test(head) || /^\s*"Resources"\s*:/m.test(head)) {
+  const yamlTemplate = /^["']?(AWSTemplateFormatVersion|Resources)["']?\s*:/m.test(head);
+  const jsonTemplate = /^\s*\{/.test(head) && /"(AWSTemplateFormatVersion|Resources)"\s*:/.test(head);
+  if (yamlTemplate || jsonTemplate) {
     return head.includes(SAM_TRANSFORM) ? 'sam' : 'cloudformation';
   }
   return 'other';

@@ -100,7 +100,7 @@ export const subVariablesRule: Rule = {
       if (reference.attribute === undefined) {
         if (PSEUDO_PARAMETERS.has(name) || template.parameters.has(name) || template.resources.has(name) || reference.locals?.has(name) || isGeneratedName(template, name)) return;
         if (name === '') {
-          context.report(reference.span, 'Empty ${} in Fn::Sub: write ${!Literal} for a literal dollar-brace.');
+          context.report({ start: reference.span.start - 2, end: reference.span.end + 1 }, 'Empty ${} in Fn::Sub: write ${!Literal} for a literal dollar-brace.');
           return;
         }
         reportUnknownName(context, reference, 'Fn::Sub variable', [...template.parameters.keys(), ...template.resources.keys(), ...(reference.locals ?? [])]);
