@@ -100,13 +100,14 @@ function main(): void {
   const coldYaml = timeProcess(process.execPath, ['-e', COLD_BASELINE_SCRIPT, file], coldRuns, [0]);
 
   // --- cfn-lint, when installed. Its exit code is a bit mask of finding levels: any code < 32 ran fine.
-  let cfnLint: string;
+  let cfnLint: [string, string];
   const probe = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
-    cfnLint = 'not on PATH (skipped)';
+    cfnLint = ['-', 'not on PATH (skipped)'];
   } else {
     const timed = timeProcess('cfn-lint', ['--format', 'json', file], 1, [0, 2, 4, 6, 8, 10, 12, 14]);
-    cfnLint = 'ms' in timed ? `${fmt(timed.ms)}  (${probe.stdout.trim()}, 1 run)` : `failed: ${timed.error}`;
+    const version = probe.stdout.trim();
+    cfnLint = 'ms' in timed ? [fmt(timed.ms), `${version}, 1 run`] : ['failed', timed.error];
   }
 
   const rows: [string, string, string][] = [
@@ -118,12 +119,11 @@ function main(): void {
       'ms' in cold ? fmt(cold.ms) : `failed: ${cold.error}`,
       'ms' in cold && 'ms' in coldYaml ? `${(cold.ms / coldYaml.ms).toFixed(2)}x node -e load (goal <= 4x)` : '',
     ],
-    ['cfn-lint (cold)', cfnLint, ''],
+    ['cfn-lint (cold)', ...cfnLint],
   ];
   const width = Math.max(...rows.map((row) => row[0].length));
-  const timeWidth = Math.max(...rows.map((row) => row[1].length));
   console.log('');
-  for (const [label, value, note] of rows) console.log(`${label.padEnd(width)}  ${value.padStart(Math.min(timeWidth, 12))}  ${note}`);
+  for (const [label, value, note] of rows) console.log(`${label.padEnd(width)}  ${value.padStart(10)}  ${note}`);
   console.log('');
   const rules = [...byRule].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule} ${count}`);
   console.log(`findings: ${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} info${rules.length ? `  (${rules.slice(0, 6).join(', ')})` : ''}`);

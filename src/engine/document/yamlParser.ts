@@ -78,7 +78,8 @@ class TreeBuilder {
   private expandedNodes = 0;
   private aliasCount = 0;
   private refusedAliases = 0;
-  private readonly sizes = new WeakMap<LocatedNode, number>();
+  /** Expanded sizes of anchored nodes, computed on first use by an alias. */
+  private readonly anchorSizes = new Map<LocatedNode, number>();
   private root: LocatedNode | undefined;
   private documents = 0;
 
@@ -142,11 +143,10 @@ class TreeBuilder {
     if (open.anchor !== undefined) this.openAnchors.delete(open.anchor);
     let node: LocatedNode = open.node;
     if (open.wrapper) {
-      this.sizes.set(open.node, containerSize(open.node, this.sizes));
       closeWrapper(open.wrapper, node);
       node = open.wrapper;
     }
-    this.addNode(node, open.anchor, true);
+    this.addNode(node, open.anchor);
   }
 
   /** Ends a flow collection at its closing bracket, skipping blanks, commas and comments. */
@@ -240,26 +240,34 @@ class TreeBuilder {
     if (this.openAnchors.has(name)) problem = `Alias '*${name}' refers to the node that contains it (a recursive alias).`;
     else if (!target) problem = `Alias '*${name}' has no anchor '&${name}' before it.`;
     else if (this.aliasCount > PARSE_LIMITS.maxAliases) problem = `More than ${PARSE_LIMITS.maxAliases} aliases: refused to protect the editor (possible alias bomb).`;
-    else if (this.expandedNodes + (this.sizes.get(target) ?? 1) > PARSE_LIMITS.maxExpandedNodes)
+    else if (this.expandedNodes + this.sizeOf(target) > PARSE_LIMITS.maxExpandedNodes)
       problem = `Aliases expand to more than ${PARSE_LIMITS.maxExpandedNodes.toLocaleString('en-US')} nodes: refused (a "billion laughs" alias bomb?).`;
     if (problem !== undefined || !target) {
       // One report per kind of refusal is enough; an alias bomb has thousands.
       if (this.refusedAliases++ === 0 || !target || this.openAnchors.has(name)) this.problems.push({ code: 'alias-limit', severity: 'error', message: problem ?? 'Invalid alias.', span });
-      this.addNode(this.emptyValue(span.start), undefined, false, span.end);
+      this.addNode(this.emptyValue(span.start), undefined, span.end);
       return;
     }
-    this.expandedNodes += this.sizes.get(target) ?? 1;
+    this.expandedNodes += this.sizeOf(target);
     // Aliased nodes are shared, not copied: positions stay those of the anchored node.
-    this.addNode(target, undefined, false, span.end, true);
+    this.addNode(target, undefined, span.end, true);
+  }
+
+  /** Node count of a subtree with aliases expanded, bounded so a bomb stops the count early. */
+  private sizeOf(node: LocatedNode): number {
+    const cached = this.anchorSizes.get(node);
+    if (cached !== undefined) return cached;
+    let size = 1;
+    if (node.kind === 'sequence') for (const item of node.items) size += this.sizeOf(item);
+    else if (node.kind === 'mapping') for (const pair of node.pairs) size += 1 + this.sizeOf(pair.value);
+    // Only shared (anchored) nodes are worth caching: they are the ones visited repeatedly.
+    if (size > 16) this.anchorSizes.set(node, size);
+    return Math.min(size, PARSE_LIMITS.maxExpandedNodes + 1);
   }
 
   /** Attaches a finished node to the open container (or makes it the root). */
-  private addNode(node: LocatedNode, anchor: string | undefined, isContainer = false, endOverride?: number, isAlias = false): void {
-    if (!isAlias) {
-      const size = isContainer ? containerSize(node, this.sizes) : 1;
-      this.sizes.set(node, size);
-      this.expandedNodes += 1;
-    }
+  private addNode(node: LocatedNode, anchor: string | undefined, endOverride?: number, isAlias = false): void {
+    if (!isAlias) this.expandedNodes += 1;
     if (anchor !== undefined) this.anchors.set(anchor, node);
     const end = endOverride ?? node.span.end;
     const top = this.stack[this.stack.length - 1];
@@ -349,13 +357,6 @@ function closeWrapper(wrapper: MappingNode, value: LocatedNode): void {
   (wrapper.pairs as Pair[])[0] = { key: placeholder.key, value };
   value.parent = wrapper;
   (wrapper as { span: Span }).span = { start: wrapper.span.start, end: Math.max(value.span.end, placeholder.key.span.end) };
-}
-
-function containerSize(node: LocatedNode, sizes: WeakMap<LocatedNode, number>): number {
-  let size = 1;
-  if (node.kind === 'sequence') for (const item of node.items) size += sizes.get(item) ?? 1;
-  else if (node.kind === 'mapping') for (const pair of node.pairs) size += 1 + (sizes.get(pair.value) ?? 1);
-  return size;
 }
 
 /**
