@@ -1,10 +1,10 @@
 import type { Catalog } from './catalog/catalogTypes';
 import type { Finding, LintOptions, Severity } from './findings';
 import { parseDocument } from './document/parseDocument';
-import { LineIndex } from './document/lineIndex';
 import { detectKind } from './detect';
-import { buildTemplateModel } from './cfn/template';
 import { resolveTemplateTag } from './cfn/shortForms';
+import { analyzeDocument } from './analyzedDocument';
+import type { AnalyzedDocument } from './analyzedDocument';
 import { ALL_RULES } from './rules/registry';
 import type { Rule, RuleContext } from './rules/rule';
 import { Suppressions } from './suppressions';
@@ -37,6 +37,12 @@ export interface Analyzer {
   detect(fileName: string, text: string): DocumentKind;
   /** Parses, detects and lints a document. Never throws on bad input. */
   lint(fileName: string, text: string, options?: LintOptions): LintResult;
+  /** Parses and models a document for language features (and {@link lintAnalyzed}). */
+  analyze(fileName: string, text: string): AnalyzedDocument;
+  /** Lints an already analyzed document. */
+  lintAnalyzed(analyzed: AnalyzedDocument, options?: LintOptions): LintResult;
+  /** The catalogue the analyzer uses (for language features). */
+  readonly catalog: Catalog;
   /** All rules, sorted by id. */
   readonly rules: readonly RuleMeta[];
 }
@@ -50,17 +56,19 @@ export function createAnalyzer(host: AnalyzerHost, rules: readonly Rule[] = ALL_
       return detectKind(parseDocument(fileName, text, { resolveTag: resolveTemplateTag }).root, text);
     },
     lint(fileName, text, options = {}) {
-      return lintDocument(host.catalog, sortedRules, fileName, text, options);
+      return lintDocument(host.catalog, sortedRules, analyzeDocument(fileName, text), options);
     },
+    analyze: analyzeDocument,
+    lintAnalyzed(analyzed, options = {}) {
+      return lintDocument(host.catalog, sortedRules, analyzed, options);
+    },
+    catalog: host.catalog,
   };
 }
 
-function lintDocument(catalog: Catalog, rules: readonly Rule[], fileName: string, text: string, options: LintOptions): LintResult {
-  const document = parseDocument(fileName, text, { resolveTag: resolveTemplateTag });
-  const kind = detectKind(document.root, text);
+function lintDocument(catalog: Catalog, rules: readonly Rule[], analyzed: AnalyzedDocument, options: LintOptions): LintResult {
+  const { document, kind, lineIndex, template, text } = analyzed;
   if (kind === 'other') return { kind, findings: [] };
-  const lineIndex = new LineIndex(text);
-  const template = document.root?.kind === 'mapping' ? buildTemplateModel(document.root) : undefined;
   const broken = document.problems.some((problem) => problem.severity === 'error') && !document.root;
   const ignored = new Set(options.ignoreRules ?? []);
   const findings: Finding[] = [];

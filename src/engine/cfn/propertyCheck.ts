@@ -114,7 +114,8 @@ class PropertyChecker {
     const missing = names.filter((name) => properties[name]!.required && !present.has(name) && !inherited.has(name));
     if (missing.length > 0) {
       const anchor = node.parent?.kind === 'mapping' ? (node.parent.pairs.find((p) => p.value === node)?.key.span ?? node.span) : node.span;
-      this.issues.push({ kind: 'required-property', span: anchor, message: `${owner} is missing required ${plural(missing.length, 'property', 'properties')} ${quoteList(missing)}.` });
+      const fix = this.addPropertiesFix(node, missing);
+      this.issues.push({ kind: 'required-property', span: anchor, message: `${owner} is missing required ${plural(missing.length, 'property', 'properties')} ${quoteList(missing)}.`, ...(fix ? { fixes: [fix] } : {}) });
     }
   }
 
@@ -205,6 +206,22 @@ class PropertyChecker {
       this.typeIssue(call.keyNode, `${path} expects ${expected === 'primitive' ? 'a single value' : 'an object'}, but ${call.name} returns a list.`);
     }
     return true;
+  }
+
+  /**
+   * "Add missing required properties" for a YAML block mapping: new keys go after
+   * the last pair, at the column of the existing keys, with empty values to fill in.
+   */
+  private addPropertiesFix(node: MappingNode, missing: readonly string[]): Fix | undefined {
+    const last = node.pairs[node.pairs.length - 1];
+    const first = node.pairs[0];
+    if (!last || !first || this.text[node.span.start] === '{') return undefined;
+    const column = first.key.span.start - (this.text.lastIndexOf('\n', first.key.span.start - 1) + 1);
+    if (this.text.slice(first.key.span.start - column, first.key.span.start).trim() !== '') return undefined;
+    const indent = ' '.repeat(column);
+    const at = Math.max(last.value.span.end, last.key.span.end);
+    const newText = missing.map((name) => `\n${indent}${name}: `).join('');
+    return { title: `Add required ${plural(missing.length, 'property', 'properties')} ${quoteList(missing)}`, edits: [{ span: { start: at, end: at }, newText }] };
   }
 
   private typeIssue(node: LocatedNode | ScalarNode, message: string): void {

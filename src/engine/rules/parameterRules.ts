@@ -60,6 +60,17 @@ function forEachParameter(context: RuleContext, visit: (entry: SectionEntry & { 
   }
 }
 
+/**
+ * Whether the template is pre-processed by the Rain CLI (`!Rain::Module`, `!Rain::S3`,
+ * resource `Metadata.Rain`): a Rain module's parameters are filled in by Rain, which
+ * accepts types CloudFormation does not (e.g. `Boolean`).
+ */
+function usesRain(node: LocatedNode): boolean {
+  if (node.kind === 'scalar') return false;
+  if (node.kind === 'sequence') return node.items.some(usesRain);
+  return node.pairs.some((pair) => pair.key.text.startsWith('Rain::') || (pair.key.text === 'Rain' && pair.value.kind === 'mapping') || usesRain(pair.value));
+}
+
 /** Parameters need a valid `Type` and only known attributes. */
 export const parameterTypeRule: Rule = {
   id: 'cfn-parameter-type',
@@ -75,6 +86,7 @@ export const parameterTypeRule: Rule = {
         report(empty ? entry.keyNode.span : entry.node.span, `Parameter '${entry.name}' must be a mapping with a Type.`);
       }
     }
+    let rain: boolean | undefined;
     forEachParameter(context, ({ name, keyNode, node }) => {
       for (const pair of node.pairs) {
         const key = pair.key.text;
@@ -94,6 +106,8 @@ export const parameterTypeRule: Rule = {
         return;
       }
       if (PARAMETER_TYPE_SET.has(type.value)) return;
+      rain ??= usesRain(template.root);
+      if (rain) return;
       const suggestions = suggest(type.value, PARAMETER_TYPES);
       const hint = didYouMean(suggestions) || ' Valid types are String, Number, List<Number>, CommaDelimitedList, AWS-specific types such as AWS::EC2::VPC::Id and AWS::SSM::Parameter::Value<...>.';
       report(type.span, `Unknown parameter type '${type.value}'.${hint}`, renameFixes(document.text, type.span, suggestions));

@@ -3,6 +3,16 @@ import { syntaxRule } from './syntaxRules';
 import { logicalIdRule, resourcesRequiredRule, templateVersionRule, unknownSectionRule } from './structureRules';
 import { requiredPropertyRule, unknownPropertyRule, unknownResourceTypeRule, valueTypeRule } from './resourceRules';
 import { conditionRefRule, dependsOnRule, findInMapRule, getAttTargetRule, refTargetRule, subVariablesRule } from './referenceRules';
+import { parameterDefaultRule, parameterTypeRule } from './parameterRules';
+import { outputValueRule } from './outputRules';
+import { limitsRule, templateSizeRule } from './limitRules';
+import { lambdaRuntimeDeprecatedRule, lambdaRuntimeRule } from './lambdaRuntimeRules';
+import { unusedConditionRule, unusedMappingRule, unusedParameterRule } from './unusedRules';
+import { regionAvailabilityRule } from './regionRules';
+import { intrinsicContextRule, intrinsicShapeRule } from './intrinsicRules';
+import { resourceAttributesRule } from './attributeRules';
+import { circularDependencyRule } from './cycleRules';
+import { samEventSourceRule, samGlobalsRule } from './samRules';
 
 /** Every rule ArchLens runs. To add a rule, write it next to its peers and list it here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -21,4 +31,21 @@ export const ALL_RULES: readonly Rule[] = [
   findInMapRule,
   conditionRefRule,
   dependsOnRule,
+  parameterTypeRule,
+  parameterDefaultRule,
+  outputValueRule,
+  limitsRule,
+  templateSizeRule,
+  lambdaRuntimeRule,
+  lambdaRuntimeDeprecatedRule,
+  unusedParameterRule,
+  unusedConditionRule,
+  unusedMappingRule,
+  regionAvailabilityRule,
+  intrinsicShapeRule,
+  intrinsicContextRule,
+  resourceAttributesRule,
+  circularDependencyRule,
+  samGlobalsRule,
+  samEventSourceRule,
 ];
