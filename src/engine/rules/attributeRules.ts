@@ -117,6 +117,11 @@ class AttributeChecker {
     if (name === 'Version') extra = ' Version is only allowed on custom resources (Custom::Name or AWS::CloudFormation::CustomResource).';
     else if (SAM_ATTRIBUTES.includes(name)) extra = ` ${name} needs the SAM transform (Transform: AWS::Serverless-2016-10-31).`;
     const suggestions = extra ? [] : suggest(name, allowed);
+    if (resource.type?.startsWith('AWS::Serverless::')) {
+      // SAM drops keys it does not know from its own resources, so only a likely typo is worth a finding.
+      if (suggestions.length === 0) return;
+      extra = ` SAM ignores it.${didYouMean(suggestions)}`;
+    }
     this.context.report(
       pair.key.span,
       `'${name}' is not a resource attribute of '${resource.name}'.${extra || didYouMean(suggestions) || ` Resource attributes are ${allowed.join(', ')}.`}`,

@@ -2,7 +2,8 @@ import type { Rule } from './rule';
 import { TEMPLATE_KINDS } from './rule';
 import { collectReferences } from '../cfn/references';
 import type { TemplateModel } from '../cfn/template';
-import type { ParsedDocument } from '../document/located';
+import type { ParsedDocument, Span } from '../document/located';
+import { getValue } from '../document/located';
 
 /** References that make CloudFormation create one resource before another. */
 const DEPENDENCY_KINDS = new Set(['ref', 'getatt', 'sub', 'dependsOn']);
@@ -17,8 +18,10 @@ function buildGraph(document: ParsedDocument, template: TemplateModel): Dependen
   const names = [...template.resources.keys()].filter((name) => !name.startsWith('Fn::'));
   const index = new Map(names.map((name, i) => [name, i]));
   const sets = names.map(() => new Set<number>());
+  const moved = samEventSpans(template);
   for (const reference of collectReferences(document, template)) {
     if (reference.section !== 'Resources' || !DEPENDENCY_KINDS.has(reference.kind)) continue;
+    if (moved.get(reference.from)?.some((span) => reference.span.start >= span.start && reference.span.end <= span.end)) continue;
     if (reference.locals?.has(reference.name)) continue;
     const from = index.get(reference.from);
     const to = index.get(reference.name);
@@ -28,6 +31,23 @@ function buildGraph(document: ParsedDocument, template: TemplateModel): Dependen
     sets[from]!.add(to);
   }
   return { names, edges: sets.map((set) => [...set].sort((a, b) => a - b)) };
+}
+
+/**
+ * Spans of SAM `Events` per resource. The SAM transform turns each event into
+ * resources of their own (permissions, event source mappings, rules) that
+ * depend on the function; the function itself does not depend on what its
+ * events name, so an API whose definition invokes the function is no cycle.
+ */
+function samEventSpans(template: TemplateModel): Map<string, Span[]> {
+  const out = new Map<string, Span[]>();
+  if (!template.isSam) return out;
+  for (const resource of template.resources.values()) {
+    if (!resource.type?.startsWith('AWS::Serverless::')) continue;
+    const events = getValue(resource.properties, 'Events');
+    if (events) out.set(resource.name, [events.span]);
+  }
+  return out;
 }
 
 /**

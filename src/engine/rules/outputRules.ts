@@ -27,9 +27,11 @@ function canonical(node: LocatedNode): string | undefined {
   return `x:${JSON.stringify(toPlain(node))}`;
 }
 
+/** An export name for a message: a literal in quotes, an expression as written. */
 function shown(text: string, node: LocatedNode): string {
   const source = node.kind === 'scalar' ? node.text : text.slice(node.span.start, node.span.end).replace(/\s+/g, ' ');
-  return source.length > 80 ? `${source.slice(0, 77)}...` : source;
+  const short = source.length > 80 ? `${source.slice(0, 77)}...` : source;
+  return node.kind === 'scalar' ? `'${short}'` : short;
 }
 
 /** Outputs need a Value, known keys and unique export names. */
@@ -76,7 +78,7 @@ export const outputValueRule: Rule = {
       for (const duplicate of rest) {
         // Outputs under different conditions may never exist together: stay silent.
         if (first!.condition !== duplicate.condition) continue;
-        report(duplicate.node.span, `Export name '${shown(document.text, duplicate.node)}' is also exported by output '${first!.output}'; export names must be unique.`);
+        report(duplicate.node.span, `Export name ${shown(document.text, duplicate.node)} is also exported by output '${first!.output}'; export names must be unique.`);
       }
     }
   },

@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createLanguageClient } from './languageClient';
+import { registerStatusBar } from './statusBar';
+
+let client: LanguageClient | undefined;
+
+/**
+ * Composition root. Analysis runs in the language server process; the
+ * extension wires the client, the status bar and the commands. Everything it
+ * registers is disposed with the extension.
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('ArchLens', { log: true });
+  context.subscriptions.push(output);
+  client = createLanguageClient(context, output);
+  context.subscriptions.push(
+    registerStatusBar(client),
+    vscode.commands.registerCommand('archlens.server.restart', async () => {
+      output.info('Restarting the language server on request.');
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('archlens.log.show', () => output.show()),
+  );
+  await client.start();
+  output.info(`ArchLens activated (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'in Restricted Mode: analysis only'}).`);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

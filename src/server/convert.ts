@@ -1,0 +1,34 @@
+import type { Diagnostic, Range as LspRange, TextEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { AnalyzedDocument } from '../engine/analyzedDocument';
+import type { Span } from '../engine/document/located';
+import type { Finding, FixEdit } from '../engine/findings';
+import { RULE_DOCS_BASE_URL } from '../shared/protocol';
+
+/** Engine span -> LSP range. */
+export function toRange(analyzed: AnalyzedDocument, span: Span): LspRange {
+  return analyzed.lineIndex.rangeOf(span);
+}
+
+/** Engine edit -> LSP text edit. */
+export function toTextEdit(analyzed: AnalyzedDocument, edit: FixEdit): TextEdit {
+  return { range: toRange(analyzed, edit.span), newText: edit.newText };
+}
+
+const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** A finding as an LSP diagnostic: the rule id is the code, linked to its doc page. */
+export function toDiagnostic(finding: Finding): Diagnostic {
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    source: 'archlens',
+    code: finding.rule,
+    codeDescription: { href: `${RULE_DOCS_BASE_URL}${finding.rule}.md` },
+    message: finding.message,
+  };
+}

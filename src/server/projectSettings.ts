@@ -1,0 +1,63 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseProjectConfig } from '../engine/config';
+import type { LintOptions } from '../engine/findings';
+import type { LintSettings } from '../shared/protocol';
+import { CONFIG_FILE_NAMES } from '../cli/projectConfig';
+
+/** A project configuration as the server sees it: options plus problems to surface once. */
+export interface ProjectConfig {
+  readonly file: string | undefined;
+  readonly options: LintOptions;
+  readonly problems: readonly string[];
+}
+
+/**
+ * Finds the nearest `.archlens.yml` above a file, cached per folder; `invalidate()`
+ * on any change to a config file (the client watches them).
+ */
+export class ProjectConfigCache {
+  private readonly byDir = new Map<string, ProjectConfig>();
+
+  /** The configuration governing a file path. Never throws: unreadable files become problems. */
+  forFile(filePath: string): ProjectConfig {
+    return this.forDir(path.dirname(filePath));
+  }
+
+  invalidate(): void {
+    this.byDir.clear();
+  }
+
+  private forDir(dir: string): ProjectConfig {
+    const cached = this.byDir.get(dir);
+    if (cached) return cached;
+    let config: ProjectConfig = { file: undefined, options: {}, problems: [] };
+    const found = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).find((file) => fs.existsSync(file));
+    if (found) {
+      try {
+        const parsed = parseProjectConfig(fs.readFileSync(found, 'utf8'));
+        config = { file: found, options: parsed.options, problems: parsed.problems };
+      } catch (error) {
+        config = { file: found, options: {}, problems: [`cannot read: ${error instanceof Error ? error.message : String(error)}`] };
+      }
+    } else {
+      const parent = path.dirname(dir);
+      if (parent !== dir) config = this.forDir(parent);
+    }
+    this.byDir.set(dir, config);
+    return config;
+  }
+}
+
+/**
+ * Editor settings override the project file for severities and add to its
+ * ignore list; regions from settings win when set (the user chose them here).
+ */
+export function mergeSettings(project: LintOptions, settings: LintSettings): LintOptions {
+  return {
+    ...project,
+    ignoreRules: [...new Set([...(project.ignoreRules ?? []), ...(settings.ignoreRules ?? [])])],
+    severityOverrides: { ...(project.severityOverrides ?? {}), ...(settings.severityOverrides ?? {}) },
+    ...(settings.regions && settings.regions.length > 0 ? { regions: settings.regions } : {}),
+  };
+}

@@ -1,0 +1,134 @@
+import { fileURLToPath } from 'node:url';
+import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createAnalyzer } from '../engine/analyzer';
+import type { LintOptions } from '../engine/findings';
+import { defaultCatalogDir, loadCatalogFromDir } from '../cli/catalogLoader';
+import { DOCUMENT_STATUS_NOTIFICATION, SETTINGS_SECTION } from '../shared/protocol';
+import type { DocumentStatus, LintSettings } from '../shared/protocol';
+import { toDiagnostic } from './convert';
+import { DocumentAnalyses } from './documentAnalyses';
+import { registerFeatures } from './features';
+import { connectionLogger } from './logger';
+import { mergeSettings, ProjectConfigCache } from './projectSettings';
+import { ValidationScheduler } from './validationScheduler';
+
+/**
+ * The ArchLens language server (`node dist/server.js --stdio`): diagnostics and
+ * language features for CloudFormation and SAM templates, for any LSP editor.
+ */
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const logger = connectionLogger(connection);
+const analyzer = createAnalyzer({ catalog: loadCatalogFromDir(defaultCatalogDir()) });
+const analyses = new DocumentAnalyses(analyzer);
+const projectConfigs = new ProjectConfigCache();
+const reportedConfigProblems = new Set<string>();
+let canPullSettings = false;
+const settingsCache = new Map<string, Promise<LintSettings>>();
+const DEFAULT_DEBOUNCE_MS = 250;
+let debounceMs = DEFAULT_DEBOUNCE_MS;
+
+connection.onInitialize((params) => {
+  canPullSettings = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [' ', ':', '!', '.', '{', '"', '$', '['], resolveProvider: false },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+    },
+    serverInfo: { name: 'archlens', version: analyzer.catalog.version },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullSettings) connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+  logger.info(`ArchLens language server ready (${analyzer.catalog.version}).`);
+});
+
+async function settingsFor(uri: string): Promise<LintSettings> {
+  if (!canPullSettings) return {};
+  let pending = settingsCache.get(uri);
+  if (!pending) {
+    pending = connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
+      (value: LintSettings | null) => value ?? {},
+      () => ({}),
+    );
+    settingsCache.set(uri, pending);
+  }
+  return pending;
+}
+
+function projectOptions(uri: string): LintOptions {
+  if (!uri.startsWith('file:')) return {};
+  const config = projectConfigs.forFile(fileURLToPath(uri));
+  if (config.file && config.problems.length > 0 && !reportedConfigProblems.has(config.file)) {
+    reportedConfigProblems.add(config.file);
+    void connection.window.showWarningMessage(`ArchLens: ${config.file} has problems and was partly ignored: ${config.problems.join('; ')}`);
+  }
+  return config.options;
+}
+
+async function validate(uri: string): Promise<void> {
+  const document = documents.get(uri);
+  if (!document) return;
+  const version = document.version;
+  try {
+    const settings = await settingsFor(uri);
+    if (typeof settings.debounceMs === 'number' && settings.debounceMs >= 0) debounceMs = settings.debounceMs;
+    const current = documents.get(uri);
+    // A newer edit arrived while settings were fetched: its own validation is scheduled.
+    if (!current || current.version !== version) return;
+    if (settings.enabled === false) {
+      await connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      return;
+    }
+    const started = performance.now();
+    const analyzed = analyses.get(current);
+    const result = analyzer.lintAnalyzed(analyzed, mergeSettings(projectOptions(uri), settings));
+    analyses.setFindings(current, result.findings);
+    if (documents.get(uri)?.version !== version) return; // stale: publish only the latest version
+    await connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map(toDiagnostic) });
+    const count = (severity: string) => result.findings.filter((finding) => finding.severity === severity).length;
+    const status: DocumentStatus = { uri, version, kind: result.kind, errors: count('error'), warnings: count('warning'), infos: count('info'), durationMs: Math.round(performance.now() - started) };
+    await connection.sendNotification(DOCUMENT_STATUS_NOTIFICATION, status);
+  } catch (error) {
+    logger.error(`Validation failed for ${uri}`, error);
+  }
+}
+
+const scheduler = new ValidationScheduler(() => debounceMs, validate);
+
+documents.onDidOpen(({ document }) => scheduler.schedule(document.uri, true));
+documents.onDidChangeContent(({ document }) => scheduler.schedule(document.uri));
+documents.onDidClose(({ document }) => {
+  scheduler.cancel(document.uri);
+  analyses.forget(document.uri);
+  settingsCache.delete(document.uri);
+  // Stale diagnostics of a closed file would linger in the Problems view.
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+connection.onDidChangeConfiguration(() => {
+  settingsCache.clear();
+  for (const document of documents.all()) scheduler.schedule(document.uri, true);
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  // The client watches `.archlens.yml` files: re-read them and re-validate.
+  projectConfigs.invalidate();
+  reportedConfigProblems.clear();
+  for (const document of documents.all()) scheduler.schedule(document.uri, true);
+});
+
+connection.onShutdown(() => scheduler.dispose());
+
+registerFeatures(connection, documents, analyses, analyzer, logger);
+documents.listen(connection);
+connection.listen();
