@@ -23,7 +23,14 @@ export class ProjectConfigResolver {
   private readonly byDir = new Map<string, LintOptions>();
   private readonly byFile = new Map<string, LintOptions>();
 
-  constructor(private readonly explicitConfig: string | undefined) {}
+  /**
+   * @param explicitConfig the `--config` file, if any
+   * @param cwd folder that messages show config paths relative to
+   */
+  constructor(
+    private readonly explicitConfig: string | undefined,
+    private readonly cwd: string,
+  ) {}
 
   /**
    * Options for one linted file, before command-line flags are applied.
@@ -62,7 +69,7 @@ export class ProjectConfigResolver {
     const { options, problems } = parseProjectConfig(text);
     if (problems.length > 0) {
       // A half-applied config would silently lint with settings the user did not ask for.
-      const shown = path.relative(process.cwd(), key) || key;
+      const shown = path.relative(this.cwd, key) || key;
       throw new InputError(`invalid config '${shown}':\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
     }
     this.byFile.set(key, options);

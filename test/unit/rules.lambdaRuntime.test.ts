@@ -48,7 +48,7 @@ const warnings: RuleCase[] = [
   { name: 'deprecated, creation blocked', doc: fn('«python3.11»'), options: on('2026-08-01'), messages: ['creating functions with it has been blocked since 2026-07-31, updating them from 2026-08-31. Move to python3.14.'] },
   { name: 'past the update block the error rule speaks', doc: fn('nodejs16.x'), options: on('2026-11-22') },
   { name: 'unknown runtimes are the error rule', doc: fn('nodejs99.x'), options: on('2026-11-22') },
-  { name: 'SAM Globals and function', doc: sam('«dotnet8»', 'nodejs22.x'), options: on('2026-11-22'), messages: ["'dotnet8' is deprecated since 2026-11-10", 'Move to dotnet10.'].slice(0, 1) },
+  { name: 'SAM Globals and function', doc: sam('«dotnet8»', 'nodejs22.x'), options: on('2026-11-22'), messages: [/'dotnet8' is deprecated since 2026-11-10.*Move to dotnet10\./] },
   { name: 'SAM function', doc: sam('nodejs24.x', '«ruby3.3»'), options: on('2027-01-01'), messages: ["'ruby3.3' will be deprecated on 2027-03-31 (in 89 days). Move to ruby4.0."] },
   { name: 'JSON', file: 't.json', doc: json('«"python3.12"»'), options: on('2028-10-01'), messages: ['in 30 days'] },
 ];

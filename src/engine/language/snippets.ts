@@ -13,7 +13,8 @@ export function propertySnippet(catalog: Catalog, name: string, property: Proper
     const info = catalog.propertyType(type.name);
     return info ? Object.entries(info.properties).filter(([, p]) => p.required).map(([n]) => n) : [];
   };
-  const type = property.type;
+  // For unions (e.g. "list of KeySchema, or Json") the structured alternative gives the useful snippet.
+  const type = property.type.kind === 'union' ? (property.type.types.find((t) => t.kind !== 'primitive') ?? property.type.types[0]!) : property.type;
   if (type.kind === 'struct') {
     const required = requiredOf(type);
     if (required.length === 0) return `${name}:\n  ${next()}`;
