@@ -1,4 +1,6 @@
 import type { AnalyzedDocument } from '../analyzedDocument';
+import { analyzeDocument } from '../analyzedDocument';
+import type { TemplateModel } from '../cfn/template';
 import type { Catalog, PropertyInfo } from '../catalog/catalogTypes';
 import { resolvePropertyPath, describeType } from '../cfn/propertyPath';
 import { PSEUDO_PARAMETERS } from '../cfn/references';
@@ -48,14 +50,15 @@ export function completionsAt(analyzed: AnalyzedDocument, catalog: Catalog, offs
   const linePrefix = text.slice(lineStart, offset);
   const { start, word } = wordBefore(text, offset);
   const replace = { start, end: offset };
-  const template = analyzed.template;
+  // While typing, the document often does not parse: model it without the line being typed.
+  const template = analyzed.template ?? modelWithoutLine(analyzed, lineStart, offset);
   const names = {
-    parameters: template ? [...template.parameters.keys()] : scanSectionKeys(text, 'Parameters'),
-    resources: template ? [...template.resources.keys()] : scanSectionKeys(text, 'Resources'),
-    conditions: template ? [...template.conditions.keys()] : scanSectionKeys(text, 'Conditions'),
-    mappings: template ? [...template.mappings.keys()] : scanSectionKeys(text, 'Mappings'),
+    parameters: [...(template?.parameters.keys() ?? [])],
+    resources: [...(template?.resources.keys() ?? [])],
+    conditions: [...(template?.conditions.keys() ?? [])],
+    mappings: [...(template?.mappings.keys() ?? [])],
   };
-  const resourceType = (id: string): string | undefined => template?.resources.get(id)?.type ?? scanResourceType(text, id);
+  const resourceType = (id: string): string | undefined => template?.resources.get(id)?.type;
 
   // `${...}` inside a Sub string.
   const sub = /\$\{([A-Za-z0-9:]*)(\.[A-Za-z0-9.]*)?$/.exec(linePrefix);
@@ -72,7 +75,7 @@ export function completionsAt(analyzed: AnalyzedDocument, catalog: Catalog, offs
   if (/(!Ref\s+|"?Ref"?\s*:\s*"?)[A-Za-z0-9:]*$/.test(linePrefix)) return [...refItems(names, replace), ...pseudoItems(replace)];
   if (/(!Condition\s+|!If\s*\[\s*|"Fn::If"\s*:\s*\[\s*"?|^\s*"?Condition"?\s*:\s*"?)[A-Za-z0-9]*$/.test(linePrefix)) return names.conditions.map((name) => ({ label: name, kind: 'reference' as const, detail: 'condition', replace }));
   const findInMap = /(!FindInMap\s*\[|"Fn::FindInMap"\s*:\s*\[)\s*"?([A-Za-z0-9]*)"?(?:\s*,\s*"?([A-Za-z0-9-]*)"?)?(\s*,\s*"?[A-Za-z0-9-]*)?$/.exec(linePrefix);
-  if (findInMap) return mapKeyItems(analyzed, names.mappings, findInMap, replace);
+  if (findInMap) return mapKeyItems(template, names.mappings, findInMap, replace);
   if (/^\s*(-\s+|"?DependsOn"?\s*:\s*\[?\s*"?|DependsOn:\s*)[A-Za-z0-9]*$/.test(linePrefix) && isInDependsOn(text, lineStart, linePrefix)) return names.resources.map((name) => ({ label: name, kind: 'reference' as const, detail: resourceType(name), replace }));
   if (/(^|\s)![A-Za-z]*$/.test(linePrefix)) {
     const bang = linePrefix.lastIndexOf('!');
@@ -105,13 +108,13 @@ function attributeItems(catalog: Catalog, type: string | undefined, replace: Spa
   return Object.entries(info.attributes).map(([name, attribute]) => ({ label: name, kind: 'attribute' as const, detail: describeType(attribute.type), ...(attribute.documentation ? { documentation: attribute.documentation } : {}), replace }));
 }
 
-function mapKeyItems(analyzed: AnalyzedDocument, mappings: string[], match: RegExpExecArray, replace: Span): CompletionEntry[] {
+function mapKeyItems(template: TemplateModel | undefined, mappings: string[], match: RegExpExecArray, replace: Span): CompletionEntry[] {
   const mapName = match[2]!;
   const firstKey = match[3];
   const typingSecond = match[4] !== undefined;
   const typingFirst = firstKey !== undefined && !typingSecond;
   if (!typingFirst && !typingSecond) return mappings.map((name) => ({ label: name, kind: 'reference' as const, detail: 'mapping', replace }));
-  const mapping = analyzed.template?.mappings.get(mapName)?.node;
+  const mapping = template?.mappings.get(mapName)?.node;
   const level = typingSecond ? getValue(mapping, firstKey ?? '') : mapping;
   if (level?.kind !== 'mapping') return [];
   return level.pairs.map((pair) => ({ label: pair.key.text, kind: 'value' as const, detail: `${mapName} key`, replace }));
@@ -181,21 +184,9 @@ function jsonCompletions(analyzed: AnalyzedDocument, catalog: Catalog, linePrefi
   return [];
 }
 
-/** Logical ids under a section, from the text (for documents that do not parse). */
-function scanSectionKeys(text: string, section: string): string[] {
-  const start = new RegExp(`^${section}:\\s*$`, 'm').exec(text);
-  if (!start) return [];
-  const out: string[] = [];
-  const body = text.slice(start.index + start[0].length);
-  for (const line of body.split('\n')) {
-    if (/^\S/.test(line)) break;
-    const key = /^ {1,4}([A-Za-z0-9]+):/.exec(line);
-    if (key && /^ {1,4}\S/.test(line) && line.search(/\S/) === (/^( *)/.exec(body.split('\n').find((l) => l.trim() !== '') ?? '')?.[1]?.length ?? 2)) out.push(key[1]!);
-  }
-  return out;
-}
-
-function scanResourceType(text: string, id: string): string | undefined {
-  const match = new RegExp(`^\\s+${id}:\\s*\\n\\s+Type:\\s*([A-Za-z0-9:]+)`, 'm').exec(text);
-  return match?.[1];
+function modelWithoutLine(analyzed: AnalyzedDocument, lineStart: number, offset: number): TemplateModel | undefined {
+  const lineEnd = analyzed.text.indexOf('\n', offset);
+  const end = lineEnd < 0 ? analyzed.text.length : lineEnd;
+  const blanked = analyzed.text.slice(0, lineStart) + ' '.repeat(end - lineStart) + analyzed.text.slice(end);
+  return analyzeDocument(analyzed.fileName, blanked).template;
 }
