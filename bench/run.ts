@@ -16,7 +16,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { load } from 'js-yaml';
-import { loadCatalogFromDir } from '../src/cli/catalogLoader';
+import { loadCatalogFromDir } from '../src/node/catalogLoader';
 import { createAnalyzer } from '../src/engine/analyzer';
 import { generateTemplate } from './generateTemplate';
 import { COLD_BASELINE_SCRIPT, cfnYamlSchema } from './yamlBaseline';

@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadCatalogFromDir } from '../src/cli/catalogLoader';
+import { loadCatalogFromDir } from '../src/node/catalogLoader';
 import { collectFiles } from '../src/cli/walk';
 import { createAnalyzer, type DocumentKind } from '../src/engine/analyzer';
 import type { Severity } from '../src/engine/findings';

@@ -114,7 +114,8 @@ export async function startCodeServer({ install, folder, userDataDir, extensions
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
     ...(trust ? ['--disable-workspace-trust'] : []),
-    ...(extensionDevelopmentPath ? ['--extensionDevelopmentPath', extensionDevelopmentPath] : []),
+    // VS Code's own development flag, passed through code-server's --vscode-option.
+    ...(extensionDevelopmentPath ? ['--vscode-option', `extensionDevelopmentPath=${extensionDevelopmentPath}`] : []),
     folder,
   ];
   const log = createWriteStream(logFile, { flags: 'a' });

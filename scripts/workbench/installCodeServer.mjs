@@ -136,7 +136,7 @@ export async function installCodeServer({ log = (line) => console.log(line) } = 
     const info = {
       codeServerVersion: CODE_SERVER_VERSION,
       nodeVersion: NODE24_VERSION,
-      vscodeVersion: version.stdout.trim().split(/\s+/)[0],
+      vscodeVersion: /with Code (\S+)/.exec(version.stdout)?.[1] ?? 'unknown',
       installedAt: new Date().toISOString(),
       seconds: Math.round((Date.now() - t0) / 1000),
       megabytes: folderMegabytes(paths.dir),

@@ -3,12 +3,8 @@ import { pathToFileURL } from 'node:url';
 import type { RuleMeta } from '../engine/analyzer';
 import type { Severity } from '../engine/findings';
 import { toPrinted, type FileReport } from './report';
+import { PROJECT_URI, ruleDocUrl } from '../shared/links';
 
-/**
- * Where rule documentation lives (`docs/rules/<id>.md` in the repository).
- * SARIF viewers (GitHub code scanning, VS Code's SARIF viewer) need absolute URIs.
- */
-export const PROJECT_URI = 'https://github.com/archlens/archlens';
 
 /** What the SARIF `tool.driver` says about us. */
 export interface SarifToolInfo {
@@ -20,10 +16,7 @@ export interface SarifToolInfo {
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** URL of a rule's documentation page. */
-export function ruleHelpUri(ruleId: string): string {
-  return `${PROJECT_URI}/blob/main/docs/rules/${encodeURIComponent(ruleId)}.md`;
-}
+
 
 /**
  * Formats reports as one SARIF 2.1.0 log with a single run. File URIs are relative to
@@ -66,7 +59,7 @@ export function formatSarif(reports: readonly FileReport[], tool: SarifToolInfo)
             rules: rules.map((rule) => ({
               id: rule.id,
               shortDescription: { text: rule.description },
-              helpUri: ruleHelpUri(rule.id),
+              helpUri: ruleDocUrl(rule.id),
               defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
             })),
           },

@@ -1,11 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseProjectConfig } from '../engine/config';
+import { CONFIG_FILE_NAMES, parseProjectConfig } from '../engine/config';
 import type { LintOptions } from '../engine/findings';
 import { InputError, errorText } from './walk';
 
-/** File names of the project configuration, in lookup order. */
-export const CONFIG_FILE_NAMES: readonly string[] = ['.archlens.yml', '.archlens.yaml'];
 
 /** Options from the command line that are merged over the project configuration. */
 export interface FlagOptions {

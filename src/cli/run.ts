@@ -3,7 +3,7 @@ import { version as packageVersion } from '../../package.json';
 import { createAnalyzer, type Analyzer } from '../engine/analyzer';
 import type { Catalog } from '../engine/catalog/catalogTypes';
 import { HELP_TEXT, UsageError, parseArgs, type Command } from './args';
-import { defaultCatalogDir, loadCatalogFromDir } from './catalogLoader';
+import { defaultCatalogDir, loadCatalogFromDir } from '../node/catalogLoader';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText, shouldUseColor } from './formatText';

@@ -9,6 +9,9 @@ export interface ProjectConfigResult {
   readonly problems: readonly string[];
 }
 
+/** File names of the project configuration, in lookup order. */
+export const CONFIG_FILE_NAMES: readonly string[] = ['.archlens.yml', '.archlens.yaml'];
+
 /** Keys `.archlens.yml` understands, in the order they are documented. */
 export const PROJECT_CONFIG_KEYS = ['ignore', 'severity', 'regions'] as const;
 

@@ -20,7 +20,6 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   };
   const crashes: number[] = [];
   let notified = false;
-  let client: LanguageClient;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -53,6 +52,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       },
     },
   };
-  client = new LanguageClient('archlens', 'ArchLens', serverOptions, clientOptions);
+  // The error handler above runs only after start(), when `client` is initialised.
+  const client = new LanguageClient('archlens', 'ArchLens', serverOptions, clientOptions);
   return client;
 }

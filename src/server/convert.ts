@@ -3,7 +3,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { AnalyzedDocument } from '../engine/analyzedDocument';
 import type { Span } from '../engine/document/located';
 import type { Finding, FixEdit } from '../engine/findings';
-import { RULE_DOCS_BASE_URL } from '../shared/protocol';
+import { ruleDocUrl } from '../shared/links';
 
 /** Engine span -> LSP range. */
 export function toRange(analyzed: AnalyzedDocument, span: Span): LspRange {
@@ -28,7 +28,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     severity: SEVERITY[finding.severity],
     source: 'archlens',
     code: finding.rule,
-    codeDescription: { href: `${RULE_DOCS_BASE_URL}${finding.rule}.md` },
+    codeDescription: { href: ruleDocUrl(finding.rule) },
     message: finding.message,
   };
 }

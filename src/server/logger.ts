@@ -10,6 +10,6 @@ export interface Logger {
 export function connectionLogger(connection: Connection): Logger {
   return {
     info: (message) => connection.console.info(message),
-    error: (message, error) => connection.console.error(error instanceof Error ? `${message}: ${error.message}\n${error.stack ?? ''}` : error === undefined ? message : `${message}: ${String(error)}`),
+    error: (message, error) => connection.console.error(error instanceof Error ? `${message}: ${error.message}\n${error.stack ?? ''}` : error === undefined ? message : `${message}: ${JSON.stringify(error)}`),
   };
 }

@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseProjectConfig } from '../engine/config';
+import { CONFIG_FILE_NAMES, parseProjectConfig } from '../engine/config';
 import type { LintOptions } from '../engine/findings';
 import type { LintSettings } from '../shared/protocol';
-import { CONFIG_FILE_NAMES } from '../cli/projectConfig';
 
 /** A project configuration as the server sees it: options plus problems to surface once. */
 export interface ProjectConfig {

@@ -3,7 +3,7 @@ import { createConnection, DidChangeConfigurationNotification, ProposedFeatures,
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAnalyzer } from '../engine/analyzer';
 import type { LintOptions } from '../engine/findings';
-import { defaultCatalogDir, loadCatalogFromDir } from '../cli/catalogLoader';
+import { defaultCatalogDir, loadCatalogFromDir } from '../node/catalogLoader';
 import { DOCUMENT_STATUS_NOTIFICATION, SETTINGS_SECTION } from '../shared/protocol';
 import type { DocumentStatus, LintSettings } from '../shared/protocol';
 import { toDiagnostic } from './convert';

@@ -32,6 +32,3 @@ export interface LintSettings {
   readonly severityOverrides?: Readonly<Record<string, 'error' | 'warning' | 'info' | 'off'>>;
   readonly debounceMs?: number;
 }
-
-/** Where rule documentation lives (diagnostic code links). */
-export const RULE_DOCS_BASE_URL = 'https://github.com/archlens/archlens/blob/main/docs/rules/';

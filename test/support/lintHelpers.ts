@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createAnalyzer } from '../../src/engine/analyzer';
 import type { Analyzer } from '../../src/engine/analyzer';
 import type { Finding, LintOptions } from '../../src/engine/findings';
-import { defaultCatalogDir, loadCatalogFromDir } from '../../src/cli/catalogLoader';
+import { defaultCatalogDir, loadCatalogFromDir } from '../../src/node/catalogLoader';
 
 let analyzer: Analyzer | undefined;
 

@@ -23,10 +23,12 @@ export class TestLspClient {
       this.diagnostics.set(params.uri, list);
       this.wake();
     });
-    this.connection.onNotification((method: string, params: unknown) => {
-      this.notifications.push({ method, params });
-      this.wake();
-    });
+    for (const method of ['archlens/documentStatusChanged', 'window/showMessage', 'window/logMessage']) {
+      this.connection.onNotification(method, (params: unknown) => {
+        this.notifications.push({ method, params });
+        this.wake();
+      });
+    }
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/showMessageRequest', () => null);

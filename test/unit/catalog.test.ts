@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultCatalogDir, loadCatalogFromDir } from '../../src/cli/catalogLoader';
+import { defaultCatalogDir, loadCatalogFromDir } from '../../src/node/catalogLoader';
 import { createCompiledCatalog, decodeType, type CatalogIndex } from '../../src/engine/catalog/compiledCatalog';
 import type { Catalog } from '../../src/engine/catalog/catalogTypes';
 

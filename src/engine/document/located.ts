@@ -125,7 +125,7 @@ export function toPlain(node: LocatedNode | undefined): unknown {
       return node.items.map(toPlain);
     case 'mapping': {
       // A null-prototype object: `__proto__` keys stay ordinary keys.
-      const out: Record<string, unknown> = Object.create(null);
+      const out = Object.create(null) as Record<string, unknown>;
       for (const pair of node.pairs) out[pair.key.text] = toPlain(pair.value);
       return out;
     }

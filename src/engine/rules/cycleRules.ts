@@ -133,7 +133,8 @@ export const circularDependencyRule: Rule = {
   description: 'Resources must not depend on each other in a cycle through Ref, Fn::GetAtt, Fn::Sub or DependsOn; CloudFormation cannot order their creation.',
   defaultSeverity: 'error',
   appliesTo: TEMPLATE_KINDS,
-  check({ document, template, report }) {
+  check(context) {
+    const { document, template } = context;
     if (!template) return;
     const graph = buildGraph(document, template);
     const cycles = findCycles(graph.edges).map((component) => component.sort((a, b) => a - b));
@@ -144,7 +145,7 @@ export const circularDependencyRule: Rule = {
       const shown = path.length - 1;
       const more = component.length > shown ? ` (${component.length - shown} more resource${component.length - shown === 1 ? ' is' : 's are'} in the same cycle)` : '';
       const keyNode = template.resources.get(graph.names[first]!)!.keyNode;
-      report(keyNode.span, `Circular dependency: ${path.join(' -> ')}${more}. Break it by removing a Ref, Fn::GetAtt, Fn::Sub or DependsOn, or by moving the link into a separate resource.`);
+      context.report(keyNode.span, `Circular dependency: ${path.join(' -> ')}${more}. Break it by removing a Ref, Fn::GetAtt, Fn::Sub or DependsOn, or by moving the link into a separate resource.`);
     }
   },
 };

@@ -339,26 +339,27 @@ export const intrinsicShapeRule: Rule = {
   description: 'Intrinsic functions must have the right argument shape and count (Ref, Fn::GetAtt, Fn::Sub, Fn::If, Fn::Join...), be the only key of their mapping, and exist.',
   defaultSeverity: 'error',
   appliesTo: TEMPLATE_KINDS,
-  check({ document, template, report }: RuleContext) {
+  check(context: RuleContext) {
+    const { document, template } = context;
     if (!template) return;
     const scan = scanIntrinsics(document, template);
-    const checker = new ShapeChecker(template, (span, message) => report(span, message));
+    const checker = new ShapeChecker(template, (span, message) => context.report(span, message));
     for (const site of scan.sites) checker.check(site.call);
     for (const stray of scan.strayKeys) {
       const name = stray.key.text;
       if (stray.kind === 'mixed') {
         const others = stray.node.pairs.filter((pair) => pair.key !== stray.key).map((pair) => `'${pair.key.text}'`);
-        report(stray.key.span, `${name} must be the only key of its mapping; this mapping also has ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}.`);
+        context.report(stray.key.span, `${name} must be the only key of its mapping; this mapping also has ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}.`);
         continue;
       }
       if (name === 'Fn::ForEach') {
-        report(stray.key.span, 'Fn::ForEach needs a loop name: write Fn::ForEach::LoopName.');
+        context.report(stray.key.span, 'Fn::ForEach needs a loop name: write Fn::ForEach::LoopName.');
         continue;
       }
       // A custom macro may define `Fn::` functions of its own.
       if (hasCustomMacro(template)) continue;
       const suggestions = suggest(name, KNOWN_NAMES);
-      report(stray.key.span, `Unknown intrinsic function '${name}'.${didYouMean(suggestions)}`, renameFixes(document.text, stray.key.span, suggestions.filter((s) => !s.endsWith('::Name'))));
+      context.report(stray.key.span, `Unknown intrinsic function '${name}'.${didYouMean(suggestions)}`, renameFixes(document.text, stray.key.span, suggestions.filter((s) => !s.endsWith('::Name'))));
     }
   },
 };
@@ -413,11 +414,12 @@ export const intrinsicContextRule: Rule = {
     'Intrinsic functions only where CloudFormation allows them: none in Parameters, Mappings, DependsOn or a Condition attribute; condition functions only in Conditions and Rules; Fn::If and Fn::GetAtt not in Conditions; Rules functions only in Rules.',
   defaultSeverity: 'error',
   appliesTo: TEMPLATE_KINDS,
-  check({ document, template, report }: RuleContext) {
+  check(context: RuleContext) {
+    const { document, template } = context;
     if (!template) return;
     for (const site of scanIntrinsics(document, template).sites) {
       const problem = contextProblem(site);
-      if (problem) report(site.call.keyNode.span, problem);
+      if (problem) context.report(site.call.keyNode.span, problem);
     }
   },
 };

@@ -40,7 +40,9 @@ export const outputValueRule: Rule = {
   description: 'Every output needs a Value and only the keys Value, Description, Export (with a Name) and Condition; export names must be unique in the template.',
   defaultSeverity: 'error',
   appliesTo: TEMPLATE_KINDS,
-  check({ template, document, report }) {
+  check(context) {
+    const { template, document } = context;
+    const report = context.report.bind(context);
     if (!template) return;
     const exports = new Map<string, ExportName[]>();
     for (const entry of template.outputs.values()) {

@@ -45,6 +45,13 @@ const SSM_VALUE_TYPES = [
 export const PARAMETER_TYPES: readonly string[] = [...SCALAR_TYPES, ...LIST_TYPES, ...SSM_VALUE_TYPES];
 const PARAMETER_TYPE_SET: ReadonlySet<string> = new Set(PARAMETER_TYPES);
 
+/**
+ * CloudFormation accepts any `List<...>` and `AWS::SSM::Parameter::Value<...>` type, documented
+ * or not; it just does not validate values of undocumented ones (cfn-lint W2002 says the same).
+ * Calling them errors would be false, so they pass.
+ */
+const OPEN_GENERIC_TYPE = /^(List|AWS::SSM::Parameter::Value)<.+>$/;
+
 /** Attributes a parameter declaration may have. */
 export const PARAMETER_ATTRIBUTES: readonly string[] = ['Type', 'Default', 'AllowedValues', 'AllowedPattern', 'ConstraintDescription', 'Description', 'MaxLength', 'MaxValue', 'MinLength', 'MinValue', 'NoEcho'];
 
@@ -78,7 +85,8 @@ export const parameterTypeRule: Rule = {
   defaultSeverity: 'error',
   appliesTo: TEMPLATE_KINDS,
   check(context) {
-    const { template, document, report } = context;
+    const { template, document } = context;
+    const report = context.report.bind(context);
     if (!template) return;
     for (const entry of template.parameters.values()) {
       if (entry.node.kind !== 'mapping') {
@@ -105,7 +113,7 @@ export const parameterTypeRule: Rule = {
         report(empty ? typePair.key.span : type.span, `The Type of parameter '${name}' must be a literal string such as String or Number.`);
         return;
       }
-      if (PARAMETER_TYPE_SET.has(type.value)) return;
+      if (PARAMETER_TYPE_SET.has(type.value) || OPEN_GENERIC_TYPE.test(type.value)) return;
       rain ??= usesRain(template.root);
       if (rain) return;
       const suggestions = suggest(type.value, PARAMETER_TYPES);
@@ -207,16 +215,19 @@ function readBounds(context: RuleContext, node: MappingNode, names: readonly [st
 
 /** Checks one parameter's constraints and its Default against them. */
 function checkParameter(context: RuleContext, name: string, node: MappingNode): void {
-  const { report } = context;
+  const report = context.report.bind(context);
   const shape = shapeOf(parameterType(node));
 
   let allowed: string[] | undefined;
+  /** Allowed values written as plain YAML/JSON numbers: `1.0` and `1` may be the same value after parsing. */
+  let allowedNumbers: number[] = [];
   const allowedPair = getPair(node, 'AllowedValues');
   if (allowedPair) {
     const value = allowedPair.value;
     if (value.kind === 'sequence') {
       const texts = value.items.map(scalarText);
       if (texts.every((text) => text !== undefined)) allowed = texts as string[];
+      allowedNumbers = value.items.flatMap((item) => (item.kind === 'scalar' && typeof item.value === 'number' ? [item.value] : []));
     } else if (!asIntrinsic(value)) {
       const empty = value.kind === 'scalar' && value.text === '';
       report(empty ? allowedPair.key.span : value.span, `AllowedValues of parameter '${name}' must be a list of values.`);
@@ -261,7 +272,9 @@ function checkParameter(context: RuleContext, name: string, node: MappingNode): 
       report(at, `${label(member)} of parameter '${name}' is not a number, but the parameter's Type is ${shape === 'number' ? 'Number' : 'List<Number>'}.`);
       continue;
     }
-    if (allowed && !allowed.some((candidate) => candidate === member || (numeric && NUMBER.test(candidate) && Number(candidate) === Number(member)))) {
+    const sameNumber = (candidate: string): boolean => numeric && NUMBER.test(candidate) && Number(candidate) === Number(member);
+    const plainNumber = !isList && typeof defaultNode.value === 'number' && allowedNumbers.includes(defaultNode.value);
+    if (allowed && !plainNumber && !allowed.some((candidate) => candidate === member || sameNumber(candidate))) {
       report(at, `${label(member)} of parameter '${name}' is not one of its AllowedValues (${listOf(allowed)}).${didYouMean(suggest(member, allowed, 1))}`);
     }
     if (!numeric && pattern?.kind === 'regexp' && !pattern.regexp.test(member)) {

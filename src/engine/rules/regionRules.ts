@@ -56,7 +56,8 @@ export const regionAvailabilityRule: Rule = {
   description: 'With regions configured (--region, archlens.regions), every resource type must be available in each of them according to the CloudFormation registry.',
   defaultSeverity: 'warning',
   appliesTo: TEMPLATE_KINDS,
-  check({ template, options, report }) {
+  check(context) {
+    const { template, options } = context;
     const regions = [...new Set(options.regions ?? [])].filter((region) => REGION_BIT.has(region));
     if (!template || regions.length === 0) return;
     for (const resource of template.resources.values()) {
@@ -65,7 +66,7 @@ export const regionAvailabilityRule: Rule = {
       const missing = regions.filter((region) => isUnavailable(type, region));
       if (missing.length === 0) continue;
       const where = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
-      report(resource.typeNode.span, `${type} is not available in ${where} (CloudFormation registry snapshot from ${TABLE.snapshot}).`);
+      context.report(resource.typeNode.span, `${type} is not available in ${where} (CloudFormation registry snapshot from ${TABLE.snapshot}).`);
     }
   },
 };

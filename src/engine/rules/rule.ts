@@ -13,7 +13,7 @@ export interface RuleContext {
   readonly options: LintOptions;
   readonly kind: DocumentKind;
   /** Reports a finding of this rule at a span. */
-  report(span: Span, message: string, fixes?: readonly Fix[]): void;
+  readonly report: (span: Span, message: string, fixes?: readonly Fix[]) => void;
 }
 
 /** A rule: declarative metadata plus a pure check. */
