@@ -75,7 +75,8 @@ export function renderRuleTable(rules: readonly RuleMeta[]): string {
 }
 
 function tableCell(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+  // One line per row; `|` would end the cell and `<...>` (List<Number>) would be read as an HTML tag.
+  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 // Print only when run as a script, not when a test imports the functions above.

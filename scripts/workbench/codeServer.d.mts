@@ -26,6 +26,7 @@ export declare function startCodeServer(options: {
   trust: boolean;
   port?: number;
   extensionDevelopmentPath?: string;
+  extensionTestsPath?: string;
   timeoutMs?: number;
 }): Promise<RunningCodeServer>;
 export declare function tail(file: string, lines?: number): string;

@@ -98,9 +98,11 @@ export function listExtensions({ install, extensionsDir, userDataDir }) {
  * Starts code-server on 127.0.0.1 and resolves once `/healthz` answers.
  * `trust: true` passes --disable-workspace-trust (every folder is trusted, the workbench never
  * shows Restricted Mode); `trust: false` leaves trust on, so a fresh folder is untrusted.
- * `extensionDevelopmentPath` loads an unpacked extension instead of (or besides) installed ones.
+ * `extensionDevelopmentPath` loads an unpacked extension instead of (or besides) installed ones;
+ * with it, `extensionTestsPath` runs a VS Code extension test suite (its `run()`) in the
+ * extension host once a browser opens the URL.
  */
-export async function startCodeServer({ install, folder, userDataDir, extensionsDir, logFile, trust, port, extensionDevelopmentPath, timeoutMs = 60_000 }) {
+export async function startCodeServer({ install, folder, userDataDir, extensionsDir, logFile, trust, port, extensionDevelopmentPath, extensionTestsPath, timeoutMs = 60_000 }) {
   port ??= await freePort();
   mkdirSync(dirname(logFile), { recursive: true });
   const args = [
@@ -112,10 +114,14 @@ export async function startCodeServer({ install, folder, userDataDir, extensions
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--user-data-dir', userDataDir,
+    // Else code-server writes ~/.config/code-server/config.yaml (with a generated password).
+    '--config', join(userDataDir, 'code-server-config.yaml'),
     '--extensions-dir', extensionsDir,
     ...(trust ? ['--disable-workspace-trust'] : []),
-    // VS Code's own development flag, passed through code-server's --vscode-option.
-    ...(extensionDevelopmentPath ? ['--vscode-option', `extensionDevelopmentPath=${extensionDevelopmentPath}`] : []),
+    // Measured with 4.139.1: `--vscode-option extensionDevelopmentPath=...` alone loads nothing.
+    // The web workbench takes the path from the URL's `payload`, and a built product honours
+    // that payload only with the smoke-test driver enabled (see developmentUrl below).
+    ...(extensionDevelopmentPath ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     folder,
   ];
   const log = createWriteStream(logFile, { flags: 'a' });
@@ -127,7 +133,14 @@ export async function startCodeServer({ install, folder, userDataDir, extensions
   let exited;
   const exitedPromise = new Promise((resolve) => child.on('exit', (code, signal) => resolve((exited = { code, signal }))));
 
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
+  let url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
+  if (extensionDevelopmentPath) {
+    // The remote authority is the address the browser uses; the server maps it back to a path.
+    const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
+    const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
+    if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+    url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  }
   const stop = async () => {
     if (exited) return;
     try {

@@ -214,15 +214,18 @@ function isAlive(pid) {
   }
 }
 
-// Run directly: install if needed and print the two paths a caller needs.
+// Run directly: install if needed and print the two paths a caller needs. (No top-level await:
+// the TypeScript tests load this file through tsx, which compiles it to CommonJS.)
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  try {
-    const result = await installCodeServer();
-    if (!result.installedNow) console.log(`code-server: ${CODE_SERVER_VERSION} already installed (${result.marker})`);
-    console.log(`code-server binary: ${result.codeServer}`);
-    console.log(`run it with Node 24: ${result.node}`);
-  } catch (error) {
-    console.error(`installCodeServer: ${error.message}`);
-    process.exit(1);
-  }
+  installCodeServer().then(
+    (result) => {
+      if (!result.installedNow) console.log(`code-server: ${CODE_SERVER_VERSION} already installed (${result.marker})`);
+      console.log(`code-server binary: ${result.codeServer}`);
+      console.log(`run it with Node 24: ${result.node}`);
+    },
+    (error) => {
+      console.error(`installCodeServer: ${error.message}`);
+      process.exitCode = 1;
+    },
+  );
 }

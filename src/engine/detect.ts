@@ -29,6 +29,7 @@ function looksLikeTemplate(root: LocatedNode): boolean {
   // Kubernetes manifests and the like never combine `Resources` with these.
   if (getValue(root, 'apiVersion') && getValue(root, 'kind')) return false;
   for (const pair of resources.pairs) {
+    if (pair.key.text.startsWith('Fn::ForEach::')) return true;
     const type = getValue(pair.value, 'Type');
     if (type?.kind === 'scalar' && RESOURCE_TYPE.test(type.text)) return true;
   }

@@ -1,18 +1,33 @@
 import type { TemplateModel } from './template';
 
+import { getValue } from '../document/located';
+
 /** Resources SAM generates that templates may reference by name. */
 const SAM_GLOBAL_NAMES = ['ServerlessRestApi', 'ServerlessHttpApi', 'ServerlessDeploymentBucket'];
 
 /**
+ * Suffixes of the logical ids SAM gives the resources it generates from one of
+ * ours (`MyFunctionRole`, `MyFunctionAliaslive`, `MyApiProdStage`, `MyApiDeployment1a2b3c`...).
+ */
+const SAM_GENERATED_SUFFIX = /^(Role|Version[0-9a-f]*|Alias[A-Za-z0-9]*|[A-Za-z0-9]*Stage|Deployment[0-9a-f]*|ApiGatewayDomainName[A-Za-z0-9]*|BasePathMapping[A-Za-z0-9]*|RecordSetGroup[A-Za-z0-9]*|UsagePlan[A-Za-z0-9]*|ApiKey|Url|UrlPublicPermissions|EventInvokeConfig|[A-Za-z0-9]*Permission[A-Za-z0-9]*|[A-Za-z0-9]*Policy|[A-Za-z0-9]*Topic|[A-Za-z0-9]*Queue|Authorizer[A-Za-z0-9]*|CodeDeployServiceRole|ServerlessDeploymentApplication|DeploymentGroup|LogGroup)$/;
+
+/**
  * Whether a name is a resource that a transform generates from a declared one
  * and so exists at deploy time although the template does not declare it:
- * SAM (`MyFunctionRole`, `MyFunctionVersion`, `ServerlessRestApiProdStage`...)
- * and Rain modules (module `Network` creates `NetworkVPC`...).
+ * SAM (`MyFunctionRole`, an event's `MyFunctionMyEvent`...) and Rain modules
+ * (module `Network` creates `NetworkVPC`...). A misspelt name that merely starts
+ * with a declared id (`ApiTypo` next to `Api`) is not accepted.
  */
 export function isGeneratedName(template: TemplateModel, name: string): boolean {
   for (const resource of template.resources.values()) {
-    const generates = resource.rainModule || (template.isSam && resource.type?.startsWith('AWS::Serverless::') === true);
-    if (generates && name.startsWith(resource.name) && name !== resource.name) return true;
+    if (!name.startsWith(resource.name) || name === resource.name) continue;
+    if (resource.rainModule) return true;
+    if (!template.isSam || !resource.type?.startsWith('AWS::Serverless::')) continue;
+    const suffix = name.slice(resource.name.length);
+    if (SAM_GENERATED_SUFFIX.test(suffix)) return true;
+    // Event sources become resources named after the function and the event.
+    const events = getValue(resource.properties, 'Events');
+    if (events?.kind === 'mapping' && events.pairs.some((pair) => suffix.startsWith(pair.key.text))) return true;
   }
   return template.isSam && SAM_GLOBAL_NAMES.some((prefix) => name.startsWith(prefix));
 }
@@ -27,4 +42,16 @@ export const SAM_ATTRIBUTE_SOURCES: Readonly<Record<string, string>> = {
   'AWS::Serverless::LayerVersion': 'AWS::Lambda::LayerVersion',
   'AWS::Serverless::Application': 'AWS::CloudFormation::Stack',
   'AWS::Serverless::GraphQLApi': 'AWS::AppSync::GraphQLApi',
+};
+
+/**
+ * Properties SAM lets templates reference with `${Resource.Name}` / `!GetAtt Resource.Name`
+ * although the generated resource has no such attribute (SAM resolves them itself).
+ */
+export const SAM_REFERENCEABLE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  'AWS::Serverless::Function': ['Alias', 'Version', 'DestinationTopic', 'DestinationQueue'],
+  'AWS::Serverless::Api': ['Stage', 'Deployment', 'DomainName'],
+  'AWS::Serverless::HttpApi': ['Stage', 'DomainName'],
+  'AWS::Serverless::StateMachine': ['Name'],
+  'AWS::Serverless::LayerVersion': [],
 };

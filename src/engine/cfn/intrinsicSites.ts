@@ -89,7 +89,8 @@ class Scanner {
         this.forEachEntries(section, value, pair.key, pair.value, conditionContext);
         continue;
       }
-      if (name === 'Fn::Transform') {
+      // A loop where loops are not allowed is still a call (for cfn-intrinsic-context), not an unknown function.
+      if (name === 'Fn::Transform' || name.startsWith('Fn::ForEach::')) {
         this.inlineCall(value, pair.key, pair.value, { section }, []);
         continue;
       }
@@ -136,7 +137,8 @@ class Scanner {
     if (node.pairs.length === 1) {
       const pair = node.pairs[0]!;
       const name = pair.key.text;
-      if (isFunctionKey(name, conditionContext)) {
+      // `!Condition X` outside condition functions is still meant as a call; cfn-intrinsic-context says where it works.
+      if (isFunctionKey(name, conditionContext) || (name === 'Condition' && node.fromShortForm === true)) {
         this.sites.push({ call: { name, keyNode: pair.key, argument: pair.value, node }, place, enclosing, inline: false });
         // `Rain::` directives are expanded by the Rain CLI: their arguments are not template values.
         if (!name.startsWith('Rain::')) this.walk(pair.value, place, [...enclosing, name], CONDITION_FUNCTIONS.has(name));

@@ -67,27 +67,30 @@ export interface SubVariable {
   /** Source offsets of the name when they can be mapped exactly (plain or simple quoted scalars). */
   readonly start: number;
   readonly end: number;
+  /** False when the name could not be mapped to its own offsets (fixes are then withheld). */
+  readonly exact: boolean;
 }
 
 /**
  * Finds `${Name}` placeholders in a Sub string; `${!Literal}` is an escape.
- * Offsets are exact when the scalar's source text equals its value (the common
- * case); otherwise they fall back to the scalar's span.
+ * Each placeholder is located in the source text in order, so offsets stay exact
+ * in block scalars and multi-line strings; a placeholder whose source form
+ * differs from its value (escaped characters) gets the scalar's span, `exact: false`.
  */
 export function subVariables(scalar: ScalarNode, sourceText: string): SubVariable[] {
   const value = scalar.text;
   const out: SubVariable[] = [];
-  const source = sourceText.slice(scalar.span.start, scalar.span.end);
-  const offsetInSource = source.indexOf(value);
-  const exact = value.length > 0 && offsetInSource >= 0 && !value.includes('\n');
   const pattern = /\$\{([^}]*)\}/g;
+  let cursor = scalar.span.start;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(value)) !== null) {
     const name = match[1]!.trim();
     if (name.startsWith('!')) continue;
-    const start = exact ? scalar.span.start + offsetInSource + match.index + 2 : scalar.span.start;
-    const end = exact ? start + match[1]!.length : scalar.span.end;
-    out.push({ name, start, end });
+    const at = sourceText.indexOf(match[0], cursor);
+    if (at >= 0 && at + match[0].length <= scalar.span.end) {
+      cursor = at + match[0].length;
+      out.push({ name, start: at + 2, end: at + 2 + match[1]!.length, exact: true });
+    } else out.push({ name, start: scalar.span.start, end: scalar.span.end, exact: false });
   }
   return out;
 }

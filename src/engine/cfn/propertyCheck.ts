@@ -100,6 +100,9 @@ class PropertyChecker {
       const info = properties[name];
       if (!info) {
         const suggestions = suggest(name, names);
+        // The resource spec lags behind SAM, and SAM passes some keys through: on
+        // AWS::Serverless::* types only a near-miss of a known property is reported.
+        if (owner.startsWith('AWS::Serverless::') && suggestions.length === 0) continue;
         this.issues.push({
           kind: 'unknown-property',
           span: pair.key.span,
@@ -146,9 +149,15 @@ class PropertyChecker {
         return;
       }
       case 'union': {
-        const alternative = pickAlternative(node, type.types);
+        const fitting = type.types.filter((alternative) => fits(node, alternative));
+        if (fitting.length === 0) {
+          this.typeIssue(node, `${path} has an unexpected ${describe(node)}.`);
+          return;
+        }
+        const alternative = fitting.length === 1 ? fitting[0] : this.bestStruct(node, fitting);
+        // Several object shapes and none clearly matches (e.g. SAM event Properties, which
+        // depend on the event Type): checking against a guess would only produce noise.
         if (alternative) this.checkValue(node, alternative, path);
-        else this.typeIssue(node, `${path} has an unexpected ${describe(node)}.`);
         return;
       }
     }
@@ -224,6 +233,22 @@ class PropertyChecker {
     return { title: `Add required ${plural(missing.length, 'property', 'properties')} ${quoteList(missing)}`, edits: [{ span: { start: at, end: at }, newText }] };
   }
 
+  /**
+   * Among several alternatives for a mapping, the struct that knows all its keys
+   * (a json/map alternative accepts anything and wins only when no struct does).
+   */
+  private bestStruct(node: LocatedNode, alternatives: readonly TypeRef[]): TypeRef | undefined {
+    if (node.kind !== 'mapping') return alternatives[0];
+    const keys = node.pairs.map((pair) => pair.key.text);
+    const matching = alternatives.filter((alternative) => {
+      if (alternative.kind !== 'struct') return false;
+      const properties = this.catalog.propertyType(alternative.name)?.properties;
+      return properties !== undefined && keys.every((key) => key in properties);
+    });
+    if (matching.length === 1) return matching[0];
+    return matching.length === 0 ? alternatives.find((alternative) => alternative.kind !== 'struct') : undefined;
+  }
+
   private typeIssue(node: LocatedNode | ScalarNode, message: string): void {
     this.issues.push({ kind: 'value-type', span: node.span, message });
   }
@@ -239,13 +264,10 @@ function isConditional(node: MappingNode): boolean {
   return node.pairs.some((pair) => pair.key.text.startsWith('Fn::'));
 }
 
-function pickAlternative(node: LocatedNode, types: readonly TypeRef[]): TypeRef | undefined {
-  const fits = (type: TypeRef): boolean => {
-    if (node.kind === 'sequence') return type.kind === 'list' || (type.kind === 'primitive' && (type.name === 'json' || type.name === 'any'));
-    if (node.kind === 'mapping') return type.kind === 'map' || type.kind === 'struct' || (type.kind === 'primitive' && (type.name === 'json' || type.name === 'any'));
-    return type.kind === 'primitive';
-  };
-  return types.find(fits);
+function fits(node: LocatedNode, type: TypeRef): boolean {
+  if (node.kind === 'sequence') return type.kind === 'list' || (type.kind === 'primitive' && (type.name === 'json' || type.name === 'any'));
+  if (node.kind === 'mapping') return type.kind === 'map' || type.kind === 'struct' || (type.kind === 'primitive' && (type.name === 'json' || type.name === 'any'));
+  return type.kind === 'primitive';
 }
 
 function describe(node: LocatedNode): string {

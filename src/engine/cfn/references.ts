@@ -22,6 +22,8 @@ export interface Reference {
   readonly from: string;
   /** Names that are local where the reference sits (Sub variable maps, ForEach identifiers). */
   readonly locals?: ReadonlySet<string>;
+  /** True when `span` is the whole Sub string, not the name (escapes made exact offsets impossible). */
+  readonly inexact?: true;
 }
 
 /** Pseudo parameters usable with `Ref` and in `Fn::Sub`. */
@@ -199,17 +201,19 @@ class ReferenceCollector {
     }
     for (const variable of subVariables(template, this.text)) {
       const dot = variable.name.indexOf('.');
+      const inexact = variable.exact ? {} : { inexact: true as const };
       if (dot < 0 || PSEUDO_PARAMETERS.has(variable.name)) {
-        this.add({ kind: 'sub', name: variable.name, span: { start: variable.start, end: variable.end } }, scope);
+        this.add({ kind: 'sub', name: variable.name, span: { start: variable.start, end: variable.end }, ...inexact }, scope);
       } else {
-        const nameEnd = variable.end > variable.start + dot ? variable.start + dot : variable.end;
+        const nameEnd = variable.exact ? variable.start + dot : variable.end;
         this.add(
           {
             kind: 'sub',
             name: variable.name.slice(0, dot),
             span: { start: variable.start, end: nameEnd },
             attribute: variable.name.slice(dot + 1),
-            attributeSpan: { start: Math.min(nameEnd + 1, variable.end), end: variable.end },
+            attributeSpan: variable.exact ? { start: nameEnd + 1, end: variable.end } : { start: variable.start, end: variable.end },
+            ...inexact,
           },
           scope,
         );
@@ -219,9 +223,10 @@ class ReferenceCollector {
 
   private findInMap(argument: LocatedNode, conditionContext: boolean, locals: ReadonlySet<string>): void {
     if (argument.kind !== 'sequence') return;
-    const [map, first, second] = argument.items;
+    const [map, first, second, fallback] = argument.items;
     if (map?.kind === 'scalar' && typeof map.value === 'string') {
-      this.add({ kind: 'findInMap', name: map.text, span: map.span, mapKeys: [first, second] }, locals);
+      // With a DefaultValue (AWS::LanguageExtensions) missing keys are allowed: only the map name is checked.
+      this.add({ kind: 'findInMap', name: map.text, span: map.span, mapKeys: fallback ? [] : [first, second] }, locals);
     } else if (map) this.walk(map, conditionContext, locals);
     for (const key of argument.items.slice(1)) this.walk(key, conditionContext, locals);
   }

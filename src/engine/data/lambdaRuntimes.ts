@@ -5,8 +5,9 @@
  * "Runtime deprecation policy" (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html),
  * cross-checked against cfn-lint 1.51.0's `data/AdditionalSpecs/LmbdRuntimeLifecycle.json` (MIT-0).
  * Where the two disagreed, the later dates were taken: AWS has repeatedly pushed the
- * block-create / block-update dates of deprecated runtimes back (in 2025 most of them to
- * 2026-06-01 / 2026-07-01), and a too-early date is a false error.
+ * block-create / block-update dates of deprecated runtimes back (those of most runtimes
+ * deprecated before 2026 now fall on 2026-06-01 / 2026-07-01), and a too-early date is a
+ * false error.
  *
  * THIS TABLE GOES STALE. Refresh it whenever AWS adds a runtime or changes a date (check the
  * page above, both the "Supported runtimes" and "Deprecated runtimes" tables), update the

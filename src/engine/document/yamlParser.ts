@@ -168,7 +168,8 @@ class TreeBuilder {
 
   private scalar(event: ScalarEvent): LocatedNode {
     const empty = event.valueStart < 0;
-    const valueStart = empty ? this.currentEnd() : event.valueStart;
+    // An empty value sits after its tag (`!GetAZs` alone) or, untagged, right after the key.
+    const valueStart = empty ? (event.tagStart >= 0 ? event.tagEnd : this.currentEnd()) : event.valueStart;
     const valueEnd = empty ? valueStart : event.valueEnd;
     const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
     const block = event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK;

@@ -124,6 +124,11 @@ export function renameAt(analyzed: AnalyzedDocument, offset: number, newName: st
   for (const kind of namespaces) {
     if (sectionOf(template, kind).has(newName)) return { error: `A ${kind} named '${newName}' already exists.` };
   }
+  const inexact = collectReferences(analyzed.document, template).find((r) => r.inexact && r.name === target.name && REFERENCE_KINDS[target.kind].includes(r.kind));
+  if (inexact) {
+    const line = analyzed.lineIndex.positionAt(inexact.span.start).line + 1;
+    return { error: `Cannot rename safely: the Fn::Sub string on line ${line} uses escape sequences around \${${target.name}}; edit it by hand first.` };
+  }
   const text = analyzed.text;
   const spans = referencesAt(analyzed, offset, true);
   const edits = spans.map((span) => ({ span, newText: keepQuotes(text, span, newName) }));

@@ -364,6 +364,14 @@ export const intrinsicShapeRule: Rule = {
   },
 };
 
+/** Whether a `{Condition: Name}` call sits where it names a condition. */
+function isConditionPosition(site: IntrinsicSite): boolean {
+  const parent = site.enclosing[site.enclosing.length - 1];
+  // Inside Fn::Equals it is a misplaced value (reported below); as the first item of Fn::If, cfn-intrinsic-shape reports it.
+  if (parent === 'Fn::And' || parent === 'Fn::Or' || parent === 'Fn::Not' || parent === 'Fn::Equals' || parent === 'Fn::If') return true;
+  return (site.place.section === 'Conditions' && site.enclosing.length === 0) || site.place.section === 'Rules';
+}
+
 /** Where each kind of function may appear, as a message when it may not. */
 function contextProblem(site: IntrinsicSite): string | undefined {
   const { call, place, enclosing } = site;
@@ -372,9 +380,9 @@ function contextProblem(site: IntrinsicSite): string | undefined {
   if (name.startsWith('Rain::')) return undefined;
   switch (place.section) {
     case 'Parameters':
-      return enclosing.length === 0 ? `Intrinsic functions cannot be used in Parameters (${name} in '${place.entry}'); parameter definitions must be literal values.` : undefined;
+      return enclosing.length === 0 ? `Intrinsic functions cannot be used in Parameters (${name}${place.entry ? ` in '${place.entry}'` : ''}); parameter definitions must be literal values.` : undefined;
     case 'Mappings':
-      return enclosing.length === 0 && name !== 'Fn::Transform' ? `Intrinsic functions cannot be used in Mappings (${name} in '${place.entry}'); mapping values must be literal strings or lists.` : undefined;
+      return enclosing.length === 0 && name !== 'Fn::Transform' ? `Intrinsic functions cannot be used in Mappings (${name}${place.entry ? ` in '${place.entry}'` : ''}); mapping values must be literal strings or lists.` : undefined;
     case 'Description':
       return enclosing.length === 0 ? `The template Description must be a literal string, not ${name}.` : undefined;
     case 'Rules':
@@ -382,6 +390,9 @@ function contextProblem(site: IntrinsicSite): string | undefined {
     default:
   }
   if (RULE_FUNCTIONS.has(name)) return `${name} can only be used in the Rules section.`;
+  if (name === 'Condition' && !isConditionPosition(site)) {
+    return 'A !Condition reference only works inside Fn::And, Fn::Or and Fn::Not (or as a whole condition); to choose a value by condition, use Fn::If [ConditionName, ...].';
+  }
   if (name === 'Condition' && parent === 'Fn::Equals') return 'Fn::Equals compares two values; a {Condition: Name} reference is not a value (combine conditions with Fn::And / Fn::Or).';
   if (place.section === 'Conditions') {
     if (name === 'Fn::If') return 'Fn::If cannot be used in Conditions; combine conditions with Fn::And, Fn::Or and Fn::Not.';

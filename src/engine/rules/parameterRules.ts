@@ -166,11 +166,13 @@ function compilePattern(source: string): Pattern {
   try {
     // CloudFormation requires the whole value to match (Java's Matcher.matches()).
     return { kind: 'regexp', regexp: new RegExp(`^(?:${body})$`, flags), source };
-  } catch (error) {
+  } catch {
     try {
       new RegExp(body, flags);
-    } catch {
-      return { kind: 'invalid', message: error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error) };
+    } catch (error) {
+      // "Invalid regular expression: /[a-z/: Unterminated character class" -> the reason only.
+      const message = error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') : String(error);
+      return { kind: 'invalid', message };
     }
     return { kind: 'unknown' };
   }
@@ -195,7 +197,8 @@ function readBounds(context: RuleContext, node: MappingNode, names: readonly [st
   const out: { min?: { value: number; node: ScalarNode }; max?: { value: number; node: ScalarNode } } = {};
   names.forEach((name, index) => {
     const pair = getPair(node, name);
-    if (!pair) return;
+    // Intrinsic functions in Parameters are cfn-intrinsic-context's finding.
+    if (!pair || asIntrinsic(pair.value)) return;
     const value = pair.value;
     const text = scalarText(value);
     const valid = text !== undefined && (integer ? INTEGER : NUMBER).test(text);
@@ -251,9 +254,10 @@ function checkParameter(context: RuleContext, name: string, node: MappingNode): 
   if (!defaultPair || shape === 'unchecked') return;
   const defaultNode = defaultPair.value;
   if (defaultNode.kind !== 'scalar') {
-    const what = asIntrinsic(defaultNode) ? 'cannot use intrinsic functions' : 'must be a string';
+    // Intrinsic functions in Parameters are cfn-intrinsic-context's finding.
+    if (asIntrinsic(defaultNode)) return;
     const listHint = shape === 'list' || shape === 'numberList' ? ' (a comma-separated string for list types)' : '';
-    report(defaultNode.span, `The Default of parameter '${name}' ${what}${listHint}.`);
+    report(defaultNode.span, `The Default of parameter '${name}' must be a string${listHint}.`);
     return;
   }
   if (defaultNode.value === null) return;
@@ -275,7 +279,7 @@ function checkParameter(context: RuleContext, name: string, node: MappingNode): 
     const sameNumber = (candidate: string): boolean => numeric && NUMBER.test(candidate) && Number(candidate) === Number(member);
     const plainNumber = !isList && typeof defaultNode.value === 'number' && allowedNumbers.includes(defaultNode.value);
     if (allowed && !plainNumber && !allowed.some((candidate) => candidate === member || sameNumber(candidate))) {
-      report(at, `${label(member)} of parameter '${name}' is not one of its AllowedValues (${listOf(allowed)}).${didYouMean(suggest(member, allowed, 1))}`);
+      report(at, `${label(member)} of parameter '${name}' is not one of its AllowedValues (${listOf(allowed)}).${member.length >= 3 ? didYouMean(suggest(member, allowed, 1)) : ''}`);
     }
     if (!numeric && pattern?.kind === 'regexp' && !pattern.regexp.test(member)) {
       report(at, `${label(member)} of parameter '${name}' does not match its AllowedPattern ${quote(pattern.source)}.`);

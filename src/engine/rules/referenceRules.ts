@@ -7,7 +7,7 @@ import type { Catalog } from '../catalog/catalogTypes';
 import { didYouMean, suggest } from '../util/suggest';
 import { renameFixes } from '../util/edits';
 import { getValue } from '../document/located';
-import { isGeneratedName, SAM_ATTRIBUTE_SOURCES } from '../cfn/generatedNames';
+import { isGeneratedName, SAM_ATTRIBUTE_SOURCES, SAM_REFERENCEABLE_PROPERTIES } from '../cfn/generatedNames';
 
 function forEachReference(context: RuleContext, kinds: readonly Reference['kind'][], visit: (reference: Reference, template: TemplateModel) => void): void {
   const { template, document } = context;
@@ -17,7 +17,9 @@ function forEachReference(context: RuleContext, kinds: readonly Reference['kind'
 
 function reportUnknownName(context: RuleContext, reference: Reference, what: string, candidates: Iterable<string>): void {
   const suggestions = suggest(reference.name, candidates);
-  context.report(reference.span, `${what} '${reference.name}' does not exist.${didYouMean(suggestions)}`, renameFixes(context.document.text, reference.span, suggestions));
+  // An inexact span covers a whole Sub string: replacing it with a name would destroy the string.
+  const fixes = reference.inexact ? [] : renameFixes(context.document.text, reference.span, suggestions);
+  context.report(reference.span, `${what} '${reference.name}' does not exist.${didYouMean(suggestions)}`, fixes);
 }
 
 /** `Ref` must name a parameter, a resource or a pseudo parameter. */
@@ -61,10 +63,13 @@ function checkAttribute(context: RuleContext, reference: Reference, template: Te
   if (resource.type === 'AWS::CloudFormation::Stack' && attribute.startsWith('Outputs.')) return;
   const attributes = attributesOf(context.catalog, resource.type);
   if (!attributes || attributes.includes(attribute)) return;
+  if (resource.type && SAM_REFERENCEABLE_PROPERTIES[resource.type]?.includes(attribute)) return;
   // Some attributes are lists of nested names in the spec, e.g. `Endpoint.Address`: match case-sensitively only.
   const suggestions = suggest(attribute, attributes);
-  const known = attributes.length > 0 ? didYouMean(suggestions) || ` Valid attributes: ${attributes.slice(0, 8).join(', ')}${attributes.length > 8 ? ', ...' : ''}.` : ` ${resource.type} has no attributes.`;
-  context.report(reference.attributeSpan, `${resource.type} '${reference.name}' has no attribute '${attribute}'.${known}`, renameFixes(context.document.text, reference.attributeSpan, suggestions));
+  const shown = attributes.slice(0, 8).join(', ') + (attributes.length > 8 ? ` and ${attributes.length - 8} more` : '');
+  const known = attributes.length > 0 ? didYouMean(suggestions) || ` Valid attributes: ${shown}.` : ` ${resource.type} has no attributes.`;
+  const fixes = reference.inexact ? [] : renameFixes(context.document.text, reference.attributeSpan, suggestions);
+  context.report(reference.attributeSpan, `${resource.type} '${reference.name}' has no attribute '${attribute}'.${known}`, fixes);
 }
 
 /** `Fn::GetAtt` must name a resource and one of its attributes. */
@@ -109,7 +114,9 @@ export const subVariablesRule: Rule = {
       if (reference.locals?.has(name)) return;
       if (!template.resources.has(name)) {
         if (isGeneratedName(template, name)) return;
-        reportUnknownName(context, reference, `Resource in \${${name}.${reference.attribute}}`, template.resources.keys());
+        const suggestions = suggest(name, template.resources.keys());
+        const fixes = reference.inexact ? [] : renameFixes(context.document.text, reference.span, suggestions);
+        context.report(reference.span, `\${${name}.${reference.attribute}} names '${name}', which is not a resource of this template.${didYouMean(suggestions)}`, fixes);
         return;
       }
       checkAttribute(context, reference, template);

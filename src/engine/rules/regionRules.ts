@@ -53,7 +53,7 @@ export function isUnavailable(type: string, region: string): boolean {
 /** Resource types must be available in every region the template is meant for. */
 export const regionAvailabilityRule: Rule = {
   id: 'cfn-region-availability',
-  description: 'With regions configured (--region, archlens.regions), every resource type must be available in each of them according to the CloudFormation registry.',
+  description: 'With regions configured (--region, archlens.lint.regions, regions in .archlens.yml), every resource type must be available in each of them according to the CloudFormation registry.',
   defaultSeverity: 'warning',
   appliesTo: TEMPLATE_KINDS,
   check(context) {

@@ -8,7 +8,7 @@ const SAM_SECTIONS = [...SECTIONS, 'Globals'];
 /** Top-level keys must be CloudFormation sections (plus `Globals` with SAM). */
 export const unknownSectionRule: Rule = {
   id: 'cfn-unknown-section',
-  description: 'Top-level keys must be template sections (AWSTemplateFormatVersion, Description, Metadata, Parameters, Rules, Mappings, Conditions, Transform, Resources, Outputs; Globals with SAM).',
+  description: 'Top-level keys must be template sections (AWSTemplateFormatVersion, Description, Metadata, Parameters, Rules, Mappings, Conditions, Transform, Resources, Outputs, Hooks; Globals with SAM).',
   defaultSeverity: 'error',
   appliesTo: TEMPLATE_KINDS,
   check({ template, report }) {
@@ -70,7 +70,7 @@ const LOGICAL_ID = /^[A-Za-z0-9]+$/;
 /** Logical ids of parameters, resources, conditions, mappings and outputs. */
 export const logicalIdRule: Rule = {
   id: 'cfn-logical-id',
-  description: 'Logical ids (resources, parameters, conditions, mappings, outputs) must be alphanumeric (A-Za-z0-9) and at most 255 characters.',
+  description: 'Logical ids of resources, parameters, mappings and outputs must be alphanumeric (A-Za-z0-9) and at most 255 characters (condition names are not restricted).',
   defaultSeverity: 'error',
   appliesTo: TEMPLATE_KINDS,
   check({ template, report }) {
