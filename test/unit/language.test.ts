@@ -90,6 +90,12 @@ void describe('hover, navigation and fixes on the engine API', () => {
     assert.ok('edits' in result);
     assert.deepEqual(result.edits.map((e) => e.span), spans);
   });
+  void test('rename is refused when a Sub string hides a reference behind escapes', () => {
+    const doc = analyzer.analyze('t.yaml', 'Parameters:\n  Env:\n    Type: String\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub "$\\x7BEnv}"\n');
+    const result = renameAt(doc, doc.text.indexOf('Env'), 'Stage');
+    assert.equal(analyzer.lintAnalyzed(doc).findings.filter((f) => f.rule === 'cfn-unused-parameter').length, 0);
+    assert.ok('error' in result && /escape sequences/.test(result.error), JSON.stringify(result));
+  });
   void test('hover on a pseudo parameter and an intrinsic', () => {
     const doc = analyzer.analyze('t.yaml', 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub "${AWS::Region}"\n');
     assert.match(hoverAt(doc, analyzer.catalog, doc.text.indexOf('AWS::Region') + 2)!.markdown, /pseudo parameter/);

@@ -14,6 +14,8 @@ const table: Record<string, RuleCase[]> = {
     { name: 'long form in JSON', file: 't.json', doc: '{"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Ref": «"Nope"»}}}}}' },
     { name: 'resource Ref inside Conditions', doc: `Conditions:\n  C: !Equals [!Ref «B», x]\nResources:\n${bucket}`, messages: ['only Ref parameters'] },
     { name: 'SAM generated names', doc: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {CodeUri: ., Handler: a.b, Runtime: python3.12}\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !Ref FRole\n' },
+    { name: 'a near-miss of a SAM id is not a generated name', doc: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::Api\n    Properties: {StageName: prod}\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !Ref «ApiTypo»\n' },
+    { name: 'SAM generated stage and event names', doc: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::Api\n    Properties: {StageName: prod}\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        Nightly: {Type: Schedule, Properties: {Schedule: rate(1 day)}}\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !Join ["", [!Ref ApiprodStage, !Ref FNightly, !Ref FRole]]\n' },
     { name: 'ForEach identifier', doc: 'Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Loop:\n    - Name\n    - [a, b]\n    - Topic${Name}:\n        Type: AWS::SNS::Topic\n        Properties: {DisplayName: !Ref Name}\n' },
   ],
   'cfn-getatt-target': [
@@ -34,6 +36,8 @@ const table: Record<string, RuleCase[]> = {
     { name: 'unknown resource in attribute form', doc: withTopic('!Sub "${«Q».Arn}"') },
     { name: 'empty placeholder', doc: withTopic('!Sub "a«${}»b"') },
     { name: 'JSON long form', file: 't.json', doc: '{"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Fn::Sub": "x-${«Nope»}"}}}}}' },
+    { name: 'exact spans in a literal block string', doc: `${head}Resources:\n${bucket}  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !Sub |\n        first \${Env}\n        second \${«Evn»} and \${B.«Arnx»}\n` },
+    { name: 'exact spans in a multi-line quoted string', doc: withTopic('"a \n        b ${«Evn»}"').replace('DisplayName: "a', 'DisplayName: !Sub "a') },
   ],
   'cfn-findinmap': [
     { name: 'literal keys exist', doc: withTopic('!FindInMap [M, us-east-1, Ami]') },
@@ -41,6 +45,7 @@ const table: Record<string, RuleCase[]> = {
     { name: 'unknown map', doc: withTopic('!FindInMap [«N», a, b]') },
     { name: 'unknown first key', doc: withTopic('!FindInMap [M, «eu-west-9», Ami]') },
     { name: 'unknown second key', doc: withTopic('!FindInMap [M, us-east-1, «Amy»]'), messages: ["'Ami'"] },
+    { name: 'a DefaultValue covers missing keys', doc: 'Transform: AWS::LanguageExtensions\n' + withTopic('!FindInMap [M, eu-west-9, Ami, {DefaultValue: x}]') },
   ],
   'cfn-condition-ref': [
     { name: 'defined', doc: `${head}Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Condition: IsProd\n    Properties:\n      BucketName: !If [IsProd, a, !Ref AWS::NoValue]\n` },
