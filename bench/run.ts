@@ -5,7 +5,8 @@
  *    generated ~1 MB / 1,750-resource template (goal: lint <= 3x load).
  * 2. Cold processes: `node dist/cli.js lint --format json` vs `node -e <js-yaml load>`
  *    (goal <= 4x): start-up, bundle loading and catalogue shard reads included.
- * 3. cfn-lint on the same file, once, when it is on PATH (skipped cleanly otherwise).
+ * 3. The language server over stdio: time from a didChange to its diagnostics (goal <= 3x load).
+ * 4. cfn-lint on the same file, once, when it is on PATH (skipped cleanly otherwise).
  *
  * Informational: prints a table, asserts nothing.
  * Options: --runs N (in-process runs, default 10), --cold-runs N (default 5),
@@ -20,6 +21,7 @@ import { loadCatalogFromDir } from '../src/node/catalogLoader';
 import { createAnalyzer } from '../src/engine/analyzer';
 import { generateTemplate } from './generateTemplate';
 import { COLD_BASELINE_SCRIPT, cfnYamlSchema } from './yamlBaseline';
+import { measureDidChangeLatency } from './lspLatency';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -62,7 +64,7 @@ function timeProcess(command: string, args: string[], runs: number, okCodes: num
 
 const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
-function main(): void {
+async function main(): Promise<void> {
   const runs = Number(option('runs', '10'));
   const coldRuns = Number(option('cold-runs', '5'));
   let file = option('file', '');
@@ -95,6 +97,9 @@ function main(): void {
   const byRule = new Map<string, number>();
   for (const finding of result.findings) byRule.set(finding.rule, (byRule.get(finding.rule) ?? 0) + 1);
 
+  // --- The language server: didChange -> publishDiagnostics for that version.
+  const latency = fs.existsSync(path.join(repoRoot, 'dist', 'server.js')) ? median(await measureDidChangeLatency(text, runs)) : undefined;
+
   // --- Cold processes. Exit 1 (error findings) is a normal lint outcome here.
   const cold = timeProcess(process.execPath, [cliPath, 'lint', '--format', 'json', file], coldRuns, [0, 1]);
   const coldYaml = timeProcess(process.execPath, ['-e', COLD_BASELINE_SCRIPT, file], coldRuns, [0]);
@@ -113,6 +118,7 @@ function main(): void {
   const rows: [string, string, string][] = [
     ['js-yaml load (in process)', fmt(yamlMs), `median of ${runs}`],
     ['analyzer.lint (in process)', fmt(lintMs), `${(lintMs / yamlMs).toFixed(2)}x load (goal <= 3x); first call ${fmt(firstLintMs)}`],
+    ['server didChange -> diagnostics', latency === undefined ? 'no dist/server.js' : fmt(latency), latency === undefined ? '' : `${(latency / yamlMs).toFixed(2)}x load (goal <= 3x), debounce 0`],
     ['node -e js-yaml load (cold)', 'ms' in coldYaml ? fmt(coldYaml.ms) : `failed: ${coldYaml.error}`, `median of ${coldRuns}`],
     [
       'archlens lint --format json (cold)',
@@ -129,4 +135,7 @@ function main(): void {
   console.log(`findings: ${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} info${rules.length ? `  (${rules.slice(0, 6).join(', ')})` : ''}`);
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

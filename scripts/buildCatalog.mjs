@@ -11,10 +11,18 @@
 // Why shards: a cold lint only parses the services its template uses, instead
 // of the whole multi-megabyte catalogue.
 //
+// SAM overlay: when data/sam/samSpec.json exists (generated from
+// aws-sam-translator's schema by scripts/buildSamSpec.mjs, see
+// data/sam/README.md), it replaces the spec's AWS::Serverless::* types
+// entirely: the AWS_Serverless shard and the index's list of its type names.
+//
 // Usage: node scripts/buildCatalog.mjs [--force] [--out <dir>]
-// Skips work when dist/catalog/index.json was built from the same db.json.gz
-// and the same version of this script (content hash, not mtime: npm may give
-// installed files arbitrary mtimes).
+// Skips work when dist/catalog/index.json was built from the same db.json.gz,
+// the same SAM overlay and the same version of this script (content hash, not
+// mtime: npm may give installed files arbitrary mtimes).
+//
+// Also a module: scripts/buildSamSpec.mjs imports compile() and friends to
+// type SAM pass-through properties like their CloudFormation targets.
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,35 +31,50 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
 /** Bump when the output format changes incompatibly (compiledCatalog.ts checks it). */
-const FORMAT = 1;
+export const FORMAT = 1;
 /** Documentation budgets, in characters, to keep shards small. */
-const RESOURCE_DOC_LIMIT = 400;
-const MEMBER_DOC_LIMIT = 200;
+export const RESOURCE_DOC_LIMIT = 400;
+export const MEMBER_DOC_LIMIT = 200;
 
 const scriptPath = fileURLToPath(import.meta.url);
 const repoRoot = resolve(dirname(scriptPath), '..');
 const specDir = join(repoRoot, 'node_modules', '@aws-cdk', 'aws-service-spec');
+/** The SAM overlay (checked in; regenerate with scripts/buildSamSpec.mjs). */
+export const SAM_SPEC_PATH = join(repoRoot, 'data', 'sam', 'samSpec.json');
+const SAM_SHARD = 'AWS_Serverless';
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');
 const outIdx = args.indexOf('--out');
 const outDir = outIdx >= 0 ? resolve(args[outIdx + 1]) : join(repoRoot, 'dist', 'catalog');
 
-main();
+if (process.argv[1] && resolve(process.argv[1]) === scriptPath) main();
+
+/** The spec database: raw bytes (for the stamp), parsed schema and package version. */
+export function readSpec() {
+  const bytes = readFileSync(join(specDir, 'db.json.gz'));
+  const version = JSON.parse(readFileSync(join(specDir, 'package.json'), 'utf8')).version;
+  return { bytes, version, schema: () => JSON.parse(gunzipSync(bytes).toString('utf8')).schema };
+}
 
 function main() {
   const started = performance.now();
-  const dbBytes = readFileSync(join(specDir, 'db.json.gz'));
-  const specVersion = JSON.parse(readFileSync(join(specDir, 'package.json'), 'utf8')).version;
-  const stamp = createHash('sha256').update(dbBytes).update(readFileSync(scriptPath)).digest('hex').slice(0, 16);
+  const spec = readSpec();
+  const samBytes = existsSync(SAM_SPEC_PATH) ? readFileSync(SAM_SPEC_PATH) : undefined;
+  const stamp = createHash('sha256')
+    .update(spec.bytes)
+    .update(readFileSync(scriptPath))
+    .update(samBytes ?? 'no SAM overlay')
+    .digest('hex')
+    .slice(0, 16);
 
   if (!force && isUpToDate(stamp)) {
     console.log(`catalog: up to date (${outDir})`);
     return;
   }
 
-  const db = JSON.parse(gunzipSync(dbBytes).toString('utf8'));
-  const { index, shards, warnings } = compile(db.schema, `@aws-cdk/aws-service-spec ${specVersion}`, stamp);
+  const { index, shards, warnings } = compile(spec.schema(), `@aws-cdk/aws-service-spec ${spec.version}`, stamp);
+  if (samBytes) applySamOverlay(index, shards, JSON.parse(samBytes.toString('utf8')), warnings);
 
   mkdirSync(outDir, { recursive: true });
   // Remove shards of services that no longer exist; index.json is written last
@@ -98,7 +121,7 @@ function isUpToDate(stamp) {
  * entities, whose owning resource is given by the `usesType` relation
  * (resource id -> [{ $id }]). Every type definition has exactly one owner.
  */
-function compile(schema, version, stamp) {
+export function compile(schema, version, stamp) {
   const warnings = [];
   const owner = new Map(); // typeDefinition id -> resource entity
   const resourcesById = new Map(schema.resource.entities.map((r) => [r.$id, r]));
@@ -236,6 +259,51 @@ function compile(schema, version, stamp) {
 }
 
 /**
+ * Replaces the spec's AWS::Serverless::* types with the SAM overlay
+ * (data/sam/samSpec.json, already in shard format): the whole AWS_Serverless
+ * shard and its type list in the index. The overlay may name property types of
+ * other shards (SAM pass-through properties typed like their CloudFormation
+ * target, e.g. `AWS::Lambda::Function.LoggingConfig`); a name that no longer
+ * resolves (after a spec bump) degrades to `any` with a warning.
+ */
+function applySamOverlay(index, shards, overlay, warnings) {
+  if (overlay.format !== FORMAT) {
+    throw new Error(`${SAM_SPEC_PATH} has format ${overlay.format}, expected ${FORMAT}: regenerate it (node scripts/buildSamSpec.mjs)`);
+  }
+  const names = Object.keys(overlay.resources).sort(cmp);
+  const bad = names.find((n) => !n.startsWith('AWS::Serverless::'));
+  if (bad) throw new Error(`${SAM_SPEC_PATH}: ${bad} is not an AWS::Serverless:: type`);
+  const shard = { format: FORMAT, resources: overlay.resources, propertyTypes: overlay.propertyTypes };
+
+  const shardOf = (typeName) => typeName.split('.')[0].split('::').slice(0, 2).join('_');
+  const known = (name) => {
+    if (Object.hasOwn(index.shared, name)) return true;
+    const owner = shardOf(name) === SAM_SHARD ? shard : shards.get(shardOf(name));
+    return Boolean(owner && Object.hasOwn(owner.propertyTypes, name));
+  };
+  const PRIMITIVE = new Set(['string', 'number', 'integer', 'long', 'boolean', 'json', 'timestamp', 'any']);
+  const check = (t, where) => {
+    if (typeof t === 'string') {
+      if (PRIMITIVE.has(t) || known(t)) return t;
+      warnings.push(`SAM overlay: ${where}: unknown property type ${t}, using any`);
+      return 'any';
+    }
+    if ('l' in t) return { l: check(t.l, where) };
+    if ('m' in t) return { m: check(t.m, where) };
+    return { u: t.u.map((x) => check(x, where)) };
+  };
+  const checkProperties = (props, where) => {
+    for (const [name, p] of Object.entries(props)) props[name] = { ...p, t: check(p.t, `${where}.${name}`) };
+  };
+  for (const [name, r] of Object.entries(shard.resources)) checkProperties(r.p, name);
+  for (const [name, pt] of Object.entries(shard.propertyTypes)) checkProperties(pt.p, name);
+
+  shards.set(SAM_SHARD, shard);
+  index.shards[SAM_SHARD] = names.map((n) => n.split('::')[2]);
+  if (overlay.source?.version) index.version += ` + ${overlay.source.package ?? 'aws-sam-translator'} ${overlay.source.version}`;
+}
+
+/**
  * The regions the spec was built from (currently us-east-1, us-east-2, us-west-2).
  * The spec's `regionHasResource` relation is NOT an availability map: only the
  * resources added after the region entity was allocated are linked (678 of
@@ -263,7 +331,7 @@ function refDescription(res) {
  * Markdown links are kept when the paragraph fits, otherwise reduced to their
  * text so truncation never leaves a half link.
  */
-function shortDoc(text, limit) {
+export function shortDoc(text, limit) {
   if (!text) return undefined;
   // A paragraph that introduces a bulleted list keeps only its lead-in lines.
   const lines = text.trim().split(/\n\s*\n/)[0].split('\n');
@@ -280,6 +348,6 @@ function shortDoc(text, limit) {
 }
 
 /** Locale-independent string order, so output is identical on every machine. */
-function cmp(a, b) {
+export function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -3,6 +3,9 @@ import type { InstallResult } from './installCodeServer.mjs';
 
 export declare const repoRoot: string;
 export declare const EXTENSION_ID: string;
+export declare const CHROMIUM_PATH: string;
+export declare const CHROMIUM_ARGS: string[];
+export declare function checkChromium(): void;
 export declare const QUIET_SETTINGS: Record<string, unknown>;
 export declare function freePort(): Promise<number>;
 export declare function writeUserSettings(userDataDir: string, settings?: Record<string, unknown>): void;

@@ -5,9 +5,29 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cleanEnv } from './installCodeServer.mjs';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EXTENSION_ID = 'archlens.archlens';
+
+/** Debian's Chromium (playwright's own browser download cannot work on these machines). */
+export const CHROMIUM_PATH = process.env.ARCHLENS_CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', // CI runs as root
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Throws unless the Chromium binary exists, naming the Debian package. */
+export function checkChromium() {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install the Debian package chromium (apt-get install -y chromium) or set ARCHLENS_CHROMIUM`);
+  }
+}
 
 /** A free TCP port on 127.0.0.1 (bound, read, released: a tiny race, fine on a dev machine). */
 export function freePort() {
@@ -41,6 +61,8 @@ export const QUIET_SETTINGS = {
   'extensions.autoCheckUpdates': false,
   'extensions.ignoreRecommendations': true,
   'chat.disableAIFeatures': true,
+  // The (chat) secondary side bar would take a third of the width and the initial focus.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'chat.commandCenter.enabled': false,
   'window.commandCenter': false,
   'editor.minimap.enabled': false,
@@ -77,7 +99,7 @@ export function packageExtension(out) {
 /** Installs a .vsix into an extensions folder with code-server's own CLI (as a user would). */
 export function installVsix({ install, vsix, extensionsDir, userDataDir }) {
   const result = spawnSync(install.node, [install.codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'], {
-    encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000,
+    encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000, env: cleanEnv(),
   });
   const output = `${result.stdout}${result.stderr}`;
   if (result.status !== 0 || !/successfully installed/i.test(output)) {
@@ -89,7 +111,7 @@ export function installVsix({ install, vsix, extensionsDir, userDataDir }) {
 /** Extensions code-server sees in an extensions folder (`id@version` lines). */
 export function listExtensions({ install, extensionsDir, userDataDir }) {
   const result = spawnSync(install.node, [install.codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--list-extensions', '--show-versions'], {
-    encoding: 'utf8', timeout: 60_000,
+    encoding: 'utf8', timeout: 60_000, env: cleanEnv(),
   });
   return result.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
 }
@@ -127,7 +149,7 @@ export async function startCodeServer({ install, folder, userDataDir, extensions
   const log = createWriteStream(logFile, { flags: 'a' });
   log.write(`$ ${install.node} ${args.join(' ')}\n`);
   // Its own process group, so stop() ends code-server and the extension hosts it spawned.
-  const child = spawn(install.node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '' } });
+  const child = spawn(install.node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv() });
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
   let exited;

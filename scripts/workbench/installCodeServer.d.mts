@@ -28,3 +28,4 @@ export declare function codeServerPaths(root?: string): CodeServerPaths;
 export declare function missingPrerequisites(): string[];
 export declare function installedInfo(paths?: CodeServerPaths): InstallInfo | undefined;
 export declare function installCodeServer(options?: { log?: (line: string) => void }): Promise<InstallResult>;
+export declare function cleanEnv(extra?: Record<string, string>): NodeJS.ProcessEnv;

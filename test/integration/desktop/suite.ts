@@ -4,7 +4,7 @@
 // (d) the trust mode the runner asked for. Runners:
 //   - desktop VS Code through @vscode/test-electron: scripts/workbench/testDesktop.mjs
 //   - code-server's extension host (works offline): scripts/workbench/testDesktop.mjs --code-server
-// Bundled by the runner with esbuild into out/integration-desktop/suite.js (`vscode` external).
+// Bundled by the runner with esbuild into its temp folder (`vscode` external).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
