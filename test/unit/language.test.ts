@@ -77,6 +77,13 @@ void describe('completion contexts', () => {
     assert.ok(complete(`${head}  B:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: |`).includes('RetainExceptOnCreate'));
   });
   void test('JSON: resource types after "Type": "', () => assert.ok(complete('{"Resources": {"B": {"Type": "AWS::S3::B|"}}}', 't.json').includes('AWS::S3::Bucket')));
+  void test('JSON: properties, nested properties and sections while the document is incomplete', () => {
+    assert.ok(complete('{"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"Buck|', 't.json').includes('BucketName'));
+    assert.deepEqual(complete('{"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"VersioningConfiguration": {"|', 't.json'), ['Status']);
+    assert.ok(complete('{"Resources": {"B": {"Type": "AWS::S3::Bucket", "|', 't.json').includes('DependsOn'));
+    assert.ok(complete('{"|', 't.json').includes('Resources'));
+    assert.ok(complete('{"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"ObjectLockEnabled": |', 't.json').includes('true'));
+  });
 });
 
 void describe('hover, navigation and fixes on the engine API', () => {

@@ -10,6 +10,7 @@ import type { Span } from '../document/located';
 import { INTRINSIC_DOCS, PSEUDO_PARAMETER_DOCS } from './intrinsicDocs';
 import { propertySnippet } from './snippets';
 import { wordBefore, yamlPathAt } from './yamlContext';
+import { jsonCursorAt } from './jsonContext';
 
 /** What a completion item is, for its icon. */
 export type CompletionKind = 'type' | 'property' | 'reference' | 'function' | 'value' | 'keyword' | 'attribute';
@@ -58,7 +59,7 @@ export function completionsAt(analyzed: AnalyzedDocument, catalog: Catalog, offs
     conditions: [...(template?.conditions.keys() ?? [])],
     mappings: [...(template?.mappings.keys() ?? [])],
   };
-  const resourceType = (id: string): string | undefined => template?.resources.get(id)?.type;
+  const resourceType = (id: string): string | undefined => template?.resources.get(id)?.type ?? typeFromText(text, id);
 
   // `${...}` inside a Sub string.
   const sub = /\$\{([A-Za-z0-9:]*)(\.[A-Za-z0-9.]*)?$/.exec(linePrefix);
@@ -83,7 +84,7 @@ export function completionsAt(analyzed: AnalyzedDocument, catalog: Catalog, offs
   }
   if (/Fn::[A-Za-z]*$/.test(word)) return Object.keys(INTRINSIC_DOCS).filter((n) => n.startsWith('Fn::')).map((name) => ({ label: name, kind: 'function' as const, detail: INTRINSIC_DOCS[name]!.signature, replace }));
 
-  if (analyzed.document.format === 'json') return jsonCompletions(analyzed, catalog, linePrefix, replace);
+  if (analyzed.document.format === 'json') return jsonCompletions(catalog, text, offset, replace, resourceType);
   const path = yamlPathAt(text, offset);
   const keyValue = /^\s*(?:-\s+)?([A-Za-z0-9_:.-]+)\s*:\s*([^#]*)$/.exec(linePrefix);
   if (keyValue) return valueCompletions(catalog, path, keyValue[1]!, replace, resourceType);
@@ -178,9 +179,12 @@ function propertyItems(catalog: Catalog, properties: Readonly<Record<string, Pro
   });
 }
 
-function jsonCompletions(analyzed: AnalyzedDocument, catalog: Catalog, linePrefix: string, replace: Span): CompletionEntry[] {
-  if (/"Type"\s*:\s*"[A-Za-z0-9:]*$/.test(linePrefix)) return catalog.resourceTypeNames().map((name) => ({ label: name, kind: 'type' as const, replace }));
-  void analyzed;
+function jsonCompletions(catalog: Catalog, text: string, offset: number, replace: Span, resourceType: (id: string) => string | undefined): CompletionEntry[] {
+  const cursor = jsonCursorAt(text, offset);
+  // JSON items insert plain names inside the quotes being typed: no YAML snippets.
+  const plain = (items: CompletionEntry[]): CompletionEntry[] => items.map(({ snippet: _snippet, insertText: _insert, ...item }) => ({ ...item, replace }));
+  if (cursor.inKey) return plain(keyCompletions(catalog, cursor.path, replace, resourceType));
+  if (cursor.key !== undefined) return plain(valueCompletions(catalog, cursor.path, cursor.key, replace, resourceType));
   return [];
 }
 
@@ -189,4 +193,10 @@ function modelWithoutLine(analyzed: AnalyzedDocument, lineStart: number, offset:
   const end = lineEnd < 0 ? analyzed.text.length : lineEnd;
   const blanked = analyzed.text.slice(0, lineStart) + ' '.repeat(end - lineStart) + analyzed.text.slice(end);
   return analyzeDocument(analyzed.fileName, blanked).template;
+}
+
+/** A resource's Type read from the text, for JSON that does not parse yet (`"Id": {"Type": "..."`). */
+function typeFromText(text: string, id: string): string | undefined {
+  const escaped = id.replace(/[^A-Za-z0-9]/g, '');
+  return new RegExp(`"${escaped}"\\s*:\\s*\\{\\s*"Type"\\s*:\\s*"([A-Za-z0-9:]+)"`).exec(text)?.[1];
 }
