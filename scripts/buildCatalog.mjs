@@ -25,7 +25,7 @@
 // type SAM pass-through properties like their CloudFormation targets.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -48,7 +48,8 @@ const force = args.includes('--force');
 const outIdx = args.indexOf('--out');
 const outDir = outIdx >= 0 ? resolve(args[outIdx + 1]) : join(repoRoot, 'dist', 'catalog');
 
-if (process.argv[1] && resolve(process.argv[1]) === scriptPath) main();
+// Run only as a script, not when imported (argv[1] may be a symlink: compare real paths).
+if (process.argv[1] && realpathSync(resolve(process.argv[1])) === realpathSync(scriptPath)) main();
 
 /** The spec database: raw bytes (for the stamp), parsed schema and package version. */
 export function readSpec() {

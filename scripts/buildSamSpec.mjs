@@ -6,8 +6,8 @@
 // aws-sam-translator, and scripts/buildCatalog.mjs only reads the JSON.
 //
 // Usage: node scripts/buildSamSpec.mjs [<source>] [--out <file>]
-//   <source>  a SAM JSON schema file (the SAM-only schema, e.g.
-//             samtranslator/schema/sam.schema.json of the SAM repository), or
+//   <source>  a SAM JSON schema file (the SAM-only schema of the SAM
+//             repository, schema_source/sam.schema.json), or
 //             a samtranslator package directory. Default: the samtranslator
 //             package python3 imports.
 // From a package directory, the schema is generated with the package's own
@@ -31,8 +31,8 @@
 //   buildCatalog.mjs's compile()), e.g. Function LoggingConfig ->
 //   AWS::Lambda::Function.LoggingConfig. Unresolvable ones are `any`.
 // - Unions of structs (event sources, authorizers) stay unions.
-// - `required` comes from the schema, minus REQUIRED_OVERRIDES (fields the
-//   schema marks required but the translator defaults).
+// - `required` and types come from the schema, except CORRECTIONS (where the
+//   translator accepts more than the schema says).
 // - SAM marks no replacement behaviour: every entry carries `nr: 1`.
 // - Attributes: the schema has none (SAM's GetAtt targets are the generated
 //   resources' attributes, see src/engine/cfn/generatedNames.ts), so `a` is
@@ -40,7 +40,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cmp, compile, FORMAT, MEMBER_DOC_LIMIT, readSpec, RESOURCE_DOC_LIMIT, SAM_SPEC_PATH, shortDoc } from './buildCatalog.mjs';
 
@@ -50,13 +50,21 @@ const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'long', 'boolean', 
 const DOCS_BASE = 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide';
 
 /**
- * Fields the schema marks required (pydantic: no default) that the translator
- * does not require. Keyed by schema definition name; each entry cites the code.
+ * Where SAM's schema is stricter than the translator (checked against the
+ * aws-sam-translator 1.110.0 sources; a false finding costs more than a missed
+ * one). Keyed by schema definition name without the module prefix
+ * (`aws_serverless_api__Properties` stays qualified: every resource has one).
+ * - notRequired: marked required (pydantic: no default) but defaulted;
+ * - orString: typed as an object, but a string is accepted too;
+ * - aliases: another accepted spelling of a property (new name -> documented name).
  */
-const REQUIRED_OVERRIDES = {
-  // samtranslator/model/api/api_generator.py: CorsProperties defaults AllowOrigin
-  // to "'*'", so `Cors: {MaxAge: 5}` is valid.
-  Cors: ['AllowOrigin'],
+const CORRECTIONS = {
+  // model/api/api_generator.py: CorsProperties defaults AllowOrigin to "'*'".
+  Cors: { notRequired: ['AllowOrigin'] },
+  // api_generator.py _set_endpoint_configuration: a string is the endpoint type
+  // (`EndpointConfiguration: REGIONAL`), and `VpcEndpointIds` is accepted like `VPCEndpointIds`.
+  aws_serverless_api__Properties: { orString: ['EndpointConfiguration'] },
+  EndpointConfiguration: { aliases: { VpcEndpointIds: 'VPCEndpointIds' } },
 };
 
 const args = process.argv.slice(2);
@@ -71,8 +79,10 @@ function main() {
   const sam = loadSamSchema(sourceArg);
   const spec = readSpec();
   const cfn = compile(spec.schema(), `@aws-cdk/aws-service-spec ${spec.version}`, '').shards;
-  const stats = { cfnTyped: 0, typed: [], untypedPassThrough: [], overridden: [] };
+  const stats = { cfnTyped: 0, typed: [], untypedPassThrough: [], corrected: [], correctionsUsed: new Set() };
   const { resources, propertyTypes } = convert(sam.schema, cfn, stats);
+  const stale = Object.keys(CORRECTIONS).filter((k) => !stats.correctionsUsed.has(k));
+  if (stale.length > 0) throw new Error(`CORRECTIONS name definitions the schema no longer has: ${stale.join(', ')}`);
 
   const out = {
     $comment:
@@ -95,7 +105,7 @@ function main() {
 
   if (args.includes('--verbose')) for (const w of stats.typed) console.log(`samSpec: typed from CloudFormation: ${w}`);
   for (const w of stats.untypedPassThrough) console.log(`samSpec: pass-through without a CloudFormation type (any): ${w}`);
-  for (const w of stats.overridden) console.log(`samSpec: not required (REQUIRED_OVERRIDES): ${w}`);
+  for (const w of stats.corrected) console.log(`samSpec: corrected (CORRECTIONS): ${w}`);
   console.log(
     `samSpec: aws-sam-translator ${sam.version}: ${Object.keys(resources).length} resource types, ` +
       `${Object.keys(propertyTypes).length} property types, ${stats.cfnTyped} pass-through properties typed from ` +
@@ -108,11 +118,15 @@ function main() {
 function loadSamSchema(source) {
   if (source && existsSync(source) && statSync(source).isFile()) {
     const file = resolve(source);
-    return { schema: JSON.parse(readFileSync(file, 'utf8')), version: versionNear(file) ?? 'unknown', description: `JSON schema file ${file}` };
+    const schema = JSON.parse(readFileSync(file, 'utf8'));
+    if (Object.keys(schema.definitions ?? {}).some((k) => k.startsWith('AWS::'))) {
+      throw new Error(`${file} is SAM's unified schema (SAM + CloudFormation): use the SAM-only sam.schema.json or a samtranslator directory`);
+    }
+    return { schema, version: versionNear(file) ?? 'unknown', description: `JSON schema file ${basename(file)}` };
   }
   const packageDir = source ? resolve(source) : locatePackage();
   if (!existsSync(join(packageDir, 'internal', 'schema_source', 'schema.py'))) {
-    throw new Error(`${packageDir} is not a samtranslator package with internal/schema_source (aws-sam-translator >= 1.60)`);
+    throw new Error(`${packageDir} is not a samtranslator package with internal/schema_source (a recent aws-sam-translator)`);
   }
   const program = [
     'import json, samtranslator',
@@ -124,7 +138,7 @@ function loadSamSchema(source) {
   return {
     schema,
     version,
-    description: 'samtranslator/internal/schema_source (pydantic models), get_schema(SamModel): the generator of SAM\'s published sam.schema.json',
+    description: 'samtranslator/internal/schema_source (pydantic models), get_schema(SamModel): the generator of SAM\'s published schema_source/sam.schema.json',
   };
 }
 
@@ -237,11 +251,21 @@ function convert(schema, cfnShards, stats) {
     const encodeProperties = (owner, where) => {
       const out = {};
       const required = new Set(owner.required ?? []);
-      for (const name of REQUIRED_OVERRIDES[where.defName] ?? []) {
-        if (required.delete(name)) stats.overridden.push(`${where.name}.${name}`);
+      const correctionKey = where.defName.replace(/^samtranslator__internal__schema_source__/, '');
+      const correction = CORRECTIONS[correctionKey] ?? {};
+      if (CORRECTIONS[correctionKey]) stats.correctionsUsed.add(correctionKey);
+      for (const name of correction.notRequired ?? []) {
+        if (!required.delete(name)) throw new Error(`CORRECTIONS: ${where.name}.${name} is not required any more`);
+        stats.corrected.push(`${where.name}.${name}: not required`);
       }
-      for (const name of Object.keys(owner.properties).sort(cmp)) {
-        const s = owner.properties[name];
+      const properties = { ...owner.properties };
+      for (const [alias, name] of Object.entries(correction.aliases ?? {})) {
+        if (!properties[name] || properties[alias]) throw new Error(`CORRECTIONS: cannot alias ${where.name}.${alias} to ${name}`);
+        properties[alias] = properties[name];
+        stats.corrected.push(`${where.name}.${alias}: alias of ${name}`);
+      }
+      for (const name of Object.keys(properties).sort(cmp)) {
+        const s = properties[name];
         const path = `${where.name}.${name}`;
         const markdown = s.markdownDescription ?? s.description;
         let enc;
@@ -261,6 +285,11 @@ function convert(schema, cfnShards, stats) {
           enc = { t: encode(s, path) ?? 'json' };
           const values = enumOf(s, defs);
           if (values) enc.e = values;
+        }
+        if (correction.orString?.includes(name)) {
+          if (enc.t === 'string' || enc.t.u?.includes('string')) throw new Error(`CORRECTIONS: ${path} accepts strings already`);
+          enc.t = { u: ['string', ...(enc.t.u ?? [enc.t])] };
+          stats.corrected.push(`${path}: also a string`);
         }
         if (required.has(name)) enc.r = 1;
         const d = docOf(markdown, MEMBER_DOC_LIMIT) ?? (cfn?.d);

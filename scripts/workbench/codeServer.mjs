@@ -72,6 +72,14 @@ export const QUIET_SETTINGS = {
   'files.autoSave': 'off',
 };
 
+/**
+ * code-server's own config file. Every invocation (even --version and --install-extension)
+ * creates ~/.config/code-server/config.yaml with a generated password unless given another.
+ */
+function configFile(userDataDir) {
+  return join(userDataDir, 'code-server-config.yaml');
+}
+
 /** Writes `<userDataDir>/User/settings.json` (code-server reads user settings from there). */
 export function writeUserSettings(userDataDir, settings = QUIET_SETTINGS) {
   const dir = join(userDataDir, 'User');
@@ -98,7 +106,7 @@ export function packageExtension(out) {
 
 /** Installs a .vsix into an extensions folder with code-server's own CLI (as a user would). */
 export function installVsix({ install, vsix, extensionsDir, userDataDir }) {
-  const result = spawnSync(install.node, [install.codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'], {
+  const result = spawnSync(install.node, [install.codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--config', configFile(userDataDir), '--install-extension', vsix, '--force'], {
     encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000, env: cleanEnv(),
   });
   const output = `${result.stdout}${result.stderr}`;
@@ -110,7 +118,7 @@ export function installVsix({ install, vsix, extensionsDir, userDataDir }) {
 
 /** Extensions code-server sees in an extensions folder (`id@version` lines). */
 export function listExtensions({ install, extensionsDir, userDataDir }) {
-  const result = spawnSync(install.node, [install.codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--list-extensions', '--show-versions'], {
+  const result = spawnSync(install.node, [install.codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--config', configFile(userDataDir), '--list-extensions', '--show-versions'], {
     encoding: 'utf8', timeout: 60_000, env: cleanEnv(),
   });
   return result.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
@@ -136,13 +144,12 @@ export async function startCodeServer({ install, folder, userDataDir, extensions
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--user-data-dir', userDataDir,
-    // Else code-server writes ~/.config/code-server/config.yaml (with a generated password).
-    '--config', join(userDataDir, 'code-server-config.yaml'),
+    '--config', configFile(userDataDir),
     '--extensions-dir', extensionsDir,
     ...(trust ? ['--disable-workspace-trust'] : []),
     // Measured with 4.139.1: `--vscode-option extensionDevelopmentPath=...` alone loads nothing.
     // The web workbench takes the path from the URL's `payload`, and a built product honours
-    // that payload only with the smoke-test driver enabled (see developmentUrl below).
+    // that payload only with the smoke-test driver enabled (see `payload` below).
     ...(extensionDevelopmentPath ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     folder,
   ];

@@ -139,7 +139,7 @@ export async function installCodeServer({ log = (line) => console.log(line) } = 
 
     // Step 3: prove it starts.
     log('code-server: [3/3] checking `code-server --version`');
-    const version = spawnSync(paths.node, [paths.codeServer, '--version'], { encoding: 'utf8', timeout: 60_000, env: cleanEnv() });
+    const version = spawnSync(paths.node, [paths.codeServer, '--config', join(paths.dir, 'code-server-config.yaml'), '--version'], { encoding: 'utf8', timeout: 60_000, env: cleanEnv() });
     if (version.status !== 0 || !version.stdout.includes(CODE_SERVER_VERSION)) {
       throw new Error(`code-server --version failed (exit ${version.status}): ${version.stderr || version.stdout}`);
     }

@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { installVsix, listExtensions, packageExtension, QUIET_SETTINGS, repoRoot, startCodeServer, writeUserSettings, type RunningCodeServer } from '../../scripts/workbench/codeServer.mjs';
+import { checkChromium, installVsix, listExtensions, packageExtension, QUIET_SETTINGS, repoRoot, startCodeServer, writeUserSettings, type RunningCodeServer } from '../../scripts/workbench/codeServer.mjs';
 import { installCodeServer, type InstallResult } from '../../scripts/workbench/installCodeServer.mjs';
 import { launchChromium, Workbench } from './workbench';
 
@@ -46,6 +46,7 @@ function progress(line: string): void {
 export async function prepareEnvironment(): Promise<IntegrationEnvironment> {
   // scripts/runIntegration.mjs empties it once per run; a file run alone just adds to it.
   mkdirSync(ARTIFACTS, { recursive: true });
+  checkChromium(); // fail fast, before a first-run install of several minutes
   const install = await installCodeServer({ log: progress });
   progress(`code-server ${install.info.codeServerVersion} (VS Code ${install.info.vscodeVersion}) at ${install.dir}`);
 

@@ -48,3 +48,13 @@ const cases: readonly (RuleCase & { readonly rule: string })[] = [
 void describe('SAM types from aws-sam-translator', () => {
   for (const c of cases) void test(c.name, () => assertRuleCase(c.rule, c));
 });
+
+void describe('SAM event Properties are checked against the struct of their Type', () => {
+  const events = (properties: string): string =>
+    `Transform: AWS::Serverless-2016-10-31\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs22.x\n      CodeUri: .\n      Events:\n        FromQueue:\n          Type: SQS\n          Properties:\n${properties}`;
+  void test('a valid SQS event is clean', () => assertRuleCase('cfn-value-type', { name: 'sqs', doc: events('            Queue: !GetAtt Q.Arn\n            BatchSize: 10\n') }));
+  void test('a wrong value type inside an SQS event is reported', () =>
+    assertRuleCase('cfn-value-type', { name: 'sqs batch', doc: events('            Queue: !GetAtt Q.Arn\n            BatchSize: «ten»\n'), messages: ['must be an integer'] }));
+  void test('a near-miss property name inside an SQS event is reported', () =>
+    assertRuleCase('cfn-unknown-property', { name: 'sqs typo', doc: events('            Queue: !GetAtt Q.Arn\n            «BatchSise»: 10\n'), messages: ["'BatchSize'"] }));
+});

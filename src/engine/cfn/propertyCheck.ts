@@ -31,6 +31,8 @@ const SAM_GLOBALS: Readonly<Record<string, string>> = {
   'AWS::Serverless::SimpleTable': 'SimpleTable',
   'AWS::Serverless::StateMachine': 'StateMachine',
   'AWS::Serverless::LayerVersion': 'LayerVersion',
+  'AWS::Serverless::WebSocketApi': 'WebSocketApi',
+  'AWS::Serverless::CapacityProvider': 'CapacityProvider',
 };
 
 const cache = new WeakMap<ParsedDocument, PropertyIssue[]>();
@@ -239,6 +241,12 @@ class PropertyChecker {
    */
   private bestStruct(node: LocatedNode, alternatives: readonly TypeRef[]): TypeRef | undefined {
     if (node.kind !== 'mapping') return alternatives[0];
+    // Tagged unions (SAM event sources): the struct whose `Type` allows this node's `Type`.
+    const tag = node.pairs.find((pair) => pair.key.text === 'Type')?.value;
+    if (tag?.kind === 'scalar') {
+      const tagged = alternatives.filter((alternative) => alternative.kind === 'struct' && this.catalog.propertyType(alternative.name)?.properties['Type']?.enumValues?.includes(tag.text));
+      if (tagged.length === 1) return tagged[0];
+    }
     const keys = node.pairs.map((pair) => pair.key.text);
     const matching = alternatives.filter((alternative) => {
       if (alternative.kind !== 'struct') return false;

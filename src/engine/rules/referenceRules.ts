@@ -32,6 +32,7 @@ export const refTargetRule: Rule = {
     forEachReference(context, ['ref'], (reference, template) => {
       const name = reference.name;
       if (PSEUDO_PARAMETERS.has(name) || template.parameters.has(name) || reference.locals?.has(name)) return;
+      if (isSamReferenceableProperty(template, name)) return;
       if (template.resources.has(name) || isGeneratedName(template, name)) {
         if (reference.section === 'Conditions') context.report(reference.span, `Conditions can only Ref parameters and pseudo parameters, not the resource '${name}'.`);
         return;
@@ -44,6 +45,14 @@ export const refTargetRule: Rule = {
     });
   },
 };
+
+/** `!Ref MyFunction.Alias`, `!Ref MyApi.Stage`: SAM resolves these dotted names itself. */
+function isSamReferenceableProperty(template: TemplateModel, name: string): boolean {
+  const dot = name.indexOf('.');
+  if (dot < 0 || !template.isSam) return false;
+  const type = template.resources.get(name.slice(0, dot))?.type;
+  return type !== undefined && SAM_REFERENCEABLE_PROPERTIES[type]?.includes(name.slice(dot + 1)) === true;
+}
 
 /** Attribute names of a resource type; undefined when any attribute is allowed. */
 function attributesOf(catalog: Catalog, type: string | undefined): readonly string[] | undefined {
