@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installCodeServer } from './workbench/installCodeServer.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,6 +28,16 @@ if (files.length === 0) {
 const artifacts = join(root, '.test-artifacts', 'integration');
 rmSync(artifacts, { recursive: true, force: true });
 mkdirSync(artifacts, { recursive: true });
+
+// The one-time code-server install (minutes) runs here, with its progress on the console,
+// rather than silently inside a test's time budget.
+try {
+  const install = await installCodeServer();
+  console.log(`runIntegration: code-server ${install.info.codeServerVersion} (VS Code ${install.info.vscodeVersion}) ready in ${install.dir}`);
+} catch (error) {
+  console.error(`runIntegration: ${error.message}`);
+  process.exit(1);
+}
 
 // One file at a time: each starts code-server and Chromium, and the machine has 2 cores.
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...process.argv.slice(2), ...files], {
