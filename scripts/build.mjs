@@ -14,6 +14,10 @@ const bundles = [
   { entry: 'src/cli/main.ts', outfile: 'dist/cli.js', banner: '#!/usr/bin/env node', executable: true },
   { entry: 'src/extension/extension.ts', outfile: 'dist/extension.js', optional: true },
   { entry: 'src/server/server.ts', outfile: 'dist/server.js', optional: true },
+  // Webview bundles (browser, DOM-only; see webview-ui/README.md): the diagram UI, its layout worker and styles.
+  { entry: 'webview-ui/diagram/main.ts', outfile: 'dist/webview/diagram.js', optional: true, browser: true },
+  { entry: 'webview-ui/diagram/layoutWorker.ts', outfile: 'dist/webview/diagramLayout.js', optional: true, browser: true },
+  { entry: 'webview-ui/diagram/diagram.css', outfile: 'dist/webview/diagram.css', optional: true, browser: true },
 ];
 
 const catalogScript = join(root, 'scripts/buildCatalog.mjs');
@@ -38,13 +42,14 @@ for (const bundle of bundles) {
       entryPoints: [entry],
       outfile: join(root, bundle.outfile),
       bundle: true,
-      format: 'cjs',
-      platform: 'node',
-      target: 'node20',
+      format: bundle.browser ? 'iife' : 'cjs',
+      platform: bundle.browser ? 'browser' : 'node',
+      target: bundle.browser ? 'chrome120' : 'node20',
       sourcemap: true,
       // The extension host provides `vscode`; it must never be bundled.
-      external: ['vscode'],
-      minify: production,
+      external: bundle.browser ? [] : ['vscode'],
+      // Webview bundles are always minified: they are parsed on every panel load.
+      minify: production || Boolean(bundle.browser),
       banner: bundle.banner ? { js: bundle.banner } : undefined,
       logLevel: 'warning',
       // Keeps stack traces readable and lets `require.main === module` style checks work.

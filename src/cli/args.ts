@@ -3,6 +3,11 @@ export type OutputFormat = 'text' | 'json' | 'sarif';
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 
+/** Output formats of `archlens diagram`. */
+export type DiagramFormat = 'json' | 'mermaid' | 'svg';
+
+const DIAGRAM_FORMATS: readonly DiagramFormat[] = ['json', 'mermaid', 'svg'];
+
 /** A parsed command line. */
 export type Command =
   | { readonly command: 'help' }
@@ -14,6 +19,13 @@ export type Command =
       readonly ignore: readonly string[];
       readonly config: string | undefined;
       readonly paths: readonly string[];
+    }
+  | {
+      readonly command: 'diagram';
+      readonly format: DiagramFormat;
+      /** Include auxiliary nodes (IAM, permissions, log groups...). */
+      readonly all: boolean;
+      readonly file: string;
     };
 
 /** A command line the CLI cannot run: printed on stderr, exit code 2. */
@@ -26,12 +38,17 @@ export const HELP_TEXT = `Usage: archlens <command> [options]
 
 Commands:
   lint [options] PATH...   Lint CloudFormation / SAM templates (files or folders)
+  diagram [options] FILE   Print the architecture graph of a CloudFormation / SAM template
 
 Options for lint:
   -f, --format FORMAT      text (default), json or sarif
   -r, --region REGION      check resource availability in REGION (repeatable)
   -i, --ignore RULE        drop findings of RULE (repeatable)
   -c, --config FILE        use FILE instead of the nearest .archlens.yml
+
+Options for diagram:
+  -f, --format FORMAT      json (default), mermaid or svg
+  -a, --all                include auxiliary resources (IAM, permissions, log groups...)
 
 Global options:
   -h, --help               show this help
@@ -40,7 +57,8 @@ Global options:
 Folders are searched for .yaml, .yml, .json and .template files (skipping node_modules,
 .git, cdk.out, dist and hidden folders); files that are not templates are skipped.
 
-Exit codes: 0 no errors, 1 error findings, 2 usage or I/O error.
+Exit codes: 0 no errors, 1 error findings, 2 usage or I/O error. diagram exits 0, or 2 when
+FILE cannot be read, is not a CloudFormation / SAM template or does not parse.
 `;
 
 /**
@@ -56,6 +74,7 @@ export function parseArgs(argv: readonly string[]): Command {
     return { command: 'version' };
   }
   const [command, ...rest] = argv;
+  if (command === 'diagram') return parseDiagramArgs(rest);
   if (command !== 'lint') {
     throw new UsageError(command!.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}' (try \`archlens --help\`)`);
   }
@@ -112,6 +131,48 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   if (paths.length === 0) throw new UsageError('missing PATH: name at least one template file or folder');
   return { command: 'lint', format, regions, ignore, config, paths };
+}
+
+/** `archlens diagram [--format json|mermaid|svg] [--all] FILE`. */
+function parseDiagramArgs(rest: readonly string[]): Command {
+  let format: DiagramFormat = 'json';
+  let all = false;
+  const files: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--') {
+      files.push(...rest.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      files.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    switch (flag) {
+      case '-f':
+      case '--format': {
+        const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : rest[++i];
+        if (value === undefined) throw new UsageError(`option '${flag}' needs a value`);
+        if (!(DIAGRAM_FORMATS as readonly string[]).includes(value)) {
+          throw new UsageError(`unknown diagram format '${value}' (expected ${DIAGRAM_FORMATS.join(', ')})`);
+        }
+        format = value as DiagramFormat;
+        break;
+      }
+      case '-a':
+      case '--all':
+        if (eq > 0) throw new UsageError(`option '--all' takes no value`);
+        all = true;
+        break;
+      default:
+        throw new UsageError(`unknown option '${flag}' for diagram (try \`archlens --help\`)`);
+    }
+  }
+  if (files.length === 0) throw new UsageError('missing FILE: name the template to draw');
+  if (files.length > 1) throw new UsageError(`diagram takes one FILE, got ${files.length}`);
+  return { command: 'diagram', format, all, file: files[0]! };
 }
 
 function splitList(value: string): string[] {

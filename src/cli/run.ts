@@ -4,6 +4,7 @@ import { createAnalyzer, type Analyzer } from '../engine/analyzer';
 import { KNOWN_REGIONS } from '../engine/rules/regionRules';
 import type { Catalog } from '../engine/catalog/catalogTypes';
 import { HELP_TEXT, UsageError, parseArgs, type Command } from './args';
+import { runDiagram } from './diagramCommand';
 import { defaultCatalogDir, loadCatalogFromDir } from '../node/catalogLoader';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
@@ -44,6 +45,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stdout.write(HELP_TEXT);
     return ExitCode.Ok;
   }
+  // Drawing needs no resource catalogue: skip loading it.
+  if (command.command === 'diagram') return runDiagram(command, io);
 
   let analyzer: Analyzer;
   let catalog: Catalog;
@@ -53,7 +56,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stdout.write(`archlens ${packageVersion} (${catalog.version})\n`);
       return ExitCode.Ok;
     }
-    analyzer = createAnalyzer({ catalog });
+    analyzer = createAnalyzer({ catalog, readFile: readFileOrUndefined });
   } catch (error) {
     return fail(`cannot load the resource catalogue: ${errorText(error)} (run \`npm run build\`?)`);
   }
@@ -110,6 +113,18 @@ function lint(command: LintCommand, analyzer: Analyzer, catalog: Catalog, io: Cl
   return reports.some((report) => report.findings.some((finding) => finding.severity === 'error'))
     ? ExitCode.ErrorFindings
     : ExitCode.Ok;
+}
+
+/**
+ * File access for multi-file OpenAPI `$ref`s: paths are the linted path joined with the
+ * reference, so relative ones resolve against the working directory like the linted path.
+ */
+function readFileOrUndefined(filePath: string): string | undefined {
+  try {
+    return fs.readFileSync(filePath, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Typos in `--ignore` or `--region` would silently do nothing; warn (stderr keeps json/sarif clean). */

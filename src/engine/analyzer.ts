@@ -15,6 +15,16 @@ export type DocumentKind = 'cloudformation' | 'sam' | 'openapi' | 'other';
 /** Everything the engine needs from its host: it does no I/O of its own. */
 export interface AnalyzerHost {
   readonly catalog: Catalog;
+  /**
+   * Reads another file for multi-file OpenAPI `$ref`s; undefined when it cannot or must not
+   * be read (the host decides what is reachable: the language server only reads inside the
+   * workspace). Paths are the linted file's name (the `fileName` given to `lint`/`analyze`)
+   * joined with the relative reference, `/`-separated, `.`/`..` removed: relative when the
+   * file name is. Without it, references to other files are not checked.
+   */
+  readonly readFile?: (path: string) => string | undefined;
+  /** Follow absolute `file:` URLs and absolute paths in `$ref`s (default off: they are reported, not read). */
+  readonly followAbsoluteFileRefs?: boolean;
 }
 
 /** Public description of a rule (for docs, SARIF and settings). */
@@ -56,18 +66,19 @@ export function createAnalyzer(host: AnalyzerHost, rules: readonly Rule[] = ALL_
       return detectKind(parseDocument(fileName, text, { resolveTag: resolveTemplateTag }).root, text);
     },
     lint(fileName, text, options = {}) {
-      return lintDocument(host.catalog, sortedRules, analyzeDocument(fileName, text), options);
+      return lintDocument(host, sortedRules, analyzeDocument(fileName, text), options);
     },
     analyze: analyzeDocument,
     lintAnalyzed(analyzed, options = {}) {
-      return lintDocument(host.catalog, sortedRules, analyzed, options);
+      return lintDocument(host, sortedRules, analyzed, options);
     },
     catalog: host.catalog,
   };
 }
 
-function lintDocument(catalog: Catalog, rules: readonly Rule[], analyzed: AnalyzedDocument, options: LintOptions): LintResult {
-  const { document, kind, lineIndex, template, text } = analyzed;
+function lintDocument(host: AnalyzerHost, rules: readonly Rule[], analyzed: AnalyzedDocument, options: LintOptions): LintResult {
+  const { document, kind, lineIndex, template, text, fileName } = analyzed;
+  const { catalog, readFile, followAbsoluteFileRefs } = host;
   if (kind === 'other') return { kind, findings: [] };
   const broken = document.problems.some((problem) => problem.severity === 'error') && !document.root;
   const ignored = new Set(options.ignoreRules ?? []);
@@ -84,6 +95,9 @@ function lintDocument(catalog: Catalog, rules: readonly Rule[], analyzed: Analyz
       catalog,
       options,
       kind,
+      fileName,
+      readFile,
+      followAbsoluteFileRefs,
       report(span, message, fixes) {
         findings.push({ rule: rule.id, severity, message, span, range: lineIndex.rangeOf(span), ...(fixes && fixes.length > 0 ? { fixes } : {}) });
       },

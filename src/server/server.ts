@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -20,7 +22,7 @@ import { ValidationScheduler } from './validationScheduler';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const logger = connectionLogger(connection);
-const analyzer = createAnalyzer({ catalog: loadCatalogFromDir(defaultCatalogDir()) });
+const analyzer = createAnalyzer({ catalog: loadCatalogFromDir(defaultCatalogDir()), readFile: readWorkspaceFile });
 const analyses = new DocumentAnalyses(analyzer);
 const projectConfigs = new ProjectConfigCache();
 const reportedConfigProblems = new Set<string>();
@@ -29,8 +31,51 @@ const settingsCache = new Map<string, Promise<LintSettings>>();
 const DEFAULT_DEBOUNCE_MS = 250;
 let debounceMs = DEFAULT_DEBOUNCE_MS;
 
+/** Real paths of the workspace folders: the only places multi-file `$ref`s are read from. */
+let workspaceRoots: string[] = [];
+const MAX_REF_FILE_BYTES = 5 * 1024 * 1024;
+
+function realPath(filePath: string): string | undefined {
+  try {
+    return fs.realpathSync(filePath);
+  } catch {
+    return undefined;
+  }
+}
+
+function isInside(filePath: string, root: string): boolean {
+  const relative = path.relative(root, filePath);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * File access for multi-file `$ref`s. The engine hands over the linted file's path joined
+ * with the reference (validate() passes absolute paths for file: documents). Open documents
+ * win over the disk, so unsaved edits count. Only files inside a workspace folder are read
+ * (symlinks resolved first, so a link cannot lead out), trusted or not; without a folder,
+ * only files below the folder of an open document. Remote refs never get here.
+ */
+function readWorkspaceFile(filePath: string): string | undefined {
+  if (!path.isAbsolute(filePath)) return undefined;
+  const real = realPath(path.resolve(filePath));
+  if (!real) return undefined;
+  const openFiles = documents.all().filter((document) => document.uri.startsWith('file:'));
+  const roots = workspaceRoots.length > 0 ? workspaceRoots : openFiles.map((document) => realPath(path.dirname(fileURLToPath(document.uri)))).filter((dir): dir is string => dir !== undefined);
+  if (!roots.some((root) => isInside(real, root))) return undefined;
+  const open = openFiles.find((document) => realPath(fileURLToPath(document.uri)) === real);
+  if (open) return open.getText();
+  try {
+    const stat = fs.statSync(real);
+    return stat.isFile() && stat.size <= MAX_REF_FILE_BYTES ? fs.readFileSync(real, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 connection.onInitialize((params) => {
   canPullSettings = params.capabilities.workspace?.configuration === true;
+  const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceRoots = folders.filter((uri) => uri.startsWith('file:')).map((uri) => realPath(fileURLToPath(uri))).filter((root): root is string => root !== undefined);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -91,7 +136,9 @@ async function validate(uri: string): Promise<void> {
     }
     const started = performance.now();
     const analyzed = analyses.get(current);
-    const result = analyzer.lintAnalyzed(analyzed, mergeSettings(projectOptions(uri), settings));
+    // The full path, not the analysis' display name: it is the base of relative `$ref`s.
+    const located = uri.startsWith('file:') ? { ...analyzed, fileName: fileURLToPath(uri) } : analyzed;
+    const result = analyzer.lintAnalyzed(located, mergeSettings(projectOptions(uri), settings));
     analyses.setFindings(current, result.findings);
     if (documents.get(uri)?.version !== version) return; // stale: publish only the latest version
     await connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map(toDiagnostic) });

@@ -13,6 +13,18 @@ import { intrinsicContextRule, intrinsicShapeRule } from './intrinsicRules';
 import { resourceAttributesRule } from './attributeRules';
 import { circularDependencyRule } from './cycleRules';
 import { samEventSourceRule, samGlobalsRule } from './samRules';
+import { openApiSchemaRule } from './openapiStructureRules';
+import { openApiRefNotFollowedRule, openApiRefResolvesRule, openApiUnusedComponentRule } from './openapiRefRules';
+import {
+  openApiEquivalentPathsRule,
+  openApiOperationIdUniqueRule,
+  openApiParameterInRule,
+  openApiPathParametersRule,
+  openApiResponsesRule,
+  openApiSecuritySchemeDefinedRule,
+} from './openapiOperationRules';
+import { openApiExampleMatchesSchemaRule, openApiSchemaTypeRule } from './openapiSchemaRules';
+import { apiGatewayAuthorizerRule, apiGatewayExtensionValuesRule, apiGatewayIntegrationRule, apiGatewayRequestValidatorRule, apiGatewayTemplateReferencesRule, apiGatewayUnsupportedFeatureRule } from './apiGatewayRules';
 
 /** Every rule ArchLens runs. To add a rule, write it next to its peers and list it here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -48,4 +60,22 @@ export const ALL_RULES: readonly Rule[] = [
   circularDependencyRule,
   samGlobalsRule,
   samEventSourceRule,
+  openApiSchemaRule,
+  openApiRefResolvesRule,
+  openApiRefNotFollowedRule,
+  openApiUnusedComponentRule,
+  openApiOperationIdUniqueRule,
+  openApiPathParametersRule,
+  openApiEquivalentPathsRule,
+  openApiSecuritySchemeDefinedRule,
+  openApiResponsesRule,
+  openApiParameterInRule,
+  openApiSchemaTypeRule,
+  openApiExampleMatchesSchemaRule,
+  apiGatewayIntegrationRule,
+  apiGatewayAuthorizerRule,
+  apiGatewayRequestValidatorRule,
+  apiGatewayExtensionValuesRule,
+  apiGatewayUnsupportedFeatureRule,
+  apiGatewayTemplateReferencesRule,
 ];

@@ -12,6 +12,12 @@ export interface RuleContext {
   readonly catalog: Catalog;
   readonly options: LintOptions;
   readonly kind: DocumentKind;
+  /** The linted file's path as the host named it (`AnalyzedDocument.fileName`): the base of relative `$ref`s. */
+  readonly fileName?: string;
+  /** Reads another file for a multi-file `$ref` (see `AnalyzerHost.readFile`); undefined: no file access. */
+  readonly readFile?: (path: string) => string | undefined;
+  /** Whether absolute `file:` / `/path` refs may be read (see `AnalyzerHost.followAbsoluteFileRefs`). */
+  readonly followAbsoluteFileRefs?: boolean;
   /** Reports a finding of this rule at a span. */
   readonly report: (span: Span, message: string, fixes?: readonly Fix[]) => void;
 }

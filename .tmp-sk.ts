@@ -1,0 +1,21 @@
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/workbench/codeServer.mjs';
+import { PAGE_SHIM, startServer, updateMessage, generatedGraph } from './test/unit/webview/diagramPage';
+(async () => {
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  const msg = updateMessage(generatedGraph(Number(process.argv[2] ?? 39)));
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript((m) => { (window as any).__autoUpdate = m; }, msg as any);
+  await page.addInitScript(PAGE_SHIM);
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.querySelector('svg.canvas')?.getAttribute('data-renders') === '1', undefined, { polling: 'raf' });
+  await page.screenshot({ path: '.test-artifacts/webview/sk-1.png' });
+  await page.waitForFunction(() => document.querySelector('svg.canvas')?.getAttribute('data-renders') === '2', undefined, { polling: 'raf' });
+  console.log(await page.evaluate(() => JSON.stringify({ now: performance.now(), ...(document.querySelector('svg.canvas') as any).dataset })));
+  await page.screenshot({ path: '.test-artifacts/webview/sk-2.png' });
+  for (let i = 0; i < 6; i++) await page.locator('vscode-button[title^="Zoom in"]').click();
+  await page.screenshot({ path: '.test-artifacts/webview/sk-3.png' });
+  await context.close(); await browser.close(); await server.close();
+})();

@@ -1,0 +1,24 @@
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/workbench/codeServer.mjs';
+import { PAGE_SHIM, smallGraph, startServer, updateMessage, generatedGraph } from './test/unit/webview/diagramPage';
+(async () => {
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('console', (m) => console.log('console:', m.type(), m.text()));
+  page.on('pageerror', (e) => console.log('pageerror:', e.message));
+  await page.addInitScript(PAGE_SHIM);
+  await page.goto(server.url);
+  await page.waitForFunction(() => (window as any).__posted.some((m: any) => m.type === 'diagram/ready'));
+  const which = process.argv[2] ?? 'small';
+  const graph = which === 'small' ? smallGraph() : generatedGraph(Number(which));
+  const t0 = Date.now();
+  await page.evaluate((m) => window.postMessage(m, '*'), updateMessage(graph) as any);
+  await page.locator('svg.canvas[data-renders="1"]').waitFor({ state: 'attached', timeout: 20000 }).catch(async (e) => { console.log('status', await page.evaluate(() => document.querySelector('.status')!.textContent), await page.evaluate(() => JSON.stringify((document.querySelector('svg.canvas') as any).dataset))); await page.screenshot({ path: '.test-artifacts/webview/fail.png' }); throw e; });
+  console.log('rendered in', Date.now() - t0, await page.evaluate(() => JSON.stringify((document.querySelector('svg.canvas') as any).dataset)));
+  console.log('violations', await page.evaluate(() => JSON.stringify((window as any).__violations)));
+  console.log('status', await page.evaluate(() => document.querySelector('.status')!.textContent));
+  await page.screenshot({ path: `.test-artifacts/webview/smoke-${which}.png` });
+  await browser.close();
+  await server.close();
+})();

@@ -1,0 +1,94 @@
+import * as fs from 'node:fs';
+import { analyzeDocument, type AnalyzedDocument } from '../engine/analyzedDocument';
+import type { SyntaxProblemCode } from '../engine/document/located';
+import { buildGraph } from '../engine/graph/buildGraph';
+import type { ArchitectureGraph } from '../engine/graph/graphTypes';
+import { visibleGraph } from '../engine/graph/graphView';
+import { toMermaid } from '../engine/graph/mermaid';
+import { toSvg } from '../engine/graph/svg';
+import type { Command } from './args';
+import { ExitCode, type CliIo } from './run';
+import { errorText } from './walk';
+
+type DiagramCommand = Extract<Command, { command: 'diagram' }>;
+
+/**
+ * Problems after which the tree is missing or incomplete, so a drawing would be wrong.
+ * Duplicate keys, unknown tags and complex keys leave a usable tree (lint reports them).
+ */
+const FATAL_PROBLEMS: ReadonlySet<SyntaxProblemCode> = new Set(['syntax', 'size-limit', 'depth-limit', 'alias-limit', 'multi-document']);
+
+/**
+ * `archlens diagram [--format json|mermaid|svg] [--all] FILE`: prints the architecture
+ * graph of one template. Exit 0, or 2 (message on stderr) when the file cannot be read,
+ * is not a CloudFormation / SAM template, or does not parse. Needs no resource catalogue.
+ */
+export function runDiagram(command: DiagramCommand, io: CliIo): number {
+  const fail = (message: string): number => {
+    io.stderr.write(`archlens: ${message}\n`);
+    return ExitCode.UsageOrIo;
+  };
+  let text: string;
+  try {
+    text = fs.readFileSync(command.file, 'utf8');
+  } catch (error) {
+    return fail(`cannot read '${command.file}': ${errorText(error)}`);
+  }
+  try {
+    const analyzed = analyzeDocument(command.file, text);
+    if (analyzed.kind !== 'cloudformation' && analyzed.kind !== 'sam') {
+      return fail(`'${command.file}' is not a CloudFormation or SAM template`);
+    }
+    const problem = analyzed.document.problems.find((candidate) => candidate.severity === 'error' && FATAL_PROBLEMS.has(candidate.code));
+    if (problem || !analyzed.template) {
+      const at = problem ? positionText(analyzed, problem.span.start) : '1:1';
+      return fail(`cannot parse '${command.file}': ${at}: ${problem?.message ?? 'the template root is not a mapping'}`);
+    }
+    const graph = buildGraph(analyzed);
+    const options = { includeAuxiliary: command.all };
+    switch (command.format) {
+      case 'json':
+        io.stdout.write(formatGraphJson(analyzed, visibleGraph(graph, options)));
+        break;
+      case 'mermaid':
+        io.stdout.write(toMermaid(graph, options));
+        break;
+      case 'svg':
+        io.stdout.write(toSvg(graph, options));
+        break;
+    }
+    return ExitCode.Ok;
+  } catch (error) {
+    // The engine promises never to throw; if it does, say so plainly rather than crash with a trace.
+    const detail = io.env['ARCHLENS_DEBUG'] && error instanceof Error ? `\n${error.stack ?? ''}` : '';
+    return fail(`internal error: ${errorText(error)}${detail}`);
+  }
+}
+
+/**
+ * The graph as JSON: nodes with one-based `line`/`column` of their logical id instead of
+ * offsets (`from` = the referencing resource, `to` = the referenced one, as in the engine).
+ */
+export function formatGraphJson(analyzed: AnalyzedDocument, graph: ArchitectureGraph): string {
+  const nodes = graph.nodes.map((node) => {
+    const start = analyzed.lineIndex.positionAt(node.span.start);
+    return {
+      id: node.id,
+      type: node.type,
+      label: node.label,
+      ...(node.group !== undefined ? { group: node.group } : {}),
+      service: node.service,
+      category: node.category,
+      auxiliary: node.auxiliary,
+      details: node.details,
+      line: start.line + 1,
+      column: start.character + 1,
+    };
+  });
+  return `${JSON.stringify({ nodes, edges: graph.edges, groups: graph.groups }, null, 2)}\n`;
+}
+
+function positionText(analyzed: AnalyzedDocument, offset: number): string {
+  const position = analyzed.lineIndex.positionAt(offset);
+  return `${position.line + 1}:${position.character + 1}`;
+}

@@ -1,0 +1,120 @@
+import type { AnalyzedDocument } from '../analyzedDocument';
+import type { LocatedNode } from '../document/located';
+import { getValue } from '../document/located';
+import { collectReferences } from '../cfn/references';
+import type { ResourceEntry } from '../cfn/template';
+import { AUXILIARY_TYPES, DETAIL_PROPERTIES, SAM_CREATES, categoryOf, own, serviceOf } from './categories';
+import { GraphContext } from './graphContext';
+import type { ArchitectureGraph, EdgeKind, GraphEdge, GraphNode } from './graphTypes';
+import { buildNetworkGroups } from './networkGroups';
+import { addSemanticEdges } from './semanticEdges';
+
+const EMPTY_GRAPH: ArchitectureGraph = { nodes: [], edges: [], groups: [] };
+const MAX_DETAILS = 4;
+const MAX_DETAIL_LENGTH = 200;
+
+/** The `Globals` section key that supplies defaults to each SAM resource type. */
+const SAM_GLOBALS_KEYS: Readonly<Record<string, string>> = {
+  'AWS::Serverless::Function': 'Function',
+  'AWS::Serverless::Api': 'Api',
+  'AWS::Serverless::HttpApi': 'HttpApi',
+  'AWS::Serverless::SimpleTable': 'SimpleTable',
+  'AWS::Serverless::StateMachine': 'StateMachine',
+  'AWS::Serverless::LayerVersion': 'LayerVersion',
+};
+
+/**
+ * The architecture graph of a CloudFormation or SAM template (empty for anything else).
+ *
+ * - **Nodes**: one per resource, in source order (SAM resources stay one node with their
+ *   SAM type; `details.creates` names the CloudFormation type they become).
+ * - **Edges** (`from` = the referencing resource, `to` = the referenced one, unique per
+ *   `(from, to, kind)`): `ref`, `getatt`, `sub` and `dependsOn` for every reference between
+ *   resources, then `eventSource` and `iam` edges (see `semanticEdges.ts` for their direction).
+ * - **Groups**: VPC > availability zone > subnet (see `networkGroups.ts`).
+ *
+ * Pure and linear in the size of the template: references come from the shared
+ * `collectReferences` result, not a second walk.
+ */
+export function buildGraph(analyzed: AnalyzedDocument): ArchitectureGraph {
+  const template = analyzed.template;
+  if (!template || (analyzed.kind !== 'cloudformation' && analyzed.kind !== 'sam')) return EMPTY_GRAPH;
+  const context = new GraphContext(template, collectReferences(analyzed.document, template));
+  const globals = getValue(template.root, 'Globals');
+
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const seen = new Set<string>();
+  const add = (from: string, to: string, kind: EdgeKind): void => {
+    if (from === to) return;
+    const key = `${from}\u0000${to}\u0000${kind}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    edges.push({ from, to, kind });
+  };
+
+  const { groups, nodeGroup } = buildNetworkGroups(context);
+  for (const resource of context.resources) {
+    nodes.push(toNode(resource, nodeGroup.get(resource.name), globals));
+    for (const reference of context.referencesOf(resource.name)) {
+      if (reference.kind === 'condition' || reference.kind === 'findInMap' || reference.locals?.has(reference.name)) continue;
+      const target = context.resolve(reference.name);
+      if (target !== undefined) add(resource.name, target, reference.kind);
+    }
+    addSemanticEdges(context, resource, add);
+  }
+  return { nodes, edges, groups };
+}
+
+function toNode(resource: ResourceEntry, group: string | undefined, globals: LocatedNode | undefined): GraphNode {
+  const type = resource.type ?? (resource.rainModule ? 'Rain::Module' : '');
+  return {
+    id: resource.name,
+    type,
+    service: resource.rainModule ? 'Rain' : serviceOf(type),
+    category: categoryOf(type),
+    label: resource.name,
+    ...(group !== undefined ? { group } : {}),
+    span: resource.keyNode.span,
+    auxiliary: AUXILIARY_TYPES.has(type),
+    details: details(resource, type, globals),
+  };
+}
+
+/** A few literal scalar properties (SAM falls back to `Globals`); intrinsics are skipped, not evaluated. */
+function details(resource: ResourceEntry, type: string, globals: LocatedNode | undefined): Record<string, string> {
+  // Keys come from our own table, never from the template, so a plain object is safe.
+  const out: Record<string, string> = {};
+  let count = 0;
+  const creates = own(SAM_CREATES, type);
+  if (creates !== undefined) {
+    out['creates'] = creates;
+    count++;
+  }
+  const paths = own(DETAIL_PROPERTIES, type);
+  if (!paths) return out;
+  const globalsKey = own(SAM_GLOBALS_KEYS, type);
+  const defaults = globalsKey !== undefined ? getValue(globals, globalsKey) : undefined;
+  for (const path of paths) {
+    if (count >= MAX_DETAILS) break;
+    const text = literalText(readPath(resource.properties, path) ?? readPath(defaults, path));
+    if (text === undefined) continue;
+    out[path.slice(path.lastIndexOf('.') + 1)] = text;
+    count++;
+  }
+  return out;
+}
+
+function readPath(node: LocatedNode | undefined, path: string): LocatedNode | undefined {
+  let current = node;
+  for (const segment of path.split('.')) current = getValue(current, segment);
+  return current;
+}
+
+function literalText(node: LocatedNode | undefined): string | undefined {
+  if (node?.kind !== 'scalar' || node.value === null) return undefined;
+  // Numbers keep their source text (`1024`, not a re-formatted float); booleans read true/false.
+  const text = typeof node.value === 'string' ? node.value : typeof node.value === 'number' ? node.text : String(node.value);
+  if (text === '') return undefined;
+  return text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH - 1)}…` : text;
+}

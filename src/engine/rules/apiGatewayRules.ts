@@ -1,0 +1,97 @@
+import type { Rule, RuleContext } from './rule';
+import type { LocatedNode } from '../document/located';
+import { API_GATEWAY_CHECKS } from '../apigateway/checks';
+import type { ApiGatewayCheck, ApiGatewayCheckId } from '../apigateway/checks';
+import { findEmbeddedOpenApi, isAbsoluteLocation, resolveLocation } from '../apigateway/embedded';
+import { inferFlavor, usesApiGatewayExtensions } from '../apigateway/flavor';
+import { checkIncludedReferences } from '../apigateway/templateReferences';
+import type { ApiGatewayCheckContext } from '../apigateway/values';
+import type { DocumentKind } from '../analyzer';
+
+/** Standalone OpenAPI files and templates (whose API resources carry OpenAPI bodies). */
+const API_DOCUMENT_KINDS: readonly DocumentKind[] = ['openapi', 'cloudformation', 'sam'];
+
+/**
+ * Runs one check over the API Gateway OpenAPI roots of the document: a standalone file
+ * that uses `x-amazon-apigateway-*` extensions (a plain OpenAPI file is not an API
+ * Gateway document), or each inline body of a template's API resources.
+ */
+function runOnApiDocuments(context: RuleContext, check: ApiGatewayCheck): void {
+  const text = context.document.text;
+  const run = (root: LocatedNode, flavor: ApiGatewayCheckContext['flavor'], embedded: boolean): void => check(root, { flavor, embedded, text, report: context.report });
+  if (context.kind === 'openapi') {
+    const root = context.document.root;
+    if (root && usesApiGatewayExtensions(root)) run(root, inferFlavor(root), false);
+    return;
+  }
+  if (!context.template) return;
+  for (const body of findEmbeddedOpenApi(context.template)) if (body.root) run(body.root, body.flavor, true);
+}
+
+function apiGatewayRule(id: ApiGatewayCheckId, description: string, defaultSeverity: Rule['defaultSeverity']): Rule {
+  const check = API_GATEWAY_CHECKS[id];
+  return { id, description, defaultSeverity, appliesTo: API_DOCUMENT_KINDS, check: (context) => runOnApiDocuments(context, check) };
+}
+
+/** `x-amazon-apigateway-integration`: type, required fields, URI shapes, enums and ranges. */
+export const apiGatewayIntegrationRule = apiGatewayRule(
+  'apigw-integration',
+  'x-amazon-apigateway-integration must have a known type, the httpMethod and uri it needs, a well-formed Lambda/AWS/HTTP uri and valid passthroughBehavior, connectionType, responses, payloadFormatVersion and timeoutInMillis.',
+  'error',
+);
+
+/** `x-amazon-apigateway-authorizer` / `-authtype` on security schemes. */
+export const apiGatewayAuthorizerRule = apiGatewayRule(
+  'apigw-authorizer',
+  'x-amazon-apigateway-authorizer must have a type the API supports (token, request, cognito_user_pools; request, jwt for HTTP APIs) and what that type needs: authorizerUri, providerARNs, jwtConfiguration, a valid identitySource and a TTL of 0-3600.',
+  'error',
+);
+
+/** `x-amazon-apigateway-request-validator(s)`. */
+export const apiGatewayRequestValidatorRule = apiGatewayRule(
+  'apigw-request-validator',
+  'x-amazon-apigateway-request-validators entries take boolean validateRequestBody / validateRequestParameters, and every x-amazon-apigateway-request-validator must name one of them.',
+  'error',
+);
+
+/** Values and placement of the other extensions, and misspelt extension names. */
+export const apiGatewayExtensionValuesRule = apiGatewayRule(
+  'apigw-extension-values',
+  'x-amazon-apigateway-* extensions must sit where API Gateway reads them and hold valid values (binary media types, gateway responses, API key source, CORS for HTTP APIs only...); misspelt extension names are reported.',
+  'error',
+);
+
+/** OpenAPI features the import does not support. */
+export const apiGatewayUnsupportedFeatureRule = apiGatewayRule(
+  'apigw-unsupported-feature',
+  'OpenAPI features API Gateway documents as unsupported on import: OpenAPI 3.1; for REST APIs discriminator, readOnly, exclusiveMinimum, int32/int64 numbers, invalid path segments and model names; for HTTP APIs Swagger 2.0 and several authorizations per operation.',
+  'warning',
+);
+
+/** `Ref`, `Fn::GetAtt` and `${...}` in an included OpenAPI file must name things of the including template. */
+export const apiGatewayTemplateReferencesRule: Rule = {
+  id: 'apigw-template-references',
+  description: 'Every Ref, Fn::GetAtt and ${Name} / ${Name.Attr} in an OpenAPI file included with AWS::Include or SAM DefinitionUri must name a parameter, resource or attribute of the including template.',
+  defaultSeverity: 'error',
+  appliesTo: ['cloudformation', 'sam'],
+  check(context) {
+    const { template, readFile } = context;
+    if (!template || !readFile) return;
+    for (const body of findEmbeddedOpenApi(template)) {
+      if (body.includeLocation === undefined) continue;
+      // The host's policy for `$ref`s holds here too: absolute paths are read only when allowed.
+      if (isAbsoluteLocation(body.includeLocation) && !context.followAbsoluteFileRefs) continue;
+      const path = resolveLocation(context.fileName ?? '', body.includeLocation);
+      let text: string | undefined;
+      try {
+        text = readFile(path);
+      } catch {
+        // A missing or unreadable file is the packaging step's to report, not a reference problem.
+        text = undefined;
+      }
+      if (text === undefined) continue;
+      const label = body.includeLocation.replace(/^\.\//, '');
+      for (const problem of checkIncludedReferences(label, text, template, context.catalog)) context.report(body.span, problem.message);
+    }
+  },
+};

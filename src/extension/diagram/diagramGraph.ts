@@ -1,0 +1,39 @@
+/**
+ * The diagram's data, computed in the extension host by calling the pure engine directly
+ * (parse + model + graph: ~0.2 s for a 500-resource template, ~0.45 s for 1,750), so the
+ * panel does not depend on the language server being up.
+ */
+import { createHash } from 'node:crypto';
+import { analyzeDocument } from '../../engine/analyzedDocument';
+import type { SyntaxProblemCode } from '../../engine/document/located';
+import { buildGraph } from '../../engine/graph/buildGraph';
+import type { ArchitectureGraph } from '../../engine/graph/graphTypes';
+
+/**
+ * Problems after which the tree is missing or incomplete, so a drawing would be wrong (the
+ * same set `archlens diagram` refuses to draw). Duplicate keys and unknown tags leave a
+ * usable tree.
+ */
+const FATAL_PROBLEMS: ReadonlySet<SyntaxProblemCode> = new Set(['syntax', 'size-limit', 'depth-limit', 'alias-limit', 'multi-document']);
+
+/** The outcome of analysing a document for the diagram. */
+export type DiagramGraphResult =
+  | { readonly kind: 'graph'; readonly graph: ArchitectureGraph; readonly hash: string }
+  | { readonly kind: 'notTemplate' }
+  /** The template does not parse; `offset` is where (UTF-16). */
+  | { readonly kind: 'broken'; readonly message: string; readonly offset: number };
+
+/** Builds the graph of a document's text. Never throws on bad input. */
+export function computeDiagramGraph(fileName: string, text: string): DiagramGraphResult {
+  const analyzed = analyzeDocument(fileName, text);
+  if (analyzed.kind !== 'cloudformation' && analyzed.kind !== 'sam') return { kind: 'notTemplate' };
+  const problem = analyzed.document.problems.find((candidate) => candidate.severity === 'error' && FATAL_PROBLEMS.has(candidate.code));
+  if (problem || !analyzed.template) return { kind: 'broken', message: problem?.message ?? 'the template root is not a mapping', offset: problem?.span.start ?? 0 };
+  const graph = buildGraph(analyzed);
+  return { kind: 'graph', graph, hash: createHash('sha256').update(JSON.stringify(graph)).digest('base64url').slice(0, 32) };
+}
+
+/** Whether a file name looks like something the diagram can show (YAML, JSON or `.template`). */
+export function isTemplateCandidate(fileName: string, languageId: string): boolean {
+  return languageId === 'yaml' || languageId === 'json' || /\.(ya?ml|json|template)$/i.test(fileName);
+}

@@ -1,0 +1,403 @@
+/**
+ * The architecture diagram panel's protocol, shared by the extension host
+ * (`src/extension/diagram/`) and the webview bundle (`webview-ui/diagram/`).
+ *
+ * Message types follow `diagram/<noun>/<verb>`. The UI sends {@link DiagramReadyMessage}
+ * first; only then does the host send state (the webview is not retained when hidden, so it
+ * says `ready` again every time it is shown). Every message that crosses the boundary is
+ * checked by the validator for its direction before it is used: the webview renders template
+ * text (labels, details), and the host writes files the webview asks it to save.
+ *
+ * No dependencies, no DOM, no `node:*`: both bundles import this file.
+ */
+import type { ArchitectureGraph, EdgeKind, GraphEdge, GraphGroup, GraphNode, NodeCategory } from '../../engine/graph/graphTypes';
+
+/** Largest message either side accepts, counted in UTF-16 code units of its strings (about 20 MB). */
+export const DIAGRAM_MAX_MESSAGE_CHARS = 20 * 1024 * 1024;
+/** Most resources a graph may hold (CloudFormation allows 500 per stack; generated stacks go further). */
+export const DIAGRAM_MAX_NODES = 20_000;
+/** Most edges a graph may hold. */
+export const DIAGRAM_MAX_EDGES = 100_000;
+/** Longest export file name the UI may suggest. */
+export const DIAGRAM_MAX_FILE_NAME = 200;
+
+/** View options the UI can change; the host keeps them and sends them back with each graph. */
+export interface DiagramOptions {
+  /** Show IAM, permissions, log groups and other plumbing (hidden by default). */
+  readonly showAuxiliary: boolean;
+  /** Ids of groups drawn as one box instead of their members. */
+  readonly collapsedGroups: readonly string[];
+  /** Main direction of the layered layout. */
+  readonly direction: 'RIGHT' | 'DOWN';
+}
+
+/** Options of a panel nobody has touched yet. */
+export const DEFAULT_DIAGRAM_OPTIONS: DiagramOptions = { showAuxiliary: false, collapsedGroups: [], direction: 'RIGHT' };
+
+/** The template a graph was built from. */
+export interface DiagramTemplateInfo {
+  /** The document URI, as text (shown in tooltips; never loaded by the UI). */
+  readonly uri: string;
+  /** The file name, for the title and export names. */
+  readonly name: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Host -> UI
+
+/** A new or changed graph, with the options to show it with. */
+export interface DiagramGraphUpdateMessage {
+  readonly type: 'diagram/graph/update';
+  readonly graph: ArchitectureGraph;
+  readonly template: DiagramTemplateInfo;
+  /** Content hash of `graph` (the UI caches layouts by it). */
+  readonly hash: string;
+  readonly options: DiagramOptions;
+}
+
+/** VS Code's colour theme kind changed (CSS variables update by themselves; this is for canvas export and high contrast tweaks). */
+export interface DiagramThemeChangedMessage {
+  readonly type: 'diagram/theme/changed';
+  readonly kind: DiagramThemeKind;
+}
+
+/** VS Code colour theme kinds. */
+export type DiagramThemeKind = 'light' | 'dark' | 'highContrast' | 'highContrastLight';
+
+/** A line of status for the user (e.g. "not a template", "the template does not parse: showing the last good diagram"). */
+export interface DiagramStatusMessage {
+  readonly type: 'diagram/status/show';
+  readonly level: 'info' | 'error';
+  /** Plain text; empty clears the status. */
+  readonly text: string;
+}
+
+/** Everything the host sends. */
+export type DiagramHostMessage = DiagramGraphUpdateMessage | DiagramThemeChangedMessage | DiagramStatusMessage;
+
+// ---------------------------------------------------------------------------------------------
+// UI -> host
+
+/** The UI has loaded and wants the current state. */
+export interface DiagramReadyMessage {
+  readonly type: 'diagram/ready';
+}
+
+/** The user clicked a resource: select its logical id in the template. */
+export interface DiagramNodeRevealMessage {
+  readonly type: 'diagram/node/reveal';
+  /** A node id of the last graph sent. */
+  readonly id: string;
+}
+
+/** The user exported the diagram: ask where to save it, then write it. */
+export interface DiagramExportSaveMessage {
+  readonly type: 'diagram/export/save';
+  readonly format: 'svg' | 'png';
+  /** SVG markup, or the PNG bytes in base64. */
+  readonly data: string;
+  /** Suggested file name only (no folders), ending in `.svg` or `.png`. */
+  readonly fileName: string;
+}
+
+/** The user asked for the diagram as Mermaid text on the clipboard (the host generates it). */
+export interface DiagramMermaidCopyMessage {
+  readonly type: 'diagram/mermaid/copy';
+}
+
+/** The user changed a view option. */
+export interface DiagramOptionsChangedMessage {
+  readonly type: 'diagram/options/changed';
+  readonly options: DiagramOptions;
+}
+
+/** Everything the UI sends. */
+export type DiagramUiMessage = DiagramReadyMessage | DiagramNodeRevealMessage | DiagramExportSaveMessage | DiagramMermaidCopyMessage | DiagramOptionsChangedMessage;
+
+/**
+ * The host's handlers, one per UI message type. The mapped type makes a missing (or
+ * misspelt) handler a compile error, so a new message cannot be silently ignored.
+ */
+export type DiagramUiHandlers = {
+  readonly [T in DiagramUiMessage['type']]: (message: Extract<DiagramUiMessage, { type: T }>) => void | Promise<void>;
+};
+
+/** The UI's handlers, one per host message type. */
+export type DiagramHostHandlers = {
+  readonly [T in DiagramHostMessage['type']]: (message: Extract<DiagramHostMessage, { type: T }>) => void;
+};
+
+/** Calls the handler for a (validated) UI message. */
+export function dispatchUiMessage(handlers: DiagramUiHandlers, message: DiagramUiMessage): void | Promise<void> {
+  const handler = handlers[message.type] as (message: DiagramUiMessage) => void | Promise<void>;
+  return handler(message);
+}
+
+/** Calls the handler for a (validated) host message. */
+export function dispatchHostMessage(handlers: DiagramHostHandlers, message: DiagramHostMessage): void {
+  const handler = handlers[message.type] as (message: DiagramHostMessage) => void;
+  handler(message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+/** The outcome of validating a message. */
+export type DiagramValidation<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly error: string };
+
+const NODE_CATEGORIES: ReadonlySet<NodeCategory> = new Set<NodeCategory>(['compute', 'storage', 'database', 'networking', 'integration', 'api', 'security', 'monitoring', 'management', 'analytics', 'other']);
+const EDGE_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['ref', 'getatt', 'sub', 'dependsOn', 'eventSource', 'iam']);
+const GROUP_KINDS: ReadonlySet<GraphGroup['kind']> = new Set<GraphGroup['kind']>(['vpc', 'availabilityZone', 'subnet', 'nestedStack', 'construct']);
+const THEME_KINDS: ReadonlySet<DiagramThemeKind> = new Set<DiagramThemeKind>(['light', 'dark', 'highContrast', 'highContrastLight']);
+const MAX_ID = 1024;
+const MAX_TEXT = 64 * 1024;
+const MAX_DEPTH = 8;
+
+/** Thrown inside the validator; turned into `{ ok: false }` at its edge. */
+class Invalid extends Error {}
+
+function fail(path: string, what: string): never {
+  throw new Invalid(`${path}: ${what}`);
+}
+
+type Plain = Record<string, unknown>;
+
+function isPlainObject(value: unknown): value is Plain {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * One pass over the whole value before any field is read: only JSON-like data (plain
+ * objects, arrays, strings, finite numbers, booleans, null), no `__proto__` key anywhere,
+ * bounded depth, and at most {@link DIAGRAM_MAX_MESSAGE_CHARS} characters of strings and keys.
+ */
+function checkStructure(root: unknown): void {
+  let chars = 0;
+  const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      chars += value.length;
+      if (chars > DIAGRAM_MAX_MESSAGE_CHARS) fail('message', `larger than ${DIAGRAM_MAX_MESSAGE_CHARS} characters`);
+      continue;
+    }
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) fail('message', 'non-finite number');
+      chars += 8;
+      continue;
+    }
+    // `undefined` is an absent optional field (structured clone keeps it, JSON drops it).
+    if (typeof value === 'boolean' || value === null || value === undefined) continue;
+    if (depth >= MAX_DEPTH) fail('message', `nested deeper than ${MAX_DEPTH}`);
+    if (Array.isArray(value)) {
+      chars += value.length;
+      if (chars > DIAGRAM_MAX_MESSAGE_CHARS) fail('message', `larger than ${DIAGRAM_MAX_MESSAGE_CHARS} characters`);
+      for (const item of value) stack.push({ value: item, depth: depth + 1 });
+      continue;
+    }
+    if (!isPlainObject(value)) fail('message', `unexpected ${typeof value}`);
+    for (const key of Object.keys(value)) {
+      // JSON.parse and structured clone both create an own `__proto__` property; code that
+      // later copies the object with `Object.assign` or a spread would set its prototype.
+      if (key === '__proto__') fail('message', '`__proto__` key');
+      chars += key.length;
+      stack.push({ value: value[key], depth: depth + 1 });
+    }
+    if (chars > DIAGRAM_MAX_MESSAGE_CHARS) fail('message', `larger than ${DIAGRAM_MAX_MESSAGE_CHARS} characters`);
+  }
+}
+
+function object(value: unknown, path: string, keys: readonly string[], optional: readonly string[] = []): Plain {
+  if (!isPlainObject(value)) fail(path, 'expected an object');
+  for (const key of Object.keys(value)) {
+    if (!keys.includes(key) && !optional.includes(key)) fail(path, `unexpected key '${key}'`);
+  }
+  for (const key of keys) if (!(key in value)) fail(path, `missing '${key}'`);
+  return value;
+}
+
+function string(value: unknown, path: string, max: number, { empty = false } = {}): string {
+  if (typeof value !== 'string') fail(path, 'expected a string');
+  if (!empty && value.length === 0) fail(path, 'empty string');
+  if (value.length > max) fail(path, `longer than ${max} characters`);
+  return value;
+}
+
+function boolean(value: unknown, path: string): boolean {
+  if (typeof value !== 'boolean') fail(path, 'expected a boolean');
+  return value;
+}
+
+function offset(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) fail(path, 'expected a non-negative integer');
+  return value;
+}
+
+function oneOf<T extends string>(value: unknown, path: string, allowed: ReadonlySet<T>): T {
+  if (typeof value !== 'string' || !allowed.has(value as T)) fail(path, `expected one of ${[...allowed].join(', ')}`);
+  return value as T;
+}
+
+function array(value: unknown, path: string, max: number): readonly unknown[] {
+  if (!Array.isArray(value)) fail(path, 'expected an array');
+  if (value.length > max) fail(path, `more than ${max} items`);
+  return value;
+}
+
+function validateNode(value: unknown, path: string): GraphNode {
+  const node = object(value, path, ['id', 'type', 'service', 'category', 'label', 'span', 'auxiliary', 'details'], ['group']);
+  string(node.id, `${path}.id`, MAX_ID);
+  string(node.type, `${path}.type`, MAX_ID);
+  string(node.service, `${path}.service`, MAX_ID, { empty: true });
+  oneOf(node.category, `${path}.category`, NODE_CATEGORIES);
+  string(node.label, `${path}.label`, MAX_TEXT, { empty: true });
+  if (node.group !== undefined) string(node.group, `${path}.group`, MAX_ID);
+  const span = object(node.span, `${path}.span`, ['start', 'end']);
+  if (offset(span.end, `${path}.span.end`) < offset(span.start, `${path}.span.start`)) fail(`${path}.span`, 'end before start');
+  boolean(node.auxiliary, `${path}.auxiliary`);
+  if (!isPlainObject(node.details)) fail(`${path}.details`, 'expected an object');
+  for (const [key, detail] of Object.entries(node.details)) {
+    string(key, `${path}.details key`, MAX_ID);
+    string(detail, `${path}.details.${key.slice(0, 40)}`, MAX_TEXT, { empty: true });
+  }
+  return node as unknown as GraphNode;
+}
+
+function validateEdge(value: unknown, path: string): GraphEdge {
+  const edge = object(value, path, ['from', 'to', 'kind']);
+  string(edge.from, `${path}.from`, MAX_ID);
+  string(edge.to, `${path}.to`, MAX_ID);
+  oneOf(edge.kind, `${path}.kind`, EDGE_KINDS);
+  return edge as unknown as GraphEdge;
+}
+
+function validateGroup(value: unknown, path: string): GraphGroup {
+  const group = object(value, path, ['id', 'kind', 'label'], ['parent']);
+  string(group.id, `${path}.id`, MAX_ID);
+  oneOf(group.kind, `${path}.kind`, GROUP_KINDS);
+  string(group.label, `${path}.label`, MAX_TEXT, { empty: true });
+  if (group.parent !== undefined) string(group.parent, `${path}.parent`, MAX_ID);
+  return group as unknown as GraphGroup;
+}
+
+/** Validates a graph: shapes, enums, limits, unique node ids and unique group ids. */
+export function validateGraph(value: unknown, path = 'graph'): ArchitectureGraph {
+  const graph = object(value, path, ['nodes', 'edges', 'groups']);
+  const nodes = array(graph.nodes, `${path}.nodes`, DIAGRAM_MAX_NODES).map((node, i) => validateNode(node, `${path}.nodes[${i}]`));
+  const edges = array(graph.edges, `${path}.edges`, DIAGRAM_MAX_EDGES).map((edge, i) => validateEdge(edge, `${path}.edges[${i}]`));
+  const groups = array(graph.groups, `${path}.groups`, DIAGRAM_MAX_NODES).map((group, i) => validateGroup(group, `${path}.groups[${i}]`));
+  // Node ids and group ids are separate namespaces: buildGraph names a VPC's group after the
+  // VPC resource (`Vpc` is both), but two nodes (or two groups) never share an id.
+  for (const [what, list] of [['node', nodes], ['group', groups]] as const) {
+    const ids = new Set<string>();
+    for (const { id } of list) {
+      if (ids.has(id)) fail(path, `duplicate ${what} id '${id.slice(0, 80)}'`);
+      ids.add(id);
+    }
+  }
+  return { nodes, edges, groups };
+}
+
+function validateOptions(value: unknown, path: string): DiagramOptions {
+  const options = object(value, path, ['showAuxiliary', 'collapsedGroups', 'direction']);
+  boolean(options.showAuxiliary, `${path}.showAuxiliary`);
+  array(options.collapsedGroups, `${path}.collapsedGroups`, DIAGRAM_MAX_NODES).forEach((id, i) => string(id, `${path}.collapsedGroups[${i}]`, MAX_ID));
+  oneOf(options.direction, `${path}.direction`, new Set(['RIGHT', 'DOWN'] as const));
+  return options as unknown as DiagramOptions;
+}
+
+/**
+ * A file name the host may offer in its save dialog: one path segment, no `..`, no
+ * separators, control or bidirectional-override characters, and the format's extension.
+ */
+export function isSafeExportFileName(name: string, format: 'svg' | 'png'): boolean {
+  if (name.length === 0 || name.length > DIAGRAM_MAX_FILE_NAME) return false;
+  // Separators of every platform, characters Windows forbids, C0/C1 controls, bidi controls.
+  if (/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(name)) return false;
+  if (name.startsWith('.') || name.includes('..') || name.endsWith(' ')) return false;
+  return name.toLowerCase().endsWith(`.${format}`);
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function validateUiBody(value: unknown): DiagramUiMessage {
+  if (!isPlainObject(value)) fail('message', 'expected an object');
+  const type = value.type;
+  switch (type) {
+    case 'diagram/ready':
+    case 'diagram/mermaid/copy':
+      object(value, type, ['type']);
+      return { type };
+    case 'diagram/node/reveal': {
+      const message = object(value, type, ['type', 'id']);
+      return { type, id: string(message.id, `${type}.id`, MAX_ID) };
+    }
+    case 'diagram/export/save': {
+      const message = object(value, type, ['type', 'format', 'data', 'fileName']);
+      const format = oneOf(message.format, `${type}.format`, new Set(['svg', 'png'] as const));
+      const data = string(message.data, `${type}.data`, DIAGRAM_MAX_MESSAGE_CHARS);
+      const fileName = string(message.fileName, `${type}.fileName`, DIAGRAM_MAX_FILE_NAME);
+      if (!isSafeExportFileName(fileName, format)) fail(`${type}.fileName`, `not a plain .${format} file name`);
+      if (format === 'svg' && !/^(<\?xml[^>]*>\s*)?<svg[\s>]/.test(data)) fail(`${type}.data`, 'not SVG markup');
+      if (format === 'png' && (data.length % 4 !== 0 || !BASE64.test(data) || !data.startsWith('iVBORw0KGgo'))) fail(`${type}.data`, 'not a base64 PNG');
+      return { type, format, data, fileName };
+    }
+    case 'diagram/options/changed': {
+      const message = object(value, type, ['type', 'options']);
+      return { type, options: validateOptions(message.options, `${type}.options`) };
+    }
+    default:
+      return fail('message', typeof type === 'string' ? `unknown type '${type.slice(0, 80)}'` : 'missing type');
+  }
+}
+
+function validateHostBody(value: unknown): DiagramHostMessage {
+  if (!isPlainObject(value)) fail('message', 'expected an object');
+  const type = value.type;
+  switch (type) {
+    case 'diagram/graph/update': {
+      const message = object(value, type, ['type', 'graph', 'template', 'hash', 'options']);
+      const template = object(message.template, `${type}.template`, ['uri', 'name']);
+      return {
+        type,
+        graph: validateGraph(message.graph, `${type}.graph`),
+        template: { uri: string(template.uri, `${type}.template.uri`, 8192), name: string(template.name, `${type}.template.name`, MAX_ID) },
+        hash: string(message.hash, `${type}.hash`, 128),
+        options: validateOptions(message.options, `${type}.options`),
+      };
+    }
+    case 'diagram/theme/changed': {
+      const message = object(value, type, ['type', 'kind']);
+      return { type, kind: oneOf(message.kind, `${type}.kind`, THEME_KINDS) };
+    }
+    case 'diagram/status/show': {
+      const message = object(value, type, ['type', 'level', 'text']);
+      return { type, level: oneOf(message.level, `${type}.level`, new Set(['info', 'error'] as const)), text: string(message.text, `${type}.text`, MAX_TEXT, { empty: true }) };
+    }
+    default:
+      return fail('message', typeof type === 'string' ? `unknown type '${type.slice(0, 80)}'` : 'missing type');
+  }
+}
+
+function validate<T>(value: unknown, body: (value: unknown) => T): DiagramValidation<T> {
+  try {
+    checkStructure(value);
+    return { ok: true, message: body(value) };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, error: error.message };
+    // A stack overflow or a hostile getter: still a rejection, never a crash of the receiver.
+    return { ok: false, error: `message: ${error instanceof Error ? error.message : 'invalid'}` };
+  }
+}
+
+/** Validates a message the host received from the webview. */
+export function validateDiagramUiMessage(value: unknown): DiagramValidation<DiagramUiMessage> {
+  return validate(value, validateUiBody);
+}
+
+/** Validates a message the webview received from the host. */
+export function validateDiagramHostMessage(value: unknown): DiagramValidation<DiagramHostMessage> {
+  return validate(value, validateHostBody);
+}

@@ -1,0 +1,134 @@
+/**
+ * Draws a laid-out model as SVG: group boxes (VPC > AZ > subnet, each with a collapse
+ * toggle), edges (ELK's orthogonal routes where it routed them, a straight line between box
+ * borders where an edge crosses groups), and resource boxes with their category glyph.
+ *
+ * Every text goes through `displayText` and `textContent`; keys and ids only ever reach
+ * `setAttribute('data-…')` and are looked up through maps, never spliced into a selector.
+ */
+import type { EdgeKind } from '../../src/engine/graph/graphTypes';
+import { displayText, svg } from './dom';
+import { GLYPHS } from './glyphs';
+import type { Box, Layout, Point } from './layoutTypes';
+import type { DiagramEdge, DiagramModel } from './model';
+
+/** Kinds in the order that decides an edge's style when several graph edges merged. */
+export const EDGE_KIND_PRIORITY: readonly EdgeKind[] = ['eventSource', 'iam', 'getatt', 'ref', 'sub', 'dependsOn'];
+
+/** What the view needs to find drawn things again. */
+export interface Rendered {
+  /** By item key. */
+  readonly nodes: ReadonlyMap<string, SVGGElement>;
+  /** By container key. */
+  readonly groups: ReadonlyMap<string, SVGGElement>;
+  readonly edges: readonly { readonly edge: DiagramEdge; readonly element: SVGPathElement }[];
+}
+
+const GROUP_KIND_NAMES: Readonly<Record<string, string>> = {
+  vpc: 'VPC',
+  availabilityZone: 'Availability Zone',
+  subnet: 'Subnet',
+  nestedStack: 'Nested stack',
+  construct: 'Construct',
+};
+
+/** The style class of a merged edge. */
+export function primaryKind(kinds: readonly EdgeKind[]): EdgeKind {
+  return EDGE_KIND_PRIORITY.find((kind) => kinds.includes(kind)) ?? kinds[0] ?? 'ref';
+}
+
+function centre(box: Box): Point {
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Where the segment from the centre of `box` towards `towards` leaves the box. */
+function border(box: Box, towards: Point): Point {
+  const c = centre(box);
+  const dx = towards.x - c.x;
+  const dy = towards.y - c.y;
+  if (dx === 0 && dy === 0) return c;
+  const sx = dx === 0 ? Infinity : box.width / 2 / Math.abs(dx);
+  const sy = dy === 0 ? Infinity : box.height / 2 / Math.abs(dy);
+  const s = Math.min(sx, sy);
+  return { x: c.x + dx * s, y: c.y + dy * s };
+}
+
+/** The points of an edge: its route, or a straight line between the two box borders. */
+export function edgePoints(edge: DiagramEdge, layout: Layout): readonly Point[] | undefined {
+  const route = edge.routeId !== undefined ? layout.routes.get(edge.routeId) : undefined;
+  if (route && route.length >= 2) return route;
+  const from = layout.boxes.get(edge.from);
+  const to = layout.boxes.get(edge.to);
+  if (!from || !to) return undefined;
+  return [border(from, centre(to)), border(to, centre(from))];
+}
+
+function pathData(points: readonly Point[]): string {
+  return points.map(({ x, y }, i) => `${i === 0 ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`).join(' ');
+}
+
+/** Arrowhead markers, one per edge style (the marker colour cannot follow the path's). */
+export function addMarkers(defs: SVGDefsElement): void {
+  for (const name of ['default', 'eventSource', 'iam']) {
+    const marker = svg('marker', { id: `arrow-${name}`, class: `arrow arrow-${name}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 8, markerHeight: 8, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, defs);
+    svg('path', { d: 'M0 0L10 5L0 10z' }, marker);
+  }
+}
+
+/** Replaces the content of `layer` with the diagram. */
+export function renderDiagram(layer: SVGGElement, model: DiagramModel, layout: Layout): Rendered {
+  const fragment = document.createDocumentFragment();
+  const groupLayer = svg('g', { class: 'groups' });
+  const edgeLayer = svg('g', { class: 'edges' });
+  const nodeLayer = svg('g', { class: 'nodes' });
+  fragment.append(groupLayer, edgeLayer, nodeLayer);
+
+  const groups = new Map<string, SVGGElement>();
+  for (const container of [...model.containers].sort((a, b) => a.depth - b.depth)) {
+    const box = layout.boxes.get(container.id);
+    if (!box) continue;
+    const kindName = GROUP_KIND_NAMES[container.group.kind] ?? container.group.kind;
+    const g = svg('g', { class: `group kind-${container.group.kind}`, transform: `translate(${box.x.toFixed(1)} ${box.y.toFixed(1)})`, 'data-group': container.group.id }, groupLayer);
+    svg('rect', { class: 'group-box', width: box.width.toFixed(1), height: box.height.toFixed(1), rx: 8 }, g);
+    const toggle = svg('g', { class: 'group-toggle', transform: 'translate(8 8)', role: 'button', tabindex: 0, 'aria-label': displayText(`Collapse ${kindName} ${container.label}`), 'data-group-toggle': container.group.id }, g);
+    svg('rect', { class: 'group-toggle-box', width: 20, height: 20, rx: 4 }, toggle);
+    svg('path', { class: 'group-toggle-icon', d: 'M6 8l4 4 4-4' }, toggle);
+    svg('title', {}, toggle, 'Collapse');
+    const title = svg('text', { class: 'group-label', x: 34, y: 22 }, g);
+    svg('tspan', { class: 'group-kind' }, title, `${kindName}  `);
+    svg('tspan', {}, title, displayText(container.label));
+    groups.set(container.id, g);
+  }
+
+  const names = new Map(model.items.map((item) => [item.id, item.node?.id ?? item.group?.id ?? item.id]));
+  const edges: { edge: DiagramEdge; element: SVGPathElement }[] = [];
+  for (const edge of model.edges) {
+    const points = edgePoints(edge, layout);
+    if (!points) continue;
+    const kind = primaryKind(edge.kinds);
+    const marker = kind === 'eventSource' || kind === 'iam' ? kind : 'default';
+    const path = svg('path', { class: `edge kind-${kind}${edge.routeId === undefined ? ' crossing' : ''}`, d: pathData(points), 'marker-end': `url(#arrow-${marker})` }, edgeLayer);
+    svg('title', {}, path, displayText(`${names.get(edge.from)} → ${names.get(edge.to)} (${edge.kinds.join(', ')})`));
+    edges.push({ edge, element: path });
+  }
+
+  const nodes = new Map<string, SVGGElement>();
+  for (const item of model.items) {
+    const box = layout.boxes.get(item.id);
+    if (!box) continue;
+    const classes = ['node', `cat-${item.category}`];
+    if (item.node?.auxiliary) classes.push('auxiliary');
+    if (item.kind === 'collapsedGroup') classes.push('collapsed-group');
+    const what = item.kind === 'collapsedGroup' ? `collapsed group with ${item.subtitle}` : (item.node?.type ?? '');
+    const g = svg('g', { class: classes.join(' '), transform: `translate(${box.x.toFixed(1)} ${box.y.toFixed(1)})`, 'data-key': item.id, role: 'button', tabindex: 0, 'aria-label': displayText(`${item.node?.label || item.label}, ${what}`) }, nodeLayer);
+    svg('rect', { class: 'node-box', width: box.width.toFixed(1), height: box.height.toFixed(1), rx: 6 }, g);
+    const glyph = svg('g', { class: 'glyph', transform: 'translate(12 14)' }, g);
+    svg('path', { d: GLYPHS[item.category] }, glyph);
+    svg('text', { class: 'node-label', x: 46, y: 23 }, g, displayText(item.label));
+    svg('text', { class: 'node-type', x: 46, y: 40 }, g, displayText(item.subtitle));
+    nodes.set(item.id, g);
+  }
+
+  layer.replaceChildren(fragment);
+  return { nodes, groups, edges };
+}

@@ -1,0 +1,80 @@
+/** The diagram's toolbar: search, type filter, auxiliary toggle, zoom, re-layout, export, Mermaid. */
+import { html } from './dom';
+import { createButton, createCheckbox, createDropdown, createTextField } from './toolkit';
+import type { Checkbox, Dropdown, TextField } from './toolkit';
+
+/** What the toolbar's controls do. */
+export interface ToolbarActions {
+  search(query: string): void;
+  nextMatch(backwards: boolean): void;
+  filterType(type: string): void;
+  showAuxiliary(show: boolean): void;
+  zoomIn(): void;
+  zoomOut(): void;
+  fit(): void;
+  actualSize(): void;
+  relayout(): void;
+  toggleDirection(): void;
+  exportSvg(): void;
+  exportPng(): void;
+  copyMermaid(): void;
+}
+
+/** Handles to the controls whose state follows the diagram. */
+export interface Toolbar {
+  readonly search: TextField;
+  readonly typeFilter: Dropdown;
+  readonly auxiliary: Checkbox;
+  /** "3 of 12" next to the search field. */
+  readonly matches: HTMLElement;
+  setAuxiliaryCount(hidden: number, shown: boolean): void;
+  setDirection(direction: 'RIGHT' | 'DOWN'): void;
+}
+
+/** Builds the toolbar into `container`. */
+export function createToolbar(container: HTMLElement, actions: ToolbarActions): Toolbar {
+  const find = html('div', { className: 'toolbar-group toolbar-find' }, container);
+  const search = createTextField({ placeholder: 'Search name, id or type', label: 'Search resources', onInput: actions.search, onEnter: actions.nextMatch });
+  search.element.classList.add('search');
+  find.appendChild(search.element);
+  const matches = html('span', { className: 'matches', attributes: { 'aria-live': 'polite' } }, find);
+  const typeFilter = createDropdown({ label: 'Filter by resource type', onChange: actions.filterType });
+  typeFilter.element.classList.add('type-filter');
+  find.appendChild(typeFilter.element);
+  const auxiliary = createCheckbox({ text: 'Show auxiliary', checked: false, onChange: actions.showAuxiliary });
+  auxiliary.element.classList.add('auxiliary-toggle');
+  find.appendChild(auxiliary.element);
+
+  const zoom = html('div', { className: 'toolbar-group toolbar-zoom', attributes: { role: 'group', 'aria-label': 'Zoom' } }, container);
+  zoom.append(
+    createButton({ text: '−', title: 'Zoom out (-)', appearance: 'icon', onClick: actions.zoomOut }),
+    createButton({ text: '+', title: 'Zoom in (+)', appearance: 'icon', onClick: actions.zoomIn }),
+    createButton({ text: 'Fit', title: 'Fit to view (0)', appearance: 'icon', onClick: actions.fit }),
+    createButton({ text: '1:1', title: 'Actual size (1)', appearance: 'icon', onClick: actions.actualSize }),
+  );
+
+  const act = html('div', { className: 'toolbar-group toolbar-actions' }, container);
+  const direction = createButton({ text: 'Left to right', title: 'Change the layout direction', onClick: actions.toggleDirection });
+  direction.classList.add('direction');
+  act.append(
+    direction,
+    createButton({ text: 'Re-layout', title: 'Lay the whole diagram out again', onClick: actions.relayout }),
+    createButton({ text: 'Export SVG', title: 'Save the diagram as an SVG file', onClick: actions.exportSvg }),
+    createButton({ text: 'Export PNG', title: 'Save the diagram as a PNG image', onClick: actions.exportPng }),
+    createButton({ text: 'Copy as Mermaid', title: 'Copy the diagram as Mermaid text', appearance: 'primary', onClick: actions.copyMermaid }),
+  );
+
+  return {
+    search,
+    typeFilter,
+    auxiliary,
+    matches,
+    setAuxiliaryCount(hidden, shown) {
+      auxiliary.setChecked(shown);
+      auxiliary.element.textContent = shown ? 'Show auxiliary' : `Show auxiliary (${hidden} hidden)`;
+    },
+    setDirection(value) {
+      direction.textContent = value === 'RIGHT' ? 'Left to right' : 'Top down';
+    },
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * The one module that knows about `@vscode/webview-ui-toolkit`. The toolkit is archived
+ * upstream (its successor is `@vscode-elements/elements`); every control the diagram uses is
+ * created here behind a small typed API, so swapping the library means rewriting this file
+ * only. Nothing else in the bundle may import the toolkit.
+ *
+ * Why the toolkit and not styled native elements: its web components take VS Code's theme
+ * (including high contrast) through design tokens, with focus rings and keyboard handling
+ * that match the workbench. Its costs, measured here: ~110 KB of the minified bundle
+ * (tree-shaken to the five components below), and FAST's template engine needs one Trusted
+ * Types policy (`fast-html`), which the CSP allows by name and nothing else.
+ */
+import { provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDropdown, vsCodeOption, vsCodeTextField } from '@vscode/webview-ui-toolkit';
+
+let registered = false;
+
+/** Registers the components once (before the first control is created). */
+export function registerToolkit(): void {
+  if (registered) return;
+  registered = true;
+  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeCheckbox(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField());
+}
+
+/** A push button. */
+export interface ButtonOptions {
+  /** Visible text (short: icons are not shipped). */
+  readonly text: string;
+  /** Accessible name and tooltip. */
+  readonly title: string;
+  /** `secondary` for the less important actions, `icon` for compact zoom buttons. */
+  readonly appearance?: 'primary' | 'secondary' | 'icon';
+  readonly onClick: () => void;
+}
+
+/** Creates a button. */
+export function createButton(options: ButtonOptions): HTMLElement {
+  registerToolkit();
+  const button = document.createElement('vscode-button');
+  button.textContent = options.text;
+  button.setAttribute('title', options.title);
+  button.setAttribute('aria-label', options.title);
+  button.setAttribute('appearance', options.appearance ?? 'secondary');
+  button.addEventListener('click', () => options.onClick());
+  return button;
+}
+
+/** A checkbox with a label. */
+export interface Checkbox {
+  readonly element: HTMLElement;
+  setChecked(checked: boolean): void;
+}
+
+/** Creates a checkbox; `onChange` fires on user changes only. */
+export function createCheckbox(options: { readonly text: string; readonly checked: boolean; readonly onChange: (checked: boolean) => void }): Checkbox {
+  registerToolkit();
+  const box = document.createElement('vscode-checkbox') as HTMLElement & { checked: boolean };
+  box.textContent = options.text;
+  box.checked = options.checked;
+  let programmatic = false;
+  box.addEventListener('change', () => {
+    if (!programmatic) options.onChange(box.checked);
+  });
+  return {
+    element: box,
+    setChecked(checked) {
+      if (box.checked === checked) return;
+      programmatic = true;
+      box.checked = checked;
+      programmatic = false;
+    },
+  };
+}
+
+/** A single-line text input. */
+export interface TextField {
+  readonly element: HTMLElement;
+  value(): string;
+  setValue(value: string): void;
+}
+
+/** Creates a text field; `onInput` on every edit, `onEnter` on Enter (Shift+Enter: `backwards`). */
+export function createTextField(options: { readonly placeholder: string; readonly label: string; readonly onInput: (value: string) => void; readonly onEnter?: (backwards: boolean) => void }): TextField {
+  registerToolkit();
+  const field = document.createElement('vscode-text-field') as HTMLElement & { value: string };
+  field.setAttribute('placeholder', options.placeholder);
+  field.setAttribute('aria-label', options.label);
+  field.addEventListener('input', () => options.onInput(field.value ?? ''));
+  field.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') options.onEnter?.(event.shiftKey);
+  });
+  return {
+    element: field,
+    value: () => field.value ?? '',
+    setValue(value) {
+      field.value = value;
+    },
+  };
+}
+
+/** A drop-down list. */
+export interface Dropdown {
+  readonly element: HTMLElement;
+  /** Replaces the choices (values and labels are plain text) and selects `selected`. */
+  setOptions(choices: readonly { readonly value: string; readonly label: string }[], selected: string): void;
+  value(): string;
+}
+
+/** Creates a drop-down list. */
+export function createDropdown(options: { readonly label: string; readonly onChange: (value: string) => void }): Dropdown {
+  registerToolkit();
+  const dropdown = document.createElement('vscode-dropdown') as HTMLElement & { value: string };
+  dropdown.setAttribute('aria-label', options.label);
+  dropdown.setAttribute('title', options.label);
+  let programmatic = false;
+  dropdown.addEventListener('change', () => {
+    if (!programmatic) options.onChange(dropdown.value);
+  });
+  return {
+    element: dropdown,
+    setOptions(choices, selected) {
+      programmatic = true;
+      const elements = choices.map(({ value, label }) => {
+        const option = document.createElement('vscode-option');
+        option.setAttribute('value', value);
+        option.textContent = label;
+        if (value === selected) option.setAttribute('selected', '');
+        return option;
+      });
+      dropdown.replaceChildren(...elements);
+      dropdown.value = selected;
+      programmatic = false;
+    },
+    value: () => dropdown.value,
+  };
+}
