@@ -7,6 +7,8 @@
  *    (goal <= 4x): start-up, bundle loading and catalogue shard reads included.
  * 3. The language server over stdio: time from a didChange to its diagnostics (goal <= 3x load).
  * 4. cfn-lint on the same file, once, when it is on PATH (skipped cleanly otherwise).
+ * 5. OpenAPI (bench/openapi.ts): the largest spec of ../shared/corpus/openapi-large vs a bare
+ *    parse, and the cold CLI vs Spectral's `spectral:oas` (goal >= 10x faster); skipped without the corpus.
  *
  * Informational: prints a table, asserts nothing.
  * Options: --runs N (in-process runs, default 10), --cold-runs N (default 5),
@@ -22,6 +24,7 @@ import { createAnalyzer } from '../src/engine/analyzer';
 import { generateTemplate } from './generateTemplate';
 import { COLD_BASELINE_SCRIPT, cfnYamlSchema } from './yamlBaseline';
 import { measureDidChangeLatency } from './lspLatency';
+import { benchOpenApi } from './openapi';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -133,6 +136,13 @@ async function main(): Promise<void> {
   console.log('');
   const rules = [...byRule].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule} ${count}`);
   console.log(`findings: ${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} info${rules.length ? `  (${rules.slice(0, 6).join(', ')})` : ''}`);
+
+  // --- OpenAPI: the largest corpus spec, ArchLens vs Spectral (bench/openapi.ts).
+  const openapi = benchOpenApi({ runs, coldRuns });
+  console.log('');
+  console.log(`OpenAPI: ${openapi.file ?? openapi.note ?? ''}${openapi.file ? `  (${(fs.statSync(path.join(repoRoot, openapi.file)).size / 1024).toFixed(0)} KB)` : ''}`);
+  const openapiWidth = Math.max(0, ...openapi.rows.map((row) => row[0].length));
+  for (const [label, value, note] of openapi.rows) console.log(`${label.padEnd(openapiWidth)}  ${value.padStart(10)}  ${note}`);
 }
 
 main().catch((error: unknown) => {

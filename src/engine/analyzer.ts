@@ -45,7 +45,11 @@ export interface LintResult {
 export interface Analyzer {
   /** Classifies a file by name and content. */
   detect(fileName: string, text: string): DocumentKind;
-  /** Parses, detects and lints a document. Never throws on bad input. */
+  /**
+   * Parses, detects and lints a document. Never throws on bad input. `fileName` is the file's
+   * path (absolute, or relative to where the host reads files): its extension picks JSON or
+   * YAML, and its folder is the base of relative OpenAPI `$ref`s read through `readFile`.
+   */
   lint(fileName: string, text: string, options?: LintOptions): LintResult;
   /** Parses and models a document for language features (and {@link lintAnalyzed}). */
   analyze(fileName: string, text: string): AnalyzedDocument;

@@ -44,8 +44,9 @@ function isSamTemplate(root: LocatedNode): boolean {
   return false;
 }
 
+/** Tests a scalar's source text: an unquoted `swagger: 2.0` is the number 2 to YAML, but `2.0` as written. */
 function isScalarText(node: LocatedNode | undefined, pattern: RegExp): boolean {
-  return node?.kind === 'scalar' && pattern.test(String(node.value ?? node.text));
+  return node?.kind === 'scalar' && pattern.test(node.text);
 }
 
 /** For documents that do not parse (mid-edit), decide from top-level keys in the text. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
+import { registerDiagram } from './diagram/registerDiagram';
 import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -16,6 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createLanguageClient(context, output);
   context.subscriptions.push(
     registerStatusBar(client),
+    registerDiagram(context, { log: output }),
     vscode.commands.registerCommand('archlens.server.restart', async () => {
       output.info('Restarting the language server on request.');
       await client?.restart();

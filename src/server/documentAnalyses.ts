@@ -2,6 +2,16 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from '../engine/analyzer';
 import type { AnalyzedDocument } from '../engine/analyzedDocument';
 import type { Finding } from '../engine/findings';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The path the engine sees for a document: the real path for `file:` URIs (relative
+ * `$ref`s resolve against it), the last URI segment otherwise (untitled buffers).
+ */
+export function documentPath(uri: string): string {
+  if (uri.startsWith('file:')) return fileURLToPath(uri);
+  return decodeURIComponent(uri.replace(/^.*\//, ''));
+}
 
 interface Entry {
   readonly version: number;
@@ -41,8 +51,7 @@ export class DocumentAnalyses {
   private entry(document: TextDocument): Entry {
     const existing = this.entries.get(document.uri);
     if (existing && existing.version === document.version) return existing;
-    const fileName = document.uri.replace(/^.*\//, '');
-    const entry: Entry = { version: document.version, analyzed: this.analyzer.analyze(decodeURIComponent(fileName), document.getText()), findings: [] };
+    const entry: Entry = { version: document.version, analyzed: this.analyzer.analyze(documentPath(document.uri), document.getText()), findings: [] };
     this.entries.set(document.uri, entry);
     return entry;
   }

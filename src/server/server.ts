@@ -43,6 +43,14 @@ function realPath(filePath: string): string | undefined {
   }
 }
 
+/** The real path of a file, or of its folder for a file that exists only in the editor. */
+function canonicalPath(filePath: string): string | undefined {
+  const real = realPath(filePath);
+  if (real) return real;
+  const dir = realPath(path.dirname(filePath));
+  return dir ? path.join(dir, path.basename(filePath)) : undefined;
+}
+
 function isInside(filePath: string, root: string): boolean {
   const relative = path.relative(root, filePath);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
@@ -57,12 +65,12 @@ function isInside(filePath: string, root: string): boolean {
  */
 function readWorkspaceFile(filePath: string): string | undefined {
   if (!path.isAbsolute(filePath)) return undefined;
-  const real = realPath(path.resolve(filePath));
+  const real = canonicalPath(path.resolve(filePath));
   if (!real) return undefined;
   const openFiles = documents.all().filter((document) => document.uri.startsWith('file:'));
   const roots = workspaceRoots.length > 0 ? workspaceRoots : openFiles.map((document) => realPath(path.dirname(fileURLToPath(document.uri)))).filter((dir): dir is string => dir !== undefined);
   if (!roots.some((root) => isInside(real, root))) return undefined;
-  const open = openFiles.find((document) => realPath(fileURLToPath(document.uri)) === real);
+  const open = openFiles.find((document) => canonicalPath(fileURLToPath(document.uri)) === real);
   if (open) return open.getText();
   try {
     const stat = fs.statSync(real);
@@ -135,10 +143,8 @@ async function validate(uri: string): Promise<void> {
       return;
     }
     const started = performance.now();
-    const analyzed = analyses.get(current);
-    // The full path, not the analysis' display name: it is the base of relative `$ref`s.
-    const located = uri.startsWith('file:') ? { ...analyzed, fileName: fileURLToPath(uri) } : analyzed;
-    const result = analyzer.lintAnalyzed(located, mergeSettings(projectOptions(uri), settings));
+    // The analysis carries the document's full path: the base of relative `$ref`s.
+    const result = analyzer.lintAnalyzed(analyses.get(current), mergeSettings(projectOptions(uri), settings));
     analyses.setFindings(current, result.findings);
     if (documents.get(uri)?.version !== version) return; // stale: publish only the latest version
     await connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map(toDiagnostic) });

@@ -133,6 +133,43 @@ describe('OpenAPI rules', () => {
   }
 });
 
+describe('OpenAPI 3.1 specifics', () => {
+  test('webhooks, type lists and JSON Schema 2020-12 keywords are clean for every rule', () => {
+    const doc = [
+      'openapi: 3.1.0',
+      "info: {title: Pets, version: '1', summary: Pets API, license: {name: MIT, identifier: MIT}}",
+      'jsonSchemaDialect: https://spec.openapis.org/oas/3.1/dialect/base',
+      'webhooks:',
+      '  newPet:',
+      '    post:',
+      '      operationId: newPet',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      "            schema: {$ref: '#/components/schemas/Pet'}",
+      "      responses: {'200': {description: ok}}",
+      'paths:',
+      '  /pets/{id}:',
+      '    get:',
+      '      operationId: getPet',
+      '      parameters: [{name: id, in: path, required: true, schema: {type: [string, integer]}}]',
+      "      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Pet'}}}}}",
+      'components:',
+      '  schemas:',
+      '    Pet:',
+      '      type: object',
+      '      $defs: {Tag: {type: string, const: dog}}',
+      "      properties: {id: {type: integer, exclusiveMinimum: 0}, tag: {type: ['string', 'null']}, kind: {$ref: '#/components/schemas/Pet/$defs/Tag'}, pair: {type: array, prefixItems: [{type: string}, {type: integer}], items: false}}",
+      '      dependentRequired: {tag: [id]}',
+      '      unevaluatedProperties: false',
+      "      examples: [{id: 1, tag: null, kind: dog, pair: [a, 1]}]",
+      '',
+    ].join('\n');
+    const findings = Object.keys(table).flatMap((rule) => findingsOf(rule, doc));
+    assert.deepEqual(findings.map((finding) => `${finding.rule}: ${finding.message}`), []);
+  });
+});
+
 describe('OpenAPI rules stay on OpenAPI documents', () => {
   test('no oas- finding on a CloudFormation template with OpenAPI-looking content', () => {
     const template = 'Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Body:\n        openapi: 3.0.3\n        paths:\n          /a: {get: {}}\n';

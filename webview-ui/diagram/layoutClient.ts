@@ -79,10 +79,23 @@ export class LayoutClient {
     return this.worker;
   }
 
+  private async fetchWorker(): Promise<Blob> {
+    // One retry: a webview's resource requests go through its service worker, and a request
+    // made while that is (re)starting can fail once.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await fetch(this.workerUrl);
+        if (!response.ok) throw new Error(`could not load the layout worker (HTTP ${response.status})`);
+        return await response.blob();
+      } catch (error) {
+        if (attempt >= 2 || (error instanceof Error && error.message.includes('HTTP'))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    }
+  }
+
   private async spawn(): Promise<Worker> {
-    const response = await fetch(this.workerUrl);
-    if (!response.ok) throw new Error(`could not load the layout worker (HTTP ${response.status})`);
-    const source = await response.blob();
+    const source = await this.fetchWorker();
     const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     const worker = new Worker(trustedWorkerUrl(url), { name: 'archlens-diagram-layout' });
     worker.onmessage = (event: MessageEvent<LayoutResponse>) => {

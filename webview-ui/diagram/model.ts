@@ -70,6 +70,15 @@ export interface DiagramModel {
   readonly signature: string;
 }
 
+/** Display names of group kinds (group titles read "VPC  MyVpc"). */
+export const GROUP_KIND_NAMES: Readonly<Record<string, string>> = {
+  vpc: 'VPC',
+  availabilityZone: 'Availability Zone',
+  subnet: 'Subnet',
+  nestedStack: 'Nested stack',
+  construct: 'Construct',
+};
+
 export const NODE_HEIGHT = 52;
 const NODE_MIN_WIDTH = 150;
 const NODE_MAX_WIDTH = 280;
@@ -169,7 +178,9 @@ export function buildModel(graph: ArchitectureGraph, options: DiagramOptions, me
     if (count === 0 || chain.some((id) => collapsed.has(id))) continue;
     const label = fitText(displayText(group.label || group.id), 600, (text) => measure(text, 'group'));
     const parent = chain.at(-2);
-    containers.push({ id: groupKey(group.id), parent: parent !== undefined ? groupKey(parent) : undefined, group, label, memberCount: count, depth: chain.length - 1, minWidth: measure(label, 'group') + 64 });
+    // Title: toggle (34 px), the kind, two spaces, the label, padding.
+    const title = `${GROUP_KIND_NAMES[group.kind] ?? group.kind}  ${label}`;
+    containers.push({ id: groupKey(group.id), parent: parent !== undefined ? groupKey(parent) : undefined, group, label, memberCount: count, depth: chain.length - 1, minWidth: measure(title, 'group') + 48 });
   }
   const containerIds = new Set(containers.map(({ id }) => id));
   const parentOfItem = new Map(items.map((item) => [item.id, item.parent]));

@@ -10,6 +10,7 @@ import type { EdgeKind } from '../../src/engine/graph/graphTypes';
 import { displayText, svg } from './dom';
 import { GLYPHS } from './glyphs';
 import type { Box, Layout, Point } from './layoutTypes';
+import { GROUP_KIND_NAMES } from './model';
 import type { DiagramEdge, DiagramModel } from './model';
 
 /** Kinds in the order that decides an edge's style when several graph edges merged. */
@@ -24,13 +25,6 @@ export interface Rendered {
   readonly edges: readonly { readonly edge: DiagramEdge; readonly element: SVGPathElement }[];
 }
 
-const GROUP_KIND_NAMES: Readonly<Record<string, string>> = {
-  vpc: 'VPC',
-  availabilityZone: 'Availability Zone',
-  subnet: 'Subnet',
-  nestedStack: 'Nested stack',
-  construct: 'Construct',
-};
 
 /** The style class of a merged edge. */
 export function primaryKind(kinds: readonly EdgeKind[]): EdgeKind {

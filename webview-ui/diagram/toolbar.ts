@@ -5,19 +5,19 @@ import type { Checkbox, Dropdown, TextField } from './toolkit';
 
 /** What the toolbar's controls do. */
 export interface ToolbarActions {
-  search(query: string): void;
-  nextMatch(backwards: boolean): void;
-  filterType(type: string): void;
-  showAuxiliary(show: boolean): void;
-  zoomIn(): void;
-  zoomOut(): void;
-  fit(): void;
-  actualSize(): void;
-  relayout(): void;
-  toggleDirection(): void;
-  exportSvg(): void;
-  exportPng(): void;
-  copyMermaid(): void;
+  readonly search: (query: string) => void;
+  readonly nextMatch: (backwards: boolean) => void;
+  readonly filterType: (type: string) => void;
+  readonly showAuxiliary: (show: boolean) => void;
+  readonly zoomIn: () => void;
+  readonly zoomOut: () => void;
+  readonly fit: () => void;
+  readonly actualSize: () => void;
+  readonly relayout: () => void;
+  readonly toggleDirection: () => void;
+  readonly exportSvg: () => void;
+  readonly exportPng: () => void;
+  readonly copyMermaid: () => void;
 }
 
 /** Handles to the controls whose state follows the diagram. */
@@ -71,7 +71,7 @@ export function createToolbar(container: HTMLElement, actions: ToolbarActions): 
     matches,
     setAuxiliaryCount(hidden, shown) {
       auxiliary.setChecked(shown);
-      auxiliary.element.textContent = shown ? 'Show auxiliary' : `Show auxiliary (${hidden} hidden)`;
+      auxiliary.element.textContent = shown || hidden === 0 ? 'Show auxiliary' : `Show auxiliary (${hidden} hidden)`;
     },
     setDirection(value) {
       direction.textContent = value === 'RIGHT' ? 'Left to right' : 'Top down';

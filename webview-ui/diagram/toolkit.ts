@@ -6,9 +6,13 @@
  *
  * Why the toolkit and not styled native elements: its web components take VS Code's theme
  * (including high contrast) through design tokens, with focus rings and keyboard handling
- * that match the workbench. Its costs, measured here: ~110 KB of the minified bundle
- * (tree-shaken to the five components below), and FAST's template engine needs one Trusted
- * Types policy (`fast-html`), which the CSP allows by name and nothing else.
+ * that match the workbench. Its costs, measured here: ~120 KB of the 165 KB minified UI
+ * bundle (FAST 100 KB + toolkit 18 KB, tree-shaken to the five components below; the page
+ * still says `ready` ~150 ms after navigation start, and the first paint's critical path is
+ * the layout worker's boot, not this bundle),
+ * FAST's template engine needs one Trusted Types policy (`fast-html`, allowed by name in the
+ * CSP), and its `:focus-visible` probe needs the style nonce (see `diagramHtml.ts`). Native
+ * elements would save the bytes but re-implement theming and focus handling; not worth it yet.
  */
 import { provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDropdown, vsCodeOption, vsCodeTextField } from '@vscode/webview-ui-toolkit';
 

@@ -171,6 +171,7 @@ export class DiagramView {
   private matchIndex = -1;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private savedLayout: SavedLayout | undefined;
+  private readonly statuses: Record<'host' | 'view', { level: 'info' | 'error'; text: string }> = { host: { level: 'info', text: '' }, view: { level: 'info', text: '' } };
 
   constructor(
     root: HTMLElement,
@@ -188,7 +189,7 @@ export class DiagramView {
       this.layouts.remember(signature, { boxes: new Map(boxes), routes: new Map(routes), width, height });
     }
     // Fetch and boot the worker now, while the host computes the first graph.
-    this.layouts.start().catch((error: unknown) => this.showStatus('error', `The layout worker could not start: ${error instanceof Error ? error.message : String(error)}`));
+    this.layouts.start().catch((error: unknown) => this.setStatus('view', 'error', `The layout worker could not start: ${error instanceof Error ? error.message : String(error)}.`));
 
     root.classList.add('app');
     const toolbarElement = html('header', { className: 'toolbar', attributes: { role: 'toolbar', 'aria-label': 'Diagram' } }, root);
@@ -244,11 +245,21 @@ export class DiagramView {
     void this.refresh(false);
   }
 
-  /** Host: a status line (empty text clears it). */
+  /** Host: its status line (empty text clears it). */
   showStatus(level: 'info' | 'error', text: string): void {
-    this.status.textContent = displayText(text);
-    this.status.className = `status ${level}`;
-    this.status.hidden = text.length === 0;
+    this.setStatus('host', level, text);
+  }
+
+  /**
+   * Two independent lines, so the host clearing its note (e.g. "does not parse") does not
+   * clear the view's own (e.g. "ELK could not lay out"), and the other way round.
+   */
+  private setStatus(source: 'host' | 'view', level: 'info' | 'error', text: string): void {
+    this.statuses[source] = { level, text: displayText(text) };
+    const shown = [this.statuses.host, this.statuses.view].filter((status) => status.text.length > 0);
+    this.status.textContent = shown.map((status) => status.text).join(' ');
+    this.status.className = `status ${shown.some((status) => status.level === 'error') ? 'error' : 'info'}`;
+    this.status.hidden = shown.length === 0;
   }
 
   /** Host: the colour theme kind changed (CSS variables already follow it). */
@@ -271,7 +282,8 @@ export class DiagramView {
     let layout: Layout | undefined;
     let source: LayoutSource = 'cache';
     let elkMs = 0;
-    if (!forceFull) layout = this.layouts.cached(model);
+    if (model.items.length === 0) layout = { boxes: new Map(), routes: new Map(), width: 0, height: 0 };
+    if (!forceFull && !layout) layout = this.layouts.cached(model);
     if (!layout && !forceFull && this.drawn && this.drawn.source !== 'sketch') {
       layout = incrementalLayout(this.drawn, model, this.options.direction);
       source = 'incremental';
@@ -283,7 +295,7 @@ export class DiagramView {
         this.draw(model, sketchLayout(model, this.options.direction), 'sketch', 0, started);
       }
       const slow = setTimeout(() => {
-        if (token === this.token) this.showStatus('info', `Laying out ${model.items.length} resources…`);
+        if (token === this.token) this.setStatus('view', 'info', `Laying out ${model.items.length} resources…`);
       }, 150);
       try {
         const outcome = await this.layouts.layout(model, this.options.direction);
@@ -292,13 +304,15 @@ export class DiagramView {
         elkMs = outcome.elkMs;
       } catch (error) {
         if (error instanceof SupersededError || token !== this.token) return;
-        this.showStatus('error', `The diagram could not be laid out: ${error instanceof Error ? error.message : String(error)}`);
+        // Still show something: the provisional layout, with the reason.
+        this.draw(model, sketchLayout(model, this.options.direction), 'sketch', 0, started);
+        this.setStatus('view', 'error', `ELK could not lay the diagram out, so this is a simple layout (${error instanceof Error ? error.message : String(error)}).`);
         return;
       } finally {
         clearTimeout(slow);
       }
       if (token !== this.token) return;
-      this.showStatus('info', '');
+      this.setStatus('view', 'info', '');
     }
     this.draw(model, layout, source, elkMs, started);
   }
@@ -319,7 +333,7 @@ export class DiagramView {
       else this.viewport.fit();
     }
     this.placeholder.hidden = model.items.length > 0;
-    if (model.items.length === 0) this.placeholder.textContent = model.totalResources > 0 ? 'Every resource is auxiliary: turn on "Show auxiliary" to see them.' : 'This template has no resources.';
+    if (model.items.length === 0) this.placeholder.textContent = model.totalResources > 0 ? 'Every resource is auxiliary: turn on "Show auxiliary" to see them.' : 'No resources to draw.';
     if (this.selected !== undefined && !rendered.nodes.has(this.selected)) this.selected = undefined;
     this.markSelected();
     renderLegend(this.legend, model);
@@ -488,12 +502,12 @@ export class DiagramView {
     try {
       const data = format === 'svg' ? exportSvg(this.svg, this.layer, drawn.layout) : exportPng(this.svg, drawn.rendered, drawn.model, drawn.layout, DIAGRAM_MAX_MESSAGE_CHARS - 4096);
       if (data.length > DIAGRAM_MAX_MESSAGE_CHARS - 4096) {
-        this.showStatus('error', `The ${format.toUpperCase()} is too large to export (${(data.length / 1048576).toFixed(1)} MB).`);
+        this.setStatus('view', 'error', `The ${format.toUpperCase()} is too large to export (${(data.length / 1048576).toFixed(1)} MB).`);
         return;
       }
       this.host.post({ type: 'diagram/export/save', format, data, fileName: exportFileName(this.template.name, format) });
     } catch (error) {
-      this.showStatus('error', `Export failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.setStatus('view', 'error', `Export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

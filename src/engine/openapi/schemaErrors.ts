@@ -64,7 +64,7 @@ const errorKey = (error: ErrorObject): string => `${error.instancePath}|${error.
 /** Validates `data` and explains the errors; empty when valid. */
 export function explainSchemaErrors(validator: OfficialValidator, data: unknown): SchemaIssue[] {
   if (validator.validate(data)) return [];
-  const issues = collapse(validator, [...(validator.validate.errors ?? [])], '');
+  const issues = collapse(validator, [...(validator.validate.errors ?? [])]);
   const seen = new Set<string>();
   // "Matches more than one alternative" is usually a symptom of a missing field reported at
   // the same object (an http scheme without `scheme` is both bearer and non-bearer).
@@ -78,8 +78,9 @@ export function explainSchemaErrors(validator: OfficialValidator, data: unknown)
   });
 }
 
-function collapse(validator: OfficialValidator, errors: ErrorObject[], prefix: string): SchemaIssue[] {
-  const live: (ErrorObject | SchemaIssue[] | undefined)[] = errors.map((error) => ({ ...error, instancePath: prefix + error.instancePath }));
+/** Replaces each failed oneOf/anyOf and its alternatives' errors by the explanation of one alternative. */
+function collapse(validator: OfficialValidator, errors: ErrorObject[]): SchemaIssue[] {
+  const live: (ErrorObject | SchemaIssue[] | undefined)[] = [...errors];
   // Post-order: an alternative's errors precede its oneOf; walking backwards meets the outermost first.
   for (let i = live.length - 1; i >= 0; i--) {
     const error = live[i];
@@ -134,7 +135,7 @@ function alternativesOf(validator: OfficialValidator, error: ErrorObject): Alter
     if (sub(error.data)) return undefined; // cannot happen for a failed oneOf; be safe
     const errors = (sub.errors ?? []).map((e) => ({ ...e, instancePath: error.instancePath + e.instancePath }));
     raw.push(...errors);
-    explained.push(collapse(validator, errors, ''));
+    explained.push(collapse(validator, errors));
   }
   return { raw, chosen: choose(explained, tokens, error.data) };
 }

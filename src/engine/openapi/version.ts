@@ -20,10 +20,11 @@ export interface VersionInfo {
 export function openApiVersion(root: LocatedNode | undefined): VersionInfo | undefined {
   const openapi = getPair(root, 'openapi');
   if (openapi?.value.kind === 'scalar') {
-    const match = /^3\.(\d+)/.exec(String(openapi.value.value));
-    if (match) return { version: match[1] === '0' ? '3.0' : '3.1', key: openapi.key, text: String(openapi.value.value) };
+    // The source text: an unquoted `openapi: 3.0` is the YAML number 3.
+    const match = /^3\.(\d+)/.exec(openapi.value.text);
+    if (match) return { version: match[1] === '0' ? '3.0' : '3.1', key: openapi.key, text: openapi.value.text };
   }
   const swagger = getPair(root, 'swagger');
-  if (swagger?.value.kind === 'scalar' && String(swagger.value.value) === '2.0') return { version: '2.0', key: swagger.key, text: '2.0' };
+  if (swagger?.value.kind === 'scalar' && swagger.value.text === '2.0') return { version: '2.0', key: swagger.key, text: '2.0' };
   return undefined;
 }

@@ -170,8 +170,10 @@ class Indexer {
     if (!header) this.index.parameters.push(node);
     const schema = getValue(node, 'schema');
     if (this.version === '2.0') {
-      if (getValue(node, 'in') !== undefined && isStringScalar(getValue(node, 'in')) && String((getValue(node, 'in') as ScalarNode).value) === 'body') this.schema(schema);
-      else this.simple(node, !header && String((getValue(node, 'in') as ScalarNode | undefined)?.value) === 'formData');
+      const location = getValue(node, 'in');
+      const where = isStringScalar(location) ? String(location.value) : undefined;
+      if (where === 'body') this.schema(schema);
+      else this.simple(node, !header && where === 'formData');
       return;
     }
     this.schema(schema);

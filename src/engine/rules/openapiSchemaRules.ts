@@ -13,10 +13,11 @@ import { didYouMean, suggest } from '../util/suggest';
 import { renameFixes } from '../util/edits';
 
 const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object'];
-/** Types people write from other languages, and what OpenAPI calls them. */
-const ALIASES: Record<string, string> = {
-  int: 'integer', int32: 'integer', int64: 'integer', long: 'integer', float: 'number', double: 'number', decimal: 'number',
-  bool: 'boolean', str: 'string', date: 'string', datetime: 'string', 'date-time': 'string', list: 'array', map: 'object', dict: 'object',
+/** Types people write from other languages: the OpenAPI type and the format that says the rest. */
+const ALIASES: Record<string, readonly [string, string?]> = {
+  int: ['integer', 'int32'], int32: ['integer', 'int32'], int64: ['integer', 'int64'], long: ['integer', 'int64'], float: ['number', 'float'],
+  double: ['number', 'double'], decimal: ['number'], bool: ['boolean'], str: ['string'], date: ['string', 'date'], datetime: ['string', 'date-time'],
+  'date-time': ['string', 'date-time'], list: ['array'], map: ['object'], dict: ['object'],
 };
 
 /**
@@ -34,9 +35,10 @@ function allowedTypes(version: OpenApiModel['version'], flavor: SchemaSite['flav
 }
 
 function reportType(context: RuleContext, node: LocatedNode, value: string, allowed: readonly string[]): void {
-  const alias = ALIASES[value.toLowerCase()];
-  const suggestions = alias && allowed.includes(alias) ? [alias] : suggest(value, allowed);
-  const hint = alias && value.toLowerCase() !== alias ? ` (write type: ${alias}, with a format such as format: ${value} if needed).` : `.${didYouMean(suggestions)}`;
+  const [aliasType, aliasFormat] = ALIASES[value.toLowerCase()] ?? [];
+  const alias = aliasType !== undefined && allowed.includes(aliasType) ? aliasType : undefined;
+  const suggestions = alias ? [alias] : suggest(value, allowed);
+  const hint = alias ? `: write type: ${alias}${aliasFormat ? ` with format: ${aliasFormat}` : ''}.` : `.${didYouMean(suggestions)}`;
   context.report(node.span, `'${value}' is not a type: use one of ${allowed.join(', ')}${hint}`, renameFixes(context.document.text, node.span, suggestions));
 }
 
@@ -99,7 +101,7 @@ function exampleMessage(error: ErrorObject): string {
     case 'unevaluatedProperties':
       return `${field} has the property '${String(p['additionalProperty'] ?? p['unevaluatedProperty'])}', which the schema does not allow`;
     case 'type':
-      return `${field} must be of type ${String(p['type'])}`;
+      return `${field} must be of type ${String(p['type']).split(',').join(' or ')}`;
     case 'enum':
       return `${field} must be one of ${(p['allowedValues'] as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`;
     case 'oneOf':

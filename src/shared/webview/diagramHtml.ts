@@ -16,9 +16,9 @@
  *   an extension file URL (the resource origin is not the webview's origin and worker
  *   requests bypass the webview's service worker), so the UI fetches our own
  *   `dist/webview/diagramLayout.js` and starts it from a `blob:` URL of those exact bytes.
- *   Nothing else can create a blob worker: scripts are nonce-only. The worker bundle is
- *   preloaded (`<link rel=preload as=fetch>`, also `connect-src`) so its download overlaps
- *   the UI bundle's start-up: booting ELK is the longest step before the first paint.
+ *   Nothing else can create a blob worker: scripts are nonce-only. No `<link rel=preload>`
+ *   for it: in VS Code's web workbench a preload races the webview's service worker and
+ *   fails about one load in three ("Failed to fetch"), seen in code-server 4.139.
  * - `require-trusted-types-for 'script'`: DOM sinks such as `innerHTML` throw on plain
  *   strings, so a regression that writes template text as HTML fails loudly. Two policies
  *   may exist: the toolkit's `fast-html` (its static component templates) and
@@ -43,8 +43,10 @@ export interface DiagramHtmlParams {
 }
 
 const NONCE = /^[A-Za-z0-9+/_=-]{16,128}$/;
-// A CSP source list: scheme/host sources and wildcards, nothing that could end the directive.
-const CSP_SOURCE = /^[A-Za-z0-9+.:/*_\-\[\] ]+$/;
+// A CSP source list: scheme/host sources, wildcards and quoted keywords (VS Code's web
+// workbench gives `'self' https://*.vscode-cdn.net`), nothing that could end the directive,
+// and no `'unsafe-…'` keyword.
+const CSP_SOURCE = /^[A-Za-z0-9+.:/*_\-\[\]' ]+$/;
 
 /** Escapes text for a double-quoted HTML attribute. */
 export function escapeHtmlAttribute(text: string): string {
@@ -54,7 +56,7 @@ export function escapeHtmlAttribute(text: string): string {
 /** The Content Security Policy of the diagram webview. Throws on a malformed nonce or source. */
 export function diagramContentSecurityPolicy(cspSource: string, nonce: string): string {
   if (!NONCE.test(nonce)) throw new Error('diagram webview: malformed nonce');
-  if (!CSP_SOURCE.test(cspSource)) throw new Error('diagram webview: malformed CSP source');
+  if (!CSP_SOURCE.test(cspSource) || /'unsafe-/i.test(cspSource)) throw new Error('diagram webview: malformed CSP source');
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
@@ -82,7 +84,6 @@ export function renderDiagramHtml(params: DiagramHtmlParams): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta property="csp-nonce" content="${attr(params.nonce)}">
 <link rel="stylesheet" href="${attr(params.styleUri)}">
-<link rel="preload" href="${attr(params.layoutWorkerUri)}" as="fetch" crossorigin="anonymous">
 <title>Architecture diagram</title>
 </head>
 <body>

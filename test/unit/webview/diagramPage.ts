@@ -109,14 +109,16 @@ export function updateMessage(graph: ArchitectureGraph, options: Partial<Diagram
 export async function startServer(): Promise<{ url: string; close(): Promise<void> }> {
   let origin = '';
   const server: Server = createServer((request, response) => {
-    const path = (request.url ?? '/').split('?')[0]!;
+    const [path = '/', query = ''] = (request.url ?? '/').split('?');
     if (path === '/') {
+      // `/?missing-worker`: a page whose layout worker does not exist (the fallback test).
+      const worker = query === 'missing-worker' ? 'missing.js' : 'diagramLayout.js';
       const html = renderDiagramHtml({
         cspSource: origin,
         nonce: randomBytes(18).toString('base64'),
         scriptUri: `${origin}/dist/webview/diagram.js`,
         styleUri: `${origin}/dist/webview/diagram.css`,
-        layoutWorkerUri: `${origin}/dist/webview/diagramLayout.js`,
+        layoutWorkerUri: `${origin}/dist/webview/${worker}`,
       });
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       response.end(html);

@@ -1,0 +1,285 @@
+/**
+ * The architecture diagram panel (host side). One panel follows the active template: it
+ * switches when another CloudFormation/SAM editor becomes active, re-renders 300 ms after
+ * the last edit, reveals a resource's logical id when its box is clicked, saves exports and
+ * copies Mermaid.
+ *
+ * Webview rules (docs/ARCHITECTURE.md): strict CSP with a nonce per load
+ * (`renderDiagramHtml`), `localResourceRoots` = `dist/webview` + `media`, command URIs off,
+ * not retained when hidden (the UI says `diagram/ready` on every load and gets the current
+ * state back), every incoming message validated, one handler per message type.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { ArchitectureGraph } from '../../engine/graph/graphTypes';
+import { toMermaid } from '../../engine/graph/mermaid';
+import { renderDiagramHtml } from '../../shared/webview/diagramHtml';
+import { DEFAULT_DIAGRAM_OPTIONS, dispatchUiMessage, validateDiagramUiMessage } from '../../shared/webview/diagramProtocol';
+import type { DiagramHostMessage, DiagramOptions, DiagramThemeKind, DiagramUiHandlers } from '../../shared/webview/diagramProtocol';
+import { computeDiagramGraph, isTemplateCandidate } from './diagramGraph';
+import type { DiagramGraphResult } from './diagramGraph';
+import { saveExport } from './diagramExport';
+
+/** Delay after the last edit before the diagram is rebuilt. */
+export const DIAGRAM_DEBOUNCE_MS = 300;
+const OPTIONS_KEY = 'archlens.diagram.options';
+
+/** What the panel needs from the extension. */
+export interface DiagramPanelServices {
+  readonly extensionUri: vscode.Uri;
+  readonly log: vscode.LogOutputChannel;
+  /** Keeps `showAuxiliary` and `direction` between sessions. */
+  readonly state: vscode.Memento;
+}
+
+/** The template the panel shows, with the graph of its last good version. */
+interface Shown {
+  readonly uri: vscode.Uri;
+  readonly name: string;
+  graph: ArchitectureGraph | undefined;
+  hash: string;
+  /** The document version `graph` was built from (`-1`: none yet). */
+  version: number;
+  /** A line for the status bar of the panel (empty: none). */
+  status: { level: 'info' | 'error'; text: string };
+}
+
+function themeKind(kind: vscode.ColorThemeKind): DiagramThemeKind {
+  switch (kind) {
+    case vscode.ColorThemeKind.Light:
+      return 'light';
+    case vscode.ColorThemeKind.HighContrast:
+      return 'highContrast';
+    case vscode.ColorThemeKind.HighContrastLight:
+      return 'highContrastLight';
+    default:
+      return 'dark';
+  }
+}
+
+function fileName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
+}
+
+/** The panel. Create it with {@link DiagramPanel.open}; it disposes itself when closed. */
+export class DiagramPanel implements vscode.Disposable {
+  private readonly panel: vscode.WebviewPanel;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly collapsed = new Map<string, readonly string[]>();
+  private shown: Shown | undefined;
+  private ready = false;
+  private disposed = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  private constructor(
+    private readonly services: DiagramPanelServices,
+    private readonly onDisposed: () => void,
+  ) {
+    const dist = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
+    this.panel = vscode.window.createWebviewPanel(
+      'archlens.diagram',
+      'Architecture diagram',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        enableCommandUris: false,
+        enableForms: false,
+        retainContextWhenHidden: false,
+        localResourceRoots: [dist, vscode.Uri.joinPath(services.extensionUri, 'media')],
+      },
+    );
+    this.panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'archlens.png');
+    const webview = this.panel.webview;
+    try {
+      webview.html = renderDiagramHtml({
+        cspSource: webview.cspSource,
+        nonce: randomBytes(18).toString('base64'),
+        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'diagram.js')).toString(),
+        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'diagram.css')).toString(),
+        layoutWorkerUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'diagramLayout.js')).toString(),
+      });
+    } catch (error) {
+      // No half-built panel left behind: the command reports the error.
+      this.panel.dispose();
+      throw error;
+    }
+    this.subscriptions.push(
+      webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      this.panel.onDidDispose(() => this.dispose()),
+      // Not retained when hidden: the page reloads when shown again and says `ready` then.
+      this.panel.onDidChangeViewState(({ webviewPanel }) => {
+        if (!webviewPanel.visible) this.ready = false;
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor && editor.document.uri.toString() !== this.shown?.uri.toString() && isTemplateCandidate(editor.document.fileName, editor.document.languageId)) {
+          this.follow(editor.document, { quiet: true });
+        }
+      }),
+      vscode.workspace.onDidChangeTextDocument(({ document }) => {
+        if (document.uri.toString() === this.shown?.uri.toString()) this.schedule(document);
+      }),
+      vscode.window.onDidChangeActiveColorTheme((theme) => this.post({ type: 'diagram/theme/changed', kind: themeKind(theme.kind) })),
+    );
+  }
+
+  /** Opens the panel on a document (`result`: its analysis, when the caller already has it). */
+  static open(services: DiagramPanelServices, document: vscode.TextDocument, result: DiagramGraphResult | undefined, onDisposed: () => void): DiagramPanel {
+    const panel = new DiagramPanel(services, onDisposed);
+    panel.follow(document, { quiet: false, result });
+    return panel;
+  }
+
+  /** Shows the panel (again) with a document. */
+  show(document: vscode.TextDocument, result?: DiagramGraphResult): void {
+    if (this.disposed) return;
+    this.follow(document, { quiet: false, result });
+    this.panel.reveal(undefined, true);
+  }
+
+  /**
+   * Switches to a document. `quiet`: a document that is not a template is ignored (the
+   * panel keeps what it shows) instead of being reported.
+   */
+  private follow(document: vscode.TextDocument, { quiet, result = this.analyse(document) }: { quiet: boolean; result?: DiagramGraphResult }): void {
+    if (result.kind === 'notTemplate' && quiet) return;
+    this.shown = { uri: document.uri, name: fileName(document.uri), graph: undefined, hash: '', version: -1, status: { level: 'info', text: '' } };
+    this.panel.title = `Diagram: ${this.shown.name}`;
+    this.apply(document, result);
+  }
+
+  private analyse(document: vscode.TextDocument): DiagramGraphResult {
+    const started = Date.now();
+    const result = computeDiagramGraph(document.fileName, document.getText());
+    this.services.log.debug(`diagram: ${fileName(document.uri)} v${document.version} analysed in ${Date.now() - started} ms (${result.kind === 'graph' ? `${result.graph.nodes.length} resources` : result.kind})`);
+    return result;
+  }
+
+  private apply(document: vscode.TextDocument, result: DiagramGraphResult): void {
+    const shown = this.shown;
+    if (!shown) return;
+    if (result.kind === 'graph') {
+      shown.graph = result.graph;
+      shown.hash = result.hash;
+      shown.version = document.version;
+      shown.status = { level: 'info', text: '' };
+    } else if (result.kind === 'notTemplate') {
+      shown.graph = undefined;
+      shown.status = { level: 'info', text: `${shown.name} is not a CloudFormation or SAM template.` };
+    } else {
+      const position = document.positionAt(result.offset);
+      shown.status = { level: 'error', text: `${shown.name} does not parse (line ${position.line + 1}, column ${position.character + 1}: ${result.message})${shown.graph ? '; showing the last diagram that did.' : '.'}` };
+    }
+    this.sendState();
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.disposed || document.isClosed || document.uri.toString() !== this.shown?.uri.toString()) return;
+      this.apply(document, this.analyse(document));
+    }, DIAGRAM_DEBOUNCE_MS);
+  }
+
+  private options(): DiagramOptions {
+    const saved = this.services.state.get<Partial<DiagramOptions>>(OPTIONS_KEY) ?? {};
+    return {
+      showAuxiliary: saved.showAuxiliary === true,
+      direction: saved.direction === 'DOWN' ? 'DOWN' : DEFAULT_DIAGRAM_OPTIONS.direction,
+      collapsedGroups: (this.shown && this.collapsed.get(this.shown.uri.toString())) ?? [],
+    };
+  }
+
+  /** Sends everything the UI shows: the graph (if any) and the status line. */
+  private sendState(): void {
+    const shown = this.shown;
+    if (!shown || !this.ready) return;
+    this.post({ type: 'diagram/theme/changed', kind: themeKind(vscode.window.activeColorTheme.kind) });
+    if (shown.graph) {
+      this.post({ type: 'diagram/graph/update', graph: shown.graph, template: { uri: shown.uri.toString(), name: shown.name }, hash: shown.hash, options: this.options() });
+    } else {
+      this.post({ type: 'diagram/graph/update', graph: { nodes: [], edges: [], groups: [] }, template: { uri: shown.uri.toString(), name: shown.name }, hash: 'empty', options: this.options() });
+    }
+    this.post({ type: 'diagram/status/show', ...shown.status });
+  }
+
+  private post(message: DiagramHostMessage): void {
+    if (this.disposed) return;
+    try {
+      // Rejects (or resolves false) when the webview went away meanwhile: nothing to do then.
+      this.panel.webview.postMessage(message).then(undefined, (error: unknown) => this.services.log.debug(`diagram: message not delivered: ${String(error)}`));
+    } catch (error) {
+      this.services.log.debug(`diagram: message not delivered: ${String(error)}`);
+    }
+  }
+
+  private receive(raw: unknown): void {
+    const result = validateDiagramUiMessage(raw);
+    if (!result.ok) {
+      // The reason only: never the payload, which may be megabytes of image data.
+      this.services.log.warn(`diagram: ignored an invalid message from the webview (${result.error.slice(0, 200)})`);
+      return;
+    }
+    Promise.resolve(dispatchUiMessage(this.handlers, result.message)).catch((error: unknown) => {
+      this.services.log.error(`diagram: ${result.message.type} failed: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(`ArchLens: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  private readonly handlers: DiagramUiHandlers = {
+    'diagram/ready': () => {
+      this.ready = true;
+      this.sendState();
+    },
+    'diagram/node/reveal': async ({ id }) => this.reveal(id),
+    'diagram/export/save': async (message) => {
+      const shown = this.shown;
+      await saveExport(message, shown?.uri, this.services.log);
+    },
+    'diagram/mermaid/copy': async () => {
+      const graph = this.shown?.graph;
+      if (!graph) return;
+      const text = toMermaid(graph, { includeAuxiliary: this.options().showAuxiliary });
+      await vscode.env.clipboard.writeText(text);
+      void vscode.window.showInformationMessage(`ArchLens: copied the diagram as Mermaid (${graph.nodes.length} resources).`);
+    },
+    'diagram/options/changed': async ({ options }) => {
+      if (this.shown) this.collapsed.set(this.shown.uri.toString(), options.collapsedGroups);
+      await this.services.state.update(OPTIONS_KEY, { showAuxiliary: options.showAuxiliary, direction: options.direction });
+    },
+  };
+
+  /** Selects a resource's logical id in its template. */
+  private async reveal(id: string): Promise<void> {
+    const shown = this.shown;
+    if (!shown?.graph) return;
+    const document = await vscode.workspace.openTextDocument(shown.uri);
+    if (this.disposed) return;
+    // Spans are offsets into the analysed text: if an edit is still debounced, catch up first.
+    if (document.version !== shown.version) {
+      if (this.timer !== undefined) clearTimeout(this.timer);
+      this.timer = undefined;
+      this.apply(document, this.analyse(document));
+    }
+    const node = shown.graph?.nodes.find((candidate) => candidate.id === id);
+    if (!node) {
+      this.services.log.debug(`diagram: reveal of an unknown resource ignored`);
+      return;
+    }
+    const range = new vscode.Range(document.positionAt(node.span.start), document.positionAt(node.span.end));
+    const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === shown.uri.toString());
+    await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range, preserveFocus: false });
+    vscode.window.activeTextEditor?.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.ready = false;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+    this.panel.dispose();
+    this.onDisposed();
+  }
+}

@@ -1,0 +1,38 @@
+/** The diagram feature: the `archlens.diagram.open` command and the (single) panel it opens. */
+import * as vscode from 'vscode';
+import { DiagramPanel } from './diagramPanel';
+import { computeDiagramGraph } from './diagramGraph';
+
+/** Command id of "ArchLens: Open Architecture Diagram". */
+export const OPEN_DIAGRAM_COMMAND = 'archlens.diagram.open';
+
+/** What the feature needs from the composition root. */
+export interface DiagramServices {
+  readonly log: vscode.LogOutputChannel;
+}
+
+/** The document to show: the one the command was invoked on (editor title, explorer), else the active editor's. */
+async function targetDocument(uri: unknown): Promise<vscode.TextDocument | undefined> {
+  if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
+  return vscode.window.activeTextEditor?.document;
+}
+
+/** Registers the command; disposing closes the panel. */
+export function registerDiagram(context: vscode.ExtensionContext, services: DiagramServices): vscode.Disposable {
+  let panel: DiagramPanel | undefined;
+  const command = vscode.commands.registerCommand(OPEN_DIAGRAM_COMMAND, async (uri?: unknown) => {
+    const document = await targetDocument(uri);
+    if (!document) {
+      void vscode.window.showInformationMessage('ArchLens: open a CloudFormation or SAM template first, then run "Open Architecture Diagram".');
+      return;
+    }
+    const result = computeDiagramGraph(document.fileName, document.getText());
+    if (result.kind === 'notTemplate') {
+      void vscode.window.showWarningMessage(`ArchLens: ${vscode.workspace.asRelativePath(document.uri)} is not a CloudFormation or SAM template.`);
+      return;
+    }
+    if (panel) panel.show(document, result);
+    else panel = DiagramPanel.open({ extensionUri: context.extensionUri, log: services.log, state: context.workspaceState }, document, result, () => (panel = undefined));
+  });
+  return vscode.Disposable.from(command, { dispose: () => panel?.dispose() });
+}
