@@ -8,6 +8,8 @@ import type { AnalyzedDocument } from './analyzedDocument';
 import { ALL_RULES } from './rules/registry';
 import type { Rule, RuleContext } from './rules/rule';
 import { Suppressions } from './suppressions';
+import { embeddedOpenApiDocuments } from './apigateway/embeddedDocuments';
+import type { LineIndex } from './document/lineIndex';
 
 /** What a file was detected as. */
 export type DocumentKind = 'cloudformation' | 'sam' | 'openapi' | 'other';
@@ -80,28 +82,22 @@ export function createAnalyzer(host: AnalyzerHost, rules: readonly Rule[] = ALL_
   };
 }
 
-function lintDocument(host: AnalyzerHost, rules: readonly Rule[], analyzed: AnalyzedDocument, options: LintOptions): LintResult {
-  const { document, kind, lineIndex, template, text, fileName } = analyzed;
-  const { catalog, readFile, followAbsoluteFileRefs } = host;
-  if (kind === 'other') return { kind, findings: [] };
-  const broken = document.problems.some((problem) => problem.severity === 'error') && !document.root;
-  const ignored = new Set(options.ignoreRules ?? []);
-  const findings: Finding[] = [];
+/**
+ * The oas-* rules run on OpenAPI embedded in templates: the ones about what the API means.
+ * Structural completeness (`info`, response descriptions, unused components...) is left out:
+ * API Gateway imports bodies without them, and these bodies exist to be imported.
+ */
+const EMBEDDED_OPENAPI_RULES: ReadonlySet<string> = new Set(['oas-ref-resolves', 'oas-operation-id-unique', 'oas-path-parameters', 'oas-equivalent-paths', 'oas-parameter-in', 'oas-schema-type']);
+
+/** Runs rules over one context, binding each rule's id and severity to `report`. */
+function runRules(rules: readonly Rule[], base: Omit<RuleContext, 'report'>, options: LintOptions, ignored: ReadonlySet<string>, lineIndex: LineIndex, findings: Finding[]): void {
   for (const rule of rules) {
-    if (!rule.appliesTo.includes(kind) || ignored.has(rule.id)) continue;
-    if (broken && !rule.runsOnBrokenDocuments) continue;
+    if (ignored.has(rule.id)) continue;
     const override = options.severityOverrides?.[rule.id];
     if (override === 'off') continue;
     const severity = override ?? rule.defaultSeverity;
     const context: RuleContext = {
-      document,
-      template,
-      catalog,
-      options,
-      kind,
-      fileName,
-      readFile,
-      followAbsoluteFileRefs,
+      ...base,
       report(span, message, fixes) {
         findings.push({ rule: rule.id, severity, message, span, range: lineIndex.rangeOf(span), ...(fixes && fixes.length > 0 ? { fixes } : {}) });
       },
@@ -117,6 +113,32 @@ function lintDocument(host: AnalyzerHost, rules: readonly Rule[], analyzed: Anal
         span: { start: 0, end: 0 },
         range: lineIndex.rangeOf({ start: 0, end: 0 }),
       });
+    }
+  }
+}
+
+function lintDocument(host: AnalyzerHost, rules: readonly Rule[], analyzed: AnalyzedDocument, options: LintOptions): LintResult {
+  const { document, kind, lineIndex, template, text, fileName } = analyzed;
+  const { catalog, readFile, followAbsoluteFileRefs } = host;
+  if (kind === 'other') return { kind, findings: [] };
+  const broken = document.problems.some((problem) => problem.severity === 'error') && !document.root;
+  const ignored = new Set(options.ignoreRules ?? []);
+  const findings: Finding[] = [];
+  const baseContext = { document, template, catalog, options, kind, fileName, readFile, followAbsoluteFileRefs };
+  runRules(
+    rules.filter((rule) => rule.appliesTo.includes(kind) && !(broken && !rule.runsOnBrokenDocuments)),
+    baseContext,
+    options,
+    ignored,
+    lineIndex,
+    findings,
+  );
+  if (template && (kind === 'cloudformation' || kind === 'sam') && !broken) {
+    // OpenAPI inside the template (RestApi Body, SAM DefinitionBody): the oas-* rules check it
+    // in place. The apigw-* rules find embedded bodies themselves.
+    for (const embedded of embeddedOpenApiDocuments(template, document)) {
+      const embeddedRules = rules.filter((rule) => EMBEDDED_OPENAPI_RULES.has(rule.id));
+      runRules(embeddedRules, { ...baseContext, document: embedded, template: undefined, kind: 'openapi' }, options, ignored, lineIndex, findings);
     }
   }
   const suppressions = new Suppressions(text, lineIndex, template);

@@ -6,7 +6,7 @@
  */
 import type { AnalyzedDocument } from '../../analyzedDocument';
 import type { LocatedNode } from '../../document/located';
-import { getValue, isStringScalar } from '../../document/located';
+import { getValue } from '../../document/located';
 import { nodeAt, pathKeys } from '../../document/nodeAt';
 import type { HoverResult } from '../../language/hover';
 import type { LocationKind } from '../locations';
@@ -88,8 +88,8 @@ export function openApiHoverAt(analyzed: AnalyzedDocument, offset: number, host?
 
 function text(node: LocatedNode | undefined, key: string): string | undefined {
   const value = getValue(node, key);
-  if (isStringScalar(value)) return String(value.value);
-  return value?.kind === 'scalar' && value.value !== null ? value.text : undefined;
+  if (value?.kind !== 'scalar' || value.value === null) return undefined;
+  return typeof value.value === 'string' ? value.value : value.text;
 }
 
 function refHover(model: OpenApiModel, occurrence: RefOccurrence, offset: number): HoverResult {

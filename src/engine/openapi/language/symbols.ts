@@ -6,7 +6,7 @@
  */
 import type { AnalyzedDocument } from '../../analyzedDocument';
 import type { LocatedNode, Pair, Span } from '../../document/located';
-import { getValue, isStringScalar } from '../../document/located';
+import { getValue } from '../../document/located';
 import { openApiVersion } from '../version';
 
 /** Kinds of OpenAPI outline entries. */
@@ -43,7 +43,8 @@ function symbol(pair: Pair, kind: OpenApiSymbolKind, children: readonly OpenApiD
 
 function stringField(node: LocatedNode | undefined, key: string): string | undefined {
   const value = getValue(node, key);
-  return isStringScalar(value) ? String(value.value) : value?.kind === 'scalar' ? value.text : undefined;
+  if (value?.kind !== 'scalar' || value.value === null) return undefined;
+  return typeof value.value === 'string' ? value.value : value.text;
 }
 
 /** Operations of a path item as `GET /pets` (webhooks: `POST newPet`). */

@@ -1,0 +1,478 @@
+/**
+ * Completion for OpenAPI documents, YAML and JSON, by version: the fields valid at the cursor
+ * (minus those already present), `$ref` targets (the components of the expected section
+ * first), status codes under `responses`, media types under `content`, enumerated values,
+ * and the `x-amazon-apigateway-*` extensions with their fields and values. The context comes
+ * from indentation (YAML) or a small scanner (JSON and YAML flow collections), so it works
+ * while the document is half-typed and does not parse.
+ */
+import type { AnalyzedDocument } from '../../analyzedDocument';
+import type { LocatedNode, Span } from '../../document/located';
+import { getValue } from '../../document/located';
+import type { CompletionEntry } from '../../language/completion';
+import { jsonCursorAt } from '../../language/jsonContext';
+import { yamlPathAt } from '../../language/yamlContext';
+import type { LocationKind } from '../locations';
+import { escapeToken } from '../pointer';
+import type { OpenApiVersion } from '../version';
+import type { ExtensionPlace } from './fields';
+import { EXTENSION_FIELDS, EXTENSION_PREFIX, EXTENSION_VALUES, EXTENSIONS, extensionContextAt, fieldsOf, KIND_TITLES, MEDIA_TYPES, objectKindAt, STATUS_CODES } from './fields';
+import type { EntryKind, OpenApiLanguageHost } from './languageModel';
+import { languageModel, rootWhileTyping, sectionPrefix, sectionsOf, versionFromText } from './languageModel';
+
+type Path = ReadonlyArray<string | number>;
+
+/** Where the cursor is, whatever the syntax. */
+type Context =
+  | { readonly mode: 'key'; readonly path: Path; readonly replace: Span; readonly quoted: boolean; readonly existing: ReadonlySet<string>; readonly keyColumn: number }
+  | { readonly mode: 'value'; readonly path: Path; readonly key: string; readonly replace: Span; readonly quoted: boolean }
+  | { readonly mode: 'item'; readonly path: Path; readonly key: string; readonly replace: Span; readonly quoted: boolean };
+
+interface Session {
+  readonly version: OpenApiVersion;
+  readonly root: LocatedNode | undefined;
+  readonly json: boolean;
+}
+
+/** Completion at an offset of an OpenAPI document (YAML or JSON, parsed or not). */
+export function openApiCompletionsAt(analyzed: AnalyzedDocument, offset: number, host?: OpenApiLanguageHost): CompletionEntry[] {
+  const text = analyzed.text;
+  const json = analyzed.document.format === 'json';
+  const model = languageModel(analyzed, host);
+  const version = model?.version ?? versionFromText(text) ?? '3.0';
+  const session: Session = { version, root: model?.root ?? rootWhileTyping(analyzed, offset), json };
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const linePrefix = text.slice(lineStart, offset);
+
+  const ref = /(["']?)\$ref\1\s*:\s*(["']?)([^"',}\]\s]*)$/.exec(linePrefix);
+  if (ref) {
+    const typed = ref[3]!;
+    const holder = json ? jsonCursorAt(text, offset).path : [...yamlPathAt(text, offset), ...flowPrefix(blockKeyAndFlow(linePrefix.slice(0, ref.index)))];
+    return refItems(session, holder, { start: offset - typed.length, end: offset }, ref[2] !== '');
+  }
+  const context = json ? jsonContext(text, offset) : yamlContext(text, offset, lineStart, linePrefix);
+  if (!context) return [];
+  if (context.mode === 'key') return keyItems(session, context);
+  return valueItems(session, context);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Contexts
+
+const KEY_CHARS = /[A-Za-z0-9_$.\-/{}+*~]/;
+
+function tokenStart(text: string, offset: number, chars: RegExp): number {
+  let start = offset;
+  while (start > 0 && chars.test(text[start - 1]!)) start--;
+  return start;
+}
+
+/** Keys whose YAML list items are scalars (`- https`), not mappings. */
+const SCALAR_LISTS = new Set(['schemes', 'consumes', 'produces', 'required', 'enum', 'type', 'x-amazon-apigateway-binary-media-types']);
+
+function yamlContext(text: string, offset: number, lineStart: number, linePrefix: string): Context | undefined {
+  if (/^\s*#/.test(linePrefix) || /\s#/.test(linePrefix)) return undefined;
+  const flowAt = firstFlowBracket(linePrefix);
+  if (flowAt >= 0) return yamlFlowContext(text, offset, linePrefix, flowAt);
+  const path = yamlPathAt(text, offset);
+  const value = /^\s*(?:-\s+)?(["']?)([^"'#:{}[\],]+?)\1\s*:\s+(["']?)([^"'#{}[\],]*)$/.exec(linePrefix);
+  if (value) {
+    const typed = value[4]!;
+    return { mode: 'value', path, key: value[2]!.trim(), replace: { start: offset - typed.length, end: offset }, quoted: value[3] !== '' };
+  }
+  const item = /^(\s*)-\s+(["']?)([^"'#:{}[\],]*)$/.exec(linePrefix);
+  const owner = path.length >= 2 ? path[path.length - 2] : undefined;
+  if (item && typeof owner === 'string' && SCALAR_LISTS.has(owner)) {
+    const typed = item[3]!;
+    return { mode: 'item', path: path.slice(0, -2), key: owner, replace: { start: offset - typed.length, end: offset }, quoted: item[2] !== '' };
+  }
+  const key = /^(\s*)(-\s+)?(["']?)([^"'#:{}[\],\s]*)$/.exec(linePrefix);
+  if (!key) return undefined;
+  const typed = key[4]!;
+  const quote = key[3]!;
+  const keyColumn = key[1]!.length + (key[2]?.length ?? 0);
+  const start = offset - typed.length;
+  return { mode: 'key', path, replace: { start, end: offset }, quoted: quote !== '', existing: yamlSiblingKeys(text, lineStart, keyColumn, key[2] !== undefined), keyColumn };
+}
+
+/** Offset of the first `{` or `[` outside quotes, or -1. */
+function firstFlowBracket(line: string): number {
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '{' || c === '[') return i;
+  }
+  return -1;
+}
+
+interface FlowFrame {
+  readonly kind: 'map' | 'seq';
+  key: string | undefined;
+  index: number;
+}
+
+/** The block key that opens a flow collection on this line (`schema: {`) and the flow text after it. */
+function blockKeyAndFlow(prefix: string): { key: string | undefined; flow: string } {
+  const at = firstFlowBracket(prefix);
+  if (at < 0) return { key: undefined, flow: '' };
+  const key = /(["']?)([^"'#:{}[\],]+?)\1\s*:\s*$/.exec(prefix.slice(0, at).replace(/^\s*-\s+/, ''))?.[2]?.trim();
+  return { key, flow: prefix.slice(at) };
+}
+
+/** Scans a YAML flow collection prefix: the open frames at its end. */
+function scanFlow(flow: string): { frames: FlowFrame[]; scalar: string; quote: string } {
+  const frames: FlowFrame[] = [];
+  let scalar = '';
+  let quote = '';
+  for (let i = 0; i < flow.length; i++) {
+    const c = flow[i]!;
+    const top = frames[frames.length - 1];
+    if (quote) {
+      if (c === quote) quote = '';
+      else scalar += c;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      scalar = '';
+    } else if (c === '{' || c === '[') {
+      frames.push({ kind: c === '{' ? 'map' : 'seq', key: undefined, index: 0 });
+      scalar = '';
+    } else if (c === '}' || c === ']') {
+      frames.pop();
+      scalar = '';
+    } else if (c === ':' && top?.kind === 'map' && (flow[i + 1] === undefined || /\s/.test(flow[i + 1]!))) {
+      top.key = scalar.trim();
+      scalar = '';
+    } else if (c === ',') {
+      if (top?.kind === 'map') top.key = undefined;
+      else if (top) top.index++;
+      scalar = '';
+    } else scalar += c;
+  }
+  return { frames, scalar, quote };
+}
+
+/** The path a flow prefix adds below the block key (`{a: {b: ` adds [key, a, b]). */
+function flowPrefix({ key, flow }: { key: string | undefined; flow: string }): Path {
+  if (key === undefined) return [];
+  const { frames } = scanFlow(flow);
+  const path: Array<string | number> = [key];
+  for (const frame of frames.slice(0, -1)) path.push(frame.kind === 'map' ? (frame.key ?? '') : frame.index);
+  const top = frames[frames.length - 1];
+  if (top?.kind === 'map' && top.key !== undefined) path.push(top.key);
+  return path;
+}
+
+function yamlFlowContext(text: string, offset: number, linePrefix: string, flowAt: number): Context | undefined {
+  const before = linePrefix.slice(0, flowAt);
+  const blockKey = /(["']?)([^"'#:{}[\],]+?)\1\s*:\s*$/.exec(before.replace(/^\s*-\s+/, ''))?.[2]?.trim();
+  if (blockKey === undefined) return undefined;
+  const { frames, scalar, quote } = scanFlow(linePrefix.slice(flowAt));
+  const top = frames[frames.length - 1];
+  if (!top) return undefined;
+  const path: Array<string | number> = [...yamlPathAt(text, offset), blockKey];
+  for (const frame of frames.slice(0, -1)) path.push(frame.kind === 'map' ? (frame.key ?? '') : frame.index);
+  const typed = scalar.trimStart();
+  const replace = { start: offset - typed.length, end: offset };
+  if (top.kind === 'seq') {
+    const owner = path[path.length - 1];
+    return typeof owner === 'string' ? { mode: 'item', path: path.slice(0, -1), key: owner, replace, quoted: quote !== '' } : undefined;
+  }
+  if (top.key !== undefined) return { mode: 'value', path, key: top.key, replace, quoted: quote !== '' };
+  const existing = new Set<string>();
+  return { mode: 'key', path, replace, quoted: quote !== '', existing, keyColumn: -1 };
+}
+
+/** Keys of the mapping a YAML key at `column` belongs to, read from the neighbouring lines. */
+function yamlSiblingKeys(text: string, lineStart: number, column: number, startsItem: boolean): Set<string> {
+  const keys = new Set<string>();
+  const keyLine = /^( *)(- +)?(["']?)([^"'#:{}[\],]+?)\3\s*:(\s|$)/;
+  const visit = (line: string, upward: boolean): boolean => {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) return true;
+    const indent = /^ */.exec(line)![0].length;
+    const match = keyLine.exec(line);
+    if (match) {
+      const keyColumn = match[1]!.length + (match[2]?.length ?? 0);
+      if (keyColumn === column) {
+        if (match[2] && !upward) return false; // the next item of the list
+        keys.add(match[4]!.trim());
+        return !match[2]; // upward, a `- key:` line starts our item
+      }
+      return keyColumn > column && indent >= column;
+    }
+    return indent >= column;
+  };
+  if (!startsItem) {
+    let end = lineStart - 1;
+    while (end > 0) {
+      const start = text.lastIndexOf('\n', end - 1) + 1;
+      if (!visit(text.slice(start, end).replace(/\r$/, ''), true)) break;
+      end = start - 1;
+    }
+  }
+  let start = text.indexOf('\n', lineStart);
+  while (start >= 0 && start < text.length) {
+    const end = text.indexOf('\n', start + 1);
+    const line = text.slice(start + 1, end < 0 ? text.length : end).replace(/\r$/, '');
+    if (!visit(line, false)) break;
+    if (end < 0) break;
+    start = end;
+  }
+  return keys;
+}
+
+function jsonContext(text: string, offset: number): Context | undefined {
+  const cursor = jsonCursorAt(text, offset);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const prefix = text.slice(lineStart, offset);
+  const quotes = (prefix.replace(/\\./g, '').match(/"/g) ?? []).length;
+  const quoted = quotes % 2 === 1;
+  const start = quoted ? lineStart + prefix.lastIndexOf('"') + 1 : tokenStart(text, offset, KEY_CHARS);
+  const replace = { start, end: offset };
+  if (cursor.inKey) return { mode: 'key', path: cursor.path, replace, quoted, existing: jsonSiblingKeys(text, offset), keyColumn: -1 };
+  if (cursor.key !== undefined) return { mode: 'value', path: cursor.path, key: cursor.key, replace, quoted };
+  const owner = cursor.path[cursor.path.length - 2];
+  if (typeof owner === 'string') return { mode: 'item', path: cursor.path.slice(0, -2), key: owner, replace, quoted };
+  return undefined;
+}
+
+/** Keys of the JSON object around the offset (the string at the cursor excluded). */
+function jsonSiblingKeys(text: string, offset: number): Set<string> {
+  interface Frame {
+    readonly object: boolean;
+    readonly keys: Set<string>;
+    expectingKey: boolean;
+  }
+  const stack: Frame[] = [];
+  let atOffset: Frame | undefined;
+  let reached = false;
+  for (let i = 0; i < text.length; i++) {
+    if (!reached && i >= offset) {
+      reached = true;
+      atOffset = stack[stack.length - 1];
+    }
+    const c = text[i]!;
+    const top = stack[stack.length - 1];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      const containsCursor = i < offset && offset <= j;
+      if (top?.object && top.expectingKey && !containsCursor) top.keys.add(text.slice(i + 1, j));
+      if (containsCursor && !reached) {
+        reached = true;
+        atOffset = top;
+      }
+      i = j;
+      continue;
+    }
+    if (c === '{' || c === '[') stack.push({ object: c === '{', keys: new Set(), expectingKey: c === '{' });
+    else if (c === '}' || c === ']') stack.pop();
+    else if (c === ':' && top?.object) top.expectingKey = false;
+    else if (c === ',' && top?.object) top.expectingKey = true;
+  }
+  if (!reached) atOffset = stack[stack.length - 1];
+  return atOffset?.object ? atOffset.keys : new Set();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Items
+
+function entry(session: Session, context: Context, label: string, fields: Omit<CompletionEntry, 'label' | 'replace' | 'insertText' | 'snippet'>, yamlInsert?: string, snippet = false): CompletionEntry {
+  if (session.json || context.quoted) {
+    const bare = label.replace(/^(["'])(.*)\1$/, '$2');
+    const insertText = session.json && !context.quoted ? (context.mode === 'key' ? `"${bare}": ` : /^(true|false|null|-?\d+(\.\d+)?)$/.test(label) ? label : `"${bare}"`) : bare;
+    return { label, ...fields, insertText, replace: context.replace };
+  }
+  return { label, ...fields, ...(yamlInsert !== undefined ? { insertText: yamlInsert } : {}), ...(snippet ? { snippet: true } : {}), replace: context.replace };
+}
+
+const PLACES: Partial<Record<LocationKind, ExtensionPlace>> = {
+  document: 'document', pathItem: 'pathItem', operation: 'operation', securityScheme: 'securityScheme', components: 'components', tag: 'tag', server: 'server',
+};
+
+/** Snippets of the extensions that have a useful skeleton (YAML, relative indentation). */
+const EXTENSION_SNIPPETS: Readonly<Record<string, string>> = {
+  integration: 'x-amazon-apigateway-integration:\n  type: ${1|aws_proxy,aws,http_proxy,http,mock|}\n  httpMethod: ${2:POST}\n  uri: ${3}\n  passthroughBehavior: ${4|when_no_match,when_no_templates,never|}',
+  'request-validators': 'x-amazon-apigateway-request-validators:\n  ${1:all}:\n    validateRequestBody: ${2|true,false|}\n    validateRequestParameters: ${3|true,false|}',
+  authorizer: 'x-amazon-apigateway-authorizer:\n  type: ${1|token,request,cognito_user_pools,jwt|}\n  ${0}',
+  auth: 'x-amazon-apigateway-auth:\n  type: ${1|NONE,AWS_IAM|}',
+  cors: 'x-amazon-apigateway-cors:\n  allowOrigins:\n    - ${1:*}\n  allowMethods:\n    - ${2:GET}',
+  'binary-media-types': 'x-amazon-apigateway-binary-media-types:\n  - ${1:*/*}',
+};
+
+/** Map kinds: their keys are user-chosen names (paths, component names...), nothing to offer. */
+const NAME_MAPS = new Set<LocationKind>(['paths', 'webhooks', 'schemas', 'parameters', 'headers', 'examples', 'links', 'callbacks', 'requestBodies', 'pathItems', 'securitySchemes', 'serverVariables', 'encodings', 'callback']);
+
+function keyItems(session: Session, context: Extract<Context, { mode: 'key' }>): CompletionEntry[] {
+  const { path, existing } = context;
+  const extension = extensionContextAt(path);
+  if (extension) {
+    const fields = extension.object ? EXTENSION_FIELDS[extension.object] : undefined;
+    return Object.entries(fields ?? {})
+      .filter(([name]) => !existing.has(name))
+      .map(([name, doc]) => entry(session, context, name, { kind: 'property', detail: `x-amazon-apigateway-${extension.extension}`, documentation: doc }, `${name}: `));
+  }
+  const kind = objectKindAt(path);
+  if (kind === 'responses') {
+    return STATUS_CODES.filter(([code]) => !existing.has(code)).map(([code, reason], i) =>
+      entry(session, context, code, { kind: 'value', detail: reason, sortText: String(i).padStart(2, '0') }, code === 'default' ? `default:\n  description: \${1:${reason}}` : `'${code}':\n  description: \${1:${reason}}`, true),
+    );
+  }
+  if (kind === 'content') {
+    return MEDIA_TYPES.filter((type) => !existing.has(type)).map((type, i) => entry(session, context, type, { kind: 'value', detail: 'media type', sortText: String(i).padStart(2, '0') }, `${type}:\n  schema:\n    $0`, true));
+  }
+  if (kind === 'securityRequirement') {
+    const schemes = sectionsOf(session.version, session.root).find((section) => section.entryKind === 'securityScheme')?.node;
+    const names = schemes?.kind === 'mapping' ? schemes.pairs.map((pair) => pair.key.text) : [];
+    return names.filter((name) => !existing.has(name)).map((name) => entry(session, context, name, { kind: 'reference', detail: 'security scheme' }, `${name}: []`));
+  }
+  if (NAME_MAPS.has(kind)) return [];
+  const out: CompletionEntry[] = [];
+  for (const [name, doc] of fieldsOf(kind, session.version)) {
+    if (existing.has(name)) continue;
+    out.push(entry(session, context, name, { kind: 'property', detail: KIND_TITLES[kind]?.toLowerCase() ?? kind, documentation: doc, sortText: `1${name}` }, `${name}: `));
+  }
+  const place = PLACES[kind];
+  if (place) {
+    for (const [suffix, doc] of Object.entries(EXTENSIONS)) {
+      const name = EXTENSION_PREFIX + suffix;
+      if (!doc.places.includes(place) || existing.has(name)) continue;
+      const snippet = EXTENSION_SNIPPETS[suffix];
+      out.push(entry(session, context, name, { kind: 'property', detail: `API Gateway (${doc.api})`, documentation: `${doc.summary}\n\n[API Gateway documentation](${doc.page})`, sortText: `2${name}` }, snippet ?? `${name}: `, snippet !== undefined));
+    }
+  }
+  return out;
+}
+
+const BOOLEAN_FIELDS: Partial<Record<LocationKind, readonly string[]>> = {
+  parameter: ['required', 'deprecated', 'allowEmptyValue', 'explode', 'allowReserved', 'uniqueItems', 'exclusiveMaximum', 'exclusiveMinimum'],
+  header: ['required', 'deprecated', 'explode', 'uniqueItems'],
+  schema: ['nullable', 'readOnly', 'writeOnly', 'deprecated', 'uniqueItems', 'additionalProperties', 'exclusiveMaximum', 'exclusiveMinimum'],
+  requestBody: ['required'],
+  operation: ['deprecated'],
+  encoding: ['explode', 'allowReserved'],
+  xml: ['attribute', 'wrapped'],
+};
+
+const FORMATS = ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'date', 'date-time', 'password', 'email', 'uuid', 'uri'];
+const STYLES = ['form', 'simple', 'matrix', 'label', 'spaceDelimited', 'pipeDelimited', 'deepObject'];
+
+/** Enumerated values of a field of an object kind. */
+function fieldValues(kind: LocationKind, key: string, version: OpenApiVersion): readonly string[] | undefined {
+  if ((BOOLEAN_FIELDS[kind] ?? []).includes(key)) {
+    if ((key === 'exclusiveMaximum' || key === 'exclusiveMinimum') && version === '3.1') return undefined;
+    return ['true', 'false'];
+  }
+  const types = version === '3.1' ? ['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'] : ['string', 'number', 'integer', 'boolean', 'array', 'object'];
+  switch (`${kind}.${key}`) {
+    case 'document.openapi':
+      return version === '2.0' ? undefined : ['3.1.0', '3.0.3'];
+    case 'document.swagger':
+      return ["'2.0'"];
+    case 'parameter.in':
+      return version === '2.0' ? ['query', 'header', 'path', 'formData', 'body'] : ['query', 'header', 'path', 'cookie'];
+    case 'parameter.type':
+    case 'header.type':
+      return version === '2.0' ? ['string', 'number', 'integer', 'boolean', 'array', ...(kind === 'parameter' ? ['file'] : [])] : undefined;
+    case 'parameter.format':
+    case 'header.format':
+    case 'schema.format':
+      return FORMATS;
+    case 'parameter.collectionFormat':
+    case 'header.collectionFormat':
+      return version === '2.0' ? ['csv', 'ssv', 'tsv', 'pipes', ...(kind === 'parameter' ? ['multi'] : [])] : undefined;
+    case 'parameter.style':
+    case 'header.style':
+    case 'encoding.style':
+      return version === '2.0' ? undefined : STYLES;
+    case 'schema.type':
+      return version === '2.0' ? [...types, 'file'] : types;
+    case 'securityScheme.type':
+      return version === '2.0' ? ['basic', 'apiKey', 'oauth2'] : version === '3.1' ? ['apiKey', 'http', 'oauth2', 'openIdConnect', 'mutualTLS'] : ['apiKey', 'http', 'oauth2', 'openIdConnect'];
+    case 'securityScheme.in':
+      return version === '2.0' ? ['query', 'header'] : ['query', 'header', 'cookie'];
+    case 'securityScheme.scheme':
+      return version === '2.0' ? undefined : ['bearer', 'basic', 'digest'];
+    case 'securityScheme.flow':
+      return version === '2.0' ? ['implicit', 'password', 'application', 'accessCode'] : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Values of list items (`schemes: [https]`, `consumes`, a 3.1 type list...). */
+function itemValues(kind: LocationKind, key: string, version: OpenApiVersion): readonly string[] | undefined {
+  if (key === 'schemes' && (kind === 'document' || kind === 'operation')) return ['https', 'http', 'ws', 'wss'];
+  if ((key === 'consumes' || key === 'produces') && (kind === 'document' || kind === 'operation')) return MEDIA_TYPES;
+  if (key === 'type' && kind === 'schema' && version === '3.1') return fieldValues('schema', 'type', version);
+  if (key === 'x-amazon-apigateway-binary-media-types') return ['*/*', 'image/png', 'image/jpeg', 'application/octet-stream', 'application/pdf'];
+  return undefined;
+}
+
+function valueItems(session: Session, context: Extract<Context, { mode: 'value' | 'item' }>): CompletionEntry[] {
+  const { path, key } = context;
+  const make = (values: readonly string[], detail: string): CompletionEntry[] => values.map((value, i) => entry(session, context, value, { kind: 'value', detail, sortText: String(i).padStart(2, '0') }));
+  if (context.mode === 'item') {
+    const values = itemValues(objectKindAt(path), key, session.version);
+    return values ? make(values, key) : [];
+  }
+  if (key.startsWith(EXTENSION_PREFIX)) {
+    const suffix = key.slice(EXTENSION_PREFIX.length);
+    if (suffix === 'request-validator') {
+      const validators = getValue(session.root, 'x-amazon-apigateway-request-validators');
+      const names = validators?.kind === 'mapping' ? validators.pairs.map((pair) => pair.key.text) : [];
+      return make(names, 'request validator');
+    }
+    const values = EXTENSION_VALUES[suffix];
+    return values ? make(values, key) : [];
+  }
+  const extension = extensionContextAt(path);
+  if (extension) {
+    const values = extension.object ? EXTENSION_VALUES[`${extension.object}.${key}`] : undefined;
+    return values ? make(values, `${extension.extension} ${key}`) : [];
+  }
+  const kind = objectKindAt(path);
+  const values = fieldValues(kind, key, session.version);
+  return values ? make(values, `${KIND_TITLES[kind]?.toLowerCase() ?? kind} ${key}`) : [];
+}
+
+/** The component section a `$ref` is expected to point into, from the kind of object holding it. */
+const EXPECTED: Partial<Record<LocationKind, EntryKind>> = {
+  schema: 'schema', parameter: 'parameter', response: 'response', requestBody: 'requestBody', header: 'header', example: 'example',
+  link: 'link', callback: 'callback', pathItem: 'pathItem', securityScheme: 'securityScheme',
+};
+
+const ENTRY_TITLES: Readonly<Record<EntryKind, string>> = {
+  schema: 'schema', parameter: 'parameter', response: 'response', requestBody: 'request body', header: 'header', example: 'example', link: 'link',
+  callback: 'callback', pathItem: 'path item', securityScheme: 'security scheme', integration: 'API Gateway integration',
+};
+
+/** `$ref` targets: every component, those of the expected section first. */
+function refItems(session: Session, holder: Path, replace: Span, quoted: boolean): CompletionEntry[] {
+  const expected = extensionContextAt(holder)?.extension === 'integration' ? 'integration' : EXPECTED[objectKindAt(holder)];
+  const out: CompletionEntry[] = [];
+  for (const section of sectionsOf(session.version, session.root)) {
+    if (section.node?.kind !== 'mapping') continue;
+    const preferred = section.entryKind === expected;
+    for (const pair of section.node.pairs) {
+      const label = sectionPrefix(section) + escapeToken(pair.key.text).replace(/[%"#<>\\^`{|}\s]/g, (c) => encodeURIComponent(c));
+      const description = getValue(pair.value, 'description');
+      const insertText = quoted ? label : session.json ? `"${label}"` : `'${label}'`;
+      out.push({
+        label,
+        kind: 'reference',
+        detail: ENTRY_TITLES[section.entryKind],
+        ...(description?.kind === 'scalar' && typeof description.value === 'string' ? { documentation: description.value } : {}),
+        insertText,
+        sortText: `${preferred ? '0' : '1'}${label}`,
+        replace,
+      });
+    }
+  }
+  return out;
+}
