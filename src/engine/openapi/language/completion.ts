@@ -459,6 +459,8 @@ function refItems(session: Session, holder: Path, replace: Span, quoted: boolean
   for (const section of sectionsOf(session.version, session.root)) {
     if (section.node?.kind !== 'mapping') continue;
     const preferred = section.entryKind === expected;
+    // Security schemes and shared integrations are only offered where they are expected.
+    if (!preferred && (section.entryKind === 'securityScheme' || section.entryKind === 'integration')) continue;
     for (const pair of section.node.pairs) {
       const label = sectionPrefix(section) + escapeToken(pair.key.text).replace(/[%"#<>\\^`{|}\s]/g, (c) => encodeURIComponent(c));
       const description = getValue(pair.value, 'description');
