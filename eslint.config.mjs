@@ -67,6 +67,17 @@ export default tseslint.config(
   },
   { files: ['src/aws/**/*.ts', 'src/server/**/*.ts', 'src/cli/**/*.ts'], rules: { 'no-restricted-imports': restrict({ paths: [vscodeBan] }) } },
   {
+    // Browser bundles: DOM only; the archived webview toolkit only through its one wrapper module.
+    files: ['webview-ui/**/*.ts'],
+    ignores: ['webview-ui/diagram/toolkit.ts'],
+    rules: {
+      'no-restricted-imports': restrict({
+        paths: [vscodeBan, ...NODE_BUILTINS.map((name) => ({ name, message: 'Webview bundles run in a browser: no Node built-ins.' }))],
+        patterns: [nodeBan, { group: ['@vscode/webview-ui-toolkit', '@vscode/webview-ui-toolkit/*'], message: 'Use webview-ui/diagram/toolkit.ts so the archived toolkit can be swapped.' }],
+      }),
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict({

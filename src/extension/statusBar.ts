@@ -20,6 +20,8 @@ export function registerStatusBar(client: LanguageClient): vscode.Disposable {
   const render = (): void => {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const status = uri ? statuses.get(uri) : undefined;
+    // Drives the diagram's editor-title button: shown only on CloudFormation and SAM templates.
+    void vscode.commands.executeCommand('setContext', 'archlens.activeEditorIsTemplate', status?.kind === 'cloudformation' || status?.kind === 'sam');
     if (!status || status.kind === 'other') {
       item.hide();
       return;

@@ -1,15 +1,26 @@
-import type { CodeAction, CompletionItem, Connection, DocumentSymbol as LspDocumentSymbol, Location, TextDocuments } from 'vscode-languageserver';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CodeAction, CompletionItem, Connection, Diagnostic, DocumentSymbol as LspDocumentSymbol, Location, Range, TextDocuments } from 'vscode-languageserver';
 import { CodeActionKind, CompletionItemKind, InsertTextFormat, MarkupKind, ResponseError, SymbolKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from '../engine/analyzer';
 import type { AnalyzedDocument } from '../engine/analyzedDocument';
+import { LineIndex } from '../engine/document/lineIndex';
+import type { Finding, Fix } from '../engine/findings';
 import { codeActionsFor } from '../engine/language/codeActions';
 import { completionsAt } from '../engine/language/completion';
-import type { CompletionKind } from '../engine/language/completion';
+import type { CompletionEntry, CompletionKind } from '../engine/language/completion';
 import { hoverAt } from '../engine/language/hover';
 import { definitionAt, prepareRename, referencesAt, renameAt } from '../engine/language/navigation';
 import { documentSymbols } from '../engine/language/symbols';
 import type { DocumentSymbol, SymbolKind as EngineSymbolKind } from '../engine/language/symbols';
+import { openApiCodeActionsFor } from '../engine/openapi/language/codeActions';
+import { openApiCompletionsAt } from '../engine/openapi/language/completion';
+import { openApiHoverAt } from '../engine/openapi/language/hover';
+import type { OpenApiLanguageHost, OpenApiLocation } from '../engine/openapi/language/languageModel';
+import { openApiDefinitionAt, openApiPrepareRename, openApiReferencesAt, openApiRenameAt } from '../engine/openapi/language/navigation';
+import { openApiDocumentSymbols } from '../engine/openapi/language/symbols';
+import type { OpenApiDocumentSymbol, OpenApiSymbolKind } from '../engine/openapi/language/symbols';
 import { toRange, toTextEdit } from './convert';
 import type { DocumentAnalyses } from './documentAnalyses';
 import type { Logger } from './logger';
@@ -35,18 +46,45 @@ const SYMBOL_KINDS: Record<EngineSymbolKind, SymbolKind> = {
   property: SymbolKind.Property,
 };
 
+const OPENAPI_SYMBOL_KINDS: Record<OpenApiSymbolKind, SymbolKind> = {
+  section: SymbolKind.Namespace,
+  path: SymbolKind.Module,
+  operation: SymbolKind.Method,
+  webhook: SymbolKind.Event,
+  schema: SymbolKind.Struct,
+  parameter: SymbolKind.Variable,
+  response: SymbolKind.Interface,
+  securityScheme: SymbolKind.Key,
+  component: SymbolKind.Object,
+};
+
 /**
  * Registers the language features. Handlers are thin: find the analysis of the
  * document, call the engine, convert to LSP. A failing handler logs and returns
  * nothing rather than breaking the editor.
+ *
+ * OpenAPI documents go to `src/engine/openapi/language/`. Their multi-file `$ref`s are read
+ * with `readFile` (the server's workspace-confined reader, the one lint uses); without it,
+ * only other documents open in the editor are followed.
  */
-export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, analyses: DocumentAnalyses, analyzer: Analyzer, logger: Logger): void {
-  const withDocument = <T>(uri: string, fallback: T, run: (analyzed: AnalyzedDocument, document: TextDocument) => T): T => {
+export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, analyses: DocumentAnalyses, analyzer: Analyzer, logger: Logger, readFile?: (filePath: string) => string | undefined): void {
+  const readOpenDocument = (filePath: string): string | undefined => {
+    const wanted = path.resolve(filePath);
+    return documents.all().find((document) => document.uri.startsWith('file:') && path.resolve(fileURLToPath(document.uri)) === wanted)?.getText();
+  };
+  // One stable host: the OpenAPI model is cached per parse and reader.
+  const openApiHost: OpenApiLanguageHost = { readFile: readFile ?? readOpenDocument };
+
+  /** The analysis of an OpenAPI document named by its full path: the base of its relative `$ref`s (as in validation). */
+  const located = (analyzed: AnalyzedDocument, uri: string): AnalyzedDocument => (uri.startsWith('file:') ? { ...analyzed, fileName: fileURLToPath(uri) } : analyzed);
+
+  const withDocument = <T>(uri: string, fallback: T, run: (analyzed: AnalyzedDocument, document: TextDocument) => T, openapi?: (analyzed: AnalyzedDocument, document: TextDocument) => T): T => {
     const document = documents.get(uri);
     if (!document) return fallback;
     try {
       const analyzed = analyses.get(document);
-      if (analyzed.kind === 'other' || analyzed.kind === 'openapi') return fallback;
+      if (analyzed.kind === 'other') return fallback;
+      if (analyzed.kind === 'openapi') return openapi ? openapi(located(analyzed, uri), document) : fallback;
       return run(analyzed, document);
     } catch (error) {
       logger.error(`Request failed for ${uri}`, error);
@@ -55,51 +93,86 @@ export function registerFeatures(connection: Connection, documents: TextDocument
   };
 
   connection.onHover(({ textDocument, position }) =>
-    withDocument(textDocument.uri, null, (analyzed, document) => {
-      const hover = hoverAt(analyzed, analyzer.catalog, document.offsetAt(position));
-      return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(analyzed, hover.span) } : null;
-    }),
-  );
-
-  connection.onCompletion(({ textDocument, position }) =>
-    withDocument(textDocument.uri, [] as CompletionItem[], (analyzed, document) =>
-      completionsAt(analyzed, analyzer.catalog, document.offsetAt(position)).map((entry) => ({
-        label: entry.label,
-        kind: COMPLETION_KINDS[entry.kind],
-        ...(entry.detail ? { detail: entry.detail } : {}),
-        ...(entry.documentation ? { documentation: { kind: MarkupKind.Markdown, value: entry.documentation } } : {}),
-        ...(entry.sortText ? { sortText: entry.sortText } : {}),
-        insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-        textEdit: { range: toRange(analyzed, entry.replace), newText: entry.insertText ?? entry.label },
-      })),
+    withDocument(
+      textDocument.uri,
+      null,
+      (analyzed, document) => {
+        const hover = hoverAt(analyzed, analyzer.catalog, document.offsetAt(position));
+        return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(analyzed, hover.span) } : null;
+      },
+      (analyzed, document) => {
+        const hover = openApiHoverAt(analyzed, document.offsetAt(position), openApiHost);
+        return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(analyzed, hover.span) } : null;
+      },
     ),
   );
 
+  connection.onCompletion(({ textDocument, position }) =>
+    withDocument(
+      textDocument.uri,
+      [] as CompletionItem[],
+      (analyzed, document) => completionsAt(analyzed, analyzer.catalog, document.offsetAt(position)).map((entry) => toCompletionItem(analyzed, entry)),
+      (analyzed, document) => openApiCompletionsAt(analyzed, document.offsetAt(position), openApiHost).map((entry) => toCompletionItem(analyzed, entry)),
+    ),
+  );
+
+  /** An OpenAPI location as an LSP location: another file's range comes from its text, read through the same host. */
+  const toLocation = (analyzed: AnalyzedDocument, uri: string, location: OpenApiLocation): Location => {
+    if (location.fileName === undefined) return { uri, range: toRange(analyzed, location.span) };
+    const text = openApiHost.readFile?.(location.fileName);
+    const range = text === undefined ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } : new LineIndex(text).rangeOf(location.span);
+    return { uri: pathToFileURL(location.fileName).href, range };
+  };
+
   connection.onDefinition(({ textDocument, position }) =>
-    withDocument(textDocument.uri, null, (analyzed, document) => {
-      const span = definitionAt(analyzed, document.offsetAt(position));
-      return span ? { uri: textDocument.uri, range: toRange(analyzed, span) } : null;
-    }),
+    withDocument(
+      textDocument.uri,
+      null,
+      (analyzed, document) => {
+        const span = definitionAt(analyzed, document.offsetAt(position));
+        return span ? { uri: textDocument.uri, range: toRange(analyzed, span) } : null;
+      },
+      (analyzed, document) => {
+        const location = openApiDefinitionAt(analyzed, document.offsetAt(position), openApiHost);
+        return location ? toLocation(analyzed, textDocument.uri, location) : null;
+      },
+    ),
   );
 
   connection.onReferences(({ textDocument, position, context }) =>
-    withDocument(textDocument.uri, [] as Location[], (analyzed, document) =>
-      referencesAt(analyzed, document.offsetAt(position), context.includeDeclaration).map((span) => ({ uri: textDocument.uri, range: toRange(analyzed, span) })),
+    withDocument(
+      textDocument.uri,
+      [] as Location[],
+      (analyzed, document) => referencesAt(analyzed, document.offsetAt(position), context.includeDeclaration).map((span) => ({ uri: textDocument.uri, range: toRange(analyzed, span) })),
+      (analyzed, document) => openApiReferencesAt(analyzed, document.offsetAt(position), context.includeDeclaration, openApiHost).map((location) => toLocation(analyzed, textDocument.uri, location)),
     ),
   );
 
   connection.onPrepareRename(({ textDocument, position }) =>
-    withDocument(textDocument.uri, null, (analyzed, document) => {
-      const target = prepareRename(analyzed, document.offsetAt(position));
-      return target ? { range: toRange(analyzed, target.span), placeholder: target.name } : null;
-    }),
+    withDocument(
+      textDocument.uri,
+      null,
+      (analyzed, document) => {
+        const target = prepareRename(analyzed, document.offsetAt(position));
+        return target ? { range: toRange(analyzed, target.span), placeholder: target.name } : null;
+      },
+      (analyzed, document) => {
+        const target = openApiPrepareRename(analyzed, document.offsetAt(position), openApiHost);
+        return target ? { range: toRange(analyzed, target.span), placeholder: target.name } : null;
+      },
+    ),
   );
 
   connection.onRenameRequest(({ textDocument, position, newName }) => {
-    const result = withDocument(textDocument.uri, undefined, (analyzed, document) => {
-      const rename = renameAt(analyzed, document.offsetAt(position), newName);
-      return { analyzed, rename };
-    });
+    const result = withDocument(
+      textDocument.uri,
+      undefined,
+      (analyzed, document) => {
+        const rename = renameAt(analyzed, document.offsetAt(position), newName);
+        return { analyzed, rename };
+      },
+      (analyzed, document) => ({ analyzed, rename: openApiRenameAt(analyzed, document.offsetAt(position), newName, openApiHost) }),
+    );
     if (!result) return null;
     // A refused rename is an error the editor shows to the user, not a silent no-op.
     if ('error' in result.rename) throw new ResponseError(1, result.rename.error);
@@ -107,30 +180,53 @@ export function registerFeatures(connection: Connection, documents: TextDocument
   });
 
   connection.onDocumentSymbol(({ textDocument }) =>
-    withDocument(textDocument.uri, [] as LspDocumentSymbol[], (analyzed) => documentSymbols(analyzed).map((symbol) => toLspSymbol(analyzed, symbol))),
+    withDocument(
+      textDocument.uri,
+      [] as LspDocumentSymbol[],
+      (analyzed) => documentSymbols(analyzed).map((symbol) => toLspSymbol(analyzed, symbol)),
+      (analyzed) => openApiDocumentSymbols(analyzed).map((symbol) => toLspOpenApiSymbol(analyzed, symbol)),
+    ),
   );
 
-  connection.onCodeAction(({ textDocument, range, context }) =>
-    withDocument(textDocument.uri, [] as CodeAction[], (analyzed, document) => {
-      const start = document.offsetAt(range.start);
-      const end = document.offsetAt(range.end);
-      const findings = analyses.findingsOf(document).filter((finding) => finding.span.start <= end && finding.span.end >= start);
-      const actions: CodeAction[] = [];
-      for (const finding of findings) {
-        const diagnostic = context.diagnostics.find((d) => d.code === finding.rule && d.range.start.line === finding.range.start.line);
-        for (const fix of codeActionsFor(analyzed, finding)) {
-          const isSuppression = fix.title.startsWith('Suppress');
-          actions.push({
-            title: fix.title,
-            kind: CodeActionKind.QuickFix,
-            ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
-            ...(!isSuppression && fix === finding.fixes?.[0] ? { isPreferred: true } : {}),
-            edit: { changes: { [textDocument.uri]: fix.edits.map((edit) => toTextEdit(analyzed, edit)) } },
-          });
-        }
+  /** Quick fixes for the findings in a range; `fixesOf` gives a finding's fixes and the preferred one. */
+  const codeActions = (analyzed: AnalyzedDocument, document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], fixesOf: (finding: Finding) => { fixes: readonly Fix[]; preferred: Fix | undefined }): CodeAction[] => {
+    const start = document.offsetAt(range.start);
+    const end = document.offsetAt(range.end);
+    const findings = analyses.findingsOf(document).filter((finding) => finding.span.start <= end && finding.span.end >= start);
+    const actions: CodeAction[] = [];
+    for (const finding of findings) {
+      const diagnostic = diagnostics.find((d) => d.code === finding.rule && d.range.start.line === finding.range.start.line);
+      const { fixes, preferred } = fixesOf(finding);
+      for (const fix of fixes) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
+          ...(fix === preferred ? { isPreferred: true } : {}),
+          edit: { changes: { [document.uri]: fix.edits.map((edit) => toTextEdit(analyzed, edit)) } },
+        });
       }
-      return actions;
-    }),
+    }
+    return actions;
+  };
+
+  connection.onCodeAction(({ textDocument, range, context }) =>
+    withDocument(
+      textDocument.uri,
+      [] as CodeAction[],
+      (analyzed, document) =>
+        codeActions(analyzed, document, range, context.diagnostics, (finding) => {
+          const fixes = codeActionsFor(analyzed, finding);
+          // The finding's own first fix; never a suppression.
+          const preferred = fixes.find((fix) => !fix.title.startsWith('Suppress') && fix === finding.fixes?.[0]);
+          return { fixes, preferred };
+        }),
+      (analyzed, document) =>
+        codeActions(analyzed, document, range, context.diagnostics, (finding) => {
+          const fixes = openApiCodeActionsFor(analyzed, finding, openApiHost);
+          return { fixes, preferred: fixes[0] && !fixes[0].title.startsWith('Suppress') ? fixes[0] : undefined };
+        }),
+    ),
   );
 
   const workspaceSymbols = new WorkspaceSymbolIndex(analyzer, logger);
@@ -143,6 +239,29 @@ export function registerFeatures(connection: Connection, documents: TextDocument
       return [];
     }
   });
+}
+
+function toCompletionItem(analyzed: AnalyzedDocument, entry: CompletionEntry): CompletionItem {
+  return {
+    label: entry.label,
+    kind: COMPLETION_KINDS[entry.kind],
+    ...(entry.detail ? { detail: entry.detail } : {}),
+    ...(entry.documentation ? { documentation: { kind: MarkupKind.Markdown, value: entry.documentation } } : {}),
+    ...(entry.sortText ? { sortText: entry.sortText } : {}),
+    insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: { range: toRange(analyzed, entry.replace), newText: entry.insertText ?? entry.label },
+  };
+}
+
+function toLspOpenApiSymbol(analyzed: AnalyzedDocument, symbol: OpenApiDocumentSymbol): LspDocumentSymbol {
+  return {
+    name: symbol.name,
+    ...(symbol.detail ? { detail: symbol.detail } : {}),
+    kind: OPENAPI_SYMBOL_KINDS[symbol.kind],
+    range: toRange(analyzed, symbol.span),
+    selectionRange: toRange(analyzed, symbol.selectionSpan),
+    children: symbol.children.map((child) => toLspOpenApiSymbol(analyzed, child)),
+  };
 }
 
 function toLspSymbol(analyzed: AnalyzedDocument, symbol: DocumentSymbol): LspDocumentSymbol {

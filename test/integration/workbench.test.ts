@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { repoRoot } from '../../scripts/workbench/codeServer.mjs';
 import { eventually, positionOf, prepareEnvironment, SCRATCH_TEMPLATE, type IntegrationEnvironment, type Session } from './harness';
 import { TIMEOUTS } from './workbench';
+import { checkDiagramPanel } from './diagramStep';
 
 const ORDERS = 'orders-api-with-mistakes.yaml';
 const ORDERS_PATH = `templates/${ORDERS}`;
@@ -120,6 +121,8 @@ describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
         await eventually(() => /^ {4}Type: AWS::S3::Bucket\s*$/m.test(readFileSync(scratch, 'utf8')), TIMEOUTS.widget, 'the accepted completion to be saved');
       });
     });
+
+    it('(e) the architecture diagram draws the template and reveals a resource', { timeout: STEP_TIMEOUT }, () => checkDiagramPanel(open()));
   });
 
   describe('untrusted folder (Restricted Mode)', () => {

@@ -50,9 +50,17 @@ export class Workbench {
     await this.page.keyboard.press('Control+P');
     await this.page.keyboard.type(fileName);
     const escaped = escapeRegExp(fileName);
-    await this.page.getByRole('option', { name: new RegExp(escaped) }).first().waitFor({ timeout: TIMEOUTS.widget });
+    // Enter picks the first item: wait until the filter has put our file there (before it
+    // applies, the first item is the most recently opened file).
+    const first = this.page.getByRole('listbox').getByRole('option').first();
+    const deadline = Date.now() + TIMEOUTS.widget;
+    while (!new RegExp(escaped).test((await first.getAttribute('aria-label').catch(() => null)) ?? '')) {
+      if (Date.now() > deadline) throw new Error(`Quick Open did not offer ${fileName} first`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     await this.page.keyboard.press('Enter');
-    await this.page.getByRole('tab', { name: new RegExp(escaped) }).first().waitFor({ timeout: TIMEOUTS.widget });
+    // The file's tab must become the active one (it may already be open in the background).
+    await this.page.getByRole('tab', { name: new RegExp(escaped), selected: true }).first().waitFor({ timeout: TIMEOUTS.widget });
   }
 
   /** Go to Line (Ctrl+G) in the active editor; line and column are 1-based. */

@@ -17,7 +17,7 @@ import { escapeToken } from '../pointer';
 import type { OpenApiVersion } from '../version';
 import type { ExtensionPlace } from './fields';
 import { EXTENSION_FIELDS, EXTENSION_PREFIX, EXTENSION_VALUES, EXTENSIONS, extensionContextAt, fieldsOf, KIND_TITLES, MEDIA_TYPES, objectKindAt, STATUS_CODES } from './fields';
-import type { EntryKind, OpenApiLanguageHost } from './languageModel';
+import type { EntryKind, OpenApiLanguageHost, SectionInfo } from './languageModel';
 import { languageModel, rootWhileTyping, sectionPrefix, sectionsOf, versionFromText } from './languageModel';
 
 type Path = ReadonlyArray<string | number>;
@@ -48,7 +48,7 @@ export function openApiCompletionsAt(analyzed: AnalyzedDocument, offset: number,
   if (ref) {
     const typed = ref[3]!;
     const holder = json ? jsonCursorAt(text, offset).path : [...yamlPathAt(text, offset), ...flowPrefix(blockKeyAndFlow(linePrefix.slice(0, ref.index)))];
-    return refItems(session, holder, { start: offset - typed.length, end: offset }, ref[2] !== '');
+    return refItems(session, text, holder, { start: offset - typed.length, end: offset }, ref[2] !== '');
   }
   const context = json ? jsonContext(text, offset) : yamlContext(text, offset, lineStart, linePrefix);
   if (!context) return [];
@@ -320,7 +320,7 @@ function keyItems(session: Session, context: Extract<Context, { mode: 'key' }>):
   const kind = objectKindAt(path);
   if (kind === 'responses') {
     return STATUS_CODES.filter(([code]) => !existing.has(code)).map(([code, reason], i) =>
-      entry(session, context, code, { kind: 'value', detail: reason, sortText: String(i).padStart(2, '0') }, code === 'default' ? `default:\n  description: \${1:${reason}}` : `'${code}':\n  description: \${1:${reason}}`, true),
+      entry(session, context, code, { kind: 'value', detail: reason, sortText: String(i).padStart(2, '0') }, code === 'default' ? 'default:\n  description: ${1:Unexpected error}' : `'${code}':\n  description: \${1:${reason}}`, true),
     );
   }
   if (kind === 'content') {
@@ -452,24 +452,70 @@ const ENTRY_TITLES: Readonly<Record<EntryKind, string>> = {
   callback: 'callback', pathItem: 'path item', securityScheme: 'security scheme', integration: 'API Gateway integration',
 };
 
+/** The names of each component section: from the parsed root, else (YAML that does not parse) from indentation. */
+function componentNames(session: Session, text: string): { readonly section: SectionInfo; readonly names: readonly { name: string; description?: string }[] }[] {
+  return sectionsOf(session.version, session.root).map((section) => {
+    if (section.node?.kind === 'mapping') {
+      return {
+        section,
+        names: section.node.pairs.map((pair) => {
+          const description = getValue(pair.value, 'description');
+          return { name: pair.key.text, ...(description?.kind === 'scalar' && typeof description.value === 'string' ? { description: description.value } : {}) };
+        }),
+      };
+    }
+    return { section, names: session.root || session.json ? [] : yamlKeysUnder(text, section.tokens).map((name) => ({ name })) };
+  });
+}
+
+/** The keys one level below a key path, read from YAML block indentation alone. */
+function yamlKeysUnder(text: string, tokens: readonly string[]): string[] {
+  const lines = text.split(/\r?\n/);
+  const keyLine = /^( *)(["']?)([^"'#:{}[\],\s][^"'#:{}[\],]*?)\2\s*:(\s|$)/;
+  let from = 0;
+  let to = lines.length;
+  let parentIndent = -1;
+  const childKeys = (): { key: string; line: number; indent: number }[] => {
+    const out: { key: string; line: number; indent: number }[] = [];
+    let level: number | undefined;
+    for (let i = from; i < to; i++) {
+      const line = lines[i]!;
+      if (line.trim() === '' || line.trim().startsWith('#')) continue;
+      const indent = /^ */.exec(line)![0].length;
+      if (indent <= parentIndent) break;
+      level ??= indent;
+      if (indent !== level) continue;
+      const match = keyLine.exec(line);
+      if (match) out.push({ key: match[3]!.trim(), line: i, indent });
+    }
+    return out;
+  };
+  for (const token of tokens) {
+    const found = childKeys().find((child) => child.key === token);
+    if (!found) return [];
+    from = found.line + 1;
+    parentIndent = found.indent;
+    to = lines.length;
+  }
+  return childKeys().map((child) => child.key);
+}
+
 /** `$ref` targets: every component, those of the expected section first. */
-function refItems(session: Session, holder: Path, replace: Span, quoted: boolean): CompletionEntry[] {
+function refItems(session: Session, text: string, holder: Path, replace: Span, quoted: boolean): CompletionEntry[] {
   const expected = extensionContextAt(holder)?.extension === 'integration' ? 'integration' : EXPECTED[objectKindAt(holder)];
   const out: CompletionEntry[] = [];
-  for (const section of sectionsOf(session.version, session.root)) {
-    if (section.node?.kind !== 'mapping') continue;
+  for (const { section, names } of componentNames(session, text)) {
     const preferred = section.entryKind === expected;
     // Security schemes and shared integrations are only offered where they are expected.
     if (!preferred && (section.entryKind === 'securityScheme' || section.entryKind === 'integration')) continue;
-    for (const pair of section.node.pairs) {
-      const label = sectionPrefix(section) + escapeToken(pair.key.text).replace(/[%"#<>\\^`{|}\s]/g, (c) => encodeURIComponent(c));
-      const description = getValue(pair.value, 'description');
+    for (const { name, description } of names) {
+      const label = sectionPrefix(section) + escapeToken(name).replace(/[%"#<>\\^`{|}\s]/g, (c) => encodeURIComponent(c));
       const insertText = quoted ? label : session.json ? `"${label}"` : `'${label}'`;
       out.push({
         label,
         kind: 'reference',
         detail: ENTRY_TITLES[section.entryKind],
-        ...(description?.kind === 'scalar' && typeof description.value === 'string' ? { documentation: description.value } : {}),
+        ...(description !== undefined ? { documentation: description } : {}),
         insertText,
         sortText: `${preferred ? '0' : '1'}${label}`,
         replace,

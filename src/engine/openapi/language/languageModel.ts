@@ -76,9 +76,9 @@ function buildModel(document: ParsedDocument, fileName: string, host: OpenApiLan
 /** The version written in the text, for documents that do not parse (mid-edit). */
 export function versionFromText(text: string): OpenApiVersion | undefined {
   const head = text.slice(0, 20_000);
-  const openapi = /^\s*["']?openapi["']?\s*:\s*["']?3\.(\d+)/m.exec(head);
+  const openapi = /(?:^|[{,])\s*["']?openapi["']?\s*:\s*["']?3\.(\d+)/m.exec(head);
   if (openapi) return openapi[1] === '0' ? '3.0' : '3.1';
-  return /^\s*["']?swagger["']?\s*:\s*["']?2\.0/m.test(head) ? '2.0' : undefined;
+  return /(?:^|[{,])\s*["']?swagger["']?\s*:\s*["']?2\.0/m.test(head) ? '2.0' : undefined;
 }
 
 /**
