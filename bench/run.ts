@@ -7,6 +7,7 @@
  *    (goal <= 4x): start-up, bundle loading and catalogue shard reads included.
  * 3. The language server over stdio: time from a didChange to its diagnostics (goal <= 3x load).
  * 4. cfn-lint on the same file, once, when it is on PATH (skipped cleanly otherwise).
+ * 6. Diagram (bench/diagram.ts): graph build and ELK layout for ~500 and 1,750 resources.
  * 5. OpenAPI (bench/openapi.ts): the largest spec of ../shared/corpus/openapi-large vs a bare
  *    parse, and the cold CLI vs Spectral's `spectral:oas` (goal >= 10x faster); skipped without the corpus.
  *
@@ -25,6 +26,7 @@ import { generateTemplate } from './generateTemplate';
 import { COLD_BASELINE_SCRIPT, cfnYamlSchema } from './yamlBaseline';
 import { measureDidChangeLatency } from './lspLatency';
 import { benchOpenApi } from './openapi';
+import { measureDiagram } from './diagram';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -143,6 +145,13 @@ async function main(): Promise<void> {
   console.log(`OpenAPI: ${openapi.file ?? openapi.note ?? ''}${openapi.file ? `  (${(fs.statSync(path.join(repoRoot, openapi.file)).size / 1024).toFixed(0)} KB)` : ''}`);
   const openapiWidth = Math.max(0, ...openapi.rows.map((row) => row[0].length));
   for (const [label, value, note] of openapi.rows) console.log(`${label.padEnd(openapiWidth)}  ${value.padStart(10)}  ${note}`);
+
+  // --- Diagram: graph build and the webview's ELK layout (bench/diagram.ts).
+  console.log('');
+  console.log('Diagram (generated templates; layout = ELK as run in the webview worker, fresh, in Node):');
+  for (const row of await measureDiagram()) {
+    console.log(`  ${String(row.resources).padStart(5)} resources (${row.boxes} boxes shown)  graph ${fmt(row.graphMs).padStart(9)}  layout ${fmt(row.layoutMs).padStart(9)}`);
+  }
 }
 
 main().catch((error: unknown) => {
