@@ -39,12 +39,7 @@ export function html<K extends keyof HTMLElementTagNameMap>(tag: K, options: { c
 // Bidirectional controls (LRE..RLO, LRI..PDI, LRM, RLM, ALM) and C0/C1 controls other than
 // tab and line breaks. In a label they could reorder what the user reads ("Trojan Source"); in an exported
 // SVG, C0 controls would make the XML ill-formed. They are shown as visible `[U+XXXX]`.
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Text as it may be shown: invisible and reordering controls made visible. */
-export function displayText(text: string): string {
-  return text.replace(INVISIBLE, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
-}
+export { displayText } from './text';
 
 /** Removes all children of an element. */
 export function clear(element: Element): void {

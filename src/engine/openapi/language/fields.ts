@@ -312,7 +312,6 @@ export function fieldsOf(kind: LocationKind, version: OpenApiVersion): Map<strin
     if (typeof entry === 'string') out.set(name, entry);
     else if (entry[1].includes(version)) out.set(name, entry[0]);
   }
-  // 2.0 schema objects have no oneOf/anyOf/not and a string discriminator; the table notes them per field.
   return out;
 }
 

@@ -4,12 +4,12 @@
  * the whole document, and the component (or other target) a position names.
  */
 import type { AnalyzedDocument } from '../../analyzedDocument';
-import type { LocatedNode, MappingNode, ParsedDocument, ScalarNode, Span } from '../../document/located';
+import type { LocatedNode, ParsedDocument, ScalarNode, Span } from '../../document/located';
 import { getValue, isStringScalar } from '../../document/located';
 import { nodeAt, pathKeys } from '../../document/nodeAt';
 import { parseDocument } from '../../document/parseDocument';
 import type { OpenApiModel } from '../model';
-import { escapeToken, percentDecode, walkPointer } from '../pointer';
+import { escapeToken, walkPointer } from '../pointer';
 import { dirname, joinPath, parseRef, RefResolver } from '../refs';
 import type { RefBase } from '../refs';
 import { keyOf } from '../spans';
@@ -318,17 +318,4 @@ export function segmentSpan(text: string, value: ScalarNode, index: number): Spa
   if (segment === undefined) return undefined;
   const clean = segment.replace(/["']$/, '');
   return { start, end: start + clean.length };
-}
-
-/** Decodes one raw pointer segment (percent escapes, then `~1`, `~0`). */
-export function decodeSegment(segment: string): string | undefined {
-  const decoded = percentDecode(segment);
-  return decoded?.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-/** The mapping holding the key at a path, for sibling lookups. */
-export function mappingAt(root: LocatedNode | undefined, tokens: readonly string[]): MappingNode | undefined {
-  if (!root) return undefined;
-  const node = walkPointer(root, tokens).node;
-  return node?.kind === 'mapping' ? node : undefined;
 }
