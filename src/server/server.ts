@@ -182,6 +182,6 @@ connection.onDidChangeWatchedFiles(() => {
 
 connection.onShutdown(() => scheduler.dispose());
 
-registerFeatures(connection, documents, analyses, analyzer, logger);
+registerFeatures(connection, documents, analyses, analyzer, logger, readWorkspaceFile);
 documents.listen(connection);
 connection.listen();

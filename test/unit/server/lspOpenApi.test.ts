@@ -105,7 +105,7 @@ void describe('language server over stdio: OpenAPI language features', () => {
 
   // Files only on disk are read through the server's workspace-confined reader, which server.ts must pass to
   // registerFeatures (its 6th argument); until then only documents open in the editor are followed.
-  void test('definition into a file that is only on disk', { todo: 'server.ts: registerFeatures(..., readWorkspaceFile)' }, async () => {
+  void test('definition into a file that is only on disk', async () => {
     fs.writeFileSync(path.join(tmp, 'common', 'disk.yaml'), ERRORS);
     const diskDraftUri = uriOf('disk-draft.yaml');
     await client.open(diskDraftUri, API.replace('common/errors.yaml', 'common/disk.yaml'));
