@@ -11,7 +11,8 @@ import type { Catalog } from '../catalog/catalogTypes';
 import type { TemplateModel } from '../cfn/template';
 import { asIntrinsic, subVariables } from '../cfn/intrinsics';
 import { PSEUDO_PARAMETERS } from '../cfn/references';
-import { isGeneratedName, SAM_ATTRIBUTE_SOURCES, SAM_REFERENCEABLE_PROPERTIES } from '../cfn/generatedNames';
+import { isGeneratedName, SAM_REFERENCEABLE_PROPERTIES } from '../cfn/generatedNames';
+import { SAM_CREATES } from '../cfn/samTypes';
 import { resolveTemplateTag } from '../cfn/shortForms';
 import { parseDocument } from '../document/parseDocument';
 import { LineIndex } from '../document/lineIndex';
@@ -131,8 +132,8 @@ class NameChecker {
     if ((type === 'AWS::CloudFormation::Stack' || type === 'AWS::Serverless::Application') && attribute.startsWith('Outputs.')) return undefined;
     if (SAM_REFERENCEABLE_PROPERTIES[type]?.includes(attribute)) return undefined;
     // The spec lists no attributes for some SAM types: any is accepted rather than guessed.
-    if (type.startsWith('AWS::Serverless::') && !SAM_ATTRIBUTE_SOURCES[type]) return undefined;
-    const info = this.catalog.resourceType(SAM_ATTRIBUTE_SOURCES[type] ?? type);
+    if (type.startsWith('AWS::Serverless::') && !SAM_CREATES[type]) return undefined;
+    const info = this.catalog.resourceType(SAM_CREATES[type] ?? type);
     if (!info) return undefined;
     const attributes = Object.keys(info.attributes);
     if (attributes.includes(attribute)) return undefined;

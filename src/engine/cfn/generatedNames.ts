@@ -32,17 +32,6 @@ export function isGeneratedName(template: TemplateModel, name: string): boolean 
   return template.isSam && SAM_GLOBAL_NAMES.some((prefix) => name.startsWith(prefix));
 }
 
-/** The CloudFormation type a SAM resource becomes, whose attributes `Fn::GetAtt` can read. */
-export const SAM_ATTRIBUTE_SOURCES: Readonly<Record<string, string>> = {
-  'AWS::Serverless::Function': 'AWS::Lambda::Function',
-  'AWS::Serverless::Api': 'AWS::ApiGateway::RestApi',
-  'AWS::Serverless::HttpApi': 'AWS::ApiGatewayV2::Api',
-  'AWS::Serverless::SimpleTable': 'AWS::DynamoDB::Table',
-  'AWS::Serverless::StateMachine': 'AWS::StepFunctions::StateMachine',
-  'AWS::Serverless::LayerVersion': 'AWS::Lambda::LayerVersion',
-  'AWS::Serverless::Application': 'AWS::CloudFormation::Stack',
-  'AWS::Serverless::GraphQLApi': 'AWS::AppSync::GraphQLApi',
-};
 
 /**
  * Properties SAM lets templates reference with `${Resource.Name}` / `!GetAtt Resource.Name`

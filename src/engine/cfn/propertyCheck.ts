@@ -3,6 +3,7 @@ import type { LocatedNode, MappingNode, ParsedDocument, ScalarNode, Span } from 
 import { getValue } from '../document/located';
 import type { Fix } from '../findings';
 import { renameFixes } from '../util/edits';
+import { SAM_GLOBALS_SECTION } from './samTypes';
 import { didYouMean, suggest } from '../util/suggest';
 import { asIntrinsic } from './intrinsics';
 import type { ResourceEntry, TemplateModel } from './template';
@@ -23,17 +24,6 @@ const STRING_RESULTS = new Set(['Fn::Sub', 'Fn::Join', 'Fn::Base64', 'Fn::Import
 /** Functions whose result is a list. */
 const LIST_RESULTS = new Set(['Fn::GetAZs', 'Fn::Split', 'Fn::Cidr']);
 
-/** SAM `Globals` sections and the resource types they feed. */
-const SAM_GLOBALS: Readonly<Record<string, string>> = {
-  'AWS::Serverless::Function': 'Function',
-  'AWS::Serverless::Api': 'Api',
-  'AWS::Serverless::HttpApi': 'HttpApi',
-  'AWS::Serverless::SimpleTable': 'SimpleTable',
-  'AWS::Serverless::StateMachine': 'StateMachine',
-  'AWS::Serverless::LayerVersion': 'LayerVersion',
-  'AWS::Serverless::WebSocketApi': 'WebSocketApi',
-  'AWS::Serverless::CapacityProvider': 'CapacityProvider',
-};
 
 const cache = new WeakMap<ParsedDocument, PropertyIssue[]>();
 
@@ -78,7 +68,7 @@ class PropertyChecker {
 
   /** Property names a SAM resource inherits from `Globals`. */
   private globalPropertyNames(type: string): ReadonlySet<string> {
-    const section = SAM_GLOBALS[type];
+    const section = SAM_GLOBALS_SECTION[type];
     if (!section || !this.template.isSam) return new Set();
     const globals = getValue(getValue(this.template.root, 'Globals'), section);
     if (globals?.kind !== 'mapping') return new Set();

@@ -3,7 +3,8 @@ import type { LocatedNode } from '../document/located';
 import { getValue } from '../document/located';
 import { collectReferences } from '../cfn/references';
 import type { ResourceEntry } from '../cfn/template';
-import { AUXILIARY_TYPES, DETAIL_PROPERTIES, SAM_CREATES, categoryOf, own, serviceOf } from './categories';
+import { AUXILIARY_TYPES, DETAIL_PROPERTIES, categoryOf, own, serviceOf } from './categories';
+import { SAM_CREATES, SAM_GLOBALS_SECTION } from '../cfn/samTypes';
 import { GraphContext } from './graphContext';
 import type { ArchitectureGraph, EdgeKind, GraphEdge, GraphNode } from './graphTypes';
 import { buildNetworkGroups } from './networkGroups';
@@ -13,15 +14,6 @@ const EMPTY_GRAPH: ArchitectureGraph = { nodes: [], edges: [], groups: [] };
 const MAX_DETAILS = 4;
 const MAX_DETAIL_LENGTH = 200;
 
-/** The `Globals` section key that supplies defaults to each SAM resource type. */
-const SAM_GLOBALS_KEYS: Readonly<Record<string, string>> = {
-  'AWS::Serverless::Function': 'Function',
-  'AWS::Serverless::Api': 'Api',
-  'AWS::Serverless::HttpApi': 'HttpApi',
-  'AWS::Serverless::SimpleTable': 'SimpleTable',
-  'AWS::Serverless::StateMachine': 'StateMachine',
-  'AWS::Serverless::LayerVersion': 'LayerVersion',
-};
 
 /**
  * The architecture graph of a CloudFormation or SAM template (empty for anything else).
@@ -93,7 +85,7 @@ function details(resource: ResourceEntry, type: string, globals: LocatedNode | u
   }
   const paths = own(DETAIL_PROPERTIES, type);
   if (!paths) return out;
-  const globalsKey = own(SAM_GLOBALS_KEYS, type);
+  const globalsKey = own(SAM_GLOBALS_SECTION, type);
   const defaults = globalsKey !== undefined ? getValue(globals, globalsKey) : undefined;
   for (const path of paths) {
     if (count >= MAX_DETAILS) break;

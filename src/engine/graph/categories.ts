@@ -1,4 +1,5 @@
 import type { NodeCategory } from './graphTypes';
+import { SAM_CREATES } from '../cfn/samTypes';
 
 /**
  * Classification of resource types for the architecture graph: category (icon and
@@ -142,20 +143,6 @@ const TYPE_CATEGORIES: Readonly<Record<string, NodeCategory>> = {
   'AWS::CloudFormation::CustomResource': 'other',
 };
 
-/**
- * The CloudFormation type each SAM resource type is "shown as" (SAM expands it into
- * that resource plus plumbing). `Connector` expands into policies only, so it has none.
- */
-export const SAM_CREATES: Readonly<Record<string, string>> = {
-  'AWS::Serverless::Function': 'AWS::Lambda::Function',
-  'AWS::Serverless::Api': 'AWS::ApiGateway::RestApi',
-  'AWS::Serverless::HttpApi': 'AWS::ApiGatewayV2::Api',
-  'AWS::Serverless::SimpleTable': 'AWS::DynamoDB::Table',
-  'AWS::Serverless::StateMachine': 'AWS::StepFunctions::StateMachine',
-  'AWS::Serverless::LayerVersion': 'AWS::Lambda::LayerVersion',
-  'AWS::Serverless::Application': 'AWS::CloudFormation::Stack',
-  'AWS::Serverless::GraphQLApi': 'AWS::AppSync::GraphQLApi',
-};
 
 /**
  * Plumbing hidden by default (the UI has a toggle, the CLI `--all`): identity and

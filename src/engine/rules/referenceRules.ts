@@ -7,7 +7,8 @@ import type { Catalog } from '../catalog/catalogTypes';
 import { didYouMean, suggest } from '../util/suggest';
 import { renameFixes } from '../util/edits';
 import { getValue } from '../document/located';
-import { isGeneratedName, SAM_ATTRIBUTE_SOURCES, SAM_REFERENCEABLE_PROPERTIES } from '../cfn/generatedNames';
+import { isGeneratedName, SAM_REFERENCEABLE_PROPERTIES } from '../cfn/generatedNames';
+import { SAM_CREATES } from '../cfn/samTypes';
 
 function forEachReference(context: RuleContext, kinds: readonly Reference['kind'][], visit: (reference: Reference, template: TemplateModel) => void): void {
   const { template, document } = context;
@@ -57,9 +58,9 @@ function isSamReferenceableProperty(template: TemplateModel, name: string): bool
 /** Attribute names of a resource type; undefined when any attribute is allowed. */
 function attributesOf(catalog: Catalog, type: string | undefined): readonly string[] | undefined {
   if (!type || type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') return undefined;
-  const info = catalog.resourceType(SAM_ATTRIBUTE_SOURCES[type] ?? type);
+  const info = catalog.resourceType(SAM_CREATES[type] ?? type);
   // The spec lists no attributes for some SAM types: accept any rather than guess.
-  if (type.startsWith('AWS::Serverless::') && !SAM_ATTRIBUTE_SOURCES[type]) return undefined;
+  if (type.startsWith('AWS::Serverless::') && !SAM_CREATES[type]) return undefined;
   return info ? Object.keys(info.attributes) : undefined;
 }
 
