@@ -29,6 +29,15 @@ if (existsSync(catalogScript)) {
   }
 }
 
+// The official OpenAPI schema validators, precompiled (ajv standalone) for the engine to import.
+{
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/validators/buildValidators.ts')], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`build: scripts/validators/buildValidators.ts failed (exit ${result.status ?? result.signal})`);
+    process.exit(1);
+  }
+}
+
 for (const bundle of bundles) {
   const entry = join(root, bundle.entry);
   if (!existsSync(entry)) {

