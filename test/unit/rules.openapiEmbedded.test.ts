@@ -39,3 +39,15 @@ void describe('OpenAPI embedded in templates is checked in place', () => {
     for (const rule of ['oas-responses', 'oas-schema', 'oas-unused-component']) assertRuleCase(rule, { name: `lenient ${rule}`, doc: restApi(paths) });
   });
 });
+
+void describe('API Gateway built-in models in standalone documents', () => {
+  const doc = (extension: string): string =>
+    `swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses:\n        "500": {description: e, schema: {$ref: «"#/definitions/Error"»}}\n${extension}`;
+  void test('with x-amazon-apigateway-* the built-in Error model resolves', () => {
+    assertRuleCase('oas-ref-resolves', { name: 'api gateway', file: 'api.yaml', doc: doc('x-amazon-apigateway-binary-media-types: [image/png]\n').replace(/[«»]/g, '') });
+  });
+  void test('without API Gateway extensions it is an unresolved $ref', () => {
+    assertRuleCase('oas-ref-resolves', { name: 'plain', file: 'api.yaml', doc: doc('') });
+  });
+});
+

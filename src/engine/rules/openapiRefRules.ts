@@ -37,6 +37,9 @@ function refSuggestions(model: OpenApiModel, ref: string, resolution: Resolution
 }
 
 /** Every `$ref` must resolve: to a node of this document or of a relative file. */
+/** `$ref`s to API Gateway's built-in models, valid in documents meant for API Gateway. */
+const API_GATEWAY_BUILT_IN_MODELS = /^#\/(definitions|components\/schemas)\/(Empty|Error)$/;
+
 export const openApiRefResolvesRule: Rule = {
   id: 'oas-ref-resolves',
   description: 'Every $ref must resolve: a JSON pointer into this document, an anchor, or a relative file (and a pointer into it) that exists; chains of $refs must not be circular.',
@@ -45,7 +48,10 @@ export const openApiRefResolvesRule: Rule = {
   check(context) {
     const model = openApiModel(context);
     if (!model) return;
+    const apiGateway = context.document.text.includes('x-amazon-apigateway-');
     for (const site of model.index.refs) {
+      // API Gateway REST APIs have the models `Empty` and `Error` without defining them.
+      if (apiGateway && API_GATEWAY_BUILT_IN_MODELS.test(site.ref)) continue;
       const resolution = resolveFully(model, site.ref);
       if (resolution.ok || NOT_FOLLOWED.has(resolution.failure)) continue;
       reportRef(context, model, site.value, site.ref, resolution);
