@@ -1,0 +1,111 @@
+// One error type for every AWS gateway (docs: architecture.md, layer src/aws).
+// `toAwsError` maps SDK v3 errors to a small set of codes the UI can act on. Messages carry the
+// service, the operation and the service's own message, never request bodies or credentials.
+
+export type AwsErrorCode = 'AccessDenied' | 'Throttling' | 'ExpiredToken' | 'NotFound' | 'Network' | 'Cancelled' | 'InvalidInput' | 'Unknown';
+
+export class AwsError extends Error {
+  override readonly name = 'AwsError';
+
+  constructor(
+    readonly code: AwsErrorCode,
+    readonly service: string,
+    readonly operation: string,
+    message: string,
+    override readonly cause?: unknown,
+    /** The SDK's error name or code (e.g. `ValidationError`), when there was one. */
+    readonly awsCode?: string,
+    /** HTTP status of the failed response, when there was one. */
+    readonly httpStatusCode?: number,
+  ) {
+    super(message, cause === undefined ? undefined : { cause });
+  }
+}
+
+const ACCESS_DENIED = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'AuthorizationError',
+  'NotAuthorized',
+]);
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired', 'CredentialsProviderError']);
+const THROTTLING = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'SlowDown',
+  'LimitExceededException',
+]);
+const NOT_FOUND = new Set(['NotFound', 'ResourceNotFoundException', 'EntityNotFoundException', 'StackNotFoundException', 'NoSuchEntity', 'StackSetNotFoundException']);
+const INVALID = new Set(['ValidationError', 'ValidationException', 'InvalidParameterValue', 'InvalidParameterException', 'InvalidInput', 'MissingParameter', 'InvalidParameterCombination']);
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'NetworkingError']);
+
+interface ErrorLike {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  Code?: unknown;
+  $metadata?: { httpStatusCode?: unknown };
+  cause?: unknown;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** CloudFormation reports a missing stack as a 400 ValidationError "Stack with id X does not exist". */
+function looksNotFound(message: string): boolean {
+  return /\bdoes not exist\b/i.test(message);
+}
+
+function classify(error: ErrorLike, status: number | undefined, message: string): AwsErrorCode {
+  const name = str(error.name);
+  const code = str(error.code) ?? str(error.Code);
+  const ids = [name, code].filter((x): x is string => x !== undefined);
+  if (ids.some((id) => id === 'AbortError')) return 'Cancelled';
+  if (ids.some((id) => EXPIRED.has(id))) return 'ExpiredToken';
+  if (ids.some((id) => ACCESS_DENIED.has(id))) return 'AccessDenied';
+  if (ids.some((id) => THROTTLING.has(id))) return 'Throttling';
+  if (ids.some((id) => NOT_FOUND.has(id))) return 'NotFound';
+  if (ids.some((id) => INVALID.has(id))) return looksNotFound(message) ? 'NotFound' : 'InvalidInput';
+  if (ids.some((id) => NETWORK_CODES.has(id) || NETWORK_NAMES.has(id))) return 'Network';
+  if (status === undefined && /socket hang up|ECONNRESET|network|connect/i.test(message)) return 'Network';
+  if (status === 403) return 'AccessDenied';
+  if (status === 404) return 'NotFound';
+  if (status === 429) return 'Throttling';
+  if (status === 400) return 'InvalidInput';
+  return 'Unknown';
+}
+
+const REDACT = [/AKIA[0-9A-Z]{16}|ASIA[0-9A-Z]{16}/g, /(X-Amz-Security-Token|X-Amz-Signature|Signature|Credential)=[^&\s]+/gi];
+
+function redact(message: string): string {
+  let out = message;
+  for (const re of REDACT) out = out.replace(re, (m) => (m.includes('=') ? `${m.split('=')[0]}=[redacted]` : '[redacted]'));
+  return out.length > 500 ? `${out.slice(0, 500)}…` : out;
+}
+
+/** Maps anything thrown by an SDK call (or by the gateway around it) to an `AwsError`. */
+export function toAwsError(error: unknown, service: string, operation: string): AwsError {
+  if (error instanceof AwsError) return error;
+  const e: ErrorLike = typeof error === 'object' && error !== null ? (error as ErrorLike) : { message: String(error) };
+  const rawStatus = e.$metadata?.httpStatusCode;
+  const status = typeof rawStatus === 'number' ? rawStatus : undefined;
+  const detail = redact(str(e.message) ?? '');
+  const code = classify(e, status, detail);
+  const awsCode = str(e.name) !== 'Error' ? (str(e.name) ?? str(e.code)) : str(e.code);
+  const summary = code === 'Cancelled' ? 'cancelled' : detail || awsCode || 'failed';
+  return new AwsError(code, service, operation, `${service} ${operation}: ${summary}`, error, awsCode, status);
+}
+
+export function isCancelled(error: unknown): boolean {
+  return error instanceof AwsError && error.code === 'Cancelled';
+}
