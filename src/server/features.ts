@@ -229,7 +229,7 @@ export function registerFeatures(connection: Connection, documents: TextDocument
     ),
   );
 
-  const workspaceSymbols = new WorkspaceSymbolIndex(analyzer, logger);
+  const workspaceSymbols = new WorkspaceSymbolIndex(analyzer, analyses, logger);
   connection.onWorkspaceSymbol(async ({ query }) => {
     try {
       const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];

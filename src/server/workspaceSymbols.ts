@@ -7,6 +7,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from '../engine/analyzer';
 import { documentSymbols } from '../engine/language/symbols';
 import type { Logger } from './logger';
+import type { DocumentAnalyses } from './documentAnalyses';
+import type { AnalyzedDocument } from '../engine/analyzedDocument';
 
 const TEMPLATE_FILE = /\.(ya?ml|json|template)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'cdk.out', 'dist', '.aws-sam']);
@@ -28,6 +30,7 @@ export class WorkspaceSymbolIndex {
 
   constructor(
     private readonly analyzer: Analyzer,
+    private readonly analyses: DocumentAnalyses,
     private readonly logger: Logger,
   ) {}
 
@@ -35,7 +38,8 @@ export class WorkspaceSymbolIndex {
     const needle = query.toLowerCase();
     const open = new Map(openDocuments.map((document) => [document.uri, document]));
     const results: SymbolInformation[] = [];
-    for (const document of openDocuments) results.push(...this.symbolsOf(document.uri, document.getText()));
+    // Open documents: their current analysis is already kept per version (no re-parse).
+    for (const document of openDocuments) results.push(...symbolsOf(document.uri, this.analyses.get(document)));
     for (const file of this.files(folderUris)) {
       const uri = pathToFileURL(file).toString();
       if (open.has(uri)) continue;
@@ -44,16 +48,8 @@ export class WorkspaceSymbolIndex {
     return needle ? results.filter((symbol) => symbol.name.toLowerCase().includes(needle)) : results;
   }
 
-  private symbolsOf(uri: string, text: string): SymbolInformation[] {
-    const analyzed = this.analyzer.analyze(uri.replace(/^.*\//, ''), text);
-    if (analyzed.kind !== 'cloudformation' && analyzed.kind !== 'sam') return [];
-    const out: SymbolInformation[] = [];
-    for (const section of documentSymbols(analyzed)) {
-      for (const child of section.children) {
-        out.push({ name: child.name, kind: child.kind === 'resource' ? SymbolKind.Class : SymbolKind.Variable, containerName: section.name, location: { uri, range: analyzed.lineIndex.rangeOf(child.selectionSpan) } });
-      }
-    }
-    return out;
+  private symbolsOfText(uri: string, text: string): SymbolInformation[] {
+    return symbolsOf(uri, this.analyzer.analyze(uri.replace(/^.*\//, ''), text));
   }
 
   private symbolsOfFile(file: string, uri: string): readonly SymbolInformation[] {
@@ -62,7 +58,7 @@ export class WorkspaceSymbolIndex {
       if (stat.size > MAX_FILE_BYTES) return [];
       const cached = this.cache.get(file);
       if (cached && cached.mtimeMs === stat.mtimeMs) return cached.symbols;
-      const symbols = this.symbolsOf(uri, fs.readFileSync(file, 'utf8'));
+      const symbols = this.symbolsOfText(uri, fs.readFileSync(file, 'utf8'));
       this.cache.set(file, { mtimeMs: stat.mtimeMs, symbols });
       return symbols;
     } catch (error) {
@@ -90,4 +86,16 @@ export class WorkspaceSymbolIndex {
     for (const uri of folderUris) if (uri.startsWith('file:')) walk(fileURLToPath(uri));
     return out;
   }
+}
+
+/** The logical ids, parameters, conditions, mappings and outputs of a template as workspace symbols. */
+function symbolsOf(uri: string, analyzed: AnalyzedDocument): SymbolInformation[] {
+  if (analyzed.kind !== 'cloudformation' && analyzed.kind !== 'sam') return [];
+  const out: SymbolInformation[] = [];
+  for (const section of documentSymbols(analyzed)) {
+    for (const child of section.children) {
+      out.push({ name: child.name, kind: child.kind === 'resource' ? SymbolKind.Class : SymbolKind.Variable, containerName: section.name, location: { uri, range: analyzed.lineIndex.rangeOf(child.selectionSpan) } });
+    }
+  }
+  return out;
 }

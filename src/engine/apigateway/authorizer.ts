@@ -10,8 +10,8 @@ import { checkEnum, checkIntegerRange, expectBoolean, expectMapping, expectStrin
 import { lambdaPathProblem, LAMBDA_URI_FORM } from './uris';
 import type { ApiGatewayCheckContext, ApiFlavor } from './values';
 import { isDeployTime, securitySchemes, stringOf, stringPieces } from './values';
+import { AUTHORIZER_TYPES } from './enums';
 
-const AUTHORIZER_TYPES = ['token', 'request', 'cognito_user_pools', 'jwt'];
 
 const AUTHORIZER_KEYS = [
   'type',

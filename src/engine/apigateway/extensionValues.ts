@@ -11,6 +11,7 @@ import { checkStatusCode } from './integration';
 import { checkEnum, checkIntegerRange, expectBoolean, expectMapping, expectString, expectStringList, reportUnknownKeys } from './report';
 import type { ApiGatewayCheckContext } from './values';
 import { isDeployTime, OPERATION_KEYS, plainMapping, stringOf } from './values';
+import { API_KEY_SOURCES, AUTH_TYPES } from './enums';
 
 const PREFIX = 'x-amazon-apigateway-';
 
@@ -153,7 +154,7 @@ function checkName(pair: Pair, place: Place, context: ApiGatewayCheckContext): v
 function checkRootValues(root: MappingNode, context: ApiGatewayCheckContext): void {
   checkBinaryMediaTypes(getValue(root, 'x-amazon-apigateway-binary-media-types'), context);
   checkGatewayResponses(root, context);
-  checkEnum(getValue(root, 'x-amazon-apigateway-api-key-source'), ['HEADER', 'AUTHORIZER'], 'x-amazon-apigateway-api-key-source', context);
+  checkEnum(getValue(root, 'x-amazon-apigateway-api-key-source'), API_KEY_SOURCES, 'x-amazon-apigateway-api-key-source', context);
   checkCors(root, context);
   checkVersion(getValue(root, 'x-amazon-apigateway-importexport-version'), 'x-amazon-apigateway-importexport-version', context);
   checkVersion(getValue(root, 'x-amazon-apigateway-importer-version'), 'x-amazon-apigateway-importer-version', context);
@@ -171,7 +172,7 @@ function checkRootValues(root: MappingNode, context: ApiGatewayCheckContext): vo
     for (const pair of item?.pairs ?? []) {
       const auth = OPERATION_KEYS.has(pair.key.text) ? expectMapping(getValue(pair.value, 'x-amazon-apigateway-auth'), 'x-amazon-apigateway-auth', context) : undefined;
       // The auth type is documented as case-insensitive.
-      if (auth) checkEnum(getValue(auth, 'type'), ['NONE', 'AWS_IAM'], 'x-amazon-apigateway-auth type', context);
+      if (auth) checkEnum(getValue(auth, 'type'), AUTH_TYPES, 'x-amazon-apigateway-auth type', context);
     }
   }
 }

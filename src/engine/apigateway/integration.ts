@@ -11,9 +11,9 @@ import { checkEnum, checkIntegerRange, expectMapping, reportUnknownKeys } from '
 import { httpUrlProblem, isLambdaUri, lambdaPathProblem, LAMBDA_URI_FORM, restAwsUriProblem } from './uris';
 import type { ApiGatewayCheckContext } from './values';
 import { isDeployTime, lowerOf, operations, plainMapping, stringOf, stringPieces } from './values';
+import { CONNECTION_TYPES, CONTENT_HANDLINGS, INTEGRATION_TYPES, PASSTHROUGH_BEHAVIORS } from './enums';
 
 /** Integration types; API Gateway accepts them in any case (exports write `aws_proxy`, the API `AWS_PROXY`). */
-const INTEGRATION_TYPES = ['aws', 'aws_proxy', 'http', 'http_proxy', 'mock'];
 
 /** Documented properties, plus `responseTransferMode` and `integrationTarget` (REST, 2025). */
 const INTEGRATION_KEYS = [
@@ -73,9 +73,9 @@ function checkIntegration(node: LocatedNode, context: ApiGatewayCheckContext): v
   const type = checkType(integration, context);
   checkRequired(integration, type, context);
   checkUri(integration, type, context);
-  checkEnum(getValue(integration, 'passthroughBehavior'), ['when_no_match', 'when_no_templates', 'never'], 'passthroughBehavior', context);
-  checkEnum(getValue(integration, 'contentHandling'), ['CONVERT_TO_TEXT', 'CONVERT_TO_BINARY'], 'contentHandling', context);
-  const connection = checkEnum(getValue(integration, 'connectionType'), ['INTERNET', 'VPC_LINK'], 'connectionType', context);
+  checkEnum(getValue(integration, 'passthroughBehavior'), PASSTHROUGH_BEHAVIORS, 'passthroughBehavior', context);
+  checkEnum(getValue(integration, 'contentHandling'), CONTENT_HANDLINGS, 'contentHandling', context);
+  const connection = checkEnum(getValue(integration, 'connectionType'), CONNECTION_TYPES, 'connectionType', context);
   if (connection === 'VPC_LINK' && !getValue(integration, 'connectionId')) {
     context.report(getPair(integration, 'connectionType')!.key.span, 'connectionType VPC_LINK needs a connectionId (the VPC link id, or ${stageVariables.name}).');
   }
@@ -172,7 +172,7 @@ function checkResponses(node: LocatedNode | undefined, context: ApiGatewayCheckC
     else checkStatusCode(status, context);
     checkTemplates(getValue(response, 'responseTemplates'), 'responseTemplates', context);
     expectMapping(getValue(response, 'responseParameters'), 'responseParameters', context);
-    checkEnum(getValue(response, 'contentHandling'), ['CONVERT_TO_TEXT', 'CONVERT_TO_BINARY'], 'contentHandling', context);
+    checkEnum(getValue(response, 'contentHandling'), CONTENT_HANDLINGS, 'contentHandling', context);
   }
 }
 

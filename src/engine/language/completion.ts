@@ -11,6 +11,7 @@ import { INTRINSIC_DOCS, PSEUDO_PARAMETER_DOCS } from './intrinsicDocs';
 import { propertySnippet } from './snippets';
 import { wordBefore, yamlPathAt } from './yamlContext';
 import { jsonCursorAt } from './jsonContext';
+import { textWithoutLine } from './typing';
 
 /** What a completion item is, for its icon. */
 export type CompletionKind = 'type' | 'property' | 'reference' | 'function' | 'value' | 'keyword' | 'attribute';
@@ -52,7 +53,7 @@ export function completionsAt(analyzed: AnalyzedDocument, catalog: Catalog, offs
   const { start, word } = wordBefore(text, offset);
   const replace = { start, end: offset };
   // While typing, the document often does not parse: model it without the line being typed.
-  const template = analyzed.template ?? modelWithoutLine(analyzed, lineStart, offset);
+  const template = analyzed.template ?? analyzeDocument(analyzed.fileName, textWithoutLine(text, offset)).template;
   const names = {
     parameters: [...(template?.parameters.keys() ?? [])],
     resources: [...(template?.resources.keys() ?? [])],
@@ -186,13 +187,6 @@ function jsonCompletions(catalog: Catalog, text: string, offset: number, replace
   if (cursor.inKey) return plain(keyCompletions(catalog, cursor.path, replace, resourceType));
   if (cursor.key !== undefined) return plain(valueCompletions(catalog, cursor.path, cursor.key, replace, resourceType));
   return [];
-}
-
-function modelWithoutLine(analyzed: AnalyzedDocument, lineStart: number, offset: number): TemplateModel | undefined {
-  const lineEnd = analyzed.text.indexOf('\n', offset);
-  const end = lineEnd < 0 ? analyzed.text.length : lineEnd;
-  const blanked = analyzed.text.slice(0, lineStart) + ' '.repeat(end - lineStart) + analyzed.text.slice(end);
-  return analyzeDocument(analyzed.fileName, blanked).template;
 }
 
 /** A resource's Type read from the text, for JSON that does not parse yet (`"Id": {"Type": "..."`). */

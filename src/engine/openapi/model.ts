@@ -6,7 +6,7 @@ import type { LocatedNode, MappingNode, ParsedDocument, ScalarNode } from '../do
 import { getValue } from '../document/located';
 import type { RuleContext } from '../rules/rule';
 import { RefResolver } from './refs';
-import type { Resolution } from './refs';
+import type { FileAccess, Resolution } from './refs';
 import { indexOpenApi } from './walk';
 import type { OpenApiIndex } from './walk';
 import { openApiVersion } from './version';
@@ -33,7 +33,7 @@ export interface OpenApiModel {
 
 interface CacheEntry {
   readonly fileName: string;
-  readonly readFile: RuleContext['readFile'];
+  readonly access: FileAccess;
   readonly model: OpenApiModel | undefined;
 }
 
@@ -41,26 +41,36 @@ const cache = new WeakMap<ParsedDocument, CacheEntry>();
 
 /**
  * The model of the context's document, or undefined when it is not an OpenAPI document.
- * Cached per parsed document, file name and file reader: every rule of a run shares it,
- * and the server's next keystroke (a new parsed document) builds a fresh one.
+ * Every rule of a run shares it (see {@link cachedOpenApiModel}).
  */
 export function openApiModel(context: RuleContext): OpenApiModel | undefined {
   if (context.kind !== 'openapi') return undefined;
-  const fileName = context.fileName ?? '';
-  const cached = cache.get(context.document);
-  if (cached && cached.fileName === fileName && cached.readFile === context.readFile) return cached.model;
-  const model = buildModel(context, fileName);
-  cache.set(context.document, { fileName, readFile: context.readFile, model });
+  return cachedOpenApiModel(context.document, context.fileName ?? '', { readFile: context.readFile, followAbsoluteFileRefs: context.followAbsoluteFileRefs });
+}
+
+/**
+ * The model of a parsed document, cached per document, file name and file access: the rules
+ * of a lint run and the language features on the same version (the server keeps one parse
+ * per version) share one model and its index; the next keystroke's parse builds a fresh one.
+ */
+export function cachedOpenApiModel(document: ParsedDocument, fileName: string, access: FileAccess): OpenApiModel | undefined {
+  const cached = cache.get(document);
+  if (cached && cached.fileName === fileName && cached.access.readFile === access.readFile && Boolean(cached.access.followAbsoluteFileRefs) === Boolean(access.followAbsoluteFileRefs)) return cached.model;
+  const model = createOpenApiModel(document, fileName, access);
+  cache.set(document, { fileName, access, model });
   return model;
 }
 
-function buildModel(context: RuleContext, fileName: string): OpenApiModel | undefined {
-  const { document } = context;
+/**
+ * Builds the model of a parsed document: shared by the rules (through {@link openApiModel})
+ * and the language features, which have no RuleContext. Undefined when not OpenAPI.
+ */
+export function createOpenApiModel(document: ParsedDocument, fileName: string, access: FileAccess): OpenApiModel | undefined {
   const root = document.root;
   if (root?.kind !== 'mapping') return undefined;
   const versionInfo = openApiVersion(root);
   if (!versionInfo) return undefined;
-  const resolver = new RefResolver(fileName, { ...document, root }, { readFile: context.readFile, followAbsoluteFileRefs: context.followAbsoluteFileRefs });
+  const resolver = new RefResolver(fileName, { ...document, root }, access);
   let index: OpenApiIndex | undefined;
   return {
     version: versionInfo.version,

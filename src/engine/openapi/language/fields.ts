@@ -8,6 +8,7 @@
 import { locationKind } from '../locations';
 import type { LocationKind } from '../locations';
 import type { OpenApiVersion } from '../version';
+import { API_KEY_SOURCES, AUTH_TYPES, AUTHORIZER_TYPES, CONNECTION_TYPES, CONTENT_HANDLINGS, INTEGRATION_TYPES, PASSTHROUGH_BEHAVIORS } from '../../apigateway/enums';
 
 /** One field: its one-line documentation and the versions that define it (all when absent). */
 export interface FieldDoc {
@@ -476,24 +477,25 @@ export const EXTENSION_FIELDS: Readonly<Record<string, Readonly<Record<string, s
 
 /** Allowed values inside extension objects, keyed like {@link EXTENSION_FIELDS} plus the field name. */
 export const EXTENSION_VALUES: Readonly<Record<string, readonly string[]>> = {
-  'integration.type': ['aws_proxy', 'aws', 'http_proxy', 'http', 'mock'],
-  'integration.passthroughBehavior': ['when_no_match', 'when_no_templates', 'never'],
-  'integration.connectionType': ['INTERNET', 'VPC_LINK'],
-  'integration.contentHandling': ['CONVERT_TO_TEXT', 'CONVERT_TO_BINARY'],
+  // INTEGRATION_TYPES ordered for completion: the proxy integrations are the ones most used.
+  'integration.type': ['aws_proxy', 'aws', 'http_proxy', 'http', 'mock'].filter((type) => INTEGRATION_TYPES.includes(type)),
+  'integration.passthroughBehavior': PASSTHROUGH_BEHAVIORS,
+  'integration.connectionType': CONNECTION_TYPES,
+  'integration.contentHandling': CONTENT_HANDLINGS,
   'integration.httpMethod': ['POST', 'GET', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'],
   'integration.payloadFormatVersion': ['"1.0"', '"2.0"'],
   'integration.responseTransferMode': ['BUFFERED', 'STREAM'],
-  'integration.responses.*.contentHandling': ['CONVERT_TO_TEXT', 'CONVERT_TO_BINARY'],
-  'authorizer.type': ['token', 'request', 'cognito_user_pools', 'jwt'],
+  'integration.responses.*.contentHandling': CONTENT_HANDLINGS,
+  'authorizer.type': AUTHORIZER_TYPES,
   'authorizer.authorizerPayloadFormatVersion': ['"1.0"', '"2.0"'],
   'authorizer.enableSimpleResponses': ['true', 'false'],
-  'auth.type': ['NONE', 'AWS_IAM'],
+  'auth.type': AUTH_TYPES,
   'cors.allowCredentials': ['true', 'false'],
   'request-validators.*.validateRequestBody': ['true', 'false'],
   'request-validators.*.validateRequestParameters': ['true', 'false'],
   'endpoint-configuration.disableExecuteApiEndpoint': ['true', 'false'],
   'endpoint-configuration.ipAddressType': ['ipv4', 'dualstack'],
-  'api-key-source': ['HEADER', 'AUTHORIZER'],
+  'api-key-source': API_KEY_SOURCES,
   'importexport-version': ['"1.0"'],
 };
 

@@ -4,25 +4,21 @@
  * the whole document, and the component (or other target) a position names.
  */
 import type { AnalyzedDocument } from '../../analyzedDocument';
-import type { LocatedNode, ParsedDocument, ScalarNode, Span } from '../../document/located';
+import type { LocatedNode, ScalarNode, Span } from '../../document/located';
 import { getValue, isStringScalar } from '../../document/located';
 import { nodeAt, pathKeys } from '../../document/nodeAt';
 import { parseDocument } from '../../document/parseDocument';
 import type { OpenApiModel } from '../model';
+import { cachedOpenApiModel } from '../model';
+import { textWithoutLine } from '../../language/typing';
 import { escapeToken, walkPointer } from '../pointer';
-import { dirname, joinPath, parseRef, RefResolver } from '../refs';
-import type { RefBase } from '../refs';
+import { dirname, joinPath, parseRef } from '../refs';
+import type { FileAccess, RefBase } from '../refs';
 import { keyOf } from '../spans';
-import { indexOpenApi } from '../walk';
-import type { OpenApiIndex } from '../walk';
-import { openApiVersion } from '../version';
 import type { OpenApiVersion } from '../version';
 
 /** How the features reach other files (multi-file `$ref`s); the same contract as `AnalyzerHost.readFile`. */
-export interface OpenApiLanguageHost {
-  readonly readFile?: (path: string) => string | undefined;
-  readonly followAbsoluteFileRefs?: boolean;
-}
+export type OpenApiLanguageHost = FileAccess;
 
 /** A place in this document (`fileName` undefined) or in another file (`fileName` as the resolver joined it). */
 export interface OpenApiLocation {
@@ -30,47 +26,9 @@ export interface OpenApiLocation {
   readonly span: Span;
 }
 
-interface CacheEntry {
-  readonly fileName: string;
-  readonly host: OpenApiLanguageHost | undefined;
-  readonly readFile: OpenApiLanguageHost['readFile'];
-  readonly model: OpenApiModel | undefined;
-}
-
-const cache = new WeakMap<ParsedDocument, CacheEntry>();
-
-/** The OpenAPI model of an analyzed document (cached per parse, file name and host), or undefined. */
+/** The OpenAPI model of an analyzed document, shared with the rules' (see `cachedOpenApiModel`), or undefined. */
 export function languageModel(analyzed: AnalyzedDocument, host?: OpenApiLanguageHost): OpenApiModel | undefined {
-  const { document, fileName } = analyzed;
-  const cached = cache.get(document);
-  if (cached && cached.fileName === fileName && cached.readFile === host?.readFile && cached.host?.followAbsoluteFileRefs === host?.followAbsoluteFileRefs) return cached.model;
-  const model = buildModel(document, fileName, host);
-  cache.set(document, { fileName, host, readFile: host?.readFile, model });
-  return model;
-}
-
-function buildModel(document: ParsedDocument, fileName: string, host: OpenApiLanguageHost | undefined): OpenApiModel | undefined {
-  const root = document.root;
-  if (root?.kind !== 'mapping') return undefined;
-  const info = openApiVersion(root);
-  if (!info) return undefined;
-  const resolver = new RefResolver(fileName, { ...document, root }, { ...(host?.readFile ? { readFile: host.readFile } : {}), followAbsoluteFileRefs: host?.followAbsoluteFileRefs ?? false });
-  let index: OpenApiIndex | undefined;
-  return {
-    version: info.version,
-    versionKey: info.key,
-    versionText: info.text,
-    root,
-    document,
-    fileName,
-    get index() {
-      index ??= indexOpenApi(root, info.version);
-      return index;
-    },
-    resolver,
-    resolve: (ref) => resolver.resolve(ref, resolver.main),
-    memo: new Map(),
-  };
+  return cachedOpenApiModel(analyzed.document, analyzed.fileName, host ?? {});
 }
 
 /** The version written in the text, for documents that do not parse (mid-edit). */
@@ -87,12 +45,7 @@ export function versionFromText(text: string): OpenApiVersion | undefined {
  */
 export function rootWhileTyping(analyzed: AnalyzedDocument, offset: number): LocatedNode | undefined {
   if (analyzed.document.root) return analyzed.document.root;
-  const text = analyzed.text;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const lineEnd = text.indexOf('\n', offset);
-  const end = lineEnd < 0 ? text.length : lineEnd;
-  const blanked = text.slice(0, lineStart) + ' '.repeat(end - lineStart) + text.slice(end);
-  return parseDocument(analyzed.fileName, blanked).root;
+  return parseDocument(analyzed.fileName, textWithoutLine(analyzed.text, offset)).root;
 }
 
 // ---------------------------------------------------------------------------------------------
