@@ -65,7 +65,7 @@ export default tseslint.config(
       }),
     },
   },
-  { files: ['src/aws/**/*.ts', 'src/server/**/*.ts', 'src/cli/**/*.ts'], rules: { 'no-restricted-imports': restrict({ paths: [vscodeBan] }) } },
+  { files: ['src/aws/**/*.ts', 'src/views/**/*.ts', 'src/server/**/*.ts', 'src/cli/**/*.ts'], rules: { 'no-restricted-imports': restrict({ paths: [vscodeBan] }) } },
   {
     // Browser bundles: DOM only; the archived webview toolkit only through its one wrapper module.
     files: ['webview-ui/**/*.ts'],

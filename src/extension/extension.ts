@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { registerDiagram } from './diagram/registerDiagram';
 import { registerStatusBar } from './statusBar';
+import { registerAws } from './aws/registerAws';
 
 let client: LanguageClient | undefined;
 
@@ -18,6 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     registerStatusBar(client),
     registerDiagram(context, { log: output }),
+    ...registerAws(context, output),
     vscode.commands.registerCommand('archlens.server.restart', async () => {
       output.info('Restarting the language server on request.');
       await client?.restart();

@@ -1,0 +1,24 @@
+// The contract between the AWS connection (profile, region, credentials, endpoint; implemented
+// in ./connection/) and the views that use it (./stacks/, ./logs/). Views never resolve
+// credentials themselves: they ask for the current services and re-render on `onDidChange`.
+import type * as vscode from 'vscode';
+import type { AwsServices } from '../../views/awsServices';
+
+/**
+ * `archlens.aws.state` context key values, used by the welcome views:
+ * - `noCredentials`: no profile, no credential files and no environment credentials;
+ * - `connecting`: credentials are being resolved (e.g. a credential_process or SSO is running);
+ * - `ready`: gateways are usable (the account may still be unknown);
+ * - `error`: the selected profile failed (message in `lastError`).
+ */
+export type ConnectionState = 'noCredentials' | 'connecting' | 'ready' | 'error';
+
+export interface AwsConnection extends vscode.Disposable {
+  readonly state: ConnectionState;
+  /** The user-facing reason of the `error` state. */
+  readonly lastError?: string;
+  /** Fires when the profile, region, credentials or endpoint change. */
+  readonly onDidChange: vscode.Event<void>;
+  /** Gateways for the current profile and region, or undefined unless `state` is `ready`. */
+  services(): AwsServices | undefined;
+}

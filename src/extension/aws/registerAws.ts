@@ -1,0 +1,11 @@
+// Composition of the live-AWS features: the connection first, then the views that use it.
+import type * as vscode from 'vscode';
+import { registerTreeCommands } from '../tree/treeCommands';
+import { registerConnection } from './connection/registerConnection';
+import { registerLogs } from './logs/registerLogs';
+import { registerStacks } from './stacks/registerStacks';
+
+export function registerAws(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const connection = registerConnection(context, log);
+  return [registerTreeCommands(), connection, registerStacks(context, connection, log), registerLogs(context, connection, log)];
+}

@@ -1,0 +1,7 @@
+// PLACEHOLDER (owned by the stacks work): replaced by the real implementation.
+import * as vscode from 'vscode';
+import type { AwsConnection } from '../awsConnection';
+
+export function registerStacks(_context: vscode.ExtensionContext, _connection: AwsConnection, _log: vscode.LogOutputChannel): vscode.Disposable {
+  return new vscode.Disposable(() => undefined);
+}

@@ -1,0 +1,22 @@
+// Context values for tree nodes (`viewItem == archlens:<kind>` in package.json menus). One list,
+// so a menu entry and the node it targets cannot drift apart.
+export const CONTEXT = {
+  message: 'archlens:message',
+  error: 'archlens:error',
+  loadMore: 'archlens:loadMore',
+  stack: 'archlens:stack',
+  /** A stack whose template can be fetched and diffed (not deleted). */
+  stackLive: 'archlens:stackLive',
+  stackFolder: 'archlens:stackFolder',
+  stackResource: 'archlens:stackResource',
+  stackEvent: 'archlens:stackEvent',
+  stackOutput: 'archlens:stackOutput',
+  stackParameter: 'archlens:stackParameter',
+  driftFolder: 'archlens:driftFolder',
+  driftedResource: 'archlens:driftedResource',
+  logGroupFolder: 'archlens:logGroupFolder',
+  logGroup: 'archlens:logGroup',
+  logStream: 'archlens:logStream',
+} as const;
+
+export type ContextValue = (typeof CONTEXT)[keyof typeof CONTEXT];
