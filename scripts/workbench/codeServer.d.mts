@@ -30,6 +30,8 @@ export declare function startCodeServer(options: {
   port?: number;
   extensionDevelopmentPath?: string;
   extensionTestsPath?: string;
+  /** Extra environment for code-server and its extension hosts. */
+  env?: Record<string, string>;
   timeoutMs?: number;
 }): Promise<RunningCodeServer>;
 export declare function tail(file: string, lines?: number): string;

@@ -132,7 +132,7 @@ export function listExtensions({ install, extensionsDir, userDataDir }) {
  * with it, `extensionTestsPath` runs a VS Code extension test suite (its `run()`) in the
  * extension host once a browser opens the URL.
  */
-export async function startCodeServer({ install, folder, userDataDir, extensionsDir, logFile, trust, port, extensionDevelopmentPath, extensionTestsPath, timeoutMs = 60_000 }) {
+export async function startCodeServer({ install, folder, userDataDir, extensionsDir, logFile, trust, port, extensionDevelopmentPath, extensionTestsPath, env = {}, timeoutMs = 60_000 }) {
   port ??= await freePort();
   mkdirSync(dirname(logFile), { recursive: true });
   const args = [
@@ -156,7 +156,8 @@ export async function startCodeServer({ install, folder, userDataDir, extensions
   const log = createWriteStream(logFile, { flags: 'a' });
   log.write(`$ ${install.node} ${args.join(' ')}\n`);
   // Its own process group, so stop() ends code-server and the extension hosts it spawned.
-  const child = spawn(install.node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv() });
+  // `env` reaches the extension host (e.g. the demo's AWS_CONFIG_FILE and AWS_PROFILE).
+  const child = spawn(install.node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv(env) });
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
   let exited;

@@ -13,20 +13,41 @@
 //   --port N        listen on N instead of a free port (or ARCHLENS_PORT)
 //   --folder PATH   open PATH instead of demo/
 //   --desktop       a desktop VS Code instead (downloaded by @vscode/test-electron; needs internet)
+//   --aws           use your own AWS configuration (~/.aws, AWS_* variables) instead of the demo
+//                   account; by default the sidebar shows a local demo account (profile `demo`,
+//                   served by scripts/workbench/demoAws.ts on 127.0.0.1: sample data, not AWS)
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { installVsix, packageExtension, QUIET_SETTINGS, repoRoot, startCodeServer, writeUserSettings } from './codeServer.mjs';
 import { launchDesktop } from './desktop.mjs';
 import { installCodeServer } from './installCodeServer.mjs';
 
+/** Starts the demo AWS account (local protocol servers + a `demo` profile) in a child process. */
+async function startDemoAws(configDir) {
+  const child = spawn(process.execPath, ['--no-warnings', '--import', 'tsx', join(repoRoot, 'scripts', 'workbench', 'demoAws.ts'), '--config-dir', configDir], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const first = await new Promise((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the demo AWS server exited (${code}) before it was ready`)));
+  });
+  const info = JSON.parse(first);
+  return { ...info, child };
+}
+
 function parseArgs(argv) {
-  const options = { dev: false, untrusted: false, desktop: false, port: process.env.ARCHLENS_PORT ? Number(process.env.ARCHLENS_PORT) : undefined, folder: join(repoRoot, 'demo') };
+  const options = { dev: false, untrusted: false, desktop: false, aws: false, port: process.env.ARCHLENS_PORT ? Number(process.env.ARCHLENS_PORT) : undefined, folder: join(repoRoot, 'demo') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--dev') options.dev = true;
     else if (arg === '--untrusted') options.untrusted = true;
     else if (arg === '--desktop') options.desktop = true;
+    else if (arg === '--aws') options.aws = true;
     else if (arg === '--port') options.port = Number(argv[++i]);
     else if (arg === '--folder') options.folder = argv[++i];
     else if (arg === '--help' || arg === '-h') options.help = true;
@@ -41,7 +62,7 @@ function parseArgs(argv) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.help) {
-    console.log('usage: npm start [-- --dev] [--untrusted] [--port N] [--folder PATH] [--desktop]  (see scripts/workbench/start.mjs)');
+    console.log('usage: npm start [-- --dev] [--untrusted] [--port N] [--folder PATH] [--desktop] [--aws]  (see scripts/workbench/start.mjs)');
     return 0;
   }
   if (options.desktop) return launchDesktop({ folder: options.folder });
@@ -60,8 +81,10 @@ async function main() {
     console.log(`archlens: packaged and installed ${vsix} (${Date.now() - t0} ms)`);
   }
 
+  const demo = options.aws ? undefined : await startDemoAws(join(session, 'aws'));
   const logFile = join(session, 'code-server.log');
   const server = await startCodeServer({
+    env: demo?.env ?? {},
     install,
     folder: options.folder,
     userDataDir,
@@ -80,6 +103,8 @@ async function main() {
   console.log(`  Extension:  ${options.dev ? `unpacked from ${repoRoot} (reload the page after npm run build)` : 'dist/archlens.vsix, installed'}`);
   console.log(`  Logs:       ${logFile}  and  ${join(userDataDir, 'logs')}`);
   console.log('  Try:        templates/orders-api-with-mistakes.yaml, then Ctrl+Shift+M (Problems)');
+  console.log(`  AWS:        ${demo ? `demo account on ${demo.endpoint} (profile "demo", sample data, not AWS); --aws uses yours` : 'your own AWS configuration (--aws)'}`);
+  console.log(`  Sidebar:    the ArchLens activity bar icon: CloudFormation Stacks, log groups under each stack`);
   console.log(`  Stop:       Ctrl-C`);
   console.log(`${line}\n`);
 
@@ -89,6 +114,7 @@ async function main() {
     stopping = true;
     console.log(`\narchlens: ${signal}, stopping code-server`);
     await server.stop();
+    demo?.child.kill('SIGTERM');
     rmSync(session, { recursive: true, force: true });
     process.exit(0);
   };
@@ -96,6 +122,7 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   const exited = await server.exited;
+  demo?.child.kill('SIGTERM');
   if (stopping) return 0;
   console.error(`archlens: code-server exited (${exited.code ?? exited.signal}); log: ${logFile}`);
   return 1;
