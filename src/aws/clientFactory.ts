@@ -10,8 +10,13 @@
 //   SERVER_ERROR / CLIENT_ERROR; client errors are never retried), full-jitter exponential
 //   backoff `random(0, min(maxDelayMs, baseDelayMs * 2^retry))`, no quota.
 // Credentials are injected (a provider from `@aws-sdk/credential-providers` or static keys); an
-// `endpoint` override points every client at a local emulator or test server.
+// `endpoint` override points every client at a local emulator or test server, `endpoints` does it
+// per service (keys as passed to `client()`: `cloudformation`, `logs`, `sts`). With an override,
+// `disableHostPrefix` is set: CloudWatch Logs' StartLiveTail prepends `streaming-` to the host,
+// which breaks `http://127.0.0.1:4566`-style endpoints. Every failed request is tagged with its
+// region (`ERROR_REGION`), so `toAwsError` can say "not available in <region>".
 import { CloudFormationClient, type CloudFormationClientConfig } from '@aws-sdk/client-cloudformation';
+import { ERROR_REGION } from './errors';
 
 export type RetryMode = 'standard' | 'adaptive';
 
@@ -22,6 +27,15 @@ export interface ClientFactoryOptions {
   credentials?: CredentialsOption;
   /** Endpoint override (e.g. `http://127.0.0.1:4566`); default: the SDK's endpoint resolution. */
   endpoint?: string;
+  /** Per-service endpoint overrides, keyed like `client(service, ...)`; win over `endpoint`. */
+  endpoints?: Readonly<Partial<Record<string, string>>>;
+  /**
+   * Stop the SDK from reading AWS_ENDPOINT_URL* and profile `endpoint_url` itself: set when the
+   * caller resolved endpoints explicitly (src/aws/endpoints.ts), so both never disagree.
+   */
+  ignoreConfiguredEndpointUrls?: boolean;
+  /** SDK logger (debug logging only; see sdkLogger.ts). */
+  logger?: CloudFormationClientConfig['logger'];
   /** Total attempts per request, including the first; default 3. */
   maxAttempts?: number;
   retry?: {
@@ -124,18 +138,30 @@ export class AwsClientFactory {
     const existing = this.clients.get(key);
     if (existing) return existing as C;
     const Concrete = ctor as unknown as new (config: SharedClientConfig) => C;
-    const created = new Concrete(this.config(region));
+    const created = new Concrete(this.config(region, service));
+    tagErrorsWithRegion(created, region);
     this.clients.set(key, created);
     return created;
   }
 
+  /** The endpoint override for `service`, if any. */
+  endpointFor(service: string): string | undefined {
+    return this.options.endpoints?.[service] ?? this.options.endpoint;
+  }
+
   /** The shared client configuration; exported for gateways of other services. */
-  config(region: string): SharedClientConfig {
-    const { credentials, endpoint, retry, requestTimeoutMs } = this.options;
+  config(region: string, service?: string): SharedClientConfig {
+    const { credentials, retry, requestTimeoutMs, logger } = this.options;
+    const endpoint = service !== undefined ? this.endpointFor(service) : this.options.endpoint;
     const maxAttempts = this.options.maxAttempts ?? 3;
     const config: SharedClientConfig = { region, maxAttempts };
     if (credentials !== undefined) config.credentials = credentials;
-    if (endpoint !== undefined) config.endpoint = endpoint;
+    if (endpoint !== undefined) {
+      config.endpoint = endpoint;
+      config.disableHostPrefix = true;
+    }
+    if (this.options.ignoreConfiguredEndpointUrls) config.ignoreConfiguredEndpointUrls = true;
+    if (logger !== undefined) config.logger = logger;
     if (retry?.baseDelayMs !== undefined) {
       config.retryStrategy = new JitteredRetryStrategy(maxAttempts, retry.baseDelayMs, retry.maxDelayMs, this.options.random) as unknown as RetryStrategyOption;
     } else {
@@ -149,4 +175,27 @@ export class AwsClientFactory {
     for (const client of this.clients.values()) client.destroy();
     this.clients.clear();
   }
+}
+
+interface WithMiddleware {
+  middlewareStack?: { add(middleware: unknown, options: { step: string; name: string; override?: boolean }): void };
+}
+
+/** Tags every error a client's request fails with by the client's region (see the header). */
+function tagErrorsWithRegion(client: unknown, region: string): void {
+  const stack = (client as WithMiddleware).middlewareStack;
+  if (!stack) return;
+  const middleware =
+    (next: (args: unknown) => Promise<unknown>) =>
+    async (args: unknown): Promise<unknown> => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (typeof error === 'object' && error !== null && !(ERROR_REGION in error)) {
+          Object.defineProperty(error, ERROR_REGION, { value: region, enumerable: false });
+        }
+        throw error;
+      }
+    };
+  stack.add(middleware, { step: 'initialize', name: 'archlensErrorRegion', override: true });
 }

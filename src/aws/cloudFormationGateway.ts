@@ -19,10 +19,17 @@ import {
   type StackEvent,
   type StackResourceDrift,
   type StackResourceSummary,
-  type StackStatus,
+  StackStatus,
   type StackSummary,
 } from '@aws-sdk/client-cloudformation';
 import { AwsError, toAwsError } from './errors';
+
+// The SDK shapes the views use, re-exported so nothing outside src/aws imports `@aws-sdk/*`.
+export type { Output, Parameter, Stack, StackEvent, StackResourceDrift, StackResourceSummary, StackSummary } from '@aws-sdk/client-cloudformation';
+export type { StackStatus };
+
+/** Every stack status the SDK knows, in the SDK's order (for status filters). */
+export const STACK_STATUSES: readonly StackStatus[] = Object.values(StackStatus);
 
 const SERVICE = 'CloudFormation';
 
@@ -154,6 +161,14 @@ export class CloudFormationGateway {
     return { body: out.TemplateBody ?? '', stagesAvailable: out.StagesAvailable ?? [] };
   }
 
+  /** The resource drifts of the stack's latest drift detection, page by page (no new detection). */
+  resourceDrifts(stack: string, options: PageOptions = {}): AsyncIterable<Page<StackResourceDrift>> {
+    return this.pages('DescribeStackResourceDrifts', options, async (NextToken, abortSignal) => {
+      const out = await this.client.send(new DescribeStackResourceDriftsCommand({ StackName: stack, NextToken }), { abortSignal });
+      return { items: out.StackResourceDrifts ?? [], nextToken: out.NextToken };
+    });
+  }
+
   /** Starts drift detection, polls its status until it ends, then reads every resource drift. */
   async detectDrift(stack: string, options: DetectDriftOptions = {}): Promise<DriftResult> {
     const { signal } = options;
@@ -175,12 +190,7 @@ export class CloudFormationGateway {
     }
 
     const drifts: StackResourceDrift[] = [];
-    for await (const page of this.pages('DescribeStackResourceDrifts', { signal }, async (NextToken, abortSignal) => {
-      const out = await this.client.send(new DescribeStackResourceDriftsCommand({ StackName: stack, NextToken }), { abortSignal });
-      return { items: out.StackResourceDrifts ?? [], nextToken: out.NextToken };
-    })) {
-      drifts.push(...page.items);
-    }
+    for await (const page of this.resourceDrifts(stack, { signal })) drifts.push(...page.items);
     return {
       detectionId,
       detectionStatus: status.DetectionStatus === 'DETECTION_FAILED' ? 'DETECTION_FAILED' : 'DETECTION_COMPLETE',

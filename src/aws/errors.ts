@@ -1,8 +1,25 @@
 // One error type for every AWS gateway (docs: architecture.md, layer src/aws).
 // `toAwsError` maps SDK v3 errors to a small set of codes the UI can act on. Messages carry the
 // service, the operation and the service's own message, never request bodies or credentials.
+import { isKnownRegion, isOptInRegion } from './regions';
 
-export type AwsErrorCode = 'AccessDenied' | 'Throttling' | 'ExpiredToken' | 'NotFound' | 'Network' | 'Cancelled' | 'InvalidInput' | 'Unknown';
+export type AwsErrorCode =
+  | 'AccessDenied'
+  | 'Throttling'
+  | 'ExpiredToken'
+  | 'NotFound'
+  | 'Network'
+  | 'Cancelled'
+  | 'InvalidInput'
+  | 'Unknown'
+  /** The keys are unknown to AWS (deleted, revoked, mistyped) or the secret does not match. */
+  | 'InvalidCredentials'
+  /** The local clock differs too much from AWS time for signatures to be accepted. */
+  | 'ClockSkew'
+  /** No credentials could be found or resolved for the selected profile. */
+  | 'NoCredentials'
+  /** The service is not offered in the region, or the (opt-in) region is not enabled for the account. */
+  | 'Unavailable';
 
 export class AwsError extends Error {
   override readonly name = 'AwsError';
@@ -22,15 +39,10 @@ export class AwsError extends Error {
   }
 }
 
-const ACCESS_DENIED = new Set([
-  'AccessDenied',
-  'AccessDeniedException',
-  'UnauthorizedOperation',
-  'UnrecognizedClientException',
-  'InvalidClientTokenId',
-  'AuthorizationError',
-  'NotAuthorized',
-]);
+const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AuthorizationError', 'NotAuthorized']);
+// Revoked or unknown keys: AWS answers these (not AccessDenied) when it does not know the key.
+const INVALID_CREDENTIALS = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidAccessKeyId', 'AuthFailure', 'SignatureDoesNotMatch', 'InvalidSignatureException', 'IncompleteSignature']);
+const CLOCK_SKEW = new Set(['RequestTimeTooSkewed', 'RequestInTheFuture']);
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired', 'CredentialsProviderError']);
 const THROTTLING = new Set([
   'Throttling',
@@ -66,13 +78,40 @@ function looksNotFound(message: string): boolean {
   return /\bdoes not exist\b/i.test(message);
 }
 
-function classify(error: ErrorLike, status: number | undefined, message: string): AwsErrorCode {
+/**
+ * The region a failed request was sent to, attached by the client factory: an opt-in region that
+ * is not enabled answers like revoked keys, and a service missing from a region fails DNS.
+ */
+export const ERROR_REGION = Symbol.for('archlens.aws.errorRegion');
+
+function errorRegion(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null ? str((error as Record<symbol, unknown>)[ERROR_REGION]) : undefined;
+}
+
+/**
+ * `getaddrinfo ENOTFOUND logs.xx-west-9.amazonaws.com`: no such regional endpoint. Only for regions
+ * outside our list: STS, CloudFormation and Logs exist in every listed region, so there a DNS
+ * failure means the network is down (an offline laptop must not read "not available").
+ */
+function missingRegionalHost(message: string, region: string | undefined): boolean {
+  if (region === undefined || isKnownRegion(region)) return false;
+  const host = /ENOTFOUND\s+([a-z0-9.-]+\.amazonaws\.com(?:\.cn)?)\b/i.exec(message)?.[1];
+  return host !== undefined && host.includes(`.${region}.`);
+}
+
+function classify(error: ErrorLike, status: number | undefined, message: string, region?: string): AwsErrorCode {
   const name = str(error.name);
   const code = str(error.code) ?? str(error.Code);
   const ids = [name, code].filter((x): x is string => x !== undefined);
   if (ids.some((id) => id === 'AbortError')) return 'Cancelled';
+  if (ids.some((id) => CLOCK_SKEW.has(id))) return 'ClockSkew';
+  // A signature rejected for its timestamp is a clock problem, not a key problem.
+  if (ids.some((id) => id === 'SignatureDoesNotMatch' || id === 'InvalidSignatureException') && /signature expired|request time|time stamp|timestamp/i.test(message)) return 'ClockSkew';
+  if (ids.includes('CredentialsProviderError') && /could not load credentials|not found|does not exist|could not resolve/i.test(message)) return 'NoCredentials';
   if (ids.some((id) => EXPIRED.has(id))) return 'ExpiredToken';
+  if (ids.some((id) => INVALID_CREDENTIALS.has(id))) return region !== undefined && isOptInRegion(region) && !ids.includes('SignatureDoesNotMatch') ? 'Unavailable' : 'InvalidCredentials';
   if (ids.some((id) => ACCESS_DENIED.has(id))) return 'AccessDenied';
+  if (missingRegionalHost(message, region)) return 'Unavailable';
   if (ids.some((id) => THROTTLING.has(id))) return 'Throttling';
   if (ids.some((id) => NOT_FOUND.has(id))) return 'NotFound';
   if (ids.some((id) => INVALID.has(id))) return looksNotFound(message) ? 'NotFound' : 'InvalidInput';
@@ -100,9 +139,15 @@ export function toAwsError(error: unknown, service: string, operation: string): 
   const rawStatus = e.$metadata?.httpStatusCode;
   const status = typeof rawStatus === 'number' ? rawStatus : undefined;
   const detail = redact(str(e.message) ?? '');
-  const code = classify(e, status, detail);
+  const region = errorRegion(error);
+  const code = classify(e, status, detail, region);
   const awsCode = str(e.name) !== 'Error' ? (str(e.name) ?? str(e.code)) : str(e.code);
-  const summary = code === 'Cancelled' ? 'cancelled' : detail || awsCode || 'failed';
+  const summary =
+    code === 'Cancelled'
+      ? 'cancelled'
+      : code === 'Unavailable' && region !== undefined
+        ? `not available in ${region}${isOptInRegion(region) ? ' (an opt-in region: enable it for the account, or pick another region)' : ''}`
+        : detail || awsCode || 'failed';
   return new AwsError(code, service, operation, `${service} ${operation}: ${summary}`, error, awsCode, status);
 }
 

@@ -8,62 +8,14 @@ import {
   GetLogEventsCommand,
   type CloudWatchLogsClient,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { toAwsError } from './errors';
+import { getQueryResults, runQuery, startQuery, stopQuery, type QueryRequest, type QueryResults, type RunQueryOptions } from './logs/insights';
+import { startLiveTail, type LiveTailOptions, type LiveTailUpdate } from './logs/liveTail';
+import { logsCall } from './logs/logsCall';
+import type { CallOptions, LogGroupSummary, LogStreamSummary, LogEvent, ReadStreamOptions, PageOptions, LogsPage, LogGroupLookup, SearchOptions } from './logs/logsTypes';
 
-const SERVICE = 'CloudWatchLogs';
-
-/** Options shared by every gateway call. */
-export interface CallOptions {
-  /** Cancels the in-flight request and stops further paging. */
-  readonly signal?: AbortSignal;
-}
-
-/** A log group as listed by DescribeLogGroups. */
-export interface LogGroupSummary {
-  readonly name: string;
-  readonly arn?: string;
-  readonly creationTime?: number;
-  readonly retentionInDays?: number;
-  readonly storedBytes?: number;
-}
-
-/** A log stream as listed by DescribeLogStreams. Streams with no events have no event times. */
-export interface LogStreamSummary {
-  readonly name: string;
-  readonly creationTime?: number;
-  readonly firstEventTime?: number;
-  readonly lastEventTime?: number;
-}
-
-/** One log event; `stream` and `eventId` are set for search results (FilterLogEvents). */
-export interface LogEvent {
-  readonly timestamp: number;
-  readonly message: string;
-  readonly ingestionTime?: number;
-  readonly stream?: string;
-  readonly eventId?: string;
-}
-
-export interface ReadStreamOptions extends CallOptions {
-  /** Events per request (GetLogEvents `limit`, 1-10,000). Default: the service's (up to 10,000 / 1 MB). */
-  readonly limit?: number;
-  /** Stop after this many events in total. */
-  readonly maxEvents?: number;
-  readonly startTime?: number;
-  readonly endTime?: number;
-}
-
-export interface SearchOptions extends CallOptions {
-  /** CloudWatch Logs filter pattern; empty or absent matches every event. */
-  readonly pattern?: string;
-  /** Epoch milliseconds, inclusive. */
-  readonly startTime?: number;
-  /** Epoch milliseconds, inclusive. */
-  readonly endTime?: number;
-  /** Stop once this many events have been yielded (the last page is trimmed). */
-  readonly maxEvents?: number;
-  readonly streams?: readonly string[];
-}
+export { LIVE_TAIL_MAX_GROUPS, isLiveTailStreamingError, validateLiveTailGroups, type LiveTailEvent, type LiveTailOptions, type LiveTailUpdate } from './logs/liveTail';
+export type { CallOptions, LogGroupSummary, LogStreamSummary, LogEvent, ReadStreamOptions, PageOptions, LogsPage, LogGroupLookup, SearchProgress, SearchOptions } from './logs/logsTypes';
+export { INSIGHTS_MAX_GROUPS, type QueryRequest, type QueryResults, type QueryStatistics, type QueryStatus, type RunQueryOptions } from './logs/insights';
 
 /** Thin gateway over one region-bound CloudWatchLogsClient. */
 export class LogsGateway {
@@ -71,42 +23,108 @@ export class LogsGateway {
 
   /** Log groups (optionally by name prefix), one page per iteration. */
   async *logGroups(prefix?: string, options: CallOptions = {}): AsyncIterable<LogGroupSummary[]> {
-    let nextToken: string | undefined;
+    for await (const page of this.logGroupPages(prefix, options)) yield page.items;
+  }
+
+  /** Log groups as resumable pages: each carries the token of the next, so a listing resumes. */
+  async *logGroupPages(prefix?: string, options: PageOptions = {}): AsyncIterable<LogsPage<LogGroupSummary>> {
+    let nextToken = options.startToken;
     const seen = new Set<string | undefined>();
     do {
-      const out = await this.send('DescribeLogGroups', options.signal, () =>
-        this.client.send(new DescribeLogGroupsCommand({ ...(prefix ? { logGroupNamePrefix: prefix } : {}), ...(nextToken ? { nextToken } : {}) }), { abortSignal: options.signal }),
+      const token = nextToken;
+      const out = await logsCall('DescribeLogGroups', options.signal, () =>
+        this.client.send(
+          new DescribeLogGroupsCommand({ ...(prefix ? { logGroupNamePrefix: prefix } : {}), ...(options.limit ? { limit: options.limit } : {}), ...(token ? { nextToken: token } : {}) }),
+          { abortSignal: options.signal },
+        ),
       );
-      yield (out.logGroups ?? []).map((g) => ({
-        name: g.logGroupName ?? '',
-        ...(g.logGroupArn ?? g.arn ? { arn: g.logGroupArn ?? g.arn } : {}),
-        ...(g.creationTime !== undefined ? { creationTime: g.creationTime } : {}),
-        ...(g.retentionInDays !== undefined ? { retentionInDays: g.retentionInDays } : {}),
-        ...(g.storedBytes !== undefined ? { storedBytes: g.storedBytes } : {}),
-      }));
-      seen.add(nextToken);
-      nextToken = out.nextToken;
+      seen.add(token);
       // A token we already followed would loop forever; treat it as the end.
-    } while (nextToken !== undefined && !seen.has(nextToken));
+      nextToken = out.nextToken !== undefined && !seen.has(out.nextToken) ? out.nextToken : undefined;
+      yield { items: (out.logGroups ?? []).map(toGroup), ...(nextToken ? { nextToken } : {}) };
+    } while (nextToken !== undefined);
+  }
+
+  /**
+   * Looks up exact group names (e.g. derived from a stack's resources). DescribeLogGroups has no
+   * exact-name filter, but it lists in name order, so a prefix listing of the exact name with
+   * `limit: 1` returns that group first when it exists: one cheap call per name. A missing group is
+   * not an error (a Lambda's group appears on its first invocation); a failed lookup is kept per
+   * name so one denied group does not hide the others. At most 4 calls run at once.
+   */
+  async describeLogGroups(names: readonly string[], options: CallOptions = {}): Promise<LogGroupLookup[]> {
+    const results: LogGroupLookup[] = new Array<LogGroupLookup>(names.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < names.length) {
+        const index = next++;
+        const name = names[index]!;
+        try {
+          const out = await logsCall('DescribeLogGroups', options.signal, () =>
+            this.client.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: name, limit: 1 }), { abortSignal: options.signal }),
+          );
+          const found = (out.logGroups ?? []).find((g) => g.logGroupName === name);
+          results[index] = found ? { name, group: toGroup(found) } : { name };
+        } catch (error) {
+          if (options.signal?.aborted) throw error;
+          results[index] = { name, error };
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, names.length) }, worker));
+    return results;
   }
 
   /** Streams of a group, most recently written first, one page per iteration. */
   async *logStreams(group: string, options: CallOptions = {}): AsyncIterable<LogStreamSummary[]> {
-    let nextToken: string | undefined;
+    for await (const page of this.logStreamPages(group, options)) yield page.items;
+  }
+
+  /** Streams of a group, most recently written first, as resumable pages. */
+  async *logStreamPages(group: string, options: PageOptions = {}): AsyncIterable<LogsPage<LogStreamSummary>> {
+    let nextToken = options.startToken;
     const seen = new Set<string | undefined>();
     do {
-      const out = await this.send('DescribeLogStreams', options.signal, () =>
-        this.client.send(new DescribeLogStreamsCommand({ logGroupName: group, orderBy: 'LastEventTime', descending: true, ...(nextToken ? { nextToken } : {}) }), { abortSignal: options.signal }),
+      const token = nextToken;
+      const out = await logsCall('DescribeLogStreams', options.signal, () =>
+        this.client.send(
+          new DescribeLogStreamsCommand({
+            logGroupName: group,
+            orderBy: 'LastEventTime',
+            descending: true,
+            ...(options.limit ? { limit: options.limit } : {}),
+            ...(token ? { nextToken: token } : {}),
+          }),
+          { abortSignal: options.signal },
+        ),
       );
-      yield (out.logStreams ?? []).map((s) => ({
+      seen.add(token);
+      nextToken = out.nextToken !== undefined && !seen.has(out.nextToken) ? out.nextToken : undefined;
+      const items = (out.logStreams ?? []).map((s) => ({
         name: s.logStreamName ?? '',
         ...(s.creationTime !== undefined ? { creationTime: s.creationTime } : {}),
         ...(s.firstEventTimestamp !== undefined ? { firstEventTime: s.firstEventTimestamp } : {}),
         ...(s.lastEventTimestamp !== undefined ? { lastEventTime: s.lastEventTimestamp } : {}),
       }));
-      seen.add(nextToken);
-      nextToken = out.nextToken;
-    } while (nextToken !== undefined && !seen.has(nextToken));
+      yield { items, ...(nextToken ? { nextToken } : {}) };
+    } while (nextToken !== undefined);
+  }
+
+  /**
+   * One page of a stream from its head (a document page). `nextToken` is absent when the service
+   * returned the request's own token: nothing more has been written (yet).
+   */
+  async readStreamPage(group: string, stream: string, options: PageOptions = {}): Promise<LogsPage<LogEvent>> {
+    const token = options.startToken;
+    const out = await logsCall('GetLogEvents', options.signal, () =>
+      this.client.send(
+        new GetLogEventsCommand({ logGroupName: group, logStreamName: stream, startFromHead: true, ...(token ? { nextToken: token } : {}), ...(options.limit ? { limit: options.limit } : {}) }),
+        { abortSignal: options.signal },
+      ),
+    );
+    const items = (out.events ?? []).map((e) => ({ timestamp: e.timestamp ?? 0, message: e.message ?? '', ...(e.ingestionTime !== undefined ? { ingestionTime: e.ingestionTime } : {}) }));
+    const next = out.nextForwardToken;
+    return { items, ...(next !== undefined && next !== token && items.length > 0 ? { nextToken: next } : {}) };
   }
 
   /**
@@ -118,7 +136,7 @@ export class LogsGateway {
     let token: string | undefined;
     let total = 0;
     for (;;) {
-      const out = await this.send('GetLogEvents', options.signal, () =>
+      const out = await logsCall('GetLogEvents', options.signal, () =>
         this.client.send(
           new GetLogEventsCommand({
             logGroupName: group,
@@ -155,9 +173,10 @@ export class LogsGateway {
   async *search(group: string, options: SearchOptions = {}): AsyncIterable<LogEvent[]> {
     let nextToken: string | undefined;
     let total = 0;
+    let pages = 0;
     const seen = new Set<string>();
     for (;;) {
-      const out = await this.send('FilterLogEvents', options.signal, () =>
+      const out = await logsCall('FilterLogEvents', options.signal, () =>
         this.client.send(
           new FilterLogEventsCommand({
             logGroupName: group,
@@ -180,6 +199,8 @@ export class LogsGateway {
       }));
       if (options.maxEvents !== undefined) events = events.slice(0, Math.max(0, options.maxEvents - total));
       total += events.length;
+      pages += 1;
+      options.onPage?.({ pages, events: total });
       if (events.length > 0) yield events;
       if (options.maxEvents !== undefined && total >= options.maxEvents) return;
       if (out.nextToken === undefined || seen.has(out.nextToken)) return;
@@ -188,13 +209,39 @@ export class LogsGateway {
     }
   }
 
-  private async send<T>(operation: string, signal: AbortSignal | undefined, call: () => Promise<T>): Promise<T> {
-    // Checked before every request so a cancel between pages never reaches the service.
-    if (signal?.aborted) throw toAwsError(new DOMException('The operation was aborted', 'AbortError'), SERVICE, operation);
-    try {
-      return await call();
-    } catch (error) {
-      throw toAwsError(error, SERVICE, operation);
-    }
+  /** Live tail over 1-10 log group ARNs (see `logs/liveTail.ts`); ends when `signal` aborts. */
+  startLiveTail(groupArns: readonly string[], options: LiveTailOptions = {}): AsyncIterable<LiveTailUpdate> {
+    return startLiveTail(this.client, groupArns, options);
   }
+
+  /** Starts a Logs Insights query; returns its id. */
+  startQuery(request: QueryRequest, options: CallOptions = {}): Promise<string> {
+    return startQuery(this.client, request, options.signal);
+  }
+
+  /** One poll of a query (partial rows while Running). */
+  queryResults(queryId: string, options: CallOptions = {}): Promise<QueryResults> {
+    return getQueryResults(this.client, queryId, options.signal);
+  }
+
+  stopQuery(queryId: string, options: CallOptions = {}): Promise<boolean> {
+    return stopQuery(this.client, queryId, options.signal);
+  }
+
+  /** Start, poll to a final status; a cancel sends StopQuery (see `logs/insights.ts`). */
+  runQuery(request: QueryRequest, options: RunQueryOptions = {}): Promise<QueryResults> {
+    return runQuery(this.client, request, options);
+  }
+}
+
+function toGroup(g: { logGroupName?: string; logGroupArn?: string; arn?: string; creationTime?: number; retentionInDays?: number; storedBytes?: number }): LogGroupSummary {
+  // `logGroupArn` has no trailing `:*` (what StartLiveTail wants); older responses only had `arn`.
+  const arn = g.logGroupArn ?? g.arn?.replace(/:\*$/, '');
+  return {
+    name: g.logGroupName ?? '',
+    ...(arn ? { arn } : {}),
+    ...(g.creationTime !== undefined ? { creationTime: g.creationTime } : {}),
+    ...(g.retentionInDays !== undefined ? { retentionInDays: g.retentionInDays } : {}),
+    ...(g.storedBytes !== undefined ? { storedBytes: g.storedBytes } : {}),
+  };
 }

@@ -32,6 +32,8 @@ const RULES: readonly { readonly pattern: RegExp; readonly replace: (...groups: 
     pattern: /(secret[^\n]{0,40}?)(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/gi,
     replace: (_m, head) => `${head}${REDACTED}`,
   },
+  // SigV4 signatures (Authorization header, presigned URLs): replayable for a few minutes.
+  { pattern: /\b((?:X-Amz-)?Signature[ \t]*[=:][ \t]*)[0-9a-f]{16,}/gi, replace: (_m, head) => `${head}${REDACTED}` },
   // Access key ids: long-term (AKIA) and temporary (ASIA).
   { pattern: /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, replace: (_m, prefix) => `${prefix}${REDACTED}` },
 ];

@@ -29,6 +29,10 @@ const NEXT_STEP: Record<AwsError['code'], string> = {
   Cancelled: 'Cancelled.',
   InvalidInput: 'AWS rejected the request; see the log for details.',
   Unknown: 'See the log for details, then retry.',
+  InvalidCredentials: 'AWS does not recognise these keys (revoked, deleted or mistyped); update the profile, then reconnect.',
+  ClockSkew: "This computer's clock is off; sync it with network time, then retry.",
+  NoCredentials: 'No credentials were found; select a profile or run `aws configure`, then reconnect.',
+  Unavailable: 'The service is not available in this region (or the opt-in region is not enabled); pick another region.',
 };
 
 /** The one-line text of an error for a tree node. */

@@ -20,7 +20,8 @@ export interface IntegrationEnvironment {
   vsix: string;
   browser: Browser;
   tmp: string;
-  openSession(name: string, options: { trust: boolean }): Promise<Session>;
+  /** `env` reaches code-server and its extension host (e.g. the demo AWS account's variables). */
+  openSession(name: string, options: { trust: boolean; env?: Record<string, string> }): Promise<Session>;
   dispose(): Promise<void>;
 }
 
@@ -62,7 +63,7 @@ export async function prepareEnvironment(): Promise<IntegrationEnvironment> {
     vsix,
     browser,
     tmp,
-    openSession: (name, { trust }) => openSession({ install, vsix, browser, tmp, name, trust, nextShot: () => ++counter }),
+    openSession: (name, { trust, env }) => openSession({ install, vsix, browser, tmp, name, trust, env, nextShot: () => ++counter }),
     async dispose() {
       await browser.close().catch(() => undefined);
       rmSync(tmp, { recursive: true, force: true });
@@ -70,8 +71,17 @@ export async function prepareEnvironment(): Promise<IntegrationEnvironment> {
   };
 }
 
-async function openSession(options: { install: InstallResult; vsix: string; browser: Browser; tmp: string; name: string; trust: boolean; nextShot: () => number }): Promise<Session> {
-  const { install, vsix, browser, tmp, name, trust, nextShot } = options;
+async function openSession(options: {
+  install: InstallResult;
+  vsix: string;
+  browser: Browser;
+  tmp: string;
+  name: string;
+  trust: boolean;
+  env?: Record<string, string>;
+  nextShot: () => number;
+}): Promise<Session> {
+  const { install, vsix, browser, tmp, name, trust, env, nextShot } = options;
   const base = join(tmp, name);
   const folder = join(base, 'demo');
   const userDataDir = join(base, 'user-data');
@@ -84,7 +94,7 @@ async function openSession(options: { install: InstallResult; vsix: string; brow
 
   const logFile = join(base, 'code-server.log');
   const t0 = Date.now();
-  const server = await startCodeServer({ install, folder, userDataDir, extensionsDir, logFile, trust });
+  const server = await startCodeServer({ install, folder, userDataDir, extensionsDir, logFile, trust, env });
   progress(`[${name}] code-server on ${server.url} (${trust ? 'trusted' : 'untrusted'} folder), up in ${Date.now() - t0} ms`);
 
   const saveLogs = (): string[] => {

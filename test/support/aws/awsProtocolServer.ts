@@ -4,7 +4,8 @@
 // so tests drive the real `@aws-sdk/client-cloudformation` client end to end.
 // SigV4 signatures are not validated (any Authorization header is accepted).
 // Faults can be injected per operation: Throttling, ExpiredToken, AccessDenied, a dropped
-// connection (socket destroyed without a response) or a stalled response (held until close).
+// connection (socket destroyed without a response), a stalled response (held until close) or
+// an expired pagination token (only on requests that carry a NextToken).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { StackStatus } from '@aws-sdk/client-cloudformation';
@@ -13,7 +14,7 @@ import { defaultFixture, type FixtureStack } from './fixtures';
 const VERSION = '2010-05-15';
 const XMLNS = 'http://cloudformation.amazonaws.com/doc/2010-05-15/';
 
-export type FaultKind = 'Throttling' | 'ExpiredToken' | 'AccessDenied' | 'Drop' | 'Stall';
+export type FaultKind = 'Throttling' | 'ExpiredToken' | 'AccessDenied' | 'Drop' | 'Stall' | 'InvalidNextToken';
 
 export interface FaultSpec {
   /** Action name, e.g. `ListStacks`. */
@@ -32,6 +33,8 @@ export interface RecordedRequest {
   page: number;
   /** The fault applied to this request, if any. */
   fault?: FaultKind;
+  /** A stalled request whose connection the client closed (e.g. its AbortSignal fired). */
+  clientClosed?: boolean;
 }
 
 export interface ServerOptions {
@@ -49,6 +52,12 @@ const PAGE_SIZE: Record<string, number> = {
 };
 
 const STACK_STATUSES = new Set<string>(Object.values(StackStatus));
+const RESOURCE_DRIFT_STATUSES = new Set(['IN_SYNC', 'MODIFIED', 'DELETED', 'NOT_CHECKED', 'UNKNOWN', 'UNSUPPORTED']);
+
+/** CloudFormation's wording for a token it does not accept (boto/boto3#2203). */
+function invalidToken(token: string): ApiError {
+  return new ApiError(400, 'ValidationError', `${token} is not a valid NextToken`);
+}
 
 class ApiError extends Error {
   constructor(
@@ -89,19 +98,22 @@ function decodeToken(action: string, token: string | undefined): number {
   const decoded = Buffer.from(token, 'base64').toString('utf8');
   const [tokenAction, offset] = decoded.split(':');
   const n = Number(offset);
-  if (tokenAction !== action || !Number.isInteger(n) || n < 0) throw new ApiError(400, 'ValidationError', 'Invalid NextToken');
+  if (tokenAction !== action || !Number.isInteger(n) || n < 0) throw invalidToken(token);
   return n;
 }
 
 function paginate<T>(action: string, items: T[], params: Record<string, string>): { page: T[]; nextToken?: string } {
   const offset = decodeToken(action, params.NextToken);
-  const size = PAGE_SIZE[action] ?? 100;
+  let size = PAGE_SIZE[action] ?? 100;
+  if (params.MaxResults !== undefined) {
+    const max = Number(params.MaxResults);
+    if (!Number.isInteger(max) || max < 1 || max > 100) {
+      throw new ApiError(400, 'ValidationError', `1 validation error detected: Value '${params.MaxResults}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 100`);
+    }
+    size = max;
+  }
   const page = items.slice(offset, offset + size);
   return { page, nextToken: offset + size < items.length ? encodeToken(action, offset + size) : undefined };
-}
-
-function driftInfo(tag: string, status: string): string {
-  return `<${tag}>${el('StackDriftStatus', status)}</${tag}>`;
 }
 
 interface DriftDetection {
@@ -151,6 +163,30 @@ export class AwsProtocolServer {
     return this.requests.filter((r) => r.action === action);
   }
 
+  /** The stack named `name` that is not deleted (tests change it between calls). */
+  stack(name: string): FixtureStack {
+    const found = this.stacks.find((s) => s.name === name && s.status !== 'DELETE_COMPLETE');
+    if (!found) throw new Error(`no live fixture stack ${name}`);
+    return found;
+  }
+
+  /** Deletes a stack as AWS does: it stays reachable by ID with DELETE_COMPLETE and no resources. */
+  deleteStack(name: string): FixtureStack {
+    const stack = this.stack(name);
+    stack.status = 'DELETE_COMPLETE';
+    stack.deleted = new Date().toISOString();
+    stack.resources = stack.resources.map((r) => ({ ...r, status: 'DELETE_COMPLETE' }));
+    stack.outputs = [];
+    return stack;
+  }
+
+  /** Forgets a stack entirely (a deleted stack older than 90 days): every call on it fails. */
+  removeStack(name: string): void {
+    const index = this.stacks.findIndex((s) => s.name === name);
+    if (index < 0) throw new Error(`no fixture stack ${name}`);
+    this.stacks.splice(index, 1);
+  }
+
   injectFault(fault: FaultSpec): void {
     this.faults.push({ ...fault, used: 0 });
   }
@@ -192,11 +228,12 @@ export class AwsProtocolServer {
       if (req.method !== 'POST') throw new ApiError(400, 'InvalidAction', 'Only POST is supported by this test server');
       if (!action) throw new ApiError(400, 'MissingAction', 'Missing Action');
       if (params.Version !== VERSION) throw new ApiError(400, 'InvalidParameterValue', `Unsupported Version: ${params.Version ?? '(missing)'}`);
-      const fault = this.takeFault(action, page);
+      const fault = this.takeFault(action, page, params.NextToken !== undefined);
       if (fault) {
         record.fault = fault;
         this.onRequest?.(record);
-        this.applyFault(fault, res, requestId);
+        if (fault === 'Stall') res.on('close', () => (record.clientClosed = true));
+        this.applyFault(fault, res, requestId, params.NextToken ?? '');
         return;
       }
       this.onRequest?.(record);
@@ -208,9 +245,10 @@ export class AwsProtocolServer {
     }
   }
 
-  private takeFault(action: string, page: number): FaultKind | undefined {
+  private takeFault(action: string, page: number, hasToken: boolean): FaultKind | undefined {
     for (const fault of this.faults) {
       if (fault.operation !== action) continue;
+      if (fault.kind === 'InvalidNextToken' && !hasToken) continue;
       if (fault.page !== undefined && fault.page !== page) continue;
       if (fault.times !== undefined && fault.used >= fault.times) continue;
       fault.used += 1;
@@ -219,8 +257,10 @@ export class AwsProtocolServer {
     return undefined;
   }
 
-  private applyFault(kind: FaultKind, res: ServerResponse, requestId: string): void {
+  private applyFault(kind: FaultKind, res: ServerResponse, requestId: string, token: string): void {
     switch (kind) {
+      case 'InvalidNextToken':
+        return this.sendError(res, invalidToken(token), requestId);
       case 'Throttling':
         return this.sendError(res, new ApiError(400, 'Throttling', 'Rate exceeded'), requestId);
       case 'ExpiredToken':
@@ -309,7 +349,7 @@ export class AwsProtocolServer {
         el('StackStatusReason', s.statusReason) +
         el('ParentId', s.parentId) +
         el('RootId', s.rootId) +
-        driftInfo('DriftInformation', 'NOT_CHECKED'),
+        `<DriftInformation>${el('StackDriftStatus', s.driftStatus ?? 'NOT_CHECKED')}${el('LastCheckTimestamp', s.driftChecked)}</DriftInformation>`,
     );
     return members('StackSummaries', summaries) + el('NextToken', nextToken);
   }
@@ -344,7 +384,7 @@ export class AwsProtocolServer {
         ) +
         el('ParentId', s.parentId) +
         el('RootId', s.rootId) +
-        driftInfo('DriftInformation', 'NOT_CHECKED'),
+        `<DriftInformation>${el('StackDriftStatus', s.driftStatus ?? 'NOT_CHECKED')}${el('LastCheckTimestamp', s.driftChecked)}</DriftInformation>`,
     );
     return members('Stacks', items) + el('NextToken', nextToken);
   }
@@ -385,12 +425,15 @@ export class AwsProtocolServer {
 
   private getTemplate(params: Record<string, string>): string {
     const stack = this.findStack(params.StackName);
-    const stage = params.TemplateStage ?? 'Original';
+    // AWS returns the Processed stage when none is asked for.
+    const stage = params.TemplateStage ?? 'Processed';
     if (stage !== 'Original' && stage !== 'Processed') {
       throw new ApiError(400, 'ValidationError', `1 validation error detected: Value '${stage}' at 'templateStage' failed to satisfy constraint: Member must satisfy enum value set: [Original, Processed]`);
     }
-    const body = stage === 'Processed' ? stack.templateProcessed : stack.templateOriginal;
-    return el('TemplateBody', body) + members('StagesAvailable', [esc('Original'), esc('Processed')]);
+    const stages = stack.stagesAvailable ?? ['Original', 'Processed'];
+    // A stage not available yet (a stack still in review) comes back without a body.
+    const body = !stages.includes(stage) ? undefined : stage === 'Processed' ? stack.templateProcessed : stack.templateOriginal;
+    return el('TemplateBody', body) + members('StagesAvailable', stages.map(esc));
   }
 
   private detectStackDrift(params: Record<string, string>): string {
@@ -420,6 +463,11 @@ export class AwsProtocolServer {
   private describeResourceDrifts(params: Record<string, string>): string {
     const stack = this.findStack(params.StackName);
     const statusFilter = list(params, 'StackResourceDriftStatusFilters');
+    for (const status of statusFilter) {
+      if (!RESOURCE_DRIFT_STATUSES.has(status)) {
+        throw new ApiError(400, 'ValidationError', `1 validation error detected: Value '[${status}]' at 'stackResourceDriftStatusFilters' failed to satisfy constraint: Member must satisfy enum value set`);
+      }
+    }
     const drifts = statusFilter.length > 0 ? stack.drifts.filter((d) => statusFilter.includes(d.status)) : stack.drifts;
     const { page, nextToken } = paginate('DescribeStackResourceDrifts', drifts, params);
     const items = page.map(

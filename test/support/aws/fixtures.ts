@@ -1,6 +1,8 @@
 // Seed data for the local CloudFormation protocol server (test/support/aws/awsProtocolServer.ts).
 // Small and typed: a web app stack with a nested stack, a stack with 250 resources (three
-// ListStackResources pages of 100), a deleted stack and a rolled-back one.
+// ListStackResources pages of 100), a deleted stack and a rolled-back one. `viewsFixture` adds
+// what the stacks view tests need (an operation in progress, a stack in review, drift results
+// of every kind, a 2,000-resource stack); `manyStacks` generates huge accounts.
 
 export interface FixtureResource {
   logicalId: string;
@@ -49,6 +51,11 @@ export interface FixtureStack {
   events: FixtureEvent[];
   templateOriginal: string;
   templateProcessed: string;
+  /** GetTemplate's StagesAvailable; default both (always the case for a created stack). */
+  stagesAvailable?: ('Original' | 'Processed')[];
+  /** The stack's drift status from its last detection (ListStacks' DriftInformation); default NOT_CHECKED. */
+  driftStatus?: 'DRIFTED' | 'IN_SYNC' | 'NOT_CHECKED' | 'UNKNOWN';
+  driftChecked?: string;
   drifts: FixtureDrift[];
 }
 
@@ -232,4 +239,70 @@ export function defaultFixture(): FixtureStack[] {
       drifts: [],
     },
   ];
+}
+
+function emptyStack(name: string, id: string, status: string, created: string): FixtureStack {
+  return { name, id, status, created, parameters: [], outputs: [], tags: [], resources: [], events: [], templateOriginal: '{"Resources":{}}', templateProcessed: '{"Resources":{}}', drifts: [] };
+}
+
+/** `count` live stacks named `stack-00001`...; every `nestedEvery`-th one is nested in the one before it. */
+export function manyStacks(count: number, options: { nestedEvery?: number } = {}): FixtureStack[] {
+  const out: FixtureStack[] = [];
+  for (let i = 1; i <= count; i++) {
+    const name = `stack-${String(i).padStart(5, '0')}`;
+    const stack = emptyStack(name, stackArn(name, `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`), 'CREATE_COMPLETE', iso('2025-06-01T00:00:00.000Z', i));
+    const every = options.nestedEvery;
+    if (every && i % every === 0 && out.length > 0) {
+      stack.parentId = out[out.length - 1]!.id;
+      stack.rootId = out[out.length - 1]!.rootId ?? stack.parentId;
+    }
+    out.push(stack);
+  }
+  return out;
+}
+
+/** A stack with `count` resources (20 ListStackResources pages for 2,000). */
+export function bigResourceStack(name: string, count: number): FixtureStack {
+  const stack = emptyStack(name, stackArn(name, '22222222-aaaa-4bbb-8ccc-000000000001'), 'UPDATE_COMPLETE', '2026-05-01T00:00:00.000Z');
+  stack.resources = Array.from({ length: count }, (_, i) => ({
+    logicalId: `Topic${String(i).padStart(4, '0')}`,
+    physicalId: `arn:aws:sns:${REGION}:${ACCOUNT}:${name}-Topic${String(i).padStart(4, '0')}`,
+    type: 'AWS::SNS::Topic',
+    status: 'CREATE_COMPLETE',
+    lastUpdated: iso('2026-05-01T00:00:00.000Z', i),
+  }));
+  return stack;
+}
+
+export const DEPLOYING_ID = stackArn('deploying', '33333333-aaaa-4bbb-8ccc-000000000001');
+
+/**
+ * The default stacks plus: `deploying` (UPDATE_IN_PROGRESS, its events still coming),
+ * `in-review` (REVIEW_IN_PROGRESS: only the Original template exists), `checked` (drift detected
+ * before: IN_SYNC, NOT_CHECKED and DELETED resources) and `huge` (2,000 resources).
+ */
+export function viewsFixture(): FixtureStack[] {
+  const deploying = emptyStack('deploying', DEPLOYING_ID, 'UPDATE_IN_PROGRESS', '2026-06-01T00:00:00.000Z');
+  deploying.resources = [{ logicalId: 'Queue', physicalId: 'deploying-Queue', type: 'AWS::SQS::Queue', status: 'UPDATE_IN_PROGRESS', lastUpdated: '2026-06-02T00:00:01.000Z' }];
+  deploying.events = [
+    { eventId: 'e1', logicalId: 'deploying', physicalId: DEPLOYING_ID, type: 'AWS::CloudFormation::Stack', timestamp: '2026-06-02T00:00:00.000Z', status: 'UPDATE_IN_PROGRESS', reason: 'User Initiated' },
+    { eventId: 'e2', logicalId: 'Queue', physicalId: 'deploying-Queue', type: 'AWS::SQS::Queue', timestamp: '2026-06-02T00:00:01.000Z', status: 'UPDATE_IN_PROGRESS' },
+  ];
+  const review = emptyStack('in-review', stackArn('in-review', '33333333-aaaa-4bbb-8ccc-000000000002'), 'REVIEW_IN_PROGRESS', '2026-06-03T00:00:00.000Z');
+  review.stagesAvailable = ['Original'];
+  review.templateOriginal = 'Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n';
+  const checked = emptyStack('checked', stackArn('checked', '33333333-aaaa-4bbb-8ccc-000000000003'), 'CREATE_COMPLETE', '2026-06-04T00:00:00.000Z');
+  checked.driftStatus = 'DRIFTED';
+  checked.driftChecked = '2026-06-05T00:00:00.000Z';
+  checked.resources = [
+    { logicalId: 'Table', physicalId: 'checked-Table', type: 'AWS::DynamoDB::Table', status: 'CREATE_COMPLETE', lastUpdated: '2026-06-04T00:00:01.000Z' },
+    { logicalId: 'Alarm', physicalId: 'checked-Alarm', type: 'Custom::Alarm', status: 'CREATE_COMPLETE', lastUpdated: '2026-06-04T00:00:02.000Z' },
+    { logicalId: 'Key', physicalId: 'key-1', type: 'AWS::KMS::Key', status: 'CREATE_COMPLETE', lastUpdated: '2026-06-04T00:00:03.000Z' },
+  ];
+  checked.drifts = [
+    { logicalId: 'Table', physicalId: 'checked-Table', type: 'AWS::DynamoDB::Table', status: 'IN_SYNC', expected: '{"BillingMode":"PAY_PER_REQUEST"}', actual: '{"BillingMode":"PAY_PER_REQUEST"}' },
+    { logicalId: 'Alarm', physicalId: 'checked-Alarm', type: 'Custom::Alarm', status: 'NOT_CHECKED' },
+    { logicalId: 'Key', physicalId: 'key-1', type: 'AWS::KMS::Key', status: 'DELETED', expected: '{"Enabled":true,"Description":"k"}' },
+  ];
+  return [...defaultFixture(), deploying, review, checked, bigResourceStack('huge', 2000)];
 }

@@ -6,12 +6,20 @@
 //    header, and keeps the part after `#`.
 //  - STS, awsQuery: form-encoded POST `Action=GetCallerIdentity&Version=2011-06-15`, XML replies
 //    and `<ErrorResponse><Error><Code>` errors.
+//  - StartLiveTail answers with an AWS event stream (see logsEventStream.ts): a sessionStart frame
+//    at once, then a sessionUpdate every `tail.intervalMs` (AWS: about once per second), and a
+//    SessionTimeoutException frame after `tail.sessionLimitMs` (AWS: 3 hours).
+//  - Logs Insights (StartQuery / GetQueryResults / StopQuery) over the subset documented in
+//    logsInsightsQuery.ts; a query is Scheduled/Running for `queryPollsToComplete - 1` polls.
 // Quirks reproduced on purpose: GetLogEvents returns the request's token again when there is
 // nothing new; FilterLogEvents scans a bounded slice per call, so a page can be empty and still
 // carry a nextToken.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { eventFrame, exceptionFrame } from './logsEventStream';
 import { createLogsFixture, type FixtureEvent, type FixtureGroup } from './logsFixtures';
+import { MalformedQueryError, compileQuery, type QueryRecord, type ResultRow } from './logsInsightsQuery';
 
 /** One request as the server saw it. */
 export interface RecordedRequest {
@@ -28,6 +36,39 @@ export interface ServerFaults {
   accessDeniedGroups: Set<string>;
   /** Every request fails as if the session token had expired. */
   expiredToken: boolean;
+  /** DescribeLogGroups with exactly this logGroupNamePrefix is denied (IAM conditions on a name). */
+  describeDeniedPrefixes: Set<string>;
+  /** Live tail sessions fail with a SessionStreamingException frame after this many updates. */
+  tailStreamingErrorAfter?: number;
+}
+
+/** Live tail pacing; tests make it fast, the demo keeps AWS's. */
+export interface TailSettings {
+  /** Between sessionUpdate frames; AWS: about 1,000 ms. */
+  intervalMs: number;
+  /** Synthetic events per update per group (in addition to `pushTailEvent`s). */
+  eventsPerUpdate: number;
+  /** After this the session ends with SessionTimeoutException; AWS: 3 hours. */
+  sessionLimitMs: number;
+}
+
+export interface JsonProtocolServerOptions {
+  /** Log groups to serve instead of the seeded fixture (e.g. demo data matching a stack). */
+  readonly groups?: FixtureGroup[];
+  readonly tail?: Partial<TailSettings>;
+  /** GetQueryResults calls until a query is Complete (earlier ones say Scheduled/Running); default 2. */
+  readonly queryPollsToComplete?: number;
+}
+
+/** One Logs Insights query as the server keeps it. */
+export interface ServerQuery {
+  readonly id: string;
+  readonly groups: readonly string[];
+  readonly queryString: string;
+  status: 'Scheduled' | 'Running' | 'Complete' | 'Failed' | 'Cancelled' | 'Timeout';
+  polls: number;
+  readonly rows: ResultRow[];
+  readonly scanned: number;
 }
 
 /** Hold the next request for an operation until released; lets tests cancel mid-request deterministically. */
@@ -54,6 +95,14 @@ export interface JsonProtocolServer {
   identity: CallerIdentity;
   /** Scanned events per FilterLogEvents call (AWS scans a bounded amount per call). */
   filterScanBudget: number;
+  readonly tail: TailSettings;
+  /** Polls until a query completes; `Infinity` keeps queries running (cancel tests). */
+  queryPollsToComplete: number;
+  readonly queries: Map<string, ServerQuery>;
+  /** Live tail sessions whose connection is still open. */
+  readonly openTailSessions: number;
+  /** Delivers `message` to open live tails of `group` with the next update. */
+  pushTailEvent(group: string, message: string, stream?: string): void;
   /** Hold the `nth` (1-based, counted from now) request of `operation`. */
   hold(operation: string, nth?: number): HeldRequest;
   /** Requests of one operation. */
@@ -75,16 +124,20 @@ const LOGS_PREFIX = 'Logs_20140328.';
 const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
 /** Starts a server with a fresh copy of the seeded fixture. */
-export async function startJsonProtocolServer(): Promise<JsonProtocolServer> {
-  const groups = createLogsFixture();
+export async function startJsonProtocolServer(options: JsonProtocolServerOptions = {}): Promise<JsonProtocolServer> {
+  const groups = options.groups ?? createLogsFixture();
+  const tail: TailSettings = { intervalMs: 1000, eventsPerUpdate: 2, sessionLimitMs: 3 * 3600_000, ...options.tail };
+  const queries = new Map<string, ServerQuery>();
+  const tailSessions = new Set<{ groups: Set<string>; pending: { group: string; stream: string; message: string }[] }>();
   const requests: RecordedRequest[] = [];
-  const faults: ServerFaults = { throttleNext: 0, accessDeniedGroups: new Set(), expiredToken: false };
+  const faults: ServerFaults = { throttleNext: 0, accessDeniedGroups: new Set(), expiredToken: false, describeDeniedPrefixes: new Set() };
   const holds: { operation: string; remaining: number; arrive: () => void; gate: Promise<void> }[] = [];
   let requestCounter = 0;
 
   const state = {
     identity: { account: '123456789012', arn: 'arn:aws:iam::123456789012:user/archlens-test', userId: 'AIDAEXAMPLEUSERID0001' } as CallerIdentity,
     filterScanBudget: 100,
+    queryPollsToComplete: options.queryPollsToComplete ?? 2,
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -132,6 +185,7 @@ export async function startJsonProtocolServer(): Promise<JsonProtocolServer> {
         faults.throttleNext -= 1;
         throw new ServiceError('ThrottlingException', 'Rate exceeded');
       }
+      if (operation === 'StartLiveTail') return startLiveTail(body, requestId, res);
       const result = logsOperation(operation, body);
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId });
       res.end(JSON.stringify(result));
@@ -176,10 +230,133 @@ export async function startJsonProtocolServer(): Promise<JsonProtocolServer> {
     return group;
   }
 
+  function startLiveTail(body: Record<string, unknown>, requestId: string, res: ServerResponse): void {
+    const ids = body.logGroupIdentifiers;
+    if (!Array.isArray(ids) || ids.length < 1 || ids.length > 10 || ids.some((id) => typeof id !== 'string')) {
+      const n = Array.isArray(ids) ? ids.length : 0;
+      throw new ServiceError('InvalidParameterException', `1 validation error detected: Value at 'logGroupIdentifiers' failed to satisfy constraint: Member must have length between 1 and 10 (got ${n})`);
+    }
+    const names = new Set<string>();
+    for (const id of ids as string[]) {
+      // AWS wants ARNs here, and rejects the `:*` form DescribeLogGroups' `arn` field has.
+      if (!id.startsWith('arn:') || id.endsWith('*')) throw new ServiceError('InvalidParameterException', `Invalid log group identifier ${id}: specify a log group ARN without a trailing *`);
+      names.add(findGroup({ logGroupIdentifier: id }).name);
+    }
+    const filter = compilePattern(optString(body, 'logEventFilterPattern') ?? '');
+    const session = { groups: names, pending: [] as { group: string; stream: string; message: string }[] };
+    tailSessions.add(session);
+    res.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': requestId });
+    res.write(
+      eventFrame('sessionStart', {
+        requestId,
+        sessionId: `session-${requestId.slice(-6)}`,
+        logGroupIdentifiers: ids,
+        ...(body.logEventFilterPattern !== undefined ? { logEventFilterPattern: body.logEventFilterPattern } : {}),
+      }),
+    );
+    const started = Date.now();
+    let updates = 0;
+    let counter = 0;
+    const stop = (): void => {
+      clearInterval(timer);
+      tailSessions.delete(session);
+    };
+    const timer = setInterval(() => {
+      if (res.destroyed) return stop();
+      if (Date.now() - started >= tail.sessionLimitMs) {
+        res.end(exceptionFrame('SessionTimeoutException', 'Session timed out after the maximum session duration.'));
+        return stop();
+      }
+      if (faults.tailStreamingErrorAfter !== undefined && updates >= faults.tailStreamingErrorAfter) {
+        res.end(exceptionFrame('SessionStreamingException', 'Internal streaming error; restart the session.'));
+        return stop();
+      }
+      updates += 1;
+      const now = Date.now();
+      const raw = session.pending.splice(0);
+      for (const group of names) for (let i = 0; i < tail.eventsPerUpdate; i++) raw.push({ group, stream: 'live-stream', message: `INFO live event ${++counter} from ${group}` });
+      const results = raw
+        .filter((e) => filter(e.message))
+        .map((e) => ({ logGroupIdentifier: `${state.identity.account}:${e.group}`, logStreamName: e.stream, message: e.message, timestamp: now, ingestionTime: now }));
+      // AWS sends at most 500 events per update and marks the update as sampled beyond that.
+      res.write(eventFrame('sessionUpdate', { sessionMetadata: { sampled: results.length > 500 }, sessionResults: results.slice(0, 500) }));
+    }, tail.intervalMs);
+    res.on('close', stop);
+  }
+
+  function queryGroups(body: Record<string, unknown>): string[] {
+    const single = optString(body, 'logGroupName');
+    const list = (key: string): string[] | undefined => (Array.isArray(body[key]) ? (body[key] as unknown[]).map(String) : undefined);
+    const given = [single !== undefined ? [single] : undefined, list('logGroupNames'), list('logGroupIdentifiers')].filter((x): x is string[] => x !== undefined);
+    if (given.length !== 1) throw new ServiceError('InvalidParameterException', 'Specify exactly one of logGroupName, logGroupNames or logGroupIdentifiers');
+    const names = given[0]!;
+    if (names.length < 1 || names.length > 50) throw new ServiceError('InvalidParameterException', 'A query takes 1 to 50 log groups');
+    return names.map((n) => findGroup({ logGroupIdentifier: n }).name);
+  }
+
+  function startQuery(body: Record<string, unknown>): unknown {
+    const queryString = optString(body, 'queryString');
+    const startTime = optInt(body, 'startTime', 0, Number.MAX_SAFE_INTEGER);
+    const endTime = optInt(body, 'endTime', 0, Number.MAX_SAFE_INTEGER);
+    if (queryString === undefined || startTime === undefined || endTime === undefined) throw new ServiceError('InvalidParameterException', 'queryString, startTime and endTime are required');
+    if (endTime < startTime) throw new ServiceError('InvalidParameterException', 'endTime must be after startTime');
+    const names = queryGroups(body);
+    let compiled;
+    try {
+      compiled = compileQuery(queryString);
+    } catch (error) {
+      if (error instanceof MalformedQueryError) throw new ServiceError('MalformedQueryException', error.message);
+      throw error;
+    }
+    // The API takes epoch seconds, both ends inclusive.
+    const records: QueryRecord[] = [];
+    for (const group of groups.filter((g) => names.includes(g.name)))
+      for (const stream of group.streams)
+        stream.events.forEach((event, index) => {
+          if (event.timestamp >= startTime * 1000 && event.timestamp <= endTime * 1000 + 999) records.push({ group: group.name, stream: stream.name, index, event });
+        });
+    const id = `q-${String(queries.size + 1).padStart(4, '0')}-${randomUUID().slice(0, 8)}`;
+    const rows = compiled.run(records, state.identity.account, optInt(body, 'limit', 1, 10_000));
+    queries.set(id, { id, groups: names, queryString, status: 'Scheduled', polls: 0, rows, scanned: records.length });
+    return { queryId: id };
+  }
+
+  function getQueryResults(body: Record<string, unknown>): unknown {
+    const query = queries.get(optString(body, 'queryId') ?? '');
+    if (query === undefined) throw new ServiceError('ResourceNotFoundException', 'The specified query does not exist.');
+    if (query.status === 'Scheduled' || query.status === 'Running') {
+      query.polls += 1;
+      query.status = query.polls >= state.queryPollsToComplete ? 'Complete' : query.polls === 1 && state.queryPollsToComplete > 2 ? 'Scheduled' : 'Running';
+    }
+    const done = query.status === 'Complete';
+    // While running, half the rows are visible (Insights returns partial results).
+    const rows = done ? query.rows : query.status === 'Running' ? query.rows.slice(0, Math.floor(query.rows.length / 2)) : [];
+    return {
+      status: query.status,
+      results: rows,
+      statistics: { recordsMatched: query.rows.length, recordsScanned: done ? query.scanned : Math.floor(query.scanned / 2), bytesScanned: done ? query.scanned * 100 : query.scanned * 50 },
+    };
+  }
+
+  function stopQuery(body: Record<string, unknown>): unknown {
+    const query = queries.get(optString(body, 'queryId') ?? '');
+    if (query === undefined) throw new ServiceError('ResourceNotFoundException', 'The specified query does not exist.');
+    if (query.status !== 'Scheduled' && query.status !== 'Running') return { success: false };
+    query.status = 'Cancelled';
+    return { success: true };
+  }
+
   function logsOperation(operation: string, body: Record<string, unknown>): unknown {
     switch (operation) {
+      case 'StartQuery':
+        return startQuery(body);
+      case 'GetQueryResults':
+        return getQueryResults(body);
+      case 'StopQuery':
+        return stopQuery(body);
       case 'DescribeLogGroups': {
         const prefix = optString(body, 'logGroupNamePrefix');
+        if (prefix !== undefined && faults.describeDeniedPrefixes.has(prefix)) throw new ServiceError('AccessDeniedException', `User: ${state.identity.arn} is not authorized to perform: logs:DescribeLogGroups`);
         const limit = optInt(body, 'limit', 1, 50) ?? 50;
         const matching = groups.filter((g) => prefix === undefined || g.name.startsWith(prefix)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         const start = decodeToken(optString(body, 'nextToken'), 'g', matching.length);
@@ -316,6 +493,20 @@ export async function startJsonProtocolServer(): Promise<JsonProtocolServer> {
     },
     set identity(value: CallerIdentity) {
       state.identity = value;
+    },
+    tail,
+    queries,
+    get queryPollsToComplete() {
+      return state.queryPollsToComplete;
+    },
+    set queryPollsToComplete(value: number) {
+      state.queryPollsToComplete = value;
+    },
+    get openTailSessions() {
+      return tailSessions.size;
+    },
+    pushTailEvent(group: string, message: string, stream = 'live-stream'): void {
+      for (const session of tailSessions) if (session.groups.has(group)) session.pending.push({ group, stream, message });
     },
     get filterScanBudget() {
       return state.filterScanBudget;

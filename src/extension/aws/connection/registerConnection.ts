@@ -1,8 +1,77 @@
-// PLACEHOLDER (owned by the connection work): replaced by the real implementation.
+// Composition of the AWS connection: the controller (the AwsConnection the views use), its status
+// bar item, the archlens.aws.* commands, and the triggers that reconnect: settings, workspace
+// trust, edits of the AWS files, and a fresh SSO token after `aws sso login`.
+import { dirname, basename, join } from 'node:path';
 import * as vscode from 'vscode';
+import { sharedFilePaths } from '../../../aws/credentials/profiles';
 import type { AwsConnection } from '../awsConnection';
+import { ConnectionController } from './connectionController';
+import { connectionMenu, pickProfile, pickRegion, showConnection } from './connectionPickers';
+import { affectsConnection } from './connectionSettings';
+import { registerStatusItem } from './connectionStatusItem';
 
-export function registerConnection(_context: vscode.ExtensionContext, _log: vscode.LogOutputChannel): AwsConnection {
-  const emitter = new vscode.EventEmitter<void>();
-  return { state: 'noCredentials', onDidChange: emitter.event, services: () => undefined, dispose: () => emitter.dispose() };
+/** Creates the connection and starts connecting (without blocking activation). */
+export function registerConnection(_context: vscode.ExtensionContext, log: vscode.LogOutputChannel): AwsConnection {
+  const controller = new ConnectionController(log);
+  const reconnect = (reason: string): void => {
+    controller.connect(reason).catch((error: unknown) => log.error(`AWS: connecting failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`));
+  };
+  const disposables: vscode.Disposable[] = [
+    registerStatusItem(controller),
+    vscode.commands.registerCommand('archlens.aws.selectProfile', () => pickProfile(controller)),
+    vscode.commands.registerCommand('archlens.aws.selectRegion', () => pickRegion(controller)),
+    vscode.commands.registerCommand('archlens.aws.showConnection', () => showConnection(controller, log)),
+    vscode.commands.registerCommand('archlens.aws.reconnect', () => reconnect('reconnect requested')),
+    // Internal (the status bar item's click); not contributed to the palette.
+    vscode.commands.registerCommand('archlens.aws.connectionMenu', () => connectionMenu()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsConnection(event)) reconnect('settings changed');
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => reconnect('workspace trusted')),
+    ...watchAwsFiles(controller, reconnect),
+  ];
+  reconnect('activation');
+  const dispose = (): void => {
+    for (const d of disposables) d.dispose();
+    controller.dispose();
+  };
+  // The controller is the AwsConnection; disposing it also disposes what was registered here.
+  return Object.assign(Object.create(controller) as ConnectionController, { dispose }) as AwsConnection;
+}
+
+/** Watches the config and credentials files (they may not exist yet) and the SSO token cache. */
+function watchAwsFiles(controller: ConnectionController, reconnect: (reason: string) => void): vscode.Disposable[] {
+  const { configFile, credentialsFile } = sharedFilePaths(process.env);
+  let timer: NodeJS.Timeout | undefined;
+  let fingerprint = '';
+  const onFilesChanged = (): void => {
+    clearTimeout(timer);
+    // Editors save in several steps; one re-read per burst.
+    timer = setTimeout(() => {
+      void controller.readProfiles().then((catalog) => {
+        const s = controller.snapshot;
+        const profile = s.source?.kind === 'profile' ? catalog.profiles.get(s.source.profile) : undefined;
+        const next = JSON.stringify([s.source, profile ? [...profile.settings].map(([k, v]) => [k, v.value]) : null, catalog.profiles.size]);
+        // Reconnect only when the selected profile changed (re-running a credential_process
+        // or an MFA prompt on every unrelated edit would be hostile), or when not connected.
+        if (next !== fingerprint || s.state !== 'ready') reconnect('AWS files changed');
+        fingerprint = next;
+      });
+    }, 500);
+  };
+  const watch = (file: string): vscode.FileSystemWatcher => vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dirname(file)), basename(file)));
+  const watchers = [...new Set([configFile, credentialsFile])].map(watch);
+  for (const w of watchers) {
+    w.onDidCreate(onFilesChanged);
+    w.onDidChange(onFilesChanged);
+    w.onDidDelete(onFilesChanged);
+  }
+  // After `aws sso login` a new token lands in the cache: retry a connection that failed for it.
+  const ssoCache = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(join(dirname(configFile), 'sso', 'cache')), '*.json'));
+  const onToken = (): void => {
+    if (controller.snapshot.state === 'error' && controller.snapshot.remedy?.kind === 'ssoLogin') reconnect('new SSO token');
+  };
+  ssoCache.onDidCreate(onToken);
+  ssoCache.onDidChange(onToken);
+  return [...watchers, ssoCache, new vscode.Disposable(() => clearTimeout(timer))];
 }

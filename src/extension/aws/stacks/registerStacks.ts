@@ -1,7 +1,25 @@
-// PLACEHOLDER (owned by the stacks work): replaced by the real implementation.
+// The CloudFormation stacks view: the tree (src/views/stacks nodes through the shared adapter),
+// its commands, and the read-only documents for deployed templates and drift diffs.
 import * as vscode from 'vscode';
 import type { AwsConnection } from '../awsConnection';
+import { registerDriftCommands } from './driftCommands';
+import { registerStackCommands } from './stackCommands';
+import { DeployedTemplates, DRIFT_SCHEME, DriftDocuments, TEMPLATE_SCHEME } from './stackDocuments';
+import { StacksView } from './stacksView';
+import { registerTemplateCommands } from './templateCommands';
 
-export function registerStacks(_context: vscode.ExtensionContext, _connection: AwsConnection, _log: vscode.LogOutputChannel): vscode.Disposable {
-  return new vscode.Disposable(() => undefined);
+export function registerStacks(_context: vscode.ExtensionContext, connection: AwsConnection, log: vscode.LogOutputChannel): vscode.Disposable {
+  const view = new StacksView(connection, log);
+  const templates = new DeployedTemplates(() => (connection.state === 'ready' ? connection.services() : undefined));
+  const drift = new DriftDocuments();
+  return vscode.Disposable.from(
+    view,
+    templates,
+    drift,
+    vscode.workspace.registerTextDocumentContentProvider(TEMPLATE_SCHEME, templates),
+    vscode.workspace.registerTextDocumentContentProvider(DRIFT_SCHEME, drift),
+    ...registerStackCommands(view, log),
+    ...registerTemplateCommands(view, templates, log),
+    ...registerDriftCommands(view, drift, log),
+  );
 }

@@ -1,0 +1,30 @@
+// The status bar item of the AWS connection, e.g. `$(cloud) demo · us-east-1 · 123456789012`;
+// a click opens the connection menu (profile, region, reconnect, log).
+import * as vscode from 'vscode';
+import { statusText } from '../../../aws/credentials/presentation';
+import type { ConnectionController } from './connectionController';
+
+export function registerStatusItem(controller: ConnectionController): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('archlens.aws.connection', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'ArchLens AWS connection';
+  item.command = 'archlens.aws.connectionMenu';
+  const render = (): void => {
+    const s = controller.snapshot;
+    const customEndpoint = s.opened ? Object.values(s.opened.endpoints).some((e) => e.url !== undefined) : false;
+    item.text = statusText({ state: s.state, source: s.source, region: s.region, account: s.identity?.account, customEndpoint });
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.isTrusted = false;
+    tooltip.appendText(
+      s.state === 'noCredentials'
+        ? 'No AWS credentials found. Click to select a profile.'
+        : s.state === 'error'
+          ? `AWS: ${s.lastError ?? 'not connected'}`
+          : `AWS ${s.state === 'ready' ? 'connected' : 'connecting'}${s.identity ? ` as ${s.identity.arn}` : ''}`,
+    );
+    item.tooltip = tooltip;
+    item.backgroundColor = s.state === 'error' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.show();
+  };
+  render();
+  return vscode.Disposable.from(item, controller.onDidChange(render));
+}

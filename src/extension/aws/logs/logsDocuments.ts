@@ -1,0 +1,96 @@
+// Read-only documents for logs (scheme `archlens-logs`): stream pages, search results and
+// Insights results. A content provider's documents cannot be edited or saved by mistake, and
+// memory stays bounded: a stream is shown one page (1,000 events) per document, with a link to
+// the next page on the first line; result documents are kept for the last 20 results only.
+import * as vscode from 'vscode';
+import type { AwsServices } from '../../../views/awsServices';
+import { formatEvents } from '../../../views/logs/logFormat';
+import { groupShortName, safeFragment } from '../../../views/logs/logInputs';
+
+export const LOGS_SCHEME = 'archlens-logs';
+/** Events per stream document page (GetLogEvents returns up to 10,000 / 1 MB per call). */
+export const STREAM_PAGE_EVENTS = 1000;
+const MAX_RESULTS = 20;
+const NEXT_PAGE = 'Next page →';
+
+export class LogsDocuments implements vscode.TextDocumentContentProvider, vscode.DocumentLinkProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.emitter.event;
+  /** Result documents by URI string, oldest first (a Map keeps insertion order). */
+  private readonly results = new Map<string, string>();
+  /** GetLogEvents forward tokens by `group \n stream \n page`, so page N+1 continues page N. */
+  private readonly tokens = new Map<string, string>();
+  private counter = 0;
+
+  constructor(
+    private readonly services: () => AwsServices | undefined,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** The URI of page `page` of a stream; its title is the stream's short name. */
+  streamUri(group: string, stream: string, page = 1): vscode.Uri {
+    const query = new URLSearchParams({ group, stream, page: String(page) }).toString();
+    return vscode.Uri.from({ scheme: LOGS_SCHEME, path: `/stream/${safeFragment(groupShortName(group))} ${safeFragment(stream, 60)}${page > 1 ? ` (page ${page})` : ''}.log`, query });
+  }
+
+  /** Stores `content` as a new read-only document titled `title` and returns its URI. */
+  addResult(title: string, content: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: LOGS_SCHEME, path: `/results/${title}`, query: `id=${++this.counter}` });
+    this.results.set(uri.toString(), content);
+    while (this.results.size > MAX_RESULTS) this.results.delete(this.results.keys().next().value!);
+    return uri;
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    const stored = this.results.get(uri.toString());
+    if (stored !== undefined) return stored;
+    if (!uri.path.startsWith('/stream/')) return 'This result is no longer available: run the search or query again.\n';
+    const params = new URLSearchParams(uri.query);
+    const group = params.get('group') ?? '';
+    const stream = params.get('stream') ?? '';
+    const page = Math.max(1, Number(params.get('page')) || 1);
+    return this.streamPage(group, stream, page, token);
+  }
+
+  /** The "Next page →" text on a stream document's first line links to the next page. */
+  provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
+    if (document.uri.scheme !== LOGS_SCHEME || !document.uri.path.startsWith('/stream/')) return [];
+    const first = document.lineAt(0).text;
+    const at = first.indexOf(NEXT_PAGE);
+    if (at < 0) return [];
+    const params = new URLSearchParams(document.uri.query);
+    const next = this.streamUri(params.get('group') ?? '', params.get('stream') ?? '', (Number(params.get('page')) || 1) + 1);
+    const link = new vscode.DocumentLink(new vscode.Range(0, at, 0, at + NEXT_PAGE.length), next);
+    link.tooltip = 'Open the next page of this stream';
+    return [link];
+  }
+
+  private async streamPage(group: string, stream: string, page: number, token: vscode.CancellationToken): Promise<string> {
+    const services = this.services();
+    if (!services) return 'No AWS connection: select a profile (ArchLens: Select AWS Profile), then reopen the stream.\n';
+    const startToken = page > 1 ? this.tokens.get(`${group}\n${stream}\n${page}`) : undefined;
+    if (page > 1 && startToken === undefined) return `Page ${page} of ${stream} is no longer known: open the stream again from the tree.\n`;
+    const controller = new AbortController();
+    const sub = token.onCancellationRequested(() => controller.abort());
+    try {
+      const result = await services.logs().readStreamPage(group, stream, { startToken, limit: STREAM_PAGE_EVENTS, signal: controller.signal });
+      if (result.nextToken !== undefined) this.tokens.set(`${group}\n${stream}\n${page + 1}`, result.nextToken);
+      this.log.info(`Opened log stream page ${page} of ${group}: ${result.items.length} events`);
+      const first = (page - 1) * STREAM_PAGE_EVENTS + 1;
+      const range = result.items.length > 0 ? `events ${first}–${first + result.items.length - 1}` : 'no events';
+      const next = result.items.length === STREAM_PAGE_EVENTS && result.nextToken !== undefined ? `  ${NEXT_PAGE}` : '  (end of stream so far)';
+      return `# ${group} › ${stream} · page ${page} · ${range} (oldest first, UTC)${next}\n${formatEvents(result.items)}`;
+    } catch (error) {
+      this.log.error(`Opening log stream ${group} › ${stream} failed`, error);
+      return `Could not read ${group} › ${stream}: ${error instanceof Error ? error.message : String(error)}\n`;
+    } finally {
+      sub.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+    this.results.clear();
+    this.tokens.clear();
+  }
+}

@@ -1,0 +1,96 @@
+// Shared UI plumbing of the logs commands: the connection check, error reporting (a
+// notification with the next step plus the log; a cancel is not an error), settings, and the
+// targets a command was invoked on (a tree node, a plain `{ group }` argument, or nothing).
+import * as vscode from 'vscode';
+import { isCancelled } from '../../../aws/errors';
+import type { AwsServices } from '../../../views/awsServices';
+import { LogGroupNode } from '../../../views/logs/logGroupNodes';
+import { LogGroupFolderNode } from '../../../views/logs/stackLogGroups';
+import { errorNextStep, errorSummary } from '../../../views/standardNodes';
+import type { AwsConnection } from '../awsConnection';
+
+/** The connection's services, or undefined after telling the user how to connect. */
+export function requireServices(connection: AwsConnection): AwsServices | undefined {
+  const services = connection.services();
+  if (services) return services;
+  const detail = connection.state === 'error' && connection.lastError ? ` (${connection.lastError})` : '';
+  void vscode.window.showWarningMessage(`ArchLens: no AWS connection${detail}. Select an AWS profile first.`, 'Select Profile').then((choice) => {
+    if (choice) void vscode.commands.executeCommand('archlens.aws.selectProfile');
+  });
+  return undefined;
+}
+
+/** Logs `error` and shows it with the next step; a cancel only goes to the log. */
+export function reportError(log: vscode.LogOutputChannel, what: string, error: unknown): void {
+  if (isCancelled(error)) {
+    log.info(`${what}: cancelled`);
+    return;
+  }
+  log.error(`${what} failed`, error);
+  void vscode.window.showErrorMessage(`ArchLens: ${what} failed: ${errorSummary(error)} ${errorNextStep(error)}`, 'Show Log').then((choice) => {
+    if (choice) void vscode.commands.executeCommand('archlens.log.show');
+  });
+}
+
+export interface LogsSettings {
+  readonly tailBufferLines: number;
+  readonly searchMaxEvents: number;
+}
+
+/** The `archlens.logs.*` settings, clamped to the ranges package.json declares. */
+export function logsSettings(): LogsSettings {
+  const config = vscode.workspace.getConfiguration('archlens.logs');
+  const clamp = (value: unknown, min: number, max: number, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : fallback);
+  return {
+    tailBufferLines: clamp(config.get('tailBufferLines'), 100, 200_000, 10_000),
+    searchMaxEvents: clamp(config.get('searchMaxEvents'), 1, 1_000_000, 10_000),
+  };
+}
+
+/** A log group a command acts on. `arn` is known when it came from the tree. */
+export interface GroupTarget {
+  readonly name: string;
+  readonly arn?: string;
+}
+
+/**
+ * The groups a command was invoked on: a LogGroupNode (tree), a LogGroupFolderNode (all existing
+ * groups of a stack), `{ group }` / `{ groups }` / a string (other commands, tests, keybindings),
+ * or nothing (the palette: ask).
+ */
+export async function targetGroups(arg: unknown, services: AwsServices, signal: AbortSignal): Promise<GroupTarget[] | undefined> {
+  if (arg instanceof LogGroupNode) return arg.exists ? [{ name: arg.groupName, ...(arg.arn ? { arn: arg.arn } : {}) }] : [];
+  if (arg instanceof LogGroupFolderNode) {
+    const nodes = await arg.groupNodes(signal);
+    return nodes.filter((n) => n.exists).map((n) => ({ name: n.groupName, ...(n.arn ? { arn: n.arn } : {}) }));
+  }
+  if (typeof arg === 'string' && arg !== '') return [{ name: arg }];
+  if (arg && typeof arg === 'object') {
+    const { group, groups } = arg as { group?: unknown; groups?: unknown };
+    if (typeof group === 'string' && group !== '') return [{ name: group }];
+    if (Array.isArray(groups)) return groups.filter((g): g is string => typeof g === 'string' && g !== '').map((name) => ({ name }));
+  }
+  return pickLogGroup(services, signal);
+}
+
+/** A quick pick over the account's log groups (first 500 by name), or a typed name. */
+async function pickLogGroup(services: AwsServices, signal: AbortSignal): Promise<GroupTarget[] | undefined> {
+  const typeName = 'Type a log group name…';
+  const items = (async (): Promise<vscode.QuickPickItem[]> => {
+    const names: vscode.QuickPickItem[] = [];
+    try {
+      for await (const page of services.logs().logGroupPages(undefined, { signal })) {
+        names.push(...page.items.map((g) => ({ label: g.name })));
+        if (names.length >= 500) break;
+      }
+    } catch (error) {
+      services.log.warn(`Listing log groups for the picker failed: ${errorSummary(error)}`);
+    }
+    return [...names, { label: typeName, alwaysShow: true }];
+  })();
+  const picked = await vscode.window.showQuickPick(items, { title: `Log group (${services.label})`, placeHolder: 'Pick a log group', matchOnDescription: true, ignoreFocusOut: true });
+  if (!picked) return undefined;
+  if (picked.label !== typeName) return [{ name: picked.label }];
+  const typed = await vscode.window.showInputBox({ title: 'Log group name', prompt: 'The exact name, e.g. /aws/lambda/my-function', ignoreFocusOut: true, validateInput: (v) => (v.trim() === '' ? 'Enter a name' : undefined) });
+  return typed ? [{ name: typed.trim() }] : undefined;
+}

@@ -1,0 +1,111 @@
+// Deployed templates: open (original or processed) as a read-only document, compare with a
+// local file, and reveal a resource's logical id in a local template.
+import * as vscode from 'vscode';
+import type { TemplateStage } from '../../../aws/cloudFormationGateway';
+import { ResourceNode } from '../../../views/stacks/resourceNodes';
+import { StackNode } from '../../../views/stacks/stackNode';
+import { findLogicalIdSpan, templateLogicalIds, templateOverlap } from '../../../views/stacks/templateLocator';
+import { abortSignalOf, registerStackCommand, targetNode } from './commandSupport';
+import { candidateFiles, readLocal } from './localTemplates';
+import type { DeployedTemplates } from './stackDocuments';
+import type { StacksView } from './stacksView';
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+async function loadTemplate(templates: DeployedTemplates, stack: StackNode, stage: TemplateStage): Promise<vscode.Uri> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: `Fetching the ${stage.toLowerCase()} template of ${stack.info.name}…`, cancellable: true },
+    async (_progress, token) => {
+      const abort = abortSignalOf(token);
+      try {
+        return await templates.load(stack.info, stage, abort.signal);
+      } finally {
+        abort.dispose();
+      }
+    },
+  );
+}
+
+async function openTemplate(templates: DeployedTemplates, stack: StackNode, stage: TemplateStage): Promise<void> {
+  const uri = await loadTemplate(templates, stack, stage);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
+}
+
+/** Local files ranked by how many of the deployed template's logical ids they declare. */
+async function pickLocalTemplate(deployedText: string, deployedName: string, stackName: string): Promise<vscode.Uri | undefined> {
+  const ids = templateLogicalIds(deployedName, deployedText);
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const ranked: { uri: vscode.Uri; overlap: number }[] = [];
+  for (const uri of await candidateFiles()) {
+    const file = await readLocal(uri);
+    if (!file) continue;
+    const overlap = templateOverlap(ids, uri.path, file.text);
+    if (overlap > 0 || uri.toString() === active?.toString()) ranked.push({ uri, overlap });
+  }
+  ranked.sort((a, b) => b.overlap - a.overlap || Number(basename(b.uri).includes(stackName)) - Number(basename(a.uri).includes(stackName)));
+  type Item = vscode.QuickPickItem & { uri?: vscode.Uri };
+  const items: Item[] = ranked.map(({ uri, overlap }) => ({
+    label: basename(uri),
+    description: vscode.workspace.asRelativePath(uri),
+    detail: `${overlap} of ${ids.length} deployed resources declared${uri.toString() === active?.toString() ? ' · active editor' : ''}`,
+    uri,
+  }));
+  items.push({ label: 'Browse…', description: 'choose any file' });
+  const choice = await vscode.window.showQuickPick(items, { title: `Compare ${stackName} (deployed) with…`, matchOnDescription: true });
+  if (!choice) return undefined;
+  if (choice.uri) return choice.uri;
+  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Compare', filters: { Templates: ['yaml', 'yml', 'json', 'template'] } });
+  return picked?.[0];
+}
+
+async function revealLogicalId(resource: ResourceNode): Promise<void> {
+  const matches: { uri: vscode.Uri; start: number; end: number }[] = [];
+  for (const uri of await candidateFiles()) {
+    const file = await readLocal(uri);
+    const span = file && findLogicalIdSpan(uri.path, file.text, resource.logicalId);
+    if (span) matches.push({ uri, ...span });
+  }
+  if (matches.length === 0) {
+    return void vscode.window.showInformationMessage(`No local template in this workspace declares ${resource.logicalId} under Resources (generated resources such as a SAM function's role exist only in the processed template).`);
+  }
+  let target = matches[0]!;
+  if (matches.length > 1) {
+    const choice = await vscode.window.showQuickPick(
+      matches.map((m) => ({ label: basename(m.uri), description: vscode.workspace.asRelativePath(m.uri), match: m })),
+      { title: `${resource.logicalId} is declared in ${matches.length} templates` },
+    );
+    if (!choice) return;
+    target = choice.match;
+  }
+  const document = await vscode.workspace.openTextDocument(target.uri);
+  const selection = new vscode.Selection(document.positionAt(target.start), document.positionAt(target.end));
+  await vscode.window.showTextDocument(document, { selection });
+}
+
+export function registerTemplateCommands(view: StacksView, templates: DeployedTemplates, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  return [
+    registerStackCommand('archlens.stacks.openTemplate', log, async (node) => {
+      const stack = targetNode(view, node, StackNode);
+      if (stack) await openTemplate(templates, stack, 'Original');
+    }),
+    registerStackCommand('archlens.stacks.openProcessedTemplate', log, async (node) => {
+      const stack = targetNode(view, node, StackNode);
+      if (stack) await openTemplate(templates, stack, 'Processed');
+    }),
+    registerStackCommand('archlens.stacks.diffWithLocal', log, async (node) => {
+      const stack = targetNode(view, node, StackNode);
+      if (!stack) return;
+      const deployed = await loadTemplate(templates, stack, 'Original');
+      const text = (await vscode.workspace.openTextDocument(deployed)).getText();
+      const local = await pickLocalTemplate(text, deployed.path, stack.info.name);
+      if (!local) return;
+      await vscode.commands.executeCommand('vscode.diff', deployed, local, `${stack.info.name} (deployed) ↔ ${basename(local)}`);
+    }),
+    registerStackCommand('archlens.stacks.revealInTemplate', log, async (node) => {
+      const resource = targetNode(view, node, ResourceNode);
+      if (resource) await revealLogicalId(resource);
+    }),
+  ];
+}

@@ -1,0 +1,123 @@
+// A stack's resources (paged: a stack can have thousands through nested stacks and imports) and
+// its nested stacks (its `AWS::CloudFormation::Stack` resources, shown as stacks).
+import type { StackResourceSummary } from '../../aws/cloudFormationGateway';
+import { CONTEXT } from '../contextValues';
+import { PagedChildren } from '../pagedChildren';
+import type { NodeItem, ViewNode } from '../viewNode';
+import { stackResourcesConsoleUrl } from './consoleUrls';
+import { StackFolderNode } from './stackFolder';
+import { formatTime, md, type StackEnv, type StackInfo, stackInfoFromNestedResource } from './stackInfo';
+import { statusIcon, statusText } from './stackStatus';
+
+const NESTED_TYPE = 'AWS::CloudFormation::Stack';
+
+/** One resource: logical id, type, status; physical id in the tooltip and for "Copy ARN". */
+export class ResourceNode implements ViewNode {
+  constructor(
+    readonly id: string,
+    readonly resource: StackResourceSummary,
+    readonly stack: StackInfo,
+    private readonly region: string,
+  ) {}
+
+  get logicalId(): string {
+    return this.resource.LogicalResourceId ?? '';
+  }
+
+  /** What "Copy ARN" copies: the physical id (an ARN for most types, a name or URL for some). */
+  get physicalId(): string | undefined {
+    return this.resource.PhysicalResourceId || undefined;
+  }
+
+  consoleUrl(): string {
+    return stackResourcesConsoleUrl(this.region, this.stack.id);
+  }
+
+  item(): NodeItem {
+    const r = this.resource;
+    const lines = [
+      `**${md(this.logicalId)}** (${md(r.ResourceType ?? '')})`,
+      `Status: ${md(statusText(r.ResourceStatus))}${r.ResourceStatusReason ? ` — ${md(r.ResourceStatusReason)}` : ''}`,
+      `Physical id: ${r.PhysicalResourceId ? md(r.PhysicalResourceId) : '(none yet)'}`,
+    ];
+    if (r.LastUpdatedTimestamp) lines.push(`Updated: ${formatTime(r.LastUpdatedTimestamp)}`);
+    return {
+      label: this.logicalId,
+      description: r.ResourceType,
+      tooltip: lines.join('\n\n'),
+      icon: statusIcon(r.ResourceStatus),
+      contextValue: CONTEXT.stackResource,
+      collapsible: 'none',
+    };
+  }
+}
+
+function resourceListing(env: StackEnv, stack: StackInfo) {
+  return (startToken: string | undefined, signal: AbortSignal) => env.services.cloudFormation().listStackResources(stack.id, { startToken, signal });
+}
+
+export class ResourcesFolderNode extends StackFolderNode {
+  private readonly paged: PagedChildren<StackResourceSummary>;
+
+  constructor(id: string, env: StackEnv, stack: StackInfo) {
+    super(id, env, 'Resources', 'symbol-class');
+    this.paged = new PagedChildren({
+      idPrefix: id,
+      fetch: resourceListing(env, stack),
+      key: (r) => r.LogicalResourceId ?? '',
+      toNode: (r) => new ResourceNode(`${id}/${r.LogicalResourceId ?? ''}`, r, stack, env.services.region),
+      emptyMessage: 'No resources',
+      sink: env.sink,
+      parent: () => this,
+    });
+  }
+
+  children(signal: AbortSignal): Promise<ViewNode[]> {
+    return this.paged.children(signal);
+  }
+
+  protected clear(): void {
+    this.paged.reset();
+  }
+}
+
+/** Builds the stack node of a nested stack (the root owns stack nodes, so they are reused). */
+export type NestedStackFactory = (folderId: string, info: StackInfo) => ViewNode;
+
+export class NestedStacksFolderNode extends StackFolderNode {
+  private readonly paged: PagedChildren<StackResourceSummary>;
+
+  constructor(id: string, env: StackEnv, stack: StackInfo, nestedNode: NestedStackFactory) {
+    super(id, env, 'Nested stacks', 'layers');
+    this.paged = new PagedChildren({
+      idPrefix: id,
+      fetch: resourceListing(env, stack),
+      key: (r) => r.LogicalResourceId ?? '',
+      filter: (r) => r.ResourceType === NESTED_TYPE && !!r.PhysicalResourceId,
+      // Nested stacks are a few among many resources: read up to 20 pages (2,000 resources) per expand.
+      fill: Number.MAX_SAFE_INTEGER,
+      maxPagesPerRequest: 20,
+      toNode: (r) => nestedNode(id, env.directory.known(r.PhysicalResourceId!) ?? stackInfoFromNestedResource(r, stack)),
+      emptyMessage: 'No nested stacks',
+      sink: env.sink,
+      parent: () => this,
+    });
+  }
+
+  children(signal: AbortSignal): Promise<ViewNode[]> {
+    return this.paged.children(signal);
+  }
+
+  protected clear(): void {
+    this.paged.reset();
+  }
+}
+
+/** Every resource of a stack (all pages), for the logs folder. */
+export async function allResources(env: StackEnv, stack: StackInfo, signal: AbortSignal): Promise<{ logicalId: string; physicalId?: string; type: string }[]> {
+  const out: { logicalId: string; physicalId?: string; type: string }[] = [];
+  for await (const page of env.services.cloudFormation().listStackResources(stack.id, { signal })) {
+    for (const r of page.items) out.push({ logicalId: r.LogicalResourceId ?? '', physicalId: r.PhysicalResourceId || undefined, type: r.ResourceType ?? '' });
+  }
+  return out;
+}

@@ -1,0 +1,271 @@
+// The stacks view's top level through the real SDK: status and name filters, nested stacks,
+// icons, load more, and the network and API faults of bad-inputs.md.
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { AwsError } from '../../../src/aws/errors';
+import { CONTEXT } from '../../../src/views/contextValues';
+import { ErrorNode, LoadMoreNode } from '../../../src/views/standardNodes';
+import { StackNode } from '../../../src/views/stacks/stackNode';
+import { ACTIVE_STACK_STATUSES } from '../../../src/views/stacks/stackStatus';
+import type { ViewNode } from '../../../src/views/viewNode';
+import { viewsFixture } from '../../support/aws/fixtures';
+import { byLabel, expand, type Harness, items, labels, signal, startHarness } from './stacksHarness';
+
+const ACTIVE_TOP = ['web-app', 'big-stack', 'broken-stack', 'deploying', 'in-review', 'checked', 'huge'];
+
+function sentStatuses(params: Record<string, string>): string[] {
+  return Object.keys(params)
+    .filter((k) => k.startsWith('StackStatusFilter.member.'))
+    .map((k) => params[k]!);
+}
+
+describe('stacks view: top level', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({ stacks: viewsFixture() });
+  });
+  afterEach(() => h.server.reset());
+  after(() => h.close());
+
+  it('lists active top-level stacks with status icons, filtering on the server', async () => {
+    const renders: { empty: boolean; filtered: boolean }[] = [];
+    const root = h.root({ onDidRender: (state) => renders.push(state) });
+    const nodes = await root.children(signal());
+    assert.deepEqual(labels(nodes), ACTIVE_TOP);
+    const sent = sentStatuses(h.server.requestsFor('ListStacks')[0]!.params);
+    assert.equal(sent.length, ACTIVE_STACK_STATUSES.length);
+    assert.ok(!sent.includes('DELETE_COMPLETE'));
+    const [web, , broken, deploying, review] = items(nodes);
+    assert.deepEqual([web!.description, web!.icon, web!.contextValue], ['update complete', { id: 'pass', color: 'testing.iconPassed' }, CONTEXT.stackLive]);
+    assert.deepEqual(broken!.icon, { id: 'error', color: 'testing.iconFailed' });
+    assert.match(broken!.tooltip!, /failed to create: \\\[Topic\\\]/);
+    assert.deepEqual(deploying!.icon, { id: 'sync~spin', color: 'charts.blue' });
+    assert.equal(review!.icon!.id, 'eye');
+    assert.equal(web!.collapsible, 'collapsed');
+    assert.deepEqual(renders, [{ empty: false, filtered: false }]);
+  });
+
+  it('includes deleted stacks on demand, without a status filter', async () => {
+    const root = h.root();
+    root.setStatusFilter({ kind: 'all' });
+    const nodes = await root.children(signal());
+    assert.ok(labels(nodes).includes('old-stack'));
+    assert.deepEqual(sentStatuses(h.server.requestsFor('ListStacks')[0]!.params), []);
+    const old = byLabel(nodes, 'old-stack').item();
+    assert.deepEqual([old.icon, old.contextValue], [{ id: 'trash', color: 'disabledForeground' }, CONTEXT.stack]);
+    assert.equal(root.filtered, true);
+    // A deleted stack offers only what AWS still answers for it (by stack ID).
+    assert.deepEqual(labels(await expand(byLabel(nodes, 'old-stack'))), ['Resources', 'Events', 'Outputs', 'Parameters']);
+  });
+
+  it('filters by specific statuses on the server', async () => {
+    const root = h.root();
+    root.setStatusFilter({ kind: 'statuses', statuses: ['ROLLBACK_COMPLETE'] });
+    assert.deepEqual(labels(await root.children(signal())), ['broken-stack']);
+    assert.deepEqual(sentStatuses(h.server.requestsFor('ListStacks')[0]!.params), ['ROLLBACK_COMPLETE']);
+  });
+
+  it('filters by name (case-insensitive substring) without asking AWS again, nested stacks included', async () => {
+    const renders: boolean[] = [];
+    const root = h.root({ onDidRender: (state) => renders.push(state.filtered) });
+    await root.children(signal());
+    root.setNameFilter('  NETWORK ');
+    const nodes = await root.children(signal());
+    assert.deepEqual(labels(nodes), ['web-app-NetworkStack-1ABCDEF']);
+    assert.equal(nodes[0]!.item().description, 'create complete · nested');
+    assert.equal(h.server.requestsFor('ListStacks').length, 1, 'the loaded page is filtered in place');
+    root.clearFilters();
+    assert.deepEqual(labels(await root.children(signal())), ACTIVE_TOP);
+    assert.deepEqual(renders, [false, true, false]);
+  });
+
+  it('shows nothing (the welcome view) when no stack matches', async () => {
+    const renders: { empty: boolean; filtered: boolean }[] = [];
+    const root = h.root({ onDidRender: (state) => renders.push(state) });
+    root.setNameFilter('no-such-name');
+    assert.deepEqual(await root.children(signal()), []);
+    assert.deepEqual(renders.at(-1), { empty: true, filtered: true });
+  });
+
+  it('shows nested stacks under their parent only', async () => {
+    const root = h.root();
+    const nodes = await root.children(signal());
+    const web = byLabel(nodes, 'web-app');
+    const folders = await expand(web);
+    assert.deepEqual(labels(folders).slice(0, 6), ['Nested stacks', 'Resources', 'Events', 'Outputs', 'Parameters', 'Drift']);
+    assert.ok(folders.every((f) => [CONTEXT.stackFolder, CONTEXT.driftFolder].includes(f.item().contextValue as never) || f.id.includes('/logs')));
+    const nested = await expand(byLabel(folders, 'Nested stacks'));
+    assert.deepEqual(labels(nested), ['web-app-NetworkStack-1ABCDEF']);
+    assert.ok(nested[0] instanceof StackNode);
+    assert.equal(nested[0].item().description, 'create complete');
+    assert.ok(nested[0].id.startsWith(`${web.id}/nested/`), 'ids stay unique when the same stack also shows at the top level');
+    assert.ok(!labels(await expand(byLabel(nodes, 'big-stack'))).includes('Nested stacks'));
+  });
+});
+
+describe('stacks view: network and API faults', () => {
+  let h: Harness;
+  afterEach(() => h.close());
+
+  async function pages(root: { children(s: AbortSignal): Promise<ViewNode[]> }, clicks: number): Promise<ViewNode[]> {
+    let nodes = await root.children(signal());
+    for (let i = 0; i < clicks; i++) {
+      const more = nodes.at(-1);
+      assert.ok(more instanceof LoadMoreNode, `page ${i + 2}: expected "Load more", got ${more?.item().label}`);
+      more.loadMore();
+      nodes = await root.children(signal());
+    }
+    return nodes;
+  }
+
+  it('5,000 stacks: the first page is one round trip, the rest on demand', async () => {
+    const { manyStacks } = await import('../../support/aws/fixtures');
+    h = await startHarness({ stacks: manyStacks(5000) });
+    const root = h.root();
+    const first = await root.children(signal());
+    assert.equal(h.server.requestsFor('ListStacks').length, 1);
+    assert.equal(first.length, 101);
+    assert.deepEqual(first.at(-1)!.item().label, 'Load more…');
+    assert.equal(first.at(-1)!.item().description, '100 shown');
+    const second = await pages(root, 1);
+    assert.equal(second.length, 201);
+    assert.equal(h.server.requestsFor('ListStacks').length, 2);
+    // A rare name: each request reads at most 10 pages, then offers "Load more".
+    root.setNameFilter('stack-04321');
+    const filtered = await root.children(signal());
+    assert.equal(h.server.requestsFor('ListStacks').length, 12);
+    assert.deepEqual(labels(filtered), ['Load more…']);
+    const found = await pages(root, 4);
+    assert.deepEqual(labels(found), ['stack-04321']);
+    assert.equal(h.server.requestsFor('ListStacks').length, 50);
+  });
+
+  it('throttling: the first page is kept, the failed page becomes a retry that resumes', async () => {
+    const { manyStacks } = await import('../../support/aws/fixtures');
+    h = await startHarness({ stacks: manyStacks(250) });
+    const root = h.root();
+    await root.children(signal());
+    h.server.injectFault({ operation: 'ListStacks', kind: 'Throttling', page: 2 });
+    const more = (await root.children(signal())).at(-1) as LoadMoreNode;
+    more.loadMore();
+    const failed = await root.children(signal());
+    assert.equal(failed.length, 101);
+    const error = failed.at(-1)!;
+    assert.ok(error instanceof ErrorNode);
+    assert.match(error.item().label, /^Failed to load: CloudFormation ListStacks: Rate exceeded/);
+    assert.match(error.item().tooltip!, /throttling/);
+    // The SDK retried with backoff before giving up (3 attempts on page 2).
+    assert.deepEqual(
+      h.server.requestsFor('ListStacks').map((r) => `${r.page}${r.fault ? `:${r.fault}` : ''}`),
+      ['1', '2:Throttling', '2:Throttling', '2:Throttling'],
+    );
+    h.server.reset();
+    error.retry();
+    const resumed = await root.children(signal());
+    assert.equal(resumed.length, 201);
+    assert.deepEqual(
+      h.server.requestsFor('ListStacks').map((r) => r.page),
+      [2],
+    );
+  });
+
+  it('a connection drop on page 7 of 20 keeps pages 1-6 and resumes from the last token without duplicates', async () => {
+    const { manyStacks } = await import('../../support/aws/fixtures');
+    h = await startHarness({ stacks: manyStacks(2000) });
+    const root = h.root();
+    let nodes = await pages(root, 5);
+    assert.equal(nodes.length, 601);
+    h.server.injectFault({ operation: 'ListStacks', kind: 'Drop', page: 7 });
+    (nodes.at(-1) as LoadMoreNode).loadMore();
+    nodes = await root.children(signal());
+    assert.equal(nodes.length, 601);
+    const error = nodes.at(-1) as ErrorNode;
+    assert.ok(error instanceof ErrorNode);
+    assert.equal((error.error as AwsError).code, 'Network');
+    h.server.reset();
+    error.retry();
+    nodes = await root.children(signal());
+    const names = labels(nodes.filter((n) => n instanceof StackNode));
+    assert.equal(names.length, 700);
+    assert.equal(new Set(names).size, 700);
+    assert.equal(names[699], 'stack-00700');
+    assert.deepEqual(
+      h.server.requestsFor('ListStacks').map((r) => r.page),
+      [7],
+    );
+  });
+
+  it('an expired pagination token restarts the listing and de-duplicates', async () => {
+    const { manyStacks } = await import('../../support/aws/fixtures');
+    h = await startHarness({ stacks: manyStacks(500) });
+    const root = h.root();
+    let nodes = await pages(root, 2);
+    assert.equal(nodes.length, 301);
+    h.server.injectFault({ operation: 'ListStacks', kind: 'InvalidNextToken', times: 1 });
+    (nodes.at(-1) as LoadMoreNode).loadMore();
+    nodes = await root.children(signal());
+    const names = labels(nodes.filter((n) => n instanceof StackNode));
+    assert.equal(names.length, 400);
+    assert.equal(new Set(names).size, 400);
+    assert.ok(nodes.at(-1) instanceof LoadMoreNode);
+    // Rejected token, then pages 1-3 again (all already shown) and page 4 (new).
+    assert.deepEqual(
+      h.server.requestsFor('ListStacks').slice(3).map((r) => `${r.page}${r.fault ? `:${r.fault}` : ''}`),
+      ['4:InvalidNextToken', '1', '2', '3', '4'],
+    );
+  });
+
+  it('AccessDenied on one folder: an error on that node only, the rest works', async () => {
+    h = await startHarness({ stacks: viewsFixture() });
+    const root = h.root();
+    const web = byLabel(await root.children(signal()), 'web-app');
+    const folders = await expand(web);
+    h.server.injectFault({ operation: 'ListStackResources', kind: 'AccessDenied' });
+    const resources = await expand(byLabel(folders, 'Resources'));
+    assert.equal(resources.length, 1);
+    const denied = resources[0]!.item();
+    assert.equal(denied.contextValue, CONTEXT.error);
+    assert.match(denied.label, /not authorized/);
+    assert.match(denied.tooltip!, /ask for the permission or switch profile/);
+    assert.equal(labels(await expand(byLabel(folders, 'Outputs')))[0], 'ApiUrl');
+    assert.equal((await expand(byLabel(folders, 'Events'))).length, 101);
+    assert.equal(labels(await root.children(signal()))[0], 'web-app');
+  });
+
+  it('a stack deleted between list and describe: an error on its folder, gone after refresh', async () => {
+    h = await startHarness({ stacks: viewsFixture() });
+    const root = h.root();
+    const broken = byLabel(await root.children(signal()), 'broken-stack');
+    h.server.removeStack('broken-stack');
+    const outputs = await expand(byLabel(await expand(broken), 'Outputs'));
+    assert.ok(outputs[0] instanceof ErrorNode);
+    assert.equal((outputs[0].error as AwsError).code, 'NotFound');
+    assert.match(outputs[0].item().tooltip!, /no longer exists/);
+    root.refresh();
+    assert.ok(!labels(await root.children(signal())).includes('broken-stack'));
+
+    // Deleted the AWS way (still answerable by ID): no crash, and no longer among active stacks.
+    const big = byLabel(await root.children(signal()), 'big-stack');
+    h.server.deleteStack('big-stack');
+    assert.deepEqual(labels(await expand(byLabel(await expand(big), 'Outputs'))), ['No outputs']);
+    root.refresh();
+    assert.ok(!labels(await root.children(signal())).includes('big-stack'));
+  });
+
+  it('cancel reaches the SDK: an aborted load ends the request and the next render loads again', async () => {
+    h = await startHarness({ stacks: viewsFixture() });
+    const root = h.root();
+    const controller = new AbortController();
+    h.server.injectFault({ operation: 'ListStacks', kind: 'Stall', times: 1 });
+    h.server.onRequest = (r) => {
+      if (r.fault === 'Stall') setImmediate(() => controller.abort());
+    };
+    const aborted = await root.children(controller.signal);
+    assert.deepEqual(aborted, []);
+    assert.equal(h.server.requestsFor('ListStacks').length, 1, 'no retry after a cancel');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(h.server.requestsFor('ListStacks')[0]!.clientClosed, true, 'the abort closed the HTTP request');
+    const nodes = await root.children(signal());
+    assert.deepEqual(labels(nodes), ACTIVE_TOP);
+  });
+});
