@@ -25,8 +25,8 @@ const MAX_LINE = 2_000;
 const MAX_DEPTH = 4;
 
 function formatError(error: Error): string {
-  const meta = (error as { $metadata?: { httpStatusCode?: unknown; requestId?: unknown } }).$metadata;
-  const status = meta?.httpStatusCode !== undefined ? ` (HTTP ${String(meta.httpStatusCode)}, request ${String(meta.requestId ?? '?')})` : '';
+  const meta = (error as { $metadata?: { httpStatusCode?: number; requestId?: string } }).$metadata;
+  const status = typeof meta?.httpStatusCode === 'number' ? ` (HTTP ${meta.httpStatusCode}, request ${typeof meta.requestId === 'string' ? meta.requestId : '?'})` : '';
   return `${error.name}: ${error.message}${status}`;
 }
 

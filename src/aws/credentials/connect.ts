@@ -8,7 +8,7 @@ import type { CallerIdentity } from '../identityGateway';
 import { DEFAULT_REGION } from '../regions';
 import type { SdkLogger } from '../sdkLogger';
 import { AwsSession, type AwsSessionOptions, type SessionLogger } from '../session';
-import { describeFailure, type FailureContext } from './credentialErrors';
+import { describeFailure, type ConnectionFailure, type FailureContext } from './credentialErrors';
 import type { ProfileCatalog, ProfileKind } from './profiles';
 import { buildCredentialProvider, type CredentialSource, type MfaCodePrompt } from './providers';
 import { SessionCredentials, type SlowResolution } from './sessionCredentials';
@@ -66,6 +66,8 @@ export interface OpenSessionOptions {
   readonly timeoutMs: number;
   readonly onSlow?: (run: SlowResolution) => void;
   readonly mfaCodeProvider?: MfaCodePrompt;
+  /** Every failed credential resolution (also later ones, e.g. SSO expiring mid-session), described. */
+  readonly onCredentialFailure?: (failure: ConnectionFailure) => void;
   readonly log: SessionLogger;
   readonly sdkLogger?: SdkLogger;
   readonly tuning?: Pick<AwsSessionOptions, 'maxAttempts' | 'retry' | 'requestTimeoutMs'>;
@@ -103,7 +105,15 @@ export function openSession(options: OpenSessionOptions): OpenedSession {
   if (bad) throw new AwsError('InvalidInput', 'Endpoint', bad.origin, `${bad.origin}: ${bad.problem}`);
   const credentials = new SessionCredentials(
     buildCredentialProvider({ source, catalog, mfaCodeProvider: options.mfaCodeProvider, stsEndpoint: endpoints.sts.url, region, logger: options.sdkLogger }),
-    { timeoutMs: options.timeoutMs, onSlow: options.onSlow, mapError: (error) => describeFailure(error, failureContext).error },
+    {
+      timeoutMs: options.timeoutMs,
+      onSlow: options.onSlow,
+      mapError: (error) => {
+        const failure = describeFailure(error, failureContext);
+        options.onCredentialFailure?.(failure);
+        return failure.error;
+      },
+    },
   );
   const session = new AwsSession({
     profile: failureContext.profile,

@@ -72,6 +72,12 @@ function fail(code: AwsErrorCode, ctx: FailureContext, message: string, remedy?:
   return done(new AwsError(code, SERVICE, ctx.profile ?? 'environment', message, undefined, awsCode), remedy);
 }
 
+/** A NoCredentials error about a line of an AWS file, with "open the file at that line" as its remedy. */
+export function fileProblemError(profile: string, message: string, location?: { file: string; line: number }): AwsError {
+  const remedy: Remedy = location ? { kind: 'openFile', file: location.file, line: location.line } : { kind: 'selectProfile' };
+  return fail('NoCredentials', { profile }, message, remedy).error;
+}
+
 function textOf(error: unknown): { name: string; message: string } {
   if (typeof error === 'object' && error !== null) {
     const e = error as { name?: unknown; message?: unknown };
@@ -157,6 +163,8 @@ export function fromAwsError(error: AwsError, ctx: FailureContext): ConnectionFa
       return redo('Unavailable', error.message, { kind: 'selectRegion' });
     case 'AccessDenied':
       return redo('AccessDenied', `${subject}: ${error.message}`, { kind: 'selectProfile' });
+    case 'NoCredentials':
+      return done(error, { kind: 'selectProfile' });
     default:
       return done(error);
   }

@@ -5,8 +5,8 @@
 // chain before the SDK runs (the SDK's messages do not name the broken link), the file paths
 // passed explicitly, and the cache bypass so edited files are re-read on reconnect.
 import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
-import { AwsError } from '../errors';
 import type { SdkLogger } from '../sdkLogger';
+import { fileProblemError } from './credentialErrors';
 import { walkSourceProfiles, type ProfileCatalog } from './profiles';
 import type { CredentialProvider } from './sessionCredentials';
 
@@ -30,15 +30,16 @@ export interface ProviderOptions {
 /** Rejects with a NoCredentials AwsError naming the broken link, when there is one. */
 export function checkSourceChain(catalog: ProfileCatalog, profile: string): void {
   const info = catalog.profiles.get(profile);
-  if (!info) {
-    throw new AwsError('NoCredentials', 'Credentials', profile, `profile ${profile} does not exist in ${catalog.configFile} or ${catalog.credentialsFile}`);
-  }
+  if (!info) throw fileProblemError(profile, `profile ${profile} does not exist in ${catalog.configFile} or ${catalog.credentialsFile}`);
   if (info.kind !== 'role' || !info.settings.has('source_profile')) return;
   const chain = walkSourceProfiles(profile, catalog.profiles);
   if (!chain.ok) {
-    const where = info.settings.get('source_profile');
-    const location = where ? ` (${where.file}:${where.line})` : '';
-    throw new AwsError('NoCredentials', 'Credentials', profile, `profile ${profile}: ${chain.message}${location}`);
+    // The broken link: the source_profile line of the last profile that names a missing or repeated one.
+    const culprit = catalog.profiles.get(chain.chain[chain.chain.length - 2]!) ?? info;
+    const where = culprit.settings.get('source_profile');
+    const location = where ? { file: where.file, line: where.line } : undefined;
+    const prefix = chain.reason === 'cycle' ? `profile ${profile}: ` : '';
+    throw fileProblemError(profile, `${prefix}${chain.message}${location ? ` (${location.file}:${location.line})` : ''}`, location);
   }
 }
 

@@ -62,7 +62,7 @@ export class SessionCredentials {
 
   /** The cached credentials, or a fresh resolution when there are none or they (nearly) expired. */
   resolve(options: { readonly signal?: AbortSignal; readonly forceRefresh?: boolean } = {}): Promise<Credentials> {
-    if (options.signal?.aborted) return Promise.reject(this.map(abortError()));
+    if (options.signal?.aborted) return Promise.reject(this.map(abortError()) as Error);
     if (!options.forceRefresh && this.cached && !this.isStale(this.cached)) return Promise.resolve(this.cached);
     if (!this.pending) {
       this.pending = this.run(options.signal).finally(() => {

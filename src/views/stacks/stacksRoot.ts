@@ -101,6 +101,8 @@ export class StacksRoot implements StackDirectory {
 
   async children(signal: AbortSignal): Promise<ViewNode[]> {
     const nodes = await this.paged.children(signal);
+    // An aborted render is discarded by the tree: it says nothing about emptiness.
+    if (signal.aborted) return [];
     const stacks = nodes.filter((n) => n instanceof StackNode).length;
     const empty = stacks === 0 && this.paged.complete;
     this.options.onDidRender?.({ empty, filtered: this.filtered });

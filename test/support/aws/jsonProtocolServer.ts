@@ -15,11 +15,11 @@
 // nothing new; FilterLogEvents scans a bounded slice per call, so a page can be empty and still
 // carry a nextToken.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { eventFrame, exceptionFrame } from './logsEventStream';
 import { createLogsFixture, type FixtureEvent, type FixtureGroup } from './logsFixtures';
-import { MalformedQueryError, compileQuery, type QueryRecord, type ResultRow } from './logsInsightsQuery';
+import { InsightsEngine, LiveTailHub, ServiceError, compilePattern, optInt, optString, type ServerQuery, type TailSettings } from './logsServerOps';
+
+export type { ServerQuery, TailSettings } from './logsServerOps';
 
 /** One request as the server saw it. */
 export interface RecordedRequest {
@@ -42,33 +42,12 @@ export interface ServerFaults {
   tailStreamingErrorAfter?: number;
 }
 
-/** Live tail pacing; tests make it fast, the demo keeps AWS's. */
-export interface TailSettings {
-  /** Between sessionUpdate frames; AWS: about 1,000 ms. */
-  intervalMs: number;
-  /** Synthetic events per update per group (in addition to `pushTailEvent`s). */
-  eventsPerUpdate: number;
-  /** After this the session ends with SessionTimeoutException; AWS: 3 hours. */
-  sessionLimitMs: number;
-}
-
 export interface JsonProtocolServerOptions {
   /** Log groups to serve instead of the seeded fixture (e.g. demo data matching a stack). */
   readonly groups?: FixtureGroup[];
   readonly tail?: Partial<TailSettings>;
   /** GetQueryResults calls until a query is Complete (earlier ones say Scheduled/Running); default 2. */
   readonly queryPollsToComplete?: number;
-}
-
-/** One Logs Insights query as the server keeps it. */
-export interface ServerQuery {
-  readonly id: string;
-  readonly groups: readonly string[];
-  readonly queryString: string;
-  status: 'Scheduled' | 'Running' | 'Complete' | 'Failed' | 'Cancelled' | 'Timeout';
-  polls: number;
-  readonly rows: ResultRow[];
-  readonly scanned: number;
 }
 
 /** Hold the next request for an operation until released; lets tests cancel mid-request deterministically. */
@@ -110,16 +89,6 @@ export interface JsonProtocolServer {
   close(): Promise<void>;
 }
 
-class ServiceError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
-
 const LOGS_PREFIX = 'Logs_20140328.';
 const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
@@ -127,8 +96,6 @@ const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 export async function startJsonProtocolServer(options: JsonProtocolServerOptions = {}): Promise<JsonProtocolServer> {
   const groups = options.groups ?? createLogsFixture();
   const tail: TailSettings = { intervalMs: 1000, eventsPerUpdate: 2, sessionLimitMs: 3 * 3600_000, ...options.tail };
-  const queries = new Map<string, ServerQuery>();
-  const tailSessions = new Set<{ groups: Set<string>; pending: { group: string; stream: string; message: string }[] }>();
   const requests: RecordedRequest[] = [];
   const faults: ServerFaults = { throttleNext: 0, accessDeniedGroups: new Set(), expiredToken: false, describeDeniedPrefixes: new Set() };
   const holds: { operation: string; remaining: number; arrive: () => void; gate: Promise<void> }[] = [];
@@ -185,7 +152,7 @@ export async function startJsonProtocolServer(options: JsonProtocolServerOptions
         faults.throttleNext -= 1;
         throw new ServiceError('ThrottlingException', 'Rate exceeded');
       }
-      if (operation === 'StartLiveTail') return startLiveTail(body, requestId, res);
+      if (operation === 'StartLiveTail') return liveTails.start(body, requestId, res);
       const result = logsOperation(operation, body);
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId });
       res.end(JSON.stringify(result));
@@ -230,130 +197,18 @@ export async function startJsonProtocolServer(options: JsonProtocolServerOptions
     return group;
   }
 
-  function startLiveTail(body: Record<string, unknown>, requestId: string, res: ServerResponse): void {
-    const ids = body.logGroupIdentifiers;
-    if (!Array.isArray(ids) || ids.length < 1 || ids.length > 10 || ids.some((id) => typeof id !== 'string')) {
-      const n = Array.isArray(ids) ? ids.length : 0;
-      throw new ServiceError('InvalidParameterException', `1 validation error detected: Value at 'logGroupIdentifiers' failed to satisfy constraint: Member must have length between 1 and 10 (got ${n})`);
-    }
-    const names = new Set<string>();
-    for (const id of ids as string[]) {
-      // AWS wants ARNs here, and rejects the `:*` form DescribeLogGroups' `arn` field has.
-      if (!id.startsWith('arn:') || id.endsWith('*')) throw new ServiceError('InvalidParameterException', `Invalid log group identifier ${id}: specify a log group ARN without a trailing *`);
-      names.add(findGroup({ logGroupIdentifier: id }).name);
-    }
-    const filter = compilePattern(optString(body, 'logEventFilterPattern') ?? '');
-    const session = { groups: names, pending: [] as { group: string; stream: string; message: string }[] };
-    tailSessions.add(session);
-    res.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': requestId });
-    res.write(
-      eventFrame('sessionStart', {
-        requestId,
-        sessionId: `session-${requestId.slice(-6)}`,
-        logGroupIdentifiers: ids,
-        ...(body.logEventFilterPattern !== undefined ? { logEventFilterPattern: body.logEventFilterPattern } : {}),
-      }),
-    );
-    const started = Date.now();
-    let updates = 0;
-    let counter = 0;
-    const stop = (): void => {
-      clearInterval(timer);
-      tailSessions.delete(session);
-    };
-    const timer = setInterval(() => {
-      if (res.destroyed) return stop();
-      if (Date.now() - started >= tail.sessionLimitMs) {
-        res.end(exceptionFrame('SessionTimeoutException', 'Session timed out after the maximum session duration.'));
-        return stop();
-      }
-      if (faults.tailStreamingErrorAfter !== undefined && updates >= faults.tailStreamingErrorAfter) {
-        res.end(exceptionFrame('SessionStreamingException', 'Internal streaming error; restart the session.'));
-        return stop();
-      }
-      updates += 1;
-      const now = Date.now();
-      const raw = session.pending.splice(0);
-      for (const group of names) for (let i = 0; i < tail.eventsPerUpdate; i++) raw.push({ group, stream: 'live-stream', message: `INFO live event ${++counter} from ${group}` });
-      const results = raw
-        .filter((e) => filter(e.message))
-        .map((e) => ({ logGroupIdentifier: `${state.identity.account}:${e.group}`, logStreamName: e.stream, message: e.message, timestamp: now, ingestionTime: now }));
-      // AWS sends at most 500 events per update and marks the update as sampled beyond that.
-      res.write(eventFrame('sessionUpdate', { sessionMetadata: { sampled: results.length > 500 }, sessionResults: results.slice(0, 500) }));
-    }, tail.intervalMs);
-    res.on('close', stop);
-  }
-
-  function queryGroups(body: Record<string, unknown>): string[] {
-    const single = optString(body, 'logGroupName');
-    const list = (key: string): string[] | undefined => (Array.isArray(body[key]) ? (body[key] as unknown[]).map(String) : undefined);
-    const given = [single !== undefined ? [single] : undefined, list('logGroupNames'), list('logGroupIdentifiers')].filter((x): x is string[] => x !== undefined);
-    if (given.length !== 1) throw new ServiceError('InvalidParameterException', 'Specify exactly one of logGroupName, logGroupNames or logGroupIdentifiers');
-    const names = given[0]!;
-    if (names.length < 1 || names.length > 50) throw new ServiceError('InvalidParameterException', 'A query takes 1 to 50 log groups');
-    return names.map((n) => findGroup({ logGroupIdentifier: n }).name);
-  }
-
-  function startQuery(body: Record<string, unknown>): unknown {
-    const queryString = optString(body, 'queryString');
-    const startTime = optInt(body, 'startTime', 0, Number.MAX_SAFE_INTEGER);
-    const endTime = optInt(body, 'endTime', 0, Number.MAX_SAFE_INTEGER);
-    if (queryString === undefined || startTime === undefined || endTime === undefined) throw new ServiceError('InvalidParameterException', 'queryString, startTime and endTime are required');
-    if (endTime < startTime) throw new ServiceError('InvalidParameterException', 'endTime must be after startTime');
-    const names = queryGroups(body);
-    let compiled;
-    try {
-      compiled = compileQuery(queryString);
-    } catch (error) {
-      if (error instanceof MalformedQueryError) throw new ServiceError('MalformedQueryException', error.message);
-      throw error;
-    }
-    // The API takes epoch seconds, both ends inclusive.
-    const records: QueryRecord[] = [];
-    for (const group of groups.filter((g) => names.includes(g.name)))
-      for (const stream of group.streams)
-        stream.events.forEach((event, index) => {
-          if (event.timestamp >= startTime * 1000 && event.timestamp <= endTime * 1000 + 999) records.push({ group: group.name, stream: stream.name, index, event });
-        });
-    const id = `q-${String(queries.size + 1).padStart(4, '0')}-${randomUUID().slice(0, 8)}`;
-    const rows = compiled.run(records, state.identity.account, optInt(body, 'limit', 1, 10_000));
-    queries.set(id, { id, groups: names, queryString, status: 'Scheduled', polls: 0, rows, scanned: records.length });
-    return { queryId: id };
-  }
-
-  function getQueryResults(body: Record<string, unknown>): unknown {
-    const query = queries.get(optString(body, 'queryId') ?? '');
-    if (query === undefined) throw new ServiceError('ResourceNotFoundException', 'The specified query does not exist.');
-    if (query.status === 'Scheduled' || query.status === 'Running') {
-      query.polls += 1;
-      query.status = query.polls >= state.queryPollsToComplete ? 'Complete' : query.polls === 1 && state.queryPollsToComplete > 2 ? 'Scheduled' : 'Running';
-    }
-    const done = query.status === 'Complete';
-    // While running, half the rows are visible (Insights returns partial results).
-    const rows = done ? query.rows : query.status === 'Running' ? query.rows.slice(0, Math.floor(query.rows.length / 2)) : [];
-    return {
-      status: query.status,
-      results: rows,
-      statistics: { recordsMatched: query.rows.length, recordsScanned: done ? query.scanned : Math.floor(query.scanned / 2), bytesScanned: done ? query.scanned * 100 : query.scanned * 50 },
-    };
-  }
-
-  function stopQuery(body: Record<string, unknown>): unknown {
-    const query = queries.get(optString(body, 'queryId') ?? '');
-    if (query === undefined) throw new ServiceError('ResourceNotFoundException', 'The specified query does not exist.');
-    if (query.status !== 'Scheduled' && query.status !== 'Running') return { success: false };
-    query.status = 'Cancelled';
-    return { success: true };
-  }
+  const ops = { groups, tail, faults, findGroup, account: () => state.identity.account, pollsToComplete: () => state.queryPollsToComplete };
+  const liveTails = new LiveTailHub(ops);
+  const insights = new InsightsEngine(ops);
 
   function logsOperation(operation: string, body: Record<string, unknown>): unknown {
     switch (operation) {
       case 'StartQuery':
-        return startQuery(body);
+        return insights.startQuery(body);
       case 'GetQueryResults':
-        return getQueryResults(body);
+        return insights.getQueryResults(body);
       case 'StopQuery':
-        return stopQuery(body);
+        return insights.stopQuery(body);
       case 'DescribeLogGroups': {
         const prefix = optString(body, 'logGroupNamePrefix');
         if (prefix !== undefined && faults.describeDeniedPrefixes.has(prefix)) throw new ServiceError('AccessDeniedException', `User: ${state.identity.arn} is not authorized to perform: logs:DescribeLogGroups`);
@@ -495,7 +350,7 @@ export async function startJsonProtocolServer(options: JsonProtocolServerOptions
       state.identity = value;
     },
     tail,
-    queries,
+    queries: insights.queries,
     get queryPollsToComplete() {
       return state.queryPollsToComplete;
     },
@@ -503,10 +358,10 @@ export async function startJsonProtocolServer(options: JsonProtocolServerOptions
       state.queryPollsToComplete = value;
     },
     get openTailSessions() {
-      return tailSessions.size;
+      return liveTails.sessions.size;
     },
     pushTailEvent(group: string, message: string, stream = 'live-stream'): void {
-      for (const session of tailSessions) if (session.groups.has(group)) session.pending.push({ group, stream, message });
+      liveTails.push(group, message, stream);
     },
     get filterScanBudget() {
       return state.filterScanBudget;
@@ -555,21 +410,6 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function optString(body: Record<string, unknown>, key: string): string | undefined {
-  const value = body[key];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new ServiceError('SerializationException', `${key} must be a string`);
-  return value;
-}
-
-function optInt(body: Record<string, unknown>, key: string, min: number, max: number): number | undefined {
-  const value = body[key];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new ServiceError('SerializationException', `${key} must be an integer`);
-  if (value < min || value > max) throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${value}' at '${key}' failed to satisfy constraint: Member must have value between ${min} and ${max}`);
-  return value;
-}
-
 function groupNameFromIdentifier(identifier: string | undefined): string | undefined {
   if (identifier === undefined) return undefined;
   const match = /^arn:aws[^:]*:logs:[^:]*:\d{12}:log-group:(.+?)(:\*)?$/.exec(identifier);
@@ -587,21 +427,6 @@ function decodeToken(token: string | undefined, kind: string, max: number): numb
   const offset = match && match[1] === kind ? Number(match[2]) : NaN;
   if (!Number.isInteger(offset) || offset > max) throw new ServiceError('InvalidParameterException', 'The specified nextToken is invalid.');
   return offset;
-}
-
-/**
- * A subset of the CloudWatch Logs filter-pattern syntax: empty matches everything, a quoted
- * pattern is one exact (case-sensitive) substring, otherwise every space-separated term must occur.
- */
-function compilePattern(pattern: string): (message: string) => boolean {
-  const trimmed = pattern.trim();
-  if (trimmed === '') return () => true;
-  if (trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')) {
-    const literal = trimmed.slice(1, -1);
-    return (message) => message.includes(literal);
-  }
-  const terms = trimmed.split(/\s+/);
-  return (message) => terms.every((term) => message.includes(term));
 }
 
 function xmlEscape(text: string): string {

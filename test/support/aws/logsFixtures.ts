@@ -94,3 +94,22 @@ export function createLogsFixture(): FixtureGroup[] {
   }
   return groups;
 }
+
+/**
+ * A log group for seeding a server (`startJsonProtocolServer({ groups: [...] })`), e.g. demo data
+ * matching a stack's functions: one stream per entry of `streams`, events one second apart
+ * from `start`.
+ */
+export function fixtureGroup(name: string, streams: Readonly<Record<string, readonly string[]>>, options: { retentionInDays?: number; start?: number } = {}): FixtureGroup {
+  const start = options.start ?? FIXTURE_EPOCH;
+  return {
+    name,
+    creationTime: start - 60_000,
+    ...(options.retentionInDays !== undefined ? { retentionInDays: options.retentionInDays } : {}),
+    streams: Object.entries(streams).map(([stream, messages]) => ({
+      name: stream,
+      creationTime: start,
+      events: messages.map((message, i) => ({ timestamp: start + i * 1000, ingestionTime: start + i * 1000 + 200, message })),
+    })),
+  };
+}

@@ -126,10 +126,12 @@ void describe('credential_process (real SDK fromProcess, local STS)', () => {
   });
 
   void test('malformed JSON: an error that does not echo the output, and nothing secret in the log', async () => {
-    const { opened, log } = await open('malformed');
+    const reported: string[] = [];
+    const { opened, log } = await open('malformed', { onCredentialFailure: (f) => reported.push(f.error.code) });
     const error = await rejection(verifySession(opened));
     opened.session.dispose();
     assert.equal(error.code, 'NoCredentials');
+    assert.deepEqual(reported, ['NoCredentials'], 'the connection hears about every failed resolution');
     assert.match(error.message, /^profile malformed: credential_process printed something that is not JSON \(not shown/);
     const everything = `${error.message} ${String(error.cause)} ${JSON.stringify(error)} ${log.lines.join('\n')}`;
     assert.ok(!everything.includes(PLANTED_SECRET) && !everything.includes(PLANTED_KEY), everything);

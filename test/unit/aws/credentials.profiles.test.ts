@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { join } from 'node:path';
 import { AwsError } from '../../../src/aws/errors';
 import { openSession, verifySession } from '../../../src/aws/credentials/connect';
+import { remedyFor } from '../../../src/aws/credentials/credentialErrors';
 import { parseIniWithLines } from '../../../src/aws/credentials/ini';
 import { buildCatalog, loadProfileCatalog, sharedFilePaths, walkSourceProfiles } from '../../../src/aws/credentials/profiles';
 import { orphanProblems, profilePicks } from '../../../src/aws/credentials/presentation';
@@ -210,7 +211,28 @@ void describe('loadProfileCatalog on disk', () => {
     opened.session.dispose();
     assert.ok(error instanceof AwsError);
     assert.equal(error.code, 'NoCredentials');
-    assert.equal(error.message, `profile r: profile r has source_profile = ghost, which does not exist (${aws.configFile}:3)`);
+    assert.equal(error.message, `profile r has source_profile = ghost, which does not exist (${aws.configFile}:3)`);
+    assert.deepEqual(remedyFor(error), { kind: 'openFile', file: aws.configFile, line: 3 });
     assert.equal(sts.requests.length, before, 'nothing was sent');
+  });
+
+  void test('a source_profile cycle fails before the SDK runs, pointing at the link that closes it', async () => {
+    await aws.write(
+      'config',
+      ['[profile a]', 'role_arn = arn:aws:iam::1:role/A', 'source_profile = b', `endpoint_url = ${sts.endpoint}`, '[profile b]', 'role_arn = arn:aws:iam::1:role/B', 'source_profile = a'].join('\n'),
+    );
+    const catalog = await loadProfileCatalog({ configFile: aws.configFile, credentialsFile: aws.credentialsFile });
+    const sent = sts.requests.length;
+    const opened = openSession({ source: { kind: 'profile', profile: 'a' }, catalog, env: {}, region: 'us-east-1', timeoutMs: 5_000, log: captureLog(), tuning: TEST_TUNING });
+    const error = await verifySession(opened).then(
+      () => assert.fail('expected a rejection'),
+      (e: unknown) => e,
+    );
+    opened.session.dispose();
+    assert.ok(error instanceof AwsError);
+    assert.equal(error.code, 'NoCredentials');
+    assert.equal(error.message, `profile a: source_profile cycle: a → b → a (${aws.configFile}:7)`);
+    assert.deepEqual(remedyFor(error), { kind: 'openFile', file: aws.configFile, line: 7 });
+    assert.equal(sts.requests.length, sent, 'nothing was sent');
   });
 });

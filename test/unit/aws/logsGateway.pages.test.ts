@@ -5,7 +5,7 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { AwsError } from '../../../src/aws/errors';
 import { LogsGateway, type SearchProgress } from '../../../src/aws/logsGateway';
 import { startJsonProtocolServer, testClientConfig, type JsonProtocolServer } from '../../support/aws/jsonProtocolServer';
-import { FILLER_GROUP_COUNT, ORDERS_EVENTS_PER_STREAM, ORDERS_GROUP, RARE_MARKER, RESTRICTED_GROUP, ordersStreamName, type FixtureGroup } from '../../support/aws/logsFixtures';
+import { FILLER_GROUP_COUNT, ORDERS_EVENTS_PER_STREAM, ORDERS_GROUP, RARE_MARKER, RESTRICTED_GROUP, fixtureGroup, ordersStreamName, type FixtureGroup } from '../../support/aws/logsFixtures';
 
 void describe('LogsGateway pages and lookups', () => {
   let server: JsonProtocolServer;
@@ -106,13 +106,17 @@ void describe('LogsGateway pages and lookups', () => {
   });
 
   void test('a server seeded with custom groups serves them instead of the fixture', async () => {
-    const groups: FixtureGroup[] = [{ name: '/aws/lambda/demo-fn', creationTime: 1, streams: [{ name: 's', creationTime: 1, events: [{ timestamp: 5, ingestionTime: 6, message: `demo ${RARE_MARKER}` }] }] }];
+    const groups: FixtureGroup[] = [fixtureGroup('/aws/lambda/demo-fn', { s: ['INFO start', `ERROR ${RARE_MARKER}`] }, { retentionInDays: 7 })];
     const demo = await startJsonProtocolServer({ groups });
     const demoClient = new CloudWatchLogsClient(testClientConfig(demo));
     try {
+      const gateway = new LogsGateway(demoClient);
       const names: string[] = [];
-      for await (const page of new LogsGateway(demoClient).logGroups()) names.push(...page.map((g) => g.name));
-      assert.deepEqual(names, ['/aws/lambda/demo-fn']);
+      for await (const page of gateway.logGroups()) names.push(...page.map((g) => g.name + ':' + String(g.retentionInDays)));
+      assert.deepEqual(names, ['/aws/lambda/demo-fn:7']);
+      const found: string[] = [];
+      for await (const page of gateway.search('/aws/lambda/demo-fn', { pattern: 'ERROR' })) found.push(...page.map((e) => e.message));
+      assert.deepEqual(found, [`ERROR ${RARE_MARKER}`]);
     } finally {
       demoClient.destroy();
       await demo.close();

@@ -3,7 +3,8 @@
 // "not available in <region>" on the node whose service is not usable there.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { AwsError } from '../../../src/aws/errors';
+import { SessionCredentials } from '../../../src/aws/credentials/sessionCredentials';
+import { AwsError, ERROR_REGION, toAwsError } from '../../../src/aws/errors';
 import { AwsSession } from '../../../src/aws/session';
 import { AwsProtocolServer } from '../../support/aws/awsProtocolServer';
 import { FAKE_CREDENTIALS, startJsonProtocolServer, type JsonProtocolServer } from '../../support/aws/jsonProtocolServer';
@@ -74,5 +75,59 @@ void describe('AwsSession', () => {
       stub.failWith = undefined;
       session.dispose();
     }
+  });
+});
+
+void describe('errors: region-aware classification', () => {
+  const dnsError = (host: string, region: string): Error => {
+    const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+    Object.defineProperty(error, ERROR_REGION, { value: region });
+    return error;
+  };
+
+  void test('no such regional endpoint in a region outside the list: Unavailable; in a listed region: Network (offline)', () => {
+    const missing = toAwsError(dnsError('logs.xx-nowhere-9.amazonaws.com', 'xx-nowhere-9'), 'CloudWatchLogs', 'DescribeLogGroups');
+    assert.equal(missing.code, 'Unavailable');
+    assert.equal(missing.message, 'CloudWatchLogs DescribeLogGroups: not available in xx-nowhere-9');
+    assert.equal(toAwsError(dnsError('logs.eu-west-1.amazonaws.com', 'eu-west-1'), 'CloudWatchLogs', 'DescribeLogGroups').code, 'Network');
+  });
+
+  void test('an untagged InvalidClientTokenId is InvalidCredentials, not AccessDenied', () => {
+    const error = Object.assign(new Error('The security token included in the request is invalid.'), { name: 'InvalidClientTokenId', $metadata: { httpStatusCode: 403 } });
+    assert.equal(toAwsError(error, 'STS', 'GetCallerIdentity').code, 'InvalidCredentials');
+  });
+});
+
+void describe('SessionCredentials', () => {
+  void test('concurrent callers share one resolution; failures are not cached', async () => {
+    let runs = 0;
+    let fail = true;
+    const credentials = new SessionCredentials(
+      async () => {
+        runs++;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        if (fail) throw new Error('first run fails');
+        return { accessKeyId: 'AKIASHAREDSHARED0001', secretAccessKey: 's' };
+      },
+      { timeoutMs: 1_000 },
+    );
+    const both = await Promise.allSettled([credentials.resolve(), credentials.provider()]);
+    assert.deepEqual(both.map((r) => r.status), ['rejected', 'rejected']);
+    assert.equal(runs, 1);
+    fail = false;
+    const [a, b] = await Promise.all([credentials.resolve(), credentials.provider()]);
+    assert.equal(a, b);
+    assert.equal(runs, 2);
+    assert.equal((await credentials.resolve()).accessKeyId, 'AKIASHAREDSHARED0001');
+    assert.equal(runs, 2, 'credentials without expiration are kept');
+    assert.equal((credentials.provider as { memoized?: boolean }).memoized, true, 'the SDK does not wrap it again per client');
+  });
+
+  void test('an aborted signal rejects at once as an AbortError', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const credentials = new SessionCredentials(() => Promise.resolve({ accessKeyId: 'a', secretAccessKey: 'b' }), { timeoutMs: 1_000 });
+    await assert.rejects(credentials.resolve({ signal: controller.signal }), { name: 'AbortError' });
+    assert.equal(credentials.resolutions, 0);
   });
 });

@@ -2,7 +2,7 @@
 // icons, load more, and the network and API faults of bad-inputs.md.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { AwsError } from '../../../src/aws/errors';
+import { type AwsError } from '../../../src/aws/errors';
 import { CONTEXT } from '../../../src/views/contextValues';
 import { ErrorNode, LoadMoreNode } from '../../../src/views/standardNodes';
 import { StackNode } from '../../../src/views/stacks/stackNode';

@@ -104,7 +104,8 @@ export class ConnectionController implements AwsConnection {
       return;
     }
     const source = choice.source;
-    const profileInfo = source.kind === 'profile' ? catalog.profiles.get(source.profile) : undefined;
+    // Environment keys take the region of the default profile, as in the AWS CLI.
+    const profileInfo = catalog.profiles.get(source.kind === 'profile' ? source.profile : 'default');
     const { region, origin: regionOrigin } = chooseRegion(settings.region, env, profileInfo?.settings);
     const label = source.kind === 'profile' ? `profile ${source.profile}` : 'environment credentials';
     this.update({ state: 'connecting', source, region, regionOrigin, catalog });
@@ -119,6 +120,13 @@ export class ConnectionController implements AwsConnection {
         timeoutMs: settings.credentialProcessTimeoutMs,
         onSlow: progressOnSlow(() => label, this.gate),
         mfaCodeProvider: source.kind === 'profile' ? mfaPrompt(source.profile, this.gate) : undefined,
+        onCredentialFailure: (failure) => {
+          // Credentials that stop working mid-session (SSO expired, credential_process broken):
+          // the connection is no longer usable; say so once, with the remedy.
+          if (generation === this.generation && this.snapshotValue.state === 'ready' && failure.error.code !== 'Cancelled') {
+            this.fail(failure, { ...this.snapshotValue });
+          }
+        },
         log: this.viewLog,
         sdkLogger: settings.debugLogging ? createSdkLogger({ debug: (m) => this.log.debug(m) }) : undefined,
       });

@@ -52,9 +52,13 @@ export function progressOnSlow(label: () => string, gate: PromptGate): (run: Slo
       if (finished) return;
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Resolving AWS credentials for ${label()}…`, cancellable: true },
-        (_progress, token) => {
+        async (_progress, token): Promise<void> => {
           const sub = token.onCancellationRequested(() => run.cancel());
-          return run.done.finally(() => sub.dispose());
+          try {
+            await run.done;
+          } finally {
+            sub.dispose();
+          }
         },
       );
     })();

@@ -1,9 +1,10 @@
 // Composition of the AWS connection: the controller (the AwsConnection the views use), its status
 // bar item, the archlens.aws.* commands, and the triggers that reconnect: settings, workspace
 // trust, edits of the AWS files, and a fresh SSO token after `aws sso login`.
-import { dirname, basename, join } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { sharedFilePaths } from '../../../aws/credentials/profiles';
+import { sharedFilePaths, type ProfileCatalog } from '../../../aws/credentials/profiles';
 import type { AwsConnection } from '../awsConnection';
 import { ConnectionController } from './connectionController';
 import { connectionMenu, pickProfile, pickRegion, showConnection } from './connectionPickers';
@@ -35,27 +36,37 @@ export function registerConnection(_context: vscode.ExtensionContext, log: vscod
     for (const d of disposables) d.dispose();
     controller.dispose();
   };
-  // The controller is the AwsConnection; disposing it also disposes what was registered here.
-  return Object.assign(Object.create(controller) as ConnectionController, { dispose }) as AwsConnection;
+  return {
+    get state() {
+      return controller.state;
+    },
+    get lastError() {
+      return controller.lastError;
+    },
+    onDidChange: controller.onDidChange,
+    services: () => controller.services(),
+    dispose,
+  };
 }
 
 /** Watches the config and credentials files (they may not exist yet) and the SSO token cache. */
 function watchAwsFiles(controller: ConnectionController, reconnect: (reason: string) => void): vscode.Disposable[] {
   const { configFile, credentialsFile } = sharedFilePaths(process.env);
   let timer: NodeJS.Timeout | undefined;
-  let fingerprint = '';
+  const fingerprintOf = (catalog: ProfileCatalog | undefined): string => {
+    const s = controller.snapshot;
+    const profile = s.source?.kind === 'profile' ? catalog?.profiles.get(s.source.profile) : undefined;
+    return JSON.stringify([s.source, profile ? [...profile.settings].map(([k, v]) => [k, v.value]) : null]);
+  };
   const onFilesChanged = (): void => {
     clearTimeout(timer);
     // Editors save in several steps; one re-read per burst.
     timer = setTimeout(() => {
       void controller.readProfiles().then((catalog) => {
-        const s = controller.snapshot;
-        const profile = s.source?.kind === 'profile' ? catalog.profiles.get(s.source.profile) : undefined;
-        const next = JSON.stringify([s.source, profile ? [...profile.settings].map(([k, v]) => [k, v.value]) : null, catalog.profiles.size]);
-        // Reconnect only when the selected profile changed (re-running a credential_process
-        // or an MFA prompt on every unrelated edit would be hostile), or when not connected.
-        if (next !== fingerprint || s.state !== 'ready') reconnect('AWS files changed');
-        fingerprint = next;
+        // Reconnect only when the selected profile's settings changed (re-running a
+        // credential_process or an MFA prompt on every unrelated edit would be hostile), or
+        // when not connected (a fix may have made it work).
+        if (controller.snapshot.state !== 'ready' || fingerprintOf(catalog) !== fingerprintOf(controller.snapshot.catalog)) reconnect('AWS files changed');
       });
     }, 500);
   };
@@ -67,7 +78,8 @@ function watchAwsFiles(controller: ConnectionController, reconnect: (reason: str
     w.onDidDelete(onFilesChanged);
   }
   // After `aws sso login` a new token lands in the cache: retry a connection that failed for it.
-  const ssoCache = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(join(dirname(configFile), 'sso', 'cache')), '*.json'));
+  // The SDK reads the token cache from $HOME/.aws/sso/cache, wherever AWS_CONFIG_FILE points.
+  const ssoCache = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(join(process.env.HOME || homedir(), '.aws', 'sso', 'cache')), '*.json'));
   const onToken = (): void => {
     if (controller.snapshot.state === 'error' && controller.snapshot.remedy?.kind === 'ssoLogin') reconnect('new SSO token');
   };

@@ -42,5 +42,10 @@ export function abortSignalOf(token: vscode.CancellationToken): { signal: AbortS
   const controller = new AbortController();
   const subscription = token.onCancellationRequested(() => controller.abort());
   if (token.isCancellationRequested) controller.abort();
-  return { signal: controller.signal, dispose: () => subscription.dispose() };
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      subscription.dispose();
+    },
+  };
 }

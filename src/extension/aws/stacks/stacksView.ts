@@ -99,6 +99,8 @@ export class StacksView implements vscode.Disposable {
     if (this.timers.has(events)) return;
     const timer = setInterval(() => {
       try {
+        // A hidden view (another container in front) does not poll AWS.
+        if (!this.tree.visible) return;
         if (events.refreshDue(Date.now(), stacksSettings().eventsRefreshMs)) events.refresh();
       } catch (error) {
         this.log.error('Stacks: events refresh failed', error);
