@@ -8,6 +8,8 @@
  * 3. The language server over stdio: time from a didChange to its diagnostics (goal <= 3x load).
  * 4. cfn-lint on the same file, once, when it is on PATH (skipped cleanly otherwise).
  * 6. Diagram (bench/diagram.ts): graph build and ELK layout for ~500 and 1,750 resources.
+ * 7. Live AWS views (bench/aws.ts): 5,000 stacks and a 2,000-resource stack against the local
+ *    CloudFormation protocol server: first page vs a bare SDK call, round trips, heap per node.
  * 5. OpenAPI (bench/openapi.ts): the largest spec of ../shared/corpus/openapi-large vs a bare
  *    parse, and the cold CLI vs Spectral's `spectral:oas` (goal >= 10x faster); skipped without the corpus.
  *
@@ -27,6 +29,7 @@ import { COLD_BASELINE_SCRIPT, cfnYamlSchema } from './yamlBaseline';
 import { measureDidChangeLatency } from './lspLatency';
 import { benchOpenApi } from './openapi';
 import { measureDiagram } from './diagram';
+import { benchAws } from './aws';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -152,6 +155,12 @@ async function main(): Promise<void> {
   for (const row of await measureDiagram()) {
     console.log(`  ${String(row.resources).padStart(5)} resources (${row.boxes} boxes shown)  graph ${fmt(row.graphMs).padStart(9)}  layout ${fmt(row.layoutMs).padStart(9)}`);
   }
+
+  console.log('');
+  console.log('Live AWS views (local CloudFormation protocol server, real SDK over HTTP on 127.0.0.1):');
+  const awsRows = await benchAws();
+  const awsWidth = Math.max(...awsRows.map((row) => row.label.length));
+  for (const row of awsRows) console.log(`  ${row.label.padEnd(awsWidth)}  ${row.value.padStart(10)}  ${row.note}`);
 }
 
 main().catch((error: unknown) => {
