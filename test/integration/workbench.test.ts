@@ -10,6 +10,8 @@ import { repoRoot } from '../../scripts/workbench/codeServer.mjs';
 import { eventually, positionOf, prepareEnvironment, SCRATCH_TEMPLATE, type IntegrationEnvironment, type Session } from './harness';
 import { TIMEOUTS } from './workbench';
 import { checkDiagramPanel } from './diagramStep';
+import { checkAwsSidebar } from './awsStep';
+import { startDemoAws, type DemoAws } from '../../scripts/workbench/demoAws';
 
 const ORDERS = 'orders-api-with-mistakes.yaml';
 const ORDERS_PATH = `templates/${ORDERS}`;
@@ -18,6 +20,8 @@ const SETUP_TIMEOUT = 20 * 60_000;
 const STEP_TIMEOUT = 3 * 60_000;
 
 let env: IntegrationEnvironment | undefined;
+/** The demo AWS account (local protocol servers) the trusted session's sidebar talks to. */
+let demoAws: DemoAws | undefined;
 
 function environment(): IntegrationEnvironment {
   assert.ok(env, 'the integration environment was not prepared (see the before hook failure above)');
@@ -45,9 +49,11 @@ async function assertFindingsShown(session: Session): Promise<void> {
 describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
   before(async () => {
     env = await prepareEnvironment();
+    demoAws = await startDemoAws(join(env.tmp, 'demo-aws'));
   }, { timeout: SETUP_TIMEOUT });
 
   after(async () => {
+    await demoAws?.close();
     await env?.dispose();
   });
 
@@ -59,7 +65,8 @@ describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
     };
 
     before(async () => {
-      session = await environment().openSession('trusted', { trust: true });
+      assert.ok(demoAws, 'the demo AWS account did not start (see the before hook failure above)');
+      session = await environment().openSession('trusted', { trust: true, env: demoAws.env });
     }, { timeout: STEP_TIMEOUT });
 
     after(async () => {
@@ -123,6 +130,10 @@ describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
     });
 
     it('(e) the architecture diagram draws the template and reveals a resource', { timeout: STEP_TIMEOUT }, () => checkDiagramPanel(open()));
+
+    it('(f) the AWS sidebar lists the demo stacks, expands resources and events, opens a deployed template and searches a log group', { timeout: STEP_TIMEOUT }, () =>
+      checkAwsSidebar(open()),
+    );
   });
 
   describe('untrusted folder (Restricted Mode)', () => {
