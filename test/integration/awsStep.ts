@@ -51,11 +51,14 @@ export async function checkAwsSidebar(session: Session): Promise<void> {
   await session.step('aws-stacks-view', async () => {
     await runCommand(session, 'Focus on CloudFormation Stacks View');
     await treeItem(session, new RegExp(`^${escapeRegExp(DEMO_STACK)}(?!-)`), 'update complete').waitFor({ timeout: TIMEOUTS.diagnostics });
-    // The list is paged: 100 stacks, then "Load more…".
-    await treeItem(session, 'Load more…').waitFor({ timeout: TIMEOUTS.widget });
     for (const name of ['platform', 'serverless-app', 'orders-api-staging', 'legacy-billing']) {
       assert.equal(await treeItem(session, new RegExp(`^${escapeRegExp(name)}`)).count(), 1, `the stacks view lists ${name}`);
     }
+    // The list is paged: 100 stacks, then "Load more…" (rows are virtualised: End scrolls to it).
+    await treeItem(session, /^platform/).focus();
+    await page.keyboard.press('End');
+    await treeItem(session, 'Load more…').waitFor({ timeout: TIMEOUTS.widget });
+    await page.keyboard.press('Home');
   });
 
   await session.step('aws-stack-resources', async () => {
@@ -84,7 +87,8 @@ export async function checkAwsSidebar(session: Session): Promise<void> {
     await page.getByRole('option', { name: new RegExp(escapeRegExp(DEMO_FUNCTION)) }).first().waitFor({ timeout: TIMEOUTS.diagnostics });
     await page.keyboard.type(DEMO_FUNCTION);
     await page.keyboard.press('Enter');
-    await page.getByRole('textbox', { name: /filter pattern/i }).first().waitFor({ timeout: TIMEOUTS.widget });
+    // The input box's prompt (its textbox is named after the placeholder).
+    await page.getByText(/CloudWatch Logs filter pattern/).first().waitFor({ timeout: TIMEOUTS.widget });
     await page.keyboard.type(DEMO_SEARCH_TERM);
     await page.keyboard.press('Enter');
     await page.getByRole('option', { name: /Last 24 hours/ }).first().waitFor({ timeout: TIMEOUTS.widget });

@@ -50,13 +50,32 @@ function creationEvents(name: string, id: string, resources: FixtureResource[], 
   return out;
 }
 
+/**
+ * An update at `lastUpdated` (oldest first): the stack-level events end with the stack's status,
+ * so the view (which takes the newest stack-level event as the current status) agrees with the
+ * listing; an update still in progress has no final event.
+ */
+function updateEvents(name: string, id: string, at: string, status: string, changed: FixtureResource | undefined): FixtureEvent[] {
+  const t = (Date.parse(at) - BASE) / 1000;
+  const out: FixtureEvent[] = [{ eventId: `${name}-UPDATE_IN_PROGRESS-u1`, logicalId: name, physicalId: id, type: 'AWS::CloudFormation::Stack', timestamp: iso(t), status: 'UPDATE_IN_PROGRESS', reason: 'User Initiated' }];
+  if (changed) out.push({ eventId: `${changed.logicalId}-UPDATE_IN_PROGRESS-u2`, logicalId: changed.logicalId, physicalId: changed.physicalId, type: changed.type, timestamp: iso(t + 5), status: 'UPDATE_IN_PROGRESS' });
+  if (status.endsWith('_IN_PROGRESS')) return out;
+  if (changed) out.push({ eventId: `${changed.logicalId}-UPDATE_COMPLETE-u3`, logicalId: changed.logicalId, physicalId: changed.physicalId, type: changed.type, timestamp: iso(t + 20), status: 'UPDATE_COMPLETE' });
+  out.push({ eventId: `${name}-UPDATE_COMPLETE_CLEANUP_IN_PROGRESS-u4`, logicalId: name, physicalId: id, type: 'AWS::CloudFormation::Stack', timestamp: iso(t + 25), status: 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS' });
+  out.push({ eventId: `${name}-${status}-u5`, logicalId: name, physicalId: id, type: 'AWS::CloudFormation::Stack', timestamp: iso(t + 30), status });
+  return out;
+}
+
 function stack(partial: Omit<FixtureStack, 'events' | 'drifts' | 'tags' | 'parameters' | 'outputs'> & Partial<FixtureStack>): FixtureStack {
+  // Without an update, the creation ends in the stack's status (CREATE_COMPLETE, ROLLBACK_COMPLETE...).
+  const created = creationEvents(partial.name, partial.id, partial.resources, Date.parse(partial.created) / 1000 - BASE / 1000, partial.lastUpdated ? 'CREATE_COMPLETE' : partial.status);
+  const updated = partial.lastUpdated ? updateEvents(partial.name, partial.id, partial.lastUpdated, partial.status, partial.resources.find((r) => r.type === 'AWS::Lambda::Function') ?? partial.resources[0]) : [];
   return {
     parameters: [],
     outputs: [],
     tags: [],
     drifts: [],
-    events: creationEvents(partial.name, partial.id, partial.resources, Date.parse(partial.created) / 1000 - BASE / 1000),
+    events: [...created, ...updated],
     ...partial,
   };
 }
