@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AwsProtocolServer } from '../../test/support/aws/awsProtocolServer';
-import { DEMO_ACCOUNT, demoLogGroups, demoStacks } from '../../test/support/aws/demoData';
+import { DEMO_ACCOUNT, DEMO_LOG_GROUP, demoLogGroups, demoStacks } from '../../test/support/aws/demoData';
 import { startJsonProtocolServer } from '../../test/support/aws/jsonProtocolServer';
 import { startLocalAwsRouter } from '../../test/support/aws/localAwsRouter';
 import { repoRoot } from './codeServer.mjs';
@@ -47,6 +47,13 @@ export async function startDemoAws(configDir: string): Promise<DemoAws> {
   json.groups.splice(0, json.groups.length, ...demoLogGroups(Date.now()));
   json.identity = { account: DEMO_ACCOUNT, arn: `arn:aws:iam::${DEMO_ACCOUNT}:user/archlens-demo`, userId: 'AIDADEMOUSER00000001' };
   const router = await startLocalAwsRouter({ cloudFormation: cloudFormation.endpoint, json: json.endpoint });
+  // A "live" function: one event a second for live tails of the orders function's group.
+  let order = 5000;
+  const live = setInterval(() => {
+    order += 1;
+    json.pushTailEvent(DEMO_LOG_GROUP, `${order % 7 === 0 ? 'ERROR' : 'INFO'} LIVE order=${order} requestId=live-${order}`);
+  }, 1000);
+  live.unref();
 
   mkdirSync(configDir, { recursive: true });
   const configFile = join(configDir, 'config');
@@ -68,6 +75,7 @@ export async function startDemoAws(configDir: string): Promise<DemoAws> {
     credentialsFile,
     env: { AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: credentialsFile, AWS_PROFILE: DEMO_PROFILE, AWS_EC2_METADATA_DISABLED: 'true' },
     close: async () => {
+      clearInterval(live);
       await router.close();
       await json.close();
       await cloudFormation.close();

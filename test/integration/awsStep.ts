@@ -37,9 +37,40 @@ function treeItem(session: Session, ...texts: (string | RegExp)[]): Locator {
 async function editorText(session: Session, text: string): Promise<string> {
   const editor = session.workbench.page.getByRole('code').filter({ hasText: text }).first();
   await editor.waitFor({ timeout: TIMEOUTS.widget });
-  return editor.innerText();
+  // Monaco renders spaces as no-break spaces.
+  return (await editor.innerText()).replace(/\u00a0/g, ' ');
 }
 
+/** Answers the open quick pick or input box: types `text` (may be empty), then Enter. */
+async function answer(session: Session, text: string): Promise<void> {
+  if (text) await session.workbench.page.keyboard.type(text);
+  await session.workbench.page.keyboard.press('Enter');
+}
+
+/**
+ * Expands `row` until `child` shows: select it, then ArrowRight (the tree's expand key). Retried,
+ * because a row re-rendered by its own data (a folder whose description just changed) can drop a
+ * toggle that lands during the re-render.
+ */
+async function expandUntil(session: Session, row: Locator, child: Locator): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await row.click();
+    await session.workbench.page.keyboard.press('ArrowRight');
+    try {
+      await child.waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+    }
+  }
+}
+
+/** The demo stack's row (above its own events, which carry the same label). */
+function demoStackRow(session: Session): Locator {
+  return treeItem(session, new RegExp(`^${escapeRegExp(DEMO_STACK)}(?!-)`), 'update complete');
+}
+
+/** Stacks view, resources, events, deployed template, log search (issue evidence). */
 export async function checkAwsSidebar(session: Session): Promise<void> {
   const page = session.workbench.page;
 
@@ -50,7 +81,7 @@ export async function checkAwsSidebar(session: Session): Promise<void> {
 
   await session.step('aws-stacks-view', async () => {
     await runCommand(session, 'Focus on CloudFormation Stacks View');
-    await treeItem(session, new RegExp(`^${escapeRegExp(DEMO_STACK)}(?!-)`), 'update complete').waitFor({ timeout: TIMEOUTS.diagnostics });
+    await demoStackRow(session).waitFor({ timeout: TIMEOUTS.diagnostics });
     for (const name of ['platform', 'serverless-app', 'orders-api-staging', 'legacy-billing']) {
       assert.equal(await treeItem(session, new RegExp(`^${escapeRegExp(name)}`)).count(), 1, `the stacks view lists ${name}`);
     }
@@ -62,7 +93,7 @@ export async function checkAwsSidebar(session: Session): Promise<void> {
   });
 
   await session.step('aws-stack-resources', async () => {
-    await treeItem(session, new RegExp(`^${escapeRegExp(DEMO_STACK)}(?!-)`), 'update complete').click();
+    await demoStackRow(session).click();
     await treeItem(session, /^Resources/).click();
     await treeItem(session, /^OrdersFunction(?!Role)/, 'AWS::Lambda::Function').waitFor({ timeout: TIMEOUTS.widget });
     await treeItem(session, /^OrdersTable/, 'AWS::DynamoDB::Table').waitFor({ timeout: TIMEOUTS.widget });
@@ -75,7 +106,7 @@ export async function checkAwsSidebar(session: Session): Promise<void> {
   });
 
   await session.step('aws-deployed-template', async () => {
-    await treeItem(session, new RegExp(`^${escapeRegExp(DEMO_STACK)}(?!-)`), 'update complete').click({ button: 'right' });
+    await demoStackRow(session).click({ button: 'right' });
     await page.getByRole('menuitem', { name: /^Open Deployed Template$/ }).first().click();
     await page.getByRole('tab', { name: new RegExp(`${escapeRegExp(DEMO_STACK)} \\(deployed\\)\\.yaml`) }).first().waitFor({ timeout: TIMEOUTS.widget });
     const text = await editorText(session, 'OrdersFunctionRole');
@@ -98,5 +129,58 @@ export async function checkAwsSidebar(session: Session): Promise<void> {
     const text = await editorText(session, `Search of ${DEMO_LOG_GROUP}`);
     assert.match(text, new RegExp(`ERROR ${DEMO_SEARCH_TERM} order=\\d+`), 'the result document lists matching events');
     assert.doesNotMatch(text, /INFO processed order/, 'only matching events are listed');
+  });
+}
+
+/** Drift detection and its diff, live tail, and a Logs Insights query (after `checkAwsSidebar`). */
+export async function checkAwsDriftAndLogs(session: Session): Promise<void> {
+  const page = session.workbench.page;
+
+  await session.step('aws-drift', async () => {
+    // Fold the long folders so the Drift folder is on screen (rows are virtualised).
+    await treeItem(session, /^Events/).click();
+    await treeItem(session, /^Resources/).click();
+    await demoStackRow(session).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: /^Detect Drift$/ }).first().click();
+    await treeItem(session, /^Drift/, /DRIFTED · 2 of 4 resources/).waitFor({ timeout: TIMEOUTS.diagnostics });
+    await expandUntil(session, treeItem(session, /^Drift/), treeItem(session, /^LegacyTopic/, 'DELETED'));
+    // A drifted resource opens its expected and actual properties side by side.
+    await treeItem(session, /^OrdersFunction/, 'MODIFIED · 2 properties').click();
+    await page.getByRole('tab', { name: /OrdersFunction: expected ↔ actual \(orders-api\)/ }).first().waitFor({ timeout: TIMEOUTS.widget });
+    assert.match(await editorText(session, '"MemorySize": 1024'), /"Timeout": 30/);
+    assert.match(await editorText(session, '"MemorySize": 128'), /"Timeout": 10/);
+  });
+
+  await session.step('aws-live-tail', async () => {
+    await runCommand(session, 'ArchLens: Start Live Tail');
+    await page.getByRole('option', { name: new RegExp(escapeRegExp(DEMO_FUNCTION)) }).first().waitFor({ timeout: TIMEOUTS.diagnostics });
+    await answer(session, DEMO_FUNCTION);
+    await page.getByText(/Optional filter pattern/).first().waitFor({ timeout: TIMEOUTS.widget });
+    await answer(session, '');
+    await page.getByRole('button', { name: /Tailing 1 group/ }).first().waitFor({ timeout: TIMEOUTS.widget });
+    // The demo account writes a "live" event every second; the Output panel shows them as they come.
+    const text = await editorText(session, 'LIVE order=');
+    assert.match(text, new RegExp(`# Live tail of ${escapeRegExp(DEMO_LOG_GROUP)}`));
+    await runCommand(session, 'ArchLens: Stop Live Tail');
+    await page.getByRole('button', { name: /Tailing 1 group/ }).first().waitFor({ state: 'hidden', timeout: TIMEOUTS.widget });
+  });
+
+  await session.step('aws-insights', async () => {
+    await runCommand(session, 'ArchLens: Run Logs Insights Query…');
+    await page.getByRole('option', { name: new RegExp(escapeRegExp(DEMO_FUNCTION)) }).first().waitFor({ timeout: TIMEOUTS.diagnostics });
+    await answer(session, DEMO_FUNCTION);
+    await page.getByText(/Logs Insights query/).first().waitFor({ timeout: TIMEOUTS.widget });
+    // The input box holds the default query (`fields @timestamp, @message | sort … | limit 100`): replace it.
+    await page.keyboard.press('Control+A');
+    await answer(session, `fields @timestamp, @message | filter @message like /${DEMO_SEARCH_TERM}/ | sort @timestamp desc | limit 5`);
+    await page.getByRole('option', { name: /Last 24 hours/ }).first().waitFor({ timeout: TIMEOUTS.widget });
+    await answer(session, 'Last 24 hours');
+    await page.getByRole('tab', { name: /^Insights / }).first().waitFor({ timeout: TIMEOUTS.diagnostics });
+    const text = await editorText(session, '# Logs Insights');
+    // Table rows start with the timestamp; Markdown escapes the `_` of the search term.
+    const term = DEMO_SEARCH_TERM.replace(/_/g, '\\\\?_');
+    const rows = text.split('\n').filter((line) => new RegExp(`^\\| \\d{4}-\\d\\d-\\d\\d .*ERROR ${term}`).test(line));
+    assert.equal(rows.length, 5, `five result rows (limit 5):\n${text}`);
+    assert.doesNotMatch(text, /INFO processed/, 'the filter applied');
   });
 }

@@ -10,7 +10,7 @@ import { repoRoot } from '../../scripts/workbench/codeServer.mjs';
 import { eventually, positionOf, prepareEnvironment, SCRATCH_TEMPLATE, type IntegrationEnvironment, type Session } from './harness';
 import { TIMEOUTS } from './workbench';
 import { checkDiagramPanel } from './diagramStep';
-import { checkAwsSidebar } from './awsStep';
+import { checkAwsDriftAndLogs, checkAwsSidebar } from './awsStep';
 import { startDemoAws, type DemoAws } from '../../scripts/workbench/demoAws';
 
 const ORDERS = 'orders-api-with-mistakes.yaml';
@@ -133,6 +133,10 @@ describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
 
     it('(f) the AWS sidebar lists the demo stacks, expands resources and events, opens a deployed template and searches a log group', { timeout: STEP_TIMEOUT }, () =>
       checkAwsSidebar(open()),
+    );
+
+    it('(g) drift detection shows badges and a diff; live tail streams and stops; a Logs Insights query shows its rows', { timeout: STEP_TIMEOUT }, () =>
+      checkAwsDriftAndLogs(open()),
     );
   });
 

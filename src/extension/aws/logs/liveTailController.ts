@@ -73,12 +73,19 @@ export class LiveTailController implements vscode.Disposable {
     }
   }
 
+  /** The status bar item, and `archlens.logs.tailing` for the palette's Stop Live Tail. */
+  private showTailing(on: boolean): void {
+    if (on) this.status.show();
+    else this.status.hide();
+    void vscode.commands.executeCommand('setContext', 'archlens.logs.tailing', on);
+  }
+
   stop(): void {
     const session = this.session;
     if (!session) return;
     this.session = undefined;
     session.controller.abort();
-    this.status.hide();
+    this.showTailing(false);
     this.log.info('Live tail stopped');
   }
 
@@ -110,7 +117,7 @@ export class LiveTailController implements vscode.Disposable {
     this.channel.show(true);
     this.status.text = `$(debug-stop) Tailing ${names.length} group${names.length === 1 ? '' : 's'}`;
     this.status.tooltip = `Live tail of ${names.join(', ')}. Click to stop.`;
-    this.status.show();
+    this.showTailing(true);
     let sampledUpdates = 0;
     let events = 0;
     const flush = (): void => {
@@ -140,7 +147,7 @@ export class LiveTailController implements vscode.Disposable {
       flush();
       if (this.session === session) {
         this.session = undefined;
-        this.status.hide();
+        this.showTailing(false);
       }
       // Counts only: event messages can hold secrets.
       this.log.info(`Live tail ended: ${events} events, ${sampledUpdates} sampled updates, ${buffer.dropped} lines dropped from the buffer`);
