@@ -65,6 +65,21 @@ async function expandUntil(session: Session, row: Locator, child: Locator): Prom
   }
 }
 
+/**
+ * Runs a context-menu entry of `row`. A click that lands while the menu is still opening can be
+ * dropped, so when the menu is still up a moment later, the (hovered, so focused) entry gets Enter.
+ */
+async function contextMenu(session: Session, row: Locator, entry: RegExp): Promise<void> {
+  const page = session.workbench.page;
+  await row.click({ button: 'right' });
+  const item = page.getByRole('menuitem', { name: entry }).first();
+  await item.waitFor({ timeout: TIMEOUTS.widget });
+  await item.hover();
+  await item.click();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  if (await item.isVisible().catch(() => false)) await page.keyboard.press('Enter');
+}
+
 /** The demo stack's row (above its own events, which carry the same label). */
 function demoStackRow(session: Session): Locator {
   return treeItem(session, new RegExp(`^${escapeRegExp(DEMO_STACK)}(?!-)`), 'update complete');
@@ -106,8 +121,7 @@ export async function checkAwsSidebar(session: Session): Promise<void> {
   });
 
   await session.step('aws-deployed-template', async () => {
-    await demoStackRow(session).click({ button: 'right' });
-    await page.getByRole('menuitem', { name: /^Open Deployed Template$/ }).first().click();
+    await contextMenu(session, demoStackRow(session), /^Open Deployed Template$/);
     await page.getByRole('tab', { name: new RegExp(`${escapeRegExp(DEMO_STACK)} \\(deployed\\)\\.yaml`) }).first().waitFor({ timeout: TIMEOUTS.widget });
     const text = await editorText(session, 'OrdersFunctionRole');
     assert.match(text, /AWS::DynamoDB::Table/);
@@ -140,8 +154,7 @@ export async function checkAwsDriftAndLogs(session: Session): Promise<void> {
     // Fold the long folders so the Drift folder is on screen (rows are virtualised).
     await treeItem(session, /^Events/).click();
     await treeItem(session, /^Resources/).click();
-    await demoStackRow(session).click({ button: 'right' });
-    await page.getByRole('menuitem', { name: /^Detect Drift$/ }).first().click();
+    await contextMenu(session, demoStackRow(session), /^Detect Drift$/);
     await treeItem(session, /^Drift/, /DRIFTED · 2 of 4 resources/).waitFor({ timeout: TIMEOUTS.diagnostics });
     await expandUntil(session, treeItem(session, /^Drift/), treeItem(session, /^LegacyTopic/, 'DELETED'));
     // A drifted resource opens its expected and actual properties side by side.
@@ -183,4 +196,31 @@ export async function checkAwsDriftAndLogs(session: Session): Promise<void> {
     assert.equal(rows.length, 5, `five result rows (limit 5):\n${text}`);
     assert.doesNotMatch(text, /INFO processed/, 'the filter applied');
   });
+}
+
+/**
+ * Without any AWS configuration (no files, no AWS_* credentials), the view shows its welcome
+ * content with setup help, and activation shows no error notification.
+ */
+export async function checkAwsWelcome(session: Session): Promise<void> {
+  const page = session.workbench.page;
+  await session.step('aws-welcome', async () => {
+    await runCommand(session, 'Focus on CloudFormation Stacks View');
+    await page.getByText(/No AWS credentials were found/).first().waitFor({ timeout: TIMEOUTS.diagnostics });
+    await page.getByRole('button', { name: 'Select Profile' }).first().waitFor({ timeout: TIMEOUTS.widget });
+    await page.getByRole('button', { name: /AWS: no credentials/ }).first().waitFor({ timeout: TIMEOUTS.widget });
+  });
+}
+
+/** Environment for a session that must see no AWS configuration at all (whatever the machine has). */
+export function noAwsEnvironment(folder: string): Record<string, string> {
+  return {
+    AWS_CONFIG_FILE: `${folder}/no-such-aws-config`,
+    AWS_SHARED_CREDENTIALS_FILE: `${folder}/no-such-aws-credentials`,
+    AWS_PROFILE: '',
+    AWS_ACCESS_KEY_ID: '',
+    AWS_SECRET_ACCESS_KEY: '',
+    AWS_SESSION_TOKEN: '',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
 }

@@ -10,7 +10,7 @@ import { repoRoot } from '../../scripts/workbench/codeServer.mjs';
 import { eventually, positionOf, prepareEnvironment, SCRATCH_TEMPLATE, type IntegrationEnvironment, type Session } from './harness';
 import { TIMEOUTS } from './workbench';
 import { checkDiagramPanel } from './diagramStep';
-import { checkAwsDriftAndLogs, checkAwsSidebar } from './awsStep';
+import { checkAwsDriftAndLogs, checkAwsSidebar, checkAwsWelcome, noAwsEnvironment } from './awsStep';
 import { startDemoAws, type DemoAws } from '../../scripts/workbench/demoAws';
 
 const ORDERS = 'orders-api-with-mistakes.yaml';
@@ -144,7 +144,7 @@ describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
     let session: Session | undefined;
 
     before(async () => {
-      session = await environment().openSession('restricted', { trust: false });
+      session = await environment().openSession('restricted', { trust: false, env: noAwsEnvironment(environment().tmp) });
     }, { timeout: STEP_TIMEOUT });
 
     after(async () => {
@@ -156,6 +156,11 @@ describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
       const s = session;
       await s.step('restricted-mode', () => s.workbench.restrictedModeIndicator().first().waitFor({ timeout: TIMEOUTS.widget }));
       await assertFindingsShown(s);
+    });
+
+    it('(h) with no AWS configuration at all, the stacks view shows its welcome content', { timeout: STEP_TIMEOUT }, async () => {
+      assert.ok(session, 'the workbench did not open (see the before hook failure above)');
+      await checkAwsWelcome(session);
     });
   });
 });
