@@ -58,6 +58,9 @@ export function validateEndpointUrl(value: string): string | undefined {
     return `"${value}" is not an absolute URL (expected e.g. http://localhost:4566)`;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `"${value}" must start with http:// or https://`;
+  // The endpoint is logged and shown in the connection details, so the value is not echoed here:
+  // a password in it would land in the log. Requests are signed with the profile's credentials anyway.
+  if (url.username || url.password) return `the endpoint ${url.protocol}//${url.host} must not contain a user name or password`;
   return undefined;
 }
 

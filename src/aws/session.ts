@@ -6,6 +6,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { AwsClientFactory, type ClientFactoryOptions, type CredentialsOption } from './clientFactory';
 import { CloudFormationGateway } from './cloudFormationGateway';
 import type { EndpointService } from './endpoints';
+import { AwsError } from './errors';
 import { IdentityGateway } from './identityGateway';
 import { LogsGateway } from './logsGateway';
 import type { SdkLogger } from './sdkLogger';
@@ -46,6 +47,7 @@ export class AwsSession {
   private cfn: CloudFormationGateway | undefined;
   private logsGateway: LogsGateway | undefined;
   private sts: IdentityGateway | undefined;
+  private disposed = false;
 
   constructor(options: AwsSessionOptions) {
     if (!options.region) throw new Error('AwsSession: region is required');
@@ -73,21 +75,34 @@ export class AwsSession {
   }
 
   cloudFormation(): CloudFormationGateway {
+    this.assertOpen();
     this.cfn ??= new CloudFormationGateway(this.factory.cloudFormation(this.region));
     return this.cfn;
   }
 
   logs(): LogsGateway {
+    this.assertOpen();
     this.logsGateway ??= new LogsGateway(this.factory.client('logs', this.region, CloudWatchLogsClient));
     return this.logsGateway;
   }
 
   identity(): IdentityGateway {
+    this.assertOpen();
     this.sts ??= new IdentityGateway(this.factory.client('sts', this.region, STSClient));
     return this.sts;
   }
 
+  /**
+   * A view or command that still holds this session after the connection changed must not get
+   * a fresh client from the disposed factory: it would never be destroyed and would keep calling
+   * AWS with the old profile and region. Its work is abandoned, as a cancel (no error to show).
+   */
+  private assertOpen(): void {
+    if (this.disposed) throw new AwsError('Cancelled', 'AWS', 'session', `The AWS connection ${this.label} was closed (profile or region changed).`);
+  }
+
   dispose(): void {
+    this.disposed = true;
     this.factory.dispose();
     this.cfn = undefined;
     this.logsGateway = undefined;

@@ -26,6 +26,16 @@ export function presetRange(preset: TimeRangePreset, now: number): TimeRange {
 }
 
 /**
+ * The range given with a command (keybindings, tests, other extensions): `{ startTime, endTime }`
+ * in epoch milliseconds, end after start; anything else means "ask".
+ */
+export function givenTimeRange(arg: unknown): TimeRange | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  const { startTime, endTime } = arg as { startTime?: unknown; endTime?: unknown };
+  return typeof startTime === 'number' && typeof endTime === 'number' && endTime > startTime ? { startTime, endTime, label: 'given range' } : undefined;
+}
+
+/**
  * Parses a custom range `START/END` or `START .. END` of ISO 8601 date-times
  * (`2026-01-01T00:00Z/2026-01-01T06:00Z`). A time without a zone is read as UTC, so a range
  * means the same on every machine. Returns an error message instead of throwing.

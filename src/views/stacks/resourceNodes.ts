@@ -2,7 +2,7 @@
 // its nested stacks (its `AWS::CloudFormation::Stack` resources, shown as stacks).
 import type { StackResourceSummary } from '../../aws/cloudFormationGateway';
 import { CONTEXT } from '../contextValues';
-import { PagedChildren } from '../pagedChildren';
+import { PagedChildren, type PagedChildrenOptions } from '../pagedChildren';
 import type { NodeItem, ViewNode } from '../viewNode';
 import { stackResourcesConsoleUrl } from './consoleUrls';
 import { StackFolderNode } from './stackFolder';
@@ -52,23 +52,22 @@ export class ResourceNode implements ViewNode {
   }
 }
 
-function resourceListing(env: StackEnv, stack: StackInfo) {
-  return (startToken: string | undefined, signal: AbortSignal) => env.services.cloudFormation().listStackResources(stack.id, { startToken, signal });
-}
+/** What differs between the folders that page through a stack's resources. */
+type ResourcePagesOptions = Pick<PagedChildrenOptions<StackResourceSummary>, 'toNode' | 'emptyMessage' | 'filter' | 'fill' | 'maxPagesPerRequest'>;
 
-export class ResourcesFolderNode extends StackFolderNode {
+/** A folder over `ListStackResources`, one page per expand or "Load more". */
+abstract class ResourcePagesFolderNode extends StackFolderNode {
   private readonly paged: PagedChildren<StackResourceSummary>;
 
-  constructor(id: string, env: StackEnv, stack: StackInfo) {
-    super(id, env, 'Resources', 'symbol-class');
+  protected constructor(id: string, env: StackEnv, stack: StackInfo, label: string, iconId: string, options: ResourcePagesOptions) {
+    super(id, env, label, iconId);
     this.paged = new PagedChildren({
       idPrefix: id,
-      fetch: resourceListing(env, stack),
+      fetch: (startToken, signal) => env.services.cloudFormation().listStackResources(stack.id, { startToken, signal }),
       key: (r) => r.LogicalResourceId ?? '',
-      toNode: (r) => new ResourceNode(`${id}/${r.LogicalResourceId ?? ''}`, r, stack, env.services.region),
-      emptyMessage: 'No resources',
       sink: env.sink,
       parent: () => this,
+      ...options,
     });
   }
 
@@ -78,38 +77,31 @@ export class ResourcesFolderNode extends StackFolderNode {
 
   protected clear(): void {
     this.paged.reset();
+  }
+}
+
+export class ResourcesFolderNode extends ResourcePagesFolderNode {
+  constructor(id: string, env: StackEnv, stack: StackInfo) {
+    super(id, env, stack, 'Resources', 'symbol-class', {
+      toNode: (r) => new ResourceNode(`${id}/${r.LogicalResourceId ?? ''}`, r, stack, env.services.region),
+      emptyMessage: 'No resources',
+    });
   }
 }
 
 /** Builds the stack node of a nested stack (the root owns stack nodes, so they are reused). */
 export type NestedStackFactory = (folderId: string, info: StackInfo) => ViewNode;
 
-export class NestedStacksFolderNode extends StackFolderNode {
-  private readonly paged: PagedChildren<StackResourceSummary>;
-
+export class NestedStacksFolderNode extends ResourcePagesFolderNode {
   constructor(id: string, env: StackEnv, stack: StackInfo, nestedNode: NestedStackFactory) {
-    super(id, env, 'Nested stacks', 'layers');
-    this.paged = new PagedChildren({
-      idPrefix: id,
-      fetch: resourceListing(env, stack),
-      key: (r) => r.LogicalResourceId ?? '',
+    super(id, env, stack, 'Nested stacks', 'layers', {
       filter: (r) => r.ResourceType === NESTED_TYPE && !!r.PhysicalResourceId,
       // Nested stacks are a few among many resources: read up to 20 pages (2,000 resources) per expand.
       fill: Number.MAX_SAFE_INTEGER,
       maxPagesPerRequest: 20,
       toNode: (r) => nestedNode(id, env.directory.known(r.PhysicalResourceId!) ?? stackInfoFromNestedResource(r, stack)),
       emptyMessage: 'No nested stacks',
-      sink: env.sink,
-      parent: () => this,
     });
-  }
-
-  children(signal: AbortSignal): Promise<ViewNode[]> {
-    return this.paged.children(signal);
-  }
-
-  protected clear(): void {
-    this.paged.reset();
   }
 }
 

@@ -9,14 +9,14 @@ import { EventsFolderNode, type EventsOwner } from './eventNodes';
 import { allResources, NestedStacksFolderNode, type NestedStackFactory, ResourcesFolderNode } from './resourceNodes';
 import { formatTime, isDeleted, md, type StackEnv, type StackInfo } from './stackInfo';
 import { statusIcon, statusText } from './stackStatus';
-import { OutputsFolderNode, ParametersFolderNode, StackDetails } from './valueNodes';
+import { DetailsFolderNode, OUTPUTS_FOLDER, PARAMETERS_FOLDER, StackDetails } from './valueNodes';
 
 interface Folders {
   readonly nested: NestedStacksFolderNode;
   readonly resources: ResourcesFolderNode;
   readonly events: EventsFolderNode;
-  readonly outputs: OutputsFolderNode;
-  readonly parameters: ParametersFolderNode;
+  readonly outputs: DetailsFolderNode;
+  readonly parameters: DetailsFolderNode;
   readonly drift: DriftFolderNode;
   readonly logs: ViewNode | undefined;
 }
@@ -104,8 +104,8 @@ export class StackNode implements ViewNode, EventsOwner {
       nested: new NestedStacksFolderNode(`${id}/nested`, env, this.current, this.nestedNode),
       resources: new ResourcesFolderNode(`${id}/resources`, env, this.current),
       events: new EventsFolderNode(`${id}/events`, env, this),
-      outputs: new OutputsFolderNode(`${id}/outputs`, env, details),
-      parameters: new ParametersFolderNode(`${id}/parameters`, env, details),
+      outputs: new DetailsFolderNode(`${id}/outputs`, env, OUTPUTS_FOLDER, details),
+      parameters: new DetailsFolderNode(`${id}/parameters`, env, PARAMETERS_FOLDER, details),
       drift: new DriftFolderNode(`${id}/drift`, env, stack),
       logs: stackLogGroupsNode(env.services, { stackName: this.current.name, idPrefix: `${id}/logs`, resources: (signal) => allResources(env, this.current, signal) }, env.sink),
     };

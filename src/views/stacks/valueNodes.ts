@@ -89,55 +89,50 @@ export class ParameterNode extends ValueNode {
   }
 }
 
-abstract class DetailsFolderNode extends StackFolderNode {
+/** What one folder over the stack's DescribeStacks answer shows. */
+export interface DetailsFolderKind {
+  readonly label: string;
+  readonly iconId: string;
+  readonly emptyMessage: string;
+  readonly nodes: (stack: Stack, folderId: string) => ViewNode[];
+}
+
+export const OUTPUTS_FOLDER: DetailsFolderKind = {
+  label: 'Outputs',
+  iconId: 'output',
+  emptyMessage: 'No outputs',
+  nodes: (stack, folderId) => (stack.Outputs ?? []).map((o) => new OutputNode(`${folderId}/${o.OutputKey ?? ''}`, o)),
+};
+
+export const PARAMETERS_FOLDER: DetailsFolderKind = {
+  label: 'Parameters',
+  iconId: 'symbol-parameter',
+  emptyMessage: 'No parameters',
+  nodes: (stack, folderId) => (stack.Parameters ?? []).map((p) => new ParameterNode(`${folderId}/${p.ParameterKey ?? ''}`, p)),
+};
+
+/** Outputs or Parameters of one stack (`kind` says which). */
+export class DetailsFolderNode extends StackFolderNode {
   constructor(
     id: string,
     env: StackEnv,
-    label: string,
-    iconId: string,
-    protected readonly details: StackDetails,
+    private readonly kind: DetailsFolderKind,
+    private readonly details: StackDetails,
   ) {
-    super(id, env, label, iconId);
+    super(id, env, kind.label, kind.iconId);
   }
 
   async children(signal: AbortSignal): Promise<ViewNode[]> {
     try {
-      const nodes = this.nodes(await this.details.get(signal));
-      return nodes.length > 0 ? nodes : [new MessageNode(`${this.id}/empty`, this.emptyMessage)];
+      const nodes = this.kind.nodes(await this.details.get(signal), this.id);
+      return nodes.length > 0 ? nodes : [new MessageNode(`${this.id}/empty`, this.kind.emptyMessage)];
     } catch (error) {
       // A stack deleted since it was listed fails here: an error on this folder only.
       return [new ErrorNode(`${this.id}/error`, error, () => this.refresh())];
     }
   }
 
-  protected abstract readonly emptyMessage: string;
-  protected abstract nodes(stack: Stack): ViewNode[];
-
   protected clear(): void {
     this.details.clear();
-  }
-}
-
-export class OutputsFolderNode extends DetailsFolderNode {
-  protected readonly emptyMessage = 'No outputs';
-
-  constructor(id: string, env: StackEnv, details: StackDetails) {
-    super(id, env, 'Outputs', 'output', details);
-  }
-
-  protected nodes(stack: Stack): ViewNode[] {
-    return (stack.Outputs ?? []).map((o) => new OutputNode(`${this.id}/${o.OutputKey ?? ''}`, o));
-  }
-}
-
-export class ParametersFolderNode extends DetailsFolderNode {
-  protected readonly emptyMessage = 'No parameters';
-
-  constructor(id: string, env: StackEnv, details: StackDetails) {
-    super(id, env, 'Parameters', 'symbol-parameter', details);
-  }
-
-  protected nodes(stack: Stack): ViewNode[] {
-    return (stack.Parameters ?? []).map((p) => new ParameterNode(`${this.id}/${p.ParameterKey ?? ''}`, p));
   }
 }

@@ -3,24 +3,15 @@
 // failure), and distinct messages for revoked keys, clock skew and expired tokens.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { AwsError } from '../../../src/aws/errors';
 import { chooseRegion, chooseSource, ENV_PROFILE_SETTING, openSession, verifySession, type OpenSessionOptions } from '../../../src/aws/credentials/connect';
 import { abortError, remedyFor } from '../../../src/aws/credentials/credentialErrors';
 import { buildCatalog, loadProfileCatalog } from '../../../src/aws/credentials/profiles';
 import { statusText } from '../../../src/aws/credentials/presentation';
 import { startJsonProtocolServer, type JsonProtocolServer } from '../../support/aws/jsonProtocolServer';
+import { awsRejection } from '../../support/aws/awsRejection';
 import { captureLog, isolatedAwsEnv, setEnv, startStsStub, tempAws, TEST_TUNING, type StsStub, type TempAws } from './credentialsTestKit';
 
 const PATHS = { configFile: '/c', credentialsFile: '/k' };
-
-async function rejection(promise: Promise<unknown>): Promise<AwsError> {
-  const error = await promise.then(
-    () => assert.fail('expected a rejection'),
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof AwsError, String(error));
-  return error;
-}
 
 void describe('chooseSource / chooseRegion', () => {
   const withDefault = buildCatalog(PATHS, '[default]\nregion = eu-west-2\n[profile dev]\nregion = ap-south-1\n', undefined);
@@ -161,7 +152,7 @@ void describe('connecting (real SDK, local servers)', () => {
 
   void test('MFA cancelled (Escape): Cancelled, not a failure, and nothing is sent', async () => {
     const opened = await open('admin', { mfaCodeProvider: () => Promise.reject(abortError('MFA code entry cancelled')) });
-    const error = await rejection(verifySession(opened));
+    const error = await awsRejection(verifySession(opened));
     opened.session.dispose();
     assert.equal(error.code, 'Cancelled');
     assert.equal(sts.requests.length, 0);
@@ -178,7 +169,7 @@ void describe('connecting (real SDK, local servers)', () => {
     for (const c of cases) {
       sts.failWith = { code: c.code, message: c.message };
       const opened = await open('stub');
-      const error = await rejection(verifySession(opened));
+      const error = await awsRejection(verifySession(opened));
       opened.session.dispose();
       assert.equal(error.code, c.expected, c.code);
       assert.match(error.message, c.text);
@@ -191,7 +182,7 @@ void describe('connecting (real SDK, local servers)', () => {
   void test('an opt-in region that is not enabled reads "not available in <region>"', async () => {
     sts.failWith = { code: 'InvalidClientTokenId', message: 'The security token included in the request is invalid.' };
     const opened = await open('stub', { region: 'af-south-1' });
-    const error = await rejection(verifySession(opened));
+    const error = await awsRejection(verifySession(opened));
     opened.session.dispose();
     assert.equal(error.code, 'Unavailable');
     assert.match(error.message, /not available in af-south-1/);
@@ -199,7 +190,7 @@ void describe('connecting (real SDK, local servers)', () => {
   });
 
   void test('an unusable endpoint setting is reported before anything runs', async () => {
-    const error = await rejection(open('stub', { endpointSetting: 'localhost:4566' }));
+    const error = await awsRejection(open('stub', { endpointSetting: 'localhost:4566' }));
     assert.equal(error.code, 'InvalidInput');
     assert.match(error.message, /setting archlens\.aws\.endpointUrl: "localhost:4566"/);
   });

@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import { AwsError } from '../../../src/aws/errors';
 import { openSession, verifySession, type OpenSessionOptions } from '../../../src/aws/credentials/connect';
 import { loadProfileCatalog } from '../../../src/aws/credentials/profiles';
 import type { SlowResolution } from '../../../src/aws/credentials/sessionCredentials';
 import { createSdkLogger } from '../../../src/aws/sdkLogger';
+import { awsRejection } from '../../support/aws/awsRejection';
 import { captureLog, isolatedAwsEnv, setEnv, startStsStub, tempAws, TEST_TUNING, type StsStub, type TempAws } from './credentialsTestKit';
 
 const PLANTED_KEY = 'AKIAPLANTEDPLANTED12';
@@ -88,20 +88,11 @@ void describe('credential_process (real SDK fromProcess, local STS)', () => {
     return { opened, log };
   }
 
-  async function rejection(promise: Promise<unknown>): Promise<AwsError> {
-    const error = await promise.then(
-      () => assert.fail('expected a rejection'),
-      (e: unknown) => e,
-    );
-    assert.ok(error instanceof AwsError, String(error));
-    return error;
-  }
-
   void test('a hanging process: progress is offered after 1 s, then it times out with an actionable message', async () => {
     const started = Date.now();
     let slowAt = -1;
     const { opened } = await open('hang', { timeoutMs: 1_300, onSlow: () => (slowAt = Date.now() - started) });
-    const error = await rejection(verifySession(opened));
+    const error = await awsRejection(verifySession(opened));
     opened.session.dispose();
     assert.ok(slowAt >= 950 && slowAt < 1_300, `onSlow after ${slowAt} ms`);
     assert.equal(error.code, 'NoCredentials');
@@ -118,7 +109,7 @@ void describe('credential_process (real SDK fromProcess, local STS)', () => {
       },
     });
     // Progress after 1 s, as the UI does; cancel as soon as it shows.
-    const error = await rejection(verifySession(opened));
+    const error = await awsRejection(verifySession(opened));
     opened.session.dispose();
     assert.equal(error.code, 'Cancelled');
     assert.ok(run);
@@ -128,7 +119,7 @@ void describe('credential_process (real SDK fromProcess, local STS)', () => {
   void test('malformed JSON: an error that does not echo the output, and nothing secret in the log', async () => {
     const reported: string[] = [];
     const { opened, log } = await open('malformed', { onCredentialFailure: (f) => reported.push(f.error.code) });
-    const error = await rejection(verifySession(opened));
+    const error = await awsRejection(verifySession(opened));
     opened.session.dispose();
     assert.equal(error.code, 'NoCredentials');
     assert.deepEqual(reported, ['NoCredentials'], 'the connection hears about every failed resolution');
@@ -139,7 +130,7 @@ void describe('credential_process (real SDK fromProcess, local STS)', () => {
 
   void test('a failing process: neither its stderr nor its command line is repeated', async () => {
     const { opened, log } = await open('fails');
-    const error = await rejection(verifySession(opened));
+    const error = await awsRejection(verifySession(opened));
     opened.session.dispose();
     assert.match(error.message, /^profile fails: credential_process failed .*Run it in a terminal/);
     const everything = `${error.message} ${log.lines.join('\n')}`;
@@ -148,7 +139,7 @@ void describe('credential_process (real SDK fromProcess, local STS)', () => {
 
   void test('already-expired credentials from the process are an ExpiredToken error', async () => {
     const { opened } = await open('expired');
-    const error = await rejection(verifySession(opened));
+    const error = await awsRejection(verifySession(opened));
     opened.session.dispose();
     assert.equal(error.code, 'ExpiredToken');
     assert.match(error.message, /returned credentials that have already expired/);

@@ -4,13 +4,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { join } from 'node:path';
-import { AwsError } from '../../../src/aws/errors';
 import { openSession, verifySession } from '../../../src/aws/credentials/connect';
 import { remedyFor } from '../../../src/aws/credentials/credentialErrors';
 import { parseIniWithLines } from '../../../src/aws/credentials/ini';
 import { buildCatalog, loadProfileCatalog, sharedFilePaths, walkSourceProfiles } from '../../../src/aws/credentials/profiles';
 import { orphanProblems, profilePicks } from '../../../src/aws/credentials/presentation';
-import { captureLog, isolatedAwsEnv, setEnv, startStsStub, tempAws, TEST_TUNING, type StsStub, type TempAws } from './credentialsTestKit';
+import { captureLog, isolatedAwsEnv, profileConnectFailure, setEnv, startStsStub, tempAws, TEST_TUNING, type StsStub, type TempAws } from './credentialsTestKit';
 
 const PATHS = { configFile: '/home/u/.aws/config', credentialsFile: '/home/u/.aws/credentials' };
 
@@ -203,13 +202,7 @@ void describe('loadProfileCatalog on disk', () => {
     await aws.write('credentials', '');
     const catalog = await loadProfileCatalog({ configFile: aws.configFile, credentialsFile: aws.credentialsFile });
     const before = sts.requests.length;
-    const opened = openSession({ source: { kind: 'profile', profile: 'r' }, catalog, env: {}, region: 'us-east-1', timeoutMs: 5_000, log: captureLog(), tuning: TEST_TUNING });
-    const error = await verifySession(opened).then(
-      () => assert.fail('expected a rejection'),
-      (e: unknown) => e,
-    );
-    opened.session.dispose();
-    assert.ok(error instanceof AwsError);
+    const error = await profileConnectFailure(catalog, 'r');
     assert.equal(error.code, 'NoCredentials');
     assert.equal(error.message, `profile r has source_profile = ghost, which does not exist (${aws.configFile}:3)`);
     assert.deepEqual(remedyFor(error), { kind: 'openFile', file: aws.configFile, line: 3 });
@@ -223,13 +216,7 @@ void describe('loadProfileCatalog on disk', () => {
     );
     const catalog = await loadProfileCatalog({ configFile: aws.configFile, credentialsFile: aws.credentialsFile });
     const sent = sts.requests.length;
-    const opened = openSession({ source: { kind: 'profile', profile: 'a' }, catalog, env: {}, region: 'us-east-1', timeoutMs: 5_000, log: captureLog(), tuning: TEST_TUNING });
-    const error = await verifySession(opened).then(
-      () => assert.fail('expected a rejection'),
-      (e: unknown) => e,
-    );
-    opened.session.dispose();
-    assert.ok(error instanceof AwsError);
+    const error = await profileConnectFailure(catalog, 'a');
     assert.equal(error.code, 'NoCredentials');
     assert.equal(error.message, `profile a: source_profile cycle: a → b → a (${aws.configFile}:7)`);
     assert.deepEqual(remedyFor(error), { kind: 'openFile', file: aws.configFile, line: 7 });

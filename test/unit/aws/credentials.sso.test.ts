@@ -7,11 +7,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { AwsError } from '../../../src/aws/errors';
-import { openSession, verifySession } from '../../../src/aws/credentials/connect';
 import { remedyFor } from '../../../src/aws/credentials/credentialErrors';
 import { loadProfileCatalog } from '../../../src/aws/credentials/profiles';
-import { captureLog, isolatedAwsEnv, setEnv, tempAws, TEST_TUNING, type TempAws } from './credentialsTestKit';
+import { isolatedAwsEnv, profileConnectFailure, setEnv, tempAws, type TempAws } from './credentialsTestKit';
 
 const LEGACY_URL = 'https://legacy.awsapps.com/start';
 const CORRUPT_URL = 'https://corrupt.awsapps.com/start';
@@ -71,13 +69,7 @@ void describe('SSO sessions (real SDK fromSSO, temp token cache)', () => {
     void test(`${c.profile}: a re-login prompt naming the profile`, async () => {
       const catalog = await loadProfileCatalog({ configFile: aws.configFile, credentialsFile: aws.credentialsFile });
       assert.equal(catalog.profiles.get(c.profile)?.kind, 'sso');
-      const opened = openSession({ source: { kind: 'profile', profile: c.profile }, catalog, env: {}, region: 'us-east-1', timeoutMs: 5_000, log: captureLog(), tuning: TEST_TUNING });
-      const error = await verifySession(opened).then(
-        () => assert.fail('expected a rejection'),
-        (e: unknown) => e,
-      );
-      opened.session.dispose();
-      assert.ok(error instanceof AwsError);
+      const error = await profileConnectFailure(catalog, c.profile);
       assert.equal(error.code, 'ExpiredToken');
       assert.match(error.message, c.why);
       assert.ok(error.message.includes(`Run \`aws sso login --profile ${c.profile}\`, then reconnect.`), error.message);

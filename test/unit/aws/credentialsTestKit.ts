@@ -6,6 +6,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openSession, verifySession } from '../../../src/aws/credentials/connect';
+import type { ProfileCatalog } from '../../../src/aws/credentials/profiles';
+import type { AwsError } from '../../../src/aws/errors';
+import { awsRejection } from '../../support/aws/awsRejection';
 
 export interface TempAws {
   readonly dir: string;
@@ -133,3 +137,13 @@ export function captureLog(): { lines: string[]; info(m: string): void; warn(m: 
 
 /** Fast, deterministic retries for sessions in tests. */
 export const TEST_TUNING = { maxAttempts: 2, retry: { baseDelayMs: 1, maxDelayMs: 2 } } as const;
+
+/** Connects with `profile` from `catalog` (us-east-1, no environment) and returns the AwsError the connection fails with. */
+export async function profileConnectFailure(catalog: ProfileCatalog, profile: string): Promise<AwsError> {
+  const opened = openSession({ source: { kind: 'profile', profile }, catalog, env: {}, region: 'us-east-1', timeoutMs: 5_000, log: captureLog(), tuning: TEST_TUNING });
+  try {
+    return await awsRejection(verifySession(opened));
+  } finally {
+    opened.session.dispose();
+  }
+}

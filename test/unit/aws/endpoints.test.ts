@@ -44,6 +44,9 @@ void describe('resolveEndpoint', () => {
     });
     assert.match(validateEndpointUrl('not a url')!, /not an absolute URL/);
     assert.equal(validateEndpointUrl('https://localhost.localstack.cloud:4566'), undefined);
+    const withPassword = validateEndpointUrl('http://admin:hunter2@localhost:4566')!;
+    assert.match(withPassword, /http:\/\/localhost:4566 must not contain a user name or password/);
+    assert.ok(!withPassword.includes('hunter2'), 'the password is not echoed into the message (it is logged)');
     assert.equal(resolveEndpoint('sts', { env: {}, setting: '   ' }).source, 'default', 'a blank setting is no setting');
   });
 });

@@ -1,12 +1,13 @@
 // Live tail through the real CloudWatchLogsClient: the local server answers StartLiveTail with
 // a binary AWS event stream, which the SDK's own decoder parses.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import { CloudWatchLogsClient, StartLiveTailCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { AwsError } from '../../../src/aws/errors';
-import { LogsGateway, isLiveTailStreamingError, type LiveTailUpdate } from '../../../src/aws/logsGateway';
-import { startJsonProtocolServer, testClientConfig, type JsonProtocolServer } from '../../support/aws/jsonProtocolServer';
+import { isLiveTailStreamingError, type LiveTailUpdate } from '../../../src/aws/logsGateway';
+import { testClientConfig } from '../../support/aws/jsonProtocolServer';
 import { API_ACCESS_GROUP, ORDERS_GROUP, RESTRICTED_GROUP } from '../../support/aws/logsFixtures';
+import { useLocalLogsClient } from '../../support/aws/localJsonClient';
 
 const arn = (group: string): string => `arn:aws:logs:us-east-1:123456789012:log-group:${group}`;
 
@@ -19,30 +20,19 @@ async function waitFor(check: () => boolean, ms = 2000): Promise<void> {
 }
 
 void describe('LogsGateway.startLiveTail (real SDK, event stream over HTTP on 127.0.0.1)', () => {
-  let server: JsonProtocolServer;
-  let client: CloudWatchLogsClient;
-  let logs: LogsGateway;
+  // StartLiveTail has the endpoint host prefix `stream-`: with an endpoint override the SDK
+  // would call stream-127.0.0.1, so the client must disable host prefixes.
+  const local = useLocalLogsClient({ server: { tail: { intervalMs: 20, eventsPerUpdate: 1 } }, client: { disableHostPrefix: true } });
 
-  before(async () => {
-    server = await startJsonProtocolServer({ tail: { intervalMs: 20, eventsPerUpdate: 1 } });
-    // StartLiveTail has the endpoint host prefix `stream-`: with an endpoint override the SDK
-    // would call stream-127.0.0.1, so the client must disable host prefixes.
-    client = new CloudWatchLogsClient({ ...testClientConfig(server), disableHostPrefix: true });
-    logs = new LogsGateway(client);
-  });
-  after(async () => {
-    client.destroy();
-    await server.close();
-  });
   beforeEach(() => {
-    server.requests.length = 0;
-    server.tail.sessionLimitMs = 3 * 3600_000;
-    server.faults.tailStreamingErrorAfter = undefined;
-    server.faults.accessDeniedGroups.clear();
+    local.server.requests.length = 0;
+    local.server.tail.sessionLimitMs = 3 * 3600_000;
+    local.server.faults.tailStreamingErrorAfter = undefined;
+    local.server.faults.accessDeniedGroups.clear();
   });
 
   void test('without disableHostPrefix the SDK prepends stream- to the endpoint host', async () => {
-    const plain = new CloudWatchLogsClient(testClientConfig(server));
+    const plain = new CloudWatchLogsClient(testClientConfig(local.server));
     try {
       await assert.rejects(plain.send(new StartLiveTailCommand({ logGroupIdentifiers: [arn(ORDERS_GROUP)] })), /stream-127\.0\.0\.1/);
     } finally {
@@ -54,11 +44,11 @@ void describe('LogsGateway.startLiveTail (real SDK, event stream over HTTP on 12
     const controller = new AbortController();
     const updates: LiveTailUpdate[] = [];
     let pushed = false;
-    for await (const update of logs.startLiveTail([arn(ORDERS_GROUP), arn(API_ACCESS_GROUP)], { filterPattern: 'live', signal: controller.signal })) {
+    for await (const update of local.logs.startLiveTail([arn(ORDERS_GROUP), arn(API_ACCESS_GROUP)], { filterPattern: 'live', signal: controller.signal })) {
       updates.push(update);
       if (!pushed && update.kind === 'start') {
-        server.pushTailEvent(ORDERS_GROUP, 'live PAYMENT_DECLINED order=7', 'stream-a');
-        server.pushTailEvent(ORDERS_GROUP, 'filtered out by the pattern');
+        local.server.pushTailEvent(ORDERS_GROUP, 'live PAYMENT_DECLINED order=7', 'stream-a');
+        local.server.pushTailEvent(ORDERS_GROUP, 'filtered out by the pattern');
         pushed = true;
       }
       if (updates.length === 4) controller.abort();
@@ -72,54 +62,54 @@ void describe('LogsGateway.startLiveTail (real SDK, event stream over HTTP on 12
     assert.ok(events.some((e) => e.message === 'live PAYMENT_DECLINED order=7' && e.stream === 'stream-a' && e.group.endsWith(ORDERS_GROUP)));
     assert.ok(events.every((e) => e.message.includes('live')), 'the filter pattern reached the service');
     assert.ok(events.some((e) => e.group.endsWith(API_ACCESS_GROUP)));
-    const request = server.requests.find((r) => r.operation === 'StartLiveTail')!;
+    const request = local.server.requests.find((r) => r.operation === 'StartLiveTail')!;
     assert.equal(request.body.logEventFilterPattern, 'live');
     // The abort closed the connection: the server's session is gone.
-    await waitFor(() => server.openTailSessions === 0);
+    await waitFor(() => local.server.openTailSessions === 0);
   });
 
   void test('breaking out of the loop also closes the session', async () => {
-    for await (const update of logs.startLiveTail([arn(ORDERS_GROUP)])) {
+    for await (const update of local.logs.startLiveTail([arn(ORDERS_GROUP)])) {
       if (update.kind === 'update') break;
     }
-    await waitFor(() => server.openTailSessions === 0);
+    await waitFor(() => local.server.openTailSessions === 0);
   });
 
   void test('more than 10 groups are rejected before any request; the server rejects them too', async () => {
     const eleven = Array.from({ length: 11 }, (_, i) => arn(`/aws/lambda/filler-${String(i).padStart(3, '0')}`));
     await assert.rejects(
       (async () => {
-        for await (const _ of logs.startLiveTail(eleven)) assert.fail('no update expected');
+        for await (const _ of local.logs.startLiveTail(eleven)) assert.fail('no update expected');
       })(),
       (error: unknown) => error instanceof AwsError && error.code === 'InvalidInput' && /at most 10/.test(error.message),
     );
-    assert.equal(server.count('StartLiveTail'), 0);
+    assert.equal(local.server.count('StartLiveTail'), 0);
     // AWS's own validation, through the SDK directly.
-    await assert.rejects(client.send(new StartLiveTailCommand({ logGroupIdentifiers: eleven })), (error: Error) => error.name === 'InvalidParameterException');
+    await assert.rejects(local.client.send(new StartLiveTailCommand({ logGroupIdentifiers: eleven })), (error: Error) => error.name === 'InvalidParameterException');
     // A name, or the `:*` ARN form, is not what StartLiveTail takes.
     await assert.rejects(
       (async () => {
-        for await (const _ of logs.startLiveTail([`${arn(ORDERS_GROUP)}:*`])) assert.fail('no update expected');
+        for await (const _ of local.logs.startLiveTail([`${arn(ORDERS_GROUP)}:*`])) assert.fail('no update expected');
       })(),
       (error: unknown) => error instanceof AwsError && error.code === 'InvalidInput',
     );
   });
 
   void test("the service's session timeout ends the iteration with a timeout update", async () => {
-    server.tail.sessionLimitMs = 120;
+    local.server.tail.sessionLimitMs = 120;
     const kinds: string[] = [];
-    for await (const update of logs.startLiveTail([arn(ORDERS_GROUP)])) kinds.push(update.kind);
+    for await (const update of local.logs.startLiveTail([arn(ORDERS_GROUP)])) kinds.push(update.kind);
     assert.equal(kinds[0], 'start');
     assert.equal(kinds[kinds.length - 1], 'timeout');
     assert.ok(kinds.includes('update'));
   });
 
   void test('a SessionStreamingException is thrown as its own error', async () => {
-    server.faults.tailStreamingErrorAfter = 2;
+    local.server.faults.tailStreamingErrorAfter = 2;
     let updates = 0;
     await assert.rejects(
       (async () => {
-        for await (const update of logs.startLiveTail([arn(ORDERS_GROUP)])) if (update.kind === 'update') updates += 1;
+        for await (const update of local.logs.startLiveTail([arn(ORDERS_GROUP)])) if (update.kind === 'update') updates += 1;
       })(),
       (error: unknown) => isLiveTailStreamingError(error) && error instanceof AwsError && error.operation === 'StartLiveTail',
     );
@@ -127,9 +117,9 @@ void describe('LogsGateway.startLiveTail (real SDK, event stream over HTTP on 12
   });
 
   void test('a missing or denied group fails the start with the mapped code', async () => {
-    server.faults.accessDeniedGroups.add(RESTRICTED_GROUP);
+    local.server.faults.accessDeniedGroups.add(RESTRICTED_GROUP);
     const start = async (group: string): Promise<void> => {
-      for await (const _ of logs.startLiveTail([arn(group)])) assert.fail('no update expected');
+      for await (const _ of local.logs.startLiveTail([arn(group)])) assert.fail('no update expected');
     };
     await assert.rejects(start(RESTRICTED_GROUP), (error: unknown) => error instanceof AwsError && error.code === 'AccessDenied');
     await assert.rejects(start('/aws/lambda/nope'), (error: unknown) => error instanceof AwsError && error.code === 'NotFound');

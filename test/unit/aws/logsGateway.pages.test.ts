@@ -1,37 +1,27 @@
 // Resumable pages, exact-name lookups, document pages and search progress, through the real SDK.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { AwsError } from '../../../src/aws/errors';
 import { LogsGateway, type SearchProgress } from '../../../src/aws/logsGateway';
-import { startJsonProtocolServer, testClientConfig, type JsonProtocolServer } from '../../support/aws/jsonProtocolServer';
+import { startJsonProtocolServer, testClientConfig } from '../../support/aws/jsonProtocolServer';
 import { FILLER_GROUP_COUNT, ORDERS_EVENTS_PER_STREAM, ORDERS_GROUP, RARE_MARKER, RESTRICTED_GROUP, fixtureGroup, ordersStreamName, type FixtureGroup } from '../../support/aws/logsFixtures';
+import { useLocalLogsClient } from '../../support/aws/localJsonClient';
 
 void describe('LogsGateway pages and lookups', () => {
-  let server: JsonProtocolServer;
-  let client: CloudWatchLogsClient;
-  let logs: LogsGateway;
+  const local = useLocalLogsClient();
 
-  before(async () => {
-    server = await startJsonProtocolServer();
-    client = new CloudWatchLogsClient(testClientConfig(server));
-    logs = new LogsGateway(client);
-  });
-  after(async () => {
-    client.destroy();
-    await server.close();
-  });
   beforeEach(() => {
-    server.requests.length = 0;
+    local.server.requests.length = 0;
   });
 
   void test('group pages carry the next token, and a listing resumes from it without repeats', async () => {
-    const first = await firstPage(logs.logGroupPages('/aws/lambda/filler-', { limit: 50 }));
+    const first = await firstPage(local.logs.logGroupPages('/aws/lambda/filler-', { limit: 50 }));
     assert.equal(first.items.length, 50);
     assert.ok(first.nextToken);
     const rest: string[] = [];
     let last: string | undefined;
-    for await (const page of logs.logGroupPages('/aws/lambda/filler-', { startToken: first.nextToken, limit: 50 })) {
+    for await (const page of local.logs.logGroupPages('/aws/lambda/filler-', { startToken: first.nextToken, limit: 50 })) {
       rest.push(...page.items.map((g) => g.name));
       last = page.nextToken;
     }
@@ -39,16 +29,16 @@ void describe('LogsGateway pages and lookups', () => {
     const all = [...first.items.map((g) => g.name), ...rest];
     assert.equal(all.length, FILLER_GROUP_COUNT);
     assert.equal(new Set(all).size, FILLER_GROUP_COUNT);
-    assert.equal(server.requests[1]!.body.nextToken, first.nextToken);
+    assert.equal(local.server.requests[1]!.body.nextToken, first.nextToken);
   });
 
   void test('stream pages are newest first and resumable', async () => {
-    const first = await firstPage(logs.logStreamPages(ORDERS_GROUP, { limit: 3 }));
+    const first = await firstPage(local.logs.logStreamPages(ORDERS_GROUP, { limit: 3 }));
     assert.deepEqual(
       first.items.map((s) => s.name),
       [3, 2, 1].map(ordersStreamName),
     );
-    const second = await firstPage(logs.logStreamPages(ORDERS_GROUP, { limit: 3, startToken: first.nextToken }));
+    const second = await firstPage(local.logs.logStreamPages(ORDERS_GROUP, { limit: 3, startToken: first.nextToken }));
     assert.deepEqual(
       second.items.map((s) => s.name),
       [ordersStreamName(0)],
@@ -57,40 +47,40 @@ void describe('LogsGateway pages and lookups', () => {
   });
 
   void test('describeLogGroups looks up exact names: found, missing ("not created yet"), and a longer name is not a match', async () => {
-    const lookups = await logs.describeLogGroups([ORDERS_GROUP, '/aws/lambda/never-invoked', '/aws/lambda/filler-00']);
+    const lookups = await local.logs.describeLogGroups([ORDERS_GROUP, '/aws/lambda/never-invoked', '/aws/lambda/filler-00']);
     assert.equal(lookups[0]!.group?.name, ORDERS_GROUP);
     assert.equal(lookups[0]!.group?.retentionInDays, 30);
     assert.match(lookups[0]!.group?.arn ?? '', /:log-group:\/aws\/lambda\/orders-fn$/);
     assert.deepEqual(lookups[1], { name: '/aws/lambda/never-invoked' });
     assert.deepEqual(lookups[2], { name: '/aws/lambda/filler-00' }, 'filler-000 only shares the prefix');
-    assert.ok(server.requests.every((r) => r.operation === 'DescribeLogGroups' && r.body.limit === 1));
-    assert.equal(server.requests.length, 3);
+    assert.ok(local.server.requests.every((r) => r.operation === 'DescribeLogGroups' && r.body.limit === 1));
+    assert.equal(local.server.requests.length, 3);
   });
 
   void test('describeLogGroups keeps a failure on its own name', async () => {
-    server.faults.describeDeniedPrefixes.add(RESTRICTED_GROUP);
+    local.server.faults.describeDeniedPrefixes.add(RESTRICTED_GROUP);
     try {
-      const lookups = await logs.describeLogGroups([RESTRICTED_GROUP, ORDERS_GROUP]);
+      const lookups = await local.logs.describeLogGroups([RESTRICTED_GROUP, ORDERS_GROUP]);
       assert.ok(lookups[0]!.error instanceof AwsError && lookups[0]!.error.code === 'AccessDenied');
       assert.equal(lookups[1]!.group?.name, ORDERS_GROUP);
     } finally {
-      server.faults.describeDeniedPrefixes.clear();
+      local.server.faults.describeDeniedPrefixes.clear();
     }
     // A cancel is not a per-name failure: it rejects the whole lookup.
     const controller = new AbortController();
     controller.abort();
-    await assert.rejects(logs.describeLogGroups([ORDERS_GROUP], { signal: controller.signal }), (error: unknown) => error instanceof AwsError && error.code === 'Cancelled');
+    await assert.rejects(local.logs.describeLogGroups([ORDERS_GROUP], { signal: controller.signal }), (error: unknown) => error instanceof AwsError && error.code === 'Cancelled');
   });
 
   void test('readStreamPage pages a stream and ends when the token stops moving', async () => {
     const stream = ordersStreamName(2);
-    const first = await logs.readStreamPage(ORDERS_GROUP, stream, { limit: 200 });
+    const first = await local.logs.readStreamPage(ORDERS_GROUP, stream, { limit: 200 });
     assert.equal(first.items.length, 200);
     assert.ok(first.nextToken);
-    const second = await logs.readStreamPage(ORDERS_GROUP, stream, { limit: 200, startToken: first.nextToken });
+    const second = await local.logs.readStreamPage(ORDERS_GROUP, stream, { limit: 200, startToken: first.nextToken });
     assert.equal(second.items.length, ORDERS_EVENTS_PER_STREAM - 200);
     assert.ok(second.items[0]!.timestamp > first.items[199]!.timestamp);
-    const third = await logs.readStreamPage(ORDERS_GROUP, stream, { limit: 200, startToken: second.nextToken });
+    const third = await local.logs.readStreamPage(ORDERS_GROUP, stream, { limit: 200, startToken: second.nextToken });
     assert.deepEqual(third.items, []);
     assert.equal(third.nextToken, undefined);
   });
@@ -98,7 +88,7 @@ void describe('LogsGateway pages and lookups', () => {
   void test('search reports every scanned page, empty ones included', async () => {
     const progress: SearchProgress[] = [];
     let events = 0;
-    for await (const page of logs.search(ORDERS_GROUP, { pattern: `"order=942 "`, onPage: (p) => progress.push(p) })) events += page.length;
+    for await (const page of local.logs.search(ORDERS_GROUP, { pattern: `"order=942 "`, onPage: (p) => progress.push(p) })) events += page.length;
     assert.equal(events, 1);
     assert.equal(progress.length, 10);
     assert.deepEqual(progress[8], { pages: 9, events: 0 });

@@ -4,9 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SessionCredentials } from '../../../src/aws/credentials/sessionCredentials';
-import { AwsError, ERROR_REGION, toAwsError } from '../../../src/aws/errors';
+import { ERROR_REGION, isCancelled, toAwsError } from '../../../src/aws/errors';
 import { AwsSession } from '../../../src/aws/session';
 import { AwsProtocolServer } from '../../support/aws/awsProtocolServer';
+import { awsRejection } from '../../support/aws/awsRejection';
 import { FAKE_CREDENTIALS, startJsonProtocolServer, type JsonProtocolServer } from '../../support/aws/jsonProtocolServer';
 import { captureLog, startStsStub, TEST_TUNING, type StsStub } from './credentialsTestKit';
 
@@ -57,15 +58,19 @@ void describe('AwsSession', () => {
     }
   });
 
+  void test('after dispose no gateway is handed out: work still holding the session ends as cancelled', () => {
+    const session = new AwsSession({ profile: 'old', region: 'us-east-1', credentials: FAKE_CREDENTIALS, endpoints: { cloudformation: cfn.endpoint }, log: captureLog(), ...TEST_TUNING });
+    session.dispose();
+    for (const gateway of [() => session.cloudFormation(), () => session.logs(), () => session.identity()]) {
+      assert.throws(gateway, (error: unknown) => isCancelled(error) && /connection old \(us-east-1\) was closed/.test((error as Error).message));
+    }
+  });
+
   void test('a service refused in an opt-in region fails on its own node with "not available in <region>"', async () => {
     stub.failWith = { code: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' };
     const session = new AwsSession({ region: 'me-central-1', credentials: FAKE_CREDENTIALS, endpoints: { cloudformation: stub.endpoint, sts: json.endpoint }, log: captureLog(), ...TEST_TUNING });
     try {
-      const error = await first(session.cloudFormation().listStacks()).then(
-        () => assert.fail('expected a rejection'),
-        (e: unknown) => e,
-      );
-      assert.ok(error instanceof AwsError);
+      const error = await awsRejection(first(session.cloudFormation().listStacks()));
       assert.equal(error.code, 'Unavailable');
       assert.match(error.message, /not available in me-central-1/);
       assert.equal(session.label, 'environment credentials (me-central-1)');

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formatBytes, formatEvents, formatRetention, insightsCsv, insightsMarkdown } from '../../../src/views/logs/logFormat';
-import { filterPatternHint, parseIsoRange, presetRange, searchTitle, TIME_RANGE_PRESETS } from '../../../src/views/logs/logInputs';
+import { filterPatternHint, givenTimeRange, parseIsoRange, presetRange, searchTitle, TIME_RANGE_PRESETS } from '../../../src/views/logs/logInputs';
 import { TailBuffer } from '../../../src/views/logs/tailBuffer';
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -104,6 +104,11 @@ void describe('logs inputs', () => {
     assert.match(parseIsoRange('2026-01-01') as string, /separated by "\/"/);
     const preset = presetRange(TIME_RANGE_PRESETS[1]!, T0);
     assert.deepEqual(preset, { startTime: T0 - 3_600_000, endTime: T0, label: 'last 1 h' });
+  });
+
+  void test('a range given with the command needs numbers with the end after the start; anything else asks', () => {
+    assert.deepEqual(givenTimeRange({ group: 'g', startTime: 1000, endTime: 2000 }), { startTime: 1000, endTime: 2000, label: 'given range' });
+    for (const arg of [undefined, 'g', { startTime: 2000, endTime: 1000 }, { startTime: '1000', endTime: 2000 }, { startTime: 1000 }]) assert.equal(givenTimeRange(arg), undefined);
   });
 
   void test('filter pattern hints catch structural mistakes only', () => {

@@ -1,17 +1,15 @@
 // The stack "Log groups" folder and its group and stream nodes, through the real SDK client
 // against the local awsJson1_1 server.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { LogsGateway } from '../../../src/aws/logsGateway';
+import { before, beforeEach, describe, test } from 'node:test';
 import type { AwsServices } from '../../../src/views/awsServices';
 import { CONTEXT } from '../../../src/views/contextValues';
 import { LogStreamNode, type LogGroupNode } from '../../../src/views/logs/logGroupNodes';
 import { LogGroupFolderNode, deriveLogGroups, stackLogGroupsNode, type StackLogSource } from '../../../src/views/logs/stackLogGroups';
 import { ErrorNode, LoadMoreNode, MessageNode } from '../../../src/views/standardNodes';
 import type { TreeChangeSink, ViewNode } from '../../../src/views/viewNode';
-import { startJsonProtocolServer, testClientConfig, type JsonProtocolServer } from '../../support/aws/jsonProtocolServer';
 import { API_ACCESS_GROUP, FIXTURE_EPOCH, ORDERS_GROUP, RESTRICTED_GROUP, ordersStreamName } from '../../support/aws/logsFixtures';
+import { useLocalLogsClient } from '../../support/aws/localJsonClient';
 
 const RESOURCES = [
   { logicalId: 'OrdersFn', physicalId: 'orders-fn', type: 'AWS::Lambda::Function' },
@@ -25,37 +23,28 @@ const RESOURCES = [
 ];
 
 void describe('stack log groups folder (views, real SDK)', () => {
-  let server: JsonProtocolServer;
-  let client: CloudWatchLogsClient;
-  let services: AwsServices;
+  const local = useLocalLogsClient();
   const logLines: string[] = [];
   const changed: (ViewNode | undefined)[] = [];
   const sink: TreeChangeSink = { changed: (node) => changed.push(node) };
   const signal = new AbortController().signal;
+  const services: AwsServices = {
+    region: 'us-east-1',
+    label: 'test (us-east-1)',
+    cloudFormation: () => assert.fail('the logs folder never calls CloudFormation'),
+    logs: () => local.logs,
+    log: { info: (m) => logLines.push(`info ${m}`), warn: (m) => logLines.push(`warn ${m}`), error: (m) => logLines.push(`error ${m}`) },
+  };
 
-  before(async () => {
-    server = await startJsonProtocolServer();
+  before(() => {
     // API Gateway execution logs exist for the prod stage.
-    server.groups.push({ name: 'API-Gateway-Execution-Logs_a1b2c3/prod', creationTime: FIXTURE_EPOCH, retentionInDays: 7, streams: [] });
-    client = new CloudWatchLogsClient(testClientConfig(server));
-    const logs = new LogsGateway(client);
-    services = {
-      region: 'us-east-1',
-      label: 'test (us-east-1)',
-      cloudFormation: () => assert.fail('the logs folder never calls CloudFormation'),
-      logs: () => logs,
-      log: { info: (m) => logLines.push(`info ${m}`), warn: (m) => logLines.push(`warn ${m}`), error: (m) => logLines.push(`error ${m}`) },
-    };
-  });
-  after(async () => {
-    client.destroy();
-    await server.close();
+    local.server.groups.push({ name: 'API-Gateway-Execution-Logs_a1b2c3/prod', creationTime: FIXTURE_EPOCH, retentionInDays: 7, streams: [] });
   });
   beforeEach(() => {
-    server.requests.length = 0;
-    server.faults.accessDeniedGroups.clear();
-    server.faults.throttleNext = 0;
-    server.faults.describeDeniedPrefixes.clear();
+    local.server.requests.length = 0;
+    local.server.faults.accessDeniedGroups.clear();
+    local.server.faults.throttleNext = 0;
+    local.server.faults.describeDeniedPrefixes.clear();
     changed.length = 0;
     logLines.length = 0;
   });
@@ -105,8 +94,8 @@ void describe('stack log groups folder (views, real SDK)', () => {
     assert.equal(items[2]!.collapsible, 'none', 'a missing group has nothing to expand');
     assert.deepEqual(await children[2]!.children!(signal), []);
     // One exact-name lookup per derived group, no listing of the whole account.
-    assert.ok(server.requests.every((r) => r.operation === 'DescribeLogGroups' && r.body.limit === 1));
-    assert.equal(server.requests.length, 5);
+    assert.ok(local.server.requests.every((r) => r.operation === 'DescribeLogGroups' && r.body.limit === 1));
+    assert.equal(local.server.requests.length, 5);
     assert.equal(folder.item().description, '4');
   });
 
@@ -120,13 +109,13 @@ void describe('stack log groups folder (views, real SDK)', () => {
     assert.equal(first.description, '2026-01-01 00:16:39Z');
     assert.equal(first.contextValue, CONTEXT.logStream);
     assert.deepEqual(first.command, { command: 'archlens.logs.openStream', title: 'Open Log Stream', arguments: [{ group: ORDERS_GROUP, stream: ordersStreamName(3) }] });
-    const request = server.requests.find((r) => r.operation === 'DescribeLogStreams')!;
+    const request = local.server.requests.find((r) => r.operation === 'DescribeLogStreams')!;
     assert.equal(request.body.orderBy, 'LastEventTime');
     assert.equal(request.body.descending, true);
   });
 
   void test('stream paging: "load more" fetches the next page with the token', async () => {
-    const group = server.groups.find((g) => g.name === API_ACCESS_GROUP)!;
+    const group = local.server.groups.find((g) => g.name === API_ACCESS_GROUP)!;
     for (let i = 0; i < 70; i++) group.streams.push({ name: `extra-${String(i).padStart(2, '0')}`, creationTime: FIXTURE_EPOCH, events: [{ timestamp: FIXTURE_EPOCH - i * 1000, ingestionTime: FIXTURE_EPOCH, message: 'x' }] });
     try {
       const folder = new LogGroupFolderNode(services, source(), sink);
@@ -140,7 +129,7 @@ void describe('stack log groups folder (views, real SDK)', () => {
       const page2 = await node.children(signal);
       assert.equal(page2.length, 71);
       assert.equal(new Set(page2.map((n) => n.id)).size, 71);
-      const calls = server.requests.filter((r) => r.operation === 'DescribeLogStreams');
+      const calls = local.server.requests.filter((r) => r.operation === 'DescribeLogStreams');
       assert.equal(calls.length, 2);
       assert.equal(typeof calls[1]!.body.nextToken, 'string');
     } finally {
@@ -149,7 +138,7 @@ void describe('stack log groups folder (views, real SDK)', () => {
   });
 
   void test('AccessDenied on one group errors that node only', async () => {
-    server.faults.accessDeniedGroups.add(RESTRICTED_GROUP);
+    local.server.faults.accessDeniedGroups.add(RESTRICTED_GROUP);
     const folder = new LogGroupFolderNode(services, source(), sink);
     const groups = await folder.groupNodes(signal);
     const denied = groups.find((g) => g.groupName === RESTRICTED_GROUP)!;
@@ -165,7 +154,7 @@ void describe('stack log groups folder (views, real SDK)', () => {
   });
 
   void test('a failed existence check marks only its group; retry re-checks', async () => {
-    server.faults.describeDeniedPrefixes.add(ORDERS_GROUP);
+    local.server.faults.describeDeniedPrefixes.add(ORDERS_GROUP);
     const folder = new LogGroupFolderNode(services, source(), sink);
     const groups = (await folder.children(signal)) as LogGroupNode[];
     const failed = groups.filter((g) => g.lookupError !== undefined);
@@ -178,7 +167,7 @@ void describe('stack log groups folder (views, real SDK)', () => {
     assert.ok(logLines.some((l) => l.startsWith('warn Could not check log group')));
     const error = (await failed[0]!.children(signal))[0]!;
     assert.ok(error instanceof ErrorNode);
-    server.faults.describeDeniedPrefixes.clear();
+    local.server.faults.describeDeniedPrefixes.clear();
     error.retry();
     assert.equal(changed[changed.length - 1], folder);
     const again = (await folder.children(signal)) as LogGroupNode[];
@@ -190,7 +179,7 @@ void describe('stack log groups folder (views, real SDK)', () => {
     const children = await empty.children(signal);
     assert.ok(children[0] instanceof MessageNode);
     assert.equal(children[0].item().label, 'No log groups for this stack');
-    assert.equal(server.requests.length, 0);
+    assert.equal(local.server.requests.length, 0);
 
     let calls = 0;
     const flaky: StackLogSource = {

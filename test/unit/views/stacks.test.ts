@@ -8,7 +8,7 @@ import { ErrorNode, LoadMoreNode } from '../../../src/views/standardNodes';
 import { StackNode } from '../../../src/views/stacks/stackNode';
 import { ACTIVE_STACK_STATUSES } from '../../../src/views/stacks/stackStatus';
 import type { ViewNode } from '../../../src/views/viewNode';
-import { viewsFixture } from '../../support/aws/fixtures';
+import { manyStacks, viewsFixture } from '../../support/aws/fixtures';
 import { byLabel, expand, type Harness, items, labels, signal, startHarness } from './stacksHarness';
 
 const ACTIVE_TOP = ['web-app', 'big-stack', 'broken-stack', 'deploying', 'in-review', 'checked', 'huge'];
@@ -107,19 +107,33 @@ describe('stacks view: network and API faults', () => {
   let h: Harness;
   afterEach(() => h.close());
 
-  async function pages(root: { children(s: AbortSignal): Promise<ViewNode[]> }, clicks: number): Promise<ViewNode[]> {
-    let nodes = await root.children(signal());
-    for (let i = 0; i < clicks; i++) {
-      const more = nodes.at(-1);
-      assert.ok(more instanceof LoadMoreNode, `page ${i + 2}: expected "Load more", got ${more?.item().label}`);
-      more.loadMore();
-      nodes = await root.children(signal());
-    }
+  type Parent = { children(s: AbortSignal): Promise<ViewNode[]> };
+
+  /** Presses the "Load more" that ends `nodes` and returns the parent's re-rendered children. */
+  async function loadMore(parent: Parent, nodes: readonly ViewNode[]): Promise<ViewNode[]> {
+    const more = nodes.at(-1);
+    assert.ok(more instanceof LoadMoreNode, `expected "Load more", got ${more?.item().label}`);
+    more.loadMore();
+    return parent.children(signal());
+  }
+
+  async function pages(parent: Parent, clicks: number): Promise<ViewNode[]> {
+    let nodes = await parent.children(signal());
+    for (let i = 0; i < clicks; i++) nodes = await loadMore(parent, nodes);
     return nodes;
   }
 
+  /** The ListStacks pages requested since the last reset, with the fault each met: `['1', '2:Throttling']`. */
+  const listStacksPages = (): string[] => h.server.requestsFor('ListStacks').map((r) => `${r.page}${r.fault ? `:${r.fault}` : ''}`);
+
+  /** The names of the stack nodes among `nodes`; none may be shown twice. */
+  function shownStackNames(nodes: readonly ViewNode[]): string[] {
+    const names = labels(nodes.filter((n) => n instanceof StackNode));
+    assert.equal(new Set(names).size, names.length, 'a stack is shown twice');
+    return names;
+  }
+
   it('5,000 stacks: the first page is one round trip, the rest on demand', async () => {
-    const { manyStacks } = await import('../../support/aws/fixtures');
     h = await startHarness({ stacks: manyStacks(5000) });
     const root = h.root();
     const first = await root.children(signal());
@@ -141,78 +155,54 @@ describe('stacks view: network and API faults', () => {
   });
 
   it('throttling: the first page is kept, the failed page becomes a retry that resumes', async () => {
-    const { manyStacks } = await import('../../support/aws/fixtures');
     h = await startHarness({ stacks: manyStacks(250) });
     const root = h.root();
-    await root.children(signal());
     h.server.injectFault({ operation: 'ListStacks', kind: 'Throttling', page: 2 });
-    const more = (await root.children(signal())).at(-1) as LoadMoreNode;
-    more.loadMore();
-    const failed = await root.children(signal());
+    const failed = await loadMore(root, await root.children(signal()));
     assert.equal(failed.length, 101);
     const error = failed.at(-1)!;
     assert.ok(error instanceof ErrorNode);
     assert.match(error.item().label, /^Failed to load: CloudFormation ListStacks: Rate exceeded/);
     assert.match(error.item().tooltip!, /throttling/);
     // The SDK retried with backoff before giving up (3 attempts on page 2).
-    assert.deepEqual(
-      h.server.requestsFor('ListStacks').map((r) => `${r.page}${r.fault ? `:${r.fault}` : ''}`),
-      ['1', '2:Throttling', '2:Throttling', '2:Throttling'],
-    );
+    assert.deepEqual(listStacksPages(), ['1', '2:Throttling', '2:Throttling', '2:Throttling']);
     h.server.reset();
     error.retry();
     const resumed = await root.children(signal());
     assert.equal(resumed.length, 201);
-    assert.deepEqual(
-      h.server.requestsFor('ListStacks').map((r) => r.page),
-      [2],
-    );
+    assert.deepEqual(listStacksPages(), ['2']);
   });
 
   it('a connection drop on page 7 of 20 keeps pages 1-6 and resumes from the last token without duplicates', async () => {
-    const { manyStacks } = await import('../../support/aws/fixtures');
     h = await startHarness({ stacks: manyStacks(2000) });
     const root = h.root();
-    let nodes = await pages(root, 5);
-    assert.equal(nodes.length, 601);
+    const shown = await pages(root, 5);
+    assert.equal(shown.length, 601);
     h.server.injectFault({ operation: 'ListStacks', kind: 'Drop', page: 7 });
-    (nodes.at(-1) as LoadMoreNode).loadMore();
-    nodes = await root.children(signal());
-    assert.equal(nodes.length, 601);
-    const error = nodes.at(-1) as ErrorNode;
+    const failed = await loadMore(root, shown);
+    assert.equal(failed.length, 601);
+    const error = failed.at(-1)!;
     assert.ok(error instanceof ErrorNode);
     assert.equal((error.error as AwsError).code, 'Network');
     h.server.reset();
     error.retry();
-    nodes = await root.children(signal());
-    const names = labels(nodes.filter((n) => n instanceof StackNode));
+    const names = shownStackNames(await root.children(signal()));
     assert.equal(names.length, 700);
-    assert.equal(new Set(names).size, 700);
     assert.equal(names[699], 'stack-00700');
-    assert.deepEqual(
-      h.server.requestsFor('ListStacks').map((r) => r.page),
-      [7],
-    );
+    assert.deepEqual(listStacksPages(), ['7']);
   });
 
   it('an expired pagination token restarts the listing and de-duplicates', async () => {
-    const { manyStacks } = await import('../../support/aws/fixtures');
     h = await startHarness({ stacks: manyStacks(500) });
     const root = h.root();
-    let nodes = await pages(root, 2);
-    assert.equal(nodes.length, 301);
+    const shown = await pages(root, 2);
+    assert.equal(shown.length, 301);
     h.server.injectFault({ operation: 'ListStacks', kind: 'InvalidNextToken', times: 1 });
-    (nodes.at(-1) as LoadMoreNode).loadMore();
-    nodes = await root.children(signal());
-    const names = labels(nodes.filter((n) => n instanceof StackNode));
-    assert.equal(names.length, 400);
-    assert.equal(new Set(names).size, 400);
+    const nodes = await loadMore(root, shown);
+    assert.equal(shownStackNames(nodes).length, 400);
     assert.ok(nodes.at(-1) instanceof LoadMoreNode);
     // Rejected token, then pages 1-3 again (all already shown) and page 4 (new).
-    assert.deepEqual(
-      h.server.requestsFor('ListStacks').slice(3).map((r) => `${r.page}${r.fault ? `:${r.fault}` : ''}`),
-      ['4:InvalidNextToken', '1', '2', '3', '4'],
-    );
+    assert.deepEqual(listStacksPages().slice(3), ['4:InvalidNextToken', '1', '2', '3', '4']);
   });
 
   it('AccessDenied on one folder: an error on that node only, the rest works', async () => {

@@ -168,7 +168,8 @@ export class ConnectionController implements AwsConnection {
     // The same failure again (e.g. after every edit of ~/.aws/config) is not re-notified.
     if (this.lastNotified === error.message) return;
     this.lastNotified = error.message;
-    void showFailure(error.message, remedy, this.log);
+    // A remedy action can fail too (e.g. "Open File" on a file deleted since): log it, never reject unhandled.
+    showFailure(error.message, remedy, this.log).catch((actionError: unknown) => this.log.error(`AWS: the remedy action failed: ${actionError instanceof Error ? actionError.message : String(actionError)}`));
   }
 
   private update(next: ConnectionSnapshot): void {

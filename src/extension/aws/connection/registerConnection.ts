@@ -19,12 +19,12 @@ export function registerConnection(_context: vscode.ExtensionContext, log: vscod
   };
   const disposables: vscode.Disposable[] = [
     registerStatusItem(controller),
-    vscode.commands.registerCommand('archlens.aws.selectProfile', () => pickProfile(controller)),
-    vscode.commands.registerCommand('archlens.aws.selectRegion', () => pickRegion(controller)),
-    vscode.commands.registerCommand('archlens.aws.showConnection', () => showConnection(controller, log)),
-    vscode.commands.registerCommand('archlens.aws.reconnect', () => reconnect('reconnect requested')),
+    registerConnectionCommand('archlens.aws.selectProfile', log, () => pickProfile(controller)),
+    registerConnectionCommand('archlens.aws.selectRegion', log, () => pickRegion(controller)),
+    registerConnectionCommand('archlens.aws.showConnection', log, () => showConnection(controller, log)),
+    registerConnectionCommand('archlens.aws.reconnect', log, () => reconnect('reconnect requested')),
     // Internal (the status bar item's click); not contributed to the palette.
-    vscode.commands.registerCommand('archlens.aws.connectionMenu', () => connectionMenu()),
+    registerConnectionCommand('archlens.aws.connectionMenu', log, () => connectionMenu()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsConnection(event)) reconnect('settings changed');
     }),
@@ -49,6 +49,23 @@ export function registerConnection(_context: vscode.ExtensionContext, log: vscod
   };
 }
 
+/**
+ * A command that never throws into the workbench: e.g. saving the profile fails when
+ * settings.json does not parse; the user gets the reason and the log, not a stack trace.
+ */
+function registerConnectionCommand(id: string, log: vscode.LogOutputChannel, run: () => unknown): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async () => {
+    try {
+      await run();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log.error(`${id} failed: ${message}`);
+      const choice = await vscode.window.showErrorMessage(`ArchLens: ${message}`, 'Show Log');
+      if (choice) log.show();
+    }
+  });
+}
+
 /** Watches the config and credentials files (they may not exist yet) and the SSO token cache. */
 function watchAwsFiles(controller: ConnectionController, reconnect: (reason: string) => void): vscode.Disposable[] {
   const { configFile, credentialsFile } = sharedFilePaths(process.env);
@@ -62,12 +79,15 @@ function watchAwsFiles(controller: ConnectionController, reconnect: (reason: str
     clearTimeout(timer);
     // Editors save in several steps; one re-read per burst.
     timer = setTimeout(() => {
-      void controller.readProfiles().then((catalog) => {
-        // Reconnect only when the selected profile's settings changed (re-running a
-        // credential_process or an MFA prompt on every unrelated edit would be hostile), or
-        // when not connected (a fix may have made it work).
-        if (controller.snapshot.state !== 'ready' || fingerprintOf(catalog) !== fingerprintOf(controller.snapshot.catalog)) reconnect('AWS files changed');
-      });
+      controller
+        .readProfiles()
+        .then((catalog) => {
+          // Reconnect only when the selected profile's settings changed (re-running a
+          // credential_process or an MFA prompt on every unrelated edit would be hostile), or
+          // when not connected (a fix may have made it work).
+          if (controller.snapshot.state !== 'ready' || fingerprintOf(catalog) !== fingerprintOf(controller.snapshot.catalog)) reconnect('AWS files changed');
+        })
+        .catch(() => reconnect('AWS files changed'));
     }, 500);
   };
   const watch = (file: string): vscode.FileSystemWatcher => vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dirname(file)), basename(file)));

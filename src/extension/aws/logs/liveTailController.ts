@@ -11,10 +11,12 @@ import { formatEvents } from '../../../views/logs/logFormat';
 import { filterPatternHint, groupShortName } from '../../../views/logs/logInputs';
 import { TailBuffer } from '../../../views/logs/tailBuffer';
 import type { AwsConnection } from '../awsConnection';
-import { logsSettings, reportError, requireServices, targetGroups, type GroupTarget } from './logsUi';
+import { commandTargets, logsSettings, reportError, requireServices, type GroupTarget } from './logsUi';
 
 interface Session {
   readonly controller: AbortController;
+  /** The connection's services the tail was started on (the ARNs belong to its account and region). */
+  readonly services: AwsServices;
   readonly groups: readonly GroupTarget[];
   readonly filterPattern: string;
 }
@@ -23,6 +25,8 @@ export class LiveTailController implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('ArchLens Live Tail');
   private readonly status = vscode.window.createStatusBarItem('archlens.logs.liveTail', vscode.StatusBarAlignment.Left, 0);
   private session: Session | undefined;
+  /** A run still ending after dispose must not write to the disposed channel. */
+  private disposed = false;
 
   constructor(
     private readonly connection: AwsConnection,
@@ -40,23 +44,16 @@ export class LiveTailController implements vscode.Disposable {
   /** Starts a tail for a group, a stack's folder (up to 10 groups), or a picked group. */
   async start(arg: unknown): Promise<void> {
     try {
-      const services = requireServices(this.connection);
-      if (!services) return;
-      const listing = new AbortController();
-      let targets = await targetGroups(arg, services, listing.signal).finally(() => listing.abort());
-      if (!targets) return;
-      if (targets.length === 0) {
-        void vscode.window.showInformationMessage('ArchLens: no existing log group to tail here (a Lambda function creates its group on the first invocation).');
-        return;
-      }
-      if (targets.length > LIVE_TAIL_MAX_GROUPS) {
-        void vscode.window.showWarningMessage(`ArchLens: a live tail takes at most ${LIVE_TAIL_MAX_GROUPS} log groups; tailing the first ${LIVE_TAIL_MAX_GROUPS} of ${targets.length}.`);
-        targets = targets.slice(0, LIVE_TAIL_MAX_GROUPS);
-      }
-      const given = arg && typeof arg === 'object' ? (arg as { filterPattern?: unknown }).filterPattern : undefined;
+      const given = await commandTargets(arg, this.connection, {
+        none: 'no existing log group to tail here (a Lambda function creates its group on the first invocation).',
+        max: { count: LIVE_TAIL_MAX_GROUPS, warning: (count) => `a live tail takes at most ${LIVE_TAIL_MAX_GROUPS} log groups; tailing the first ${LIVE_TAIL_MAX_GROUPS} of ${count}.` },
+      });
+      if (!given) return;
+      const { services, targets } = given;
+      const presetPattern = arg && typeof arg === 'object' ? (arg as { filterPattern?: unknown }).filterPattern : undefined;
       const filterPattern =
-        typeof given === 'string'
-          ? given
+        typeof presetPattern === 'string'
+          ? presetPattern
           : await vscode.window.showInputBox({
               title: `Live tail ${targets.length === 1 ? targets[0]!.name : `${targets.length} log groups`}`,
               prompt: 'Optional filter pattern (empty: every event)',
@@ -66,8 +63,14 @@ export class LiveTailController implements vscode.Disposable {
       if (filterPattern === undefined) return;
       const resolved = await this.withArns(services, targets);
       if (resolved.length === 0) return;
+      // The prompts can take a while: a tail must not start on a session the connection has
+      // replaced (and disposed) meanwhile.
+      if (this.connection.services() !== services) {
+        void vscode.window.showWarningMessage('ArchLens: the AWS connection changed while the live tail was being set up. Start it again.');
+        return;
+      }
       this.stop();
-      void this.run(services, { controller: new AbortController(), groups: resolved, filterPattern: filterPattern.trim() });
+      void this.run({ controller: new AbortController(), services, groups: resolved, filterPattern: filterPattern.trim() });
     } catch (error) {
       reportError(this.log, 'Starting the live tail', error);
     }
@@ -108,7 +111,8 @@ export class LiveTailController implements vscode.Disposable {
     return out;
   }
 
-  private async run(services: AwsServices, session: Session): Promise<void> {
+  private async run(session: Session): Promise<void> {
+    const { services } = session;
     this.session = session;
     const buffer = new TailBuffer(logsSettings().tailBufferLines);
     const names = session.groups.map((g) => g.name);
@@ -121,6 +125,7 @@ export class LiveTailController implements vscode.Disposable {
     let sampledUpdates = 0;
     let events = 0;
     const flush = (): void => {
+      if (this.disposed) return;
       const { added, rewrite } = buffer.drain();
       if (rewrite) this.channel.replace(`${header}\n# ${buffer.dropped} older lines dropped (archlens.logs.tailBufferLines = ${buffer.capacity})\n${buffer.lines().join('\n')}\n`);
       else if (added.length > 0) this.channel.append(`${added.join('\n')}\n`);
@@ -152,7 +157,7 @@ export class LiveTailController implements vscode.Disposable {
       // Counts only: event messages can hold secrets.
       this.log.info(`Live tail ended: ${events} events, ${sampledUpdates} sampled updates, ${buffer.dropped} lines dropped from the buffer`);
     }
-    if (timedOut) this.offerRestart(session, 'Live tail ended: CloudWatch Logs limits a live tail session to 3 hours.');
+    if (timedOut && !this.disposed) this.offerRestart(session, 'Live tail ended: CloudWatch Logs limits a live tail session to 3 hours.');
   }
 
   private offerRestart(session: Session, message: string): void {
@@ -161,12 +166,17 @@ export class LiveTailController implements vscode.Disposable {
       if (choice !== 'Restart Tail') return;
       const services = requireServices(this.connection);
       if (!services) return;
+      if (services !== session.services) {
+        void vscode.window.showWarningMessage('ArchLens: the AWS connection changed since this tail started. Start a new live tail from the log group.');
+        return;
+      }
       this.stop();
-      void this.run(services, { controller: new AbortController(), groups: session.groups, filterPattern: session.filterPattern });
+      void this.run({ ...session, controller: new AbortController() });
     });
   }
 
   dispose(): void {
+    this.disposed = true;
     this.stop();
     this.channel.dispose();
     this.status.dispose();

@@ -3,9 +3,12 @@
 // memory stays bounded: a stream is shown one page (1,000 events) per document, with a link to
 // the next page on the first line; result documents are kept for the last 20 results only.
 import * as vscode from 'vscode';
+import { redactSecrets } from '../../../aws/redact';
 import type { AwsServices } from '../../../views/awsServices';
 import { formatEvents } from '../../../views/logs/logFormat';
 import { groupShortName, safeFragment } from '../../../views/logs/logInputs';
+import { OperationSignal } from '../../../views/operationSignal';
+import { errorSummary } from '../../../views/standardNodes';
 
 export const LOGS_SCHEME = 'archlens-logs';
 /** Events per stream document page (GetLogEvents returns up to 10,000 / 1 MB per call). */
@@ -70,10 +73,9 @@ export class LogsDocuments implements vscode.TextDocumentContentProvider, vscode
     if (!services) return 'No AWS connection: select a profile (ArchLens: Select AWS Profile), then reopen the stream.\n';
     const startToken = page > 1 ? this.tokens.get(`${group}\n${stream}\n${page}`) : undefined;
     if (page > 1 && startToken === undefined) return `Page ${page} of ${stream} is no longer known: open the stream again from the tree.\n`;
-    const controller = new AbortController();
-    const sub = token.onCancellationRequested(() => controller.abort());
+    const operation = new OperationSignal({ token });
     try {
-      const result = await services.logs().readStreamPage(group, stream, { startToken, limit: STREAM_PAGE_EVENTS, signal: controller.signal });
+      const result = await services.logs().readStreamPage(group, stream, { startToken, limit: STREAM_PAGE_EVENTS, signal: operation.signal });
       if (result.nextToken !== undefined) this.tokens.set(`${group}\n${stream}\n${page + 1}`, result.nextToken);
       this.log.info(`Opened log stream page ${page} of ${group}: ${result.items.length} events`);
       const first = (page - 1) * STREAM_PAGE_EVENTS + 1;
@@ -81,10 +83,10 @@ export class LogsDocuments implements vscode.TextDocumentContentProvider, vscode
       const next = result.items.length === STREAM_PAGE_EVENTS && result.nextToken !== undefined ? `  ${NEXT_PAGE}` : '  (end of stream so far)';
       return `# ${group} › ${stream} · page ${page} · ${range} (oldest first, UTC)${next}\n${formatEvents(result.items)}`;
     } catch (error) {
-      this.log.error(`Opening log stream ${group} › ${stream} failed`, error);
+      this.log.error(redactSecrets(`Opening log stream ${group} › ${stream} failed: ${errorSummary(error)}`));
       return `Could not read ${group} › ${stream}: ${error instanceof Error ? error.message : String(error)}\n`;
     } finally {
-      sub.dispose();
+      operation.dispose();
     }
   }
 

@@ -3,6 +3,7 @@
 // targets a command was invoked on (a tree node, a plain `{ group }` argument, or nothing).
 import * as vscode from 'vscode';
 import { isCancelled } from '../../../aws/errors';
+import { redactSecrets } from '../../../aws/redact';
 import type { AwsServices } from '../../../views/awsServices';
 import { LogGroupNode } from '../../../views/logs/logGroupNodes';
 import { LogGroupFolderNode } from '../../../views/logs/stackLogGroups';
@@ -26,7 +27,8 @@ export function reportError(log: vscode.LogOutputChannel, what: string, error: u
     log.info(`${what}: cancelled`);
     return;
   }
-  log.error(`${what} failed`, error);
+  // The summary only, redacted: an error object's stack and cause chain can carry request details.
+  log.error(redactSecrets(`${what} failed: ${errorSummary(error)}`));
   void vscode.window.showErrorMessage(`ArchLens: ${what} failed: ${errorSummary(error)} ${errorNextStep(error)}`, 'Show Log').then((choice) => {
     if (choice) void vscode.commands.executeCommand('archlens.log.show');
   });
@@ -51,6 +53,41 @@ export function logsSettings(): LogsSettings {
 export interface GroupTarget {
   readonly name: string;
   readonly arn?: string;
+}
+
+export interface CommandTargets {
+  readonly services: AwsServices;
+  readonly targets: readonly GroupTarget[];
+}
+
+export interface TargetLimits {
+  /** Shown when none of the targets exists, e.g. `no existing log group to query here.` */
+  readonly none: string;
+  /** The API's limit on groups per call, with the warning shown when more were given. */
+  readonly max?: { readonly count: number; readonly warning: (given: number) => string };
+}
+
+/**
+ * The shared start of the logs commands: the connection's services and the existing groups the
+ * command acts on (capped at `limits.max`), or undefined when there is nothing to do: no
+ * connection, a dismissed pick, or no existing group (each already told to the user).
+ */
+export async function commandTargets(arg: unknown, connection: AwsConnection, limits: TargetLimits): Promise<CommandTargets | undefined> {
+  const services = requireServices(connection);
+  if (!services) return undefined;
+  const listing = new AbortController();
+  const targets = await targetGroups(arg, services, listing.signal).finally(() => listing.abort());
+  if (!targets) return undefined;
+  if (targets.length === 0) {
+    void vscode.window.showInformationMessage(`ArchLens: ${limits.none}`);
+    return undefined;
+  }
+  const max = limits.max;
+  if (max && targets.length > max.count) {
+    void vscode.window.showWarningMessage(`ArchLens: ${max.warning(targets.length)}`);
+    return { services, targets: targets.slice(0, max.count) };
+  }
+  return { services, targets };
 }
 
 /**

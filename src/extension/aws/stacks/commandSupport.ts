@@ -36,16 +36,3 @@ export function targetNode<K extends (abstract new (...args: never[]) => ViewNod
   }
   return undefined;
 }
-
-/** A CancellationToken as the AbortSignal the gateways take. */
-export function abortSignalOf(token: vscode.CancellationToken): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  const subscription = token.onCancellationRequested(() => controller.abort());
-  if (token.isCancellationRequested) controller.abort();
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      subscription.dispose();
-    },
-  };
-}

@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { DriftFolderNode, DriftResourceNode } from '../../../views/stacks/driftNodes';
 import { driftDiffContent } from '../../../views/stacks/driftDiff';
 import { StackNode } from '../../../views/stacks/stackNode';
-import { abortSignalOf, registerStackCommand, targetNode } from './commandSupport';
+import { withAwsProgress } from '../awsProgress';
+import { registerStackCommand, targetNode } from './commandSupport';
 import type { DriftDocuments } from './stackDocuments';
 import type { StacksView } from './stacksView';
 
@@ -16,17 +17,10 @@ export function registerDriftCommands(view: StacksView, documents: DriftDocument
       if (!target) return;
       const folder = target instanceof StackNode ? target.drift : target;
       const name = folder.stackInfo.name;
-      const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Detecting drift of ${name}`, cancellable: true },
-        async (progress, token) => {
-          const abort = abortSignalOf(token);
-          try {
-            return await folder.detect(abort.signal, (message) => progress.report({ message }));
-          } finally {
-            abort.dispose();
-          }
-        },
+      const result = await withAwsProgress({ title: `Detecting drift of ${name}`, what: `the drift detection of ${name}`, connection: view.connection }, (progress, signal) =>
+        folder.detect(signal, (message) => progress.report({ message })),
       );
+      if (!result) return;
       // Reveal needs the folder rendered under its parent; when it is not, the message is enough.
       await Promise.resolve(view.tree.reveal(folder, { expand: true, select: false })).catch(() => undefined);
       const drifted = result.driftedResourceCount ?? 0;

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { TemplateStage } from '../../../aws/cloudFormationGateway';
 import type { AwsServices } from '../../../views/awsServices';
+import { OperationSignal } from '../../../views/operationSignal';
 import type { StackInfo } from '../../../views/stacks/stackInfo';
 import { templateLanguage } from '../../../views/stacks/templateLocator';
 
@@ -57,17 +58,16 @@ export class DeployedTemplates implements vscode.TextDocumentContentProvider, vs
     const stage: TemplateStage = query.get('stage') === 'Processed' ? 'Processed' : 'Original';
     const services = this.services();
     if (!services || services.region !== query.get('region')) return `# Connect to AWS in ${query.get('region') ?? 'the stack\'s region'} and open the template again from the stacks view.\n`;
-    const controller = new AbortController();
-    const subscription = token.onCancellationRequested(() => controller.abort());
+    const operation = new OperationSignal({ token });
     try {
-      const { body } = await services.cloudFormation().getTemplate(stackId, stage, { signal: controller.signal });
+      const { body } = await services.cloudFormation().getTemplate(stackId, stage, { signal: operation.signal });
       this.bodies.set(uri.toString(), body);
       return body;
     } catch (error) {
       services.log.error(`Stacks: could not fetch the ${stage} template of ${stackId}`, error);
       return `# Could not fetch the template: ${error instanceof Error ? error.message : String(error)}\n`;
     } finally {
-      subscription.dispose();
+      operation.dispose();
     }
   }
 

@@ -23,7 +23,7 @@ export class StacksView implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
-    private readonly connection: AwsConnection,
+    readonly connection: AwsConnection,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.provider = new ViewTreeProvider((signal) => this.roots(signal));

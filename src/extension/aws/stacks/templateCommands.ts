@@ -5,7 +5,8 @@ import type { TemplateStage } from '../../../aws/cloudFormationGateway';
 import { ResourceNode } from '../../../views/stacks/resourceNodes';
 import { StackNode } from '../../../views/stacks/stackNode';
 import { findLogicalIdSpan, templateLogicalIds, templateOverlap } from '../../../views/stacks/templateLocator';
-import { abortSignalOf, registerStackCommand, targetNode } from './commandSupport';
+import { withAwsProgress } from '../awsProgress';
+import { registerStackCommand, targetNode } from './commandSupport';
 import { candidateFiles, readLocal } from './localTemplates';
 import type { DeployedTemplates } from './stackDocuments';
 import type { StacksView } from './stacksView';
@@ -14,22 +15,17 @@ function basename(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
-async function loadTemplate(templates: DeployedTemplates, stack: StackNode, stage: TemplateStage): Promise<vscode.Uri> {
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `Fetching the ${stage.toLowerCase()} template of ${stack.info.name}…`, cancellable: true },
-    async (_progress, token) => {
-      const abort = abortSignalOf(token);
-      try {
-        return await templates.load(stack.info, stage, abort.signal);
-      } finally {
-        abort.dispose();
-      }
-    },
+/** The deployed template's document, or undefined when the fetch was cancelled or the connection changed. */
+function loadTemplate(view: StacksView, templates: DeployedTemplates, stack: StackNode, stage: TemplateStage): Promise<vscode.Uri | undefined> {
+  const what = `the ${stage.toLowerCase()} template of ${stack.info.name}`;
+  return withAwsProgress({ title: `Fetching ${what}…`, what: `the fetch of ${what}`, connection: view.connection, location: vscode.ProgressLocation.Window }, (_progress, signal) =>
+    templates.load(stack.info, stage, signal),
   );
 }
 
-async function openTemplate(templates: DeployedTemplates, stack: StackNode, stage: TemplateStage): Promise<void> {
-  const uri = await loadTemplate(templates, stack, stage);
+async function openTemplate(view: StacksView, templates: DeployedTemplates, stack: StackNode, stage: TemplateStage): Promise<void> {
+  const uri = await loadTemplate(view, templates, stack, stage);
+  if (!uri) return;
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
 }
 
@@ -88,16 +84,17 @@ export function registerTemplateCommands(view: StacksView, templates: DeployedTe
   return [
     registerStackCommand('archlens.stacks.openTemplate', log, async (node) => {
       const stack = targetNode(view, node, StackNode);
-      if (stack) await openTemplate(templates, stack, 'Original');
+      if (stack) await openTemplate(view, templates, stack, 'Original');
     }),
     registerStackCommand('archlens.stacks.openProcessedTemplate', log, async (node) => {
       const stack = targetNode(view, node, StackNode);
-      if (stack) await openTemplate(templates, stack, 'Processed');
+      if (stack) await openTemplate(view, templates, stack, 'Processed');
     }),
     registerStackCommand('archlens.stacks.diffWithLocal', log, async (node) => {
       const stack = targetNode(view, node, StackNode);
       if (!stack) return;
-      const deployed = await loadTemplate(templates, stack, 'Original');
+      const deployed = await loadTemplate(view, templates, stack, 'Original');
+      if (!deployed) return;
       const text = (await vscode.workspace.openTextDocument(deployed)).getText();
       const local = await pickLocalTemplate(text, deployed.path, stack.info.name);
       if (!local) return;
