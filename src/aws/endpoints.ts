@@ -3,7 +3,7 @@
 // and without telling anyone which one won. Resolving it here, explicitly and purely (the caller
 // passes the environment and the profile's settings), makes the order testable, lets the UI
 // show the endpoint in use, and adds our own setting on top. Order (first match wins):
-//   1. setting `archlens.aws.endpointUrl` (the caller drops a workspace value in an untrusted workspace)
+//   1. setting `archlens.aws.endpointUrl` (`endpointSettingFor` drops a workspace value in an untrusted workspace)
 //   2. AWS_ENDPOINT_URL_<SERVICE>      3. AWS_ENDPOINT_URL
 //   4. the profile's `services` section: `<service> =` / `  endpoint_url = ...`
 //   5. the profile's `endpoint_url`    6. the SDK default (the public AWS endpoint)
@@ -43,6 +43,26 @@ export interface EndpointInput {
   readonly profile?: ReadonlyMap<string, { readonly value: string }>;
   /** `[services name]` sections of the config file. */
   readonly services?: ReadonlyMap<string, ReadonlyMap<string, { readonly value: string }>>;
+}
+
+/** A setting's value at each level, as VS Code's `WorkspaceConfiguration.inspect()` returns it. */
+export interface SettingLevels {
+  readonly globalValue?: string;
+  readonly workspaceValue?: string;
+  readonly workspaceFolderValue?: string;
+}
+
+/**
+ * `archlens.aws.endpointUrl` as the connection may honour it. In an untrusted workspace only the
+ * user's own value counts: a cloned repository must not be able to send our signed requests
+ * (and the credentials' identity) to a host it picked. `ignoredWorkspaceValue` is set when a
+ * workspace value was dropped, so the caller can say so.
+ */
+export function endpointSettingFor(levels: SettingLevels | undefined, workspaceTrusted: boolean): { readonly value: string; readonly ignoredWorkspaceValue?: string } {
+  const workspaceValue = levels?.workspaceFolderValue ?? levels?.workspaceValue;
+  if (workspaceTrusted) return { value: (workspaceValue ?? levels?.globalValue ?? '').trim() };
+  const value = (levels?.globalValue ?? '').trim();
+  return workspaceValue ? { value, ignoredWorkspaceValue: workspaceValue } : { value };
 }
 
 function isTrue(value: string | undefined): boolean {

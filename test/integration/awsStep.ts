@@ -14,7 +14,8 @@
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { DEMO_ACCOUNT, DEMO_FUNCTION, DEMO_LOG_GROUP, DEMO_SEARCH_TERM, DEMO_STACK } from '../support/aws/demoData';
-import type { Session } from './harness';
+import { join } from 'node:path';
+import { positionOf, type Session } from './harness';
 import { escapeRegExp, TIMEOUTS } from './workbench';
 
 /** Runs a command from the palette (F1) by its title. */
@@ -223,4 +224,30 @@ export function noAwsEnvironment(folder: string): Record<string, string> {
     AWS_SESSION_TOKEN: '',
     AWS_EC2_METADATA_DISABLED: 'true',
   };
+}
+
+/** The deployed template against its local file: compare, and reveal a resource's logical id. */
+export async function checkAwsLocalTemplates(session: Session): Promise<void> {
+  const page = session.workbench.page;
+  const local = 'orders-api-with-mistakes.yaml';
+
+  await session.step('aws-compare-local', async () => {
+    await contextMenu(session, demoStackRow(session), /^Compare Deployed Template with Local File…$/);
+    // The local templates are ranked by how many deployed resources they declare: the source file first.
+    const first = page.getByRole('listbox').getByRole('option').first();
+    await first.waitFor({ timeout: TIMEOUTS.widget });
+    assert.match((await first.getAttribute('aria-label')) ?? '', new RegExp(escapeRegExp(local)));
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: new RegExp(`${escapeRegExp(DEMO_STACK)} \\(deployed\\) ↔ ${escapeRegExp(local)}`) }).first().waitFor({ timeout: TIMEOUTS.widget });
+  });
+
+  await session.step('aws-reveal-in-template', async () => {
+    await expandUntil(session, treeItem(session, /^Resources/), treeItem(session, /^OrdersQueue/, 'AWS::SQS::Queue'));
+    await contextMenu(session, treeItem(session, /^OrdersQueue/, 'AWS::SQS::Queue'), /^Reveal in Local Template$/);
+    await page.getByRole('tab', { name: new RegExp(escapeRegExp(local)), selected: true }).first().waitFor({ timeout: TIMEOUTS.widget });
+    // The status bar shows the selection (the cursor at its end): the logical id's key under Resources.
+    const at = positionOf(join(session.folder, 'templates', local), 'OrdersQueue:');
+    const end = at.column + 'OrdersQueue'.length;
+    await page.getByRole('button', { name: new RegExp(`Ln ${at.line}, Col ${end} \\(11 selected\\)`) }).first().waitFor({ timeout: TIMEOUTS.widget });
+  });
 }

@@ -10,7 +10,7 @@ import { repoRoot } from '../../scripts/workbench/codeServer.mjs';
 import { eventually, positionOf, prepareEnvironment, SCRATCH_TEMPLATE, type IntegrationEnvironment, type Session } from './harness';
 import { TIMEOUTS } from './workbench';
 import { checkDiagramPanel } from './diagramStep';
-import { checkAwsDriftAndLogs, checkAwsSidebar, checkAwsWelcome, noAwsEnvironment } from './awsStep';
+import { checkAwsDriftAndLogs, checkAwsLocalTemplates, checkAwsSidebar, checkAwsWelcome, noAwsEnvironment } from './awsStep';
 import { startDemoAws, type DemoAws } from '../../scripts/workbench/demoAws';
 
 const ORDERS = 'orders-api-with-mistakes.yaml';
@@ -138,6 +138,8 @@ describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
     it('(g) drift detection shows badges and a diff; live tail streams and stops; a Logs Insights query shows its rows', { timeout: STEP_TIMEOUT }, () =>
       checkAwsDriftAndLogs(open()),
     );
+
+    it('(i) a deployed template compares with its local file, and a resource reveals its logical id there', { timeout: STEP_TIMEOUT }, () => checkAwsLocalTemplates(open()));
   });
 
   describe('untrusted folder (Restricted Mode)', () => {

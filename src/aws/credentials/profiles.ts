@@ -106,15 +106,20 @@ export function buildCatalog(paths: { configFile: string; credentialsFile: strin
     profileSections.set(name, list);
   };
 
-  if (configText !== undefined) {
-    const file = paths.configFile;
-    const parsed = parseIniWithLines(configText);
+  /** Parses one file; its problems are kept for the file and, per section, for the profile picker. */
+  const sectionsOf = (file: string, text: string): IniSection[] => {
+    const parsed = parseIniWithLines(text);
     for (const p of parsed.problems) {
       const problem = { file, line: p.line, message: p.message };
       problems.push(problem);
       if (p.section !== undefined) pushTo(sectionProblems, `${file}\u0000${p.section}`, problem);
     }
-    for (const section of parsed.sections) {
+    return parsed.sections;
+  };
+
+  if (configText !== undefined) {
+    const file = paths.configFile;
+    for (const section of sectionsOf(file, configText)) {
       if (section.prefix === 'profile') addProfileSection(section.name, { section, file });
       else if (section.prefix === 'sso-session') ssoSessions.set(section.name, { name: section.name, file, line: section.line, settings: section.entries });
       else if (section.prefix === 'services') services.set(section.name, new Map(section.entries));
@@ -124,13 +129,7 @@ export function buildCatalog(paths: { configFile: string; credentialsFile: strin
   }
   if (credentialsText !== undefined) {
     const file = paths.credentialsFile;
-    const parsed = parseIniWithLines(credentialsText);
-    for (const p of parsed.problems) {
-      const problem = { file, line: p.line, message: p.message };
-      problems.push(problem);
-      if (p.section !== undefined) pushTo(sectionProblems, `${file}\u0000${p.section}`, problem);
-    }
-    for (const section of parsed.sections) {
+    for (const section of sectionsOf(file, credentialsText)) {
       if (section.prefix !== undefined) {
         // The SDK names such a section `profile.x`, so it never matches profile `x`.
         problems.push({ file, line: section.line, message: `[${section.header}]: the credentials file names profiles without a prefix; write [${section.name}]` });

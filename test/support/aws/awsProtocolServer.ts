@@ -9,6 +9,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { StackStatus } from '@aws-sdk/client-cloudformation';
+import { ApiError, decodeToken, el, esc, invalidToken, list, members, PAGE_SIZE, paginate } from './awsQueryWire';
 import { defaultFixture, type FixtureStack } from './fixtures';
 
 const VERSION = '2010-05-15';
@@ -43,78 +44,8 @@ export interface ServerOptions {
   driftPollsBeforeComplete?: number;
 }
 
-const PAGE_SIZE: Record<string, number> = {
-  ListStacks: 100,
-  ListStackResources: 100,
-  DescribeStackEvents: 100,
-  DescribeStacks: 100,
-  DescribeStackResourceDrifts: 100,
-};
-
 const STACK_STATUSES = new Set<string>(Object.values(StackStatus));
 const RESOURCE_DRIFT_STATUSES = new Set(['IN_SYNC', 'MODIFIED', 'DELETED', 'NOT_CHECKED', 'UNKNOWN', 'UNSUPPORTED']);
-
-/** CloudFormation's wording for a token it does not accept (boto/boto3#2203). */
-function invalidToken(token: string): ApiError {
-  return new ApiError(400, 'ValidationError', `${token} is not a valid NextToken`);
-}
-
-class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly type: 'Sender' | 'Receiver' = 'Sender',
-  ) {
-    super(message);
-  }
-}
-
-function esc(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
-
-/** `<Name>value</Name>`, or nothing when the value is undefined. */
-function el(name: string, value: string | number | undefined): string {
-  return value === undefined ? '' : `<${name}>${esc(String(value))}</${name}>`;
-}
-
-function members(name: string, items: string[]): string {
-  return `<${name}>${items.map((item) => `<member>${item}</member>`).join('')}</${name}>`;
-}
-
-function list(params: Record<string, string>, name: string): string[] {
-  const out: string[] = [];
-  for (let i = 1; params[`${name}.member.${i}`] !== undefined; i++) out.push(params[`${name}.member.${i}`]!);
-  return out;
-}
-
-function encodeToken(action: string, offset: number): string {
-  return Buffer.from(`${action}:${offset}`, 'utf8').toString('base64');
-}
-
-function decodeToken(action: string, token: string | undefined): number {
-  if (token === undefined) return 0;
-  const decoded = Buffer.from(token, 'base64').toString('utf8');
-  const [tokenAction, offset] = decoded.split(':');
-  const n = Number(offset);
-  if (tokenAction !== action || !Number.isInteger(n) || n < 0) throw invalidToken(token);
-  return n;
-}
-
-function paginate<T>(action: string, items: T[], params: Record<string, string>): { page: T[]; nextToken?: string } {
-  const offset = decodeToken(action, params.NextToken);
-  let size = PAGE_SIZE[action] ?? 100;
-  if (params.MaxResults !== undefined) {
-    const max = Number(params.MaxResults);
-    if (!Number.isInteger(max) || max < 1 || max > 100) {
-      throw new ApiError(400, 'ValidationError', `1 validation error detected: Value '${params.MaxResults}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 100`);
-    }
-    size = max;
-  }
-  const page = items.slice(offset, offset + size);
-  return { page, nextToken: offset + size < items.length ? encodeToken(action, offset + size) : undefined };
-}
 
 interface DriftDetection {
   id: string;

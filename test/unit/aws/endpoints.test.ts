@@ -1,7 +1,7 @@
 // Endpoint resolution order, per service, with the environment passed in (no process.env).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { resolveEndpoint, resolveEndpoints, validateEndpointUrl } from '../../../src/aws/endpoints';
+import { endpointSettingFor, resolveEndpoint, resolveEndpoints, validateEndpointUrl } from '../../../src/aws/endpoints';
 
 const entries = (o: Record<string, string>) => new Map(Object.entries(o).map(([k, value]) => [k, { value }]));
 
@@ -34,6 +34,15 @@ void describe('resolveEndpoint', () => {
     assert.equal(resolveEndpoint('cloudformation', { ...ignoring, setting: 'http://setting:5' }).url, 'http://setting:5');
     const viaProfile = entries({ endpoint_url: 'http://profile:1', ignore_configured_endpoint_urls: 'TRUE' });
     assert.equal(resolveEndpoint('sts', { env: { AWS_ENDPOINT_URL: 'http://env:3' }, profile: viaProfile }).source, 'default');
+  });
+
+  void test('the endpoint setting: a workspace value wins only in a trusted workspace; untrusted, the user value stays and the dropped one is named', () => {
+    const levels = { globalValue: ' http://localhost:4566 ', workspaceValue: 'https://attacker.example' };
+    assert.deepEqual(endpointSettingFor(levels, true), { value: 'https://attacker.example' });
+    assert.deepEqual(endpointSettingFor(levels, false), { value: 'http://localhost:4566', ignoredWorkspaceValue: 'https://attacker.example' });
+    assert.deepEqual(endpointSettingFor({ workspaceFolderValue: 'http://folder:1' }, false), { value: '', ignoredWorkspaceValue: 'http://folder:1' });
+    assert.deepEqual(endpointSettingFor({ globalValue: 'http://localhost:4566' }, false), { value: 'http://localhost:4566' });
+    assert.deepEqual(endpointSettingFor(undefined, true), { value: '' });
   });
 
   void test('an unusable value is reported with where it came from, never silently skipped', () => {

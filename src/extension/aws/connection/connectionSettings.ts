@@ -2,6 +2,7 @@
 // for keys, scopes and defaults). In an untrusted workspace the endpoint is taken from the user
 // settings only: a cloned repository must not be able to send our signed requests elsewhere.
 import * as vscode from 'vscode';
+import { endpointSettingFor } from '../../../aws/endpoints';
 
 export interface ConnectionSettings {
   /** '' = AWS_PROFILE / environment keys / default. */
@@ -25,15 +26,12 @@ function clampSeconds(value: unknown): number {
 
 export function readConnectionSettings(): ConnectionSettings {
   const config = vscode.workspace.getConfiguration(SECTION);
-  const endpoint = config.inspect<string>('endpointUrl');
-  const workspaceEndpoint = endpoint?.workspaceFolderValue ?? endpoint?.workspaceValue;
-  const trusted = vscode.workspace.isTrusted;
-  const endpointUrl = trusted ? (config.get<string>('endpointUrl') ?? '') : (endpoint?.globalValue ?? '');
+  const endpoint = endpointSettingFor(config.inspect<string>('endpointUrl'), vscode.workspace.isTrusted);
   return {
     profile: config.get<string>('profile') ?? '',
     region: config.get<string>('region') ?? '',
-    endpointUrl: endpointUrl.trim(),
-    ignoredWorkspaceEndpoint: !trusted && workspaceEndpoint ? workspaceEndpoint : undefined,
+    endpointUrl: endpoint.value,
+    ignoredWorkspaceEndpoint: endpoint.ignoredWorkspaceValue,
     credentialProcessTimeoutMs: clampSeconds(config.get<number>('credentialProcessTimeoutSeconds')),
     debugLogging: config.get<boolean>('debugLogging') ?? false,
   };

@@ -65,8 +65,12 @@ export async function runInsightsQuery(arg: unknown, connection: AwsConnection, 
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     void vscode.window.showInformationMessage(`ArchLens: ${results.rows.length} rows.`, 'Open as CSV').then(async (choice) => {
       if (choice !== 'Open as CSV') return;
-      const csv = documents.addResult(`${title}.csv`, insightsCsv(results));
-      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(csv), { preview: false });
+      try {
+        const csv = documents.addResult(`${title}.csv`, insightsCsv(results));
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(csv), { preview: false });
+      } catch (error) {
+        reportError(log, 'Opening the Insights results as CSV', error);
+      }
     });
     return uri;
   } catch (error) {

@@ -9,6 +9,7 @@ import { LogGroupNode } from '../../../views/logs/logGroupNodes';
 import { LogGroupFolderNode } from '../../../views/logs/stackLogGroups';
 import { errorNextStep, errorSummary } from '../../../views/standardNodes';
 import type { AwsConnection } from '../awsConnection';
+import { withAwsProgress } from '../awsProgress';
 
 /** The connection's services, or undefined after telling the user how to connect. */
 export function requireServices(connection: AwsConnection): AwsServices | undefined {
@@ -76,7 +77,7 @@ export async function commandTargets(arg: unknown, connection: AwsConnection, li
   const services = requireServices(connection);
   if (!services) return undefined;
   const listing = new AbortController();
-  const targets = await targetGroups(arg, services, listing.signal).finally(() => listing.abort());
+  const targets = await targetGroups(arg, services, connection, listing.signal).finally(() => listing.abort());
   if (!targets) return undefined;
   if (targets.length === 0) {
     void vscode.window.showInformationMessage(`ArchLens: ${limits.none}`);
@@ -95,11 +96,14 @@ export async function commandTargets(arg: unknown, connection: AwsConnection, li
  * groups of a stack), `{ group }` / `{ groups }` / a string (other commands, tests, keybindings),
  * or nothing (the palette: ask).
  */
-export async function targetGroups(arg: unknown, services: AwsServices, signal: AbortSignal): Promise<GroupTarget[] | undefined> {
+async function targetGroups(arg: unknown, services: AwsServices, connection: AwsConnection, signal: AbortSignal): Promise<GroupTarget[] | undefined> {
   if (arg instanceof LogGroupNode) return arg.exists ? [{ name: arg.groupName, ...(arg.arn ? { arn: arg.arn } : {}) }] : [];
   if (arg instanceof LogGroupFolderNode) {
-    const nodes = await arg.groupNodes(signal);
-    return nodes.filter((n) => n.exists).map((n) => ({ name: n.groupName, ...(n.arn ? { arn: n.arn } : {}) }));
+    // Derived from every resource of the stack (many pages in a big stack) unless the folder was
+    // expanded already: show it, and let the user cancel.
+    const what = `the log groups of ${arg.source.stackName}`;
+    const nodes = await withAwsProgress({ title: `Finding ${what}`, what: `the lookup of ${what}`, connection, services }, (_progress, lookup) => arg.groupNodes(lookup));
+    return nodes?.filter((n) => n.exists).map((n) => ({ name: n.groupName, ...(n.arn ? { arn: n.arn } : {}) }));
   }
   if (typeof arg === 'string' && arg !== '') return [{ name: arg }];
   if (arg && typeof arg === 'object') {

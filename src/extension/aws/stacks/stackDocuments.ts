@@ -3,6 +3,7 @@
 // nobody edits a deployed template by mistake thinking it changes the stack.
 import * as vscode from 'vscode';
 import type { TemplateStage } from '../../../aws/cloudFormationGateway';
+import { isCancelled } from '../../../aws/errors';
 import type { AwsServices } from '../../../views/awsServices';
 import { OperationSignal } from '../../../views/operationSignal';
 import type { StackInfo } from '../../../views/stacks/stackInfo';
@@ -64,7 +65,8 @@ export class DeployedTemplates implements vscode.TextDocumentContentProvider, vs
       this.bodies.set(uri.toString(), body);
       return body;
     } catch (error) {
-      services.log.error(`Stacks: could not fetch the ${stage} template of ${stackId}`, error);
+      // A closed document (its token cancelled) is not a failure worth a log line.
+      if (!isCancelled(error)) services.log.error(`Stacks: could not fetch the ${stage} template of ${stackId}`, error);
       return `# Could not fetch the template: ${error instanceof Error ? error.message : String(error)}\n`;
     } finally {
       operation.dispose();
