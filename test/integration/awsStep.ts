@@ -42,6 +42,14 @@ async function editorText(session: Session, text: string): Promise<string> {
   return (await editor.innerText()).replace(/\u00a0/g, ' ');
 }
 
+/**
+ * Opens the ArchLens side bar from its activity bar icon, the way a user does (the palette's
+ * "Focus on CloudFormation Stacks View" appears only once the workbench has registered the view).
+ */
+async function showArchLensSideBar(session: Session): Promise<void> {
+  await session.workbench.page.getByRole('tab', { name: /^ArchLens/ }).first().click();
+}
+
 /** Answers the open quick pick or input box: types `text` (may be empty), then Enter. */
 async function answer(session: Session, text: string): Promise<void> {
   if (text) await session.workbench.page.keyboard.type(text);
@@ -96,7 +104,7 @@ export async function checkAwsSidebar(session: Session): Promise<void> {
   });
 
   await session.step('aws-stacks-view', async () => {
-    await runCommand(session, 'Focus on CloudFormation Stacks View');
+    await showArchLensSideBar(session);
     await demoStackRow(session).waitFor({ timeout: TIMEOUTS.diagnostics });
     for (const name of ['platform', 'serverless-app', 'orders-api-staging', 'legacy-billing']) {
       assert.equal(await treeItem(session, new RegExp(`^${escapeRegExp(name)}`)).count(), 1, `the stacks view lists ${name}`);
@@ -206,7 +214,7 @@ export async function checkAwsDriftAndLogs(session: Session): Promise<void> {
 export async function checkAwsWelcome(session: Session): Promise<void> {
   const page = session.workbench.page;
   await session.step('aws-welcome', async () => {
-    await runCommand(session, 'Focus on CloudFormation Stacks View');
+    await showArchLensSideBar(session);
     await page.getByText(/No AWS credentials were found/).first().waitFor({ timeout: TIMEOUTS.diagnostics });
     await page.getByRole('button', { name: 'Select Profile' }).first().waitFor({ timeout: TIMEOUTS.widget });
     await page.getByRole('button', { name: /AWS: no credentials/ }).first().waitFor({ timeout: TIMEOUTS.widget });
