@@ -85,6 +85,10 @@ export interface StackEnv {
 /** The stacks the root has listed, so nested stacks reuse their summaries. */
 export interface StackDirectory {
   known(stackId: string): StackInfo | undefined;
-  /** Whether a listed stack has this one as its parent. */
-  hasNestedStacks(stackId: string): boolean;
+  /**
+   * False only when the listing proves the stack has no nested stacks (every page read, no
+   * status hidden, no listed stack names it as parent); otherwise a child may be on a page not
+   * read yet, so the stack shows a "Nested stacks" folder that asks its resources on expand.
+   */
+  mayHaveNestedStacks(stackId: string): boolean;
 }

@@ -88,8 +88,10 @@ export class StackNode implements ViewNode, EventsOwner {
     const f = this.build();
     if (this.deleted) return Promise.resolve([f.resources, f.events, f.outputs, f.parameters]);
     const nodes: ViewNode[] = [];
-    // Known from the listing (ListStacks returns nested stacks with their ParentId).
-    if (this.env.directory.hasNestedStacks(this.current.id)) nodes.push(f.nested);
+    // The folder lists the stack's own AWS::CloudFormation::Stack resources, so it does not
+    // depend on where the children fall in ListStacks; it is hidden only when the listing
+    // proves there are none (see StackDirectory.mayHaveNestedStacks).
+    if (this.env.directory.mayHaveNestedStacks(this.current.id)) nodes.push(f.nested);
     nodes.push(f.resources, f.events, f.outputs, f.parameters, f.drift);
     if (f.logs) nodes.push(f.logs);
     return Promise.resolve(nodes);

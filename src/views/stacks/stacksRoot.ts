@@ -2,7 +2,8 @@
 // (StackStatusFilter) and the name filter applied here (ListStacks has no name filter).
 //
 // Top level: stacks without a ParentId; nested stacks appear under their parent's "Nested
-// stacks" folder. With a name filter, every loaded stack whose name contains the text
+// stacks" folder, which lists the parent's own AWS::CloudFormation::Stack resources on expand,
+// so a child on a later ListStacks page still shows under a parent on the first one. With a name filter, every loaded stack whose name contains the text
 // (case-insensitive) is shown at the top level, nested ones marked "nested", because the user
 // is looking for that stack wherever it lives.
 //
@@ -119,8 +120,12 @@ export class StacksRoot implements StackDirectory {
     return this.byId.get(stackId);
   }
 
-  hasNestedStacks(stackId: string): boolean {
-    return this.parents.has(stackId);
+  mayHaveNestedStacks(stackId: string): boolean {
+    if (this.parents.has(stackId)) return true;
+    // With every page read and no status hidden, every child stack was listed with its ParentId.
+    // Until then (5,000 stacks, one page shown) a child may come on a later page: don't guess.
+    const everyChildListed = this.paged.complete && this.statusFilter.kind !== 'statuses';
+    return !everyChildListed;
   }
 
   /** Every stack node created so far, e.g. to find expanded events folders. */
@@ -160,7 +165,7 @@ export class StacksRoot implements StackDirectory {
     });
   }
 
-  /** Indexes each page as it arrives (ids, parents) for nested-stack folders. */
+  /** Indexes each page as it arrives: summaries for nested-stack nodes, parents to hide empty folders. */
   private async *remember(pages: AsyncIterable<{ items: StackSummary[]; nextToken?: string }>): AsyncGenerator<{ items: StackSummary[]; nextToken?: string }> {
     for await (const page of pages) {
       for (const s of page.items) {

@@ -245,16 +245,21 @@ function emptyStack(name: string, id: string, status: string, created: string): 
   return { name, id, status, created, parameters: [], outputs: [], tags: [], resources: [], events: [], templateOriginal: '{"Resources":{}}', templateProcessed: '{"Resources":{}}', drifts: [] };
 }
 
-/** `count` live stacks named `stack-00001`...; every `nestedEvery`-th one is nested in the one before it. */
+/**
+ * `count` live stacks named `stack-00001`...; every `nestedEvery`-th one is nested in the one
+ * before it, which then has it as an `AWS::CloudFormation::Stack` resource (as in AWS).
+ */
 export function manyStacks(count: number, options: { nestedEvery?: number } = {}): FixtureStack[] {
   const out: FixtureStack[] = [];
   for (let i = 1; i <= count; i++) {
     const name = `stack-${String(i).padStart(5, '0')}`;
     const stack = emptyStack(name, stackArn(name, `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`), 'CREATE_COMPLETE', iso('2025-06-01T00:00:00.000Z', i));
     const every = options.nestedEvery;
-    if (every && i % every === 0 && out.length > 0) {
-      stack.parentId = out[out.length - 1]!.id;
-      stack.rootId = out[out.length - 1]!.rootId ?? stack.parentId;
+    const parent = out[out.length - 1];
+    if (every && i % every === 0 && parent) {
+      stack.parentId = parent.id;
+      stack.rootId = parent.rootId ?? parent.id;
+      parent.resources.push({ logicalId: 'ChildStack', physicalId: stack.id, type: 'AWS::CloudFormation::Stack', status: 'CREATE_COMPLETE', lastUpdated: stack.created });
     }
     out.push(stack);
   }

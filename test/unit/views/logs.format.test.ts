@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formatBytes, formatEvents, formatRetention, insightsCsv, insightsMarkdown } from '../../../src/views/logs/logFormat';
 import { filterPatternHint, givenTimeRange, parseIsoRange, presetRange, searchTitle, TIME_RANGE_PRESETS } from '../../../src/views/logs/logInputs';
+import { unneededTokenPages } from '../../../src/views/logs/streamPages';
 import { TailBuffer } from '../../../src/views/logs/tailBuffer';
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -123,5 +124,16 @@ void describe('logs inputs', () => {
     const title = searchTitle('/aws/lambda/orders-fn', '"a/b" | c', { startTime: 0, endTime: 1, label: 'last 1 h' });
     assert.equal(title, 'orders-fn search _a_b_ _ c (last 1 h).log');
     assert.ok(!title.includes('/'));
+  });
+});
+
+void describe('stream page tokens after a document closes', () => {
+  void test('a token goes once neither the page it reads nor the page linking to it is open', () => {
+    // Pages 1-3 were opened: tokens for pages 2, 3 (and 4, from page 3's link) are known.
+    assert.deepEqual(unneededTokenPages(3, [1, 2]), [4], "page 2's link still needs page 3's token");
+    assert.deepEqual(unneededTokenPages(2, [1]), [3], "page 1's link still needs page 2's token");
+    assert.deepEqual(unneededTokenPages(1, []), [2]);
+    assert.deepEqual(unneededTokenPages(2, [3]), [2], 'page 3 is open: it still needs its own token');
+    assert.deepEqual(unneededTokenPages(5, []), [5, 6]);
   });
 });

@@ -103,6 +103,64 @@ describe('stacks view: top level', () => {
   });
 });
 
+describe('stacks view: nested stacks across ListStacks pages', () => {
+  let h: Harness;
+  before(async () => {
+    // stack-00101 (page 2) is nested in stack-00100 (page 1).
+    h = await startHarness({ stacks: manyStacks(150, { nestedEvery: 101 }) });
+  });
+  afterEach(() => h.server.reset());
+  after(() => h.close());
+
+  it('a parent on page 1 shows its child from page 2 before "Load more", from its own resources', async () => {
+    const root = h.root();
+    const first = await root.children(signal());
+    assert.ok(first.at(-1) instanceof LoadMoreNode);
+    assert.ok(!labels(first).includes('stack-00101'));
+    const parent = byLabel(first, 'stack-00100') as StackNode;
+    const nested = await expand(byLabel(await expand(parent), 'Nested stacks'));
+    assert.deepEqual(labels(nested), ['stack-00101']);
+    const child = nested[0];
+    assert.ok(child instanceof StackNode);
+    // Built from the parent's resource: the name from its ARN, the status from the resource.
+    assert.equal(child.item().description, 'create complete');
+    assert.equal(child.info.parentId, parent.arn);
+    assert.match(child.arn, /:stack\/stack-00101\//);
+    assert.equal(h.server.requestsFor('ListStacks').length, 1, 'still one round trip for the list');
+    assert.deepEqual(
+      h.server.requestsFor('ListStackResources').map((r) => r.params.StackName),
+      [parent.arn],
+      'only the expanded stack is asked for its resources',
+    );
+    // Until every page is read, any stack may have children: the folder says so when it has none.
+    const lonely = byLabel(first, 'stack-00099');
+    assert.deepEqual(labels(await expand(byLabel(await expand(lonely), 'Nested stacks'))), ['No nested stacks']);
+  });
+
+  it('keeps the child out of the top level, and hides empty folders once every page is read', async () => {
+    const root = h.root();
+    const first = await root.children(signal());
+    (first.at(-1) as LoadMoreNode).loadMore();
+    const all = await root.children(signal());
+    assert.equal(all.length, 149);
+    assert.ok(!labels(all).includes('stack-00101'));
+    assert.ok(!labels(await expand(byLabel(all, 'stack-00099'))).includes('Nested stacks'));
+    const nested = await expand(byLabel(await expand(byLabel(all, 'stack-00100')), 'Nested stacks'));
+    assert.deepEqual(labels(nested), ['stack-00101']);
+    // Listed by now: the node reuses the child's own summary (the resource has no creation time).
+    assert.ok((nested[0] as StackNode).info.created instanceof Date);
+  });
+
+  it('a status filter can hide children, so the folder stays even with every page read', async () => {
+    const root = h.root();
+    root.setStatusFilter({ kind: 'statuses', statuses: ['CREATE_COMPLETE'] });
+    const first = await root.children(signal());
+    (first.at(-1) as LoadMoreNode).loadMore();
+    const all = await root.children(signal());
+    assert.ok(labels(await expand(byLabel(all, 'stack-00099'))).includes('Nested stacks'));
+  });
+});
+
 describe('stacks view: network and API faults', () => {
   let h: Harness;
   afterEach(() => h.close());

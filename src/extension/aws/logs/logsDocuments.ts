@@ -1,12 +1,15 @@
 // Read-only documents for logs (scheme `archlens-logs`): stream pages, search results and
 // Insights results. A content provider's documents cannot be edited or saved by mistake, and
 // memory stays bounded: a stream is shown one page (1,000 events) per document, with a link to
-// the next page on the first line; result documents are kept for the last 20 results only.
+// the next page on the first line; result documents are kept for the last 20 results only, and
+// the page tokens that link stream pages for the last 200 pages used while their documents are open.
 import * as vscode from 'vscode';
 import { redactSecrets } from '../../../aws/redact';
 import type { AwsServices } from '../../../views/awsServices';
+import { LruCache } from '../../../views/lruCache';
 import { formatEvents } from '../../../views/logs/logFormat';
 import { groupShortName, safeFragment } from '../../../views/logs/logInputs';
+import { unneededTokenPages } from '../../../views/logs/streamPages';
 import { OperationSignal } from '../../../views/operationSignal';
 import { errorSummary } from '../../../views/standardNodes';
 
@@ -14,6 +17,8 @@ export const LOGS_SCHEME = 'archlens-logs';
 /** Events per stream document page (GetLogEvents returns up to 10,000 / 1 MB per call). */
 export const STREAM_PAGE_EVENTS = 1000;
 const MAX_RESULTS = 20;
+/** Stream page positions kept at most (a token is a few hundred bytes; sessions page a lot). */
+export const STREAM_TOKEN_CACHE_SIZE = 200;
 const NEXT_PAGE = 'Next page →';
 
 export class LogsDocuments implements vscode.TextDocumentContentProvider, vscode.DocumentLinkProvider, vscode.Disposable {
@@ -22,13 +27,16 @@ export class LogsDocuments implements vscode.TextDocumentContentProvider, vscode
   /** Result documents by URI string, oldest first (a Map keeps insertion order). */
   private readonly results = new Map<string, string>();
   /** GetLogEvents forward tokens by `group \n stream \n page`, so page N+1 continues page N. */
-  private readonly tokens = new Map<string, string>();
+  private readonly tokens = new LruCache<string, string>(STREAM_TOKEN_CACHE_SIZE);
   private counter = 0;
+  private readonly closing: vscode.Disposable;
 
   constructor(
     private readonly services: () => AwsServices | undefined,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    this.closing = vscode.workspace.onDidCloseTextDocument((document) => this.streamClosed(document.uri));
+  }
 
   /** The URI of page `page` of a stream; its title is the stream's short name. */
   streamUri(group: string, stream: string, page = 1): vscode.Uri {
@@ -68,6 +76,22 @@ export class LogsDocuments implements vscode.TextDocumentContentProvider, vscode
     return [link];
   }
 
+  /** Drops the page tokens no open document of the closed stream needs (see `unneededTokenPages`). */
+  private streamClosed(closed: vscode.Uri): void {
+    if (closed.scheme !== LOGS_SCHEME || !closed.path.startsWith('/stream/')) return;
+    const position = (uri: vscode.Uri): { stream: string; page: number } => {
+      const params = new URLSearchParams(uri.query);
+      return { stream: `${params.get('group') ?? ''}\n${params.get('stream') ?? ''}`, page: Number(params.get('page')) || 1 };
+    };
+    const { stream, page } = position(closed);
+    const open = vscode.workspace.textDocuments
+      .filter((d) => d.uri.scheme === LOGS_SCHEME && d.uri.path.startsWith('/stream/') && d.uri.toString() !== closed.toString())
+      .map((d) => position(d.uri))
+      .filter((p) => p.stream === stream)
+      .map((p) => p.page);
+    for (const k of unneededTokenPages(page, open)) this.tokens.delete(`${stream}\n${k}`);
+  }
+
   private async streamPage(group: string, stream: string, page: number, token: vscode.CancellationToken): Promise<string> {
     const services = this.services();
     if (!services) return 'No AWS connection: select a profile (ArchLens: Select AWS Profile), then reopen the stream.\n';
@@ -91,6 +115,7 @@ export class LogsDocuments implements vscode.TextDocumentContentProvider, vscode
   }
 
   dispose(): void {
+    this.closing.dispose();
     this.emitter.dispose();
     this.results.clear();
     this.tokens.clear();

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { TemplateStage } from '../../../aws/cloudFormationGateway';
 import { isCancelled } from '../../../aws/errors';
 import type { AwsServices } from '../../../views/awsServices';
+import { LruCache } from '../../../views/lruCache';
 import { OperationSignal } from '../../../views/operationSignal';
 import type { StackInfo } from '../../../views/stacks/stackInfo';
 import { templateLanguage } from '../../../views/stacks/templateLocator';
@@ -22,13 +23,25 @@ function stageUnavailable(stack: string, stage: TemplateStage, available: readon
   );
 }
 
-/** Deployed templates, fetched on demand and kept per URI (re-fetched after a window reload). */
+/** Templates kept at most; one can be megabytes (a processed SAM template), a session opens many. */
+export const TEMPLATE_CACHE_SIZE = 50;
+
+/**
+ * Deployed templates, fetched on demand and kept per URI while their document is open (and at
+ * most the last 50 used): a document opened again after it was closed, or after a window
+ * reload, is fetched again from the stack ID in its URI.
+ */
 export class DeployedTemplates implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
-  private readonly bodies = new Map<string, string>();
+  private readonly bodies = new LruCache<string, string>(TEMPLATE_CACHE_SIZE);
+  private readonly closing: vscode.Disposable;
 
-  constructor(private readonly services: () => AwsServices | undefined) {}
+  constructor(private readonly services: () => AwsServices | undefined) {
+    this.closing = vscode.workspace.onDidCloseTextDocument((document) => {
+      if (document.uri.scheme === TEMPLATE_SCHEME) this.bodies.delete(document.uri.toString());
+    });
+  }
 
   /** Fetches the template and returns the URI of its document (title: `<stack> (deployed).yaml`). */
   async load(stack: StackInfo, stage: TemplateStage, signal?: AbortSignal): Promise<vscode.Uri> {
@@ -74,6 +87,7 @@ export class DeployedTemplates implements vscode.TextDocumentContentProvider, vs
   }
 
   dispose(): void {
+    this.closing.dispose();
     this.emitter.dispose();
     this.bodies.clear();
   }

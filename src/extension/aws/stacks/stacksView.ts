@@ -1,8 +1,10 @@
 // The `archlens.stacks` tree: one StacksRoot per connection (profile, region), rebuilt when the
 // connection changes with the filters carried over; the welcome-view context keys; and the
-// events refresh timers, which live only while an Events folder is expanded.
+// events refresh timers, which live only while an Events folder is showing: expanded, and its
+// stack (and any parent stack or folder above) expanded too.
 import * as vscode from 'vscode';
 import type { AwsServices } from '../../../views/awsServices';
+import { ExpandedNodes } from '../../../views/expandedNodes';
 import { EventsFolderNode } from '../../../views/stacks/eventNodes';
 import { StacksRoot } from '../../../views/stacks/stacksRoot';
 import type { ViewNode } from '../../../views/viewNode';
@@ -19,6 +21,9 @@ export class StacksView implements vscode.Disposable {
   private root: StacksRoot | undefined;
   private filters: StacksRoot['filters'] | undefined;
   private readonly timers = new Map<EventsFolderNode, ReturnType<typeof setInterval>>();
+  private readonly expansion: ExpandedNodes;
+  /** Events folders seen expanded since the last (re)listing: the candidates for a timer. */
+  private readonly eventsFolders = new Set<EventsFolderNode>();
   private readonly context = new Map<string, boolean>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -27,16 +32,22 @@ export class StacksView implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.provider = new ViewTreeProvider((signal) => this.roots(signal));
+    this.expansion = new ExpandedNodes((node) => this.provider.getParent(node));
     this.tree = vscode.window.createTreeView('archlens.stacks', { treeDataProvider: this.provider, showCollapseAll: true });
     this.disposables.push(
       this.tree,
       this.provider,
       connection.onDidChange(() => this.connectionChanged()),
+      // Any node counts: collapsing a stack hides the Events folder under it, and expanding the
+      // stack again shows it (still expanded) without an event for the folder itself.
       this.tree.onDidExpandElement((e) => {
-        if (e.element instanceof EventsFolderNode) this.startTimer(e.element);
+        this.expansion.expand(e.element);
+        if (e.element instanceof EventsFolderNode) this.eventsFolders.add(e.element);
+        this.syncTimers();
       }),
       this.tree.onDidCollapseElement((e) => {
-        if (e.element instanceof EventsFolderNode) this.stopTimer(e.element);
+        this.expansion.collapse(e.element);
+        this.syncTimers();
       }),
     );
     this.setContext('archlens.stacks.filtered', false);
@@ -95,6 +106,14 @@ export class StacksView implements vscode.Disposable {
     return root.children(signal);
   }
 
+  /** One timer per Events folder that is showing; none for folders under a collapsed node. */
+  private syncTimers(): void {
+    for (const events of this.eventsFolders) {
+      if (this.expansion.isOpen(events)) this.startTimer(events);
+      else this.stopTimer(events);
+    }
+  }
+
   private startTimer(events: EventsFolderNode): void {
     if (this.timers.has(events)) return;
     const timer = setInterval(() => {
@@ -115,9 +134,11 @@ export class StacksView implements vscode.Disposable {
     this.timers.delete(events);
   }
 
+  /** The listing is rebuilt (new node objects): the folders expanded again start new timers. */
   private stopTimers(): void {
     for (const timer of this.timers.values()) clearInterval(timer);
     this.timers.clear();
+    this.eventsFolders.clear();
   }
 
   private setContext(key: string, value: boolean): void {
