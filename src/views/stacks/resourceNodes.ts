@@ -3,6 +3,7 @@
 import type { StackResourceSummary } from '../../aws/cloudFormationGateway';
 import { CONTEXT } from '../contextValues';
 import { PagedChildren, type PagedChildrenOptions } from '../pagedChildren';
+import { MessageNode } from '../standardNodes';
 import type { NodeItem, ViewNode } from '../viewNode';
 import { stackResourcesConsoleUrl } from './consoleUrls';
 import { StackFolderNode } from './stackFolder';
@@ -102,6 +103,12 @@ export class NestedStacksFolderNode extends ResourcePagesFolderNode {
       toNode: (r) => nestedNode(id, env.directory.known(r.PhysicalResourceId!) ?? stackInfoFromNestedResource(r, stack)),
       emptyMessage: 'No nested stacks',
     });
+  }
+
+  /** Loads the folder's first request; true unless it found no nested stack at all. */
+  async hasContent(signal: AbortSignal): Promise<boolean> {
+    const nodes = await this.children(signal);
+    return !nodes.every((n) => n instanceof MessageNode);
   }
 }
 

@@ -83,12 +83,15 @@ export interface StackEnv {
 }
 
 /** The stacks the root has listed, so nested stacks reuse their summaries. */
+/** See `StackDirectory.nestedStacks`. */
+export type NestedStacksKnowledge = 'yes' | 'no' | 'unknown';
+
 export interface StackDirectory {
   known(stackId: string): StackInfo | undefined;
   /**
-   * False only when the listing proves the stack has no nested stacks (every page read, no
-   * status hidden, no listed stack names it as parent); otherwise a child may be on a page not
-   * read yet, so the stack shows a "Nested stacks" folder that asks its resources on expand.
+   * What the listing tells about a stack's nested stacks: `yes` when a listed stack names it as
+   * parent, `no` when every page was read with no status hidden and none does, `unknown` until
+   * then (a child may be on a page not read yet: the stack then asks its own resources).
    */
-  mayHaveNestedStacks(stackId: string): boolean;
+  nestedStacks(stackId: string): NestedStacksKnowledge;
 }

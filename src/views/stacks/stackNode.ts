@@ -84,17 +84,27 @@ export class StackNode implements ViewNode, EventsOwner {
     return this.build().drift;
   }
 
-  children(): Promise<ViewNode[]> {
+  async children(signal: AbortSignal): Promise<ViewNode[]> {
     const f = this.build();
-    if (this.deleted) return Promise.resolve([f.resources, f.events, f.outputs, f.parameters]);
+    if (this.deleted) return [f.resources, f.events, f.outputs, f.parameters];
     const nodes: ViewNode[] = [];
-    // The folder lists the stack's own AWS::CloudFormation::Stack resources, so it does not
-    // depend on where the children fall in ListStacks; it is hidden only when the listing
-    // proves there are none (see StackDirectory.mayHaveNestedStacks).
-    if (this.env.directory.mayHaveNestedStacks(this.current.id)) nodes.push(f.nested);
+    if (await this.showNestedFolder(f.nested, signal)) nodes.push(f.nested);
     nodes.push(f.resources, f.events, f.outputs, f.parameters, f.drift);
     if (f.logs) nodes.push(f.logs);
-    return Promise.resolve(nodes);
+    return nodes;
+  }
+
+  /**
+   * The folder lists the stack's own AWS::CloudFormation::Stack resources, so it does not depend
+   * on where the children fall in ListStacks. When the listing cannot tell (a child may be on a
+   * page not read yet), the folder's first load decides: shown when it found a nested stack or
+   * failed (so the error shows there), hidden when the stack has none. That load is kept, so
+   * opening the folder afterwards sends nothing.
+   */
+  private async showNestedFolder(folder: NestedStacksFolderNode, signal: AbortSignal): Promise<boolean> {
+    const known = this.env.directory.nestedStacks(this.current.id);
+    if (known !== 'unknown') return known === 'yes';
+    return folder.hasContent(signal);
   }
 
   private build(): Folders {

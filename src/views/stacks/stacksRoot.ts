@@ -17,7 +17,7 @@ import type { StackSummary } from '../../aws/cloudFormationGateway';
 import type { AwsServices } from '../awsServices';
 import { PagedChildren } from '../pagedChildren';
 import type { TreeChangeSink, ViewNode } from '../viewNode';
-import { type StackDirectory, type StackEnv, type StackInfo, stackInfoFromSummary } from './stackInfo';
+import { type NestedStacksKnowledge, type StackDirectory, type StackEnv, type StackInfo, stackInfoFromSummary } from './stackInfo';
 import { StackNode } from './stackNode';
 import { ACTIVE_STACK_STATUSES, type StackStatus } from './stackStatus';
 
@@ -120,12 +120,12 @@ export class StacksRoot implements StackDirectory {
     return this.byId.get(stackId);
   }
 
-  mayHaveNestedStacks(stackId: string): boolean {
-    if (this.parents.has(stackId)) return true;
+  nestedStacks(stackId: string): NestedStacksKnowledge {
+    if (this.parents.has(stackId)) return 'yes';
     // With every page read and no status hidden, every child stack was listed with its ParentId.
     // Until then (5,000 stacks, one page shown) a child may come on a later page: don't guess.
     const everyChildListed = this.paged.complete && this.statusFilter.kind !== 'statuses';
-    return !everyChildListed;
+    return everyChildListed ? 'no' : 'unknown';
   }
 
   /** Every stack node created so far, e.g. to find expanded events folders. */

@@ -132,9 +132,13 @@ describe('stacks view: nested stacks across ListStacks pages', () => {
       [parent.arn],
       'only the expanded stack is asked for its resources',
     );
-    // Until every page is read, any stack may have children: the folder says so when it has none.
+    // Until every page is read the listing cannot tell: a stack without children finds out from
+    // its own resources when expanded, and shows no empty folder.
     const lonely = byLabel(first, 'stack-00099');
-    assert.deepEqual(labels(await expand(byLabel(await expand(lonely), 'Nested stacks'))), ['No nested stacks']);
+    const before = h.server.requestsFor('ListStackResources').length;
+    assert.ok(!labels(await expand(lonely)).includes('Nested stacks'));
+    assert.equal(h.server.requestsFor('ListStackResources').length, before + 1, 'one resources page answered it');
+    assert.equal(h.server.requestsFor('ListStacks').length, 1);
   });
 
   it('keeps the child out of the top level, and hides empty folders once every page is read', async () => {
@@ -151,13 +155,17 @@ describe('stacks view: nested stacks across ListStacks pages', () => {
     assert.ok((nested[0] as StackNode).info.created instanceof Date);
   });
 
-  it('a status filter can hide children, so the folder stays even with every page read', async () => {
+  it('a status filter can hide children, so with every page read the stack still asks its resources', async () => {
     const root = h.root();
     root.setStatusFilter({ kind: 'statuses', statuses: ['CREATE_COMPLETE'] });
     const first = await root.children(signal());
     (first.at(-1) as LoadMoreNode).loadMore();
     const all = await root.children(signal());
-    assert.ok(labels(await expand(byLabel(all, 'stack-00099'))).includes('Nested stacks'));
+    const before = h.server.requestsFor('ListStackResources').length;
+    assert.ok(!labels(await expand(byLabel(all, 'stack-00099'))).includes('Nested stacks'));
+    assert.ok(labels(await expand(byLabel(all, 'stack-00100'))).includes('Nested stacks'));
+    // stack-00099 asked its resources; stack-00100's child is CREATE_COMPLETE, listed with its ParentId.
+    assert.equal(h.server.requestsFor('ListStackResources').length, before + 1);
   });
 });
 
