@@ -259,3 +259,29 @@ export async function checkAwsLocalTemplates(session: Session): Promise<void> {
     await page.getByRole('button', { name: new RegExp(`Ln ${at.line}, Col ${end} \\(11 selected\\)`) }).first().waitFor({ timeout: TIMEOUTS.widget });
   });
 }
+
+/** The status bar's connection menu: switch region and back; the view follows the connection. */
+export async function checkAwsRegionSwitch(session: Session): Promise<void> {
+  const page = session.workbench.page;
+  const pickRegion = async (region: string): Promise<void> => {
+    await page.getByRole('button', { name: /demo · us-\w+-\d · / }).first().click();
+    await page.getByRole('option', { name: /Select Region/ }).first().waitFor({ timeout: TIMEOUTS.widget });
+    await answer(session, 'Select Region');
+    await page.getByRole('option', { name: new RegExp(`^(\\$\\(check\\) )?${region}\\b`) }).first().waitFor({ timeout: TIMEOUTS.widget });
+    await answer(session, region);
+    // STS answers again for the new region: the account is shown once connected.
+    await page.getByRole('button', { name: new RegExp(`demo · ${region} · ${DEMO_ACCOUNT}`) }).first().waitFor({ timeout: TIMEOUTS.diagnostics });
+  };
+
+  await session.step('aws-region-switch', async () => {
+    // Drift results from step (g) belong to the us-east-1 connection's nodes.
+    await treeItem(session, /^Drift/, /DRIFTED/).waitFor({ timeout: TIMEOUTS.widget });
+    await pickRegion('us-west-2');
+    // The view is rebuilt for the new connection (the demo server answers every region alike):
+    // the same stack, but nothing carried over from the other region.
+    await demoStackRow(session).waitFor({ timeout: TIMEOUTS.diagnostics });
+    await treeItem(session, /^Drift/, 'not checked').waitFor({ timeout: TIMEOUTS.diagnostics });
+    await pickRegion('us-east-1');
+    await demoStackRow(session).waitFor({ timeout: TIMEOUTS.diagnostics });
+  });
+}
