@@ -7,7 +7,8 @@ import { performance } from 'node:perf_hooks';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { analyzeDocument } from '../src/engine/analyzedDocument';
 import { buildGraph } from '../src/engine/graph/buildGraph';
-import { buildModel } from '../webview-ui/diagram/model';
+import { DEFAULT_DIAGRAM_OPTIONS } from '../src/shared/webview/diagramProtocol';
+import { buildModel, layoutRequest } from '../webview-ui/diagram/model';
 import { toElk } from '../webview-ui/diagram/elkGraph';
 import { generateTemplate } from './generateTemplate';
 
@@ -31,15 +32,8 @@ export async function measureDiagram(): Promise<DiagramTiming[]> {
     const graph = buildGraph(analyzed);
     const graphMs = performance.now() - graphStart;
     // Text width estimate in place of the browser's canvas measurement.
-    const model = buildModel(graph, { showAuxiliary: false, collapsedGroups: [], direction: 'RIGHT' }, (label) => label.length * 7);
-    const request = {
-      type: 'layout' as const,
-      requestId: 1,
-      items: model.items.map(({ id, width, height, parent }) => ({ id, width, height, parent })),
-      containers: model.containers.map(({ id, parent, minWidth }) => ({ id, parent, minWidth })),
-      edges: model.layoutEdges,
-      direction: 'RIGHT' as const,
-    };
+    const model = buildModel(graph, DEFAULT_DIAGRAM_OPTIONS, (label) => label.length * 7);
+    const request = layoutRequest(model, DEFAULT_DIAGRAM_OPTIONS.direction, 1);
     const elk = new ELK();
     const layoutStart = performance.now();
     await elk.layout(toElk(request));

@@ -22,7 +22,8 @@ import {
   StackStatus,
   type StackSummary,
 } from '@aws-sdk/client-cloudformation';
-import { AwsError, toAwsError } from './errors';
+import { abortableSleep, awsCall, tokenPages, type TokenPage } from './awsCall';
+import { AwsError } from './errors';
 
 // The SDK shapes the views use, re-exported so nothing outside src/aws imports `@aws-sdk/*`.
 export type { Output, Parameter, Stack, StackEvent, StackResourceDrift, StackResourceSummary, StackSummary } from '@aws-sdk/client-cloudformation';
@@ -42,11 +43,7 @@ export interface PageOptions extends CallOptions {
   startToken?: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  /** Token for the page after this one; undefined on the last page. */
-  nextToken?: string;
-}
+export type Page<T> = TokenPage<T>;
 
 export type TemplateStage = 'Original' | 'Processed';
 
@@ -68,56 +65,16 @@ export interface DetectDriftOptions extends CallOptions {
   onProgress?: (status: DescribeStackDriftDetectionStatusCommandOutput) => void;
 }
 
-function cancelled(operation: string, signal: AbortSignal | undefined): AwsError {
-  return new AwsError('Cancelled', SERVICE, operation, `${SERVICE} ${operation}: cancelled`, signal?.reason);
-}
-
-/** Rejects with `Cancelled` after abort; resolves after `ms` otherwise. */
-function sleep(ms: number, operation: string, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(cancelled(operation, signal));
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(cancelled(operation, signal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 export class CloudFormationGateway {
   constructor(private readonly client: CloudFormationClient) {}
 
   /** Sends one command with the signal; maps every failure (including a prior abort) to AwsError. */
-  private async call<T>(operation: string, signal: AbortSignal | undefined, run: (abortSignal: AbortSignal | undefined) => Promise<T>): Promise<T> {
-    if (signal?.aborted) throw cancelled(operation, signal);
-    try {
-      return await run(signal);
-    } catch (error) {
-      if (signal?.aborted) throw cancelled(operation, signal);
-      throw toAwsError(error, SERVICE, operation);
-    }
+  private call<T>(operation: string, signal: AbortSignal | undefined, run: (abortSignal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+    return awsCall(SERVICE, operation, signal, () => run(signal));
   }
 
-  private async *pages<T>(
-    operation: string,
-    options: PageOptions,
-    fetch: (token: string | undefined, abortSignal: AbortSignal | undefined) => Promise<{ items: T[]; nextToken?: string }>,
-  ): AsyncGenerator<Page<T>, void, undefined> {
-    let token = options.startToken;
-    const seen = new Set<string>();
-    for (;;) {
-      const page = await this.call(operation, options.signal, (abortSignal) => fetch(token, abortSignal));
-      yield { items: page.items, nextToken: page.nextToken };
-      if (!page.nextToken) return;
-      // A service handing back a token it already gave would loop forever.
-      if (seen.has(page.nextToken)) throw new AwsError('Unknown', SERVICE, operation, `${SERVICE} ${operation}: pagination token repeated`);
-      seen.add(page.nextToken);
-      token = page.nextToken;
-    }
+  private pages<T>(operation: string, options: PageOptions, fetch: (token: string | undefined, abortSignal: AbortSignal | undefined) => Promise<Page<T>>): AsyncIterable<Page<T>> {
+    return tokenPages(SERVICE, operation, options, (token) => fetch(token, options.signal));
   }
 
   /** Stack summaries page by page (100 per page). Without `statuses`, deleted stacks are included (90 days). */
@@ -181,7 +138,7 @@ export class CloudFormationGateway {
     let status: DescribeStackDriftDetectionStatusCommandOutput | undefined;
     for (let poll = 0; ; poll++) {
       if (poll >= maxPolls) throw new AwsError('Unknown', SERVICE, 'DescribeStackDriftDetectionStatus', `${SERVICE} drift detection did not finish after ${maxPolls} polls`);
-      if (poll > 0) await sleep(pollIntervalMs, 'DescribeStackDriftDetectionStatus', signal);
+      if (poll > 0) await abortableSleep(pollIntervalMs, SERVICE, 'DescribeStackDriftDetectionStatus', signal);
       status = await this.call('DescribeStackDriftDetectionStatus', signal, (abortSignal) =>
         this.client.send(new DescribeStackDriftDetectionStatusCommand({ StackDriftDetectionId: detectionId }), { abortSignal }),
       );

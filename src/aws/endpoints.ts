@@ -13,8 +13,6 @@
 /** The services ArchLens calls. */
 export type EndpointService = 'sts' | 'cloudformation' | 'logs';
 
-export const ENDPOINT_SERVICES: readonly EndpointService[] = ['sts', 'cloudformation', 'logs'];
-
 /** Service identifiers as the SDKs spell them in environment variables and `services` sections. */
 const IDS: Record<EndpointService, { readonly env: string; readonly config: string }> = {
   sts: { env: 'STS', config: 'sts' },

@@ -1,6 +1,7 @@
 // One error type for every AWS gateway (docs: architecture.md, layer src/aws).
 // `toAwsError` maps SDK v3 errors to a small set of codes the UI can act on. Messages carry the
 // service, the operation and the service's own message, never request bodies or credentials.
+import { redactSecrets } from './redact';
 import { isKnownRegion, isOptInRegion } from './regions';
 
 export type AwsErrorCode =
@@ -124,11 +125,9 @@ function classify(error: ErrorLike, status: number | undefined, message: string,
   return 'Unknown';
 }
 
-const REDACT = [/AKIA[0-9A-Z]{16}|ASIA[0-9A-Z]{16}/g, /(X-Amz-Security-Token|X-Amz-Signature|Signature|Credential)=[^&\s]+/gi];
-
+/** The service's message, secrets masked, capped at 500 characters. */
 function redact(message: string): string {
-  let out = message;
-  for (const re of REDACT) out = out.replace(re, (m) => (m.includes('=') ? `${m.split('=')[0]}=[redacted]` : '[redacted]'));
+  const out = redactSecrets(message);
   return out.length > 500 ? `${out.slice(0, 500)}…` : out;
 }
 

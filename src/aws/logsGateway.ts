@@ -10,7 +10,8 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { getQueryResults, runQuery, startQuery, stopQuery, type QueryRequest, type QueryResults, type RunQueryOptions } from './logs/insights';
 import { startLiveTail, type LiveTailOptions, type LiveTailUpdate } from './logs/liveTail';
-import { logsCall } from './logs/logsCall';
+import { tokenPages } from './awsCall';
+import { LOGS_SERVICE, logsCall } from './logs/logsCall';
 import type { CallOptions, LogGroupSummary, LogStreamSummary, LogEvent, ReadStreamOptions, PageOptions, LogsPage, LogGroupLookup, SearchOptions } from './logs/logsTypes';
 
 export { LIVE_TAIL_MAX_GROUPS, isLiveTailStreamingError, validateLiveTailGroups, type LiveTailEvent, type LiveTailOptions, type LiveTailUpdate } from './logs/liveTail';
@@ -27,22 +28,19 @@ export class LogsGateway {
   }
 
   /** Log groups as resumable pages: each carries the token of the next, so a listing resumes. */
-  async *logGroupPages(prefix?: string, options: PageOptions = {}): AsyncIterable<LogsPage<LogGroupSummary>> {
-    let nextToken = options.startToken;
-    const seen = new Set<string | undefined>();
-    do {
-      const token = nextToken;
-      const out = await logsCall('DescribeLogGroups', options.signal, () =>
-        this.client.send(
-          new DescribeLogGroupsCommand({ ...(prefix ? { logGroupNamePrefix: prefix } : {}), ...(options.limit ? { limit: options.limit } : {}), ...(token ? { nextToken: token } : {}) }),
-          { abortSignal: options.signal },
-        ),
+  logGroupPages(prefix?: string, options: PageOptions = {}): AsyncIterable<LogsPage<LogGroupSummary>> {
+    return this.pages('DescribeLogGroups', options, async (token) => {
+      const out = await this.client.send(
+        new DescribeLogGroupsCommand({ ...(prefix ? { logGroupNamePrefix: prefix } : {}), ...(options.limit ? { limit: options.limit } : {}), ...(token ? { nextToken: token } : {}) }),
+        { abortSignal: options.signal },
       );
-      seen.add(token);
-      // A token we already followed would loop forever; treat it as the end.
-      nextToken = out.nextToken !== undefined && !seen.has(out.nextToken) ? out.nextToken : undefined;
-      yield { items: (out.logGroups ?? []).map(toGroup), ...(nextToken ? { nextToken } : {}) };
-    } while (nextToken !== undefined);
+      return { items: (out.logGroups ?? []).map(toGroup), nextToken: out.nextToken };
+    });
+  }
+
+  /** Resumable pages (see `tokenPages`): a repeated token ends the listing. */
+  private pages<T>(operation: string, options: PageOptions, fetch: (token: string | undefined) => Promise<{ items: T[]; nextToken?: string }>): AsyncIterable<LogsPage<T>> {
+    return tokenPages(LOGS_SERVICE, operation, options, fetch);
   }
 
   /**
@@ -81,33 +79,26 @@ export class LogsGateway {
   }
 
   /** Streams of a group, most recently written first, as resumable pages. */
-  async *logStreamPages(group: string, options: PageOptions = {}): AsyncIterable<LogsPage<LogStreamSummary>> {
-    let nextToken = options.startToken;
-    const seen = new Set<string | undefined>();
-    do {
-      const token = nextToken;
-      const out = await logsCall('DescribeLogStreams', options.signal, () =>
-        this.client.send(
-          new DescribeLogStreamsCommand({
-            logGroupName: group,
-            orderBy: 'LastEventTime',
-            descending: true,
-            ...(options.limit ? { limit: options.limit } : {}),
-            ...(token ? { nextToken: token } : {}),
-          }),
-          { abortSignal: options.signal },
-        ),
+  logStreamPages(group: string, options: PageOptions = {}): AsyncIterable<LogsPage<LogStreamSummary>> {
+    return this.pages('DescribeLogStreams', options, async (token) => {
+      const out = await this.client.send(
+        new DescribeLogStreamsCommand({
+          logGroupName: group,
+          orderBy: 'LastEventTime',
+          descending: true,
+          ...(options.limit ? { limit: options.limit } : {}),
+          ...(token ? { nextToken: token } : {}),
+        }),
+        { abortSignal: options.signal },
       );
-      seen.add(token);
-      nextToken = out.nextToken !== undefined && !seen.has(out.nextToken) ? out.nextToken : undefined;
       const items = (out.logStreams ?? []).map((s) => ({
         name: s.logStreamName ?? '',
         ...(s.creationTime !== undefined ? { creationTime: s.creationTime } : {}),
         ...(s.firstEventTimestamp !== undefined ? { firstEventTime: s.firstEventTimestamp } : {}),
         ...(s.lastEventTimestamp !== undefined ? { lastEventTime: s.lastEventTimestamp } : {}),
       }));
-      yield { items, ...(nextToken ? { nextToken } : {}) };
-    } while (nextToken !== undefined);
+      return { items, nextToken: out.nextToken };
+    });
   }
 
   /**
@@ -122,7 +113,7 @@ export class LogsGateway {
         { abortSignal: options.signal },
       ),
     );
-    const items = (out.events ?? []).map((e) => ({ timestamp: e.timestamp ?? 0, message: e.message ?? '', ...(e.ingestionTime !== undefined ? { ingestionTime: e.ingestionTime } : {}) }));
+    const items = (out.events ?? []).map(toEvent);
     const next = out.nextForwardToken;
     return { items, ...(next !== undefined && next !== token && items.length > 0 ? { nextToken: next } : {}) };
   }
@@ -150,11 +141,7 @@ export class LogsGateway {
           { abortSignal: options.signal },
         ),
       );
-      let events: LogEvent[] = (out.events ?? []).map((e) => ({
-        timestamp: e.timestamp ?? 0,
-        message: e.message ?? '',
-        ...(e.ingestionTime !== undefined ? { ingestionTime: e.ingestionTime } : {}),
-      }));
+      let events: LogEvent[] = (out.events ?? []).map(toEvent);
       if (options.maxEvents !== undefined) events = events.slice(0, Math.max(0, options.maxEvents - total));
       total += events.length;
       if (events.length > 0) yield events;
@@ -191,9 +178,7 @@ export class LogsGateway {
         ),
       );
       let events: LogEvent[] = (out.events ?? []).map((e) => ({
-        timestamp: e.timestamp ?? 0,
-        message: e.message ?? '',
-        ...(e.ingestionTime !== undefined ? { ingestionTime: e.ingestionTime } : {}),
+        ...toEvent(e),
         ...(e.logStreamName !== undefined ? { stream: e.logStreamName } : {}),
         ...(e.eventId !== undefined ? { eventId: e.eventId } : {}),
       }));
@@ -244,4 +229,8 @@ function toGroup(g: { logGroupName?: string; logGroupArn?: string; arn?: string;
     ...(g.retentionInDays !== undefined ? { retentionInDays: g.retentionInDays } : {}),
     ...(g.storedBytes !== undefined ? { storedBytes: g.storedBytes } : {}),
   };
+}
+
+function toEvent(e: { timestamp?: number; message?: string; ingestionTime?: number }): LogEvent {
+  return { timestamp: e.timestamp ?? 0, message: e.message ?? '', ...(e.ingestionTime !== undefined ? { ingestionTime: e.ingestionTime } : {}) };
 }

@@ -33,7 +33,7 @@ const RULES: readonly { readonly pattern: RegExp; readonly replace: (...groups: 
     replace: (_m, head) => `${head}${REDACTED}`,
   },
   // SigV4 signatures (Authorization header, presigned URLs): replayable for a few minutes.
-  { pattern: /\b((?:X-Amz-)?Signature[ \t]*[=:][ \t]*)[0-9a-f]{16,}/gi, replace: (_m, head) => `${head}${REDACTED}` },
+  { pattern: /\b((?:X-Amz-)?Signature[ \t]*[=:][ \t]*)[0-9a-f]+\b/gi, replace: (_m, head) => `${head}${REDACTED}` },
   // Access key ids: long-term (AKIA) and temporary (ASIA).
   { pattern: /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, replace: (_m, prefix) => `${prefix}${REDACTED}` },
 ];

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import { analyzeDocument, type AnalyzedDocument } from '../engine/analyzedDocument';
-import type { SyntaxProblemCode } from '../engine/document/located';
-import { buildGraph } from '../engine/graph/buildGraph';
+import { buildGraph, unparsableTemplate } from '../engine/graph/buildGraph';
 import type { ArchitectureGraph } from '../engine/graph/graphTypes';
 import { visibleGraph } from '../engine/graph/graphView';
 import { toMermaid } from '../engine/graph/mermaid';
@@ -11,12 +10,6 @@ import { ExitCode, type CliIo } from './run';
 import { errorText } from './walk';
 
 type DiagramCommand = Extract<Command, { command: 'diagram' }>;
-
-/**
- * Problems after which the tree is missing or incomplete, so a drawing would be wrong.
- * Duplicate keys, unknown tags and complex keys leave a usable tree (lint reports them).
- */
-const FATAL_PROBLEMS: ReadonlySet<SyntaxProblemCode> = new Set(['syntax', 'size-limit', 'depth-limit', 'alias-limit', 'multi-document']);
 
 /**
  * `archlens diagram [--format json|mermaid|svg] [--all] FILE`: prints the architecture
@@ -39,11 +32,8 @@ export function runDiagram(command: DiagramCommand, io: CliIo): number {
     if (analyzed.kind !== 'cloudformation' && analyzed.kind !== 'sam') {
       return fail(`'${command.file}' is not a CloudFormation or SAM template`);
     }
-    const problem = analyzed.document.problems.find((candidate) => candidate.severity === 'error' && FATAL_PROBLEMS.has(candidate.code));
-    if (problem || !analyzed.template) {
-      const at = problem ? positionText(analyzed, problem.span.start) : '1:1';
-      return fail(`cannot parse '${command.file}': ${at}: ${problem?.message ?? 'the template root is not a mapping'}`);
-    }
+    const broken = unparsableTemplate(analyzed);
+    if (broken) return fail(`cannot parse '${command.file}': ${positionText(analyzed, broken.offset)}: ${broken.message}`);
     const graph = buildGraph(analyzed);
     const options = { includeAuxiliary: command.all };
     switch (command.format) {
@@ -69,7 +59,7 @@ export function runDiagram(command: DiagramCommand, io: CliIo): number {
  * The graph as JSON: nodes with one-based `line`/`column` of their logical id instead of
  * offsets (`from` = the referencing resource, `to` = the referenced one, as in the engine).
  */
-export function formatGraphJson(analyzed: AnalyzedDocument, graph: ArchitectureGraph): string {
+function formatGraphJson(analyzed: AnalyzedDocument, graph: ArchitectureGraph): string {
   const nodes = graph.nodes.map((node) => {
     const start = analyzed.lineIndex.positionAt(node.span.start);
     return {

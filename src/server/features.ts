@@ -1,5 +1,4 @@
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionItem, Connection, Diagnostic, DocumentSymbol as LspDocumentSymbol, Location, Range, TextDocuments } from 'vscode-languageserver';
 import { CodeActionKind, CompletionItemKind, InsertTextFormat, MarkupKind, ResponseError, SymbolKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -64,19 +63,12 @@ const OPENAPI_SYMBOL_KINDS: Record<OpenApiSymbolKind, SymbolKind> = {
  * nothing rather than breaking the editor.
  *
  * OpenAPI documents go to `src/engine/openapi/language/`. Their multi-file `$ref`s are read
- * with `readFile` (the server's workspace-confined reader, the one lint uses); without it,
- * only other documents open in the editor are followed.
+ * with `readFile`: the server's workspace-confined reader, the one lint uses (open documents
+ * win over the disk).
  */
-export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, analyses: DocumentAnalyses, analyzer: Analyzer, logger: Logger, readFile?: (filePath: string) => string | undefined): void {
-  const readOpenDocument = (filePath: string): string | undefined => {
-    const wanted = path.resolve(filePath);
-    return documents.all().find((document) => document.uri.startsWith('file:') && path.resolve(fileURLToPath(document.uri)) === wanted)?.getText();
-  };
+export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, analyses: DocumentAnalyses, analyzer: Analyzer, logger: Logger, readFile: (filePath: string) => string | undefined): void {
   // One stable host: the OpenAPI model is cached per parse and reader.
-  const openApiHost: OpenApiLanguageHost = { readFile: readFile ?? readOpenDocument };
-
-  /** The analysis of an OpenAPI document named by its full path: the base of its relative `$ref`s (as in validation). */
-  const located = (analyzed: AnalyzedDocument, uri: string): AnalyzedDocument => (uri.startsWith('file:') ? { ...analyzed, fileName: fileURLToPath(uri) } : analyzed);
+  const openApiHost: OpenApiLanguageHost = { readFile };
 
   const withDocument = <T>(uri: string, fallback: T, run: (analyzed: AnalyzedDocument, document: TextDocument) => T, openapi?: (analyzed: AnalyzedDocument, document: TextDocument) => T): T => {
     const document = documents.get(uri);
@@ -84,7 +76,8 @@ export function registerFeatures(connection: Connection, documents: TextDocument
     try {
       const analyzed = analyses.get(document);
       if (analyzed.kind === 'other') return fallback;
-      if (analyzed.kind === 'openapi') return openapi ? openapi(located(analyzed, uri), document) : fallback;
+      // The analysis is named by the document's full path (`documentPath`): the base of relative `$ref`s.
+      if (analyzed.kind === 'openapi') return openapi ? openapi(analyzed, document) : fallback;
       return run(analyzed, document);
     } catch (error) {
       logger.error(`Request failed for ${uri}`, error);
@@ -119,7 +112,7 @@ export function registerFeatures(connection: Connection, documents: TextDocument
   /** An OpenAPI location as an LSP location: another file's range comes from its text, read through the same host. */
   const toLocation = (analyzed: AnalyzedDocument, uri: string, location: OpenApiLocation): Location => {
     if (location.fileName === undefined) return { uri, range: toRange(analyzed, location.span) };
-    const text = openApiHost.readFile?.(location.fileName);
+    const text = readFile(location.fileName);
     const range = text === undefined ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } : new LineIndex(text).rangeOf(location.span);
     return { uri: pathToFileURL(location.fileName).href, range };
   };

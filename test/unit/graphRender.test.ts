@@ -14,6 +14,10 @@ import { SVG_METRICS, layoutGraph, longestPathColumns } from '../../src/engine/g
 
 const HOSTILE = ['<script>alert(1)</script>', 'say "hi"', 'a]b[c', 'x-->y', 'end', 'A&amp;B#35;', "it's\u0001`md`"];
 
+function graphOf(text: string, fileName = 't.yaml'): ArchitectureGraph {
+  return buildGraph(analyzeDocument(fileName, text));
+}
+
 function node(id: string, extra: Partial<GraphNode> = {}): GraphNode {
   return { id, type: 'AWS::SQS::Queue', service: 'SQS', category: 'integration', label: id, span: { start: 0, end: 0 }, auxiliary: false, details: {}, ...extra };
 }
@@ -31,7 +35,7 @@ function hostileTemplateGraph(): ArchitectureGraph {
   HOSTILE.forEach((id, i) => {
     resources[id] = { Type: 'AWS::SQS::Queue', Properties: i > 0 ? { RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [HOSTILE[i - 1], 'Arn'] } } } : {} };
   });
-  return buildGraph(analyzeDocument('t.json', JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: resources })));
+  return graphOf(JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: resources }), 't.json');
 }
 
 void describe('toMermaid', () => {
@@ -56,7 +60,7 @@ Resources:
     Type: AWS::Lambda::EventSourceMapping
     Properties: { EventSourceArn: !GetAtt Queue.Arn, FunctionName: !Ref Fn }
 `;
-  const graph = buildGraph(analyzeDocument('t.yaml', template));
+  const graph = graphOf(template);
 
   void test('flowchart with nested subgraphs, kinds as labels, dotted dependsOn, auxiliary nodes left out', () => {
     assert.equal(
@@ -147,7 +151,7 @@ void describe('toSvg', () => {
   });
 
   void test('deterministic, with a node per visible resource and a box per group', () => {
-    const graph = buildGraph(analyzeDocument('t.yaml', NETWORKISH));
+    const graph = graphOf(NETWORKISH);
     const svg = toSvg(graph);
     assert.equal(svg, toSvg(graph));
     checkSvg(svg);
@@ -159,7 +163,7 @@ void describe('toSvg', () => {
   });
 
   void test('layout: columns follow edges, cycles are broken, group boxes hold exactly their members', () => {
-    const graph = buildGraph(analyzeDocument('t.yaml', NETWORKISH));
+    const graph = graphOf(NETWORKISH);
     const columns = longestPathColumns(graph);
     for (const edge of graph.edges) {
       if (edge.from === 'B' && edge.to === 'A') continue; // the back edge of the A <-> B cycle (A comes first)

@@ -8,7 +8,7 @@ import type { Finding } from '../../src/engine/findings';
 import { defaultCatalogDir, loadCatalogFromDir } from '../../src/node/catalogLoader';
 import { joinPath, parseRef } from '../../src/engine/openapi/refs';
 import { parsePointer } from '../../src/engine/openapi/pointer';
-import { draft4ToDraft7 } from '../../src/engine/openapi/officialSchemas';
+import { draft4ToDraft7 } from '../../src/engine/openapi/schemaSources';
 import { locationKind } from '../../src/engine/openapi/locations';
 
 describe('JSON pointers and $ref parsing', () => {

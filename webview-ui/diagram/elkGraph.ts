@@ -6,8 +6,9 @@
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import type { Box, LayoutRequest, Point } from './layoutTypes';
 
-/** Title bar of a group box (the UI draws the label there). */
-const GROUP_PADDING = '[top=36,left=14,bottom=14,right=14]';
+/** Space inside a group box around its members: the title bar on top (the UI draws the label there). */
+export const GROUP_PAD = { top: 36, side: 14, bottom: 14 } as const;
+const GROUP_PADDING = `[top=${GROUP_PAD.top},left=${GROUP_PAD.side},bottom=${GROUP_PAD.bottom},right=${GROUP_PAD.side}]`;
 
 /** Above this many boxes, layout speed wins over the last bit of polish (see `containerOptions`). */
 export const LARGE_DIAGRAM = 150;

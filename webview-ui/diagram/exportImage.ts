@@ -14,7 +14,7 @@ import { GLYPHS } from './glyphs';
 import type { GlyphCategory } from './glyphs';
 import type { Layout, Point } from './layoutTypes';
 import type { DiagramModel } from './model';
-import { edgePoints } from './render';
+import { BOX_GEOMETRY, edgePoints } from './render';
 import type { Rendered } from './render';
 
 const PAINT_PROPERTIES = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'stroke-linecap', 'stroke-linejoin', 'opacity', 'font-family', 'font-size', 'font-weight', 'font-style'] as const;
@@ -117,6 +117,17 @@ function strokePath(ctx: CanvasRenderingContext2D, paint: Paint, draw: () => voi
   ctx.restore();
 }
 
+/** A rounded box filled and stroked with the paint of the element it was drawn from. */
+function paintRoundRect(ctx: CanvasRenderingContext2D, paint: Paint, x: number, y: number, width: number, height: number, radius: number): void {
+  if (usable(paint.fill)) {
+    ctx.fillStyle = paint.fill;
+    ctx.beginPath();
+    ctx.roundRect(x, y, width, height, radius);
+    ctx.fill();
+  }
+  strokePath(ctx, paint, () => ctx.roundRect(x, y, width, height, radius));
+}
+
 function drawText(ctx: CanvasRenderingContext2D, element: Element | null | undefined, x: number, y: number): void {
   if (!element?.textContent) return;
   const paint = paintOf(element);
@@ -174,14 +185,8 @@ function drawPng(svg: SVGSVGElement, rendered: Rendered, model: DiagramModel, la
     const rect = paintOf(g.querySelector('.group-box'));
     ctx.save();
     ctx.globalAlpha = paintOf(g).opacity;
-    if (usable(rect.fill)) {
-      ctx.fillStyle = rect.fill;
-      ctx.beginPath();
-      ctx.roundRect(box.x, box.y, box.width, box.height, 8);
-      ctx.fill();
-    }
-    strokePath(ctx, rect, () => ctx.roundRect(box.x, box.y, box.width, box.height, 8));
-    drawText(ctx, g.querySelector('.group-label'), box.x + 34, box.y + 22);
+    paintRoundRect(ctx, rect, box.x, box.y, box.width, box.height, BOX_GEOMETRY.groupRadius);
+    drawText(ctx, g.querySelector('.group-label'), box.x + BOX_GEOMETRY.groupLabel.x, box.y + BOX_GEOMETRY.groupLabel.y);
     ctx.restore();
   }
 
@@ -207,17 +212,11 @@ function drawPng(svg: SVGSVGElement, rendered: Rendered, model: DiagramModel, la
     ctx.save();
     ctx.globalAlpha = paintOf(g).opacity;
     ctx.translate(box.x, box.y);
-    if (usable(rect.fill)) {
-      ctx.fillStyle = rect.fill;
-      ctx.beginPath();
-      ctx.roundRect(0, 0, box.width, box.height, 6);
-      ctx.fill();
-    }
-    strokePath(ctx, rect, () => ctx.roundRect(0, 0, box.width, box.height, 6));
+    paintRoundRect(ctx, rect, 0, 0, box.width, box.height, BOX_GEOMETRY.nodeRadius);
     const glyph = paintOf(g.querySelector('.glyph path'));
     if (usable(glyph.stroke)) {
       ctx.save();
-      ctx.translate(12, 14);
+      ctx.translate(BOX_GEOMETRY.glyph.x, BOX_GEOMETRY.glyph.y);
       ctx.strokeStyle = glyph.stroke;
       ctx.lineWidth = glyph.lineWidth;
       ctx.lineCap = 'round';
@@ -225,8 +224,8 @@ function drawPng(svg: SVGSVGElement, rendered: Rendered, model: DiagramModel, la
       ctx.stroke(new Path2D(GLYPHS[item.category as GlyphCategory]));
       ctx.restore();
     }
-    drawText(ctx, g.querySelector('.node-label'), 46, 23);
-    drawText(ctx, g.querySelector('.node-type'), 46, 40);
+    drawText(ctx, g.querySelector('.node-label'), BOX_GEOMETRY.nodeLabel.x, BOX_GEOMETRY.nodeLabel.y);
+    drawText(ctx, g.querySelector('.node-type'), BOX_GEOMETRY.nodeType.x, BOX_GEOMETRY.nodeType.y);
     ctx.restore();
   }
   return canvas.toDataURL('image/png').slice('data:image/png;base64,'.length);

@@ -7,12 +7,11 @@
  */
 import type { DiagramItem, DiagramModel } from './model';
 import type { Box, Layout, Point } from './layoutTypes';
+import { GROUP_PAD as PAD } from './elkGraph';
 import { extent } from './layoutClient';
 
 const GAP = 12;
 const LAYER_GAP = 56;
-/** Group padding, as in the worker: title bar on top. */
-const PAD = { top: 36, side: 14, bottom: 14 };
 
 /** A model with the layout it was drawn with. */
 export interface Drawn {
@@ -22,7 +21,7 @@ export interface Drawn {
 }
 
 /** Most changes (added + removed + resized boxes) handled incrementally. */
-export function incrementalBudget(itemCount: number): number {
+function incrementalBudget(itemCount: number): number {
   return Math.max(4, Math.ceil(itemCount * 0.1));
 }
 

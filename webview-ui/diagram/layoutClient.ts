@@ -9,8 +9,9 @@
  * guide prescribes. The fetch starts when the page loads, in parallel with the host
  * computing the first graph.
  */
+import { layoutRequest } from './model';
 import type { DiagramModel } from './model';
-import type { Box, Layout, LayoutRequest, LayoutResponse, Point } from './layoutTypes';
+import type { Box, Layout, LayoutResponse, Point } from './layoutTypes';
 
 /** How a layout was obtained. */
 export type LayoutSource = 'elk' | 'cache' | 'incremental';
@@ -163,14 +164,7 @@ export class LayoutClient {
     if (this.failure) throw this.failure;
     const worker = await this.start();
     const requestId = this.nextId++;
-    const request: LayoutRequest = {
-      type: 'layout',
-      requestId,
-      items: model.items.map(({ id, width, height, parent }) => ({ id, width, height, parent })),
-      containers: model.containers.map(({ id, parent, minWidth }) => ({ id, parent, minWidth })),
-      edges: model.layoutEdges,
-      direction,
-    };
+    const request = layoutRequest(model, direction, requestId);
     const outcome = await new Promise<LayoutOutcome>((resolve, reject) => {
       this.pending.set(requestId, { resolve, reject });
       worker.postMessage(request);

@@ -7,7 +7,7 @@
 import type { ArchitectureGraph, EdgeKind, GraphGroup, GraphNode, NodeCategory } from '../../src/engine/graph/graphTypes';
 import type { DiagramOptions } from '../../src/shared/webview/diagramProtocol';
 import { displayText } from './text';
-import type { LayoutContainer, LayoutEdge, LayoutItem } from './layoutTypes';
+import type { LayoutContainer, LayoutEdge, LayoutItem, LayoutRequest } from './layoutTypes';
 
 /** Measures the width of a text in pixels for a font role. */
 export type MeasureText = (text: string, font: 'label' | 'subtitle' | 'group') => number;
@@ -16,12 +16,12 @@ export type MeasureText = (text: string, font: 'label' | 'subtitle' | 'group') =
  * Keys of drawn things. Node ids and group ids are separate namespaces in the graph (a VPC
  * resource and its group are both `Vpc`), so the layout and the DOM use prefixed keys.
  */
-export function nodeKey(id: string): string {
+function nodeKey(id: string): string {
   return `n:${id}`;
 }
 
 /** Key of a group (container or collapsed item). */
-export function groupKey(id: string): string {
+function groupKey(id: string): string {
   return `g:${id}`;
 }
 
@@ -79,7 +79,7 @@ export const GROUP_KIND_NAMES: Readonly<Record<string, string>> = {
   construct: 'Construct',
 };
 
-export const NODE_HEIGHT = 52;
+const NODE_HEIGHT = 52;
 const NODE_MIN_WIDTH = 150;
 const NODE_MAX_WIDTH = 280;
 /** Glyph, gaps and padding around the text of a resource box. */
@@ -91,7 +91,7 @@ export function shortType(type: string): string {
 }
 
 /** Cuts `text` with an ellipsis so it measures at most `width`. */
-export function fitText(text: string, width: number, measure: (text: string) => number): string {
+function fitText(text: string, width: number, measure: (text: string) => number): string {
   if (measure(text) <= width) return text;
   let low = 0;
   let high = text.length;
@@ -104,7 +104,7 @@ export function fitText(text: string, width: number, measure: (text: string) => 
 }
 
 /** 53-bit FNV-style hash of a string, as base-36 text (a cache key, not a security boundary). */
-export function hashText(text: string): string {
+function hashText(text: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   for (let i = 0; i < text.length; i++) {
@@ -141,6 +141,9 @@ export function buildModel(graph: ArchitectureGraph, options: DiagramOptions, me
   const items: DiagramItem[] = [];
   const collapsedItems = new Map<string, GraphGroup>();
   let hiddenAuxiliary = 0;
+  // A box's text, cut to fit, and the box's width for its label and subtitle.
+  const fitInBox = (text: string, font: 'label' | 'subtitle'): string => fitText(displayText(text), NODE_MAX_WIDTH - NODE_CHROME, (part) => measure(part, font));
+  const boxWidth = (label: string, subtitle: string): number => Math.min(NODE_MAX_WIDTH, Math.max(NODE_MIN_WIDTH, Math.ceil(Math.max(measure(label, 'label'), measure(subtitle, 'subtitle'))) + NODE_CHROME));
   for (const node of graph.nodes) {
     if (node.auxiliary && !options.showAuxiliary) {
       hiddenAuxiliary++;
@@ -155,17 +158,17 @@ export function buildModel(graph: ArchitectureGraph, options: DiagramOptions, me
       continue;
     }
     representative.set(node.id, nodeKey(node.id));
-    const label = fitText(displayText(node.label || node.id), NODE_MAX_WIDTH - NODE_CHROME, (text) => measure(text, 'label'));
-    const subtitle = fitText(displayText(shortType(node.type)), NODE_MAX_WIDTH - NODE_CHROME, (text) => measure(text, 'subtitle'));
-    const width = Math.min(NODE_MAX_WIDTH, Math.max(NODE_MIN_WIDTH, Math.ceil(Math.max(measure(label, 'label'), measure(subtitle, 'subtitle'))) + NODE_CHROME));
+    const label = fitInBox(node.label || node.id, 'label');
+    const subtitle = fitInBox(shortType(node.type), 'subtitle');
+    const width = boxWidth(label, subtitle);
     const parent = chain.at(-1);
     items.push({ kind: 'resource', id: nodeKey(node.id), node, category: node.category, label, subtitle, width, height: NODE_HEIGHT, parent: parent !== undefined ? groupKey(parent) : undefined });
   }
   for (const [id, group] of collapsedItems) {
-    const label = fitText(displayText(group.label || id), NODE_MAX_WIDTH - NODE_CHROME, (text) => measure(text, 'label'));
+    const label = fitInBox(group.label || id, 'label');
     const count = memberCounts.get(id) ?? 0;
     const subtitle = `${count} resource${count === 1 ? '' : 's'} (collapsed)`;
-    const width = Math.min(NODE_MAX_WIDTH, Math.max(NODE_MIN_WIDTH, Math.ceil(Math.max(measure(label, 'label'), measure(subtitle, 'subtitle'))) + NODE_CHROME));
+    const width = boxWidth(label, subtitle);
     const parent = chainOf(id).at(-2);
     items.push({ kind: 'collapsedGroup', id: groupKey(id), group, category: 'group', label, subtitle, width, height: NODE_HEIGHT, parent: parent !== undefined ? groupKey(parent) : undefined });
   }
@@ -238,4 +241,16 @@ export function buildModel(graph: ArchitectureGraph, options: DiagramOptions, me
     ]),
   );
   return { items, containers, edges, layoutEdges, hiddenAuxiliary, totalResources: graph.nodes.length, signature };
+}
+
+/** The layout job for a model: just the sizes and nesting ELK needs (the worker and the bench send this). */
+export function layoutRequest(model: DiagramModel, direction: DiagramOptions['direction'], requestId: number): LayoutRequest {
+  return {
+    type: 'layout',
+    requestId,
+    items: model.items.map(({ id, width, height, parent }) => ({ id, width, height, parent })),
+    containers: model.containers.map(({ id, parent, minWidth }) => ({ id, parent, minWidth })),
+    edges: model.layoutEdges,
+    direction,
+  };
 }

@@ -14,7 +14,7 @@ import { GROUP_KIND_NAMES } from './model';
 import type { DiagramEdge, DiagramModel } from './model';
 
 /** Kinds in the order that decides an edge's style when several graph edges merged. */
-export const EDGE_KIND_PRIORITY: readonly EdgeKind[] = ['eventSource', 'iam', 'getatt', 'ref', 'sub', 'dependsOn'];
+const EDGE_KIND_PRIORITY: readonly EdgeKind[] = ['eventSource', 'iam', 'getatt', 'ref', 'sub', 'dependsOn'];
 
 /** What the view needs to find drawn things again. */
 export interface Rendered {
@@ -25,6 +25,15 @@ export interface Rendered {
   readonly edges: readonly { readonly edge: DiagramEdge; readonly element: SVGPathElement }[];
 }
 
+/** Corner radii and text positions inside a drawn box; the PNG export redraws with the same. */
+export const BOX_GEOMETRY = {
+  groupRadius: 8,
+  groupLabel: { x: 34, y: 22 },
+  nodeRadius: 6,
+  glyph: { x: 12, y: 14 },
+  nodeLabel: { x: 46, y: 23 },
+  nodeType: { x: 46, y: 40 },
+} as const;
 
 /** The style class of a merged edge. */
 export function primaryKind(kinds: readonly EdgeKind[]): EdgeKind {
@@ -83,12 +92,12 @@ export function renderDiagram(layer: SVGGElement, model: DiagramModel, layout: L
     if (!box) continue;
     const kindName = GROUP_KIND_NAMES[container.group.kind] ?? container.group.kind;
     const g = svg('g', { class: `group kind-${container.group.kind}`, transform: `translate(${box.x.toFixed(1)} ${box.y.toFixed(1)})`, 'data-group': container.group.id }, groupLayer);
-    svg('rect', { class: 'group-box', width: box.width.toFixed(1), height: box.height.toFixed(1), rx: 8 }, g);
+    svg('rect', { class: 'group-box', width: box.width.toFixed(1), height: box.height.toFixed(1), rx: BOX_GEOMETRY.groupRadius }, g);
     const toggle = svg('g', { class: 'group-toggle', transform: 'translate(8 8)', role: 'button', tabindex: 0, 'aria-label': displayText(`Collapse ${kindName} ${container.label}`), 'data-group-toggle': container.group.id }, g);
     svg('rect', { class: 'group-toggle-box', width: 20, height: 20, rx: 4 }, toggle);
     svg('path', { class: 'group-toggle-icon', d: 'M6 8l4 4 4-4' }, toggle);
     svg('title', {}, toggle, 'Collapse');
-    const title = svg('text', { class: 'group-label', x: 34, y: 22 }, g);
+    const title = svg('text', { class: 'group-label', ...BOX_GEOMETRY.groupLabel }, g);
     svg('tspan', { class: 'group-kind' }, title, `${kindName}  `);
     svg('tspan', {}, title, displayText(container.label));
     groups.set(container.id, g);
@@ -115,11 +124,11 @@ export function renderDiagram(layer: SVGGElement, model: DiagramModel, layout: L
     if (item.kind === 'collapsedGroup') classes.push('collapsed-group');
     const what = item.kind === 'collapsedGroup' ? `collapsed group with ${item.subtitle}` : (item.node?.type ?? '');
     const g = svg('g', { class: classes.join(' '), transform: `translate(${box.x.toFixed(1)} ${box.y.toFixed(1)})`, 'data-key': item.id, role: 'button', tabindex: 0, 'aria-label': displayText(`${item.node?.label || item.label}, ${what}`) }, nodeLayer);
-    svg('rect', { class: 'node-box', width: box.width.toFixed(1), height: box.height.toFixed(1), rx: 6 }, g);
-    const glyph = svg('g', { class: 'glyph', transform: 'translate(12 14)' }, g);
+    svg('rect', { class: 'node-box', width: box.width.toFixed(1), height: box.height.toFixed(1), rx: BOX_GEOMETRY.nodeRadius }, g);
+    const glyph = svg('g', { class: 'glyph', transform: `translate(${BOX_GEOMETRY.glyph.x} ${BOX_GEOMETRY.glyph.y})` }, g);
     svg('path', { d: GLYPHS[item.category] }, glyph);
-    svg('text', { class: 'node-label', x: 46, y: 23 }, g, displayText(item.label));
-    svg('text', { class: 'node-type', x: 46, y: 40 }, g, displayText(item.subtitle));
+    svg('text', { class: 'node-label', ...BOX_GEOMETRY.nodeLabel }, g, displayText(item.label));
+    svg('text', { class: 'node-type', ...BOX_GEOMETRY.nodeType }, g, displayText(item.subtitle));
     nodes.set(item.id, g);
   }
 

@@ -8,10 +8,10 @@
  */
 import type { Box, Layout } from './layoutTypes';
 import type { DiagramModel } from './model';
+import { GROUP_PAD as PAD } from './elkGraph';
 
 const GAP = 24;
 const LAYER_GAP = 56;
-const PAD = { top: 36, side: 14, bottom: 14 };
 const MARGIN = 12;
 /** Tallest column before a layer wraps into another column (keeps the sketch roughly as wide as it is high). */
 const MAX_COLUMN = 3_000;

@@ -7,7 +7,7 @@
  * Zoom, pan, selection and search survive updates and webview reloads (`setState`).
  */
 import type { ArchitectureGraph } from '../../src/engine/graph/graphTypes';
-import { DIAGRAM_MAX_MESSAGE_CHARS } from '../../src/shared/webview/diagramProtocol';
+import { DEFAULT_DIAGRAM_OPTIONS, DIAGRAM_MAX_MESSAGE_CHARS } from '../../src/shared/webview/diagramProtocol';
 import type { DiagramGraphUpdateMessage, DiagramOptions, DiagramThemeKind, DiagramUiMessage } from '../../src/shared/webview/diagramProtocol';
 import { displayText, html, svg } from './dom';
 import { exportPng, exportSvg } from './exportImage';
@@ -15,9 +15,6 @@ import { incrementalLayout } from './incremental';
 import type { Drawn } from './incremental';
 import { LayoutClient, SupersededError } from './layoutClient';
 import type { LayoutSource } from './layoutClient';
-
-/** How the drawn layout was obtained (`sketch`: provisional, while ELK boots). */
-type DrawnSource = LayoutSource | 'sketch';
 import type { Box, Layout, Point } from './layoutTypes';
 import { renderLegend } from './legend';
 import { sketchLayout } from './sketch';
@@ -31,6 +28,9 @@ import type { Toolbar } from './toolbar';
 import { Tooltip } from './tooltip';
 import { CLICK_SLOP, Viewport } from './viewport';
 import type { ViewState } from './viewport';
+
+/** How the drawn layout was obtained (`sketch`: provisional, while ELK boots). */
+type DrawnSource = LayoutSource | 'sketch';
 
 /** A layout as plain data, for `setState`. */
 export interface SavedLayout {
@@ -137,7 +137,7 @@ function createMeasure(): MeasureText {
 }
 
 /** A file name for exports: the template's base name, made safe, plus `.diagram.<ext>`. */
-export function exportFileName(templateName: string, format: 'svg' | 'png'): string {
+function exportFileName(templateName: string, format: 'svg' | 'png'): string {
   const base = templateName.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_\- ]+/g, '-').replace(/^[-. ]+|[-. ]+$/g, '').slice(0, 120);
   return `${base || 'architecture'}.diagram.${format}`;
 }
@@ -157,7 +157,7 @@ export class DiagramView {
 
   private graph: ArchitectureGraph | undefined;
   private hash = '';
-  private options: DiagramOptions = { showAuxiliary: false, collapsedGroups: [], direction: 'RIGHT' };
+  private options: DiagramOptions = DEFAULT_DIAGRAM_OPTIONS;
   private template = { uri: '', name: '' };
   private drawn: (Drawn & { rendered: Rendered; source: DrawnSource }) | undefined;
   private items = new Map<string, DiagramItem>();

@@ -4,6 +4,7 @@
 // the service side; it is sent with its own short timeout because the caller's signal is
 // already aborted by then.
 import { GetQueryResultsCommand, StartQueryCommand, StopQueryCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { abortableSleep } from '../awsCall';
 import { AwsError, isCancelled } from '../errors';
 import { LOGS_SERVICE, logsCall } from './logsCall';
 
@@ -114,7 +115,7 @@ export async function runQuery(client: CloudWatchLogsClient, request: QueryReque
       const results = await getQueryResults(client, queryId, signal);
       options.onPoll?.(results);
       if (FINAL.has(results.status)) return results;
-      await delay(options.pollMs ?? 1000, signal);
+      await abortableSleep(options.pollMs ?? 1000, LOGS_SERVICE, 'GetQueryResults', signal);
     }
   } catch (error) {
     if (isCancelled(error) || signal?.aborted) {
@@ -123,19 +124,4 @@ export async function runQuery(client: CloudWatchLogsClient, request: QueryReque
     }
     throw error;
   }
-}
-
-function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new AwsError('Cancelled', LOGS_SERVICE, 'GetQueryResults', `${LOGS_SERVICE} GetQueryResults: cancelled`));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -1,9 +1,8 @@
 /**
- * The API Gateway checks as one table, so a rule, the lead's embedded-body wiring or a
- * future command can run one check or all of them over any OpenAPI root node.
+ * The API Gateway checks as one table: each `apigw-*` rule runs its check over every
+ * OpenAPI root node of a document (a standalone file or a template body).
  */
-import type { LocatedNode, Span } from '../document/located';
-import type { Fix } from '../findings';
+import type { LocatedNode } from '../document/located';
 import { checkAuthorizers } from './authorizer';
 import { checkExtensionValues } from './extensionValues';
 import { checkIntegrations } from './integration';
@@ -25,15 +24,3 @@ export const API_GATEWAY_CHECKS: Readonly<Record<ApiGatewayCheckId, ApiGatewayCh
   'apigw-extension-values': checkExtensionValues,
   'apigw-unsupported-feature': checkUnsupportedFeatures,
 };
-
-/** A context whose `report` also receives the id of the check that found the problem. */
-export interface MultiCheckContext extends Omit<ApiGatewayCheckContext, 'report'> {
-  readonly report: (rule: ApiGatewayCheckId, span: Span, message: string, fixes?: readonly Fix[]) => void;
-}
-
-/** Runs every API Gateway check over an OpenAPI root (a standalone file or a template body). */
-export function checkApiGatewayExtensions(root: LocatedNode, context: MultiCheckContext): void {
-  for (const [rule, check] of Object.entries(API_GATEWAY_CHECKS) as Array<[ApiGatewayCheckId, ApiGatewayCheck]>) {
-    check(root, { flavor: context.flavor, embedded: context.embedded, text: context.text, report: (span, message, fixes) => context.report(rule, span, message, fixes) });
-  }
-}

@@ -4,7 +4,7 @@
  * extensions to OpenAPI" and the page of each extension.
  */
 import type { LocatedNode, MappingNode, Pair } from '../document/located';
-import { getValue } from '../document/located';
+import { getPair, getValue } from '../document/located';
 import { didYouMean, editDistance, suggest } from '../util/suggest';
 import { renameFixes } from '../util/edits';
 import { checkStatusCode } from './integration';
@@ -192,12 +192,12 @@ function checkBinaryMediaTypes(node: LocatedNode | undefined, context: ApiGatewa
 }
 
 function checkGatewayResponses(root: MappingNode, context: ApiGatewayCheckContext): void {
-  const node = getValue(root, 'x-amazon-apigateway-gateway-responses');
-  if (node && context.flavor === 'http') {
-    context.report(root.pairs.find((pair) => pair.value === node)!.key.span, 'x-amazon-apigateway-gateway-responses applies to REST APIs only: HTTP APIs have no gateway responses.');
+  const extension = getPair(root, 'x-amazon-apigateway-gateway-responses');
+  if (extension && context.flavor === 'http') {
+    context.report(extension.key.span, 'x-amazon-apigateway-gateway-responses applies to REST APIs only: HTTP APIs have no gateway responses.');
     return;
   }
-  const responses = expectMapping(node, 'x-amazon-apigateway-gateway-responses', context);
+  const responses = expectMapping(extension?.value, 'x-amazon-apigateway-gateway-responses', context);
   for (const pair of responses?.pairs ?? []) {
     if (!GATEWAY_RESPONSE_TYPES.includes(pair.key.text)) {
       const suggestions = suggest(pair.key.text, GATEWAY_RESPONSE_TYPES, 2);
@@ -220,13 +220,13 @@ function checkGatewayResponses(root: MappingNode, context: ApiGatewayCheckContex
 }
 
 function checkCors(root: MappingNode, context: ApiGatewayCheckContext): void {
-  const node = getValue(root, 'x-amazon-apigateway-cors');
-  if (!node) return;
+  const extension = getPair(root, 'x-amazon-apigateway-cors');
+  if (!extension) return;
   if (context.flavor === 'rest') {
-    context.report(root.pairs.find((pair) => pair.value === node)!.key.span, 'x-amazon-apigateway-cors configures HTTP APIs only: a REST API ignores it (add OPTIONS methods, or use the Cors property of AWS::Serverless::Api).');
+    context.report(extension.key.span, 'x-amazon-apigateway-cors configures HTTP APIs only: a REST API ignores it (add OPTIONS methods, or use the Cors property of AWS::Serverless::Api).');
     return;
   }
-  const cors = expectMapping(node, 'x-amazon-apigateway-cors', context);
+  const cors = expectMapping(extension.value, 'x-amazon-apigateway-cors', context);
   if (!cors) return;
   reportUnknownKeys(cors, ['allowOrigins', 'allowCredentials', 'exposeHeaders', 'maxAge', 'allowMethods', 'allowHeaders'], 'x-amazon-apigateway-cors', context);
   for (const key of ['allowOrigins', 'exposeHeaders', 'allowMethods', 'allowHeaders']) expectStringList(getValue(cors, key), key, context);

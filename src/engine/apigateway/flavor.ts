@@ -7,7 +7,8 @@
 import type { LocatedNode } from '../document/located';
 import { getValue } from '../document/located';
 import type { ApiFlavor } from './values';
-import { lowerOf, operations, plainMapping, securitySchemes, specVersion } from './values';
+import { lowerOf, operations, plainMapping, securitySchemes } from './values';
+import { openApiVersion } from '../openapi/version';
 
 const EXTENSION_PREFIX = 'x-amazon-apigateway-';
 const usesCache = new WeakMap<LocatedNode, boolean>();
@@ -34,7 +35,7 @@ function hasExtensionKey(node: LocatedNode, depth: number): boolean {
  * HTTP-only features appear, `unknown` otherwise.
  */
 export function inferFlavor(root: LocatedNode): ApiFlavor {
-  if (specVersion(root) === '2.0') return 'rest';
+  if (openApiVersion(root)?.version === '2.0') return 'rest';
   let rest = ['x-amazon-apigateway-request-validators', 'x-amazon-apigateway-gateway-responses', 'x-amazon-apigateway-api-key-source', 'x-amazon-apigateway-binary-media-types', 'x-amazon-apigateway-policy', 'x-amazon-apigateway-endpoint-configuration', 'x-amazon-apigateway-minimum-compression-size'].some((key) => getValue(root, key) !== undefined);
   let http = getValue(root, 'x-amazon-apigateway-cors') !== undefined || getValue(getValue(root, 'paths'), '/$default') !== undefined;
   for (const { operation } of operations(root)) {

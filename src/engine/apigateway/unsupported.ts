@@ -8,12 +8,13 @@
 import type { LocatedNode, MappingNode, Pair } from '../document/located';
 import { getPair, getValue } from '../document/located';
 import type { ApiGatewayCheckContext } from './values';
-import { operations, plainMapping, securitySchemes, specVersion, stringOf } from './values';
+import { operations, plainMapping, securitySchemes, stringOf } from './values';
+import { openApiVersion } from '../openapi/version';
 
 /** Checks the documented import exceptions for the context's flavor. */
 export function checkUnsupportedFeatures(root: LocatedNode, context: ApiGatewayCheckContext): void {
   if (root.kind !== 'mapping') return;
-  const version = specVersion(root);
+  const version = openApiVersion(root)?.version;
   if (version === '3.1') {
     context.report(getPair(root, 'openapi')!.value.span, 'API Gateway imports OpenAPI 2.0 and 3.0 definitions; OpenAPI 3.1 is not supported.');
   }

@@ -195,16 +195,6 @@ export function securitySchemes(root: LocatedNode): SecuritySchemeSite[] {
   return out;
 }
 
-/** `2.0`, `3.0`, `3.1` (later 3.x minors count as 3.1) or undefined. */
-export function specVersion(root: LocatedNode): '2.0' | '3.0' | '3.1' | undefined {
-  const swagger = getValue(root, 'swagger');
-  if (swagger?.kind === 'scalar' && String(swagger.value) === '2.0') return '2.0';
-  const openapi = getValue(root, 'openapi');
-  const match = openapi?.kind === 'scalar' ? /^3\.(\d+)/.exec(String(openapi.value)) : null;
-  if (!match) return undefined;
-  return match[1] === '0' ? '3.0' : '3.1';
-}
-
 /** Lower-cased string value for case-insensitive enums, or undefined. */
 export function lowerOf(node: LocatedNode | undefined): string | undefined {
   return stringOf(node)?.toLowerCase();

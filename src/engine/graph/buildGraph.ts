@@ -1,5 +1,5 @@
 import type { AnalyzedDocument } from '../analyzedDocument';
-import type { LocatedNode } from '../document/located';
+import type { LocatedNode, SyntaxProblemCode } from '../document/located';
 import { getValue } from '../document/located';
 import { collectReferences } from '../cfn/references';
 import type { ResourceEntry } from '../cfn/template';
@@ -14,6 +14,21 @@ const EMPTY_GRAPH: ArchitectureGraph = { nodes: [], edges: [], groups: [] };
 const MAX_DETAILS = 4;
 const MAX_DETAIL_LENGTH = 200;
 
+/**
+ * Problems after which the tree is missing or incomplete, so a drawing would be wrong.
+ * Duplicate keys, unknown tags and complex keys leave a usable tree (lint reports them).
+ */
+const FATAL_PROBLEMS: ReadonlySet<SyntaxProblemCode> = new Set(['syntax', 'size-limit', 'depth-limit', 'alias-limit', 'multi-document']);
+
+/**
+ * Why a CloudFormation / SAM template cannot be drawn (`offset`: where, UTF-16), or
+ * undefined when it can. Shared by `archlens diagram` and the diagram panel.
+ */
+export function unparsableTemplate(analyzed: AnalyzedDocument): { readonly message: string; readonly offset: number } | undefined {
+  const problem = analyzed.document.problems.find((candidate) => candidate.severity === 'error' && FATAL_PROBLEMS.has(candidate.code));
+  if (!problem && analyzed.template) return undefined;
+  return { message: problem?.message ?? 'the template root is not a mapping', offset: problem?.span.start ?? 0 };
+}
 
 /**
  * The architecture graph of a CloudFormation or SAM template (empty for anything else).

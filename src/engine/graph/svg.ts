@@ -67,7 +67,7 @@ export function toSvg(graph: ArchitectureGraph, options: SvgOptions = {}): strin
     const style = GROUP_STYLE[box.group.kind] ?? GROUP_STYLE.construct;
     out.push(
       `<g data-group="${xml(box.group.id)}"><title>${xml(`${box.group.label} (${box.group.kind})`)}</title>` +
-        `<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" rx="6" fill="${style.fill}" stroke="${style.stroke}"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}/>` +
+        `<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" rx="6" fill="${style.fill}" stroke="${style.stroke}"${dashAttribute(style.dash)}/>` +
         `<text x="${box.x + 8}" y="${box.y + 15}" fill="${style.stroke}" font-weight="bold">${xml(truncate(box.group.label, Math.max(8, Math.floor((box.width - 16) / CHAR_WIDTH))))}</text></g>`,
     );
   }
@@ -78,7 +78,7 @@ export function toSvg(graph: ArchitectureGraph, options: SvgOptions = {}): strin
     if (!from || !to) continue;
     const style = EDGE_STYLE[edge.kind] ?? EDGE_STYLE.ref;
     out.push(
-      `<path d="${edgePath(from, to)}" fill="none" stroke="${style.color}" stroke-width="${style.width}"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''} marker-end="url(#arrow)">` +
+      `<path d="${edgePath(from, to)}" fill="none" stroke="${style.color}" stroke-width="${style.width}"${dashAttribute(style.dash)} marker-end="url(#arrow)">` +
         `<title>${xml(`${edge.from} -> ${edge.to} (${edge.kind})`)}</title></path>`,
     );
   }
@@ -116,12 +116,16 @@ function legend(x: number, y: number): string {
   for (const kind of Object.keys(EDGE_STYLE) as EdgeKind[]) {
     const style = EDGE_STYLE[kind];
     parts.push(
-      `<line x1="${cursor}" y1="${y + 8}" x2="${cursor + 24}" y2="${y + 8}" stroke="${style.color}" stroke-width="${style.width}"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}/>` +
+      `<line x1="${cursor}" y1="${y + 8}" x2="${cursor + 24}" y2="${y + 8}" stroke="${style.color}" stroke-width="${style.width}"${dashAttribute(style.dash)}/>` +
         `<text x="${cursor + 30}" y="${y + 12}" font-size="10" fill="#555555">${kind}</text>`,
     );
     cursor += 30 + kind.length * 6 + 18;
   }
   return `<g data-legend="edges">${parts.join('')}</g>`;
+}
+
+function dashAttribute(dash: string | undefined): string {
+  return dash ? ` stroke-dasharray="${dash}"` : '';
 }
 
 /** Shortens text to `max` characters (whole code points) with an ellipsis. */

@@ -5,8 +5,8 @@
  * JSON Schema: each referenced node becomes `$defs/dN` and each `$ref` points there, so
  * recursive schemas compile to recursive validators instead of looping. 2.0 and 3.0
  * dialects are translated to draft-07 (`nullable`, boolean exclusive bounds, `type: file`);
- * 3.1 schemas are 2020-12 already. Validators are cached per schema node, and each model
- * has its own ajv instances, so a closed document's compiled code is garbage collected.
+ * 3.1 schemas are 2020-12 already. Bundles are cached per schema node in the model, compiled
+ * validators per bundle text in a bounded process-wide cache (see {@link compile}).
  */
 import Ajv from 'ajv';
 import type { AnySchemaObject, ValidateFunction } from 'ajv';
@@ -16,6 +16,7 @@ import { getValue, isStringScalar } from '../document/located';
 import type { OpenApiModel } from './model';
 import type { RefBase } from './refs';
 import { toJson } from './plain';
+import { AJV_OPTIONS, numericExclusiveBounds } from './schemaSources';
 
 const MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 const ONE = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems', 'contentSchema']);
@@ -85,19 +86,13 @@ function legacyDialect(out: Record<string, unknown>, node: LocatedNode): void {
     if (Array.isArray(out['enum']) && !out['enum'].includes(null)) out['enum'] = [...(out['enum'] as unknown[]), null];
   }
   if (out['type'] === 'file') delete out['type'];
-  for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
-    if (typeof out[exclusive] !== 'boolean') continue;
-    if (out[exclusive] === true && typeof out[bound] === 'number') {
-      out[exclusive] = out[bound];
-      delete out[bound];
-    } else delete out[exclusive];
-  }
+  numericExclusiveBounds(out);
 }
 
 // Formats are not checked (no ajv-formats; specs use many custom formats such as `int32`, `uuid`).
 // Examples are small, so validation speed does not matter but compile time does: one function
 // per `$defs` entry (no inlining) and no code optimization roughly halve it on big schemas.
-const OPTIONS = { strict: false, allErrors: true, verbose: true, validateFormats: false, inlineRefs: false, code: { optimize: false } } as const;
+const OPTIONS = { ...AJV_OPTIONS, inlineRefs: false, code: { optimize: false } } as const;
 
 /** A compiled example validator and the `$defs` of its bundle (to look up referenced properties). */
 export interface Compiled {

@@ -61,11 +61,8 @@ export function cachedOpenApiModel(document: ParsedDocument, fileName: string, a
   return model;
 }
 
-/**
- * Builds the model of a parsed document: shared by the rules (through {@link openApiModel})
- * and the language features, which have no RuleContext. Undefined when not OpenAPI.
- */
-export function createOpenApiModel(document: ParsedDocument, fileName: string, access: FileAccess): OpenApiModel | undefined {
+/** Builds the model of a parsed document (see {@link cachedOpenApiModel}); undefined when not OpenAPI. */
+function createOpenApiModel(document: ParsedDocument, fileName: string, access: FileAccess): OpenApiModel | undefined {
   const root = document.root;
   if (root?.kind !== 'mapping') return undefined;
   const versionInfo = openApiVersion(root);
@@ -89,12 +86,36 @@ export function createOpenApiModel(document: ParsedDocument, fileName: string, a
   };
 }
 
-/** The component sections of a version: where `$ref`s usually point. */
-export function componentSections(model: OpenApiModel): { readonly name: string; readonly node: LocatedNode | undefined; readonly prefix: string }[] {
-  if (model.version === '2.0') {
-    return ['definitions', 'parameters', 'responses'].map((name) => ({ name, node: getValue(model.root, name), prefix: `#/${name}/` }));
-  }
-  const components = getValue(model.root, 'components');
-  const names = ['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'links', 'callbacks', ...(model.version === '3.1' ? ['pathItems'] : [])];
-  return names.map((name) => ({ name, node: getValue(components, name), prefix: `#/components/${name}/` }));
+/** A section of reusable, named objects: `components.schemas` (3.x), `definitions` (2.0)... */
+export interface SectionInfo {
+  /** Pointer tokens of the section (`['components', 'schemas']`). */
+  readonly tokens: readonly string[];
+  /** The object kind of its entries, for display. */
+  readonly entryKind: EntryKind;
+  readonly node: LocatedNode | undefined;
+}
+
+/** Kinds of named entries. */
+export type EntryKind = 'schema' | 'parameter' | 'response' | 'requestBody' | 'header' | 'example' | 'link' | 'callback' | 'pathItem' | 'securityScheme' | 'integration';
+
+const SECTIONS_3: readonly (readonly [string, EntryKind])[] = [
+  ['schemas', 'schema'], ['responses', 'response'], ['parameters', 'parameter'], ['examples', 'example'], ['requestBodies', 'requestBody'],
+  ['headers', 'header'], ['securitySchemes', 'securityScheme'], ['links', 'link'], ['callbacks', 'callback'], ['pathItems', 'pathItem'],
+  ['x-amazon-apigateway-integrations', 'integration'],
+];
+const SECTIONS_2: readonly (readonly [string, EntryKind])[] = [['definitions', 'schema'], ['parameters', 'parameter'], ['responses', 'response'], ['securityDefinitions', 'securityScheme']];
+
+/** The sections of named entries of a version (3.1 adds pathItems). */
+export function sectionsOf(version: OpenApiVersion, root: LocatedNode | undefined): SectionInfo[] {
+  if (version === '2.0') return SECTIONS_2.map(([name, entryKind]) => ({ tokens: [name], entryKind, node: getValue(root, name) }));
+  const components = getValue(root, 'components');
+  return SECTIONS_3.filter(([name]) => name !== 'pathItems' || version === '3.1').map(([name, entryKind]) => ({ tokens: ['components', name], entryKind, node: getValue(components, name) }));
+}
+
+/**
+ * The component sections whose entries are reached by `$ref` (security schemes are named by
+ * requirements, shared API Gateway integrations are left out): what `oas-unused-component` checks.
+ */
+export function componentSections(model: OpenApiModel): SectionInfo[] {
+  return sectionsOf(model.version, model.root).filter((section) => section.entryKind !== 'securityScheme' && section.entryKind !== 'integration');
 }

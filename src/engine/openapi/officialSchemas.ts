@@ -10,8 +10,6 @@ import precompiledV20 from './generated/v2_0.js';
 import precompiledV30 from './generated/v3_0.js';
 import precompiledV31 from './generated/v3_1.js';
 
-export { AJV_OPTIONS, createAjv, draft4ToDraft7, officialSchema, withStaticMeta } from './schemaSources';
-
 /** A compiled official schema and the ajv instance that owns it (for sub-schema look-ups). */
 export interface OfficialValidator {
   readonly version: OpenApiVersion;

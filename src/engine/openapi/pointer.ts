@@ -20,6 +20,11 @@ export function escapeToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** Escapes one token for a JSON pointer in a URI fragment (`$ref` text): RFC 6901, then percent-encoding. */
+export function escapeFragmentToken(token: string): string {
+  return escapeToken(token).replace(/[%"#<>\\^`{|}\s]/g, (c) => encodeURIComponent(c));
+}
+
 /** Joins tokens into a JSON pointer (`/a/b`); the empty list is the whole document (``). */
 export function formatPointer(tokens: readonly string[]): string {
   return tokens.map((token) => `/${escapeToken(token)}`).join('');

@@ -185,7 +185,7 @@ export class RefResolver {
   file(path: string): ParsedDocument | undefined {
     if (!this.files.has(path)) {
       const text = this.access.readFile?.(path);
-      this.files.set(path, text === undefined ? undefined : parseDocument(path, text));
+      this.files.set(path, text === undefined ? undefined : parseReferencedFile(path, text));
     }
     return this.files.get(path);
   }
@@ -234,6 +234,23 @@ export class RefResolver {
     }
     return ids;
   }
+}
+
+/**
+ * Referenced files by path, with the text they were parsed from. The server re-lints on every
+ * keystroke with a fresh resolver; an unchanged referenced file (a shared components file is
+ * often the biggest one) is then not parsed again. Least recently used entries are evicted.
+ */
+const MAX_PARSED_FILES = 64;
+const parsedFiles = new Map<string, ParsedDocument>();
+
+function parseReferencedFile(path: string, text: string): ParsedDocument {
+  const cached = parsedFiles.get(path);
+  parsedFiles.delete(path);
+  const document = cached?.text === text ? cached : parseDocument(path, text);
+  parsedFiles.set(path, document);
+  if (parsedFiles.size > MAX_PARSED_FILES) parsedFiles.delete(parsedFiles.keys().next().value!);
+  return document;
 }
 
 function collectIds(node: LocatedNode, out: Map<string, LocatedNode>): void {

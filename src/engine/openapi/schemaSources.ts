@@ -68,7 +68,15 @@ export function draft4ToDraft7(schema: unknown, isRoot = true): unknown {
     else if (SCHEMA_MAPS.has(key)) out[key] = Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, sub]) => [name, Array.isArray(sub) ? sub : draft4ToDraft7(sub, false)]));
     else out[key] = value;
   }
-  // Draft-04 exclusive bounds are booleans that modify minimum/maximum; draft-07 makes them numbers.
+  numericExclusiveBounds(out);
+  return out;
+}
+
+/**
+ * Draft-04 exclusive bounds are booleans that modify minimum/maximum; draft-07 makes them
+ * numbers. Rewrites them in place (also used for 2.0/3.0 Schema Objects, which share the idiom).
+ */
+export function numericExclusiveBounds(out: Record<string, unknown>): void {
   for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
     if (typeof out[exclusive] !== 'boolean') continue;
     if (out[exclusive] === true && typeof out[bound] === 'number') {
@@ -76,7 +84,6 @@ export function draft4ToDraft7(schema: unknown, isRoot = true): unknown {
       delete out[bound];
     } else delete out[exclusive];
   }
-  return out;
 }
 
 /**

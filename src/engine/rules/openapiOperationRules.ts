@@ -1,7 +1,6 @@
-import type { Rule } from './rule';
+import { openApiRule } from './openapiRule';
 import type { LocatedNode, ScalarNode, Span } from '../document/located';
 import { getPair, getValue, isStringScalar } from '../document/located';
-import { openApiModel } from '../openapi/model';
 import type { OpenApiModel } from '../openapi/model';
 import type { OperationSite } from '../openapi/walk';
 import { didYouMean, suggest } from '../util/suggest';
@@ -11,14 +10,11 @@ const operationLabel = (operation: OperationSite): string =>
   operation.pathItem.container === 'webhooks' ? `${operation.method.toUpperCase()} webhook '${operation.pathItem.key.text}'` : `${operation.method.toUpperCase()} ${operation.pathItem.key.text}`;
 
 /** `operationId` must be unique among all operations. */
-export const openApiOperationIdUniqueRule: Rule = {
+export const openApiOperationIdUniqueRule = openApiRule({
   id: 'oas-operation-id-unique',
   description: 'Each operationId must be unique among all operations of the API (paths, webhooks and callbacks); code generators and links use it as a name.',
   defaultSeverity: 'error',
-  appliesTo: ['openapi'],
-  check(context) {
-    const model = openApiModel(context);
-    if (!model) return;
+  check(context, model) {
     const first = new Map<string, OperationSite>();
     for (const operation of model.index.operations) {
       const id = getValue(operation.node, 'operationId');
@@ -29,7 +25,7 @@ export const openApiOperationIdUniqueRule: Rule = {
       else first.set(name, operation);
     }
   },
-};
+});
 
 /** A parameter after following its `$ref`: name, location and where to report about it. */
 interface ResolvedParameter {
@@ -72,14 +68,11 @@ function templateVariables(text: string, key: ScalarNode): { name: string; span:
 }
 
 /** Path template variables and `in: path` parameters must match, both ways. */
-export const openApiPathParametersRule: Rule = {
+export const openApiPathParametersRule = openApiRule({
   id: 'oas-path-parameters',
   description: 'Every {variable} of a path must be declared as an in: path parameter (of the path item or the operation), and every in: path parameter must appear in the path.',
   defaultSeverity: 'error',
-  appliesTo: ['openapi'],
-  check(context) {
-    const model = openApiModel(context);
-    if (!model) return;
+  check(context, model) {
     for (const item of model.index.pathItems) {
       if (item.container !== 'paths') continue;
       const variables = templateVariables(context.document.text, item.key);
@@ -116,17 +109,14 @@ export const openApiPathParametersRule: Rule = {
       }
     }
   },
-};
+});
 
 /** Two path templates that differ only in variable names are the same path. */
-export const openApiEquivalentPathsRule: Rule = {
+export const openApiEquivalentPathsRule = openApiRule({
   id: 'oas-equivalent-paths',
   description: 'Paths that differ only in the names of their variables (/pets/{id} and /pets/{name}) are identical and must not both exist.',
   defaultSeverity: 'error',
-  appliesTo: ['openapi'],
-  check(context) {
-    const model = openApiModel(context);
-    if (!model) return;
+  check(context, model) {
     const seen = new Map<string, ScalarNode>();
     for (const item of model.index.pathItems) {
       if (item.container !== 'paths') continue;
@@ -137,17 +127,14 @@ export const openApiEquivalentPathsRule: Rule = {
       else if (!previous) seen.set(shape, item.key);
     }
   },
-};
+});
 
 /** Security requirements must name defined schemes. */
-export const openApiSecuritySchemeDefinedRule: Rule = {
+export const openApiSecuritySchemeDefinedRule = openApiRule({
   id: 'oas-security-scheme-defined',
   description: 'Each security requirement must name a scheme defined in components.securitySchemes (2.0: securityDefinitions); before 3.1, only oauth2 and openIdConnect requirements may list scopes.',
   defaultSeverity: 'error',
-  appliesTo: ['openapi'],
-  check(context) {
-    const model = openApiModel(context);
-    if (!model) return;
+  check(context, model) {
     const schemes = model.version === '2.0' ? getValue(model.root, 'securityDefinitions') : getValue(getValue(model.root, 'components'), 'securitySchemes');
     const names = schemes?.kind === 'mapping' ? schemes.pairs.map((pair) => pair.key.text) : [];
     const where = model.version === '2.0' ? 'securityDefinitions' : 'components.securitySchemes';
@@ -169,17 +156,14 @@ export const openApiSecuritySchemeDefinedRule: Rule = {
       }
     }
   },
-};
+});
 
 /** Operations declare responses (where the version requires them), with at least one status code. */
-export const openApiResponsesRule: Rule = {
+export const openApiResponsesRule = openApiRule({
   id: 'oas-responses',
   description: 'Operations must have responses (required in 2.0 and 3.0, optional in 3.1), and a responses object must contain at least one response code.',
   defaultSeverity: 'error',
-  appliesTo: ['openapi'],
-  check(context) {
-    const model = openApiModel(context);
-    if (!model) return;
+  check(context, model) {
     for (const operation of model.index.operations) {
       const pair = getPair(operation.node, 'responses');
       if (!pair) {
@@ -191,20 +175,17 @@ export const openApiResponsesRule: Rule = {
       }
     }
   },
-};
+});
 
 const LOCATIONS_2 = ['query', 'header', 'path', 'formData', 'body'];
 const LOCATIONS_3 = ['query', 'header', 'path', 'cookie'];
 
 /** `in` must be a location of the version; path parameters must be required. */
-export const openApiParameterInRule: Rule = {
+export const openApiParameterInRule = openApiRule({
   id: 'oas-parameter-in',
   description: 'A parameter\'s in must be query, header, path or cookie (2.0: query, header, path, formData or body), and path parameters must have required: true.',
   defaultSeverity: 'error',
-  appliesTo: ['openapi'],
-  check(context) {
-    const model = openApiModel(context);
-    if (!model) return;
+  check(context, model) {
     const locations = model.version === '2.0' ? LOCATIONS_2 : LOCATIONS_3;
     for (const parameter of model.index.parameters) {
       const location = getValue(parameter, 'in');
@@ -224,4 +205,4 @@ export const openApiParameterInRule: Rule = {
       context.report(span, 'Path parameters must have required: true (a path cannot leave out a segment).', fixes);
     }
   },
-};
+});

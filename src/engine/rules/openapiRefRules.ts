@@ -1,7 +1,8 @@
-import type { Rule, RuleContext } from './rule';
+import type { RuleContext } from './rule';
+import { openApiRule } from './openapiRule';
 import type { LocatedNode, MappingNode, ScalarNode } from '../document/located';
 import { getValue } from '../document/located';
-import { componentSections, openApiModel } from '../openapi/model';
+import { componentSections } from '../openapi/model';
 import type { OpenApiModel } from '../openapi/model';
 import { formatPointer, walkPointer } from '../openapi/pointer';
 import { parseRef } from '../openapi/refs';
@@ -36,18 +37,15 @@ function refSuggestions(model: OpenApiModel, ref: string, resolution: Resolution
   return out;
 }
 
-/** Every `$ref` must resolve: to a node of this document or of a relative file. */
 /** `$ref`s to API Gateway's built-in models, valid in documents meant for API Gateway. */
 const API_GATEWAY_BUILT_IN_MODELS = /^#\/(definitions|components\/schemas)\/(Empty|Error)$/;
 
-export const openApiRefResolvesRule: Rule = {
+/** Every `$ref` must resolve: to a node of this document or of a relative file. */
+export const openApiRefResolvesRule = openApiRule({
   id: 'oas-ref-resolves',
   description: 'Every $ref must resolve: a JSON pointer into this document, an anchor, or a relative file (and a pointer into it) that exists; chains of $refs must not be circular.',
   defaultSeverity: 'error',
-  appliesTo: ['openapi'],
-  check(context) {
-    const model = openApiModel(context);
-    if (!model) return;
+  check(context, model) {
     const apiGateway = context.document.text.includes('x-amazon-apigateway-');
     for (const site of model.index.refs) {
       // API Gateway REST APIs have the models `Empty` and `Error` without defining them.
@@ -72,7 +70,7 @@ export const openApiRefResolvesRule: Rule = {
       if (!resolution.ok && !NOT_FOLLOWED.has(resolution.failure)) reportRef(context, model, value, ref, resolution);
     }
   },
-};
+});
 
 function reportRef(context: RuleContext, model: OpenApiModel, value: ScalarNode, ref: string, resolution: Resolution & { ok: false }): void {
   const suggestions = refSuggestions(model, ref, resolution);
@@ -80,20 +78,17 @@ function reportRef(context: RuleContext, model: OpenApiModel, value: ScalarNode,
 }
 
 /** Remote and absolute refs are never fetched: say so, once per ref. */
-export const openApiRefNotFollowedRule: Rule = {
+export const openApiRefNotFollowedRule = openApiRule({
   id: 'oas-ref-not-followed',
   description: 'Remote (http/https) $refs and absolute file $refs are not fetched, so what they point at is not checked.',
   defaultSeverity: 'info',
-  appliesTo: ['openapi'],
-  check(context) {
-    const model = openApiModel(context);
-    if (!model) return;
+  check(context, model) {
     for (const site of model.index.refs) {
       const resolution = model.resolve(site.ref);
       if (!resolution.ok && (resolution.failure === 'remote' || resolution.failure === 'absolute')) context.report(site.value.span, `${resolution.message}: what it points at is not checked.`);
     }
   },
-};
+});
 
 /** The component a node belongs to (the `components.<section>.<name>` value above it). */
 function componentOf(node: LocatedNode, sections: ReadonlyMap<LocatedNode, string>): { section: string; value: LocatedNode } | undefined {
@@ -112,16 +107,14 @@ function isInside(node: LocatedNode, ancestor: LocatedNode): boolean {
 }
 
 /** Components defined for reuse but never referenced by this file. */
-export const openApiUnusedComponentRule: Rule = {
+export const openApiUnusedComponentRule = openApiRule({
   id: 'oas-unused-component',
   description: 'Components (schemas, parameters, responses... or 2.0 definitions) should be referenced somewhere in the file; files without paths or webhooks (component libraries) are not checked.',
   defaultSeverity: 'warning',
-  appliesTo: ['openapi'],
-  check(context) {
-    const model = openApiModel(context);
-    if (!model || !hasOperations(model)) return;
+  check(context, model) {
+    if (!hasOperations(model)) return;
     const sections = new Map<LocatedNode, string>();
-    for (const section of componentSections(model)) if (section.node?.kind === 'mapping') sections.set(section.node, section.name);
+    for (const section of componentSections(model)) if (section.node?.kind === 'mapping') sections.set(section.node, section.tokens[section.tokens.length - 1]!);
     if (sections.size === 0) return;
     const used = new Set<LocatedNode>();
     const mark = (target: LocatedNode, from: LocatedNode): void => {
@@ -147,7 +140,7 @@ export const openApiUnusedComponentRule: Rule = {
       }
     }
   },
-};
+});
 
 function hasOperations(model: OpenApiModel): boolean {
   const nonEmpty = (node: LocatedNode | undefined): boolean => node?.kind === 'mapping' && node.pairs.some((pair) => !pair.key.text.startsWith('x-'));

@@ -1,8 +1,8 @@
 import type { ErrorObject } from 'ajv';
-import type { Rule, RuleContext } from './rule';
+import type { RuleContext } from './rule';
+import { openApiRule } from './openapiRule';
 import type { LocatedNode } from '../document/located';
 import { getValue, isStringScalar } from '../document/located';
-import { openApiModel } from '../openapi/model';
 import type { OpenApiModel } from '../openapi/model';
 import type { SchemaSite } from '../openapi/walk';
 import { exampleValidator } from '../openapi/exampleSchemas';
@@ -43,14 +43,11 @@ function reportType(context: RuleContext, node: LocatedNode, value: string, allo
 }
 
 /** `type` must be a type of the version's schema dialect. */
-export const openApiSchemaTypeRule: Rule = {
+export const openApiSchemaTypeRule = openApiRule({
   id: 'oas-schema-type',
   description: 'A schema\'s type must be string, number, integer, boolean, array or object (3.1 also null and lists of types; 2.0 file in forms and responses); before 3.1, type: array needs items.',
   defaultSeverity: 'error',
-  appliesTo: ['openapi'],
-  check(context) {
-    const model = openApiModel(context);
-    if (!model) return;
+  check(context, model) {
     for (const site of model.index.schemas) {
       const type = getValue(site.node, 'type');
       if (!type) continue;
@@ -85,7 +82,7 @@ export const openApiSchemaTypeRule: Rule = {
       if (name === 'array' && needsItems && getValue(site.node, 'items') === undefined) context.report(type.span, `type: array needs items in OpenAPI ${model.version}.`);
     }
   },
-};
+});
 
 const JSON_MEDIA = /[/+]json\b|^\*\/\*$/i;
 
@@ -152,14 +149,11 @@ function matchesSerialized(validate: (data: unknown) => boolean, value: LocatedN
 }
 
 /** Examples must be valid against their schema. */
-export const openApiExampleMatchesSchemaRule: Rule = {
+export const openApiExampleMatchesSchemaRule = openApiRule({
   id: 'oas-example-matches-schema',
   description: 'example and examples values (of schemas, parameters, headers and media types) should be valid against the schema they illustrate.',
   defaultSeverity: 'warning',
-  appliesTo: ['openapi'],
-  check(context) {
-    const model = openApiModel(context);
-    if (!model) return;
+  check(context, model) {
     const main = model.resolver.main;
     for (const site of model.index.examples) {
       if (!site.schema) continue;
@@ -186,4 +180,4 @@ export const openApiExampleMatchesSchemaRule: Rule = {
       context.report(target ? valueSpan(target, model) : span, `Example does not match its schema: ${exampleMessage(first)}${more}.`);
     }
   },
-};
+});

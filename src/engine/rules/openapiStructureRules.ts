@@ -1,5 +1,4 @@
-import type { Rule } from './rule';
-import { openApiModel } from '../openapi/model';
+import { openApiRule } from './openapiRule';
 import { officialValidator } from '../openapi/officialSchemas';
 import { toJson } from '../openapi/plain';
 import { explainSchemaErrors } from '../openapi/schemaErrors';
@@ -30,14 +29,11 @@ function ownedByAnotherRule(issue: SchemaIssue): boolean {
 }
 
 /** The document must be valid against the official OpenAPI schema of its version. */
-export const openApiSchemaRule: Rule = {
+export const openApiSchemaRule = openApiRule({
   id: 'oas-schema',
   description: 'The document must match the official JSON schema of its OpenAPI version (2.0, 3.0 or 3.1): required fields, field names, value types and allowed values.',
   defaultSeverity: 'error',
-  appliesTo: ['openapi'],
-  check(context) {
-    const model = openApiModel(context);
-    if (!model) return;
+  check(context, model) {
     const issues = explainSchemaErrors(officialValidator(model.version), toJson(model.root));
     // Versions after 3.1 (3.2) are checked against the 3.1 schema, which only knows 3.1.x.
     const laterVersion = model.version === '3.1' && !/^3\.1\./.test(model.versionText);
@@ -54,4 +50,4 @@ export const openApiSchemaRule: Rule = {
       context.report(span, rendered.message, fixes);
     }
   },
-};
+});

@@ -5,16 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { analyzeDocument } from '../../engine/analyzedDocument';
-import type { SyntaxProblemCode } from '../../engine/document/located';
-import { buildGraph } from '../../engine/graph/buildGraph';
+import { buildGraph, unparsableTemplate } from '../../engine/graph/buildGraph';
 import type { ArchitectureGraph } from '../../engine/graph/graphTypes';
-
-/**
- * Problems after which the tree is missing or incomplete, so a drawing would be wrong (the
- * same set `archlens diagram` refuses to draw). Duplicate keys and unknown tags leave a
- * usable tree.
- */
-const FATAL_PROBLEMS: ReadonlySet<SyntaxProblemCode> = new Set(['syntax', 'size-limit', 'depth-limit', 'alias-limit', 'multi-document']);
 
 /** The outcome of analysing a document for the diagram. */
 export type DiagramGraphResult =
@@ -27,8 +19,8 @@ export type DiagramGraphResult =
 export function computeDiagramGraph(fileName: string, text: string): DiagramGraphResult {
   const analyzed = analyzeDocument(fileName, text);
   if (analyzed.kind !== 'cloudformation' && analyzed.kind !== 'sam') return { kind: 'notTemplate' };
-  const problem = analyzed.document.problems.find((candidate) => candidate.severity === 'error' && FATAL_PROBLEMS.has(candidate.code));
-  if (problem || !analyzed.template) return { kind: 'broken', message: problem?.message ?? 'the template root is not a mapping', offset: problem?.span.start ?? 0 };
+  const broken = unparsableTemplate(analyzed);
+  if (broken) return { kind: 'broken', ...broken };
   const graph = buildGraph(analyzed);
   return { kind: 'graph', graph, hash: createHash('sha256').update(JSON.stringify(graph)).digest('base64url').slice(0, 32) };
 }

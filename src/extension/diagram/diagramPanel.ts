@@ -195,11 +195,8 @@ export class DiagramPanel implements vscode.Disposable {
     const shown = this.shown;
     if (!shown || !this.ready) return;
     this.post({ type: 'diagram/theme/changed', kind: themeKind(vscode.window.activeColorTheme.kind) });
-    if (shown.graph) {
-      this.post({ type: 'diagram/graph/update', graph: shown.graph, template: { uri: shown.uri.toString(), name: shown.name }, hash: shown.hash, options: this.options() });
-    } else {
-      this.post({ type: 'diagram/graph/update', graph: { nodes: [], edges: [], groups: [] }, template: { uri: shown.uri.toString(), name: shown.name }, hash: 'empty', options: this.options() });
-    }
+    const graph = shown.graph ?? { nodes: [], edges: [], groups: [] };
+    this.post({ type: 'diagram/graph/update', graph, template: { uri: shown.uri.toString(), name: shown.name }, hash: shown.graph ? shown.hash : 'empty', options: this.options() });
     this.post({ type: 'diagram/status/show', ...shown.status });
   }
 
@@ -232,10 +229,7 @@ export class DiagramPanel implements vscode.Disposable {
       this.sendState();
     },
     'diagram/node/reveal': async ({ id }) => this.reveal(id),
-    'diagram/export/save': async (message) => {
-      const shown = this.shown;
-      await saveExport(message, shown?.uri, this.services.log);
-    },
+    'diagram/export/save': async (message) => saveExport(message, this.shown?.uri, this.services.log),
     'diagram/mermaid/copy': async () => {
       const graph = this.shown?.graph;
       if (!graph) return;

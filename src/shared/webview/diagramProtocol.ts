@@ -283,7 +283,7 @@ function validateGroup(value: unknown, path: string): GraphGroup {
 }
 
 /** Validates a graph: shapes, enums, limits, unique node ids and unique group ids. */
-export function validateGraph(value: unknown, path = 'graph'): ArchitectureGraph {
+function validateGraph(value: unknown, path = 'graph'): ArchitectureGraph {
   const graph = object(value, path, ['nodes', 'edges', 'groups']);
   const nodes = array(graph.nodes, `${path}.nodes`, DIAGRAM_MAX_NODES).map((node, i) => validateNode(node, `${path}.nodes[${i}]`));
   const edges = array(graph.edges, `${path}.edges`, DIAGRAM_MAX_EDGES).map((edge, i) => validateEdge(edge, `${path}.edges[${i}]`));

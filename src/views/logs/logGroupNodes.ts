@@ -5,6 +5,7 @@
 import type { LogGroupSummary, LogStreamSummary } from '../../aws/logsGateway';
 import type { AwsServices } from '../awsServices';
 import { CONTEXT } from '../contextValues';
+import { md } from '../markdown';
 import { PagedChildren } from '../pagedChildren';
 import { ErrorNode, errorNextStep, errorSummary } from '../standardNodes';
 import type { NodeItem, TreeChangeSink, ViewNode } from '../viewNode';
@@ -38,7 +39,7 @@ export class LogStreamNode implements ViewNode {
     return {
       label: this.stream.name,
       description: last !== undefined ? shortTime(last) : 'no events',
-      tooltip: [`**${this.stream.name}**`, last !== undefined ? `Last event: ${shortTime(last)}` : 'No events yet', this.stream.creationTime !== undefined ? `Created: ${shortTime(this.stream.creationTime)}` : ''].filter(Boolean).join('\n\n'),
+      tooltip: [`**${md(this.stream.name)}**`, last !== undefined ? `Last event: ${shortTime(last)}` : 'No events yet', this.stream.creationTime !== undefined ? `Created: ${shortTime(this.stream.creationTime)}` : ''].filter(Boolean).join('\n\n'),
       icon: { id: 'list-flat' },
       contextValue: CONTEXT.logStream,
       collapsible: 'none',
@@ -111,7 +112,7 @@ export class LogGroupNode implements ViewNode {
     return {
       label: this.groupName,
       description: parts.join(' · '),
-      tooltip: [`**${this.groupName}**`, from, `Retention: ${formatRetention(s.retentionInDays)}`, s.storedBytes !== undefined ? `Stored: ${formatBytes(s.storedBytes)}` : ''].filter(Boolean).join('\n\n'),
+      tooltip: [`**${md(this.groupName)}**`, from, `Retention: ${formatRetention(s.retentionInDays)}`, s.storedBytes !== undefined ? `Stored: ${formatBytes(s.storedBytes)}` : ''].filter(Boolean).join('\n\n'),
       icon: { id: 'output' },
       contextValue: CONTEXT.logGroup,
       collapsible: 'collapsed',

@@ -18,8 +18,3 @@ export function stackConsoleUrl(region: string, stackId: string): string {
 export function stackResourcesConsoleUrl(region: string, stackId: string): string {
   return `${consoleHome(region)}#/stacks/resources?stackId=${encodeURIComponent(stackId)}`;
 }
-
-/** The stack's "Events" tab. */
-export function stackEventsConsoleUrl(region: string, stackId: string): string {
-  return `${consoleHome(region)}#/stacks/events?stackId=${encodeURIComponent(stackId)}`;
-}

@@ -7,7 +7,8 @@ import { CONTEXT } from '../contextValues';
 import { ErrorNode, MessageNode } from '../standardNodes';
 import type { NodeItem, ViewNode } from '../viewNode';
 import { StackFolderNode } from './stackFolder';
-import { formatTime, md, type StackEnv, type StackInfo } from './stackInfo';
+import { formatTime, type StackEnv, type StackInfo } from './stackInfo';
+import { md } from '../markdown';
 import { statusIcon, statusText } from './stackStatus';
 
 /** Drifted first, so the resources that need attention are at the top. */

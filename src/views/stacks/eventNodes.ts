@@ -8,7 +8,8 @@ import { CONTEXT } from '../contextValues';
 import { PagedChildren } from '../pagedChildren';
 import type { NodeItem, ViewNode } from '../viewNode';
 import { StackFolderNode } from './stackFolder';
-import { formatTime, md, type StackEnv, type StackInfo } from './stackInfo';
+import { formatTime, type StackEnv, type StackInfo } from './stackInfo';
+import { md } from '../markdown';
 import { isInProgress, statusIcon, statusText } from './stackStatus';
 
 export class EventNode implements ViewNode {

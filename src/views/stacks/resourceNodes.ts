@@ -1,13 +1,14 @@
 // A stack's resources (paged: a stack can have thousands through nested stacks and imports) and
 // its nested stacks (its `AWS::CloudFormation::Stack` resources, shown as stacks).
-import type { StackResourceSummary } from '../../aws/cloudFormationGateway';
+import type { Page, StackResourceSummary } from '../../aws/cloudFormationGateway';
 import { CONTEXT } from '../contextValues';
-import { PagedChildren, type PagedChildrenOptions } from '../pagedChildren';
+import { isExpiredPageToken, PagedChildren, type PagedChildrenOptions } from '../pagedChildren';
 import { MessageNode } from '../standardNodes';
 import type { NodeItem, ViewNode } from '../viewNode';
 import { stackResourcesConsoleUrl } from './consoleUrls';
 import { StackFolderNode } from './stackFolder';
-import { formatTime, md, type StackEnv, type StackInfo, stackInfoFromNestedResource } from './stackInfo';
+import { formatTime, type StackEnv, type StackInfo, stackInfoFromNestedResource } from './stackInfo';
+import { md } from '../markdown';
 import { statusIcon, statusText } from './stackStatus';
 
 const NESTED_TYPE = 'AWS::CloudFormation::Stack';
@@ -60,11 +61,18 @@ type ResourcePagesOptions = Pick<PagedChildrenOptions<StackResourceSummary>, 'to
 abstract class ResourcePagesFolderNode extends StackFolderNode {
   private readonly paged: PagedChildren<StackResourceSummary>;
 
-  protected constructor(id: string, env: StackEnv, stack: StackInfo, label: string, iconId: string, options: ResourcePagesOptions) {
+  protected constructor(
+    id: string,
+    env: StackEnv,
+    private readonly pages: StackResourcePages,
+    label: string,
+    iconId: string,
+    options: ResourcePagesOptions,
+  ) {
     super(id, env, label, iconId);
     this.paged = new PagedChildren({
       idPrefix: id,
-      fetch: (startToken, signal) => env.services.cloudFormation().listStackResources(stack.id, { startToken, signal }),
+      fetch: (startToken, signal) => pages.read(startToken, signal),
       key: (r) => r.LogicalResourceId ?? '',
       sink: env.sink,
       parent: () => this,
@@ -77,13 +85,14 @@ abstract class ResourcePagesFolderNode extends StackFolderNode {
   }
 
   protected clear(): void {
+    this.pages.clear();
     this.paged.reset();
   }
 }
 
 export class ResourcesFolderNode extends ResourcePagesFolderNode {
-  constructor(id: string, env: StackEnv, stack: StackInfo) {
-    super(id, env, stack, 'Resources', 'symbol-class', {
+  constructor(id: string, env: StackEnv, stack: StackInfo, pages: StackResourcePages) {
+    super(id, env, pages, 'Resources', 'symbol-class', {
       toNode: (r) => new ResourceNode(`${id}/${r.LogicalResourceId ?? ''}`, r, stack, env.services.region),
       emptyMessage: 'No resources',
     });
@@ -94,8 +103,8 @@ export class ResourcesFolderNode extends ResourcePagesFolderNode {
 export type NestedStackFactory = (folderId: string, info: StackInfo) => ViewNode;
 
 export class NestedStacksFolderNode extends ResourcePagesFolderNode {
-  constructor(id: string, env: StackEnv, stack: StackInfo, nestedNode: NestedStackFactory) {
-    super(id, env, stack, 'Nested stacks', 'layers', {
+  constructor(id: string, env: StackEnv, stack: StackInfo, pages: StackResourcePages, nestedNode: NestedStackFactory) {
+    super(id, env, pages, 'Nested stacks', 'layers', {
       filter: (r) => r.ResourceType === NESTED_TYPE && !!r.PhysicalResourceId,
       // Nested stacks are a few among many resources: read up to 20 pages (2,000 resources) per expand.
       fill: Number.MAX_SAFE_INTEGER,
@@ -112,11 +121,50 @@ export class NestedStacksFolderNode extends ResourcePagesFolderNode {
   }
 }
 
-/** Every resource of a stack (all pages), for the logs folder. */
-export async function allResources(env: StackEnv, stack: StackInfo, signal: AbortSignal): Promise<{ logicalId: string; physicalId?: string; type: string }[]> {
-  const out: { logicalId: string; physicalId?: string; type: string }[] = [];
-  for await (const page of env.services.cloudFormation().listStackResources(stack.id, { signal })) {
-    for (const r of page.items) out.push({ logicalId: r.LogicalResourceId ?? '', physicalId: r.PhysicalResourceId || undefined, type: r.ResourceType ?? '' });
+/**
+ * A stack's `ListStackResources` pages, shared by the folders that read them (the nested-stacks
+ * probe, Resources, the logs folder): a page one of them read is not asked again. Only finished
+ * pages are kept; refreshing a folder over them forgets them all.
+ */
+export class StackResourcePages {
+  private readonly byToken = new Map<string, Page<StackResourceSummary>>();
+
+  constructor(
+    private readonly env: StackEnv,
+    private readonly stackId: string,
+  ) {}
+
+  /** The pages from `startToken` on: the kept ones first, then the service from the first missing one. */
+  async *read(startToken: string | undefined, signal: AbortSignal): AsyncIterable<Page<StackResourceSummary>> {
+    let token = startToken;
+    for (let kept = this.byToken.get(token ?? ''); kept !== undefined; kept = this.byToken.get(token ?? '')) {
+      yield kept;
+      if (kept.nextToken === undefined) return;
+      token = kept.nextToken;
+    }
+    try {
+      for await (const page of this.env.services.cloudFormation().listStackResources(this.stackId, { startToken: token, signal })) {
+        this.byToken.set(token ?? '', page);
+        yield page;
+        token = page.nextToken;
+      }
+    } catch (error) {
+      // The kept pages lead to a token the service no longer takes: a restart must list afresh.
+      if (isExpiredPageToken(error)) this.clear();
+      throw error;
+    }
   }
-  return out;
+
+  clear(): void {
+    this.byToken.clear();
+  }
+
+  /** Every resource (all pages), for the logs folder. */
+  async all(signal: AbortSignal): Promise<{ logicalId: string; physicalId?: string; type: string }[]> {
+    const out: { logicalId: string; physicalId?: string; type: string }[] = [];
+    for await (const page of this.read(undefined, signal)) {
+      for (const r of page.items) out.push({ logicalId: r.LogicalResourceId ?? '', physicalId: r.PhysicalResourceId || undefined, type: r.ResourceType ?? '' });
+    }
+    return out;
+  }
 }

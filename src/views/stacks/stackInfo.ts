@@ -4,6 +4,7 @@
 import type { StackResourceSummary, StackSummary } from '../../aws/cloudFormationGateway';
 import type { AwsServices } from '../awsServices';
 import type { TreeChangeSink } from '../viewNode';
+import { shortTime } from '../logs/logFormat';
 
 export interface StackInfo {
   readonly id: string;
@@ -62,14 +63,9 @@ export function isDeleted(info: StackInfo): boolean {
   return info.status === 'DELETE_COMPLETE';
 }
 
-/** Escapes text for the Markdown tooltips (status reasons and descriptions are free text). */
-export function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
-}
-
 /** `2026-02-01T01:59:00.000Z` -> `2026-02-01 01:59:00 UTC` (stable across machines for tests). */
 export function formatTime(date: Date | undefined): string {
-  return date ? `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '';
+  return date ? shortTime(date.getTime()).replace(/Z$/, ' UTC') : '';
 }
 
 /** What every node under a stack needs: the services, the tree to re-render, and the root. */

@@ -6,8 +6,9 @@ import type { NodeItem, ViewNode } from '../viewNode';
 import { stackConsoleUrl } from './consoleUrls';
 import { DriftFolderNode } from './driftNodes';
 import { EventsFolderNode, type EventsOwner } from './eventNodes';
-import { allResources, NestedStacksFolderNode, type NestedStackFactory, ResourcesFolderNode } from './resourceNodes';
-import { formatTime, isDeleted, md, type StackEnv, type StackInfo } from './stackInfo';
+import { NestedStacksFolderNode, type NestedStackFactory, ResourcesFolderNode, StackResourcePages } from './resourceNodes';
+import { formatTime, isDeleted, type StackEnv, type StackInfo } from './stackInfo';
+import { md } from '../markdown';
 import { statusIcon, statusText } from './stackStatus';
 import { DetailsFolderNode, OUTPUTS_FOLDER, PARAMETERS_FOLDER, StackDetails } from './valueNodes';
 
@@ -112,14 +113,29 @@ export class StackNode implements ViewNode, EventsOwner {
     const { env, id } = this;
     const stack = (): StackInfo => this.current;
     const details = new StackDetails(env, stack);
+    const resourcePages = new StackResourcePages(env, this.current.id);
+    let logsAsked = false;
     this.folders = {
-      nested: new NestedStacksFolderNode(`${id}/nested`, env, this.current, this.nestedNode),
-      resources: new ResourcesFolderNode(`${id}/resources`, env, this.current),
+      nested: new NestedStacksFolderNode(`${id}/nested`, env, this.current, resourcePages, this.nestedNode),
+      resources: new ResourcesFolderNode(`${id}/resources`, env, this.current, resourcePages),
       events: new EventsFolderNode(`${id}/events`, env, this),
       outputs: new DetailsFolderNode(`${id}/outputs`, env, OUTPUTS_FOLDER, details),
       parameters: new DetailsFolderNode(`${id}/parameters`, env, PARAMETERS_FOLDER, details),
       drift: new DriftFolderNode(`${id}/drift`, env, stack),
-      logs: stackLogGroupsNode(env.services, { stackName: this.current.name, idPrefix: `${id}/logs`, resources: (signal) => allResources(env, this.current, signal) }, env.sink),
+      logs: stackLogGroupsNode(
+        env.services,
+        {
+          stackName: this.current.name,
+          idPrefix: `${id}/logs`,
+          resources: (signal) => {
+            // The folder asks once, then again only on refresh or retry: that asks AWS again.
+            if (logsAsked) resourcePages.clear();
+            logsAsked = true;
+            return resourcePages.all(signal);
+          },
+        },
+        env.sink,
+      ),
     };
     return this.folders;
   }

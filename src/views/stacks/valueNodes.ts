@@ -5,7 +5,8 @@ import { CONTEXT } from '../contextValues';
 import { ErrorNode, MessageNode } from '../standardNodes';
 import type { NodeItem, ViewNode } from '../viewNode';
 import { StackFolderNode } from './stackFolder';
-import { md, type StackEnv, type StackInfo } from './stackInfo';
+import { type StackEnv, type StackInfo } from './stackInfo';
+import { md } from '../markdown';
 
 /** One DescribeStacks per stack, shared by Outputs and Parameters; failures are not cached. */
 export class StackDetails {

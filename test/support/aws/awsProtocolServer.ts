@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { StackStatus } from '@aws-sdk/client-cloudformation';
-import { ApiError, decodeToken, el, esc, invalidToken, list, members, PAGE_SIZE, paginate } from './awsQueryWire';
+import { ApiError, decodeToken, el, enumFilter, esc, invalidToken, members, PAGE_SIZE, paginate } from './awsQueryWire';
 import { defaultFixture, type FixtureStack } from './fixtures';
 
 const VERSION = '2010-05-15';
@@ -260,12 +260,7 @@ export class AwsProtocolServer {
   }
 
   private listStacks(params: Record<string, string>): string {
-    const filter = list(params, 'StackStatusFilter');
-    for (const status of filter) {
-      if (!STACK_STATUSES.has(status)) {
-        throw new ApiError(400, 'ValidationError', `1 validation error detected: Value '[${status}]' at 'stackStatusFilter' failed to satisfy constraint: Member must satisfy enum value set`);
-      }
-    }
+    const filter = enumFilter(params, 'StackStatusFilter', 'stackStatusFilter', STACK_STATUSES);
     const stacks = filter.length > 0 ? this.stacks.filter((s) => filter.includes(s.status)) : this.stacks;
     const { page, nextToken } = paginate('ListStacks', stacks, params);
     const summaries = page.map(
@@ -393,12 +388,7 @@ export class AwsProtocolServer {
 
   private describeResourceDrifts(params: Record<string, string>): string {
     const stack = this.findStack(params.StackName);
-    const statusFilter = list(params, 'StackResourceDriftStatusFilters');
-    for (const status of statusFilter) {
-      if (!RESOURCE_DRIFT_STATUSES.has(status)) {
-        throw new ApiError(400, 'ValidationError', `1 validation error detected: Value '[${status}]' at 'stackResourceDriftStatusFilters' failed to satisfy constraint: Member must satisfy enum value set`);
-      }
-    }
+    const statusFilter = enumFilter(params, 'StackResourceDriftStatusFilters', 'stackResourceDriftStatusFilters', RESOURCE_DRIFT_STATUSES);
     const drifts = statusFilter.length > 0 ? stack.drifts.filter((d) => statusFilter.includes(d.status)) : stack.drifts;
     const { page, nextToken } = paginate('DescribeStackResourceDrifts', drifts, params);
     const items = page.map(

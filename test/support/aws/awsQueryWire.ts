@@ -46,6 +46,17 @@ export function list(params: Record<string, string>, name: string): string[] {
   return out;
 }
 
+/** A `.member.N` list whose values must come from `allowed` (a ValidationError names `field` otherwise). */
+export function enumFilter(params: Record<string, string>, name: string, field: string, allowed: ReadonlySet<string>): string[] {
+  const values = list(params, name);
+  for (const value of values) {
+    if (!allowed.has(value)) {
+      throw new ApiError(400, 'ValidationError', `1 validation error detected: Value '[${value}]' at '${field}' failed to satisfy constraint: Member must satisfy enum value set`);
+    }
+  }
+  return values;
+}
+
 function encodeToken(action: string, offset: number): string {
   return Buffer.from(`${action}:${offset}`, 'utf8').toString('base64');
 }

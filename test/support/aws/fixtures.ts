@@ -66,6 +66,11 @@ export function stackArn(name: string, suffix: string): string {
   return `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/${name}/${suffix}`;
 }
 
+/** What a stack without resources, events or outputs holds. */
+function emptyStackContent(): Pick<FixtureStack, 'parameters' | 'outputs' | 'tags' | 'resources' | 'events' | 'templateOriginal' | 'templateProcessed' | 'drifts'> {
+  return { parameters: [], outputs: [], tags: [], resources: [], events: [], templateOriginal: '{"Resources":{}}', templateProcessed: '{"Resources":{}}', drifts: [] };
+}
+
 function iso(base: string, plusSeconds: number): string {
   return new Date(Date.parse(base) + plusSeconds * 1000).toISOString();
 }
@@ -214,14 +219,7 @@ export function defaultFixture(): FixtureStack[] {
       status: 'DELETE_COMPLETE',
       created: '2025-12-01T00:00:00.000Z',
       deleted: '2026-01-01T00:00:00.000Z',
-      parameters: [],
-      outputs: [],
-      tags: [],
-      resources: [],
-      events: [],
-      templateOriginal: '{"Resources":{}}',
-      templateProcessed: '{"Resources":{}}',
-      drifts: [],
+      ...emptyStackContent(),
     },
     {
       name: 'broken-stack',
@@ -229,14 +227,7 @@ export function defaultFixture(): FixtureStack[] {
       status: 'ROLLBACK_COMPLETE',
       statusReason: 'The following resource(s) failed to create: [Topic].',
       created: '2026-04-01T00:00:00.000Z',
-      parameters: [],
-      outputs: [],
-      tags: [],
-      resources: [],
-      events: [],
-      templateOriginal: '{"Resources":{}}',
-      templateProcessed: '{"Resources":{}}',
-      drifts: [],
+      ...emptyStackContent(),
     },
   ];
 }

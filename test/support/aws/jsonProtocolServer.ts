@@ -16,6 +16,7 @@
 // carry a nextToken.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { esc } from './awsQueryWire';
 import { createLogsFixture, type FixtureEvent, type FixtureGroup } from './logsFixtures';
 import { InsightsEngine, LiveTailHub, ServiceError, compilePattern, optInt, optString, type ServerQuery, type TailSettings } from './logsServerOps';
 
@@ -175,14 +176,14 @@ export async function startJsonProtocolServer(options: JsonProtocolServerOptions
     if (error !== undefined) {
       res.writeHead(error.status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId });
       res.end(
-        `<ErrorResponse xmlns="${STS_NS}"><Error><Type>Sender</Type><Code>${error.code}</Code><Message>${xmlEscape(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
+        `<ErrorResponse xmlns="${STS_NS}"><Error><Type>Sender</Type><Code>${error.code}</Code><Message>${esc(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
       );
       return;
     }
     const id = state.identity;
     res.writeHead(200, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId });
     res.end(
-      `<GetCallerIdentityResponse xmlns="${STS_NS}"><GetCallerIdentityResult><Arn>${xmlEscape(id.arn)}</Arn><UserId>${xmlEscape(id.userId)}</UserId><Account>${xmlEscape(id.account)}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+      `<GetCallerIdentityResponse xmlns="${STS_NS}"><GetCallerIdentityResult><Arn>${esc(id.arn)}</Arn><UserId>${esc(id.userId)}</UserId><Account>${esc(id.account)}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
     );
   }
 
@@ -427,10 +428,6 @@ function decodeToken(token: string | undefined, kind: string, max: number): numb
   const offset = match && match[1] === kind ? Number(match[2]) : NaN;
   if (!Number.isInteger(offset) || offset > max) throw new ServiceError('InvalidParameterException', 'The specified nextToken is invalid.');
   return offset;
-}
-
-function xmlEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** Fake static credentials: never real, never looked up. */

@@ -28,6 +28,14 @@ function assertAwsError(error: unknown, code: AwsError['code']): AwsError {
   return error;
 }
 
+/** Asserts that `promise` rejects with an AwsError of `code`. */
+async function rejectsWith(promise: Promise<unknown>, code: AwsError['code']): Promise<void> {
+  await assert.rejects(promise, (error) => {
+    assertAwsError(error, code);
+    return true;
+  });
+}
+
 describe('CloudFormationGateway against the local awsQuery server', () => {
   let server: AwsProtocolServer;
   let factory: AwsClientFactory;
@@ -91,10 +99,7 @@ describe('CloudFormationGateway against the local awsQuery server', () => {
       ],
     );
     assert.equal(stack.Outputs?.find((o) => o.OutputKey === 'ApiUrl')?.ExportName, 'web-app-ApiUrl');
-    await assert.rejects(gateway.describeStack('no-such-stack'), (error) => {
-      assertAwsError(error, 'NotFound');
-      return true;
-    });
+    await rejectsWith(gateway.describeStack('no-such-stack'), 'NotFound');
   });
 
   it('returns events newest first across pages', async () => {
@@ -155,10 +160,7 @@ describe('CloudFormationGateway against the local awsQuery server', () => {
 
   it('surfaces Throttling once the attempts are used up', async () => {
     server.injectFault({ operation: 'DescribeStacks', kind: 'Throttling' });
-    await assert.rejects(gateway.describeStack('web-app'), (error) => {
-      assertAwsError(error, 'Throttling');
-      return true;
-    });
+    await rejectsWith(gateway.describeStack('web-app'), 'Throttling');
     assert.equal(server.requestsFor('DescribeStacks').length, 3);
   });
 
@@ -176,10 +178,7 @@ describe('CloudFormationGateway against the local awsQuery server', () => {
 
     server.reset();
     server.injectFault({ operation: 'GetTemplate', kind: 'ExpiredToken' });
-    await assert.rejects(gateway.getTemplate('web-app'), (error) => {
-      assertAwsError(error, 'ExpiredToken');
-      return true;
-    });
+    await rejectsWith(gateway.getTemplate('web-app'), 'ExpiredToken');
     assert.equal(server.requestsFor('GetTemplate').length, 1);
   });
 
@@ -249,10 +248,7 @@ describe('CloudFormationGateway against the local awsQuery server', () => {
       pollIntervalMs: 60_000,
       onProgress: () => controller.abort(),
     });
-    await assert.rejects(pending, (error) => {
-      assertAwsError(error, 'Cancelled');
-      return true;
-    });
+    await rejectsWith(pending, 'Cancelled');
     assert.deepEqual(
       server.requests.map((r) => r.action),
       ['DetectStackDrift', 'DescribeStackDriftDetectionStatus'],

@@ -103,8 +103,7 @@ void describe('language server over stdio: OpenAPI language features', () => {
     assert.deepEqual(refs[0]!.textEdit, { range: { start: { line: 29, character: 25 }, end: { line: 29, character: 28 } }, newText: '#/components/schemas/Pet' });
   });
 
-  // Files only on disk are read through the server's workspace-confined reader, which server.ts must pass to
-  // registerFeatures (its 6th argument); until then only documents open in the editor are followed.
+  // Files only on disk are read through the server's workspace-confined reader (server.ts passes it to registerFeatures).
   void test('definition into a file that is only on disk', async () => {
     fs.writeFileSync(path.join(tmp, 'common', 'disk.yaml'), ERRORS);
     const diskDraftUri = uriOf('disk-draft.yaml');

@@ -13,7 +13,7 @@ import type { CompletionEntry } from '../../language/completion';
 import { jsonCursorAt } from '../../language/jsonContext';
 import { yamlPathAt } from '../../language/yamlContext';
 import type { LocationKind } from '../locations';
-import { escapeToken } from '../pointer';
+import { escapeFragmentToken } from '../pointer';
 import type { OpenApiVersion } from '../version';
 import type { ExtensionPlace } from './fields';
 import { EXTENSION_FIELDS, EXTENSION_PREFIX, EXTENSION_VALUES, EXTENSIONS, extensionContextAt, fieldsOf, KIND_TITLES, MEDIA_TYPES, objectKindAt, STATUS_CODES } from './fields';
@@ -509,7 +509,7 @@ function refItems(session: Session, text: string, holder: Path, replace: Span, q
     // Security schemes and shared integrations are only offered where they are expected.
     if (!preferred && (section.entryKind === 'securityScheme' || section.entryKind === 'integration')) continue;
     for (const { name, description } of names) {
-      const label = sectionPrefix(section) + escapeToken(name).replace(/[%"#<>\\^`{|}\s]/g, (c) => encodeURIComponent(c));
+      const label = sectionPrefix(section) + escapeFragmentToken(name);
       const insertText = quoted ? label : session.json ? `"${label}"` : `'${label}'`;
       out.push({
         label,

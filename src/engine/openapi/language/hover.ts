@@ -15,7 +15,7 @@ import { tokensTo } from '../pointer';
 import type { RefBase } from '../refs';
 import { EXTENSION_FIELDS, EXTENSION_PREFIX, extensionContextAt, extensionDoc, fieldDoc, KIND_TITLES, objectKindAt, STATUS_NAMES } from './fields';
 import type { OpenApiLanguageHost, RefOccurrence } from './languageModel';
-import { languageModel, refAt, sectionsOf } from './languageModel';
+import { languageModel, refAt, sectionOfKey, sectionsOf } from './languageModel';
 
 /** Hover at an offset of an OpenAPI document. */
 export function openApiHoverAt(analyzed: AnalyzedDocument, offset: number, host?: OpenApiLanguageHost): HoverResult | undefined {
@@ -44,7 +44,7 @@ export function openApiHoverAt(analyzed: AnalyzedDocument, offset: number, host?
   }
 
   // A component name: its summary.
-  const section = sectionsOf(model.version, model.root).find((candidate) => parent.length === candidate.tokens.length && candidate.tokens.every((token, i) => parent[i] === token));
+  const section = sectionOfKey(model, keys);
   if (section) {
     const node = getValue(section.node, key);
     return node ? { markdown: summary(model, section.entryKind === 'integration' ? 'integration' : section.entryKind, key, node, model.resolver.main, undefined), span } : undefined;

@@ -8,8 +8,8 @@ import type { LocatedNode, ScalarNode, Span } from '../../document/located';
 import { getValue, isStringScalar } from '../../document/located';
 import { nodeAt, pathKeys } from '../../document/nodeAt';
 import { parseDocument } from '../../document/parseDocument';
-import type { OpenApiModel } from '../model';
-import { cachedOpenApiModel } from '../model';
+import type { OpenApiModel, SectionInfo } from '../model';
+import { cachedOpenApiModel, sectionsOf } from '../model';
 import { textWithoutLine } from '../../language/typing';
 import { escapeToken, walkPointer } from '../pointer';
 import { dirname, joinPath, parseRef } from '../refs';
@@ -51,31 +51,8 @@ export function rootWhileTyping(analyzed: AnalyzedDocument, offset: number): Loc
 // ---------------------------------------------------------------------------------------------
 // Component sections
 
-/** A section of reusable, named objects: `components.schemas` (3.x), `definitions` (2.0)... */
-export interface SectionInfo {
-  /** Pointer tokens of the section (`['components', 'schemas']`). */
-  readonly tokens: readonly string[];
-  /** The object kind of its entries, for display. */
-  readonly entryKind: EntryKind;
-  readonly node: LocatedNode | undefined;
-}
-
-/** Kinds of named entries. */
-export type EntryKind = 'schema' | 'parameter' | 'response' | 'requestBody' | 'header' | 'example' | 'link' | 'callback' | 'pathItem' | 'securityScheme' | 'integration';
-
-const SECTIONS_3: readonly (readonly [string, EntryKind])[] = [
-  ['schemas', 'schema'], ['responses', 'response'], ['parameters', 'parameter'], ['examples', 'example'], ['requestBodies', 'requestBody'],
-  ['headers', 'header'], ['securitySchemes', 'securityScheme'], ['links', 'link'], ['callbacks', 'callback'], ['pathItems', 'pathItem'],
-  ['x-amazon-apigateway-integrations', 'integration'],
-];
-const SECTIONS_2: readonly (readonly [string, EntryKind])[] = [['definitions', 'schema'], ['parameters', 'parameter'], ['responses', 'response'], ['securityDefinitions', 'securityScheme']];
-
-/** The sections of named entries of a version (3.1 adds pathItems). */
-export function sectionsOf(version: OpenApiVersion, root: LocatedNode | undefined): SectionInfo[] {
-  if (version === '2.0') return SECTIONS_2.map(([name, entryKind]) => ({ tokens: [name], entryKind, node: getValue(root, name) }));
-  const components = getValue(root, 'components');
-  return SECTIONS_3.filter(([name]) => name !== 'pathItems' || version === '3.1').map(([name, entryKind]) => ({ tokens: ['components', name], entryKind, node: getValue(components, name) }));
-}
+export { sectionsOf } from '../model';
+export type { EntryKind, SectionInfo } from '../model';
 
 /** The pointer prefix of a `$ref` into a section (`#/components/schemas/`). */
 export function sectionPrefix(section: SectionInfo): string {
@@ -180,8 +157,8 @@ export interface Target {
   readonly isSecurityScheme: boolean;
 }
 
-/** The component section whose entry a key path names, if any. */
-function sectionOfKey(model: OpenApiModel, keys: readonly (string | number)[]): SectionInfo | undefined {
+/** The component section whose entry a key path (or pointer tokens) names, if any. */
+export function sectionOfKey(model: OpenApiModel, keys: readonly (string | number)[]): SectionInfo | undefined {
   return sectionsOf(model.version, model.root).find((section) => keys.length === section.tokens.length + 1 && section.tokens.every((token, i) => keys[i] === token));
 }
 

@@ -10,9 +10,9 @@ import type { ScalarNode, Span } from '../../document/located';
 import { getValue } from '../../document/located';
 import type { FixEdit } from '../../findings';
 import type { OpenApiModel } from '../model';
-import { escapeToken } from '../pointer';
+import { escapeFragmentToken } from '../pointer';
 import type { OpenApiLanguageHost, OpenApiLocation, Target } from './languageModel';
-import { allRefs, languageModel, locationOfNode, refAt, refMatches, sectionsOf, segmentSpan, targetAt } from './languageModel';
+import { allRefs, languageModel, locationOfNode, refAt, refMatches, sectionOfKey, segmentSpan, targetAt } from './languageModel';
 
 /** The definition of what is under the cursor: the target of a `$ref`, a component, a security scheme. */
 export function openApiDefinitionAt(analyzed: AnalyzedDocument, offset: number, host?: OpenApiLanguageHost): OpenApiLocation | undefined {
@@ -72,8 +72,7 @@ export function openApiPrepareRename(analyzed: AnalyzedDocument, offset: number,
 function renameTarget(model: OpenApiModel, offset: number): Target | undefined {
   const target = targetAt(model, offset);
   if (!target?.local || !target.node || !target.keySpan) return undefined;
-  const isComponent = sectionsOf(model.version, model.root).some((section) => target.tokens.length === section.tokens.length + 1 && section.tokens.every((token, i) => target.tokens[i] === token));
-  return isComponent ? target : undefined;
+  return sectionOfKey(model, target.tokens) ? target : undefined;
 }
 
 /** Result of a rename request: edits, or a reason it is refused. */
@@ -120,7 +119,7 @@ export function rewriteRef(ref: string, index: number, newName: string): string 
   if (hash < 0) return undefined;
   const segments = ref.slice(hash + 1).split('/');
   if (segments[index + 1] === undefined) return undefined;
-  segments[index + 1] = escapeToken(newName).replace(/[%"#<>\\^`{|}\s]/g, (c) => encodeURIComponent(c));
+  segments[index + 1] = escapeFragmentToken(newName);
   return ref.slice(0, hash + 1) + segments.join('/');
 }
 

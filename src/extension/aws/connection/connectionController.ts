@@ -75,8 +75,11 @@ export class ConnectionController implements AwsConnection {
     return loadProfileCatalog(sharedFilePaths(process.env));
   }
 
-  /** (Re)connects with the current settings, files and environment; supersedes any connection in progress. */
-  async connect(reason: string): Promise<void> {
+  /**
+   * (Re)connects with the current settings, files and environment; supersedes any connection in
+   * progress. `catalog`: the AWS files as just read by the caller, so they are not read twice.
+   */
+  async connect(reason: string, catalog?: ProfileCatalog): Promise<void> {
     const generation = ++this.generation;
     this.inflight?.abort();
     const controller = new AbortController();
@@ -89,7 +92,7 @@ export class ConnectionController implements AwsConnection {
     }
     const settings = readConnectionSettings();
     const env = { ...process.env };
-    const catalog = await loadProfileCatalog(sharedFilePaths(env));
+    catalog ??= await loadProfileCatalog(sharedFilePaths(env));
     if (generation !== this.generation) return;
     this.log.info(`AWS: connecting (${reason}).`);
     for (const problem of catalog.problems) this.log.warn(`AWS config: ${formatLocation(problem)} ${problem.message}`);

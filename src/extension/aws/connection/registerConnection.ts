@@ -14,8 +14,8 @@ import { registerStatusItem } from './connectionStatusItem';
 /** Creates the connection and starts connecting (without blocking activation). */
 export function registerConnection(_context: vscode.ExtensionContext, log: vscode.LogOutputChannel): AwsConnection {
   const controller = new ConnectionController(log);
-  const reconnect = (reason: string): void => {
-    controller.connect(reason).catch((error: unknown) => log.error(`AWS: connecting failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`));
+  const reconnect = (reason: string, catalog?: ProfileCatalog): void => {
+    controller.connect(reason, catalog).catch((error: unknown) => log.error(`AWS: connecting failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`));
   };
   const disposables: vscode.Disposable[] = [
     registerStatusItem(controller),
@@ -67,7 +67,7 @@ function registerConnectionCommand(id: string, log: vscode.LogOutputChannel, run
 }
 
 /** Watches the config and credentials files (they may not exist yet) and the SSO token cache. */
-function watchAwsFiles(controller: ConnectionController, reconnect: (reason: string) => void): vscode.Disposable[] {
+function watchAwsFiles(controller: ConnectionController, reconnect: (reason: string, catalog?: ProfileCatalog) => void): vscode.Disposable[] {
   const { configFile, credentialsFile } = sharedFilePaths(process.env);
   let timer: NodeJS.Timeout | undefined;
   const fingerprintOf = (catalog: ProfileCatalog | undefined): string => {
@@ -85,7 +85,7 @@ function watchAwsFiles(controller: ConnectionController, reconnect: (reason: str
           // Reconnect only when the selected profile's settings changed (re-running a
           // credential_process or an MFA prompt on every unrelated edit would be hostile), or
           // when not connected (a fix may have made it work).
-          if (controller.snapshot.state !== 'ready' || fingerprintOf(catalog) !== fingerprintOf(controller.snapshot.catalog)) reconnect('AWS files changed');
+          if (controller.snapshot.state !== 'ready' || fingerprintOf(catalog) !== fingerprintOf(controller.snapshot.catalog)) reconnect('AWS files changed', catalog);
         })
         .catch(() => reconnect('AWS files changed'));
     }, 500);

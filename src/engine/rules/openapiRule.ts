@@ -1,0 +1,17 @@
+import type { RuleMeta } from '../analyzer';
+import type { Rule, RuleContext } from './rule';
+import { openApiModel } from '../openapi/model';
+import type { OpenApiModel } from '../openapi/model';
+
+/** An `oas-*` rule: runs on OpenAPI documents and checks the model every rule of the run shares. */
+export function openApiRule(rule: RuleMeta & { check(this: void, context: RuleContext, model: OpenApiModel): void }): Rule {
+  const { check, ...meta } = rule;
+  return {
+    ...meta,
+    appliesTo: ['openapi'],
+    check(context) {
+      const model = openApiModel(context);
+      if (model) check(context, model);
+    },
+  };
+}
