@@ -98,10 +98,9 @@ function demoStackRow(session: Session): Locator {
 export async function checkAwsSidebar(session: Session): Promise<void> {
   const page = session.workbench.page;
 
-  await session.step('aws-connection', async () => {
-    // `$(cloud) demo · us-east-1 · <account>`: the account comes from STS through the demo endpoint.
-    await page.getByRole('button', { name: new RegExp(`demo · us-east-1 · ${DEMO_ACCOUNT}`) }).first().waitFor({ timeout: TIMEOUTS.diagnostics });
-  });
+  // Nothing connects at activation (opening a YAML file above activated the extension): no AWS
+  // status bar item until the side bar asks for AWS.
+  assert.equal(await page.getByRole('button', { name: /demo · us-east-1/ }).count(), 0, 'no AWS connection before the side bar is shown');
 
   await session.step('aws-stacks-view', async () => {
     await showArchLensSideBar(session);
@@ -114,6 +113,11 @@ export async function checkAwsSidebar(session: Session): Promise<void> {
     await page.keyboard.press('End');
     await treeItem(session, 'Load more…').waitFor({ timeout: TIMEOUTS.widget });
     await page.keyboard.press('Home');
+  });
+
+  await session.step('aws-connection', async () => {
+    // `$(cloud) demo · us-east-1 · <account>`: the account comes from STS through the demo endpoint.
+    await page.getByRole('button', { name: new RegExp(`demo · us-east-1 · ${DEMO_ACCOUNT}`) }).first().waitFor({ timeout: TIMEOUTS.diagnostics });
   });
 
   await session.step('aws-stack-resources', async () => {

@@ -21,4 +21,10 @@ export interface AwsConnection extends vscode.Disposable {
   readonly onDidChange: vscode.Event<void>;
   /** Gateways for the current profile and region, or undefined unless `state` is `ready`. */
   services(): AwsServices | undefined;
+  /**
+   * Connects on first use (the side bar shown, an AWS command run), never at activation: the
+   * extension activates on any YAML or JSON file, and opening one must not run a
+   * credential_process, prompt for MFA or call STS. Resolves when the latest attempt has settled.
+   */
+  ensureStarted(): Promise<void>;
 }

@@ -36,6 +36,8 @@ export interface ConnectionSnapshot {
 export class ConnectionController implements AwsConnection {
   private snapshotValue: ConnectionSnapshot = { state: 'connecting' };
   private generation = 0;
+  /** The latest connection attempt; undefined until something first needs AWS. */
+  private latest: Promise<void> | undefined;
   private inflight: AbortController | undefined;
   private lastNotified: string | undefined;
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -79,7 +81,22 @@ export class ConnectionController implements AwsConnection {
    * (Re)connects with the current settings, files and environment; supersedes any connection in
    * progress. `catalog`: the AWS files as just read by the caller, so they are not read twice.
    */
-  async connect(reason: string, catalog?: ProfileCatalog): Promise<void> {
+  connect(reason: string, catalog?: ProfileCatalog): Promise<void> {
+    const attempt = this.attempt(reason, catalog);
+    this.latest = attempt;
+    return attempt;
+  }
+
+  /** Whether anything asked for AWS yet (see `AwsConnection.ensureStarted`). */
+  get started(): boolean {
+    return this.latest !== undefined;
+  }
+
+  ensureStarted(): Promise<void> {
+    return (this.latest ?? this.connect('first use')).catch(() => undefined);
+  }
+
+  private async attempt(reason: string, catalog?: ProfileCatalog): Promise<void> {
     const generation = ++this.generation;
     this.inflight?.abort();
     const controller = new AbortController();

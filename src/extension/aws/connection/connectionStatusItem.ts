@@ -9,6 +9,8 @@ export function registerStatusItem(controller: ConnectionController): vscode.Dis
   item.name = 'ArchLens AWS connection';
   item.command = 'archlens.aws.connectionMenu';
   const render = (): void => {
+    // Shown once something needed AWS (the side bar, a command): before that nothing is known.
+    if (!controller.started) return item.hide();
     const s = controller.snapshot;
     const customEndpoint = s.opened ? Object.values(s.opened.endpoints).some((e) => e.url !== undefined) : false;
     item.text = statusText({ state: s.state, source: s.source, region: s.region, account: s.identity?.account, customEndpoint });

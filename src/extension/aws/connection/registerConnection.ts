@@ -11,7 +11,7 @@ import { connectionMenu, pickProfile, pickRegion, showConnection } from './conne
 import { affectsConnection } from './connectionSettings';
 import { registerStatusItem } from './connectionStatusItem';
 
-/** Creates the connection and starts connecting (without blocking activation). */
+/** Creates the connection; it connects on first use (`ensureStarted`), not at activation. */
 export function registerConnection(_context: vscode.ExtensionContext, log: vscode.LogOutputChannel): AwsConnection {
   const controller = new ConnectionController(log);
   const reconnect = (reason: string, catalog?: ProfileCatalog): void => {
@@ -28,10 +28,11 @@ export function registerConnection(_context: vscode.ExtensionContext, log: vscod
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsConnection(event)) reconnect('settings changed');
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => reconnect('workspace trusted')),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (controller.started) reconnect('workspace trusted');
+    }),
     ...watchAwsFiles(controller, reconnect),
   ];
-  reconnect('activation');
   const dispose = (): void => {
     for (const d of disposables) d.dispose();
     controller.dispose();
@@ -45,6 +46,7 @@ export function registerConnection(_context: vscode.ExtensionContext, log: vscod
     },
     onDidChange: controller.onDidChange,
     services: () => controller.services(),
+    ensureStarted: () => controller.ensureStarted(),
     dispose,
   };
 }
@@ -76,6 +78,7 @@ function watchAwsFiles(controller: ConnectionController, reconnect: (reason: str
     return JSON.stringify([s.source, profile ? [...profile.settings].map(([k, v]) => [k, v.value]) : null]);
   };
   const onFilesChanged = (): void => {
+    if (!controller.started) return;
     clearTimeout(timer);
     // Editors save in several steps; one re-read per burst.
     timer = setTimeout(() => {
@@ -101,7 +104,7 @@ function watchAwsFiles(controller: ConnectionController, reconnect: (reason: str
   // The SDK reads the token cache from $HOME/.aws/sso/cache, wherever AWS_CONFIG_FILE points.
   const ssoCache = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(join(process.env.HOME || homedir(), '.aws', 'sso', 'cache')), '*.json'));
   const onToken = (): void => {
-    if (controller.snapshot.state === 'error' && controller.snapshot.remedy?.kind === 'ssoLogin') reconnect('new SSO token');
+    if (controller.started && controller.snapshot.state === 'error' && controller.snapshot.remedy?.kind === 'ssoLogin') reconnect('new SSO token');
   };
   ssoCache.onDidCreate(onToken);
   ssoCache.onDidChange(onToken);

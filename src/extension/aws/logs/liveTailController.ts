@@ -162,9 +162,9 @@ export class LiveTailController implements vscode.Disposable {
 
   private offerRestart(session: Session, message: string): void {
     this.channel.appendLine(`# ${message}`);
-    void vscode.window.showInformationMessage(`ArchLens: ${message}`, 'Restart Tail').then((choice) => {
+    void vscode.window.showInformationMessage(`ArchLens: ${message}`, 'Restart Tail').then(async (choice) => {
       if (choice !== 'Restart Tail') return;
-      const services = requireServices(this.connection);
+      const services = await requireServices(this.connection);
       if (!services) return;
       if (services !== session.services) {
         void vscode.window.showWarningMessage('ArchLens: the AWS connection changed since this tail started. Start a new live tail from the log group.');

@@ -11,8 +11,9 @@ import { errorNextStep, errorSummary } from '../../../views/standardNodes';
 import type { AwsConnection } from '../awsConnection';
 import { withAwsProgress } from '../awsProgress';
 
-/** The connection's services, or undefined after telling the user how to connect. */
-export function requireServices(connection: AwsConnection): AwsServices | undefined {
+/** The connection's services (connecting first if nothing has yet), or undefined after telling the user how to connect. */
+export async function requireServices(connection: AwsConnection): Promise<AwsServices | undefined> {
+  await connection.ensureStarted();
   const services = connection.services();
   if (services) return services;
   const detail = connection.state === 'error' && connection.lastError ? ` (${connection.lastError})` : '';
@@ -74,7 +75,7 @@ export interface TargetLimits {
  * connection, a dismissed pick, or no existing group (each already told to the user).
  */
 export async function commandTargets(arg: unknown, connection: AwsConnection, limits: TargetLimits): Promise<CommandTargets | undefined> {
-  const services = requireServices(connection);
+  const services = await requireServices(connection);
   if (!services) return undefined;
   const listing = new AbortController();
   const targets = await targetGroups(arg, services, connection, listing.signal).finally(() => listing.abort());

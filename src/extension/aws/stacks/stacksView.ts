@@ -97,6 +97,8 @@ export class StacksView implements vscode.Disposable {
   }
 
   private async roots(signal: AbortSignal): Promise<ViewNode[]> {
+    // The view asks for its roots when it is shown: the first time, that connects.
+    void this.connection.ensureStarted();
     const root = this.current();
     if (!root) {
       // The connection's own welcome content (no credentials, connecting, error) shows instead.
