@@ -190,6 +190,11 @@ interface WithMiddleware {
   middlewareStack?: { add(middleware: unknown, options: { step: string; name: string; override?: boolean }): void };
 }
 
+/** Adds (or replaces, by `name`) a middleware of the outermost `initialize` step: it runs once per call, around all retries. */
+export function addInitializeMiddleware(client: unknown, name: string, middleware: unknown): void {
+  (client as WithMiddleware).middlewareStack?.add(middleware, { step: 'initialize', name, override: true });
+}
+
 interface RawResponse {
   readonly statusCode?: number;
   readonly headers?: Readonly<Record<string, string | undefined>>;
@@ -208,8 +213,6 @@ function htmlResponseError(response: RawResponse): Error {
  * response that is an HTML page (see the header).
  */
 function guardResponses(client: unknown, region: string): void {
-  const stack = (client as WithMiddleware).middlewareStack;
-  if (!stack) return;
   const middleware =
     (next: (args: unknown) => Promise<{ response?: RawResponse }>) =>
     async (args: unknown): Promise<unknown> => {
@@ -225,5 +228,5 @@ function guardResponses(client: unknown, region: string): void {
         throw error;
       }
     };
-  stack.add(middleware, { step: 'initialize', name: 'archlensErrorRegion', override: true });
+  addInitializeMiddleware(client, 'archlensErrorRegion', middleware);
 }

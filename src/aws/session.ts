@@ -4,7 +4,7 @@
 // and caches it, so the session holds nothing per service. Structurally an `AwsServices`
 // (src/views/awsServices.ts) plus `identity()`; this layer does not import the views.
 import type { ServiceTarget } from './awsCall';
-import { AwsClientFactory, type ClientFactoryOptions, type CredentialsOption } from './clientFactory';
+import { addInitializeMiddleware, AwsClientFactory, type ClientFactoryOptions, type CredentialsOption } from './clientFactory';
 import type { ResolvedEndpoint } from './endpoints';
 import { AwsError } from './errors';
 import type { IdentityGateway } from './identityGateway';
@@ -144,21 +144,15 @@ export class AwsSession {
   }
 }
 
-interface WithMiddleware {
-  middlewareStack?: { add(middleware: unknown, options: { step: string; name: string; override?: boolean }): void };
-}
-
 /**
  * Fails every request of `client` with "X is not available in REGION" before it is sent: the
  * service does not exist there, and the request would fail as DNS or connection errors that read
  * like the network is down.
  */
 function refuseRequests(client: unknown, service: AwsService<unknown>, region: string): void {
-  const stack = (client as WithMiddleware).middlewareStack;
-  if (!stack) return;
   const middleware = (_next: unknown, context: { commandName?: unknown }) => (): Promise<never> => {
     const operation = typeof context.commandName === 'string' ? context.commandName.replace(/Command$/, '') : 'request';
     return Promise.reject(new AwsError('Unavailable', service.displayName, operation, unavailableMessage(service, region)));
   };
-  stack.add(middleware, { step: 'initialize', name: 'archlensServiceUnavailable', override: true });
+  addInitializeMiddleware(client, 'archlensServiceUnavailable', middleware);
 }
