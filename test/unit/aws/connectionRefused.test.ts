@@ -63,6 +63,17 @@ void describe('nothing listening at the endpoint', () => {
     }
   });
 
+  void test('a host name with several addresses (localhost: ::1 and 127.0.0.1) reads the same', async () => {
+    const local = endpoint.replace('127.0.0.1', 'localhost');
+    const services = awsServicesFor({ endpoint: local, maxAttempts: 1 });
+    try {
+      const error = await awsRejection(services.gateway(cloudFormationService).getTemplate('orders'));
+      assert.equal(error.message, `Nothing is listening at ${local}. Start your emulator or clear archlens.aws.endpointUrl.`);
+    } finally {
+      services.dispose();
+    }
+  });
+
   void test('an endpoint from the environment names that variable instead', async () => {
     const opened = openSession({ source: { kind: 'profile', profile: 'keys' }, catalog, env: { AWS_ENDPOINT_URL: endpoint }, region: 'us-east-1', timeoutMs: 5_000, log: captureLog(), tuning: TEST_TUNING });
     try {
