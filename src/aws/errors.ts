@@ -137,7 +137,8 @@ function header(headers: unknown, name: string): string | undefined {
  */
 function unreadableResponse(error: ErrorLike, message: string): { readonly html: boolean; readonly contentType?: string } | undefined {
   if (typeof error.$response !== 'object' || error.$response === null) return undefined;
-  const contentType = header(error.$response.headers, 'content-type');
+  // The header is the answering server's text: shown, so bounded.
+  const contentType = header(error.$response.headers, 'content-type')?.slice(0, 80);
   const html = /\bhtml\b/i.test(contentType ?? '') || /Unexpected token '<'|<!doctype|<html/i.test(message);
   const parseFailed = error.name === 'SyntaxError' || /Deserialization error|XML parse error|is not valid JSON|Unexpected end of JSON/i.test(message);
   const unknown = (error.name === 'Unknown' || error.name === 'UnknownError') && contentType !== undefined && !/xml|json/i.test(contentType);

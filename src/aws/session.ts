@@ -82,7 +82,8 @@ export class AwsSession {
 
   /**
    * The endpoint override of a service (a descriptor, or the id of one already in use), or
-   * undefined for AWS itself.
+   * undefined for AWS itself. For a descriptor, throws `InvalidInput` like `gateway()` when its
+   * configured endpoint is unusable.
    */
   endpoint(service: ServiceEndpointId | string): string | undefined {
     if (typeof service === 'string') return this.endpointUrl(service);
