@@ -1,6 +1,8 @@
 // The stack "Log groups" folder and its group and stream nodes, through the real SDK client
 // against the local awsJson1_1 server.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { CONTEXT } from '../../../src/views/contextValues';
 import { LogStreamNode, type LogGroupNode } from '../../../src/views/logs/logGroupNodes';
@@ -28,19 +30,30 @@ void describe('stack log groups folder (views, real SDK)', () => {
   const changed: (ViewNode | undefined)[] = [];
   const sink: TreeChangeSink = { changed: (node) => changed.push(node) };
   const signal = new AbortController().signal;
-  // The logs folder never calls CloudFormation: that service's endpoint is a closed port.
   let services = awsServicesFor();
+  // The logs folder never calls CloudFormation: its endpoint only counts requests (checked in `after`).
+  let cloudFormationCalls = 0;
+  const cloudFormation = createServer((req, res) => {
+    cloudFormationCalls++;
+    req.resume();
+    res.writeHead(500).end();
+  });
 
-  before(() => {
+  before(async () => {
+    await new Promise<void>((resolve) => cloudFormation.listen(0, '127.0.0.1', () => resolve()));
     services = awsServicesFor({
-      endpoints: { logs: local.server.endpoint, cloudformation: 'http://127.0.0.1:9' },
+      endpoints: { logs: local.server.endpoint, cloudformation: `http://127.0.0.1:${(cloudFormation.address() as AddressInfo).port}` },
       maxAttempts: 4,
       log: { info: (m) => logLines.push(`info ${m}`), warn: (m) => logLines.push(`warn ${m}`), error: (m) => logLines.push(`error ${m}`) },
     });
     // API Gateway execution logs exist for the prod stage.
     local.server.groups.push({ name: 'API-Gateway-Execution-Logs_a1b2c3/prod', creationTime: FIXTURE_EPOCH, retentionInDays: 7, streams: [] });
   });
-  after(() => services.dispose());
+  after(async () => {
+    services.dispose();
+    await new Promise<void>((resolve) => cloudFormation.close(() => resolve()));
+    assert.equal(cloudFormationCalls, 0, 'the logs folder never calls CloudFormation');
+  });
   beforeEach(() => {
     local.server.requests.length = 0;
     local.server.faults.accessDeniedGroups.clear();
