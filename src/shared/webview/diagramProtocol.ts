@@ -14,11 +14,24 @@
  * No dependencies, no DOM, no `node:*`: both bundles import this file.
  */
 import type { ArchitectureGraph, EdgeKind, GraphEdge, GraphGroup, GraphNode, NodeCategory } from '../../engine/graph/graphTypes';
-import { array, boolean, dispatchMessage, fail, isPlainObject, messageType, object, offset, oneOf, pathSegment, quoteName, string, unknownType, validateMessage } from './protocolKit';
-import type { MessageHandlers, ReadyMessage, StructureLimits, Validation } from './protocolKit';
+import { array, boolean, dispatchMessage, THEME_KINDS, fail, isPlainObject, messageType, object, offset, oneOf, pathSegment, quoteName, string, unknownType, validateMessage } from './protocolKit';
+import type { MessageHandlers, ReadyMessage, StructureLimits, Validation, WebviewThemeKind } from './protocolKit';
+import type { WebviewPage } from './webviewHtml';
 
 /** The panel's name: the first segment of its message types. */
 export const DIAGRAM_PANEL = 'diagram';
+
+/**
+ * The diagram's page (shell and CSP: `webviewHtml.ts`): its bundle, its layout worker (started
+ * from a `blob:` URL, so the page gets `connect-src` + `worker-src blob:`) and the one Trusted
+ * Types policy that passes that URL (`webview-ui/diagram/layoutClient.ts`).
+ */
+export const DIAGRAM_PAGE: WebviewPage = {
+  bundle: DIAGRAM_PANEL,
+  title: 'Architecture diagram',
+  workerBundle: 'diagramLayout',
+  trustedTypesPolicies: ['archlens-diagram-worker'],
+};
 
 /** Largest message either side accepts, counted in UTF-16 code units of its strings (about 20 MB). */
 export const DIAGRAM_MAX_MESSAGE_CHARS = 20 * 1024 * 1024;
@@ -70,7 +83,7 @@ export interface DiagramThemeChangedMessage {
 }
 
 /** VS Code colour theme kinds. */
-export type DiagramThemeKind = 'light' | 'dark' | 'highContrast' | 'highContrastLight';
+export type DiagramThemeKind = WebviewThemeKind;
 
 /** A line of status for the user (e.g. "not a template", "the template does not parse: showing the last good diagram"). */
 export interface DiagramStatusMessage {
@@ -144,7 +157,6 @@ export type DiagramValidation<T> = Validation<T>;
 const NODE_CATEGORIES: ReadonlySet<NodeCategory> = new Set<NodeCategory>(['compute', 'storage', 'database', 'networking', 'integration', 'api', 'security', 'monitoring', 'management', 'analytics', 'other']);
 const EDGE_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['ref', 'getatt', 'sub', 'dependsOn', 'eventSource', 'iam']);
 const GROUP_KINDS: ReadonlySet<GraphGroup['kind']> = new Set<GraphGroup['kind']>(['vpc', 'availabilityZone', 'subnet', 'nestedStack', 'construct']);
-const THEME_KINDS: ReadonlySet<DiagramThemeKind> = new Set<DiagramThemeKind>(['light', 'dark', 'highContrast', 'highContrastLight']);
 const MAX_ID = 1024;
 const MAX_TEXT = 64 * 1024;
 /** Structural limits of every diagram message, both directions. */

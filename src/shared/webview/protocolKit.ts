@@ -33,6 +33,12 @@ export function readyType<Panel extends string>(panel: Panel): `${Panel}/ready` 
   return `${panel}/ready`;
 }
 
+/** VS Code's colour theme kinds, as panels receive them (CSS variables follow the theme by themselves; this is for canvas drawing and high-contrast tweaks). */
+export type WebviewThemeKind = 'light' | 'dark' | 'highContrast' | 'highContrastLight';
+
+/** Every {@link WebviewThemeKind}, for validators (`oneOf`). */
+export const THEME_KINDS: ReadonlySet<WebviewThemeKind> = new Set<WebviewThemeKind>(['light', 'dark', 'highContrast', 'highContrastLight']);
+
 /** The outcome of validating a message. */
 export type Validation<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly error: string };
 
@@ -220,6 +226,8 @@ export interface ReceiverLog {
 export interface ReceiverOptions<M extends WebviewMessage, Ready extends string, R> {
   /** Used in log lines (`diagram: ignored …`). */
   readonly panel: string;
+  /** Who sends these messages (for log lines). */
+  readonly from: 'webview' | 'extension';
   readonly validate: Validator<M>;
   /** The ready message's type, answered by `onReady` instead of a handler (UI -> host only). */
   readonly ready?: Ready;
@@ -227,6 +235,8 @@ export interface ReceiverOptions<M extends WebviewMessage, Ready extends string,
   /** One handler per message type other than `ready`. */
   readonly handlers: MessageHandlers<Exclude<M, { type: Ready }>, R>;
   readonly log: ReceiverLog;
+  /** Called with the reason instead of `log.warn` when a message is invalid (the UI shows it in its status line). */
+  readonly onInvalid?: (reason: string) => void;
   /** After a handler failed (already logged): e.g. tell the user. */
   readonly onHandlerError?: (error: unknown) => void;
 }
@@ -239,11 +249,13 @@ export interface ReceiverOptions<M extends WebviewMessage, Ready extends string,
 export function createReceiver<M extends WebviewMessage, Ready extends string = never, R extends void | Promise<void> = void | Promise<void>>(
   options: ReceiverOptions<M, Ready, R>,
 ): (raw: unknown) => Promise<void> {
-  const { panel, validate, ready, onReady, handlers, log, onHandlerError } = options;
+  const { panel, from, validate, ready, onReady, handlers, log, onInvalid, onHandlerError } = options;
   return async (raw) => {
     const result = validate(raw);
     if (!result.ok) {
-      log.warn(`${panel}: ignored an invalid message from the ${ready ? 'webview' : 'extension'} (${result.error.slice(0, 200)})`);
+      const reason = result.error.slice(0, 200);
+      if (onInvalid) onInvalid(reason);
+      else log.warn(`${panel}: ignored an invalid message from the ${from} (${reason})`);
       return;
     }
     const message = result.message;
