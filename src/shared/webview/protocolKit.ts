@@ -12,8 +12,8 @@
  * - a receiver that validates, dispatches, and logs a rejection by its reason only.
  *
  * Rejection reasons never quote the message's content, except names that look like our own
- * (message types, keys, ids made of `[A-Za-z0-9_./:-]`, at most 80 characters): they go to
- * the log, where a hostile payload must not forge lines or hide in megabytes.
+ * (message types, and keys or ids made of letters only): they go to the log, where a hostile
+ * payload must not forge lines, leak a token it carries, or hide in megabytes.
  *
  * No dependencies, no DOM, no `node:*`: the extension host and every webview bundle import it.
  */
@@ -84,16 +84,21 @@ export function isPlainObject(value: unknown): value is PlainObject {
   return proto === Object.prototype || proto === null;
 }
 
-const QUOTABLE = /^[A-Za-z0-9_./:-]{1,80}$/;
+// What a rejection reason may quote from the message: names made of letters (a key such as
+// `extra`, a logical id such as `Fn`) and message types (`diagram/node/reveal`). Credentials,
+// tokens and payloads almost always have digits or other characters, so they are never
+// echoed, nor is anything that could forge a log line.
+const QUOTABLE_NAME = /^[A-Za-z][A-Za-z_-]{0,39}$/;
+const QUOTABLE_TYPE = /^[a-z][A-Za-z]{0,31}(\/[a-z][A-Za-z]{0,31}){1,3}$/;
 
-/** A name from the message, fit for a log line: quoted when it looks like ours, else only its length. */
+/** A name from the message, fit for a log line: quoted when made of letters only, else only its length. */
 export function quoteName(name: string): string {
-  return QUOTABLE.test(name) ? `'${name}'` : `(a ${name.length}-character name)`;
+  return QUOTABLE_NAME.test(name) ? `'${name}'` : `(a ${name.length}-character name)`;
 }
 
 /** A key from the message as a segment of a path (`details.Runtime`), with the same rule as {@link quoteName}. */
 export function pathSegment(key: string): string {
-  return QUOTABLE.test(key) ? key : `(a ${key.length}-character key)`;
+  return QUOTABLE_NAME.test(key) ? key : `(a ${key.length}-character key)`;
 }
 
 /** Limits of the structural pass. */
@@ -197,9 +202,9 @@ export function messageType(value: unknown): string {
   return type;
 }
 
-/** The rejection of a type no validator knows (the `default:` of a panel's `switch`). */
+/** The rejection of a type no validator knows (the `default:` of a panel's `switch`): quoted only when shaped like a message type. */
 export function unknownType(type: string): never {
-  return fail('message', `unknown type ${quoteName(type)}`);
+  return fail('message', `unknown type ${QUOTABLE_TYPE.test(type) ? `'${type}'` : `(a ${type.length}-character name)`}`);
 }
 
 /** Runs the structural pass, then `body`; never throws (a hostile getter or a stack overflow is a rejection too). */

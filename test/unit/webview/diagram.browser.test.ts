@@ -15,7 +15,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { ArchitectureGraph } from '../../../src/engine/graph/graphTypes';
 import { DIAGRAM_PAGE, validateDiagramUiMessage, type DiagramHostMessage, type DiagramUiMessage } from '../../../src/shared/webview/diagramProtocol';
-import { coldPaint, generatedGraph, HOSTILE, hostileGraph, rendered, repoRoot, smallGraph, startDiagramServer, updateMessage } from './diagramPage';
+import { coldPaint, generatedGraph, HOSTILE, hostileGraph, openDiagramPage, rendered, repoRoot, smallGraph, startDiagramServer, updateMessage } from './diagramPage';
 import * as kit from './webviewPage';
 import { assertBuilt, launchBrowser, send, violations, type OpenedPage, type PageGlobals, type PageServer } from './webviewPage';
 
@@ -41,7 +41,7 @@ after(async () => {
  * With `autoUpdate`, the stand-in host answers `ready` with that message at once.
  */
 function openPage(autoUpdate?: DiagramHostMessage, query = ''): Promise<OpenedPage> {
-  return kit.openPanelPage(browser, server, 'diagram', { autoReply: autoUpdate, query });
+  return openDiagramPage(browser, server, { autoReply: autoUpdate, query });
 }
 
 function waitForPosted<T extends DiagramUiMessage['type']>(page: Page, type: T, before = 0): Promise<Extract<DiagramUiMessage, { type: T }>> {

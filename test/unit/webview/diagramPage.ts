@@ -7,7 +7,7 @@ import { generateTemplate } from '../../../bench/generateTemplate';
 import { analyzeDocument } from '../../../src/engine/analyzedDocument';
 import { buildGraph } from '../../../src/engine/graph/buildGraph';
 import type { ArchitectureGraph, GraphNode } from '../../../src/engine/graph/graphTypes';
-import { DEFAULT_DIAGRAM_OPTIONS, DIAGRAM_PAGE, type DiagramGraphUpdateMessage, type DiagramOptions } from '../../../src/shared/webview/diagramProtocol';
+import { DEFAULT_DIAGRAM_OPTIONS, DIAGRAM_PAGE, type DiagramGraphUpdateMessage, type DiagramHostMessage, type DiagramOptions } from '../../../src/shared/webview/diagramProtocol';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { openPanelPage, startPageServer, type OpenedPage, type PageGlobals, type PageServer } from './webviewPage';
@@ -93,7 +93,9 @@ export function generatedGraph(services: number): ArchitectureGraph {
 /** A `diagram/graph/update` message for a graph. */
 export function updateMessage(graph: ArchitectureGraph, options: Partial<DiagramOptions> = {}, name = 'template.yaml'): DiagramGraphUpdateMessage {
   const hash = String(JSON.stringify(graph).length) + ':' + String(graph.nodes.length) + ':' + String(graph.edges.length);
-  return { type: 'diagram/graph/update', graph, template: { uri: `file:///work/${name}`, name }, hash, options: { ...DEFAULT_DIAGRAM_OPTIONS, ...options } };
+  // Field by field: a stray key or an `undefined` would make the UI reject the whole message.
+  const { showAuxiliary = DEFAULT_DIAGRAM_OPTIONS.showAuxiliary, collapsedGroups = DEFAULT_DIAGRAM_OPTIONS.collapsedGroups, direction = DEFAULT_DIAGRAM_OPTIONS.direction } = options;
+  return { type: 'diagram/graph/update', graph, template: { uri: `file:///work/${name}`, name }, hash, options: { showAuxiliary, collapsedGroups, direction } };
 }
 
 /** Serves the diagram page; `/?missing-worker` is a page whose layout worker does not exist (the fallback test). */
@@ -101,11 +103,41 @@ export function startDiagramServer(): Promise<PageServer> {
   return startPageServer(DIAGRAM_PAGE, { workerFile: (query) => (query === 'missing-worker' ? 'missing.js' : undefined) });
 }
 
-/** Waits until the SVG has been drawn `count` times; returns the page's clock at the next animation frame (the paint). */
+/**
+ * Records, in the page, when each render of the diagram reached the screen: the view bumps
+ * `svg.canvas[data-renders]` after drawing; a MutationObserver notes the count and the next
+ * animation frame's clock. Measured in the page, so two renders between two polls of the test
+ * (a sketch quickly replaced by ELK's layout on a busy machine) are both seen.
+ */
+export const PAINT_RECORDER = `
+  window.__paints = [];
+  new MutationObserver((records) => {
+    for (const record of records) {
+      const renders = Number(record.target.getAttribute('data-renders'));
+      if (record.target.matches('svg.canvas') && !window.__paints.some((p) => p.renders === renders)) {
+        const paint = { renders, source: record.target.getAttribute('data-layout-source'), at: undefined };
+        window.__paints.push(paint);
+        requestAnimationFrame(() => { paint.at = performance.now(); });
+      }
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-renders'] });
+`;
+
+interface PaintGlobals {
+  __paints: { renders: number; source: string | null; at: number | undefined }[];
+}
+
+/** Waits until the diagram has been drawn `count` times and painted; returns the page's clock at that paint. */
 export async function rendered(page: Page, count: number, timeout = 30_000): Promise<number> {
-  const handle = await page.waitForFunction((n) => (globalThis as unknown as PageGlobals).document.querySelector('svg.canvas')?.getAttribute('data-renders') === String(n), count, { polling: 'raf', timeout });
+  const handle = await page.waitForFunction((n) => (globalThis as unknown as PaintGlobals).__paints.find((p) => p.renders === n)?.at, count, { polling: 50, timeout });
+  const at = (await handle.jsonValue()) as number;
   await handle.dispose();
-  return page.evaluate(() => (globalThis as unknown as PageGlobals).performance.now());
+  return at;
+}
+
+/** Opens the diagram page with the paint recorder (see {@link openPanelPage}). */
+export function openDiagramPage(browser: Browser, server: PageServer, options: { autoReply?: DiagramHostMessage; query?: string } = {}): Promise<OpenedPage> {
+  return openPanelPage(browser, server, 'diagram', { ...options, initScripts: [PAINT_RECORDER] });
 }
 
 /** One cold load of the diagram page, as the host does it: the graph is sent on `ready`. */
@@ -127,10 +159,10 @@ export interface ColdPaint extends OpenedPage {
 
 /** Loads a fresh page, sends `graph` on `ready`, waits for ELK's layout to be painted. */
 export async function coldPaint(browser: Browser, server: PageServer, graph: ArchitectureGraph, options: { showAuxiliary?: boolean } = {}): Promise<ColdPaint> {
-  const opened = await openPanelPage(browser, server, 'diagram', { autoReply: updateMessage(graph, options) });
+  const opened = await openDiagramPage(browser, server, { autoReply: updateMessage(graph, options) });
   const paint = await rendered(opened.page, 1, 60_000);
   const canvas = opened.page.locator('svg.canvas');
-  const firstSource = (await canvas.getAttribute('data-layout-source')) ?? '';
+  const firstSource = (await opened.page.evaluate(() => (globalThis as unknown as PaintGlobals).__paints.find((p) => p.renders === 1)?.source)) ?? '';
   const final = firstSource === 'sketch' ? await rendered(opened.page, 2, 60_000) : paint;
   const readyAt = (await opened.page.evaluate(() => (globalThis as unknown as PageGlobals).__readyAt)) ?? 0;
   assert.equal(await canvas.getAttribute('data-layout-source'), 'elk');

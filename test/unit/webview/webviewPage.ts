@@ -151,7 +151,7 @@ export interface OpenedPage {
  * A fresh page (new context: no shared cache, like a new webview), waiting for
  * `<panel>/ready`. With `autoReply`, the stand-in host answers `ready` with that message.
  */
-export async function openPanelPage(browser: Browser, server: PageServer, panel: string, options: { autoReply?: unknown; query?: string } = {}): Promise<OpenedPage> {
+export async function openPanelPage(browser: Browser, server: PageServer, panel: string, options: { autoReply?: unknown; query?: string; initScripts?: readonly string[] } = {}): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -162,6 +162,7 @@ export async function openPanelPage(browser: Browser, server: PageServer, panel:
     }, options.autoReply);
   }
   await page.addInitScript(pageShim(panel));
+  for (const script of options.initScripts ?? []) await page.addInitScript(script);
   await page.goto(`${server.url}${options.query ?? ''}`);
   await page.waitForFunction((ready) => (globalThis as unknown as PageGlobals).__posted.some((m) => m.type === ready), `${panel}/ready`, { polling: 'raf', timeout: 15_000 });
   return {
