@@ -121,10 +121,6 @@ export class PanelHost<Ui extends WebviewMessage, Host extends WebviewMessage, P
     return this.ready && !this.disposed;
   }
 
-  get isDisposed(): boolean {
-    return this.disposed;
-  }
-
   set title(title: string) {
     if (!this.disposed) this.panel.title = title;
   }

@@ -67,7 +67,7 @@ export function dispatchMessage<M extends WebviewMessage, R>(handlers: MessageHa
 // into `{ ok: false }` at the edge, so a panel's validator reads as straight-line code.
 
 /** Thrown inside a validator; turned into `{ ok: false }` by {@link validateMessage}. */
-export class InvalidMessage extends Error {}
+class InvalidMessage extends Error {}
 
 /** Rejects the message: `path` says where, `what` says why. */
 export function fail(path: string, what: string): never {

@@ -72,7 +72,7 @@ export function escapeHtmlAttribute(text: string): string {
 }
 
 /** Escapes text for HTML element content. */
-export function escapeHtmlText(text: string): string {
+function escapeHtmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
