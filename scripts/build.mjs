@@ -14,11 +14,25 @@ const bundles = [
   { entry: 'src/cli/main.ts', outfile: 'dist/cli.js', banner: '#!/usr/bin/env node', executable: true },
   { entry: 'src/extension/extension.ts', outfile: 'dist/extension.js', optional: true },
   { entry: 'src/server/server.ts', outfile: 'dist/server.js', optional: true },
-  // Webview bundles (browser, DOM-only; see webview-ui/README.md): the diagram UI, its layout worker and styles.
-  { entry: 'webview-ui/diagram/main.ts', outfile: 'dist/webview/diagram.js', optional: true, browser: true },
-  { entry: 'webview-ui/diagram/layoutWorker.ts', outfile: 'dist/webview/diagramLayout.js', optional: true, browser: true },
-  { entry: 'webview-ui/diagram/diagram.css', outfile: 'dist/webview/diagram.css', optional: true, browser: true },
+  // Webview bundles: one line per panel in WEBVIEW_PANELS below.
 ];
+
+/**
+ * Webview panels (browser, DOM-only; see webview-ui/README.md). Each is `webview-ui/<panel>/main.ts`
+ * -> `dist/webview/<panel>.js` plus `webview-ui/<panel>/<panel>.css` -> `dist/webview/<panel>.css`
+ * (the names the host's `WebviewPage` loads); `workers` are extra entries started from `blob:` URLs.
+ */
+const WEBVIEW_PANELS = [
+  { panel: 'diagram', workers: [{ entry: 'layoutWorker.ts', name: 'diagramLayout' }] },
+];
+for (const { panel, workers = [] } of WEBVIEW_PANELS) {
+  const entry = (file) => `webview-ui/${panel}/${file}`;
+  bundles.push(
+    { entry: entry('main.ts'), outfile: `dist/webview/${panel}.js`, browser: true },
+    ...workers.map((worker) => ({ entry: entry(worker.entry), outfile: `dist/webview/${worker.name}.js`, browser: true })),
+    { entry: entry(`${panel}.css`), outfile: `dist/webview/${panel}.css`, browser: true },
+  );
+}
 
 const catalogScript = join(root, 'scripts/buildCatalog.mjs');
 if (existsSync(catalogScript)) {

@@ -1,8 +1,10 @@
 /**
- * The only way this bundle creates DOM: elements by tag name, attributes set one by one,
+ * The only way the webview bundles create DOM: elements by tag name, attributes set one by one,
  * text through `textContent`. Template text (labels, ids, details) never reaches a parser,
  * and the page's CSP enforces Trusted Types, so an `innerHTML` string would throw anyway.
  */
+
+import type { WebviewThemeKind } from '../../src/shared/webview/protocolKit';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -44,4 +46,27 @@ export { displayText } from './text';
 /** Removes all children of an element. */
 export function clear(element: Element): void {
   element.replaceChildren();
+}
+
+/**
+ * Records VS Code's theme kind on `body` (`data-theme-kind`), for styles that need more than
+ * the theme's CSS variables (high contrast: solid borders) and for canvas drawing.
+ */
+export function applyThemeKind(kind: WebviewThemeKind): void {
+  document.body.dataset['themeKind'] = kind;
+}
+
+/** Whether keyboard input on this element is typing (a shortcut must not steal it). */
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.closest('input, textarea, select, vscode-text-field, vscode-text-area, vscode-dropdown') !== null;
+}
+
+/** A one-key shortcut that moves focus to `target` (e.g. `/` to the search field), except while the user types. */
+export function focusOnKey(key: string, target: () => HTMLElement): void {
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== key || event.ctrlKey || event.metaKey || event.altKey || isEditable(event.target)) return;
+    event.preventDefault();
+    target().focus();
+  });
 }

@@ -1,8 +1,9 @@
 /**
- * The one module that knows about `@vscode/webview-ui-toolkit`. The toolkit is archived
- * upstream (its successor is `@vscode-elements/elements`); every control the diagram uses is
- * created here behind a small typed API, so swapping the library means rewriting this file
- * only. Nothing else in the bundle may import the toolkit.
+ * The one module that knows about `@vscode/webview-ui-toolkit`, shared by every webview
+ * bundle. The toolkit is archived upstream (its successor is `@vscode-elements/elements`);
+ * every control a panel uses is created here behind a small typed API, so swapping the
+ * library means rewriting this file only. Nothing else under `webview-ui/` may import the
+ * toolkit (lint rule in eslint.config.mjs).
  *
  * Why the toolkit and not styled native elements: its web components take VS Code's theme
  * (including high contrast) through design tokens, with focus rings and keyboard handling
@@ -11,9 +12,11 @@
  * still says `ready` ~150 ms after navigation start, and the first paint's critical path is
  * the layout worker's boot, not this bundle),
  * FAST's template engine needs one Trusted Types policy (`fast-html`, allowed by name in the
- * CSP), and its `:focus-visible` probe needs the style nonce (see `diagramHtml.ts`). Native
+ * CSP), and its `:focus-visible` probe needs the style nonce (see `src/shared/webview/webviewHtml.ts`). Native
  * elements would save the bytes but re-implement theming and focus handling; not worth it yet.
  */
+// This is the wrapper the lint rule points everyone else to.
+// eslint-disable-next-line no-restricted-imports
 import { provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDropdown, vsCodeOption, vsCodeTextField } from '@vscode/webview-ui-toolkit';
 
 let registered = false;
@@ -82,12 +85,32 @@ export interface TextField {
   setValue(value: string): void;
 }
 
-/** Creates a text field; `onInput` on every edit, `onEnter` on Enter (Shift+Enter: `backwards`). */
-export function createTextField(options: { readonly placeholder: string; readonly label: string; readonly onInput: (value: string) => void; readonly onEnter?: (backwards: boolean) => void }): TextField {
+/** Options of a text field. */
+export interface TextFieldOptions {
+  readonly placeholder: string;
+  /** The accessible name (what a screen reader announces). */
+  readonly label: string;
+  /** Draw the label above the field too (default: for screen readers only; the placeholder shows). */
+  readonly visibleLabel?: boolean;
+  readonly onInput: (value: string) => void;
+  /** On Enter (Shift+Enter: `backwards`). */
+  readonly onEnter?: (backwards: boolean) => void;
+}
+
+/**
+ * Creates a text field. The label is the element's text, not only its `aria-label`: the
+ * toolkit's `connectedCallback` overwrites `aria-label` with the text content, or with the
+ * generic "Text field" when there is none (what a screen reader then announced for the
+ * diagram's search). The text also labels the inner `<input>` through its `<label for>`;
+ * a hidden label stays in the accessibility tree (`label-hidden` in `base.css`).
+ */
+export function createTextField(options: TextFieldOptions): TextField {
   registerToolkit();
   const field = document.createElement('vscode-text-field') as HTMLElement & { value: string };
   field.setAttribute('placeholder', options.placeholder);
+  field.textContent = options.label;
   field.setAttribute('aria-label', options.label);
+  if (!options.visibleLabel) field.classList.add('label-hidden');
   field.addEventListener('input', () => options.onInput(field.value ?? ''));
   field.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') options.onEnter?.(event.shiftKey);
