@@ -10,12 +10,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LocalAwsServer } from '../../test/support/aws/core/localAwsServer';
 import { DEMO_ACCOUNT, DEMO_LOG_GROUP, demoLogGroups, demoStacks } from '../../test/support/aws/demoData';
-import { cloudFormationService, CloudFormationState } from '../../test/support/aws/services/cloudFormation';
-import { codeArtifactService, CodeArtifactState } from '../../test/support/aws/services/codeArtifact';
-import { logsService, LogsState } from '../../test/support/aws/services/logs';
-import { stsService, StsState } from '../../test/support/aws/services/sts';
+import { startLocalAccount } from '../../test/support/aws/localAccount';
 import { repoRoot } from './codeServer.mjs';
 
 export const DEMO_PROFILE = 'demo';
@@ -37,18 +33,15 @@ function template(name: string): string {
 }
 
 export async function startDemoAws(configDir: string): Promise<DemoAws> {
-  const cloudFormation = new CloudFormationState(
-    demoStacks({
+  const { server, logs } = await startLocalAccount({
+    stacks: demoStacks({
       ordersApi: template('orders-api-with-mistakes.yaml'),
       serverlessApp: template('serverless-app.yaml'),
       network: template('network.json'),
       website: template('clean-website.yaml'),
     }),
-  );
-  const sts = new StsState({ account: DEMO_ACCOUNT, arn: `arn:aws:iam::${DEMO_ACCOUNT}:user/archlens-demo`, userId: 'AIDADEMOUSER00000001' });
-  const logs = new LogsState(demoLogGroups(Date.now()), undefined, undefined, () => sts.identity.account, () => sts.identity.arn);
-  const server = await LocalAwsServer.start({
-    services: [cloudFormationService(cloudFormation), logsService(logs), stsService(sts), codeArtifactService(new CodeArtifactState())],
+    logGroups: demoLogGroups(Date.now()),
+    identity: { account: DEMO_ACCOUNT, arn: `arn:aws:iam::${DEMO_ACCOUNT}:user/archlens-demo`, userId: 'AIDADEMOUSER00000001' },
   });
   // A "live" function: one event a second for live tails of the orders function's group.
   let order = 5000;
