@@ -44,7 +44,9 @@ export async function startStsStub(): Promise<StsStub> {
     set failWith(error: { code: string; message: string; status?: number } | undefined) {
       failure = error;
       rule?.remove();
-      rule = error !== undefined ? core.faults.inject({ service: 'sts', kind: 'error', error: { ...error, status: error.status ?? 403 } }) : undefined;
+      // Any request, whatever its action: authentication fails before AWS reads the action
+      // (tests also point another service's client at this stub to see such a refusal).
+      rule = error !== undefined ? core.faults.inject({ kind: 'error', error: { ...error, status: error.status ?? 403 } }) : undefined;
     },
     get account() {
       return state.identity.account;

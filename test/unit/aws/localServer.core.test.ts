@@ -167,6 +167,16 @@ void describe('local AWS-protocol server core (real SDK clients, one endpoint)',
     assert.match(role.message, /Value null at 'roleSessionName'/);
   });
 
+  void test('faults come before routing, as AWS authenticates first: an unfiltered rule also fails a request nobody answers', async () => {
+    inject({ kind: 'accessDenied' });
+    const unknown = await fetch(`${account.server.endpoint}/v1/nothing-here`, { method: 'POST' });
+    assert.equal(unknown.status, 403);
+    assert.equal(unknown.headers.get('x-amzn-errortype'), 'AccessDeniedException');
+    const refused = await rejection(cfn.send(new ListStacksCommand({})));
+    assert.equal(refused.name, 'AccessDenied');
+    assert.deepEqual(account.server.log.summary(), ['unknown POST /v1/nothing-here 403 [accessDenied]', 'cloudformation ListStacks 403 [accessDenied]']);
+  });
+
   void test('hostile names: an Action or target named after Object.prototype is an unknown operation', async () => {
     const post = (body: string, headers: Record<string, string>): Promise<Response> => fetch(account.server.endpoint, { method: 'POST', headers, body });
     const query = await post('Action=constructor&Version=2010-05-15', { 'content-type': 'application/x-www-form-urlencoded' });

@@ -9,7 +9,7 @@ import { FaultModel, type FaultRule } from './faults';
 import { checkInput } from './inputModel';
 import { RequestLog, type LoggedRequest } from './requestLog';
 import { accessKeyIdOf, routeRequest, type RoutedRequest } from './router';
-import { STREAMED, type ServiceDefinition } from './service';
+import { STREAMED, type ServiceDefinition, type ServiceErrors } from './service';
 import { fromTemplate, ServiceError } from './serviceError';
 
 export interface LocalAwsServerOptions {
@@ -34,6 +34,18 @@ interface Hold {
 }
 
 const INTERNAL = { code: 'InternalFailure', status: 500, message: 'Internal failure' };
+
+/** Fault answers for a request no registered service answers (a fault rule without a service). */
+const UNROUTED_ERRORS: ServiceErrors = {
+  validation: { code: 'ValidationException', status: 400, message: 'Validation failed' },
+  serialization: { code: 'SerializationException', status: 400, message: 'Malformed input' },
+  throttle: { code: 'ThrottlingException', status: 400, message: 'Rate exceeded' },
+  expiredToken: { code: 'ExpiredTokenException', status: 400, message: 'The security token included in the request is expired' },
+  accessDenied: { code: 'AccessDeniedException', status: 403, message: 'Access denied' },
+  serverError: INTERNAL,
+  unknownOperation: { code: 'UnknownOperationException', status: 400, message: 'Unknown operation' },
+  invalidToken: () => new ServiceError('InvalidNextToken', 'The page token is not valid'),
+};
 
 export class LocalAwsServer {
   readonly log = new RequestLog();
@@ -122,19 +134,23 @@ export class LocalAwsServer {
       entry.status = error.status;
       writeError(routed.protocol, answer, error);
     };
-    if (routed.error !== undefined || service === undefined || routed.spec === undefined) return fail(routed.error ?? new ServiceError('UnknownOperationException', 'Unknown operation'));
-
-    await this.awaitHold(operation);
-    if (res.destroyed) {
-      entry.clientClosed = true;
-      return;
+    const routable = routed.error === undefined && service !== undefined && routed.spec !== undefined;
+    if (routable) {
+      await this.awaitHold(operation);
+      if (res.destroyed) {
+        entry.clientClosed = true;
+        return;
+      }
     }
-    const tokenMember = service.tokenMember;
-    const fault = this.faults.take({ service: service.name, operation, page, hasPageToken: tokenMember !== undefined && input[tokenMember] !== undefined });
+    // Faults come before the request is understood, as AWS authenticates and throttles before it
+    // looks at the action: a rule without service or operation also fails a request nobody answers.
+    const tokenMember = service?.tokenMember;
+    const fault = this.faults.take({ service: entry.service, operation, page, hasPageToken: tokenMember !== undefined && input[tokenMember] !== undefined });
     if (fault !== undefined) entry.fault = fault.kind;
-    this.onRequest?.(entry);
+    if (routable) this.onRequest?.(entry);
     try {
       if (fault !== undefined && (await this.applyFault(fault, routed, entry, answer))) return;
+      if (routed.error !== undefined || service === undefined || routed.spec === undefined) return fail(routed.error ?? new ServiceError('UnknownOperationException', 'Unknown operation'));
       if (routed.spec.input !== undefined) checkInput(routed.protocol, routed.spec.input, input, service.errors);
       const output = await routed.spec.handle(input, { requestId, response: res, request: entry });
       if (output === STREAMED) {
@@ -144,7 +160,7 @@ export class LocalAwsServer {
       entry.status = 200;
       writeResult(routed.protocol, answer, output);
     } catch (error) {
-      fail(error instanceof ServiceError ? error : fromTemplate(service.errors.serverError ?? INTERNAL));
+      fail(error instanceof ServiceError ? error : fromTemplate(service?.errors.serverError ?? INTERNAL));
     }
   }
 
@@ -161,23 +177,23 @@ export class LocalAwsServer {
 
   /** Answers `fault`; false for a fault after which the request goes on normally (`slow`). */
   private async applyFault(fault: FaultRule, routed: RoutedRequest, entry: LoggedRequest, answer: Answer): Promise<boolean> {
-    const service = routed.service!;
+    const errors = routed.service?.errors ?? UNROUTED_ERRORS;
     const { res } = answer;
     const errorOf = (): ServiceError => {
       switch (fault.kind) {
         case 'throttle':
-          return fromTemplate(service.errors.throttle);
+          return fromTemplate(errors.throttle);
         case 'expiredToken':
-          return fromTemplate(service.errors.expiredToken);
+          return fromTemplate(errors.expiredToken);
         case 'accessDenied':
-          return fromTemplate(service.errors.accessDenied);
+          return fromTemplate(errors.accessDenied);
         case 'serverError': {
-          const template = service.errors.serverError;
+          const template = errors.serverError;
           return new ServiceError(template.code, template.message, fault.status ?? template.status);
         }
         case 'invalidToken': {
-          const token = routed.input[service.tokenMember ?? ''];
-          return service.errors.invalidToken(typeof token === 'string' ? token : '');
+          const token = routed.input[routed.service?.tokenMember ?? ''];
+          return errors.invalidToken(typeof token === 'string' ? token : '');
         }
         default:
           return new ServiceError(fault.error?.code ?? 'InternalFailure', fault.error?.message ?? 'Injected fault', fault.error?.status ?? 400);
