@@ -9,6 +9,7 @@ import {
   ListDomainsCommand,
   ListPackagesCommand,
   ResourceNotFoundException,
+  PutPackageOriginConfigurationCommand,
   paginateListPackages,
   type ListPackagesCommandInput,
 } from '@aws-sdk/client-codeartifact';
@@ -113,6 +114,30 @@ void describe('local server, restJson1: CodeArtifact through the real SDK client
     assert.equal(noPackage.resourceType, 'package');
     const otherOwner = await rejection(client.send(new ListPackagesCommand({ ...store(), domainOwner: '999999999999' })));
     assert.equal(otherOwner.resourceType, 'domain');
+  });
+
+  void test('PutPackageOriginConfiguration: POST /v1/package sets the restrictions; a name that does not exist becomes a phantom package, as on AWS', async () => {
+    const location = { domain: 'acme', repository: 'internal', format: 'npm' as const, namespace: 'acme', package: 'billing-client' };
+    const put = await client.send(new PutPackageOriginConfigurationCommand({ ...location, restrictions: { publish: 'BLOCK', upstream: 'BLOCK' } }));
+    assert.deepEqual(put.originConfiguration, { restrictions: { publish: 'BLOCK', upstream: 'BLOCK' } });
+    assert.deepEqual((await client.send(new DescribePackageCommand(location))).package?.originConfiguration?.restrictions, { publish: 'BLOCK', upstream: 'BLOCK' });
+    const before = (await client.send(new ListPackagesCommand({ domain: 'acme', repository: 'internal' }))).packages?.length ?? 0;
+    await client.send(new PutPackageOriginConfigurationCommand({ ...location, package: 'billing-clinet', restrictions: { publish: 'ALLOW', upstream: 'BLOCK' } }));
+    const after = (await client.send(new ListPackagesCommand({ domain: 'acme', repository: 'internal' }))).packages ?? [];
+    assert.equal(after.length, before + 1);
+    assert.ok(after.some((p) => p.package === 'billing-clinet'));
+    const wire = account.server.log.of('PutPackageOriginConfiguration')[0]!;
+    assert.deepEqual(wire.input, { ...location, restrictions: { publish: 'BLOCK', upstream: 'BLOCK' } });
+  });
+
+  void test('PutPackageOriginConfiguration: restrictions are checked member by member', async () => {
+    const location = { domain: 'acme', repository: 'internal', format: 'pypi' as const, package: 'acme-etl' };
+    const half = await rejection(client.send(new PutPackageOriginConfigurationCommand({ ...location, restrictions: { publish: 'ALLOW' } as never })));
+    assert.equal(half.name, 'ValidationException');
+    assert.match(half.message, /^1 validation error detected: Value null at 'restrictions.upstream'/);
+    const wrong = await rejection(client.send(new PutPackageOriginConfigurationCommand({ ...location, restrictions: { publish: 'MAYBE', upstream: 'ALLOW' } as never })));
+    assert.match(wrong.message, /Value 'MAYBE' at 'restrictions.publish' failed to satisfy constraint: Member must satisfy enum value set: \[ALLOW, BLOCK\]/);
+    assert.equal((await client.send(new DescribePackageCommand(location))).package?.originConfiguration?.restrictions?.publish, 'ALLOW', 'nothing was written');
   });
 
   void test('a token from another repository or a made-up one is rejected', async () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { CloudFormationClient, ListStacksCommand } from '@aws-sdk/client-cloudformation';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { CodeartifactClient, ListDomainsCommand } from '@aws-sdk/client-codeartifact';
+import { CodeartifactClient, ListDomainsCommand, PutPackageOriginConfigurationCommand } from '@aws-sdk/client-codeartifact';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { spreadCalls, type FaultRule } from '../../support/aws/core/faults';
 import { FAKE_CREDENTIALS, testClientConfig } from '../../support/aws/jsonProtocolServer';
@@ -94,21 +94,23 @@ void describe('local AWS-protocol server core (real SDK clients, one endpoint)',
     assert.deepEqual(outcomes.map((o, i) => (o === 'ok' ? undefined : `${i + 1}: ${o}`)).filter(Boolean), ['7: ServiceUnavailableException 500']);
   });
 
-  void test('"37 of 1,000 calls fail": spread deterministically, each failure is one of the picked calls', async () => {
+  void test('"37 of 1,000 writes fail": spread deterministically, exactly the picked calls fail', async () => {
     const picked = spreadCalls(37, 1000);
     assert.equal(new Set(picked).size, 37);
     assert.ok(picked.every((n) => n >= 1 && n <= 1000));
-    inject({ service: 'codeartifact', operation: 'ListDomains', kind: 'error', error: { code: 'ConflictException', message: 'changed meanwhile', status: 409 }, calls: picked });
-    const failed: number[] = [];
-    for (let start = 1; start <= 1000; start += 50) {
-      const batch = Array.from({ length: 50 }, (_, i) => start + i);
-      // Sequential numbering is by arrival; within a batch only the count is compared.
-      const results = await Promise.all(batch.map(() => codeArtifact.send(new ListDomainsCommand({ maxResults: 1 })).then(() => undefined, (e: SdkError) => e)));
-      for (const error of results) if (error !== undefined) failed.push(error.$metadata?.httpStatusCode ?? 0);
+    inject({ service: 'codeartifact', operation: 'PutPackageOriginConfiguration', kind: 'error', error: { code: 'ConflictException', message: 'changed meanwhile', status: 409 }, calls: picked });
+    const write = (n: number): Promise<SdkError | undefined> =>
+      codeArtifact
+        .send(new PutPackageOriginConfigurationCommand({ domain: 'acme', repository: 'npm-store', format: 'npm', package: `pkg-${String(n % 25).padStart(2, '0')}`, restrictions: { publish: 'BLOCK', upstream: n % 2 === 0 ? 'ALLOW' : 'BLOCK' } }))
+        .then(() => undefined, (e: SdkError) => e);
+    const failures: SdkError[] = [];
+    // Ten at a time: calls are numbered by arrival at the server.
+    for (let start = 0; start < 1000; start += 10) {
+      for (const error of await Promise.all(Array.from({ length: 10 }, (_, i) => write(start + i)))) if (error !== undefined) failures.push(error);
     }
-    assert.equal(failed.length, 37);
-    assert.ok(failed.every((status) => status === 409));
-    const faulted = account.server.log.of('ListDomains').flatMap((e, i) => (e.fault !== undefined ? [i + 1] : []));
+    assert.equal(failures.length, 37);
+    assert.ok(failures.every((e) => e.name === 'ConflictException' && e.$metadata?.httpStatusCode === 409));
+    const faulted = account.server.log.of('PutPackageOriginConfiguration').flatMap((e, i) => (e.fault !== undefined ? [i + 1] : []));
     assert.deepEqual(faulted, picked);
   });
 

@@ -22,6 +22,8 @@ export interface MemberRule {
   readonly length?: readonly [number, number];
   /** A string must match (e.g. a 12-digit account). */
   readonly pattern?: RegExp;
+  /** A structure's own members (JSON protocols), checked as `outer.inner`. */
+  readonly members?: InputModel;
 }
 
 /** Member name (as on the wire: `StackName` for awsQuery, `logGroupName` for JSON) -> rule. */
@@ -90,24 +92,34 @@ function violation(value: unknown, rule: MemberRule): string | undefined {
   return undefined;
 }
 
-/** Throws the service's validation (or serialization) error when `input` breaks `model`. */
-export function checkInput(protocol: Protocol, model: InputModel, input: Readonly<Record<string, unknown>>, errors: ValidationErrors): void {
+/** The problems of `input` against `model` (AWS's wording), member names prefixed with `path`. */
+function problemsOf(protocol: Protocol, model: InputModel, input: Readonly<Record<string, unknown>>, errors: ValidationErrors, path: string): string[] {
   const problems: string[] = [];
   for (const [name, rule] of Object.entries(model)) {
     const value = read(protocol, input, name, rule);
-    const at = lowerFirst(name);
+    const at = path + lowerFirst(name);
     if (value === undefined || value === null) {
       if (rule.required) problems.push(`Value null at '${at}' failed to satisfy constraint: Member must not be null`);
       continue;
     }
     if (typeMismatch(protocol, value, rule.type ?? 'string')) {
       if (protocol === 'awsQuery') problems.push(`Value '${show(value)}' at '${at}' failed to satisfy constraint: Member must be a number`);
-      else throw new ServiceError(errors.serialization.code, `Unexpected value type for '${name}': expected ${rule.type ?? 'string'}`, errors.serialization.status);
+      else throw new ServiceError(errors.serialization.code, `Unexpected value type for '${at}': expected ${rule.type ?? 'string'}`, errors.serialization.status);
+      continue;
+    }
+    if (rule.members !== undefined) {
+      problems.push(...problemsOf(protocol, rule.members, value as Record<string, unknown>, errors, `${at}.`));
       continue;
     }
     const broken = violation(value, rule);
     if (broken !== undefined) problems.push(`Value '${show(value)}' at '${at}' failed to satisfy constraint: ${broken}`);
   }
+  return problems;
+}
+
+/** Throws the service's validation (or serialization) error when `input` breaks `model`. */
+export function checkInput(protocol: Protocol, model: InputModel, input: Readonly<Record<string, unknown>>, errors: ValidationErrors): void {
+  const problems = problemsOf(protocol, model, input, errors, '');
   if (problems.length > 0) {
     const count = `${problems.length} validation error${problems.length > 1 ? 's' : ''} detected: `;
     throw new ServiceError(errors.validation.code, count + problems.join('; '), errors.validation.status);

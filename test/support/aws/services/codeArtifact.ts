@@ -7,13 +7,15 @@
 // `x-amzn-errortype: <Code>` + `{"message", ...members}` with the error's status
 // (ResourceNotFoundException 404 with `resourceType`, ValidationException 400, Throttling 429).
 //
-// To add an operation (e.g. PutPackageOriginConfiguration, POST /v1/package/origin-configuration):
-//  1. find it in dist-cjs/index.js: `var PutPackageOriginConfiguration$ = [9, n0, _PPOC, { [_ht]:
-//     ["POST", "/v1/package/origin-configuration", 200] }, ...]`, and its request shape's members:
-//     `[_hQ]: _do` means query name "domain-owner"; members without `[_hQ]` are JSON body members;
+// To add an operation (e.g. DeletePackage, DELETE /v1/package):
+//  1. find it in dist-cjs/index.js: `var DeletePackage$ = [9, n0, _DPel, { [_ht]: ["DELETE",
+//     "/v1/package", 200] }, ...]` and its request shape `DeletePackageRequest$`, whose members
+//     with `[_hQ]: _do` travel as query name "domain-owner"; members without `[_hQ]` are JSON body
+//     members (PutPackageOriginConfiguration's `restrictions`);
 //  2. add an entry to `operations` below: `http: { method, path, query: { wire-name: member } }`,
-//     `input`: required members (no `?` in dist-types/models/models_0.d.ts), enums (enums.d.ts)
-//     and limits (the API reference: lengths, `maxResults` ranges);
+//     `input`: required members (no `?` in dist-types/models/models_0.d.ts), enums (enums.d.ts),
+//     limits (the API reference: lengths, `maxResults` ranges), `members` for a structure;
+//     test/unit/aws/localServer.models.test.ts then checks the model against the SDK;
 //  3. the handler gets the members by name and returns the output object (timestamps as epoch
 //     seconds); throw `notFound(...)` / `new ServiceError('ConflictException', ..., 409)` for errors;
 //  4. test it through the real client: test/unit/aws/localServer.codeArtifact.test.ts.
@@ -101,6 +103,16 @@ const REPOSITORY: MemberRule = { required: true, length: [2, 100], pattern: /^[A
 const MAX_RESULTS: MemberRule = { type: 'integer', range: [1, 1000] };
 const NEXT_TOKEN: MemberRule = { length: [1, 2000] };
 const PACKAGE_LOCATION = { domain: 'domain', 'domain-owner': 'domainOwner', repository: 'repository', format: 'format', namespace: 'namespace', package: 'package' };
+
+/** Where one package is: DescribePackage, PutPackageOriginConfiguration, DeletePackage... */
+const PACKAGE_INPUT: InputModel = {
+  domain: DOMAIN,
+  domainOwner: DOMAIN_OWNER,
+  repository: REPOSITORY,
+  format: { required: true, enum: FORMATS },
+  namespace: { length: [1, 255] },
+  package: { required: true, length: [1, 255] },
+};
 
 function originConfiguration(p: CodeArtifactPackage): unknown {
   return { restrictions: { publish: p.origin.publish, upstream: p.origin.upstream } };
@@ -190,11 +202,28 @@ export function codeArtifactService(state: CodeArtifactState): ServiceDefinition
       },
       DescribePackage: {
         http: { method: 'GET', path: '/v1/package', query: PACKAGE_LOCATION },
-        input: { domain: DOMAIN, domainOwner: DOMAIN_OWNER, repository: REPOSITORY, format: { required: true, enum: FORMATS }, namespace: { length: [1, 255] }, package: { required: true, length: [1, 255] } },
+        input: PACKAGE_INPUT,
         handle(input) {
-          const found = state.repository(input).packages.find((p) => p.format === input.format && p.name === input.package && (p.namespace ?? undefined) === input.namespace);
+          const found = state.repository(input).packages.find((p) => p.format === input.format && p.name === input.package && p.namespace === input.namespace);
           if (found === undefined) throw notFound('package', String(input.package));
           return { package: { format: found.format, ...(found.namespace !== undefined ? { namespace: found.namespace } : {}), name: found.name, originConfiguration: originConfiguration(found) } };
+        },
+      },
+      PutPackageOriginConfiguration: {
+        // The real path is POST /v1/package (the SDK's `[_ht]` trait), with the location in the query string.
+        http: { method: 'POST', path: '/v1/package', query: PACKAGE_LOCATION },
+        input: { ...PACKAGE_INPUT, restrictions: { type: 'structure', required: true, members: { publish: { required: true, enum: RESTRICTIONS }, upstream: { required: true, enum: RESTRICTIONS } } } },
+        handle(input) {
+          const repository = state.repository(input);
+          const restrictions = input.restrictions as { publish: OriginRestriction; upstream: OriginRestriction };
+          let found = repository.packages.find((p) => p.format === input.format && p.name === input.package && p.namespace === input.namespace);
+          if (found === undefined) {
+            // AWS creates the package (with no versions) when it does not exist: a typo makes a phantom package.
+            found = { format: input.format as PackageFormat, ...(typeof input.namespace === 'string' ? { namespace: input.namespace } : {}), name: String(input.package), origin: { ...restrictions } };
+            repository.packages.push(found);
+          }
+          found.origin = { publish: restrictions.publish, upstream: restrictions.upstream };
+          return { originConfiguration: originConfiguration(found) };
         },
       },
     },
