@@ -8,21 +8,14 @@ import {
   DescribePackageCommand,
   ListDomainsCommand,
   ListPackagesCommand,
-  ResourceNotFoundException,
   PutPackageOriginConfigurationCommand,
+  ResourceNotFoundException,
   paginateListPackages,
   type ListPackagesCommandInput,
 } from '@aws-sdk/client-codeartifact';
+import { sdkRejection } from '../../support/aws/awsRejection';
 import { startLocalAccount, type LocalAccount } from '../../support/aws/localAccount';
 import { testClientConfig } from '../../support/aws/jsonProtocolServer';
-
-/** The error `promise` rejects with (fails the test if it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode?: number }; resourceType?: string }> {
-  return promise.then(
-    () => assert.fail('expected a rejection'),
-    (error: unknown) => error as Error,
-  );
-}
 
 void describe('local server, restJson1: CodeArtifact through the real SDK client', () => {
   let account: LocalAccount;
@@ -83,36 +76,36 @@ void describe('local server, restJson1: CodeArtifact through the real SDK client
 
   void test('maxResults must be 1 to 1000, format one of the enum: ValidationException (400) in AWS words', async () => {
     for (const maxResults of [1, 1000]) assert.ok((await client.send(new ListPackagesCommand({ ...store(), maxResults }))).packages);
-    const tooMany = await rejection(client.send(new ListPackagesCommand({ ...store(), maxResults: 1001 })));
+    const tooMany = await sdkRejection(client.send(new ListPackagesCommand({ ...store(), maxResults: 1001 })));
     assert.equal(tooMany.name, 'ValidationException');
     assert.equal(tooMany.$metadata?.httpStatusCode, 400);
     assert.match(tooMany.message, /Value '1001' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000/);
-    const zero = await rejection(client.send(new ListDomainsCommand({ maxResults: 0 })));
+    const zero = await sdkRejection(client.send(new ListDomainsCommand({ maxResults: 0 })));
     assert.match(zero.message, /greater than or equal to 1/);
-    const format = await rejection(client.send(new ListPackagesCommand({ ...store(), format: 'rust' as 'npm' })));
+    const format = await sdkRejection(client.send(new ListPackagesCommand({ ...store(), format: 'rust' as 'npm' })));
     assert.equal(format.name, 'ValidationException');
     assert.match(format.message, /at 'format' failed to satisfy constraint: Member must satisfy enum value set: \[cargo, generic/);
   });
 
   void test('a missing required member or a bad domain name is rejected before the handler', async () => {
-    const missing = await rejection(client.send(new ListPackagesCommand({ domain: 'acme' } as ListPackagesCommandInput)));
+    const missing = await sdkRejection(client.send(new ListPackagesCommand({ domain: 'acme' } as ListPackagesCommandInput)));
     assert.equal(missing.name, 'ValidationException');
     assert.match(missing.message, /^1 validation error detected: Value null at 'repository'/);
-    const both = await rejection(client.send(new ListPackagesCommand({ domain: 'A', repository: 'x' })));
+    const both = await sdkRejection(client.send(new ListPackagesCommand({ domain: 'A', repository: 'x' })));
     assert.match(both.message, /^\d validation errors detected: .*'domain'.*; .*'repository'/);
   });
 
   void test('DescribePackage: GET /v1/package with namespace; an unknown repository or package is ResourceNotFoundException (404)', async () => {
     const found = await client.send(new DescribePackageCommand({ domain: 'acme', repository: 'internal', format: 'maven', namespace: 'com.acme', package: 'orders-core' }));
     assert.deepEqual(found.package, { format: 'maven', namespace: 'com.acme', name: 'orders-core', originConfiguration: { restrictions: { publish: 'ALLOW', upstream: 'BLOCK' } } });
-    const noRepo = await rejection(client.send(new ListPackagesCommand({ domain: 'acme', repository: 'no-such-repo' })));
+    const noRepo = await sdkRejection(client.send(new ListPackagesCommand({ domain: 'acme', repository: 'no-such-repo' })));
     assert.ok(noRepo instanceof ResourceNotFoundException, noRepo.name);
     assert.equal(noRepo.$metadata?.httpStatusCode, 404);
     assert.equal(noRepo.resourceType, 'repository');
-    const noPackage = await rejection(client.send(new DescribePackageCommand({ domain: 'acme', repository: 'internal', format: 'npm', package: 'orders-core' })));
+    const noPackage = await sdkRejection(client.send(new DescribePackageCommand({ domain: 'acme', repository: 'internal', format: 'npm', package: 'orders-core' })));
     assert.equal(noPackage.name, 'ResourceNotFoundException');
     assert.equal(noPackage.resourceType, 'package');
-    const otherOwner = await rejection(client.send(new ListPackagesCommand({ ...store(), domainOwner: '999999999999' })));
+    const otherOwner = await sdkRejection(client.send(new ListPackagesCommand({ ...store(), domainOwner: '999999999999' })));
     assert.equal(otherOwner.resourceType, 'domain');
   });
 
@@ -132,19 +125,19 @@ void describe('local server, restJson1: CodeArtifact through the real SDK client
 
   void test('PutPackageOriginConfiguration: restrictions are checked member by member', async () => {
     const location = { domain: 'acme', repository: 'internal', format: 'pypi' as const, package: 'acme-etl' };
-    const half = await rejection(client.send(new PutPackageOriginConfigurationCommand({ ...location, restrictions: { publish: 'ALLOW' } as never })));
+    const half = await sdkRejection(client.send(new PutPackageOriginConfigurationCommand({ ...location, restrictions: { publish: 'ALLOW' } as never })));
     assert.equal(half.name, 'ValidationException');
     assert.match(half.message, /^1 validation error detected: Value null at 'restrictions.upstream'/);
-    const wrong = await rejection(client.send(new PutPackageOriginConfigurationCommand({ ...location, restrictions: { publish: 'MAYBE', upstream: 'ALLOW' } as never })));
+    const wrong = await sdkRejection(client.send(new PutPackageOriginConfigurationCommand({ ...location, restrictions: { publish: 'MAYBE', upstream: 'ALLOW' } as never })));
     assert.match(wrong.message, /Value 'MAYBE' at 'restrictions.publish' failed to satisfy constraint: Member must satisfy enum value set: \[ALLOW, BLOCK\]/);
     assert.equal((await client.send(new DescribePackageCommand(location))).package?.originConfiguration?.restrictions?.publish, 'ALLOW', 'nothing was written');
   });
 
   void test('a token from another repository or a made-up one is rejected', async () => {
     const page = await client.send(new ListPackagesCommand({ ...store(), maxResults: 5 }));
-    const reused = await rejection(client.send(new ListPackagesCommand({ domain: 'acme', repository: 'internal', nextToken: page.nextToken })));
+    const reused = await sdkRejection(client.send(new ListPackagesCommand({ domain: 'acme', repository: 'internal', nextToken: page.nextToken })));
     assert.equal(reused.name, 'ValidationException');
-    const madeUp = await rejection(client.send(new ListPackagesCommand({ ...store(), nextToken: 'not-a-token' })));
+    const madeUp = await sdkRejection(client.send(new ListPackagesCommand({ ...store(), nextToken: 'not-a-token' })));
     assert.equal(madeUp.name, 'ValidationException');
   });
 });

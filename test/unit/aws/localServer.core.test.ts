@@ -7,21 +7,10 @@ import { CloudFormationClient, ListStacksCommand } from '@aws-sdk/client-cloudfo
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CodeartifactClient, ListDomainsCommand, PutPackageOriginConfigurationCommand } from '@aws-sdk/client-codeartifact';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { sdkRejection, type SdkError } from '../../support/aws/awsRejection';
 import { spreadCalls, type FaultRule } from '../../support/aws/core/faults';
 import { FAKE_CREDENTIALS, testClientConfig } from '../../support/aws/jsonProtocolServer';
 import { startLocalAccount, type LocalAccount } from '../../support/aws/localAccount';
-
-interface SdkError extends Error {
-  $metadata?: { httpStatusCode?: number };
-  code?: string;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<SdkError> {
-  return promise.then(
-    () => assert.fail('expected a rejection'),
-    (error: unknown) => error as SdkError,
-  );
-}
 
 void describe('local AWS-protocol server core (real SDK clients, one endpoint)', () => {
   let account: LocalAccount;
@@ -77,7 +66,7 @@ void describe('local AWS-protocol server core (real SDK clients, one endpoint)',
       [codeArtifact.send(new ListDomainsCommand({})), 'ThrottlingException', 429],
     ];
     for (const [call, name, status] of cases) {
-      const error = await rejection(call);
+      const error = await sdkRejection(call);
       assert.equal(error.name, name);
       assert.equal(error.$metadata?.httpStatusCode, status);
     }
@@ -116,8 +105,8 @@ void describe('local AWS-protocol server core (real SDK clients, one endpoint)',
 
   void test('expired token: ExpiredToken (STS, 403) and ExpiredTokenException (Logs), until the rule is removed', async () => {
     const rule = account.server.faults.inject({ kind: 'expiredToken' });
-    assert.equal((await rejection(sts.send(new GetCallerIdentityCommand({})))).name, 'ExpiredToken');
-    assert.equal((await rejection(logs.send(new DescribeLogGroupsCommand({})))).name, 'ExpiredTokenException');
+    assert.equal((await sdkRejection(sts.send(new GetCallerIdentityCommand({})))).name, 'ExpiredToken');
+    assert.equal((await sdkRejection(logs.send(new DescribeLogGroupsCommand({})))).name, 'ExpiredTokenException');
     rule.remove();
     assert.ok((await sts.send(new GetCallerIdentityCommand({}))).Account);
   });
@@ -125,9 +114,9 @@ void describe('local AWS-protocol server core (real SDK clients, one endpoint)',
   void test('the next N calls: `times` counts down and reports what is left', async () => {
     const rule = account.server.faults.inject({ service: 'sts', kind: 'throttle', times: 2 });
     assert.equal(rule.remaining, 2);
-    await rejection(sts.send(new GetCallerIdentityCommand({})));
+    await sdkRejection(sts.send(new GetCallerIdentityCommand({})));
     assert.equal(rule.remaining, 1);
-    await rejection(sts.send(new GetCallerIdentityCommand({})));
+    await sdkRejection(sts.send(new GetCallerIdentityCommand({})));
     assert.ok((await sts.send(new GetCallerIdentityCommand({}))).Arn);
     assert.equal(rule.remaining, 0);
   });
@@ -136,12 +125,12 @@ void describe('local AWS-protocol server core (real SDK clients, one endpoint)',
     inject({ kind: 'htmlPage', status: 502 });
     // What the issue saw on Detect Drift and Start Live Tail: the JSON clients' raw SyntaxError.
     for (const call of [logs.send(new DescribeLogGroupsCommand({})), codeArtifact.send(new ListDomainsCommand({}))]) {
-      const error = await rejection(call);
+      const error = await sdkRejection(call);
       assert.equal(error.$metadata?.httpStatusCode, 502);
       assert.equal(error.name, 'SyntaxError');
       assert.match(error.message, /Unexpected token '<', "<!doctype/);
     }
-    const xml = await rejection(cfn.send(new ListStacksCommand({})));
+    const xml = await sdkRejection(cfn.send(new ListStacksCommand({})));
     assert.equal(xml.$metadata?.httpStatusCode, 502);
     assert.ok(!['Throttling', 'ValidationError', 'AccessDenied'].includes(xml.name), xml.name);
     assert.deepEqual(account.server.log.entries.map((e) => e.status), [502, 502, 502]);
@@ -149,7 +138,7 @@ void describe('local AWS-protocol server core (real SDK clients, one endpoint)',
 
   void test('a dropped socket is a network error; a slow answer still arrives', async () => {
     inject({ operation: 'GetCallerIdentity', kind: 'drop', times: 1 });
-    const dropped = await rejection(sts.send(new GetCallerIdentityCommand({})));
+    const dropped = await sdkRejection(sts.send(new GetCallerIdentityCommand({})));
     assert.match(`${dropped.code ?? ''} ${dropped.message}`, /ECONNRESET|socket hang up/);
     inject({ operation: 'ListDomains', kind: 'slow', delayMs: 150 });
     const started = Date.now();
@@ -158,13 +147,13 @@ void describe('local AWS-protocol server core (real SDK clients, one endpoint)',
   });
 
   void test('input models: limits, enums and required members in each service\'s words', async () => {
-    const limit = await rejection(logs.send(new DescribeLogGroupsCommand({ limit: 51 })));
+    const limit = await sdkRejection(logs.send(new DescribeLogGroupsCommand({ limit: 51 })));
     assert.equal(limit.name, 'InvalidParameterException');
     assert.match(limit.message, /Value '51' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 50/);
-    const status = await rejection(cfn.send(new ListStacksCommand({ StackStatusFilter: ['NOPE' as 'CREATE_COMPLETE'] })));
+    const status = await sdkRejection(cfn.send(new ListStacksCommand({ StackStatusFilter: ['NOPE' as 'CREATE_COMPLETE'] })));
     assert.equal(status.name, 'ValidationError');
     assert.match(status.message, /at 'stackStatusFilter' failed to satisfy constraint: Member must satisfy enum value set/);
-    const role = await rejection(sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/Admin' } as never)));
+    const role = await sdkRejection(sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/Admin' } as never)));
     assert.equal(role.name, 'ValidationError');
     assert.match(role.message, /Value null at 'roleSessionName'/);
   });
@@ -174,7 +163,7 @@ void describe('local AWS-protocol server core (real SDK clients, one endpoint)',
     const unknown = await fetch(`${account.server.endpoint}/v1/nothing-here`, { method: 'POST' });
     assert.equal(unknown.status, 403);
     assert.equal(unknown.headers.get('x-amzn-errortype'), 'AccessDeniedException');
-    const refused = await rejection(cfn.send(new ListStacksCommand({})));
+    const refused = await sdkRejection(cfn.send(new ListStacksCommand({})));
     assert.equal(refused.name, 'AccessDenied');
     assert.deepEqual(account.server.log.summary(), ['unknown POST /v1/nothing-here 403 [accessDenied]', 'cloudformation ListStacks 403 [accessDenied]']);
   });
