@@ -168,6 +168,16 @@ void describe('local AWS-protocol server core (real SDK clients, one endpoint)',
     assert.deepEqual(account.server.log.summary(), ['unknown POST /v1/nothing-here 403 [accessDenied]', 'cloudformation ListStacks 403 [accessDenied]']);
   });
 
+  void test('a runaway request body is cut off with 413, unlogged, and the server keeps answering', async () => {
+    const huge = await fetch(account.server.endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `Action=ListStacks&Version=2010-05-15&X=${'a'.repeat(17 * 1024 * 1024)}` }).then(
+      (r) => r.status,
+      () => 'closed',
+    );
+    assert.ok(huge === 413 || huge === 'closed', String(huge));
+    assert.equal(account.server.log.entries.length, 0);
+    assert.ok((await cfn.send(new ListStacksCommand({}))).StackSummaries);
+  });
+
   void test('hostile names: an Action or target named after Object.prototype is an unknown operation', async () => {
     const post = (body: string, headers: Record<string, string>): Promise<Response> => fetch(account.server.endpoint, { method: 'POST', headers, body });
     const query = await post('Action=constructor&Version=2010-05-15', { 'content-type': 'application/x-www-form-urlencoded' });

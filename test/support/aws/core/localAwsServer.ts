@@ -33,6 +33,7 @@ interface Hold {
   readonly gate: Promise<void>;
 }
 
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const INTERNAL = { code: 'InternalFailure', status: 500, message: 'Internal failure' };
 
 /** Fault answers for a request no registered service answers (a fault rule without a service). */
@@ -122,7 +123,13 @@ export class LocalAwsServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.on('error', () => undefined);
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      // Bounded work: a runaway body ends the connection (AWS caps request sizes too).
+      if (size > MAX_BODY_BYTES) return void res.writeHead(413, { connection: 'close' }).end();
+      chunks.push(chunk as Buffer);
+    }
     const raw = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
     const routed = routeRequest(raw, this.services);
     const requestId = `00000000-0000-4000-8000-${String(++this.requestCounter).padStart(12, '0')}`;
