@@ -7,10 +7,12 @@ import { CloudFormationClient, ListStacksCommand } from '@aws-sdk/client-cloudfo
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CodeartifactClient, ListDomainsCommand, PutPackageOriginConfigurationCommand } from '@aws-sdk/client-codeartifact';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { sdkRejection, type SdkError } from '../../support/aws/awsRejection';
+import { logsService } from '../../../src/aws/services/logs';
+import { awsRejection, sdkRejection, type SdkError } from '../../support/aws/awsRejection';
 import { spreadCalls, type FaultRule } from '../../support/aws/core/faults';
 import { FAKE_CREDENTIALS, testClientConfig } from '../../support/aws/jsonProtocolServer';
 import { startLocalAccount, type LocalAccount } from '../../support/aws/localAccount';
+import { awsServicesFor } from '../../support/awsServicesFor';
 
 void describe('local AWS-protocol server core (real SDK clients, one endpoint)', () => {
   let account: LocalAccount;
@@ -134,6 +136,18 @@ void describe('local AWS-protocol server core (real SDK clients, one endpoint)',
     assert.equal(xml.$metadata?.httpStatusCode, 502);
     assert.ok(!['Throttling', 'ValidationError', 'AccessDenied'].includes(xml.name), xml.name);
     assert.deepEqual(account.server.log.entries.map((e) => e.status), [502, 502, 502]);
+  });
+
+  void test('through the gateways, the HTML page is BadResponse with the status, the call and the endpoint (the error taxonomy)', async () => {
+    inject({ kind: 'htmlPage', status: 502 });
+    const session = awsServicesFor({ endpoint: account.server.endpoint, maxAttempts: 1 });
+    try {
+      const error = await awsRejection(session.gateway(logsService).logGroupPages()[Symbol.asyncIterator]().next());
+      assert.equal(error.code, 'BadResponse');
+      assert.match(error.message, /DescribeLogGroups: the endpoint http:\/\/127\.0\.0\.1:\d+ answered with an HTML page \(HTTP 502\)/);
+    } finally {
+      session.dispose();
+    }
   });
 
   void test('a dropped socket is a network error; a slow answer still arrives', async () => {
