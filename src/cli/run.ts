@@ -3,6 +3,7 @@ import { version as packageVersion } from '../../package.json';
 import { createAnalyzer, type Analyzer } from '../engine/analyzer';
 import { KNOWN_REGIONS } from '../engine/rules/regionRules';
 import type { Catalog } from '../engine/catalog/catalogTypes';
+import { ExitCode, type CliIo } from './cliIo';
 import { HELP_TEXT, UsageError, parseArgs, type Command } from './args';
 import { runDiagram } from './diagramCommand';
 import { defaultCatalogDir, loadCatalogFromDir } from '../node/catalogLoader';
@@ -13,18 +14,8 @@ import { ProjectConfigResolver, mergeOptions } from './projectConfig';
 import type { FileReport } from './report';
 import { InputError, collectFiles, errorText } from './walk';
 
-/** Exit codes of the CLI (documented in README.md). */
-export const ExitCode = { Ok: 0, ErrorFindings: 1, UsageOrIo: 2 } as const;
-
-/** The process surface the CLI uses, injected so it can be driven without a real process. */
-export interface CliIo {
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
-  readonly stderr: { write(text: string): unknown };
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly cwd: string;
-  /** Loads the resource catalogue; defaults to the one built next to the bundle. */
-  readonly loadCatalog?: () => Catalog;
-}
+// A leaf module, so diagramCommand.ts can use them without importing this file back.
+export { ExitCode, type CliIo } from './cliIo';
 
 type LintCommand = Extract<Command, { command: 'lint' }>;
 

@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog/catalogTypes';
-import type { Finding, LintOptions, Severity } from './findings';
+import type { Finding, LintOptions } from './findings';
 import { parseDocument } from './document/parseDocument';
 import { detectKind } from './detect';
 import { resolveTemplateTag } from './cfn/shortForms';
@@ -11,8 +11,11 @@ import { Suppressions } from './suppressions';
 import { embeddedOpenApiDocuments } from './apigateway/embeddedDocuments';
 import type { LineIndex } from './document/lineIndex';
 
-/** What a file was detected as. */
-export type DocumentKind = 'cloudformation' | 'sam' | 'openapi' | 'other';
+import type { DocumentKind } from './documentKind';
+import type { RuleMeta } from './rules/rule';
+
+export type { DocumentKind } from './documentKind';
+export type { RuleMeta } from './rules/rule';
 
 /** Everything the engine needs from its host: it does no I/O of its own. */
 export interface AnalyzerHost {
@@ -27,13 +30,6 @@ export interface AnalyzerHost {
   readonly readFile?: (path: string) => string | undefined;
   /** Follow absolute `file:` URLs and absolute paths in `$ref`s (default off: they are reported, not read). */
   readonly followAbsoluteFileRefs?: boolean;
-}
-
-/** Public description of a rule (for docs, SARIF and settings). */
-export interface RuleMeta {
-  readonly id: string;
-  readonly description: string;
-  readonly defaultSeverity: Severity;
 }
 
 /** Result of linting one document. */

@@ -6,7 +6,7 @@ import { findEmbeddedOpenApi, isAbsoluteLocation, resolveLocation } from '../api
 import { inferFlavor, usesApiGatewayExtensions } from '../apigateway/flavor';
 import { checkIncludedReferences } from '../apigateway/templateReferences';
 import type { ApiGatewayCheckContext } from '../apigateway/values';
-import type { DocumentKind } from '../analyzer';
+import type { DocumentKind } from '../documentKind';
 
 /** Standalone OpenAPI files and templates (whose API resources carry OpenAPI bodies). */
 const API_DOCUMENT_KINDS: readonly DocumentKind[] = ['openapi', 'cloudformation', 'sam'];

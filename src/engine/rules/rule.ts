@@ -1,8 +1,8 @@
-import type { DocumentKind, RuleMeta } from '../analyzer';
+import type { DocumentKind } from '../documentKind';
 import type { Catalog } from '../catalog/catalogTypes';
 import type { TemplateModel } from '../cfn/template';
 import type { ParsedDocument, Span } from '../document/located';
-import type { Fix, LintOptions } from '../findings';
+import type { Fix, LintOptions, Severity } from '../findings';
 
 /** What a rule's check sees. Rules are pure: they read the context and report. */
 export interface RuleContext {
@@ -20,6 +20,13 @@ export interface RuleContext {
   readonly followAbsoluteFileRefs?: boolean;
   /** Reports a finding of this rule at a span. */
   readonly report: (span: Span, message: string, fixes?: readonly Fix[]) => void;
+}
+
+/** Public description of a rule (for docs, SARIF and settings). */
+export interface RuleMeta {
+  readonly id: string;
+  readonly description: string;
+  readonly defaultSeverity: Severity;
 }
 
 /** A rule: declarative metadata plus a pure check. */
