@@ -14,8 +14,6 @@ import { ProjectConfigResolver, mergeOptions } from './projectConfig';
 import type { FileReport } from './report';
 import { InputError, collectFiles, errorText } from './walk';
 
-// A leaf module, so diagramCommand.ts can use them without importing this file back.
-export { ExitCode, type CliIo } from './cliIo';
 
 type LintCommand = Extract<Command, { command: 'lint' }>;
 
