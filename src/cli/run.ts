@@ -11,7 +11,7 @@ import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText, shouldUseColor } from './formatText';
 import { ProjectConfigResolver, mergeOptions } from './projectConfig';
-import type { FileReport } from './report';
+import { placeFindings, type FileReport } from './report';
 import { InputError, collectFiles, errorText } from './walk';
 
 
@@ -88,20 +88,23 @@ function lint(command: LintCommand, analyzer: Analyzer, catalog: Catalog, io: Cl
     const result = analyzer.lintAnalyzed(analyzed, options);
     reports.push({ file: candidate.path, findings: result.findings });
   }
+  const placed = placeFindings(reports, io.cwd);
+  const filesShown = placed.length;
 
   switch (command.format) {
     case 'json':
-      io.stdout.write(formatJson(reports));
+      io.stdout.write(formatJson(placed));
       break;
     case 'sarif':
-      io.stdout.write(formatSarif(reports, { version: packageVersion, rules: analyzer.rules, baseDir: io.cwd }));
+      io.stdout.write(formatSarif(placed, { version: packageVersion, rules: analyzer.rules, baseDir: io.cwd }));
       break;
     case 'text':
-      io.stdout.write(formatText(reports, { color: shouldUseColor(io.stdout, io.env), filesLinted: reports.length }));
+      // A file that only gets another file's findings counts in "N of M files" too.
+      io.stdout.write(formatText(placed, { color: shouldUseColor(io.stdout, io.env), filesLinted: filesShown }));
       break;
   }
   if (ioErrors > 0) return ExitCode.UsageOrIo;
-  return reports.some((report) => report.findings.some((finding) => finding.severity === 'error'))
+  return placed.some((report) => report.findings.some((finding) => finding.severity === 'error'))
     ? ExitCode.ErrorFindings
     : ExitCode.Ok;
 }

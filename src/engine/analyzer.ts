@@ -86,7 +86,7 @@ export function createAnalyzer(host: AnalyzerHost, rules: readonly Rule[] = ALL_
 const EMBEDDED_OPENAPI_RULES: ReadonlySet<string> = new Set(['oas-ref-resolves', 'oas-operation-id-unique', 'oas-path-parameters', 'oas-equivalent-paths', 'oas-parameter-in', 'oas-schema-type']);
 
 /** Runs rules over one context, binding each rule's id and severity to `report`. */
-function runRules(rules: readonly Rule[], base: Omit<RuleContext, 'report'>, options: LintOptions, ignored: ReadonlySet<string>, lineIndex: LineIndex, findings: Finding[]): void {
+function runRules(rules: readonly Rule[], base: Omit<RuleContext, 'report' | 'reportInFile'>, options: LintOptions, ignored: ReadonlySet<string>, lineIndex: LineIndex, findings: Finding[]): void {
   for (const rule of rules) {
     if (ignored.has(rule.id)) continue;
     const override = options.severityOverrides?.[rule.id];
@@ -96,6 +96,11 @@ function runRules(rules: readonly Rule[], base: Omit<RuleContext, 'report'>, opt
       ...base,
       report(span, message, fixes) {
         findings.push({ rule: rule.id, severity, message, span, range: lineIndex.rangeOf(span), ...(fixes && fixes.length > 0 ? { fixes } : {}) });
+      },
+      reportInFile(anchor, location, message, anchorMessage) {
+        const range = lineIndex.rangeOf(anchor);
+        const related = [{ file: base.fileName ?? '', range, span: anchor, message: anchorMessage }];
+        findings.push({ rule: rule.id, severity, message, span: anchor, range, otherFile: location, related });
       },
     };
     try {
