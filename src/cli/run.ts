@@ -63,7 +63,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 function lint(command: LintCommand, analyzer: Analyzer, catalog: Catalog, io: CliIo): number {
   warnUnknown(command, analyzer, catalog, io);
   const files = collectFiles(command.paths);
-  const configs = new ProjectConfigResolver(command.config, io.cwd);
+  const configs = new ProjectConfigResolver(command.config, io.cwd, (message) => io.stderr.write(`archlens: note: ${message}\n`));
   const reports: FileReport[] = [];
   let ioErrors = 0;
   for (const candidate of files) {

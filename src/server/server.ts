@@ -30,6 +30,7 @@ const book = new DiagnosticsBook((params) => void connection.sendDiagnostics(par
 const analyses = new DocumentAnalyses(analyzer);
 const projectConfigs = new ProjectConfigCache();
 const reportedConfigProblems = new Set<string>();
+const reportedConfigNotes = new Set<string>();
 let canPullSettings = false;
 const settingsCache = new Map<string, Promise<LintSettings>>();
 const DEFAULT_DEBOUNCE_MS = 250;
@@ -79,6 +80,11 @@ function projectOptions(uri: string): LintOptions {
   if (config.file && config.problems.length > 0 && !reportedConfigProblems.has(config.file)) {
     reportedConfigProblems.add(config.file);
     void connection.window.showWarningMessage(`ArchLens: ${config.file} has problems and was partly ignored: ${config.problems.join('; ')}`);
+  }
+  if (config.file && config.notes.length > 0 && !reportedConfigNotes.has(config.file)) {
+    reportedConfigNotes.add(config.file);
+    logger.info(`${config.file}: ${config.notes.join('; ')}`);
+    void connection.window.showInformationMessage(`ArchLens: ${config.file}: ${config.notes.join('; ')}`);
   }
   return config.options;
 }
@@ -186,6 +192,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   if (changes.some((change) => CONFIG_FILE_NAMES.includes(uriBaseName(change.uri)))) {
     projectConfigs.invalidate();
     reportedConfigProblems.clear();
+    reportedConfigNotes.clear();
     for (const document of documents.all()) scheduler.schedule(document.uri, true);
   }
   for (const change of changes) {
