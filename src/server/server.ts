@@ -112,7 +112,12 @@ async function validate(uri: string): Promise<void> {
     const own = result.findings.filter(isOwnFinding);
     analyses.setFindings(current, own);
     if (documents.get(uri)?.version !== version) return; // stale: publish only the latest version
-    const uriOf = (file: string): string | undefined => files.uriOf(file);
+    // One lookup per file, not per finding (each compares real paths of the open documents).
+    const uris = new Map<string, string | undefined>();
+    const uriOf = (file: string): string | undefined => {
+      if (!uris.has(file)) uris.set(file, files.uriOf(file));
+      return uris.get(file);
+    };
     book.setOwn(uri, version, own.map((finding) => toDiagnostic(finding, uriOf)));
     book.setContributions(uri, contributionsOf(result.findings, uriOf));
     const count = (severity: string) => own.filter((finding) => finding.severity === severity).length;
