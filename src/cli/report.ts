@@ -7,8 +7,6 @@ export interface FileReport {
   /** Path as given on the command line or relative to the folder given (never rewritten). */
   readonly file: string;
   readonly findings: readonly Finding[];
-  /** False for a file that was not linted but gets findings of another file (an included OpenAPI file). */
-  readonly linted?: boolean;
 }
 
 /** A related location with one-based positions. */
@@ -58,28 +56,27 @@ function oneBased({ start, end }: Range): { line: number; column: number; endLin
 /**
  * Moves findings that belong to another file (`Finding.otherFile`) to that file's report: the
  * report of the same file when it was linted too (its own name is kept), else a new report
- * (`linted: false`) named as the engine named the file. Related locations naming a linted
+ * named as the engine named the file. Related locations naming a linted
  * file get that file's displayed name. Files are the same when their resolved paths are.
  */
 export function placeFindings(reports: readonly FileReport[], cwd: string): FileReport[] {
   const key = (file: string): string => path.resolve(cwd, file);
-  const placed = new Map<string, { file: string; findings: Finding[]; linted: boolean }>();
-  for (const report of reports) placed.set(key(report.file), { file: report.file, findings: [], linted: true });
+  const placed = new Map<string, { file: string; findings: Finding[] }>();
+  for (const report of reports) placed.set(key(report.file), { file: report.file, findings: [] });
   const shown = (file: string): string => placed.get(key(file))?.file ?? file;
   for (const report of reports) {
     for (const finding of report.findings) {
       const target = finding.otherFile ? key(finding.otherFile.file) : key(report.file);
       let entry = placed.get(target);
-      if (!entry) placed.set(target, (entry = { file: finding.otherFile?.file ?? report.file, findings: [], linted: false }));
+      if (!entry) placed.set(target, (entry = { file: finding.otherFile?.file ?? report.file, findings: [] }));
       entry.findings.push(finding.related ? { ...finding, related: finding.related.map((location): RelatedLocation => ({ ...location, file: shown(location.file) })) } : finding);
     }
   }
   const start = (finding: Finding): Range['start'] => (finding.otherFile ?? finding).range.start;
-  return [...placed.values()].map(({ file, findings, linted }) => ({
+  return [...placed.values()].map(({ file, findings }) => ({
     file,
     // Findings of two sources interleave: order them by position in this file.
     findings: findings.sort((a, b) => start(a).line - start(b).line || start(a).character - start(b).character || a.rule.localeCompare(b.rule)),
-    linted,
   }));
 }
 
