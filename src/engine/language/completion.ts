@@ -6,11 +6,12 @@ import { resolvePropertyPath, describeType } from '../cfn/propertyPath';
 import { PSEUDO_PARAMETERS } from '../cfn/references';
 import { SHORT_FORM_TAGS } from '../cfn/shortForms';
 import { getValue } from '../document/located';
-import type { LocatedNode, Span } from '../document/located';
+import type { Span } from '../document/located';
 import { INTRINSIC_DOCS, PSEUDO_PARAMETER_DOCS } from './intrinsicDocs';
 import { propertySnippet } from './snippets';
 import { wordBefore, yamlPathAt } from './yamlContext';
 import { jsonCursorAt } from './jsonContext';
+import { jsonSiblingKeys, yamlSiblingKeys } from './siblingKeys';
 import { textWithoutLine } from './typing';
 
 /** What a completion item is, for its icon. */
@@ -53,13 +54,7 @@ export function completionsAt(analyzed: AnalyzedDocument, catalog: Catalog, offs
   const { start, word } = wordBefore(text, offset);
   const replace = { start, end: offset };
   // While typing, the document often does not parse: model it without the line being typed.
-  const typedAround = analyzed.document.root ? analyzed : analyzeDocument(analyzed.fileName, textWithoutLine(text, offset));
-  const template = analyzed.template ?? typedAround.template;
-  // Keys already written in the mapping at the cursor are not offered again.
-  const withoutPresent = (path: ReadonlyArray<string | number>, items: CompletionEntry[]): CompletionEntry[] => {
-    const present = presentKeys(typedAround.document.root, path, offset);
-    return present.size === 0 ? items : items.filter((item) => !present.has(item.label));
-  };
+  const template = analyzed.template ?? analyzeDocument(analyzed.fileName, textWithoutLine(text, offset)).template;
   const names = {
     parameters: [...(template?.parameters.keys() ?? [])],
     resources: [...(template?.resources.keys() ?? [])],
@@ -95,25 +90,19 @@ export function completionsAt(analyzed: AnalyzedDocument, catalog: Catalog, offs
   const path = yamlPathAt(text, offset);
   const keyValue = /^\s*(?:-\s+)?([A-Za-z0-9_:.-]+)\s*:\s*([^#]*)$/.exec(linePrefix);
   if (keyValue) return valueCompletions(catalog, path, keyValue[1]!, replace, resourceType);
-  if (/^\s*(-\s+)?[A-Za-z0-9_:-]*$/.test(linePrefix)) return withoutPresent(path, keyCompletions(catalog, path, replace, resourceType));
+  const key = /^(\s*)(-\s+)?[A-Za-z0-9_:-]*$/.exec(linePrefix);
+  if (key) {
+    // Keys already written in the mapping are not offered again.
+    const present = yamlSiblingKeys(text, lineStart, key[1]!.length + (key[2]?.length ?? 0), key[2] !== undefined);
+    return withoutKeys(keyCompletions(catalog, path, replace, resourceType), present);
+  }
   return [];
 }
 
-/**
- * Keys of the mapping at `path` (from the root of a parsed document), except the one being
- * typed at `offset`. Empty when the path does not lead to a mapping (the document is too
- * broken to say, and offering a key twice beats offering nothing).
- */
-function presentKeys(root: LocatedNode | undefined, path: ReadonlyArray<string | number>, offset: number): Set<string> {
-  let node = root;
-  for (const step of path) {
-    if (typeof step === 'number') node = node?.kind === 'sequence' ? node.items[step] : undefined;
-    else node = getValue(node, step);
-    if (!node) return new Set();
-  }
-  if (node?.kind !== 'mapping') return new Set();
-  return new Set(node.pairs.filter((pair) => !(pair.key.span.start <= offset && offset <= pair.key.span.end)).map((pair) => pair.key.text));
+function withoutKeys(items: CompletionEntry[], present: ReadonlySet<string>): CompletionEntry[] {
+  return present.size === 0 ? items : items.filter((item) => !present.has(item.label));
 }
+
 
 function refItems(names: { parameters: string[]; resources: string[] }, replace: Span): CompletionEntry[] {
   return [
@@ -206,11 +195,7 @@ function jsonCompletions(catalog: Catalog, text: string, offset: number, replace
   const cursor = jsonCursorAt(text, offset);
   // JSON items insert plain names inside the quotes being typed: no YAML snippets.
   const plain = (items: CompletionEntry[]): CompletionEntry[] => items.map(({ snippet: _snippet, insertText: _insert, ...item }) => ({ ...item, replace }));
-  if (cursor.inKey) {
-    // The scanner sees the object's other keys even when the document does not parse (often on one line).
-    const present = new Set(cursor.presentKeys);
-    return plain(keyCompletions(catalog, cursor.path, replace, resourceType)).filter((item) => !present.has(item.label));
-  }
+  if (cursor.inKey) return withoutKeys(plain(keyCompletions(catalog, cursor.path, replace, resourceType)), jsonSiblingKeys(text, offset));
   if (cursor.key !== undefined) return plain(valueCompletions(catalog, cursor.path, cursor.key, replace, resourceType));
   return [];
 }
