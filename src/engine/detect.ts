@@ -1,4 +1,4 @@
-import type { DocumentKind } from './analyzer';
+import type { DocumentKind } from './documentKind';
 import type { LocatedNode } from './document/located';
 import { getValue } from './document/located';
 import { SAM_TRANSFORM } from './cfn/template';
