@@ -1,0 +1,280 @@
+// Compiles the CloudFormation resource provider schemas shipped by cfn-lint into
+// the compact, sharded value-constraint data of data/constraints/ (checked in:
+// CI and users do not have cfn-lint). See data/constraints/README.md and
+// docs/catalog.md; the format is documented in src/engine/constraints/constraintTypes.ts.
+//
+// Usage: node scripts/buildConstraints.mjs [<cfnlint package dir>]   (npm run build:constraints)
+//
+// Source: cfnlint/data/schemas/providers/us_east_1.py maps each resource type to a
+// schema file in cfnlint/data/schemas/resources/<hash>.json. cfn-lint applies its
+// own patches (data/schemas/patches/) to those files when it builds its package,
+// so they are read as shipped. cfn-lint's extension schemas (data/schemas/extensions/,
+// if/then rules tied to its Python rules) are not compiled.
+//
+// Kept per value: enum / enumCaseInsensitive / const, pattern, minLength, maxLength,
+// minimum, maximum, minItems, maxItems, uniqueItems; per object: requiredXor,
+// dependentExcluded, dependentRequired / dependencies (array form), and oneOf /
+// anyOf whose branches only list required properties. Everything else (formats,
+// type unions, if/then, oneOf of shapes) is left out.
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(repoRoot, 'data', 'constraints');
+/** Format version; the reader is src/engine/constraints/compiledConstraints.ts. */
+const FORMAT = 1;
+const REGION = 'us_east_1';
+/** Longest pattern kept: longer ones are rare and costly to run on every keystroke. */
+const MAX_PATTERN_LENGTH = 500;
+
+function findCfnLint() {
+  const arg = process.argv.slice(2).find((a) => !a.startsWith('--'));
+  if (arg) return arg;
+  try {
+    return execFileSync('python3', ['-c', 'import cfnlint,os;print(os.path.dirname(cfnlint.__file__))'], { encoding: 'utf8' }).trim();
+  } catch {
+    console.error('buildConstraints: cfn-lint not found; `pip install cfn-lint` or pass the cfnlint package directory.');
+    process.exit(1);
+  }
+}
+
+function cfnLintVersion(dir) {
+  const text = readFileSync(join(dir, 'version.py'), 'utf8');
+  return /__version__\s*=\s*["']([^"']+)["']/.exec(text)?.[1] ?? 'unknown';
+}
+
+const stats = { patternsKept: 0, patternsDropped: [], oneOfSkipped: 0 };
+
+/**
+ * Whether a pattern is usable by the engine: it compiles as a JavaScript RegExp
+ * (with the `u` flag, or without it as the engine falls back) and has no
+ * quantified group that itself contains a quantifier (`(a+)+`), the shape of
+ * catastrophic backtracking.
+ */
+function usablePattern(pattern) {
+  if (typeof pattern !== 'string' || pattern.length > MAX_PATTERN_LENGTH) return false;
+  let compiles = false;
+  for (const flags of ['u', '']) {
+    try {
+      new RegExp(pattern, flags);
+      compiles = true;
+      break;
+    } catch {
+      // try the next flags
+    }
+  }
+  if (!compiles) return false;
+  return !/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/.test(pattern);
+}
+
+/** Patterns that accept every string are not worth a check. */
+const TRIVIAL_PATTERNS = new Set(['.*', '^.*$', '^.*', '.+', '^.+$', '[\\s\\S]*', '^[\\s\\S]*$', '(.*)', '^(.*)$']);
+
+function stringList(values) {
+  return values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+}
+
+/** Groups of a oneOf/anyOf whose every branch is `{ required: [...] }` only; else undefined. */
+function requiredGroups(branches) {
+  if (!Array.isArray(branches) || branches.length < 2) return undefined;
+  const groups = [];
+  for (const branch of branches) {
+    if (!branch || typeof branch !== 'object' || !Array.isArray(branch.required) || branch.required.length === 0) return undefined;
+    if (Object.keys(branch).some((key) => key !== 'required')) return undefined;
+    groups.push(branch.required.map(String));
+  }
+  return groups;
+}
+
+/** Compiles one schema (a property's value) into a constraint node; `defs` collects referenced definitions. */
+function compileNode(schema, schemaRoot, refsOut) {
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return {};
+  const node = {};
+  if (typeof schema.$ref === 'string') {
+    const m = /^#\/definitions\/([^/]+)$/.exec(schema.$ref);
+    if (m) {
+      node.$ = m[1];
+      refsOut.add(m[1]);
+    } else {
+      const prop = /^#\/properties\/([^/]+)$/.exec(schema.$ref);
+      if (prop && schemaRoot.properties?.[prop[1]]) Object.assign(node, compileNode(schemaRoot.properties[prop[1]], schemaRoot, refsOut));
+    }
+  }
+  if (Array.isArray(schema.enumCaseInsensitive)) {
+    node.e = stringList(schema.enumCaseInsensitive);
+    node.ei = 1;
+  } else if (Array.isArray(schema.enum)) {
+    node.e = stringList(schema.enum);
+  } else if ('const' in schema && (typeof schema.const !== 'object' || schema.const === null)) {
+    node.e = stringList([schema.const]);
+  }
+  if (typeof schema.pattern === 'string' && !TRIVIAL_PATTERNS.has(schema.pattern)) {
+    if (usablePattern(schema.pattern)) {
+      node.p = schema.pattern;
+      stats.patternsKept++;
+    } else {
+      stats.patternsDropped.push(schema.pattern);
+    }
+  }
+  if (Number.isInteger(schema.minLength) && schema.minLength > 0) node.nl = schema.minLength;
+  if (Number.isInteger(schema.maxLength)) node.xl = schema.maxLength;
+  if (typeof schema.minimum === 'number') node.n = schema.minimum;
+  if (typeof schema.maximum === 'number') node.x = schema.maximum;
+  if (Number.isInteger(schema.minItems) && schema.minItems > 0) node.ni = schema.minItems;
+  if (Number.isInteger(schema.maxItems)) node.xi = schema.maxItems;
+  if (schema.uniqueItems === true) node.u = 1;
+  if (schema.items && typeof schema.items === 'object' && !Array.isArray(schema.items)) node.i = compileNode(schema.items, schemaRoot, refsOut);
+  if (schema.properties && typeof schema.properties === 'object') {
+    node.o = {};
+    for (const [name, sub] of Object.entries(schema.properties)) node.o[name] = compileNode(sub, schemaRoot, refsOut);
+  }
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+    node.v = compileNode(schema.additionalProperties, schemaRoot, refsOut);
+  } else if (schema.patternProperties && typeof schema.patternProperties === 'object') {
+    const values = Object.values(schema.patternProperties);
+    if (values.length === 1) node.v = compileNode(values[0], schemaRoot, refsOut);
+  }
+  if (Array.isArray(schema.requiredXor) && schema.requiredXor.length > 1) node.rx = schema.requiredXor.map(String);
+  if (schema.dependentExcluded && typeof schema.dependentExcluded === 'object') node.ex = listMap(schema.dependentExcluded);
+  const dependent = { ...listMap(schema.dependencies ?? {}), ...listMap(schema.dependentRequired ?? {}) };
+  if (Object.keys(dependent).length > 0) node.dr = dependent;
+  for (const [keyword, field] of [['oneOf', 'one'], ['anyOf', 'any']]) {
+    if (!(keyword in schema)) continue;
+    const groups = requiredGroups(schema[keyword]);
+    if (groups) node[field] = groups;
+    else stats.oneOfSkipped++;
+  }
+  // `allOf: [{ $ref }, { default }]` and similar: merge the branches' constraints.
+  if (Array.isArray(schema.allOf)) {
+    for (const branch of schema.allOf) {
+      const compiled = compileNode(branch, schemaRoot, refsOut);
+      for (const [key, value] of Object.entries(compiled)) if (!(key in node)) node[key] = value;
+    }
+  }
+  return node;
+}
+
+/** `{ a: ['b'] }` entries whose value is a non-empty list of names (the array form of `dependencies`). */
+function listMap(record) {
+  const out = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (Array.isArray(value) && value.length > 0) out[key] = value.map(String);
+  }
+  return out;
+}
+
+/**
+ * Drops what carries no constraint: empty nodes, refs to definitions that
+ * carry none. `live` is the set of definitions that carry something.
+ */
+function prune(node, live) {
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$') {
+      if (live.has(value)) out.$ = value;
+    } else if (key === 'i' || key === 'v') {
+      const sub = prune(value, live);
+      if (sub) out[key] = sub;
+    } else if (key === 'o') {
+      const props = {};
+      for (const [name, sub] of Object.entries(value)) {
+        const pruned = prune(sub, live);
+        if (pruned) props[name] = pruned;
+      }
+      if (Object.keys(props).length > 0) out.o = props;
+    } else if (key === 'ex' && Object.keys(value).length === 0) {
+      // nothing excluded
+    } else {
+      out[key] = value;
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Compiles one resource schema into `{ r: root node, d: { definition: node } }`, or undefined when it has no constraints. */
+function compileResource(schema) {
+  const refs = new Set();
+  const root = compileNode({ ...schema, type: 'object' }, schema, refs);
+  const defs = new Map();
+  const pending = [...refs];
+  while (pending.length > 0) {
+    const name = pending.pop();
+    if (defs.has(name)) continue;
+    const defSchema = schema.definitions?.[name];
+    const defRefs = new Set();
+    defs.set(name, { node: defSchema ? compileNode(defSchema, schema, defRefs) : {}, refs: defRefs });
+    for (const ref of defRefs) if (!defs.has(ref)) pending.push(ref);
+  }
+  // A definition is live when it carries a constraint itself or refers to a live one (fixpoint).
+  const live = new Set();
+  const ownConstraint = (node) => prune(node, new Set()) !== undefined;
+  for (const [name, def] of defs) if (ownConstraint(def.node)) live.add(name);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [name, def] of defs) {
+      if (!live.has(name) && [...def.refs].some((ref) => live.has(ref))) {
+        live.add(name);
+        changed = true;
+      }
+    }
+  }
+  const r = prune(root, live);
+  if (!r) return undefined;
+  const d = {};
+  for (const name of [...live].sort()) {
+    const pruned = prune(defs.get(name).node, live);
+    if (pruned) d[name] = pruned;
+  }
+  return Object.keys(d).length > 0 ? { r, d } : { r };
+}
+
+function main() {
+  const cfnlint = findCfnLint();
+  const schemasDir = join(cfnlint, 'data', 'schemas');
+  const providers = readFileSync(join(schemasDir, 'providers', `${REGION}.py`), 'utf8');
+  const types = [...providers.matchAll(/"([A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+)": "([0-9a-f]{16})"/g)].map((m) => [m[1], m[2]]);
+  if (types.length < 1000) throw new Error(`buildConstraints: only ${types.length} types in providers/${REGION}.py; has cfn-lint changed its layout?`);
+  const version = cfnLintVersion(cfnlint);
+
+  const shards = new Map();
+  for (const [type, hash] of types.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const schema = JSON.parse(readFileSync(join(schemasDir, 'resources', `${hash}.json`), 'utf8'));
+    const compiled = compileResource(schema);
+    if (!compiled) continue;
+    const shardName = type.split('::').slice(0, 2).join('_');
+    if (!shards.has(shardName)) shards.set(shardName, { format: FORMAT, types: {} });
+    shards.get(shardName).types[type] = compiled;
+  }
+
+  mkdirSync(outDir, { recursive: true });
+  for (const file of readdirSync(outDir)) {
+    const shard = /^([A-Za-z0-9]+_[A-Za-z0-9]+)\.json$/.exec(file)?.[1];
+    if (shard && !shards.has(shard)) rmSync(join(outDir, file));
+  }
+  let bytes = 0;
+  const index = {
+    format: FORMAT,
+    source: `cfn-lint ${version}, ${REGION.replace(/_/g, '-')} resource provider schemas`,
+    generated: new Date().toISOString().slice(0, 10),
+    shards: {},
+  };
+  for (const [name, shard] of [...shards].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    index.shards[name] = Object.keys(shard.types).map((type) => type.split('::')[2]);
+    // One resource type per line: reviewable diffs when the schemas are refreshed.
+    const text = `{"format":${FORMAT},"types":{\n${Object.entries(shard.types).map(([type, c]) => `${JSON.stringify(type)}:${JSON.stringify(c)}`).join(',\n')}\n}}\n`;
+    bytes += text.length;
+    writeFileSync(join(outDir, `${name}.json`), text);
+  }
+  const indexText = `${JSON.stringify(index, null, 1)}\n`;
+  writeFileSync(join(outDir, 'index.json'), indexText);
+  bytes += indexText.length;
+  const typeCount = Object.values(index.shards).flat().length;
+  console.log(`constraints: ${typeCount} of ${types.length} resource types in ${shards.size} shards, ${(bytes / 1024).toFixed(0)} KB -> ${outDir}`);
+  console.log(`constraints: ${stats.patternsKept} patterns kept, ${stats.patternsDropped.length} dropped (do not compile as JavaScript or may backtrack), ${stats.oneOfSkipped} oneOf/anyOf of shapes skipped`);
+  if (process.argv.includes('--verbose')) for (const p of stats.patternsDropped) console.log(`  dropped pattern: ${p}`);
+}
+
+main();
