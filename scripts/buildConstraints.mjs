@@ -63,11 +63,49 @@ function usablePattern(pattern) {
       compiles = true;
       break;
     } catch {
-      // try the next flags
+      // Without the `u` flag, `\p{...}` would silently mean the letter p: not the same pattern.
+      if (/\\[pP]\{/.test(pattern)) return false;
     }
   }
   if (!compiles) return false;
   return !/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/.test(pattern);
+}
+
+/** Java/Python POSIX classes (`\p{Print}`) as JavaScript class contents; Unicode properties (`\p{L}`) are left to the `u` flag. */
+const POSIX_CLASSES = {
+  Print: '\\x20-\\x7E', Graph: '\\x21-\\x7E', Alnum: 'A-Za-z0-9', Alpha: 'A-Za-z', Digit: '0-9', Upper: 'A-Z', Lower: 'a-z',
+  Punct: '!-\\/:-@\\[-`{-~', Space: ' \\t\\n\\x0B\\f\\r', XDigit: '0-9A-Fa-f', ASCII: '\\x00-\\x7F',
+};
+
+/**
+ * Rewrites the Python/Java syntax of the schemas' patterns into JavaScript:
+ * `\A` and `\Z`/`\z` anchors, POSIX classes `\p{Print}`. Without this, a pattern that
+ * only compiles without the `u` flag would read `\Z` as the letter Z.
+ */
+export function toJavaScriptPattern(pattern) {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\') {
+      const next = pattern[i + 1] ?? '';
+      const posix = /^[pP]\{(\w+)\}/.exec(pattern.slice(i + 1));
+      if (posix && next === 'p' && Object.hasOwn(POSIX_CLASSES, posix[1])) {
+        out += inClass ? POSIX_CLASSES[posix[1]] : `[${POSIX_CLASSES[posix[1]]}]`;
+        i += posix[0].length;
+        continue;
+      }
+      if (!inClass && next === 'A') out += '^';
+      else if (!inClass && (next === 'Z' || next === 'z')) out += '$';
+      else out += ch + next;
+      i++;
+      continue;
+    }
+    if (ch === '[' && !inClass) inClass = true;
+    else if (ch === ']' && inClass) inClass = false;
+    out += ch;
+  }
+  return out;
 }
 
 /** Patterns that accept every string are not worth a check. */
@@ -111,12 +149,13 @@ function compileNode(schema, schemaRoot, refsOut) {
   } else if ('const' in schema && (typeof schema.const !== 'object' || schema.const === null)) {
     node.e = stringList([schema.const]);
   }
-  if (typeof schema.pattern === 'string' && !TRIVIAL_PATTERNS.has(schema.pattern)) {
-    if (usablePattern(schema.pattern)) {
-      node.p = schema.pattern;
+  const pattern = typeof schema.pattern === 'string' ? toJavaScriptPattern(schema.pattern) : undefined;
+  if (pattern !== undefined && !TRIVIAL_PATTERNS.has(pattern)) {
+    if (usablePattern(pattern)) {
+      node.p = pattern;
       stats.patternsKept++;
     } else {
-      stats.patternsDropped.push(schema.pattern);
+      stats.patternsDropped.push(pattern);
     }
   }
   if (Number.isInteger(schema.minLength) && schema.minLength > 0) node.nl = schema.minLength;
@@ -277,4 +316,4 @@ function main() {
   if (process.argv.includes('--verbose')) for (const p of stats.patternsDropped) console.log(`  dropped pattern: ${p}`);
 }
 
-main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();
