@@ -46,7 +46,8 @@ export const unknownResourceTypeRule: Rule = {
   },
 };
 
-function propertyIssueRule(id: string, kind: PropertyIssueKind, description: string): Rule {
+/** A rule that reports one kind of issue of the shared property walk (`checkResourceProperties`). */
+export function propertyIssueRule(id: string, kind: PropertyIssueKind, description: string): Rule {
   return {
     id,
     description,
