@@ -194,7 +194,8 @@ export class ConstraintChecker {
       this.issue('property-one-of', objectAnchor(node), `${owner} needs exactly one of ${list(names)}.`);
       return;
     }
-    const sure = present.filter((name) => certain.has(name));
+    // In source order: the first one written stays, the later ones are reported.
+    const sure = present.filter((name) => certain.has(name)).sort((a, b) => keys.get(a)!.start - keys.get(b)!.start);
     if (sure.length < 2) return;
     for (const name of sure.slice(1)) {
       this.issue('property-exclusive', keys.get(name)!, `'${name}' cannot be used together with '${sure[0]}': ${owner} takes exactly one of ${list(names)}.`);
@@ -244,7 +245,7 @@ export class ConstraintChecker {
     if (cursor.ni !== undefined && count < cursor.ni) {
       this.issue('array-size', node.span, `${label(path)} has ${count} ${count === 1 ? 'item' : 'items'}; it needs at least ${cursor.ni}.`);
     } else if (cursor.xi !== undefined && count > cursor.xi) {
-      this.issue('array-size', node.items[cursor.xi]!.span, `${label(path)} has ${count} items; at most ${cursor.xi} are allowed.`);
+      this.issue('array-size', node.items[cursor.xi]!.span, `${label(path)} has ${count} items; at most ${cursor.xi} ${cursor.xi === 1 ? 'is' : 'are'} allowed.`);
     }
     if (cursor.u) {
       const seen = new Set<string>();
@@ -287,7 +288,8 @@ export class ConstraintChecker {
     if (values.includes(text)) return;
     const lower = text.toLowerCase();
     if ((caseInsensitive || typeof node.value === 'boolean') && values.some((value) => value.toLowerCase() === lower)) return;
-    const suggestions = text.length <= 200 ? suggest(text, values) : [];
+    // Numbers have no near misses worth naming (8 is not a typo of 7).
+    const suggestions = text.length <= 200 && !/^[-+]?[\d.]/.test(text) ? suggest(text, values) : [];
     const shown = values.length > MAX_LISTED_VALUES ? `${values.slice(0, MAX_LISTED_VALUES).join(', ')}, … (${values.length} values)` : values.join(', ');
     this.issue('value-enum', node.span, `${label(path)} ${quote(text)} is not one of ${shown}.${didYouMean(suggestions)}`, renameFixes(this.text, node.span, suggestions));
   }
