@@ -8,8 +8,9 @@
 // Source: cfnlint/data/schemas/providers/us_east_1.py maps each resource type to a
 // schema file in cfnlint/data/schemas/resources/<hash>.json. cfn-lint applies its
 // own patches (data/schemas/patches/) to those files when it builds its package,
-// so they are read as shipped. cfn-lint's extension schemas (data/schemas/extensions/,
-// if/then rules tied to its Python rules) are not compiled.
+// so they are read as shipped. Of cfn-lint's extension schemas (data/schemas/extensions/,
+// if/then rules tied to its Python error rules by path) the simple ones are compiled
+// as conditionals (`c`): see compileExtensions.
 //
 // Kept per value: enum / enumCaseInsensitive / const, pattern, minLength, maxLength,
 // minimum, maximum, minItems, maxItems, uniqueItems; per object: requiredXor,
@@ -46,7 +47,7 @@ function cfnLintVersion(dir) {
   return /__version__\s*=\s*["']([^"']+)["']/.exec(text)?.[1] ?? 'unknown';
 }
 
-const stats = { patternsKept: 0, patternsDropped: [], oneOfSkipped: 0 };
+const stats = { patternsKept: 0, patternsDropped: [], oneOfSkipped: 0, extensions: [] };
 
 /**
  * Whether a pattern is usable by the engine: it compiles as a JavaScript RegExp
@@ -279,6 +280,99 @@ function compileResource(schema) {
   return Object.keys(d).length > 0 ? { r, d } : { r };
 }
 
+/**
+ * cfn-lint's extension schemas are JSON Schema `if`/`then` rules wired to paths by its
+ * Python error rules (`keywords=["Resources/AWS::EC2::Instance/Properties/BlockDeviceMappings/(star)/Ebs"]`).
+ * The simple ones are compiled: `if` one property equals one of some values, `then`
+ * some properties are required and/or get value constraints. Returns
+ * `[{ path: [type, ...segments], conditional }]`.
+ */
+function compileExtensions(cfnlint) {
+  const out = [];
+  const rulesDir = join(cfnlint, 'rules');
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else if (entry.name.endsWith('.py')) files.push(join(dir, entry.name));
+    }
+  };
+  walk(rulesDir);
+  for (const file of files.sort()) {
+    const source = readFileSync(file, 'utf8');
+    const id = /\bid\s*=\s*"([EWI]\d+)"/.exec(source)?.[1];
+    if (!id?.startsWith('E')) continue; // only cfn-lint's errors
+    const keywords = /keywords\s*=\s*\[([^\]]*)\]/.exec(source)?.[1];
+    if (!keywords) continue;
+    for (const m of source.matchAll(/module=cfnlint\.data\.schemas\.extensions\.(\w+),\s*filename="([^"]+)"/g)) {
+      const schema = JSON.parse(readFileSync(join(cfnlint, 'data', 'schemas', 'extensions', m[1], m[2]), 'utf8'));
+      const conditionals = simpleConditionals(schema);
+      if (!conditionals) continue;
+      stats.extensions.push(`${id} ${m[1]}/${m[2]}`);
+      for (const keyword of keywords.matchAll(/"Resources\/([^/"]+)\/Properties((?:\/[^/"]+)*)"/g)) {
+        const segments = keyword[2].split('/').filter(Boolean);
+        for (const conditional of conditionals) out.push({ type: keyword[1], segments, conditional });
+      }
+    }
+  }
+  return out;
+}
+
+/** `{ if: { properties: { K: { const | enum } }, required: [K] }, then: { required?, properties? } }` (or an allOf of them) as conditionals. */
+function simpleConditionals(schema) {
+  const branches = Array.isArray(schema.allOf) && Object.keys(schema).every((key) => ['allOf', 'type', '$schema', 'description', '$id'].includes(key)) ? schema.allOf : [schema];
+  const out = [];
+  for (const branch of branches) {
+    if (!branch || Object.keys(branch).some((key) => key !== 'if' && key !== 'then')) return undefined;
+    const test = branch.if;
+    const then = branch.then;
+    if (!test || !then || Object.keys(test).some((key) => !['properties', 'required', 'type'].includes(key))) return undefined;
+    const entries = Object.entries(test.properties ?? {});
+    if (entries.length !== 1 || !(test.required ?? []).includes(entries[0][0])) return undefined;
+    const [key, match] = entries[0];
+    const values = 'const' in match ? [match.const] : match.enum;
+    if (!Array.isArray(values) || Object.keys(match).some((k) => !['const', 'enum', 'type'].includes(k))) return undefined;
+    if (Object.keys(then).some((k) => !['properties', 'required', 'type'].includes(k))) return undefined;
+    const conditional = { w: key, e: [...new Set(stringList(values))] };
+    if (Array.isArray(then.required) && then.required.length > 0) conditional.r = then.required.map(String);
+    if (then.properties) {
+      conditional.o = {};
+      for (const [name, sub] of Object.entries(then.properties)) {
+        if (Object.keys(sub).some((k) => !['minimum', 'maximum', 'enum', 'const', 'type', 'minLength', 'maxLength', 'pattern'].includes(k))) return undefined;
+        const node = prune(compileNode(sub, {}, new Set()), new Set());
+        if (node) conditional.o[name] = node;
+      }
+    }
+    out.push(conditional);
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** Adds a conditional at a property path of a compiled resource (`*` = list items), creating nodes on the way. */
+function attachConditional(compiled, segments, conditional) {
+  const resolve = (node) => {
+    // A reference: the conditional belongs in the definition, shared by its other users of the same shape.
+    if (node.$ !== undefined) {
+      compiled.d ??= {};
+      compiled.d[node.$] ??= {};
+      return compiled.d[node.$];
+    }
+    return node;
+  };
+  let node = resolve(compiled.r);
+  for (const segment of segments) {
+    if (segment === '*') {
+      node.i ??= {};
+      node = resolve(node.i);
+    } else {
+      node.o ??= {};
+      node.o[segment] ??= {};
+      node = resolve(node.o[segment]);
+    }
+  }
+  (node.c ??= []).push(conditional);
+}
+
 function main() {
   const cfnlint = findCfnLint();
   const schemasDir = join(cfnlint, 'data', 'schemas');
@@ -287,12 +381,15 @@ function main() {
   if (types.length < 1000) throw new Error(`buildConstraints: only ${types.length} types in providers/${REGION}.py; has cfn-lint changed its layout?`);
   const version = cfnLintVersion(cfnlint);
 
+  const extensions = compileExtensions(cfnlint);
   const shards = new Map();
   for (const [type, hash] of types.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const schema = JSON.parse(readFileSync(join(schemasDir, 'resources', `${hash}.json`), 'utf8'));
     for (const name of LEFT_TO_OTHER_RULES[type] ?? []) delete schema.properties?.[name];
-    const compiled = compileResource(schema);
+    const ownExtensions = extensions.filter((extension) => extension.type === type);
+    const compiled = compileResource(schema) ?? (ownExtensions.length > 0 ? { r: {} } : undefined);
     if (!compiled) continue;
+    for (const extension of ownExtensions) attachConditional(compiled, extension.segments, extension.conditional);
     const shardName = type.split('::').slice(0, 2).join('_');
     if (!shards.has(shardName)) shards.set(shardName, { format: FORMAT, types: {} });
     shards.get(shardName).types[type] = compiled;
@@ -323,6 +420,7 @@ function main() {
   const typeCount = Object.values(index.shards).flat().length;
   console.log(`constraints: ${typeCount} of ${types.length} resource types in ${shards.size} shards, ${(bytes / 1024).toFixed(0)} KB -> ${outDir}`);
   console.log(`constraints: ${stats.patternsKept} patterns kept, ${stats.patternsDropped.length} dropped (do not compile as JavaScript or may backtrack), ${stats.oneOfSkipped} oneOf/anyOf of shapes skipped`);
+  console.log(`constraints: ${stats.extensions.length} cfn-lint extension schemas compiled (${extensions.length} paths): ${stats.extensions.join(', ')}`);
   if (process.argv.includes('--verbose')) for (const p of stats.patternsDropped) console.log(`  dropped pattern: ${p}`);
 }
 
