@@ -7,6 +7,7 @@ import type { RuleCase } from '../support/lintHelpers';
 const res = (type: string, props: string): string => `Resources:\n  R:\n    Type: ${type}\n    Properties:\n${props}`;
 const volume = (props: string): string => res('AWS::EC2::Volume', `      AvailabilityZone: us-east-1a\n      Size: 10\n${props}`);
 const ingress = (rule: string): string => res('AWS::EC2::SecurityGroup', `      GroupDescription: web\n      VpcId: vpc-1\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 80\n          ToPort: 80\n${rule}`);
+const ebs = (props: string): string => res('AWS::EC2::Instance', `      ImageId: ami-1\n      BlockDeviceMappings:\n        - DeviceName: /dev/sda1\n          Ebs:\n${props}`);
 const fn = (props: string): string => res('AWS::Lambda::Function', `      Role: r\n      Code: {ZipFile: x}\n${props}`);
 
 const table: Record<string, RuleCase[]> = {
@@ -42,6 +43,9 @@ const table: Record<string, RuleCase[]> = {
     { name: 'numeric string', doc: res('AWS::SQS::Queue', '      DelaySeconds: «"-1"»\n'), messages: ['below the minimum 0'] },
     { name: 'in a list item', doc: ingress('          CidrIp: 0.0.0.0/0\n') + '        - IpProtocol: icmp\n          FromPort: «-2»\n          ToPort: -1\n          CidrIp: 0.0.0.0/0\n', messages: ['SecurityGroupIngress[1].FromPort -2 is below the minimum -1.'] },
     { name: 'not a number: left to cfn-value-type', doc: res('AWS::SQS::Queue', '      DelaySeconds: abc\n') },
+    { name: 'EBS Iops under the minimum for io1 (cfn-lint extension schema)', doc: ebs('            VolumeType: io1\n            Iops: «10»\n'), messages: ["Iops 10 is below the minimum 100 (allowed: 100 to 64000) when VolumeType is 'io1'."] },
+    { name: 'gp3 Iops within its own range', doc: ebs('            VolumeType: gp3\n            Iops: 3000\n') },
+    { name: 'a VolumeType from a parameter applies no condition', doc: ebs('            VolumeType: !Ref T\n            Iops: 10\n') },
   ],
   'cfn-array-size': [
     { name: 'one architecture', doc: fn('      Architectures: [arm64]\n') },
@@ -58,6 +62,9 @@ const table: Record<string, RuleCase[]> = {
   ],
   'cfn-property-dependency': [
     { name: 'egress with a VPC', doc: res('AWS::EC2::SecurityGroup', '      GroupDescription: d\n      VpcId: vpc-1\n      SecurityGroupEgress:\n        - IpProtocol: "-1"\n          CidrIp: 0.0.0.0/0\n') },
+    { name: 'io2 needs Iops (conditional)', doc: ebs('            «VolumeType»: io2\n'), messages: ["'Iops' is required when VolumeType is 'io2'."] },
+    { name: 'DynamoDB PROVISIONED needs ProvisionedThroughput', doc: res('AWS::DynamoDB::Table', '      «BillingMode»: PROVISIONED\n      KeySchema: [{AttributeName: id, KeyType: HASH}]\n      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n') },
+    { name: 'PAY_PER_REQUEST does not', doc: res('AWS::DynamoDB::Table', '      BillingMode: PAY_PER_REQUEST\n      KeySchema: [{AttributeName: id, KeyType: HASH}]\n      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n') },
     { name: 'egress without VpcId', doc: res('AWS::EC2::SecurityGroup', '      GroupDescription: d\n      «SecurityGroupEgress»:\n        - IpProtocol: "-1"\n          CidrIp: 0.0.0.0/0\n'), messages: ["'SecurityGroupEgress' needs 'VpcId' as well"] },
   ],
   'cfn-property-one-of': [

@@ -15,7 +15,7 @@ import type { Fix } from '../findings';
 import { asIntrinsic } from '../cfn/intrinsics';
 import { renameFixes } from '../util/edits';
 import { didYouMean, suggest } from '../util/suggest';
-import type { ConstraintNode, ConstraintSource } from './constraintTypes';
+import type { Conditional, ConstraintNode, ConstraintSource } from './constraintTypes';
 
 /** What kind of constraint a value breaks; each kind is reported by its own rule. */
 export type ConstraintIssueKind =
@@ -118,6 +118,8 @@ function objectAnchor(node: MappingNode): Span {
 /** The constraint checker for one document's property walk. */
 export class ConstraintChecker {
   private definitions: Readonly<Record<string, ConstraintNode>> | undefined;
+  /** Set while checking values under a conditional, appended to messages. */
+  private condition: string | undefined;
   private readonly merged = new WeakMap<ConstraintNode, ConstraintNode>();
 
   constructor(
@@ -166,7 +168,7 @@ export class ConstraintChecker {
 
   /** Combination rules on an object whose keys are all literal (no `Fn::If` at key level). */
   checkObject(node: MappingNode, cursor: ConstraintNode | undefined, owner: string): void {
-    if (!cursor || (!cursor.rx && !cursor.ex && !cursor.dr && !cursor.one && !cursor.any)) return;
+    if (!cursor || (!cursor.rx && !cursor.ex && !cursor.dr && !cursor.one && !cursor.any && !cursor.c)) return;
     /** Keys that may be present at deploy time, and keys that certainly are. */
     const keys = new Map<string, Span>();
     const certain = new Set<string>();
@@ -186,6 +188,21 @@ export class ConstraintChecker {
     }
     if (cursor.one) this.groups(node, cursor.one, keys, certain, owner, true);
     if (cursor.any) this.groups(node, cursor.any, keys, certain, owner, false);
+    if (cursor.c) for (const conditional of cursor.c) this.conditional(node, conditional, keys);
+  }
+
+  /** `VolumeType: io1` needs `Iops` between 100 and 64000: applies when the trigger is a literal value of the list. */
+  private conditional(node: MappingNode, conditional: Conditional, keys: ReadonlyMap<string, Span>): void {
+    const trigger = node.pairs.find((pair) => pair.key.text === conditional.w)?.value;
+    if (trigger?.kind !== 'scalar' || trigger.value === null || !conditional.e.includes(scalarText(trigger))) return;
+    const when = `${conditional.w} is ${quote(scalarText(trigger))}`;
+    const missing = (conditional.r ?? []).filter((name) => !keys.has(name));
+    if (missing.length > 0) this.issue('property-dependency', keys.get(conditional.w)!, `${list(missing)} ${missing.length === 1 ? 'is' : 'are'} required when ${when}.`);
+    if (!conditional.o) return;
+    for (const pair of node.pairs) {
+      const limits = own(conditional.o, pair.key.text);
+      if (limits && pair.value.kind === 'scalar') this.checkScalar(pair.value, limits, pair.key.text, when);
+    }
   }
 
   private requiredXor(node: MappingNode, names: readonly string[], keys: ReadonlyMap<string, Span>, certain: ReadonlySet<string>, owner: string): void {
@@ -259,8 +276,17 @@ export class ConstraintChecker {
   }
 
   /** Enum, pattern, length and range of a literal scalar (already known to have the right primitive type). */
-  checkScalar(node: ScalarNode, cursor: ConstraintNode | undefined, path: string): void {
+  checkScalar(node: ScalarNode, cursor: ConstraintNode | undefined, path: string, when?: string): void {
     if (!cursor || node.value === null) return;
+    this.condition = when;
+    try {
+      this.scalarChecks(node, cursor, path);
+    } finally {
+      this.condition = undefined;
+    }
+  }
+
+  private scalarChecks(node: ScalarNode, cursor: ConstraintNode, path: string): void {
     const text = scalarText(node);
     if (cursor.e) this.checkEnum(node, text, cursor.e, cursor.ei === 1, path);
     if (cursor.nl !== undefined || cursor.xl !== undefined) {
@@ -295,6 +321,7 @@ export class ConstraintChecker {
   }
 
   private issue(kind: ConstraintIssueKind, span: Span, message: string, fixes?: readonly Fix[]): void {
-    this.issues.push(fixes && fixes.length > 0 ? { kind, span, message, fixes } : { kind, span, message });
+    const full = this.condition === undefined ? message : `${message.replace(/\.$/, '')} when ${this.condition}.`;
+    this.issues.push(fixes && fixes.length > 0 ? { kind, span, message: full, fixes } : { kind, span, message: full });
   }
 }

@@ -42,6 +42,16 @@ export interface ConstraintNode {
   readonly one?: readonly (readonly string[])[];
   /** `anyOf` of required groups: at least one group must be complete. */
   readonly any?: readonly (readonly string[])[];
+  /** Conditionals (from cfn-lint's extension schemas): when a property has one of some values, more applies. */
+  readonly c?: readonly Conditional[];
+}
+
+/** `if` property {@link w} is one of {@link e} `then` {@link r} are required and {@link o} constrain their values. */
+export interface Conditional {
+  readonly w: string;
+  readonly e: readonly string[];
+  readonly r?: readonly string[];
+  readonly o?: Readonly<Record<string, ConstraintNode>>;
 }
 
 /** One resource type's constraints: the root object and its named definitions. */
