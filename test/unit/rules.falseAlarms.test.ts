@@ -62,6 +62,13 @@ void describe('false alarms of issue 19', () => {
     assert.equal(text.slice(name!.span.start, name!.span.end), '"a very long\n  continued name\n\n more"');
   });
 
+  void test('padding is bounded: a document with more short continuation lines than allowed stays a syntax error', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `k${i}: "a\n b"`).join('\n');
+    const document = parseYaml(`top:\n  ${lines.replace(/\n/g, '\n  ').replace(/\n  (?= b)/g, '\n')}\n`);
+    assert.equal(document.root, undefined);
+    assert.match(document.problems[0]?.message ?? '', /deficient indentation/);
+  });
+
   void test('the non-specific tag makes a plain scalar a string', () => {
     const value = getValue(parseYaml('a: ! 123\nb: ! true\n').root, 'a');
     assert.equal(value?.kind === 'scalar' ? value.value : undefined, '123');

@@ -16,6 +16,8 @@
 
 /** Most lines padded for one document: each costs a re-parse, and real templates need one or two. */
 export const MAX_PADDED_LINES = 16;
+/** Characters re-parsed at most while padding (a few hundred milliseconds): a 1 MB template gets 8 attempts. */
+export const MAX_PADDED_REPARSE_CHARS = 8_000_000;
 
 /** Spaces inserted at an offset of the original text. */
 export interface Insertion {

@@ -4,7 +4,7 @@ import type { LocatedNode, MappingNode, Pair, ParsedDocument, ScalarNode, Sequen
 import { resolvePlainScalar } from './scalars';
 import { findDuplicateKeys } from './duplicates';
 import { PARSE_LIMITS } from './limits';
-import { MAX_PADDED_LINES, padLine, toOriginal, type Insertion, type PaddedText } from './quotedContinuation';
+import { MAX_PADDED_LINES, MAX_PADDED_REPARSE_CHARS, padLine, toOriginal, type Insertion, type PaddedText } from './quotedContinuation';
 
 /** Options of {@link parseYaml}. */
 export interface YamlParseOptions {
@@ -70,7 +70,8 @@ export function parseYaml(text: string, options: YamlParseOptions = {}): ParsedD
 function parseWithPaddedContinuations(text: string, firstError: unknown): { events: Event[]; padded: PaddedText } | undefined {
   let error = firstError;
   let current: PaddedText = { text, insertions: [] };
-  for (let attempt = 0; attempt < MAX_PADDED_LINES; attempt++) {
+  const attempts = Math.min(MAX_PADDED_LINES, Math.floor(MAX_PADDED_REPARSE_CHARS / Math.max(text.length, 1)));
+  for (let attempt = 0; attempt < attempts; attempt++) {
     if ((error as { reason?: string }).reason !== 'deficient indentation') return undefined;
     const next = padLine(current, (error as { mark?: { position?: number } }).mark?.position ?? 0);
     if (!next) return undefined;
