@@ -59,23 +59,25 @@ export class AdaptiveLimit {
 }
 
 /**
- * Lets one write through until a write succeeds; then everyone. A caller that had to wait re-reads
- * its item (the state may have changed meanwhile). A probe that fails hands the gate to the next.
+ * Lets one write through until a write succeeds; then everyone. A caller that had to wait is not
+ * let through: it re-reads its item (the state may have changed meanwhile) and enters again, and
+ * the first to find the gate free becomes the next probe. (Handing the probe to a woken waiter
+ * that then steps aside to re-read made every caller step aside forever.)
  */
 export class FirstWriteGate {
   private opened = false;
   private probeInFlight = false;
   private waiters: (() => void)[] = [];
 
-  /** Resolves with `waited` once the caller may write; it must then call {@link leave}. */
-  async enter(): Promise<{ waited: boolean }> {
-    let waited = false;
-    while (!this.opened && this.probeInFlight) {
-      waited = true;
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
+  /** `write`: go ahead, then call {@link leave}. `waited`: re-read and enter again. */
+  async enter(): Promise<'write' | 'waited'> {
+    if (this.opened) return 'write';
+    if (!this.probeInFlight) {
+      this.probeInFlight = true;
+      return 'write';
     }
-    if (!this.opened) this.probeInFlight = true;
-    return { waited };
+    await new Promise<void>((resolve) => this.waiters.push(resolve));
+    return 'waited';
   }
 
   leave(wrote: boolean): void {

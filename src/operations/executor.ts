@@ -6,7 +6,7 @@
 import { AwsError, type AwsErrorCode } from '../aws/errors';
 import { AdaptiveLimit, FirstWriteGate, backoffDelay, sleep, type ConcurrencyOptions, type RetryOptions } from './concurrency';
 import { emptyCounts, type ItemError, type ItemStatus, type JournalStore, type JournalWriter, type RunMode, type RunOutcome, type RunRelation } from './journal';
-import type { OperationPlan, PlanItem } from './plan';
+import { createPlan, type OperationPlan, type PlanItem } from './plan';
 import { createProgressMeter, type OperationProgress } from './progress';
 
 /** The service side of an operation. */
@@ -106,9 +106,13 @@ class JournalFailure extends Error {
 
 const JOURNAL_UNAVAILABLE: ItemError = { code: 'JournalUnavailable', message: 'The operation journal could not be written (disk full or folder removed?), so the run stopped before writing more.' };
 
-/** Runs `options.plan`. Never throws for an item; throws only if the journal cannot be created. */
+/**
+ * Runs `options.plan`. Never throws for an item; throws a `PlanError` for an invalid plan and the
+ * store's error when the journal cannot be created (both before anything is read or written).
+ */
 export async function runOperation<State, Intent>(options: RunOptions<State, Intent>): Promise<RunReport<State>> {
-  const { plan, target } = options;
+  const plan = createPlan(options.plan);
+  const { target } = options;
   const mode = options.mode ?? 'apply';
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
@@ -118,7 +122,7 @@ export async function runOperation<State, Intent>(options: RunOptions<State, Int
   const stamp = (): string => new Date(now()).toISOString();
   const signal = options.signal ?? new AbortController().signal;
 
-  const writer = options.journal ? await startJournal(options.journal, options, mode, stamp()) : undefined;
+  const writer = options.journal ? await startJournal(options.journal, plan, options, mode, stamp()) : undefined;
   const limit = new AdaptiveLimit(options.concurrency);
   const gate = new FirstWriteGate();
   const results: (ItemResult<State> | undefined)[] = plan.items.map(() => undefined);
@@ -155,20 +159,22 @@ export async function runOperation<State, Intent>(options: RunOptions<State, Int
         if (target.same(current, intended)) return { key: item.key, status: 'unchanged', attempts, current };
         if (!target.same(current, item.before)) return { key: item.key, status: 'conflict', attempts, current };
         if (mode === 'dry-run') return { key: item.key, status: 'would-write', attempts, current, desired: intended };
-        const { waited } = await gate.enter();
-        probe = true;
-        if (waited) {
+        if ((await gate.enter()) === 'waited') {
           // Another item probed the permissions meanwhile; our read may be stale.
-          gate.leave(false);
-          probe = false;
           attempts -= 1;
           continue;
         }
+        probe = true;
         if (stopping()) {
           gate.leave(false);
           return { key: item.key, status: 'cancelled', attempts, current };
         }
         await journal({ t: 'begin', key: item.key, current, desired: intended, at: stamp() });
+        // The fsync above takes time; a cancel that came meanwhile still prevents the write.
+        if (stopping()) {
+          gate.leave(false);
+          return { key: item.key, status: 'cancelled', attempts, current };
+        }
         await target.write(item, intended);
         gate.leave(true);
         limit.succeeded();
@@ -262,8 +268,7 @@ export async function runOperation<State, Intent>(options: RunOptions<State, Int
   return { ...(writer ? { runId: writer.runId } : {}), outcome, ...(stopReason ? { stopReason } : {}), counts, results: finalResults };
 }
 
-async function startJournal<State, Intent>(store: JournalStore, options: RunOptions<State, Intent>, mode: RunMode, startedAt: string): Promise<JournalWriter> {
-  const { plan } = options;
+async function startJournal<State, Intent>(store: JournalStore, plan: OperationPlan<State, Intent>, options: RunOptions<State, Intent>, mode: RunMode, startedAt: string): Promise<JournalWriter> {
   const writer = await store.create({ operation: plan.operation, mode, target: plan.target, startedAt, itemCount: plan.items.length, ...(options.parent ? { parent: options.parent } : {}) });
   // The whole plan, before any item is touched: the journal alone can resume or restore the run.
   await writer.append(plan.items.map((item) => ({ t: 'item' as const, key: item.key, before: item.before, intent: item.intent })));
