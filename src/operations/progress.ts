@@ -40,3 +40,28 @@ export function createProgressMeter(total: number, now: () => number): ProgressM
     },
   };
 }
+
+/** One line for a progress notification: `412 of 1,000 · 3 failed · 12 skipped · 25/s`. */
+export function describeProgress(progress: OperationProgress): string {
+  const { counts } = progress;
+  const parts = [`${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')}`];
+  if (counts.failed > 0) parts.push(`${counts.failed.toLocaleString('en-US')} failed`);
+  const skipped = counts.unchanged + counts.conflict;
+  if (skipped > 0) parts.push(`${skipped.toLocaleString('en-US')} skipped`);
+  if (counts.conflict > 0) parts.push(`${counts.conflict.toLocaleString('en-US')} changed since the plan`);
+  if (progress.ratePerSecond > 0) parts.push(`${progress.ratePerSecond < 10 ? progress.ratePerSecond.toFixed(1) : Math.round(progress.ratePerSecond)}/s`);
+  return parts.join(' · ');
+}
+
+/**
+ * Adapts cumulative progress to a reporter that wants increments in percent (VS Code's
+ * `Progress<{ message, increment }>`): returns the `onProgress` callback for `runOperation`.
+ */
+export function percentReporter(report: (update: { message: string; increment: number }) => void): (progress: OperationProgress) => void {
+  let reportedPercent = 0;
+  return (progress) => {
+    const percent = progress.total === 0 ? 100 : (progress.done * 100) / progress.total;
+    report({ message: describeProgress(progress), increment: Math.max(0, percent - reportedPercent) });
+    reportedPercent = Math.max(reportedPercent, percent);
+  };
+}

@@ -12,6 +12,7 @@ import { runOperation } from '../../../src/operations/executor';
 import { parseJournal } from '../../../src/operations/journal';
 import { createPlan, itemKey, PlanError } from '../../../src/operations/plan';
 import { remainingPlan, unfinishedJournals } from '../../../src/operations/recovery';
+import { describeProgress, percentReporter } from '../../../src/operations/progress';
 import { MemoryTarget, originCodec, originPlan } from './support/originTarget';
 
 const dir = mkdtempSync(join(tmpdir(), 'archlens-journal-'));
@@ -113,5 +114,22 @@ describe('adaptive concurrency', () => {
     assert.equal(limit.limit, 3);
     for (let index = 0; index < 100; index++) limit.succeeded();
     assert.equal(limit.limit, 8, 'never above the maximum');
+  });
+});
+
+describe('progress for a notification', () => {
+  it('describes counts and rate, and turns cumulative progress into percent increments', () => {
+    const updates: { message: string; increment: number }[] = [];
+    const onProgress = percentReporter((update) => updates.push(update));
+    const counts = { ok: 0, unchanged: 0, conflict: 0, failed: 0, cancelled: 0, 'would-write': 0 };
+    onProgress({ total: 1000, done: 250, counts: { ...counts, ok: 240, failed: 3, unchanged: 5, conflict: 2 }, inFlight: 4, concurrency: 4, ratePerSecond: 25.4 });
+    onProgress({ total: 1000, done: 1000, counts: { ...counts, ok: 990, failed: 3, unchanged: 5, conflict: 2 }, inFlight: 0, concurrency: 4, ratePerSecond: 3.25 });
+    assert.deepEqual(
+      updates.map((update) => update.increment),
+      [25, 75],
+    );
+    assert.equal(updates[0]!.message, '250 of 1,000 · 3 failed · 7 skipped · 2 changed since the plan · 25/s');
+    assert.equal(describeProgress({ total: 2, done: 0, counts, inFlight: 0, concurrency: 1, ratePerSecond: 0 }), '0 of 2');
+    assert.match(updates[1]!.message, /3\.3\/s$/);
   });
 });
