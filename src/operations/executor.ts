@@ -68,6 +68,11 @@ export interface RunReport<State> {
   readonly counts: Readonly<Record<ItemStatus, number>>;
   /** In plan order. */
   readonly results: readonly ItemResult<State>[];
+  /**
+   * The journal's last records (not-started items, `end`) could not be written. The run itself is
+   * as reported; the journal will read as unfinished, and resuming it finds nothing left to write.
+   */
+  readonly journalIncomplete?: true;
 }
 
 const FATAL_CODES: ReadonlySet<AwsErrorCode> = new Set(['AccessDenied', 'ExpiredToken', 'InvalidCredentials', 'NoCredentials', 'ClockSkew', 'Unavailable']);
@@ -154,6 +159,7 @@ export async function runOperation<State, Intent>(options: RunOptions<State, Int
       let probe = false;
       try {
         const current = await target.read(item, signal);
+        limit.succeeded();
         const intended = target.desired(item.before, item.intent);
         // Already as intended (by an earlier, interrupted run of ours or by someone else): a no-op.
         if (target.same(current, intended)) return { key: item.key, status: 'unchanged', attempts, current };
@@ -253,6 +259,7 @@ export async function runOperation<State, Intent>(options: RunOptions<State, Int
   const counts = emptyCounts();
   for (const result of finalResults) counts[result.status] += 1;
   const outcome: RunOutcome = stopReason ? 'stopped' : signal.aborted ? 'cancelled' : 'completed';
+  let journalIncomplete = false;
   if (writer) {
     try {
       const at = stamp();
@@ -260,12 +267,20 @@ export async function runOperation<State, Intent>(options: RunOptions<State, Int
         ...notStarted.map((result) => ({ t: 'result' as const, key: result.key, status: result.status, attempts: 0, at })),
         { t: 'end', outcome, at, counts, ...(stopReason ? { stopReason } : {}) },
       ]);
-    } finally {
-      await writer.close();
+    } catch {
+      journalIncomplete = true;
     }
+    await writer.close().catch(() => undefined);
   }
   report();
-  return { ...(writer ? { runId: writer.runId } : {}), outcome, ...(stopReason ? { stopReason } : {}), counts, results: finalResults };
+  return {
+    ...(writer ? { runId: writer.runId } : {}),
+    outcome,
+    ...(stopReason ? { stopReason } : {}),
+    counts,
+    results: finalResults,
+    ...(journalIncomplete ? { journalIncomplete: true as const } : {}),
+  };
 }
 
 async function startJournal<State, Intent>(store: JournalStore, plan: OperationPlan<State, Intent>, options: RunOptions<State, Intent>, mode: RunMode, startedAt: string): Promise<JournalWriter> {

@@ -56,10 +56,19 @@ export function describeProgress(progress: OperationProgress): string {
 /**
  * Adapts cumulative progress to a reporter that wants increments in percent (VS Code's
  * `Progress<{ message, increment }>`): returns the `onProgress` callback for `runOperation`.
+ * At most one update per `minIntervalMs` (10,000 items would otherwise be 10,000 redraws), and
+ * always the last one.
  */
-export function percentReporter(report: (update: { message: string; increment: number }) => void): (progress: OperationProgress) => void {
+export function percentReporter(
+  report: (update: { message: string; increment: number }) => void,
+  { minIntervalMs = 200, now = Date.now }: { minIntervalMs?: number; now?: () => number } = {},
+): (progress: OperationProgress) => void {
   let reportedPercent = 0;
+  let reportedAt = -Infinity;
   return (progress) => {
+    const finished = progress.done >= progress.total && progress.inFlight === 0;
+    if (!finished && now() - reportedAt < minIntervalMs) return;
+    reportedAt = now();
     const percent = progress.total === 0 ? 100 : (progress.done * 100) / progress.total;
     report({ message: describeProgress(progress), increment: Math.max(0, percent - reportedPercent) });
     reportedPercent = Math.max(reportedPercent, percent);

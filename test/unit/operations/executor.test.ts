@@ -206,6 +206,36 @@ describe('operations executor', () => {
     assert.equal(target.reads + target.writesStarted, 0);
   });
 
+  it('a journal that cannot be written stops the run: no write without its begin record on disk', async () => {
+    const plan = originPlan(50);
+    const target = new MemoryTarget(plan);
+    const { store: files } = freshStore();
+    // The real file store, with the disk "filling up" after 12 appends (header, plan, 10 more).
+    let appends = 0;
+    const fillingStore: JournalStore = {
+      ...files,
+      async create(fields) {
+        const writer = await files.create(fields);
+        return {
+          runId: writer.runId,
+          close: () => writer.close(),
+          append: (records) => (++appends > 12 ? Promise.reject(new Error('ENOSPC: no space left on device')) : writer.append(records)),
+        };
+      },
+    };
+
+    const report = await runOperation({ plan, target, journal: fillingStore, concurrency: { initial: 4 } });
+
+    assert.equal(report.outcome, 'stopped');
+    assert.equal(report.stopReason?.code, 'JournalUnavailable');
+    assert.equal(report.journalIncomplete, true);
+    const journal = await files.read(report.runId!);
+    const begun = new Set(journal.records.filter((record) => record.t === 'begin').map((record) => record.key));
+    assert.ok(target.writeOrder.length > 0 && target.writeOrder.length < 50);
+    assert.ok(target.writeOrder.every((key) => begun.has(key)), 'every write had its begin record fsynced first');
+    assert.equal(report.counts.ok + report.counts.failed + report.counts.cancelled, 50);
+  });
+
   it('restore: a plan from the journal puts back the before-states, skipping packages changed since', async () => {
     const plan = originPlan(12);
     const target = new MemoryTarget(plan);

@@ -118,11 +118,14 @@ describe('adaptive concurrency', () => {
 });
 
 describe('progress for a notification', () => {
-  it('describes counts and rate, and turns cumulative progress into percent increments', () => {
+  it('describes counts and rate, turns cumulative progress into percent increments, at a bounded rate', () => {
     const updates: { message: string; increment: number }[] = [];
-    const onProgress = percentReporter((update) => updates.push(update));
+    let clock = 0;
+    const onProgress = percentReporter((update) => updates.push(update), { now: () => clock });
     const counts = { ok: 0, unchanged: 0, conflict: 0, failed: 0, cancelled: 0, 'would-write': 0 };
     onProgress({ total: 1000, done: 250, counts: { ...counts, ok: 240, failed: 3, unchanged: 5, conflict: 2 }, inFlight: 4, concurrency: 4, ratePerSecond: 25.4 });
+    clock = 50;
+    onProgress({ total: 1000, done: 260, counts: { ...counts, ok: 260 }, inFlight: 4, concurrency: 4, ratePerSecond: 25 }); // too soon: dropped
     onProgress({ total: 1000, done: 1000, counts: { ...counts, ok: 990, failed: 3, unchanged: 5, conflict: 2 }, inFlight: 0, concurrency: 4, ratePerSecond: 3.25 });
     assert.deepEqual(
       updates.map((update) => update.increment),
