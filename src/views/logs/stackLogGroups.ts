@@ -14,6 +14,7 @@ import { CONTEXT } from '../contextValues';
 import { ErrorNode, MessageNode, errorSummary } from '../standardNodes';
 import type { NodeItem, TreeChangeSink, ViewNode } from '../viewNode';
 import { LogGroupNode } from './logGroupNodes';
+import { logsService } from '../../aws/services/logs';
 
 /** What the logs folder needs to know about a stack. */
 export interface StackLogSource {
@@ -107,7 +108,7 @@ export class LogGroupFolderNode implements ViewNode {
   async groupNodes(signal: AbortSignal): Promise<LogGroupNode[]> {
     if (this.loaded) return this.loaded;
     const derived = deriveLogGroups(await this.source.resources(signal));
-    const lookups = await this.services.logs().describeLogGroups(
+    const lookups = await this.services.gateway(logsService).describeLogGroups(
       derived.map((d) => d.name),
       { signal },
     );

@@ -10,6 +10,7 @@ import { withAwsProgress } from '../awsProgress';
 import type { LogsDocuments } from './logsDocuments';
 import { commandTargets, reportError } from './logsUi';
 import { pickTimeRange } from './timeRangePick';
+import { logsService } from '../../../aws/services/logs';
 
 export const DEFAULT_INSIGHTS_QUERY = 'fields @timestamp, @message | sort @timestamp desc | limit 100';
 
@@ -39,7 +40,7 @@ export async function runInsightsQuery(arg: unknown, connection: AwsConnection, 
 
     // A cancel (or a connection change) aborts the polling, and the gateway sends StopQuery.
     const results = await withAwsProgress({ title: 'Running Logs Insights query', what: 'the Logs Insights query', connection, services }, (progress, signal) =>
-      services.logs().runQuery(
+      services.gateway(logsService).runQuery(
         { groups, query, startTime: range.startTime, endTime: range.endTime },
         { signal, onPoll: (r) => progress.report({ message: `${r.status}: ${r.rows.length} rows, ${r.statistics.recordsScanned} records scanned` }) },
       ),

@@ -12,6 +12,7 @@ import { filterPatternHint, groupShortName } from '../../../views/logs/logInputs
 import { TailBuffer } from '../../../views/logs/tailBuffer';
 import type { AwsConnection } from '../awsConnection';
 import { commandTargets, logsSettings, reportError, requireServices, type GroupTarget } from './logsUi';
+import { logsService } from '../../../aws/services/logs';
 
 interface Session {
   readonly controller: AbortController;
@@ -96,7 +97,7 @@ export class LiveTailController implements vscode.Disposable {
   private async withArns(services: AwsServices, targets: readonly GroupTarget[]): Promise<GroupTarget[]> {
     const missing = targets.filter((t) => !t.arn).map((t) => t.name);
     if (missing.length === 0) return [...targets];
-    const lookups = await services.logs().describeLogGroups(missing);
+    const lookups = await services.gateway(logsService).describeLogGroups(missing);
     const out: GroupTarget[] = [];
     for (const t of targets) {
       if (t.arn) {
@@ -133,7 +134,7 @@ export class LiveTailController implements vscode.Disposable {
     const timer = setInterval(flush, 1000);
     let timedOut = false;
     try {
-      for await (const update of services.logs().startLiveTail(
+      for await (const update of services.gateway(logsService).startLiveTail(
         session.groups.map((g) => g.arn!),
         { filterPattern: session.filterPattern, signal: session.controller.signal },
       )) {

@@ -10,6 +10,7 @@ import { LogGroupFolderNode } from '../../../views/logs/stackLogGroups';
 import { errorNextStep, errorSummary } from '../../../views/standardNodes';
 import type { AwsConnection } from '../awsConnection';
 import { withAwsProgress } from '../awsProgress';
+import { logsService } from '../../../aws/services/logs';
 
 /** The connection's services (connecting first if nothing has yet), or undefined after telling the user how to connect. */
 export async function requireServices(connection: AwsConnection): Promise<AwsServices | undefined> {
@@ -121,7 +122,7 @@ async function pickLogGroup(services: AwsServices, signal: AbortSignal): Promise
   const items = (async (): Promise<vscode.QuickPickItem[]> => {
     const names: vscode.QuickPickItem[] = [];
     try {
-      for await (const page of services.logs().logGroupPages(undefined, { signal })) {
+      for await (const page of services.gateway(logsService).logGroupPages(undefined, { signal })) {
         names.push(...page.items.map((g) => ({ label: g.name })));
         if (names.length >= 500) break;
       }

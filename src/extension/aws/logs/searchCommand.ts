@@ -11,6 +11,7 @@ import { withAwsProgress } from '../awsProgress';
 import type { LogsDocuments } from './logsDocuments';
 import { commandTargets, logsSettings, reportError } from './logsUi';
 import { pickTimeRange } from './timeRangePick';
+import { logsService } from '../../../aws/services/logs';
 
 /** A pattern given with the command (`{ group, pattern }`), when it is a valid one. */
 function givenPattern(arg: unknown): string | undefined {
@@ -47,7 +48,7 @@ export async function searchLogGroup(arg: unknown, connection: AwsConnection, do
     const events: LogEvent[] = [];
     let pagesScanned = 0;
     const finished = await withAwsProgress({ title: `Searching ${group}`, what: `the search of ${group}`, connection, services }, async (progress, signal) => {
-      for await (const page of services.logs().search(group, {
+      for await (const page of services.gateway(logsService).search(group, {
         pattern: pattern.trim(),
         startTime: range.startTime,
         endTime: range.endTime,
