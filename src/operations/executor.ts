@@ -75,7 +75,9 @@ export interface RunReport<State> {
   readonly journalIncomplete?: true;
 }
 
-const FATAL_CODES: ReadonlySet<AwsErrorCode> = new Set(['AccessDenied', 'ExpiredToken', 'InvalidCredentials', 'NoCredentials', 'ClockSkew', 'Unavailable']);
+// Errors that the next item would hit too: credentials, permissions, region, a quota, an endpoint
+// that answers HTML. Conflict, NotFound, InvalidInput and Throttling are about one item (or a moment).
+const FATAL_CODES: ReadonlySet<AwsErrorCode> = new Set(['AccessDenied', 'ExpiredToken', 'InvalidCredentials', 'NoCredentials', 'ClockSkew', 'Unavailable', 'QuotaExceeded', 'BadResponse']);
 
 export function isThrottlingError(error: unknown): boolean {
   return error instanceof AwsError && error.code === 'Throttling';
