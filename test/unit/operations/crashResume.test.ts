@@ -1,7 +1,7 @@
 // Crash mid-apply, then resume: a child process applies a plan with a file journal and is killed
 // (SIGKILL) while four writes are in flight (two landed but unjournaled, two begun but not landed).
 // The interrupted journal is found, left untouched, and a resume completes exactly the remaining
-// items with no package written twice.
+// items with no package written twice; a restore over both journals then puts every package back.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createFileJournalStore } from '../../../src/node/fileJournalStore';
 import { runOperation } from '../../../src/operations/executor';
-import { remainingPlan, unfinishedJournals } from '../../../src/operations/recovery';
-import { FileTarget, originCodec, packageKey } from './support/originTarget';
+import { remainingPlan, restorePlan, unfinishedJournals } from '../../../src/operations/recovery';
+import { FileTarget, MIXED, originCodec, packageKey } from './support/originTarget';
 
 const root = join(__dirname, '..', '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'archlens-crash-'));
@@ -83,5 +83,15 @@ describe('operations: crash mid-apply and resume', () => {
 
     assert.deepEqual(readFileSync(join(journalDir, `${crashedId}.jsonl`)), crashedBytes, 'the crashed journal is never rewritten');
     assert.deepEqual(unfinishedJournals(await store.list()), [], 'nothing left to resume');
+
+    // Restore across the chain (crashed run, then its resume): every package back to ALLOW/ALLOW,
+    // including those begun in the crashed run and finished (or found done) by the resume.
+    const chain = [crashed, await store.read(report.runId!)];
+    const { plan: restore, skipped: notRestorable } = restorePlan(chain, originCodec, (original) => original);
+    assert.deepEqual(notRestorable, []);
+    assert.equal(restore.items.length, 200);
+    const restored = await runOperation({ plan: restore, target, journal: store, parent: { runId: report.runId!, relation: 'restore' } });
+    assert.equal(restored.counts.ok, 200);
+    for (let index = 0; index < 200; index++) assert.deepEqual(await target.read({ key: packageKey(index), before: MIXED, intent: {} }), MIXED);
   });
 });
