@@ -20,6 +20,8 @@ import {
 } from '../operations/journal';
 
 const EXTENSION = '.jsonl';
+/** Enough for a header or an end record (both a few hundred bytes). */
+const PEEK_BYTES = 64 * 1024;
 /** Run ids are file stems we made: checked before use so a hostile id cannot leave the folder. */
 const RUN_ID = /^[0-9]{8}T[0-9]{9}Z-[a-z0-9.-]{1,60}-[0-9a-f]{8}$/;
 
@@ -67,15 +69,46 @@ export function createFileJournalStore(folder: string, options: FileJournalStore
     }
     const ids = names.filter((name) => name.endsWith(EXTENSION)).map((name) => name.slice(0, -EXTENSION.length)).filter((id) => RUN_ID.test(id)).sort();
     const infos: JournalInfo[] = [];
-    for (const runId of ids) {
-      const contents = await read(runId);
-      const finished = contents.records.some((record) => record.t === 'end');
-      infos.push({ runId, header: contents.header, finished, ...(contents.tornLine !== undefined ? { tornLine: contents.tornLine } : {}) });
-    }
+    for (const runId of ids) infos.push(await peek(runId));
     return infos;
   }
 
+  /**
+   * Header and end state from the first and last bytes only: listing runs on activation must not
+   * read every journal of every past 10,000-item run.
+   */
+  async function peek(runId: string): Promise<JournalInfo> {
+    const handle = await fs.open(path.join(folder, runId + EXTENSION), 'r');
+    try {
+      const { size } = await handle.stat();
+      const head = await readSlice(handle, 0, Math.min(size, PEEK_BYTES));
+      const firstLine = head.includes('\n') ? head.slice(0, head.indexOf('\n') + 1) : head;
+      const { header } = parseJournal(runId, firstLine);
+      const tailStart = Math.max(0, size - PEEK_BYTES);
+      const tail = tailStart === 0 ? head : await readSlice(handle, tailStart, size - tailStart);
+      const torn = size > 0 && !tail.endsWith('\n');
+      const lastLine = tail.slice(0, -1).split('\n').at(-1) ?? '';
+      const finished = !torn && parseJournal(runId, `${lastLine}\n`).records.some((record) => record.t === 'end');
+      // Line number of a torn line needs the whole file; only then is it read in full.
+      const tornLine = torn ? (await read(runId)).tornLine : undefined;
+      return { runId, header, finished, ...(tornLine !== undefined ? { tornLine } : {}) };
+    } finally {
+      await handle.close();
+    }
+  }
+
   return { create, read, list };
+}
+
+async function readSlice(handle: fs.FileHandle, position: number, length: number): Promise<string> {
+  const buffer = Buffer.alloc(length);
+  let filled = 0;
+  while (filled < length) {
+    const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return buffer.subarray(0, filled).toString('utf8');
 }
 
 /** The new file's directory entry must survive a crash too, or the journal could vanish. */

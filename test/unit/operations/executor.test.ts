@@ -102,7 +102,10 @@ describe('operations executor', () => {
     assert.equal(target.writeOrder.length - writesBefore, 37);
     assert.deepEqual(target.writtenTwice(), []);
     assert.deepEqual(journalBytes(folder, first.runId!), firstBytes, 'the first journal is not touched by the retry');
-    assert.equal((await store.list()).length, 2);
+    const infos = await store.list();
+    assert.equal(infos.length, 2);
+    assert.ok(infos.every((info) => info.finished && info.header?.mode === 'apply'), 'both read as finished from their last bytes');
+    assert.ok(firstBytes.length > 128 * 1024, 'a journal larger than the bytes list() reads at each end');
   });
 
   it('throttling: concurrency drops, then recovers; every package written exactly once', async () => {
