@@ -16,7 +16,6 @@
  * elements would save the bytes but re-implement theming and focus handling; not worth it yet.
  */
 // This is the wrapper the lint rule points everyone else to.
-// eslint-disable-next-line no-restricted-imports
 import { provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDropdown, vsCodeOption, vsCodeTextField } from '@vscode/webview-ui-toolkit';
 
 let registered = false;
