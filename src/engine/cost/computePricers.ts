@@ -72,10 +72,10 @@ function blockDevices(p: ResourcePricer, mappings: LocatedNode | undefined, inst
   });
 }
 
-function instanceHours(p: ResourcePricer, instanceType: string | undefined, count: number | Unknown): void {
+function instanceHours(p: ResourcePricer, instanceType: string | Unknown | undefined, count: number | Unknown): void {
   const hours = times(count, HOURS_PER_MONTH);
-  if (instanceType === undefined) {
-    p.fixed('Instance hours', 'ec2.instance.?', { unknown: 'InstanceType cannot be resolved offline' });
+  if (instanceType === undefined || isUnknown(instanceType)) {
+    p.fixed('Instance hours', 'ec2.instance.?', instanceType ?? { unknown: 'InstanceType cannot be resolved offline' });
     return;
   }
   p.fixed(`Instance hours (${instanceType}, Linux, on-demand)`, `ec2.instance.${instanceType}`, hours);
@@ -83,7 +83,7 @@ function instanceHours(p: ResourcePricer, instanceType: string | undefined, coun
 
 const ec2Instance: Pricer = (p) => {
   // CloudFormation's default instance type is m1.small (no shipped price): say so rather than guess.
-  instanceHours(p, p.string('InstanceType') ?? 'm1.small', 1);
+  instanceHours(p, p.setting('InstanceType') ?? 'm1.small', 1);
   blockDevices(p, p.property('BlockDeviceMappings'), 1);
 };
 
@@ -98,7 +98,7 @@ const autoScalingGroup: Pricer = (p) => {
     instanceHours(p, undefined, count);
     return;
   }
-  instanceHours(p, p.string('InstanceType', source), count);
+  instanceHours(p, p.setting('InstanceType', source), count);
   blockDevices(p, p.property('BlockDeviceMappings', source), count);
 };
 

@@ -5,7 +5,7 @@ import type { CostComponent } from './costTypes';
 import type { RegionPrices } from './priceTable';
 import { tieredCost } from './tiers';
 import type { UsageSource } from './usage';
-import { resolveBoolean, resolveNumber, resolveString, type ValueContext } from './values';
+import { resolveBoolean, resolveNumber, resolveScalar, resolveString, type ValueContext } from './values';
 
 /** A quantity that could not be determined, with the reason shown to the user. */
 export interface Unknown {
@@ -53,6 +53,14 @@ export class ResourcePricer {
     const node = this.property(path);
     const target = node?.kind === 'mapping' && node.pairs.length === 1 && node.pairs[0]!.key.text === 'Ref' ? node.pairs[0]!.value : undefined;
     return target?.kind === 'scalar' ? this.allResources.get(String(target.value)) : undefined;
+  }
+
+  /** A string property: its value, an Unknown (set but not resolvable offline), or undefined (not set). */
+  setting(path: string, from?: LocatedNode): string | Unknown | undefined {
+    const node = this.property(path, from);
+    if (!node) return undefined;
+    const resolved = resolveScalar(node, this.values);
+    return resolved.ok ? String(resolved.value) : { unknown: `${path} cannot be resolved offline (${resolved.why})` };
   }
 
   string(path: string, from?: LocatedNode): string | undefined {
@@ -118,8 +126,12 @@ export class ResourcePricer {
     const notes: string[] = [];
     if (note) notes.push(note);
     if (!entry) {
-      notes.push(this.prices ? `unknown (no price for ${priceKeyLabel(priceKey)} in ${this.region})` : `unknown (no price for ${this.region})`);
-      if (!known) notes.push(quantity.unknown);
+      // A `?` in the key: the property that selects the price (instance type...) is not resolvable.
+      if (priceKey.includes('?')) notes.push(known ? `unknown: ${name} depends on a setting that cannot be resolved offline` : `unknown: ${quantity.unknown}`);
+      else {
+        notes.push(this.prices ? `unknown (no price for ${priceKeyLabel(priceKey)} in ${this.region})` : `unknown (no price for ${this.region})`);
+        if (!known) notes.push(quantity.unknown);
+      }
       this.components.push({ name, unit: '', quantity: known ? quantity : null, unitPrice: null, monthly: null, usageBased, source: undefined, note: notes.join('; ') });
       return;
     }
@@ -150,6 +162,6 @@ export function formatPrice(price: number): string {
   return String(Number(price.toPrecision(6)));
 }
 
-export function isUnknown(value: number | Unknown): value is Unknown {
-  return typeof value !== 'number';
+export function isUnknown<T extends number | string>(value: T | Unknown): value is Unknown {
+  return typeof value === 'object';
 }
