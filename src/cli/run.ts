@@ -4,6 +4,7 @@ import { createAnalyzer, type Analyzer } from '../engine/analyzer';
 import { KNOWN_REGIONS } from '../engine/rules/regionRules';
 import type { Catalog } from '../engine/catalog/catalogTypes';
 import { HELP_TEXT, UsageError, parseArgs, type Command } from './args';
+import { runCost } from './costCommand';
 import { runDiagram } from './diagramCommand';
 import { defaultCatalogDir, loadCatalogFromDir } from '../node/catalogLoader';
 import { formatJson } from './formatJson';
@@ -47,6 +48,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   // Drawing needs no resource catalogue: skip loading it.
   if (command.command === 'diagram') return runDiagram(command, io);
+  // Costing is offline and needs no resource catalogue either.
+  if (command.command === 'cost') return runCost(command, io);
 
   let analyzer: Analyzer;
   let catalog: Catalog;
