@@ -77,9 +77,11 @@ function componentLine(component: CostComponent): string {
 function resourceTotal(resource: ResourceCost): string {
   if (!resource.supported) return 'not priced yet';
   if (resource.free) return 'free';
-  if (resource.monthly.fixed === 0 && resource.monthly.usage === null) return 'usage-based (usage unknown)';
+  const fixed = resource.monthly.fixed ?? 0;
+  if (fixed === 0 && resource.monthly.usage === null) return 'usage-based (usage unknown)';
+  if (fixed === 0) return `${money(resource.monthly.usage ?? 0)}/mo usage`;
   const usage = resource.monthly.usage === null ? ' + usage unknown' : resource.monthly.usage > 0 ? ` + ${money(resource.monthly.usage)} usage` : '';
-  return `${money(resource.monthly.fixed)}/mo${usage}`;
+  return `${money(fixed)}/mo${usage}`;
 }
 
 function totalsLine(costed: readonly CostedTemplate[], options: FormatOptions): string {

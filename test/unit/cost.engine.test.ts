@@ -355,6 +355,7 @@ Resources:
     const odd = resource(result, 'Odd');
     assert.equal(odd.free, false);
     assert.equal(odd.supported, false);
+    assert.equal(odd.monthly.fixed, null, 'not priced is not $0');
     assert.ok(odd.notes.some((note) => note.includes('not priced yet')));
   });
 });

@@ -36,9 +36,9 @@ export interface ResourceCost {
   /** Assumptions and caveats about this resource (unresolvable properties, conditions...). */
   readonly notes: readonly string[];
   readonly monthly: {
-    /** Sum of the priced template-determined components. */
-    readonly fixed: number;
-    /** Sum of usage-based components; null when any of them has unknown usage. */
+    /** Sum of the priced template-determined components; null for a type not priced yet (never a fake $0). */
+    readonly fixed: number | null;
+    /** Sum of usage-based components; null when any of them has unknown usage (or the type is not priced yet). */
     readonly usage: number | null;
   };
 }

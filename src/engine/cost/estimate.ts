@@ -59,7 +59,7 @@ function priceResource(resource: ResourceEntry, type: string, pricedAs: string, 
   if (!price) {
     const why = type === '' ? 'its Type is not a plain string' : pricedAs === 'AWS::CloudFormation::Stack' ? 'nested stacks are not priced yet' : 'this type is not priced yet';
     pricer.note(why);
-    return { ...base, free: false, supported: false, components: [], notes: pricer.notes, monthly: { fixed: 0, usage: 0 } };
+    return { ...base, free: false, supported: false, components: [], notes: pricer.notes, monthly: { fixed: null, usage: null } };
   }
   price(pricer);
   const components = pricer.components.map(roundComponent);
