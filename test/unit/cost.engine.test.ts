@@ -359,3 +359,29 @@ Resources:
     assert.ok(odd.notes.some((note) => note.includes('not priced yet')));
   });
 });
+
+describe('cost engine: messaging', () => {
+  it('prices SNS HTTP deliveries only for topics with an HTTP/S subscriber', () => {
+    // Publishes 3M x $0.50/M = $1.50; HTTP deliveries 3M x $0.60/M = $1.80.
+    const template = `${header}Resources:
+  Hooks: { Type: AWS::SNS::Topic }
+  HookSub: { Type: AWS::SNS::Subscription, Properties: { TopicArn: !Ref Hooks, Protocol: https, Endpoint: 'https://example.com' } }
+  Internal: { Type: AWS::SNS::Topic }
+`;
+    const result = estimate(template, 'defaults:\n  AWS::SNS::Topic: { monthlyPublishes: 3000000, monthlyHttpDeliveries: 3000000 }\n');
+    assertMoney(resource(result, 'Hooks').monthly.usage, 3.3, 'topic with HTTP subscriber');
+    assertMoney(resource(result, 'Internal').monthly.usage, 1.5, 'internal topic: publishes only');
+    assert.equal(resource(result, 'HookSub').free, true);
+  });
+
+  it('prices Kinesis shards from the template and Step Functions transitions from usage', () => {
+    // 2 shards x 730 h x $0.015 = $21.90. 1M transitions = 1,000 x $0.025 = $25.00.
+    const template = `${header}Resources:
+  Stream: { Type: AWS::Kinesis::Stream, Properties: { ShardCount: 2 } }
+  Flow: { Type: AWS::StepFunctions::StateMachine, Properties: { RoleArn: r, DefinitionString: '{}' } }
+`;
+    const result = estimate(template, 'resources:\n  Flow: { monthlyStateTransitions: 1000000 }\n');
+    assertMoney(resource(result, 'Stream').monthly.fixed, 21.9, 'shards');
+    assertMoney(resource(result, 'Flow').monthly.usage, 25, 'transitions');
+  });
+});

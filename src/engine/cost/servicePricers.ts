@@ -128,8 +128,35 @@ const sqsQueue: Pricer = (p) => {
 
 const snsTopic: Pricer = (p) => {
   p.usageBased('Publishes', 'sns.publishes', 'monthlyPublishes', perMillion);
-  p.usageBased('HTTP/S deliveries', 'sns.http.deliveries', 'monthlyHttpDeliveries', perMillion, 'SQS and Lambda deliveries are free');
+  // Deliveries to SQS and Lambda are free: only price HTTP/S deliveries when the topic has such a subscriber.
+  if (hasHttpSubscriber(p)) p.usageBased('HTTP/S deliveries', 'sns.http.deliveries', 'monthlyHttpDeliveries', perMillion);
 };
+
+function hasHttpSubscriber(p: ResourcePricer): boolean {
+  const inline = p.property('Subscription');
+  if (inline?.kind === 'sequence' && inline.items.some((item) => isHttp(p.string('Protocol', item)))) return true;
+  return httpSubscribedTopics(p).has(p.resource.name);
+}
+
+const isHttp = (protocol: string | undefined): boolean => protocol === 'http' || protocol === 'https';
+
+// Computed once per template (a map per resources table), so many topics stay linear.
+const subscribedTopicsCache = new WeakMap<object, ReadonlySet<string>>();
+
+/** Logical ids of topics an `AWS::SNS::Subscription` with an HTTP/S protocol refers to with `Ref`. */
+function httpSubscribedTopics(p: ResourcePricer): ReadonlySet<string> {
+  const cached = subscribedTopicsCache.get(p.allResources);
+  if (cached) return cached;
+  const topics = new Set<string>();
+  for (const other of p.allResources.values()) {
+    if (other.type !== 'AWS::SNS::Subscription' || !isHttp(p.string('Protocol', other.properties))) continue;
+    const topic = p.property('TopicArn', other.properties);
+    const ref = topic?.kind === 'mapping' && topic.pairs.length === 1 && topic.pairs[0]!.key.text === 'Ref' ? topic.pairs[0]!.value : undefined;
+    if (ref?.kind === 'scalar') topics.add(String(ref.value));
+  }
+  subscribedTopicsCache.set(p.allResources, topics);
+  return topics;
+}
 
 const kinesisStream: Pricer = (p) => {
   if (p.string('StreamModeDetails.StreamMode') === 'ON_DEMAND') {
