@@ -158,6 +158,11 @@ const rdsInstance: Pricer = (p) => {
 };
 
 const auroraCluster: Pricer = (p) => {
+  const engine = p.string('Engine');
+  if (engine !== undefined && !engine.startsWith('aurora')) {
+    p.fixed(`Multi-AZ DB cluster (${engine})`, `rds.cluster.${engine}`, { unknown: 'Multi-AZ DB clusters are not priced yet' });
+    return;
+  }
   if (p.property('ServerlessV2ScalingConfiguration')) {
     p.usageBased('Serverless v2 capacity', 'aurora.acu', 'averageAcu', (acu) => acu * HOURS_PER_MONTH);
   }
