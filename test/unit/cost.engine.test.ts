@@ -385,3 +385,34 @@ describe('cost engine: messaging', () => {
     assertMoney(resource(result, 'Flow').monthly.usage, 25, 'transitions');
   });
 });
+
+describe('cost engine: hostile templates', () => {
+  it('stays fast on conditions that fan out, cycle, and FindInMap keys nested deeply', () => {
+    // 30 conditions each referencing the next one 10 times: 10^30 evaluations without a memo.
+    const conditions = Array.from({ length: 30 }, (_, i) => `  C${i}: !And [${Array(10).fill(`!Condition C${i + 1}`).join(', ')}]`).join('\n');
+    let nested = 'm5.large';
+    for (let i = 0; i < 40; i++) nested = `!FindInMap [M, !FindInMap [M, k, k], ${i === 0 ? 'k' : nested}]`;
+    const template = `${header}Conditions:
+${conditions}
+  C30: !Equals [a, a]
+  Loop1: !Condition Loop2
+  Loop2: !Condition Loop1
+Mappings:
+  M: { k: { k: M } }
+Resources:
+  Box:
+    Type: AWS::EC2::Instance
+    Condition: C0
+    Properties: { ImageId: ami-1, InstanceType: ${nested} }
+  Looping:
+    Type: AWS::EC2::EIP
+    Condition: Loop1
+`;
+    const start = performance.now();
+    const result = estimate(template);
+    assert.ok(performance.now() - start < 2000, 'bounded work');
+    assert.ok(resource(result, 'Box'), 'C0 holds (all operands are true)');
+    assert.ok(resource(result, 'Looping').notes.some((note) => note.includes('cannot be evaluated offline')));
+    assert.equal(component(resource(result, 'Box'), 'Instance hours').monthly, null, 'unresolvable instance type stays unknown');
+  });
+});

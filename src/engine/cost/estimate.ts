@@ -8,7 +8,7 @@ import { ResourcePricer } from './pricerContext';
 import { HOURS_PER_MONTH, type PriceTable } from './priceTable';
 import { SERVICE_PRICERS } from './servicePricers';
 import { EMPTY_USAGE, usageLookup, type PresetName, type UsageInput } from './usage';
-import { resourceConditionHolds, type ValueContext } from './values';
+import { resourceConditionHolds, valueContext, type ValueContext } from './values';
 
 /** What to estimate against. Everything is passed in: the engine reads no files. */
 export interface EstimateOptions {
@@ -28,7 +28,7 @@ export const PRICED_TYPES: readonly string[] = [...PRICERS.keys()];
 
 /** The monthly cost of a template's resources, component by component. Pure and never throws on odd input. */
 export function estimateCost(template: TemplateModel, options: EstimateOptions): CostEstimate {
-  const values: ValueContext = { template, parameters: options.parameters ?? new Map(), region: options.region };
+  const values: ValueContext = valueContext(template, options.parameters ?? new Map(), options.region);
   const prices = options.prices.regions.get(options.region);
   const usage = options.usage ?? EMPTY_USAGE;
   const globals = getValue(template.root, 'Globals');

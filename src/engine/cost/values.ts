@@ -12,6 +12,18 @@ export interface ValueContext {
   /** Values given for parameters (CLI or host); override the template's `Default`s. */
   readonly parameters: ReadonlyMap<string, string>;
   readonly region: string;
+  /** Evaluated conditions (memo: a hostile template could reference one condition from many). */
+  readonly conditionCache: Map<string, boolean | undefined>;
+  /** Resolution steps left for the whole estimate: nested FindInMap keys could branch without end. */
+  readonly budget: { remaining: number };
+}
+
+/** Resolution steps allowed per estimate: far above any real template, bounded for hostile ones. */
+export const RESOLUTION_BUDGET = 1_000_000;
+
+/** A fresh context for one estimate. */
+export function valueContext(template: TemplateModel, parameters: ReadonlyMap<string, string>, region: string): ValueContext {
+  return { template, parameters, region, conditionCache: new Map(), budget: { remaining: RESOLUTION_BUDGET } };
 }
 
 // Intrinsics nest; a hostile template could nest them (or conditions) without end.
@@ -27,6 +39,7 @@ const unresolved = (why: string): Resolved => ({ ok: false, why });
 export function resolveScalar(node: LocatedNode | undefined, context: ValueContext, depth = 0): Resolved {
   if (!node) return unresolved('not set');
   if (depth > MAX_DEPTH) return unresolved('nested too deeply');
+  if (--context.budget.remaining < 0) return unresolved('too complex to resolve offline');
   if (node.kind === 'scalar') {
     return node.value === null ? unresolved('empty') : { ok: true, value: node.value };
   }
@@ -79,12 +92,17 @@ function resolveFindInMap(argument: LocatedNode, context: ValueContext, depth: n
 
 /** Evaluates a named condition; undefined when it depends on something unknown offline. */
 export function evaluateCondition(name: string, context: ValueContext, depth = 0): boolean | undefined {
+  // A cached `undefined` also stops cycles: a condition being evaluated counts as unknown.
+  if (context.conditionCache.has(name)) return context.conditionCache.get(name);
+  context.conditionCache.set(name, undefined);
   const entry = context.template.conditions.get(name);
-  return entry ? evaluateConditionNode(entry.node, context, depth + 1) : undefined;
+  const value = entry ? evaluateConditionNode(entry.node, context, depth + 1) : undefined;
+  context.conditionCache.set(name, value);
+  return value;
 }
 
 function evaluateConditionNode(node: LocatedNode, context: ValueContext, depth: number): boolean | undefined {
-  if (depth > MAX_DEPTH) return undefined;
+  if (depth > MAX_DEPTH || --context.budget.remaining < 0) return undefined;
   if (node.kind === 'scalar' && typeof node.value === 'boolean') return node.value;
   const call = asIntrinsic(node, true);
   if (!call) return undefined;
