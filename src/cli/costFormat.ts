@@ -13,18 +13,28 @@ interface FormatOptions {
   readonly priceDate: string;
 }
 
-/** Totals over several templates: usage stays null only when every template's usage is unknown. */
+/** Totals over several templates: usage is null when usage was needed and none was known anywhere. */
 function combinedMonthly(costed: readonly CostedTemplate[]): CostEstimate['monthly'] & { leftOut: number } {
   let fixed = 0;
-  let usage: number | null = null;
+  let usage = 0;
   let leftOut = 0;
+  let usageComponents = 0;
+  let knownUsage = 0;
   for (const { estimate } of costed) {
     fixed += estimate.monthly.fixed;
-    if (estimate.monthly.usage !== null) usage = (usage ?? 0) + estimate.monthly.usage;
+    usage += estimate.monthly.usage ?? 0;
     leftOut += estimate.leftOut;
+    for (const resource of estimate.resources) {
+      for (const component of resource.components) {
+        if (!component.usageBased) continue;
+        usageComponents++;
+        if (component.monthly !== null) knownUsage++;
+      }
+    }
   }
   const round = (value: number): number => Math.round(value * 1e6) / 1e6;
-  return { fixed: round(fixed), usage: usage === null ? null : round(usage), total: round(fixed + (usage ?? 0)), leftOut };
+  const knownOrNull = usageComponents > 0 && knownUsage === 0 ? null : round(usage);
+  return { fixed: round(fixed), usage: knownOrNull, total: round(fixed + usage), leftOut };
 }
 
 /**
@@ -77,11 +87,14 @@ function componentLine(component: CostComponent): string {
 function resourceTotal(resource: ResourceCost): string {
   if (!resource.supported) return 'not priced yet';
   if (resource.free) return 'free';
+  const fixedParts = resource.components.filter((component) => !component.usageBased);
   const fixed = resource.monthly.fixed ?? 0;
-  if (fixed === 0 && resource.monthly.usage === null) return 'usage-based (usage unknown)';
-  if (fixed === 0) return `${money(resource.monthly.usage ?? 0)}/mo usage`;
-  const usage = resource.monthly.usage === null ? ' + usage unknown' : resource.monthly.usage > 0 ? ` + ${money(resource.monthly.usage)} usage` : '';
-  return `${money(fixed)}/mo${usage}`;
+  const fixedUnknown = fixedParts.some((component) => component.monthly === null);
+  if (fixedParts.length === 0) return resource.monthly.usage === null ? 'usage-based (usage unknown)' : `${money(resource.monthly.usage)}/mo usage`;
+  const fixedText = fixedUnknown ? (fixed > 0 ? `${money(fixed)}/mo + unknown` : 'unknown') : `${money(fixed)}/mo`;
+  const hasUsage = resource.components.some((component) => component.usageBased);
+  const usage = !hasUsage ? '' : resource.monthly.usage === null ? ' + usage unknown' : ` + ${money(resource.monthly.usage)} usage`;
+  return `${fixedText}${usage}`;
 }
 
 function totalsLine(costed: readonly CostedTemplate[], options: FormatOptions): string {

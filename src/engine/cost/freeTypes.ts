@@ -101,6 +101,21 @@ const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::CloudFormation::WaitConditionHandle',
   'AWS::CDK::Metadata',
   'AWS::StepFunctions::Activity',
+  'AWS::Logs::LogStream',
+  'AWS::Logs::QueryDefinition',
+  'AWS::CloudFormation::Macro',
+  'AWS::Cognito::UserPoolClient',
+  'AWS::Cognito::UserPoolDomain',
+  'AWS::Cognito::UserPoolGroup',
+  'AWS::Cognito::IdentityPoolRoleAttachment',
+  'AWS::CloudFront::OriginAccessControl',
+  'AWS::CloudFront::CloudFrontOriginAccessIdentity',
+  'AWS::CloudFront::CachePolicy',
+  'AWS::CloudFront::OriginRequestPolicy',
+  'AWS::CloudFront::ResponseHeadersPolicy',
+  'AWS::WAFv2::IPSet',
+  'AWS::WAFv2::WebACLAssociation',
+  'AWS::ServiceCatalog::TagOption',
 ]);
 
 /** Services every resource of which is free (identity and access). */

@@ -156,9 +156,8 @@ function priceKeyLabel(priceKey: string): string {
   return [service, kind, rest.join('.')].filter((part) => part).join(' ');
 }
 
-/** A price with enough digits for sub-cent unit prices (`0.0000166667`), no trailing zeros. */
+/** A price with its significant digits (`0.04048`, `0.0000166667`), no float noise or trailing zeros. */
 export function formatPrice(price: number): string {
-  if (price >= 0.01) return String(Math.round(price * 10_000) / 10_000);
   return String(Number(price.toPrecision(6)));
 }
 
