@@ -130,3 +130,23 @@ describe('archlens cost', () => {
     }
   });
 });
+
+describe('archlens cost: hostile names in the output', () => {
+  it('markdown and text keep template-supplied names inert', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'archlens-cost-hostile-'));
+    try {
+      const template = path.join(dir, 't.json');
+      // JSON allows any logical id: a table breaker, HTML and a terminal escape.
+      fs.writeFileSync(template, JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { 'A|B<img src=x>': { Type: 'AWS::EC2::EIP' }, 'Esc\u001b[31mRed': { Type: 'AWS::EC2::EIP' } } }));
+      const markdown = cli('cost', template, '--format', 'markdown');
+      assert.equal(markdown.code, 0, markdown.stderr);
+      assert.ok(markdown.stdout.includes('| A\\|B&lt;img src=x&gt; | AWS::EC2::EIP | $3.65/mo |'), markdown.stdout);
+      assert.ok(!markdown.stdout.includes('<img'));
+      const text = cli('cost', template);
+      assert.ok(!text.stdout.includes('\u001b'), 'no raw escape reaches the terminal');
+      assert.match(text.stdout, /Esc\?\[31mRed/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

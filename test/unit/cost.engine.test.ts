@@ -416,3 +416,20 @@ Resources:
     assert.equal(component(resource(result, 'Box'), 'Instance hours').monthly, null, 'unresolvable instance type stays unknown');
   });
 });
+
+describe('cost engine: edge and build', () => {
+  it('applies CloudFront data-out tiers across 10 TB and prices HTTPS requests', () => {
+    // 20 TB = 20,480 GB: 10,240 x $0.085 = $870.40; 10,240 x $0.08 = $819.20 -> $1,689.60.
+    // 50M HTTPS requests = 5,000 x $0.01 = $50.00. Usage total $1,739.60.
+    const template = `${header}Resources:\n  Cdn:\n    Type: AWS::CloudFront::Distribution\n    Properties: { DistributionConfig: { Enabled: true } }\n`;
+    const cdn = resource(estimate(template, 'resources:\n  Cdn: { dataOutGB: 20480, monthlyRequests: 50000000 }\n'), 'Cdn');
+    assertMoney(component(cdn, 'Data out').monthly, 1689.6, 'data out');
+    assertMoney(cdn.monthly.usage, 1739.6, 'CloudFront usage');
+  });
+
+  it('prices CodeBuild minutes by compute type', () => {
+    // 1,000 minutes of BUILD_GENERAL1_MEDIUM x $0.01 = $10.00.
+    const template = `${header}Resources:\n  Build:\n    Type: AWS::CodeBuild::Project\n    Properties: { Environment: { ComputeType: BUILD_GENERAL1_MEDIUM, Image: i, Type: LINUX_CONTAINER }, Source: { Type: NO_SOURCE }, Artifacts: { Type: NO_ARTIFACTS }, ServiceRole: r }\n`;
+    assertMoney(resource(estimate(template, 'resources:\n  Build: { monthlyBuildMinutes: 1000 }\n'), 'Build').monthly.usage, 10, 'build minutes');
+  });
+});

@@ -74,6 +74,8 @@ const EFS = g('efs_file_system_test');
 const ECR = g('ecr_repository_test');
 const OPENSEARCH = g('opensearch_domain_test, elasticsearch_domain_test');
 const MSK = g('msk_cluster_test');
+const CLOUDFRONT = `${g('cloudfront_distribution_test, cloudfront_function_test')}; tier boundaries (10 TB, 50 TB, 150 TB, 500 TB, 1 PB, 5 PB) from the CloudFront pricing page`;
+const CODEBUILD = g('codebuild_project_test');
 
 const PB = 1_048_576; // GB in a PB (AWS tiers count 1 PB = 1,024 TB = 1,048,576 GB)
 
@@ -202,6 +204,27 @@ const US_EAST_1: readonly Row[] = [
   ['opensearch.storage.gp2', 'GB-month', 0.135, OPENSEARCH, '2024-07'],
   ['msk.broker.kafka.t3.small', 'broker-hour', 0.0456, MSK, '2024-07'],
   ['msk.storage', 'GB-month', 0.1, MSK, '2024-07'],
+  // CloudFront, United States edge locations (the price class every distribution includes).
+  [
+    'cloudfront.out.us',
+    'GB',
+    [
+      { upTo: 10_240, price: 0.085 },
+      { upTo: 51_200, price: 0.08 },
+      { upTo: 153_600, price: 0.06 },
+      { upTo: 512_000, price: 0.04 },
+      { upTo: PB, price: 0.03 },
+      { upTo: 5 * PB, price: 0.025 },
+      { upTo: null, price: 0.02 },
+    ],
+    CLOUDFRONT,
+    '2024-07',
+  ],
+  ['cloudfront.https.us', '10k HTTPS requests', 0.01, CLOUDFRONT, '2024-07'],
+  ['cloudfront.functions', '1M invocations', 0.1, CLOUDFRONT, '2024-07'],
+  ['codebuild.general1.small', 'build minute', 0.005, CODEBUILD, '2024-07'],
+  ['codebuild.general1.medium', 'build minute', 0.01, CODEBUILD, '2024-07'],
+  ['codebuild.general1.large', 'build minute', 0.02, CODEBUILD, '2024-07'],
 ];
 
 function regionPrices(rows: readonly Row[]): RegionPrices {

@@ -246,6 +246,20 @@ const glueJob: Pricer = (p) => {
   p.usageBased('DPU hours', 'glue.dpu', 'monthlyHours', (hours) => times(dpus, hours));
 };
 
+const cloudFrontDistribution: Pricer = (p) => {
+  p.note('all traffic priced at United States edge rates (other geographies cost more)');
+  p.usageBased('Data out to viewers', 'cloudfront.out.us', 'dataOutGB');
+  p.usageBased('HTTPS requests', 'cloudfront.https.us', 'monthlyRequests', perTenThousand);
+};
+
+const cloudFrontFunction: Pricer = (p) => p.usageBased('Invocations', 'cloudfront.functions', 'monthlyInvocations', perMillion);
+
+const codeBuildProject: Pricer = (p) => {
+  // Linux general1 compute types; others have no shipped price and say so.
+  const computeType = (p.string('Environment.ComputeType') ?? 'BUILD_GENERAL1_SMALL').replace(/^BUILD_GENERAL1_/, 'general1.').toLowerCase();
+  p.usageBased(`Build minutes (${computeType})`, `codebuild.${computeType}`, 'monthlyBuildMinutes');
+};
+
 export const SERVICE_PRICERS: ReadonlyMap<string, Pricer> = new Map<string, Pricer>([
   ['AWS::EC2::NatGateway', natGateway],
   ['AWS::EC2::EIP', elasticIp],
@@ -274,4 +288,7 @@ export const SERVICE_PRICERS: ReadonlyMap<string, Pricer> = new Map<string, Pric
   ['AWS::EFS::FileSystem', efsFileSystem],
   ['AWS::ECR::Repository', ecrRepository],
   ['AWS::Glue::Job', glueJob],
+  ['AWS::CloudFront::Distribution', cloudFrontDistribution],
+  ['AWS::CloudFront::Function', cloudFrontFunction],
+  ['AWS::CodeBuild::Project', codeBuildProject],
 ]);
