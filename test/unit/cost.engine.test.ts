@@ -433,3 +433,22 @@ describe('cost engine: edge and build', () => {
     assertMoney(resource(estimate(template, 'resources:\n  Build: { monthlyBuildMinutes: 1000 }\n'), 'Build').monthly.usage, 10, 'build minutes');
   });
 });
+
+describe('cost engine: the shipped price table', () => {
+  it('every entry has a source, a date, and ascending tiers ending open', () => {
+    let newest = '';
+    for (const [region, prices] of SHIPPED_PRICES.regions) {
+      for (const [key, entry] of prices) {
+        const where = `${region} ${key}`;
+        assert.ok(entry.source.length > 10, `${where} has a source`);
+        assert.match(entry.date, /^\d{4}-\d{2}$/, `${where} has a date`);
+        assert.ok(entry.unit !== '', `${where} has a unit`);
+        assert.equal(entry.tiers.at(-1)?.upTo, null, `${where}: the last tier is open`);
+        for (let i = 1; i < entry.tiers.length - 1; i++) assert.ok(entry.tiers[i]!.upTo! > entry.tiers[i - 1]!.upTo!, `${where}: tiers ascend`);
+        for (const tier of entry.tiers) assert.ok(tier.price > 0, `${where}: a listed price is never $0`);
+        if (entry.date > newest) newest = entry.date;
+      }
+    }
+    assert.equal(SHIPPED_PRICES.priceDate, newest, 'the table is dated by its newest entry');
+  });
+});
