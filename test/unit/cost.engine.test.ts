@@ -201,7 +201,8 @@ describe('cost engine: data and networking', () => {
 
   it('prices NAT gateway, EIP, interface endpoint per AZ, and an ALB', () => {
     // NAT $0.045 x 730 = $32.85 + 100 GB x $0.045 = $4.50. EIP $0.005 x 730 = $3.65.
-    // Interface endpoint in 2 subnets: 2 x 730 x $0.01 = $14.60. ALB $0.0225 x 730 = $16.425 + 2 LCU x 730 x $0.008 = $11.68.
+    // Interface endpoint in 2 subnets: 2 x 730 x $0.01 = $14.60. ALB $0.0225 x 730 = $16.425 + 2 LCU x 730 x $0.008 = $11.68;
+    // internet-facing (the default) in 2 subnets: 2 public IPv4 x 730 x $0.005 = $7.30.
     const template = `${header}Resources:
   Nat:
     Type: AWS::EC2::NatGateway
@@ -227,13 +228,14 @@ describe('cost engine: data and networking', () => {
     assertMoney(resource(result, 'Ip').monthly.fixed, 3.65, 'EIP');
     assertMoney(resource(result, 'Endpoint').monthly.fixed, 14.6, 'interface endpoint');
     assert.equal(resource(result, 'S3Endpoint').free, true, 'gateway endpoint is free');
-    assertMoney(resource(result, 'Lb').monthly.fixed, 16.425, 'ALB hours');
+    assertMoney(component(resource(result, 'Lb'), 'Load balancer hours').monthly, 16.425, 'ALB hours');
+    assertMoney(component(resource(result, 'Lb'), 'Public IPv4').monthly, 7.3, 'ALB public IPv4');
     assertMoney(resource(result, 'Lb').monthly.usage, 11.68, 'ALB LCUs');
     assert.equal(resource(result, 'Listener').free, true);
-    // Fixed 32.85 + 3.65 + 14.60 + 16.425 = 67.525; usage 4.50 + 11.68 = 16.18 (endpoint data unknown: left out).
-    assertMoney(result.monthly.fixed, 67.525, 'fixed total');
+    // Fixed 32.85 + 3.65 + 14.60 + 16.425 + 7.30 = 74.825; usage 4.50 + 11.68 = 16.18 (endpoint data unknown: left out).
+    assertMoney(result.monthly.fixed, 74.825, 'fixed total');
     assertMoney(result.monthly.usage, 16.18, 'usage total');
-    assertMoney(result.monthly.total, 83.705, 'total');
+    assertMoney(result.monthly.total, 91.005, 'total');
     assert.equal(result.leftOut, 1, 'the endpoint data is left out and counted');
   });
 

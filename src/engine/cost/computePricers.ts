@@ -85,6 +85,12 @@ const ec2Instance: Pricer = (p) => {
   // CloudFormation's default instance type is m1.small (no shipped price): say so rather than guess.
   instanceHours(p, p.setting('InstanceType') ?? 'm1.small', 1);
   blockDevices(p, p.property('BlockDeviceMappings'), 1);
+  // A public IPv4 address asked for on a network interface is billed per hour; a subnet's
+  // MapPublicIpOnLaunch is not followed (noted instead).
+  const interfaces = p.property('NetworkInterfaces');
+  const publicIps = interfaces?.kind === 'sequence' ? interfaces.items.filter((item) => p.boolean('AssociatePublicIpAddress', item) === true).length : 0;
+  if (publicIps > 0) p.fixed('Public IPv4 address hours', 'ipv4.hours', publicIps * HOURS_PER_MONTH);
+  else p.note('a public IPv4 address from the subnet (MapPublicIpOnLaunch) would add $3.65/mo');
 };
 
 /** Auto Scaling group: DesiredCapacity (else MinSize) instances of the launch template's / configuration's type. */

@@ -48,6 +48,12 @@ const loadBalancerV2: Pricer = (p) => {
   }
   const prefix = lbType === 'network' ? 'nlb' : 'alb';
   p.fixed(`Load balancer hours (${lbType})`, `${prefix}.hours`, HOURS_PER_MONTH);
+  // An internet-facing load balancer holds one public IPv4 address per subnet (AZ), billed since 2024.
+  if ((p.string('Scheme') ?? 'internet-facing') === 'internet-facing') {
+    const subnets = p.property('Subnets') ?? p.property('SubnetMappings');
+    const azs: number | Unknown = subnets?.kind === 'sequence' ? subnets.items.length : { unknown: 'Subnets is not a literal list (one address per AZ)' };
+    p.fixed('Public IPv4 addresses (one per AZ)', 'ipv4.hours', times(azs, HOURS_PER_MONTH));
+  }
   p.usageBased(lbType === 'network' ? 'Capacity units (NLCU)' : 'Capacity units (LCU)', `${prefix}.lcu`, 'averageCapacityUnits', (lcu) => lcu * HOURS_PER_MONTH, 'average LCUs over the month x 730 h');
 };
 
