@@ -112,6 +112,15 @@ describe('archlens cost', () => {
     assert.match(cli('cost', file('template.yaml'), '--region', 'ap-south-2').stdout, /unknown \(no price for ap-south-2\)/);
   });
 
+  it('--parameter sets a template parameter (m5.large: $0.096 x 730 = $70.08)', () => {
+    fs.writeFileSync(file('param.yaml'), "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  Size: { Type: String, Default: t3.medium }\nResources:\n  Box:\n    Type: AWS::EC2::Instance\n    Properties: { ImageId: ami-1, InstanceType: !Ref Size }\n");
+    const byDefault = JSON.parse(cli('cost', file('param.yaml'), '--format', 'json').stdout) as { monthly: { fixed: number } };
+    // t3.medium: $0.0416 x 730 = $30.368.
+    assert.equal(byDefault.monthly.fixed, 30.368);
+    const given = JSON.parse(cli('cost', file('param.yaml'), '--parameter', 'Size=m5.large', '--format', 'json').stdout) as { monthly: { fixed: number } };
+    assert.equal(given.monthly.fixed, 70.08);
+  });
+
   it('exits 2 for usage and I/O errors, with a message', () => {
     const cases: [string[], RegExp][] = [
       [['cost'], /missing PATH/],

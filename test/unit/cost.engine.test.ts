@@ -156,6 +156,10 @@ Resources:
     assertMoney(component(service, 'vCPU').monthly, 29.5504, 'Fargate vCPU');
     assertMoney(component(service, 'memory').monthly, 6.4897, 'Fargate memory');
     assert.equal(resource(result, 'Task').free, true, 'the task definition itself is free');
+    // ARM64: 730 vCPU-h x $0.03238 = $23.6374; 1,460 GB-h x $0.00356 = $5.1976.
+    const arm = resource(estimate(template.replace("Memory: '1024',", "Memory: '1024', RuntimePlatform: { CpuArchitecture: ARM64 },")), 'Service');
+    assertMoney(component(arm, 'vCPU (arm64)').monthly, 23.6374, 'Fargate ARM vCPU');
+    assertMoney(component(arm, 'memory (arm64)').monthly, 5.1976, 'Fargate ARM memory');
   });
 
   it('prices RDS Multi-AZ instances and doubled storage', () => {
