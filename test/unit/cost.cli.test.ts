@@ -93,6 +93,11 @@ describe('archlens cost', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^### Cost estimate: \$52\.84\/month/);
     assert.doesNotMatch(run.stdout, /components? (is|are) left out/);
+    // The usage file's own `preset:` does the same; its per-resource figure still wins (2M requests = $0.80).
+    fs.writeFileSync(file('preset-usage.yml'), 'preset: medium\nresources:\n  Queue: { monthlyRequests: 2000000 }\n');
+    const fromFile = JSON.parse(cli('cost', file('template.yaml'), '--usage', file('preset-usage.yml'), '--format', 'json').stdout) as { monthly: { total: number } };
+    // 32.85 + 0.80 + 9.99 = 43.64.
+    assert.equal(fromFile.monthly.total, 43.64);
   });
 
   it('a folder with several templates sums them and names each resource file', () => {
