@@ -1,3 +1,5 @@
+import { parseCostArgs } from './costArgs';
+
 /** Output formats of `archlens lint`. */
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -26,7 +28,23 @@ export type Command =
       /** Include auxiliary nodes (IAM, permissions, log groups...). */
       readonly all: boolean;
       readonly file: string;
-    };
+    }
+  | CostCommand;
+
+/** Output formats of `archlens cost`. */
+export type CostFormat = 'text' | 'json' | 'markdown';
+
+/** `archlens cost` (parsed in costArgs.ts). */
+export interface CostCommand {
+  readonly command: 'cost';
+  readonly format: CostFormat;
+  readonly region: string;
+  readonly usage: string | undefined;
+  readonly preset: 'small' | 'medium' | 'large' | undefined;
+  /** `--parameter NAME=VALUE` values for template parameters. */
+  readonly parameters: ReadonlyMap<string, string>;
+  readonly paths: readonly string[];
+}
 
 /** A command line the CLI cannot run: printed on stderr, exit code 2. */
 export class UsageError extends Error {
@@ -39,6 +57,7 @@ export const HELP_TEXT = `Usage: archlens <command> [options]
 Commands:
   lint [options] PATH...   Lint CloudFormation / SAM templates (files or folders)
   diagram [options] FILE   Print the architecture graph of a CloudFormation / SAM template
+  cost [options] PATH...   Estimate the monthly cost of CloudFormation / SAM templates
 
 Options for lint:
   -f, --format FORMAT      text (default), json or sarif
@@ -50,6 +69,13 @@ Options for diagram:
   -f, --format FORMAT      json (default), mermaid or svg
   -a, --all                include auxiliary resources (IAM, permissions, log groups...)
 
+Options for cost:
+  -f, --format FORMAT      text (default), json or markdown
+  -r, --region REGION      price in REGION (default us-east-1)
+  -u, --usage FILE         usage figures (archlens-usage.yml: per logical id, per type, preset)
+  --preset NAME            fill unknown usage from a preset: small, medium or large
+  -p, --parameter K=V      value of template parameter K (repeatable; else its Default)
+
 Global options:
   -h, --help               show this help
   -v, --version            print the version and the resource catalogue version
@@ -58,7 +84,8 @@ Folders are searched for .yaml, .yml, .json and .template files (skipping node_m
 .git, cdk.out, dist and hidden folders); files that are not templates are skipped.
 
 Exit codes: 0 no errors, 1 error findings, 2 usage or I/O error. diagram exits 0, or 2 when
-FILE cannot be read, is not a CloudFormation / SAM template or does not parse.
+FILE cannot be read, is not a CloudFormation / SAM template or does not parse. cost exits 0,
+or 2 when a path or the usage file cannot be read or is invalid, or no template is found.
 `;
 
 /**
@@ -75,6 +102,7 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   const [command, ...rest] = argv;
   if (command === 'diagram') return parseDiagramArgs(rest);
+  if (command === 'cost') return parseCostArgs(rest);
   if (command !== 'lint') {
     throw new UsageError(command!.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}' (try \`archlens --help\`)`);
   }

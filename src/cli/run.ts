@@ -5,6 +5,7 @@ import { KNOWN_REGIONS } from '../engine/rules/regionRules';
 import type { Catalog } from '../engine/catalog/catalogTypes';
 import { ExitCode, type CliIo } from './cliIo';
 import { HELP_TEXT, UsageError, parseArgs, type Command } from './args';
+import { runCost } from './costCommand';
 import { runDiagram } from './diagramCommand';
 import { defaultCatalogDir, loadCatalogFromDir } from '../node/catalogLoader';
 import { formatJson } from './formatJson';
@@ -36,6 +37,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   // Drawing needs no resource catalogue: skip loading it.
   if (command.command === 'diagram') return runDiagram(command, io);
+  // Costing is offline and needs no resource catalogue either.
+  if (command.command === 'cost') return runCost(command, io);
 
   let analyzer: Analyzer;
   let catalog: Catalog;

@@ -1,0 +1,68 @@
+import { UsageError, type CostCommand, type CostFormat } from './args';
+
+const COST_FORMATS: readonly CostFormat[] = ['text', 'json', 'markdown'];
+const PRESETS = ['small', 'medium', 'large'] as const;
+
+/** `archlens cost [--format F] [--region R] [--usage FILE] [--preset P] [--parameter K=V]... PATH...`. */
+export function parseCostArgs(rest: readonly string[]): CostCommand {
+  let format: CostFormat = 'text';
+  let region = 'us-east-1';
+  let usage: string | undefined;
+  let preset: CostCommand['preset'];
+  const parameters = new Map<string, string>();
+  const paths: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--') {
+      paths.push(...rest.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      paths.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const takeValue = (): string => {
+      if (eq > 0 && arg.startsWith('--')) return arg.slice(eq + 1);
+      const value = rest[++i];
+      if (value === undefined || value === '') throw new UsageError(`option '${flag}' needs a value`);
+      return value;
+    };
+    switch (flag) {
+      case '-f':
+      case '--format': {
+        const value = takeValue();
+        if (!(COST_FORMATS as readonly string[]).includes(value)) throw new UsageError(`unknown cost format '${value}' (expected ${COST_FORMATS.join(', ')})`);
+        format = value as CostFormat;
+        break;
+      }
+      case '-r':
+      case '--region':
+        region = takeValue();
+        break;
+      case '-u':
+      case '--usage':
+        usage = takeValue();
+        break;
+      case '--preset': {
+        const value = takeValue();
+        if (!(PRESETS as readonly string[]).includes(value)) throw new UsageError(`unknown preset '${value}' (expected ${PRESETS.join(', ')})`);
+        preset = value as CostCommand['preset'];
+        break;
+      }
+      case '-p':
+      case '--parameter': {
+        const value = takeValue();
+        const split = value.indexOf('=');
+        if (split <= 0) throw new UsageError(`--parameter expects NAME=VALUE, got '${value}'`);
+        parameters.set(value.slice(0, split), value.slice(split + 1));
+        break;
+      }
+      default:
+        throw new UsageError(`unknown option '${flag}' for cost (try \`archlens --help\`)`);
+    }
+  }
+  if (paths.length === 0) throw new UsageError('missing PATH: name a template file or folder to estimate');
+  return { command: 'cost', format, region, usage, preset, parameters, paths };
+}
