@@ -1,4 +1,8 @@
-import { parseCostArgs } from './costArgs';
+import { parseCostArgs, type CostCommand } from './costArgs';
+import { UsageError } from './usageError';
+
+export { UsageError } from './usageError';
+export type { CostCommand, CostFormat } from './costArgs';
 
 /** Output formats of `archlens lint`. */
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -31,25 +35,6 @@ export type Command =
     }
   | CostCommand;
 
-/** Output formats of `archlens cost`. */
-export type CostFormat = 'text' | 'json' | 'markdown';
-
-/** `archlens cost` (parsed in costArgs.ts). */
-export interface CostCommand {
-  readonly command: 'cost';
-  readonly format: CostFormat;
-  readonly region: string;
-  readonly usage: string | undefined;
-  readonly preset: 'small' | 'medium' | 'large' | undefined;
-  /** `--parameter NAME=VALUE` values for template parameters. */
-  readonly parameters: ReadonlyMap<string, string>;
-  readonly paths: readonly string[];
-}
-
-/** A command line the CLI cannot run: printed on stderr, exit code 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
 
 /** Text of `archlens --help`. */
 export const HELP_TEXT = `Usage: archlens <command> [options]

@@ -1,4 +1,19 @@
-import { UsageError, type CostCommand, type CostFormat } from './args';
+import { UsageError } from './usageError';
+
+/** Output formats of `archlens cost`. */
+export type CostFormat = 'text' | 'json' | 'markdown';
+
+/** `archlens cost` (parsed here). */
+export interface CostCommand {
+  readonly command: 'cost';
+  readonly format: CostFormat;
+  readonly region: string;
+  readonly usage: string | undefined;
+  readonly preset: 'small' | 'medium' | 'large' | undefined;
+  /** `--parameter NAME=VALUE` values for template parameters. */
+  readonly parameters: ReadonlyMap<string, string>;
+  readonly paths: readonly string[];
+}
 
 const COST_FORMATS: readonly CostFormat[] = ['text', 'json', 'markdown'];
 const PRESETS = ['small', 'medium', 'large'] as const;

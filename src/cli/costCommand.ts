@@ -7,7 +7,7 @@ import { EMPTY_USAGE, parseUsageFile, type UsageInput } from '../engine/cost/usa
 import { KNOWN_REGIONS } from '../engine/rules/regionRules';
 import type { CostCommand } from './args';
 import { formatCostJson, formatCostMarkdown, formatCostText, type CostedTemplate } from './costFormat';
-import { ExitCode, type CliIo } from './run';
+import { ExitCode, type CliIo } from './cliIo';
 import { InputError, collectFiles, errorText } from './walk';
 
 /**
