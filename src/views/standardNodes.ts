@@ -1,8 +1,8 @@
 // The standard nodes every tree uses: "nothing here", "failed to load" (retry, show log) and
 // "load more". Loaders never throw into the tree: a failure becomes an ErrorNode on that node
 // only, so the rest of the tree keeps working (bad-inputs.md, "AccessDenied on one service").
-import { AwsError } from '../aws/errors';
 import { CONTEXT } from './contextValues';
+import { errorNextStep, errorSummary } from './errorMessages';
 import type { NodeItem, ViewNode } from './viewNode';
 
 /** An informational leaf ("No stacks in us-east-1", "Loading…"). */
@@ -17,33 +17,6 @@ export class MessageNode implements ViewNode {
   item(): NodeItem {
     return { label: this.label, tooltip: this.tooltip, icon: { id: this.iconId }, contextValue: CONTEXT.message, collapsible: 'none' };
   }
-}
-
-/** What to tell the user to do next for each error code. */
-const NEXT_STEP: Record<AwsError['code'], string> = {
-  AccessDenied: 'Your credentials are not allowed to do this; ask for the permission or switch profile.',
-  Throttling: 'AWS is throttling requests; retry in a moment.',
-  ExpiredToken: 'Your credentials have expired; refresh them (e.g. `aws sso login`) and retry.',
-  NotFound: 'It no longer exists; refresh the parent.',
-  Network: 'AWS could not be reached; check the network or the endpoint setting and retry.',
-  Cancelled: 'Cancelled.',
-  InvalidInput: 'AWS rejected the request; see the log for details.',
-  Unknown: 'See the log for details, then retry.',
-  InvalidCredentials: 'AWS does not recognise these keys (revoked, deleted or mistyped); update the profile, then reconnect.',
-  ClockSkew: "This computer's clock is off; sync it with network time, then retry.",
-  NoCredentials: 'No credentials were found; select a profile or run `aws configure`, then reconnect.',
-  Unavailable: 'The service is not available in this region (or the opt-in region is not enabled); pick another region.',
-};
-
-/** The one-line text of an error for a tree node. */
-export function errorSummary(error: unknown): string {
-  if (error instanceof AwsError) return error.message;
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** What to do next about an error, for tooltips and notifications. */
-export function errorNextStep(error: unknown): string {
-  return error instanceof AwsError ? NEXT_STEP[error.code] : NEXT_STEP.Unknown;
 }
 
 /** "Failed to load …": clicking it retries; the context menu also offers the log. */

@@ -17,6 +17,7 @@ import type { StackSummary } from '../../aws/cloudFormationGateway';
 import type { AwsServices } from '../awsServices';
 import { PagedChildren } from '../pagedChildren';
 import type { TreeChangeSink, ViewNode } from '../viewNode';
+import type { ViewRoot } from '../viewRoot';
 import { type NestedStacksKnowledge, type StackDirectory, type StackEnv, type StackInfo, stackInfoFromSummary } from './stackInfo';
 import { StackNode } from './stackNode';
 import { ACTIVE_STACK_STATUSES, type StackStatus } from './stackStatus';
@@ -35,7 +36,7 @@ export interface StacksRootOptions {
   readonly onDidRender?: (state: { readonly empty: boolean; readonly filtered: boolean }) => void;
 }
 
-export class StacksRoot implements StackDirectory {
+export class StacksRoot implements StackDirectory, ViewRoot {
   private paged: PagedChildren<StackSummary>;
   private readonly nodes = new Map<string, StackNode>();
   private readonly byId = new Map<string, StackInfo>();
@@ -126,6 +127,15 @@ export class StacksRoot implements StackDirectory {
     // Until then (5,000 stacks, one page shown) a child may come on a later page: don't guess.
     const everyChildListed = this.paged.complete && this.statusFilter.kind !== 'statuses';
     return everyChildListed ? 'no' : 'unknown';
+  }
+
+  /**
+   * The node of a stack picked outside the tree (a command run from the palette): the one the
+   * tree shows when it is loaded, so a drift result shows there too; else a node kept for when
+   * the listing reaches it.
+   */
+  stackNode(info: StackInfo): StackNode {
+    return this.allNodes().find((n) => n.info.id === info.id) ?? this.node(`stacks/${info.id}`, info, false);
   }
 
   /** Every stack node created so far, e.g. to find expanded events folders. */

@@ -11,7 +11,7 @@ import { formatEvents } from '../../../views/logs/logFormat';
 import { groupShortName, safeFragment } from '../../../views/logs/logInputs';
 import { unneededTokenPages } from '../../../views/logs/streamPages';
 import { OperationSignal } from '../../../views/operationSignal';
-import { errorSummary } from '../../../views/standardNodes';
+import { errorSummary } from '../../../views/errorMessages';
 
 export const LOGS_SCHEME = 'archlens-logs';
 /** Events per stream document page (GetLogEvents returns up to 10,000 / 1 MB per call). */
