@@ -15,7 +15,7 @@
 // reads one page (100 stacks), so the first page of a huge account is one round trip.
 import type { StackSummary } from '../../aws/cloudFormationGateway';
 import type { AwsServices } from '../awsServices';
-import { PagedChildren } from '../pagedChildren';
+import { PagedChildren, type ListingPage } from '../pagedChildren';
 import type { TreeChangeSink, ViewNode } from '../viewNode';
 import type { ViewRoot } from '../viewRoot';
 import { type NestedStacksKnowledge, type StackDirectory, type StackEnv, type StackInfo, stackInfoFromSummary } from './stackInfo';
@@ -176,7 +176,7 @@ export class StacksRoot implements StackDirectory, ViewRoot {
   }
 
   /** Indexes each page as it arrives: summaries for nested-stack nodes, parents to hide empty folders. */
-  private async *remember(pages: AsyncIterable<{ items: StackSummary[]; nextToken?: string }>): AsyncGenerator<{ items: StackSummary[]; nextToken?: string }> {
+  private async *remember(pages: AsyncIterable<ListingPage<StackSummary>>): AsyncGenerator<ListingPage<StackSummary>> {
     for await (const page of pages) {
       for (const s of page.items) {
         if (!s.StackId) continue;
