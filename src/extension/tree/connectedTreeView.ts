@@ -5,7 +5,7 @@
 //   `<viewId>.empty`: the root rendered no node (e.g. no stacks in this region);
 //   `<viewId>.<key>`: whatever the root sets through `ViewRootHost.setState` (e.g. `filtered`).
 // While the connection is not ready the view is empty and the connection's own welcome content
-// (`archlens.aws.state`) shows; with no profile selected the view's message lists the profiles.
+// (`archlens.aws.state`) shows. (Not `TreeView.message`: a message hides the welcome content.)
 //
 // A new view: a root class in src/views, `new ConnectedTreeView({ viewId, connection, createRoot })`,
 // and its view, welcome content and menus in package.json.
@@ -132,8 +132,6 @@ export class ConnectedTreeView<R extends ViewRoot> implements vscode.Disposable 
   private async roots(signal: AbortSignal): Promise<ViewNode[]> {
     // The view asks for its roots when it is shown: the first time, that connects.
     void this.connection.ensureStarted();
-    // The welcome content cannot list names; the view's message can.
-    this.tree.message = this.connection.state === 'noProfileSelected' ? this.connection.lastError : undefined;
     const root = this.current();
     if (!root) {
       // The connection's own welcome content (no credentials, connecting, error) shows instead.

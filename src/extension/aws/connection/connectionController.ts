@@ -127,7 +127,15 @@ export class ConnectionController implements AwsConnection {
       // Normal first-run states, not errors: the welcome view explains and offers Select Profile.
       if (choice.reason === 'noSelection') {
         this.log.info('AWS: profiles found, but none is selected and none is named default.');
-        this.update({ state: 'noProfileSelected', catalog, lastError: noProfileSelectedMessage(catalog.profiles.keys()), remedy: { kind: 'selectProfile' } });
+        const lastError = noProfileSelectedMessage(catalog.profiles.keys());
+        this.update({ state: 'noProfileSelected', catalog, lastError, remedy: { kind: 'selectProfile' } });
+        // The welcome content cannot list the profiles; this says which there are, once.
+        if (this.lastNotified !== lastError) {
+          this.lastNotified = lastError;
+          void vscode.window.showInformationMessage(`ArchLens: ${lastError}`, 'Select Profile').then((choice) => {
+            if (choice) void vscode.commands.executeCommand('archlens.aws.selectProfile');
+          });
+        }
       } else {
         this.update({ state: 'noCredentials', catalog });
       }
