@@ -196,8 +196,12 @@ export async function checkAwsDriftAndLogs(session: Session): Promise<void> {
     // From the palette: the command asks which stack (a paged pick of the region's stacks), and
     // the result shows on that stack's node in the tree.
     await runCommand(session, 'ArchLens: Detect Drift');
+    await page.getByText(/Detect drift of which stack\?/).first().waitFor({ timeout: TIMEOUTS.widget });
+    // The pick lists the region's stacks 100 at a time (the demo has more): typing filters them.
+    await page.getByRole('option', { name: /^team-001-service/ }).first().waitFor({ timeout: TIMEOUTS.diagnostics });
+    await page.keyboard.type(DEMO_STACK);
     const choice = page.getByRole('option', { name: new RegExp(`^${escapeRegExp(DEMO_STACK)}(?!-)`) }).first();
-    await choice.waitFor({ timeout: TIMEOUTS.diagnostics });
+    await choice.waitFor({ timeout: TIMEOUTS.widget });
     await choice.click();
     await treeItem(session, /^Drift/, /DRIFTED · 2 of 4 resources/).waitFor({ timeout: TIMEOUTS.diagnostics });
     await expandUntil(session, treeItem(session, /^Drift/), treeItem(session, /^LegacyTopic/, 'DELETED'));

@@ -31,7 +31,8 @@ export async function pickStack(root: StacksRoot, title: string, selection: read
     if (generation !== rendering || listing.signal.aborted) return;
     const items = nodes.map(toItem);
     pick.items = items;
-    const current = items.find((i) => i.stack?.id === selected);
+    // The tree's selected stack, else the first stack: never "Load more" (Enter must pick a stack).
+    const current = items.find((i) => i.stack?.id === selected) ?? items.find((i) => i.stack !== undefined);
     if (current) pick.activeItems = [current];
     pick.busy = false;
   };
