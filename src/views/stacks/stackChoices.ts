@@ -35,3 +35,12 @@ export function stackChoices(services: AwsServices, sink: TreeChangeSink): Paged
     parent: () => undefined,
   });
 }
+
+/**
+ * The choice the pick starts on: the stack selected in the tree when it is listed, else the first
+ * stack; never "Load more" or an error (Enter on the opened pick must choose a stack).
+ */
+export function initialChoice(nodes: readonly ViewNode[], selectedStackId: string | undefined): StackChoiceNode | undefined {
+  const stacks = nodes.filter((n): n is StackChoiceNode => n instanceof StackChoiceNode);
+  return (selectedStackId !== undefined ? stacks.find((s) => s.info.id === selectedStackId) : undefined) ?? stacks[0];
+}

@@ -7,7 +7,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { LogGroupNode } from '../../../src/views/logs/logGroupNodes';
 import { LogGroupFolderNode } from '../../../src/views/logs/stackLogGroups';
 import { ErrorNode, LoadMoreNode, MessageNode } from '../../../src/views/standardNodes';
-import { StackChoiceNode, stackChoices } from '../../../src/views/stacks/stackChoices';
+import { initialChoice, StackChoiceNode, stackChoices } from '../../../src/views/stacks/stackChoices';
 import { StackNode } from '../../../src/views/stacks/stackNode';
 import { isRefreshable } from '../../../src/views/viewNode';
 import { manyStacks, viewsFixture } from '../../support/aws/fixtures';
@@ -45,6 +45,16 @@ describe('stack pick for palette commands', () => {
     assert.deepEqual(stacks[0]!.item(), { label: 'stack-00001', description: 'create complete', collapsible: 'none' });
     const pages = h.server.requestsFor('ListStacks').map((r) => r.page);
     assert.deepEqual(pages, [1, 2, 2], 'the retry resumed at page 2');
+  });
+
+  it('starts on the stack selected in the tree, else the first stack, never on "Load more"', async () => {
+    const nodes = await stackChoices(h.services, new RecordingSink()).children(signal());
+    assert.ok(nodes.at(-1) instanceof LoadMoreNode);
+    const stacks = nodes.filter((n): n is StackChoiceNode => n instanceof StackChoiceNode);
+    assert.equal(initialChoice(nodes, undefined), stacks[0]);
+    assert.equal(initialChoice(nodes, stacks[41]!.info.id), stacks[41]);
+    assert.equal(initialChoice(nodes, 'arn:aws:cloudformation:us-east-1:1:stack/not-listed/x'), stacks[0]);
+    assert.equal(initialChoice([nodes.at(-1)!], undefined), undefined);
   });
 });
 

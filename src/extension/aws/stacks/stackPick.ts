@@ -3,7 +3,7 @@
 // closing the pick aborts the listing. The stack selected in the tree, if any, is highlighted.
 import * as vscode from 'vscode';
 import type { StackInfo } from '../../../views/stacks/stackInfo';
-import { StackChoiceNode, stackChoices } from '../../../views/stacks/stackChoices';
+import { initialChoice, StackChoiceNode, stackChoices } from '../../../views/stacks/stackChoices';
 import { StackNode } from '../../../views/stacks/stackNode';
 import type { StacksRoot } from '../../../views/stacks/stacksRoot';
 import { ErrorNode, LoadMoreNode } from '../../../views/standardNodes';
@@ -23,6 +23,8 @@ export async function pickStack(root: StacksRoot, title: string, selection: read
   pick.matchOnDescription = true;
   const listing = new AbortController();
   let rendering = 0;
+  // "Load more" and "retry" ask for a new render through the sink.
+  const choices = stackChoices(root.services, { changed: () => void render() });
   const render = async (): Promise<void> => {
     const generation = ++rendering;
     pick.busy = true;
@@ -31,12 +33,10 @@ export async function pickStack(root: StacksRoot, title: string, selection: read
     if (generation !== rendering || listing.signal.aborted) return;
     const items = nodes.map(toItem);
     pick.items = items;
-    // The tree's selected stack, else the first stack: never "Load more" (Enter must pick a stack).
-    const current = items.find((i) => i.stack?.id === selected) ?? items.find((i) => i.stack !== undefined);
-    if (current) pick.activeItems = [current];
+    const initial = initialChoice(nodes, selected);
+    if (initial) pick.activeItems = [items[nodes.indexOf(initial)]!];
     pick.busy = false;
   };
-  const choices = stackChoices(root.services, { changed: () => void render() });
   try {
     return await new Promise<StackInfo | undefined>((resolve) => {
       pick.onDidAccept(() => {
