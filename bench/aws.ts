@@ -14,16 +14,13 @@ import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ListStackResourcesCommand, ListStacksCommand } from '@aws-sdk/client-cloudformation';
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { AwsClientFactory } from '../src/aws/clientFactory';
-import { CloudFormationGateway } from '../src/aws/cloudFormationGateway';
-import { LogsGateway } from '../src/aws/logsGateway';
-import type { AwsServices } from '../src/views/awsServices';
 import { LoadMoreNode } from '../src/views/standardNodes';
 import { StacksRoot } from '../src/views/stacks/stacksRoot';
 import type { ViewNode } from '../src/views/viewNode';
 import { AwsProtocolServer } from '../test/support/aws/awsProtocolServer';
 import { bigResourceStack, manyStacks } from '../test/support/aws/fixtures';
+import { awsServicesFor } from '../test/support/awsServicesFor';
 
 const REGION = 'us-east-1';
 
@@ -70,13 +67,7 @@ export interface AwsBenchRow {
 export async function benchAws(runs = 7): Promise<AwsBenchRow[]> {
   const server = await AwsProtocolServer.start({ stacks: [...manyStacks(5000), bigResourceStack('bench-big', 2000)] });
   const factory = new AwsClientFactory({ endpoint: server.endpoint, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'bench' }, maxAttempts: 1 });
-  const services: AwsServices = {
-    region: REGION,
-    label: `bench (${REGION})`,
-    cloudFormation: () => new CloudFormationGateway(factory.cloudFormation(REGION)),
-    logs: () => new LogsGateway(factory.client('logs', REGION, CloudWatchLogsClient)),
-    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
-  };
+  const services = awsServicesFor({ endpoint: server.endpoint, region: REGION, profile: 'bench', maxAttempts: 1 });
   const client = factory.cloudFormation(REGION);
   const rows: AwsBenchRow[] = [];
   try {
@@ -144,6 +135,7 @@ export async function benchAws(runs = 7): Promise<AwsBenchRow[]> {
     const resBytes = heapAfterGc() - base3;
     rows.push({ label: '2,000-resource stack: all pages', value: `${(resBytes / 1024 / 1024).toFixed(1)} MB`, note: `${allResources.length} nodes, ${Math.round(resBytes / Math.max(1, allResources.length))} B per resource` });
   } finally {
+    services.dispose();
     factory.dispose();
     await server.close();
   }

@@ -11,10 +11,12 @@
 //   backoff `random(0, min(maxDelayMs, baseDelayMs * 2^retry))`, no quota.
 // Credentials are injected (a provider from `@aws-sdk/credential-providers` or static keys); an
 // `endpoint` override points every client at a local emulator or test server, `endpoints` does it
-// per service (keys as passed to `client()`: `cloudformation`, `logs`, `sts`). With an override,
-// `disableHostPrefix` is set: CloudWatch Logs' StartLiveTail prepends `streaming-` to the host,
-// which breaks `http://127.0.0.1:4566`-style endpoints. Every failed request is tagged with its
-// region (`ERROR_REGION`), so `toAwsError` can say "not available in <region>".
+// per service (keys as passed to `client()`: a descriptor's id such as `cloudformation`, `logs`,
+// `sts`). With an override, `disableHostPrefix` is set: CloudWatch Logs' StartLiveTail prepends
+// `streaming-` to the host, which breaks `http://127.0.0.1:4566`-style endpoints. Every failed
+// request is tagged with its region (`ERROR_REGION`), so `toAwsError` can say "not available in
+// <region>"; an HTML page answered with HTTP 200 (a captive portal, a proxy's login page) is an
+// error too: an awsQuery client would otherwise read it as an empty, successful result.
 import { CloudFormationClient, type CloudFormationClientConfig } from '@aws-sdk/client-cloudformation';
 import { ERROR_REGION } from './errors';
 
@@ -29,6 +31,8 @@ export interface ClientFactoryOptions {
   endpoint?: string;
   /** Per-service endpoint overrides, keyed like `client(service, ...)`; win over `endpoint`. */
   endpoints?: Readonly<Partial<Record<string, string>>>;
+  /** Endpoint of a service not in `endpoints` (the session resolves them on first use); wins over `endpoint`. */
+  endpointFor?: (service: string) => string | undefined;
   /**
    * Stop the SDK from reading AWS_ENDPOINT_URL* and profile `endpoint_url` itself: set when the
    * caller resolved endpoints explicitly (src/aws/endpoints.ts), so both never disagree.
@@ -136,17 +140,22 @@ export class AwsClientFactory {
     if (!region) throw new Error('AwsClientFactory: region is required');
     const key = `${service}\u0000${region}`;
     const existing = this.clients.get(key);
-    if (existing) return existing as C;
+    if (existing) {
+      // Two descriptors with one id would otherwise get each other's client.
+      if (!(existing instanceof (ctor as unknown as abstract new (...args: never[]) => unknown))) throw new Error(`AwsClientFactory: service id "${service}" is used by two client classes`);
+      return existing as C;
+    }
     const Concrete = ctor as unknown as new (config: SharedClientConfig) => C;
     const created = new Concrete(this.config(region, service));
-    tagErrorsWithRegion(created, region);
+    guardResponses(created, region);
     this.clients.set(key, created);
     return created;
   }
 
   /** The endpoint override for `service`, if any. */
   endpointFor(service: string): string | undefined {
-    return this.options.endpoints?.[service] ?? this.options.endpoint;
+    const fixed = this.options.endpoints && Object.hasOwn(this.options.endpoints, service) ? this.options.endpoints[service] : undefined;
+    return fixed ?? this.options.endpointFor?.(service) ?? this.options.endpoint;
   }
 
   /** The shared client configuration; exported for gateways of other services. */
@@ -181,15 +190,37 @@ interface WithMiddleware {
   middlewareStack?: { add(middleware: unknown, options: { step: string; name: string; override?: boolean }): void };
 }
 
-/** Tags every error a client's request fails with by the client's region (see the header). */
-function tagErrorsWithRegion(client: unknown, region: string): void {
-  const stack = (client as WithMiddleware).middlewareStack;
-  if (!stack) return;
+/** Adds (or replaces, by `name`) a middleware of the outermost `initialize` step: it runs once per call, around all retries. */
+export function addInitializeMiddleware(client: unknown, name: string, middleware: unknown): void {
+  (client as WithMiddleware).middlewareStack?.add(middleware, { step: 'initialize', name, override: true });
+}
+
+interface RawResponse {
+  readonly statusCode?: number;
+  readonly headers?: Readonly<Record<string, string | undefined>>;
+}
+
+/** An HTML page where an AWS response was due: thrown so `toAwsError` reports `BadResponse`. */
+function htmlResponseError(response: RawResponse): Error {
+  const error = new Error('the response is an HTML page, not an AWS response');
+  error.name = 'UnexpectedHtmlResponse';
+  Object.defineProperty(error, '$response', { value: response, enumerable: false });
+  return Object.assign(error, { $metadata: { httpStatusCode: response.statusCode } });
+}
+
+/**
+ * Tags every error a client's request fails with by the client's region, and fails a successful
+ * response that is an HTML page (see the header).
+ */
+function guardResponses(client: unknown, region: string): void {
   const middleware =
-    (next: (args: unknown) => Promise<unknown>) =>
+    (next: (args: unknown) => Promise<{ response?: RawResponse }>) =>
     async (args: unknown): Promise<unknown> => {
       try {
-        return await next(args);
+        const result = await next(args);
+        const contentType = result.response?.headers?.['content-type'] ?? '';
+        if (result.response && /\btext\/html\b/i.test(contentType)) throw htmlResponseError(result.response);
+        return result;
       } catch (error) {
         if (typeof error === 'object' && error !== null && !(ERROR_REGION in error)) {
           Object.defineProperty(error, ERROR_REGION, { value: region, enumerable: false });
@@ -197,5 +228,5 @@ function tagErrorsWithRegion(client: unknown, region: string): void {
         throw error;
       }
     };
-  stack.add(middleware, { step: 'initialize', name: 'archlensErrorRegion', override: true });
+  addInitializeMiddleware(client, 'archlensErrorRegion', middleware);
 }

@@ -2,7 +2,7 @@
 // architecture.md, layer src/aws). Listings are async iterables of pages driven by NextToken;
 // every call takes an AbortSignal that reaches `send(..., { abortSignal })`; every failure is an
 // `AwsError` (user cancel -> code `Cancelled`). Pages already yielded stay with the caller when a
-// later page fails: the iteration throws after them, and `PageResult.nextToken` lets the caller
+// later page fails: the iteration throws after them, and `Page.nextToken` lets the caller
 // resume from the last good page.
 import {
   type CloudFormationClient,
@@ -22,7 +22,7 @@ import {
   StackStatus,
   type StackSummary,
 } from '@aws-sdk/client-cloudformation';
-import { abortableSleep, awsCall, tokenPages, type TokenPage } from './awsCall';
+import { abortableSleep, awsCall, tokenPages, type CallOptions, type Page, type PageOptions, type ServiceTarget } from './awsCall';
 import { AwsError } from './errors';
 
 // The SDK shapes the views use, re-exported so nothing outside src/aws imports `@aws-sdk/*`.
@@ -34,16 +34,7 @@ export const STACK_STATUSES: readonly StackStatus[] = Object.values(StackStatus)
 
 const SERVICE = 'CloudFormation';
 
-export interface CallOptions {
-  signal?: AbortSignal;
-}
-
-export interface PageOptions extends CallOptions {
-  /** Resume from a NextToken returned with an earlier page. */
-  startToken?: string;
-}
-
-export type Page<T> = TokenPage<T>;
+export type { CallOptions, Page, PageOptions } from './awsCall';
 
 export type TemplateStage = 'Original' | 'Processed';
 
@@ -66,15 +57,19 @@ export interface DetectDriftOptions extends CallOptions {
 }
 
 export class CloudFormationGateway {
-  constructor(private readonly client: CloudFormationClient) {}
+  constructor(
+    private readonly client: CloudFormationClient,
+    /** Who the calls go to, for error messages (the session passes the resolved endpoint). */
+    private readonly target: ServiceTarget = { service: SERVICE },
+  ) {}
 
   /** Sends one command with the signal; maps every failure (including a prior abort) to AwsError. */
   private call<T>(operation: string, signal: AbortSignal | undefined, run: (abortSignal: AbortSignal | undefined) => Promise<T>): Promise<T> {
-    return awsCall(SERVICE, operation, signal, () => run(signal));
+    return awsCall(this.target, operation, signal, () => run(signal));
   }
 
   private pages<T>(operation: string, options: PageOptions, fetch: (token: string | undefined, abortSignal: AbortSignal | undefined) => Promise<Page<T>>): AsyncIterable<Page<T>> {
-    return tokenPages(SERVICE, operation, options, (token) => fetch(token, options.signal));
+    return tokenPages(this.target, operation, options, (token) => fetch(token, options.signal));
   }
 
   /** Stack summaries page by page (100 per page). Without `statuses`, deleted stacks are included (90 days). */

@@ -9,16 +9,9 @@
 //   5. the profile's `endpoint_url`    6. the SDK default (the public AWS endpoint)
 // AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true (or the profile's ignore_configured_endpoint_urls)
 // skips 2-5, as in the SDKs and the CLI; the setting is explicit configuration and still applies.
-
-/** The services ArchLens calls. */
-export type EndpointService = 'sts' | 'cloudformation' | 'logs';
-
-/** Service identifiers as the SDKs spell them in environment variables and `services` sections. */
-const IDS: Record<EndpointService, { readonly env: string; readonly config: string }> = {
-  sts: { env: 'STS', config: 'sts' },
-  cloudformation: { env: 'CLOUDFORMATION', config: 'cloudformation' },
-  logs: { env: 'CLOUDWATCH_LOGS', config: 'cloudwatch_logs' },
-};
+// The per-service names (2, 4) come from the service's descriptor (services/serviceDescriptor.ts),
+// so a new service needs no entry here.
+import { endpointConfigKey, endpointEnvName, type ServiceEndpointId } from './services/serviceDescriptor';
 
 export type EndpointSourceKind = 'setting' | 'env-service' | 'env' | 'profile-service' | 'profile' | 'default';
 
@@ -88,27 +81,30 @@ function found(url: string, source: EndpointSourceKind, origin: string): Resolve
 }
 
 /** The endpoint for one service; see the header for the order. */
-export function resolveEndpoint(service: EndpointService, input: EndpointInput): ResolvedEndpoint {
+export function resolveEndpoint(service: ServiceEndpointId, input: EndpointInput): ResolvedEndpoint {
   const setting = input.setting?.trim();
   if (setting) return found(setting, 'setting', 'setting archlens.aws.endpointUrl');
   const ignore = isTrue(input.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS) || isTrue(input.profile?.get('ignore_configured_endpoint_urls')?.value);
   if (ignore) return { source: 'default', origin: 'AWS default (configured endpoints ignored)' };
-  const id = IDS[service];
-  const serviceVar = `AWS_ENDPOINT_URL_${id.env}`;
+  const serviceVar = endpointEnvName(service);
+  const configKey = endpointConfigKey(service);
   const fromServiceEnv = input.env[serviceVar]?.trim();
   if (fromServiceEnv) return found(fromServiceEnv, 'env-service', serviceVar);
   const fromEnv = input.env.AWS_ENDPOINT_URL?.trim();
   if (fromEnv) return found(fromEnv, 'env', 'AWS_ENDPOINT_URL');
   const profileLabel = `profile ${input.profileName ?? ''}`.trim();
   const servicesName = input.profile?.get('services')?.value;
-  const fromServices = servicesName !== undefined ? input.services?.get(servicesName)?.get(`${id.config}.endpoint_url`)?.value : undefined;
-  if (fromServices) return found(fromServices, 'profile-service', `[services ${servicesName}] ${id.config}.endpoint_url`);
+  const fromServices = servicesName !== undefined ? input.services?.get(servicesName)?.get(`${configKey}.endpoint_url`)?.value : undefined;
+  if (fromServices) return found(fromServices, 'profile-service', `[services ${servicesName}] ${configKey}.endpoint_url`);
   const fromProfile = input.profile?.get('endpoint_url')?.value;
   if (fromProfile) return found(fromProfile, 'profile', `${profileLabel} endpoint_url`);
   return { source: 'default', origin: 'AWS default' };
 }
 
-/** Endpoints of every service ArchLens calls. */
-export function resolveEndpoints(input: EndpointInput): Record<EndpointService, ResolvedEndpoint> {
-  return { sts: resolveEndpoint('sts', input), cloudformation: resolveEndpoint('cloudformation', input), logs: resolveEndpoint('logs', input) };
+/** Resolved endpoints by service id (`sts`, `cloudformation`, ...), in the order the services were given. */
+export type ResolvedEndpoints = Readonly<Record<string, ResolvedEndpoint>>;
+
+/** The endpoints of `services` (e.g. `CONNECTION_SERVICES`), keyed by their ids. */
+export function resolveEndpoints(services: readonly ServiceEndpointId[], input: EndpointInput): ResolvedEndpoints {
+  return Object.fromEntries(services.map((service) => [service.id, resolveEndpoint(service, input)]));
 }

@@ -20,7 +20,21 @@ export type AwsErrorCode =
   /** No credentials could be found or resolved for the selected profile. */
   | 'NoCredentials'
   /** The service is not offered in the region, or the (opt-in) region is not enabled for the account. */
-  | 'Unavailable';
+  | 'Unavailable'
+  /** The resource changed or is being changed by someone else (ConflictException, HTTP 409). */
+  | 'Conflict'
+  /** An account quota is used up (ServiceQuotaExceededException): retrying will not help. */
+  | 'QuotaExceeded'
+  /** The endpoint answered with something that is not an AWS response (an HTML page from a proxy or emulator). */
+  | 'BadResponse';
+
+/** Where the failed call went, when the caller knows (the gateways' `ServiceTarget`). */
+export interface ErrorEndpoint {
+  /** The endpoint override; undefined: AWS's own endpoint. */
+  readonly endpoint?: string;
+  /** Where the override was configured, e.g. `setting archlens.aws.endpointUrl`. */
+  readonly endpointOrigin?: string;
+}
 
 export class AwsError extends Error {
   override readonly name = 'AwsError';
@@ -56,8 +70,12 @@ const THROTTLING = new Set([
   'SlowDown',
   'LimitExceededException',
 ]);
+// restJson1 services (CodeArtifact, ...) name the error in `x-amzn-errortype`; the SDK turns it into `name`.
 const NOT_FOUND = new Set(['NotFound', 'ResourceNotFoundException', 'EntityNotFoundException', 'StackNotFoundException', 'NoSuchEntity', 'StackSetNotFoundException']);
 const INVALID = new Set(['ValidationError', 'ValidationException', 'InvalidParameterValue', 'InvalidParameterException', 'InvalidInput', 'MissingParameter', 'InvalidParameterCombination']);
+const CONFLICT = new Set(['ConflictException', 'ResourceConflictException', 'ConcurrentModificationException']);
+// Not LimitExceededException: several services use it for rate limits (it stays Throttling).
+const QUOTA = new Set(['ServiceQuotaExceededException', 'ServiceQuotaExceeded', 'QuotaExceededException', 'ResourceNumberLimitExceededException']);
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET']);
 const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'NetworkingError']);
 
@@ -67,7 +85,11 @@ interface ErrorLike {
   message?: unknown;
   Code?: unknown;
   $metadata?: { httpStatusCode?: unknown };
+  /** The raw HTTP response, which the SDK attaches (hidden) when it could not read the body. */
+  $response?: { headers?: unknown };
   cause?: unknown;
+  /** An AggregateError's errors (Node tries each address of a host, e.g. `localhost`). */
+  errors?: unknown;
 }
 
 function str(value: unknown): string | undefined {
@@ -91,13 +113,43 @@ function errorRegion(error: unknown): string | undefined {
 
 /**
  * `getaddrinfo ENOTFOUND logs.xx-west-9.amazonaws.com`: no such regional endpoint. Only for regions
- * outside our list: STS, CloudFormation and Logs exist in every listed region, so there a DNS
- * failure means the network is down (an offline laptop must not read "not available").
+ * outside our list: in a listed region a service that does not exist there is refused before any
+ * request (its descriptor's `regions`, see services/serviceDescriptor.ts), so there a DNS failure
+ * means the network is down (an offline laptop must not read "not available").
  */
 function missingRegionalHost(message: string, region: string | undefined): boolean {
   if (region === undefined || isKnownRegion(region)) return false;
   const host = /ENOTFOUND\s+([a-z0-9.-]+\.amazonaws\.com(?:\.cn)?)\b/i.exec(message)?.[1];
   return host !== undefined && host.includes(`.${region}.`);
+}
+
+function header(headers: unknown, name: string): string | undefined {
+  if (typeof headers !== 'object' || headers === null) return undefined;
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return typeof value === 'string' ? value : undefined;
+  return undefined;
+}
+
+/**
+ * A body the SDK could not read as the service's protocol (JSON or XML): a proxy's or an emulator's
+ * HTML error page, a plain-text "Bad Gateway". The SDK says so only in its own words
+ * (`Unexpected token '<', "<!doctype"...`, `XML parse error`, or an `Unknown` error for an awsQuery
+ * service), and attaches the raw response; the content type tells an HTML page apart.
+ */
+function unreadableResponse(error: ErrorLike, message: string): { readonly html: boolean; readonly contentType?: string } | undefined {
+  if (typeof error.$response !== 'object' || error.$response === null) return undefined;
+  // The header is the answering server's text: shown, so bounded.
+  const contentType = header(error.$response.headers, 'content-type')?.slice(0, 80);
+  const html = /\bhtml\b/i.test(contentType ?? '') || /Unexpected token '<'|<!doctype|<html/i.test(message);
+  const parseFailed = error.name === 'SyntaxError' || /Deserialization error|XML parse error|is not valid JSON|Unexpected end of JSON/i.test(message);
+  const unknown = (error.name === 'Unknown' || error.name === 'UnknownError') && contentType !== undefined && !/xml|json/i.test(contentType);
+  return html || parseFailed || unknown ? { html, ...(contentType ? { contentType } : {}) } : undefined;
+}
+
+/** `connect ECONNREFUSED 127.0.0.1:5999`: nothing listens at the endpoint (an emulator not started). */
+function connectionRefused(error: ErrorLike, message: string): boolean {
+  if (error.code === 'ECONNREFUSED' || /\bECONNREFUSED\b/.test(message)) return true;
+  const inner = [error.cause, ...(Array.isArray(error.errors) ? (error.errors as unknown[]) : [])];
+  return inner.some((e) => typeof e === 'object' && e !== null && (e as ErrorLike).code === 'ECONNREFUSED');
 }
 
 function classify(error: ErrorLike, status: number | undefined, message: string, region?: string): AwsErrorCode {
@@ -116,10 +168,14 @@ function classify(error: ErrorLike, status: number | undefined, message: string,
   if (ids.some((id) => THROTTLING.has(id))) return 'Throttling';
   if (ids.some((id) => NOT_FOUND.has(id))) return 'NotFound';
   if (ids.some((id) => INVALID.has(id))) return looksNotFound(message) ? 'NotFound' : 'InvalidInput';
-  if (ids.some((id) => NETWORK_CODES.has(id) || NETWORK_NAMES.has(id))) return 'Network';
+  if (ids.some((id) => CONFLICT.has(id))) return 'Conflict';
+  if (ids.some((id) => QUOTA.has(id))) return 'QuotaExceeded';
+  if (unreadableResponse(error, message)) return 'BadResponse';
+  if (ids.some((id) => NETWORK_CODES.has(id) || NETWORK_NAMES.has(id)) || connectionRefused(error, message)) return 'Network';
   if (status === undefined && /socket hang up|ECONNRESET|network|connect/i.test(message)) return 'Network';
   if (status === 403) return 'AccessDenied';
   if (status === 404) return 'NotFound';
+  if (status === 409) return 'Conflict';
   if (status === 429) return 'Throttling';
   if (status === 400) return 'InvalidInput';
   return 'Unknown';
@@ -131,8 +187,28 @@ function redact(message: string): string {
   return out.length > 500 ? `${out.slice(0, 500)}…` : out;
 }
 
-/** Maps anything thrown by an SDK call (or by the gateway around it) to an `AwsError`. */
-export function toAwsError(error: unknown, service: string, operation: string): AwsError {
+/** "clear archlens.aws.endpointUrl" / "clear AWS_ENDPOINT_URL": the place the endpoint was configured. */
+function endpointSetting(where: ErrorEndpoint): string {
+  return where.endpointOrigin?.replace(/^setting /, '') ?? 'archlens.aws.endpointUrl';
+}
+
+/** The message of a body that is not an AWS response: status, call, endpoint and what to check; never the SDK's text. */
+function badResponseMessage(service: string, operation: string, status: number | undefined, body: { html: boolean; contentType?: string }, where: ErrorEndpoint, region: string | undefined): string {
+  const what = body.html ? 'an HTML page' : `a body that is neither JSON nor XML${body.contentType ? ` (${body.contentType})` : ''}`;
+  const http = status !== undefined ? ` (HTTP ${status})` : '';
+  if (where.endpoint !== undefined) {
+    return `${service} ${operation}: the endpoint ${where.endpoint} answered with ${what}${http}, not an AWS response. Check ${endpointSetting(where)}, the emulator, or your proxy.`;
+  }
+  const aws = region !== undefined ? `AWS's ${service} endpoint in ${region}` : `AWS's ${service} endpoint`;
+  return `${service} ${operation}: ${aws} answered with ${what}${http}, not an AWS response: a proxy or firewall probably answered instead. Check your proxy settings.`;
+}
+
+/**
+ * Maps anything thrown by an SDK call (or by the gateway around it) to an `AwsError`. `where` is
+ * the endpoint the call went to (`awsCall` passes the gateway's target), for the messages that
+ * must name it: nothing listening there, or a body that is not an AWS response.
+ */
+export function toAwsError(error: unknown, service: string, operation: string, where: ErrorEndpoint = {}): AwsError {
   if (error instanceof AwsError) return error;
   const e: ErrorLike = typeof error === 'object' && error !== null ? (error as ErrorLike) : { message: String(error) };
   const rawStatus = e.$metadata?.httpStatusCode;
@@ -141,13 +217,20 @@ export function toAwsError(error: unknown, service: string, operation: string): 
   const region = errorRegion(error);
   const code = classify(e, status, detail, region);
   const awsCode = str(e.name) !== 'Error' ? (str(e.name) ?? str(e.code)) : str(e.code);
+  const make = (message: string): AwsError => new AwsError(code, service, operation, message, error, awsCode, status);
+  const body = code === 'BadResponse' ? unreadableResponse(e, detail) : undefined;
+  if (body) return make(badResponseMessage(service, operation, status, body, where, region));
+  // One text for a closed port wherever it shows (connect, tree nodes, commands): it names the endpoint and the next step.
+  if (code === 'Network' && where.endpoint !== undefined && connectionRefused(e, detail)) {
+    return make(`Nothing is listening at ${where.endpoint}. Start your emulator or clear ${endpointSetting(where)}.`);
+  }
   const summary =
     code === 'Cancelled'
       ? 'cancelled'
       : code === 'Unavailable' && region !== undefined
         ? `not available in ${region}${isOptInRegion(region) ? ' (an opt-in region: enable it for the account, or pick another region)' : ''}`
         : detail || awsCode || 'failed';
-  return new AwsError(code, service, operation, `${service} ${operation}: ${summary}`, error, awsCode, status);
+  return make(`${service} ${operation}: ${summary}`);
 }
 
 export function isCancelled(error: unknown): boolean {

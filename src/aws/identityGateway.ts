@@ -1,7 +1,7 @@
 // Who the configured credentials belong to (STS GetCallerIdentity). Needs no IAM permission, so
 // it is the cheapest way to prove credentials work and to name the account in the UI.
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
-import { toAwsError } from './errors';
+import { awsCall, type CallOptions, type ServiceTarget } from './awsCall';
 
 /** The caller behind the current credentials. */
 export interface CallerIdentity {
@@ -12,16 +12,15 @@ export interface CallerIdentity {
 
 /** Thin gateway over one STSClient. */
 export class IdentityGateway {
-  constructor(private readonly client: STSClient) {}
+  constructor(
+    private readonly client: STSClient,
+    /** Who the calls go to, for error messages (the session passes the resolved endpoint). */
+    private readonly target: ServiceTarget = { service: 'STS' },
+  ) {}
 
-  async whoAmI(options: { readonly signal?: AbortSignal } = {}): Promise<CallerIdentity> {
+  async whoAmI(options: CallOptions = {}): Promise<CallerIdentity> {
     const { signal } = options;
-    if (signal?.aborted) throw toAwsError(new DOMException('The operation was aborted', 'AbortError'), 'STS', 'GetCallerIdentity');
-    try {
-      const out = await this.client.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
-      return { account: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' };
-    } catch (error) {
-      throw toAwsError(error, 'STS', 'GetCallerIdentity');
-    }
+    const out = await awsCall(this.target, 'GetCallerIdentity', signal, () => this.client.send(new GetCallerIdentityCommand({}), { abortSignal: signal }));
+    return { account: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' };
   }
 }

@@ -10,17 +10,21 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { getQueryResults, runQuery, startQuery, stopQuery, type QueryRequest, type QueryResults, type RunQueryOptions } from './logs/insights';
 import { startLiveTail, type LiveTailOptions, type LiveTailUpdate } from './logs/liveTail';
-import { tokenPages } from './awsCall';
-import { LOGS_SERVICE, logsCall } from './logs/logsCall';
-import type { CallOptions, LogGroupSummary, LogStreamSummary, LogEvent, ReadStreamOptions, PageOptions, LogsPage, LogGroupLookup, SearchOptions } from './logs/logsTypes';
+import { awsCall, tokenPages, type Page, type ServiceTarget } from './awsCall';
+import { LOGS_SERVICE } from './logs/logsService';
+import type { CallOptions, LogGroupSummary, LogStreamSummary, LogEvent, ReadStreamOptions, PageOptions, LogGroupLookup, SearchOptions } from './logs/logsTypes';
 
 export { LIVE_TAIL_MAX_GROUPS, isLiveTailStreamingError, validateLiveTailGroups, type LiveTailEvent, type LiveTailOptions, type LiveTailUpdate } from './logs/liveTail';
-export type { CallOptions, LogGroupSummary, LogStreamSummary, LogEvent, ReadStreamOptions, PageOptions, LogsPage, LogGroupLookup, SearchProgress, SearchOptions } from './logs/logsTypes';
+export type { CallOptions, LogGroupSummary, LogStreamSummary, LogEvent, ReadStreamOptions, PageOptions, Page, LogGroupLookup, SearchProgress, SearchOptions } from './logs/logsTypes';
 export { INSIGHTS_MAX_GROUPS, type QueryRequest, type QueryResults, type QueryStatistics, type QueryStatus, type RunQueryOptions } from './logs/insights';
 
 /** Thin gateway over one region-bound CloudWatchLogsClient. */
 export class LogsGateway {
-  constructor(private readonly client: CloudWatchLogsClient) {}
+  constructor(
+    private readonly client: CloudWatchLogsClient,
+    /** Who the calls go to, for error messages (the session passes the resolved endpoint). */
+    private readonly target: ServiceTarget = { service: LOGS_SERVICE },
+  ) {}
 
   /** Log groups (optionally by name prefix), one page per iteration. */
   async *logGroups(prefix?: string, options: CallOptions = {}): AsyncIterable<LogGroupSummary[]> {
@@ -28,7 +32,7 @@ export class LogsGateway {
   }
 
   /** Log groups as resumable pages: each carries the token of the next, so a listing resumes. */
-  logGroupPages(prefix?: string, options: PageOptions = {}): AsyncIterable<LogsPage<LogGroupSummary>> {
+  logGroupPages(prefix?: string, options: PageOptions = {}): AsyncIterable<Page<LogGroupSummary>> {
     return this.pages('DescribeLogGroups', options, async (token) => {
       const out = await this.client.send(
         new DescribeLogGroupsCommand({ ...(prefix ? { logGroupNamePrefix: prefix } : {}), ...(options.limit ? { limit: options.limit } : {}), ...(token ? { nextToken: token } : {}) }),
@@ -39,8 +43,8 @@ export class LogsGateway {
   }
 
   /** Resumable pages (see `tokenPages`): a repeated token ends the listing. */
-  private pages<T>(operation: string, options: PageOptions, fetch: (token: string | undefined) => Promise<{ items: T[]; nextToken?: string }>): AsyncIterable<LogsPage<T>> {
-    return tokenPages(LOGS_SERVICE, operation, options, fetch);
+  private pages<T>(operation: string, options: PageOptions, fetch: (token: string | undefined) => Promise<Page<T>>): AsyncIterable<Page<T>> {
+    return tokenPages(this.target, operation, options, fetch);
   }
 
   /**
@@ -58,7 +62,7 @@ export class LogsGateway {
         const index = next++;
         const name = names[index]!;
         try {
-          const out = await logsCall('DescribeLogGroups', options.signal, () =>
+          const out = await awsCall(this.target, 'DescribeLogGroups', options.signal, () =>
             this.client.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: name, limit: 1 }), { abortSignal: options.signal }),
           );
           const found = (out.logGroups ?? []).find((g) => g.logGroupName === name);
@@ -79,7 +83,7 @@ export class LogsGateway {
   }
 
   /** Streams of a group, most recently written first, as resumable pages. */
-  logStreamPages(group: string, options: PageOptions = {}): AsyncIterable<LogsPage<LogStreamSummary>> {
+  logStreamPages(group: string, options: PageOptions = {}): AsyncIterable<Page<LogStreamSummary>> {
     return this.pages('DescribeLogStreams', options, async (token) => {
       const out = await this.client.send(
         new DescribeLogStreamsCommand({
@@ -105,9 +109,9 @@ export class LogsGateway {
    * One page of a stream from its head (a document page). `nextToken` is absent when the service
    * returned the request's own token: nothing more has been written (yet).
    */
-  async readStreamPage(group: string, stream: string, options: PageOptions = {}): Promise<LogsPage<LogEvent>> {
+  async readStreamPage(group: string, stream: string, options: PageOptions = {}): Promise<Page<LogEvent>> {
     const token = options.startToken;
-    const out = await logsCall('GetLogEvents', options.signal, () =>
+    const out = await awsCall(this.target, 'GetLogEvents', options.signal, () =>
       this.client.send(
         new GetLogEventsCommand({ logGroupName: group, logStreamName: stream, startFromHead: true, ...(token ? { nextToken: token } : {}), ...(options.limit ? { limit: options.limit } : {}) }),
         { abortSignal: options.signal },
@@ -127,7 +131,7 @@ export class LogsGateway {
     let token: string | undefined;
     let total = 0;
     for (;;) {
-      const out = await logsCall('GetLogEvents', options.signal, () =>
+      const out = await awsCall(this.target, 'GetLogEvents', options.signal, () =>
         this.client.send(
           new GetLogEventsCommand({
             logGroupName: group,
@@ -163,7 +167,7 @@ export class LogsGateway {
     let pages = 0;
     const seen = new Set<string>();
     for (;;) {
-      const out = await logsCall('FilterLogEvents', options.signal, () =>
+      const out = await awsCall(this.target, 'FilterLogEvents', options.signal, () =>
         this.client.send(
           new FilterLogEventsCommand({
             logGroupName: group,
@@ -196,26 +200,26 @@ export class LogsGateway {
 
   /** Live tail over 1-10 log group ARNs (see `logs/liveTail.ts`); ends when `signal` aborts. */
   startLiveTail(groupArns: readonly string[], options: LiveTailOptions = {}): AsyncIterable<LiveTailUpdate> {
-    return startLiveTail(this.client, groupArns, options);
+    return startLiveTail(this.client, this.target, groupArns, options);
   }
 
   /** Starts a Logs Insights query; returns its id. */
   startQuery(request: QueryRequest, options: CallOptions = {}): Promise<string> {
-    return startQuery(this.client, request, options.signal);
+    return startQuery(this.client, this.target, request, options.signal);
   }
 
   /** One poll of a query (partial rows while Running). */
   queryResults(queryId: string, options: CallOptions = {}): Promise<QueryResults> {
-    return getQueryResults(this.client, queryId, options.signal);
+    return getQueryResults(this.client, this.target, queryId, options.signal);
   }
 
   stopQuery(queryId: string, options: CallOptions = {}): Promise<boolean> {
-    return stopQuery(this.client, queryId, options.signal);
+    return stopQuery(this.client, this.target, queryId, options.signal);
   }
 
   /** Start, poll to a final status; a cancel sends StopQuery (see `logs/insights.ts`). */
   runQuery(request: QueryRequest, options: RunQueryOptions = {}): Promise<QueryResults> {
-    return runQuery(this.client, request, options);
+    return runQuery(this.client, this.target, request, options);
   }
 }
 

@@ -1,15 +1,16 @@
 // One connection's gateways: a profile (or environment credentials), a region, one credentials
-// provider and the resolved endpoints, behind one AwsClientFactory. Structurally an `AwsServices`
+// provider and the endpoints, behind one AwsClientFactory. Services are descriptors
+// (services/serviceDescriptor.ts): `gateway(descriptor)` builds its client and gateway on first use
+// and caches it, so the session holds nothing per service. Structurally an `AwsServices`
 // (src/views/awsServices.ts) plus `identity()`; this layer does not import the views.
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { STSClient } from '@aws-sdk/client-sts';
-import { AwsClientFactory, type ClientFactoryOptions, type CredentialsOption } from './clientFactory';
-import { CloudFormationGateway } from './cloudFormationGateway';
-import type { EndpointService } from './endpoints';
+import type { ServiceTarget } from './awsCall';
+import { addInitializeMiddleware, AwsClientFactory, type ClientFactoryOptions, type CredentialsOption } from './clientFactory';
+import type { ResolvedEndpoint } from './endpoints';
 import { AwsError } from './errors';
-import { IdentityGateway } from './identityGateway';
-import { LogsGateway } from './logsGateway';
+import type { IdentityGateway } from './identityGateway';
 import type { SdkLogger } from './sdkLogger';
+import { isServiceInRegion, unavailableMessage, type AwsService, type ServiceEndpointId } from './services/serviceDescriptor';
+import { stsService } from './services/sts';
 
 /** Where session and view log lines go (the ArchLens output channel). */
 export interface SessionLogger {
@@ -24,8 +25,16 @@ export interface AwsSessionOptions {
   readonly region: string;
   /** A provider (e.g. `SessionCredentials.provider`) or static keys. */
   readonly credentials: CredentialsOption;
-  /** Endpoint per service; a missing service uses the AWS endpoint of the region. */
-  readonly endpoints?: Readonly<Partial<Record<EndpointService, string>>>;
+  /**
+   * Endpoint per service id (`cloudformation`, `logs`, `sts`, or any descriptor's `id`); a service
+   * not listed asks `endpointFor`, then uses the AWS endpoint of the region.
+   */
+  readonly endpoints?: Readonly<Partial<Record<string, string>>>;
+  /**
+   * Resolves the endpoint of a service on its first use (the connection passes its settings,
+   * environment and profile: endpoints.ts). An unusable one fails that service's gateway.
+   */
+  readonly endpointFor?: (service: ServiceEndpointId) => ResolvedEndpoint;
   readonly log: SessionLogger;
   /** Set only when debug logging is on. */
   readonly sdkLogger?: SdkLogger;
@@ -43,10 +52,11 @@ export class AwsSession {
   readonly label: string;
   readonly log: SessionLogger;
   private readonly factory: AwsClientFactory;
-  private readonly endpoints: Readonly<Partial<Record<EndpointService, string>>>;
-  private cfn: CloudFormationGateway | undefined;
-  private logsGateway: LogsGateway | undefined;
-  private sts: IdentityGateway | undefined;
+  private readonly fixedEndpoints: Readonly<Partial<Record<string, string>>>;
+  private readonly endpointFor: ((service: ServiceEndpointId) => ResolvedEndpoint) | undefined;
+  /** Endpoints resolved through `endpointFor`, by service id. */
+  private readonly resolved = new Map<string, ResolvedEndpoint>();
+  private readonly gateways = new Map<AwsService<unknown>, unknown>();
   private disposed = false;
 
   constructor(options: AwsSessionOptions) {
@@ -55,10 +65,11 @@ export class AwsSession {
     this.profile = options.profile;
     this.label = `${options.profile ?? 'environment credentials'} (${options.region})`;
     this.log = options.log;
-    this.endpoints = { ...options.endpoints };
+    this.fixedEndpoints = { ...options.endpoints };
+    this.endpointFor = options.endpointFor;
     this.factory = new AwsClientFactory({
       credentials: options.credentials,
-      endpoints: this.endpoints,
+      endpointFor: (id) => this.endpointUrl(id),
       // Endpoints were resolved explicitly (endpoints.ts), including "none": the SDK must not
       // pick AWS_ENDPOINT_URL or another profile's endpoint_url on its own.
       ignoreConfiguredEndpointUrls: true,
@@ -69,27 +80,53 @@ export class AwsSession {
     });
   }
 
-  /** The endpoint override of a service, or undefined for AWS itself. */
-  endpoint(service: EndpointService): string | undefined {
-    return this.endpoints[service];
+  /**
+   * The endpoint override of a service (a descriptor, or the id of one already in use), or
+   * undefined for AWS itself. For a descriptor, throws `InvalidInput` like `gateway()` when its
+   * configured endpoint is unusable.
+   */
+  endpoint(service: ServiceEndpointId | string): string | undefined {
+    if (typeof service === 'string') return this.endpointUrl(service);
+    return this.endpointOf(service)?.url;
   }
 
-  cloudFormation(): CloudFormationGateway {
+  /** The gateway of `service` for this session's profile, region and endpoint; one per descriptor. */
+  gateway<G>(service: AwsService<G>): G {
     this.assertOpen();
-    this.cfn ??= new CloudFormationGateway(this.factory.cloudFormation(this.region));
-    return this.cfn;
+    if (this.gateways.has(service)) return this.gateways.get(service) as G;
+    const endpoint = this.endpointOf(service);
+    const target: ServiceTarget = { service: service.displayName, ...(endpoint?.url !== undefined ? { endpoint: endpoint.url } : {}), ...(endpoint?.origin !== undefined ? { endpointOrigin: endpoint.origin } : {}) };
+    const gateway = service.createGateway((ctor) => {
+      const client = this.factory.client(service.id, this.region, ctor);
+      // An emulator answers for any region; AWS itself has no such endpoint (or a different service there).
+      if (endpoint?.url === undefined && !isServiceInRegion(service, this.region)) refuseRequests(client, service, this.region);
+      return client;
+    }, target);
+    this.gateways.set(service, gateway);
+    return gateway;
   }
 
-  logs(): LogsGateway {
-    this.assertOpen();
-    this.logsGateway ??= new LogsGateway(this.factory.client('logs', this.region, CloudWatchLogsClient));
-    return this.logsGateway;
-  }
-
+  /** Who the credentials belong to (STS): how the connection proves they work. */
   identity(): IdentityGateway {
-    this.assertOpen();
-    this.sts ??= new IdentityGateway(this.factory.client('sts', this.region, STSClient));
-    return this.sts;
+    return this.gateway(stsService);
+  }
+
+  private endpointUrl(id: string): string | undefined {
+    if (Object.hasOwn(this.fixedEndpoints, id)) return this.fixedEndpoints[id];
+    return this.resolved.get(id)?.url;
+  }
+
+  /** The endpoint of `service`, resolved once; throws `InvalidInput` when its configured value is unusable. */
+  private endpointOf(service: ServiceEndpointId): { readonly url?: string; readonly origin?: string } | undefined {
+    if (Object.hasOwn(this.fixedEndpoints, service.id)) return { url: this.fixedEndpoints[service.id] };
+    if (!this.endpointFor) return undefined;
+    let endpoint = this.resolved.get(service.id);
+    if (!endpoint) {
+      endpoint = this.endpointFor(service);
+      this.resolved.set(service.id, endpoint);
+    }
+    if (endpoint.problem !== undefined) throw new AwsError('InvalidInput', 'Endpoint', endpoint.origin, `${endpoint.origin}: ${endpoint.problem}`);
+    return endpoint.url === undefined ? undefined : { url: endpoint.url, origin: endpoint.origin };
   }
 
   /**
@@ -104,8 +141,19 @@ export class AwsSession {
   dispose(): void {
     this.disposed = true;
     this.factory.dispose();
-    this.cfn = undefined;
-    this.logsGateway = undefined;
-    this.sts = undefined;
+    this.gateways.clear();
   }
+}
+
+/**
+ * Fails every request of `client` with "X is not available in REGION" before it is sent: the
+ * service does not exist there, and the request would fail as DNS or connection errors that read
+ * like the network is down.
+ */
+function refuseRequests(client: unknown, service: AwsService<unknown>, region: string): void {
+  const middleware = (_next: unknown, context: { commandName?: unknown }) => (): Promise<never> => {
+    const operation = typeof context.commandName === 'string' ? context.commandName.replace(/Command$/, '') : 'request';
+    return Promise.reject(new AwsError('Unavailable', service.displayName, operation, unavailableMessage(service, region)));
+  };
+  addInitializeMiddleware(client, 'archlensServiceUnavailable', middleware);
 }

@@ -2,24 +2,11 @@
 // notification of a failed command. One place, so a node and a command never describe the same
 // failure differently (issue 10: "use one message everywhere").
 //
-// Codes without an entry (a code the AWS layer adds later) still read well: the error's own
-// message, which the AWS layer writes for users, and a generic next step.
+// The next step per code is the AWS layer's table (src/aws/errorNextSteps.ts, exhaustive over
+// the codes). A code this build does not know (an error object from a newer layer) still reads
+// well: its own message, which the AWS layer writes for users, and a generic next step.
+import { nextStepFor } from '../aws/errorNextSteps';
 import { AwsError } from '../aws/errors';
-
-/** What to tell the user to do next for each error code; unknown codes get `GENERIC_NEXT_STEP`. */
-const NEXT_STEP: ReadonlyMap<string, string> = new Map([
-  ['AccessDenied', 'Your credentials are not allowed to do this; ask for the permission or switch profile.'],
-  ['Throttling', 'AWS is throttling requests; retry in a moment.'],
-  ['ExpiredToken', 'Your credentials have expired; refresh them (e.g. `aws sso login`) and retry.'],
-  ['NotFound', 'It no longer exists; refresh the parent.'],
-  ['Network', 'AWS could not be reached; check the network or the endpoint setting (archlens.aws.endpointUrl) and retry.'],
-  ['Cancelled', 'Cancelled.'],
-  ['InvalidInput', 'AWS rejected the request; see the log for details.'],
-  ['InvalidCredentials', 'AWS does not recognise these keys (revoked, deleted or mistyped); update the profile, then reconnect.'],
-  ['ClockSkew', "This computer's clock is off; sync it with network time, then retry."],
-  ['NoCredentials', 'No credentials were found; select a profile or run `aws configure`, then reconnect.'],
-  ['Unavailable', 'The service is not available in this region (or the opt-in region is not enabled); pick another region.'],
-]);
 
 const GENERIC_NEXT_STEP = 'See the log for details, then retry.';
 
@@ -40,8 +27,8 @@ export function errorSummary(error: unknown): string {
 /** What to do next about an error, for tooltips and notifications ('' for a `UserFacingError`). */
 export function errorNextStep(error: unknown): string {
   if (error instanceof UserFacingError) return '';
-  if (error instanceof AwsError) return NEXT_STEP.get(error.code) ?? GENERIC_NEXT_STEP;
-  return GENERIC_NEXT_STEP;
+  // `||`: the table is typed exhaustive, but a code from outside this build has no entry.
+  return nextStepFor(error) || GENERIC_NEXT_STEP;
 }
 
 /** An action a failure notification offers, by the command it runs. */
@@ -58,6 +45,7 @@ const ACTIONS: ReadonlyMap<string, FailureAction> = new Map([
   ['NoCredentials', { title: 'Select Profile', command: 'archlens.aws.selectProfile' }],
   ['Unavailable', { title: 'Select Region', command: 'archlens.aws.selectRegion' }],
   ['Network', { title: 'Show Connection', command: 'archlens.aws.showConnection' }],
+  ['BadResponse', { title: 'Show Connection', command: 'archlens.aws.showConnection' }],
 ]);
 
 /** What a failed command shows: the message (what failed, why, what next) and its fix action. */

@@ -3,10 +3,13 @@
 // GetCallerIdentity). The extension (src/extension/aws/connection/) only adds prompts, progress
 // and the status bar around these.
 import { AwsError } from '../errors';
-import { resolveEndpoints, type ResolvedEndpoint, type EndpointService } from '../endpoints';
+import { resolveEndpoint, resolveEndpoints, type EndpointInput, type ResolvedEndpoints } from '../endpoints';
 import type { CallerIdentity } from '../identityGateway';
 import { DEFAULT_REGION } from '../regions';
 import type { SdkLogger } from '../sdkLogger';
+import { CONNECTION_SERVICES } from '../services/registry';
+import type { AwsService } from '../services/serviceDescriptor';
+import { stsService } from '../services/sts';
 import { AwsSession, type AwsSessionOptions, type SessionLogger } from '../session';
 import { describeFailure, type ConnectionFailure, type FailureContext } from './credentialErrors';
 import type { ProfileCatalog, ProfileKind } from './profiles';
@@ -71,13 +74,16 @@ export interface OpenSessionOptions {
   readonly log: SessionLogger;
   readonly sdkLogger?: SdkLogger;
   readonly tuning?: Pick<AwsSessionOptions, 'maxAttempts' | 'retry' | 'requestTimeoutMs'>;
+  /** Services whose endpoints are resolved and checked now (default `CONNECTION_SERVICES`); others resolve on first use. */
+  readonly services?: readonly AwsService<unknown>[];
 }
 
 /** A session with the credentials and endpoints it was built from. */
 export interface OpenedSession {
   readonly session: AwsSession;
   readonly credentials: SessionCredentials;
-  readonly endpoints: Record<EndpointService, ResolvedEndpoint>;
+  /** The endpoints of the connection's services, by service id (shown in the connection details). */
+  readonly endpoints: ResolvedEndpoints;
   readonly source: CredentialSource;
   readonly kind: ProfileKind | 'env';
   readonly failureContext: FailureContext;
@@ -94,17 +100,19 @@ export function openSession(options: OpenSessionOptions): OpenedSession {
     region,
     timeoutSeconds: Math.round(options.timeoutMs / 1000),
   };
-  const endpoints = resolveEndpoints({
+  const endpointInput: EndpointInput = {
     setting: options.endpointSetting,
     env,
     profileName: source.kind === 'profile' ? source.profile : undefined,
     profile: profile?.settings,
     services: catalog.services,
-  });
+  };
+  const endpoints = resolveEndpoints(options.services ?? CONNECTION_SERVICES, endpointInput);
   const bad = Object.values(endpoints).find((e) => e.problem !== undefined);
   if (bad) throw new AwsError('InvalidInput', 'Endpoint', bad.origin, `${bad.origin}: ${bad.problem}`);
+  const stsEndpoint = (Object.hasOwn(endpoints, stsService.id) ? endpoints[stsService.id] : undefined) ?? resolveEndpoint(stsService, endpointInput);
   const credentials = new SessionCredentials(
-    buildCredentialProvider({ source, catalog, mfaCodeProvider: options.mfaCodeProvider, stsEndpoint: endpoints.sts.url, region, logger: options.sdkLogger }),
+    buildCredentialProvider({ source, catalog, mfaCodeProvider: options.mfaCodeProvider, stsEndpoint: stsEndpoint.url, region, logger: options.sdkLogger }),
     {
       timeoutMs: options.timeoutMs,
       onSlow: options.onSlow,
@@ -119,7 +127,7 @@ export function openSession(options: OpenSessionOptions): OpenedSession {
     profile: failureContext.profile,
     region,
     credentials: credentials.provider,
-    endpoints: { sts: endpoints.sts.url, cloudformation: endpoints.cloudformation.url, logs: endpoints.logs.url },
+    endpointFor: (service) => (Object.hasOwn(endpoints, service.id) ? endpoints[service.id] : undefined) ?? resolveEndpoint(service, endpointInput),
     log: options.log,
     sdkLogger: options.sdkLogger,
     ...options.tuning,

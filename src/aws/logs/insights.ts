@@ -4,9 +4,9 @@
 // the service side; it is sent with its own short timeout because the caller's signal is
 // already aborted by then.
 import { GetQueryResultsCommand, StartQueryCommand, StopQueryCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { abortableSleep } from '../awsCall';
+import { abortableSleep, awsCall, type ServiceTarget } from '../awsCall';
 import { AwsError, isCancelled } from '../errors';
-import { LOGS_SERVICE, logsCall } from './logsCall';
+import { LOGS_SERVICE } from './logsService';
 
 export type QueryStatus = 'Scheduled' | 'Running' | 'Complete' | 'Failed' | 'Cancelled' | 'Timeout' | 'Unknown';
 
@@ -51,12 +51,12 @@ export interface RunQueryOptions {
   readonly onPoll?: (results: QueryResults) => void;
 }
 
-export async function startQuery(client: CloudWatchLogsClient, request: QueryRequest, signal?: AbortSignal): Promise<string> {
+export async function startQuery(client: CloudWatchLogsClient, target: ServiceTarget, request: QueryRequest, signal?: AbortSignal): Promise<string> {
   if (request.groups.length === 0 || request.groups.length > INSIGHTS_MAX_GROUPS) {
     throw new AwsError('InvalidInput', LOGS_SERVICE, 'StartQuery', `${LOGS_SERVICE} StartQuery: a query takes 1 to ${INSIGHTS_MAX_GROUPS} log groups (got ${request.groups.length})`);
   }
   const arns = request.groups.every((g) => g.startsWith('arn:'));
-  const out = await logsCall('StartQuery', signal, () =>
+  const out = await awsCall(target, 'StartQuery', signal, () =>
     client.send(
       new StartQueryCommand({
         ...(arns ? { logGroupIdentifiers: [...request.groups] } : { logGroupNames: [...request.groups] }),
@@ -72,8 +72,8 @@ export async function startQuery(client: CloudWatchLogsClient, request: QueryReq
   return out.queryId;
 }
 
-export async function getQueryResults(client: CloudWatchLogsClient, queryId: string, signal?: AbortSignal): Promise<QueryResults> {
-  const out = await logsCall('GetQueryResults', signal, () => client.send(new GetQueryResultsCommand({ queryId }), { abortSignal: signal }));
+export async function getQueryResults(client: CloudWatchLogsClient, target: ServiceTarget, queryId: string, signal?: AbortSignal): Promise<QueryResults> {
+  const out = await awsCall(target, 'GetQueryResults', signal, () => client.send(new GetQueryResultsCommand({ queryId }), { abortSignal: signal }));
   const fields: string[] = [];
   const seen = new Set<string>();
   const rows = (out.results ?? []).map((row) => {
@@ -101,18 +101,18 @@ export async function getQueryResults(client: CloudWatchLogsClient, queryId: str
 }
 
 /** Stops a running query; false when it had already finished. */
-export async function stopQuery(client: CloudWatchLogsClient, queryId: string, signal?: AbortSignal): Promise<boolean> {
-  const out = await logsCall('StopQuery', signal, () => client.send(new StopQueryCommand({ queryId }), { abortSignal: signal }));
+export async function stopQuery(client: CloudWatchLogsClient, target: ServiceTarget, queryId: string, signal?: AbortSignal): Promise<boolean> {
+  const out = await awsCall(target, 'StopQuery', signal, () => client.send(new StopQueryCommand({ queryId }), { abortSignal: signal }));
   return out.success === true;
 }
 
 /** Starts a query and polls it to a final status; see the file header for cancellation. */
-export async function runQuery(client: CloudWatchLogsClient, request: QueryRequest, options: RunQueryOptions = {}): Promise<QueryResults> {
+export async function runQuery(client: CloudWatchLogsClient, target: ServiceTarget, request: QueryRequest, options: RunQueryOptions = {}): Promise<QueryResults> {
   const { signal } = options;
-  const queryId = await startQuery(client, request, signal);
+  const queryId = await startQuery(client, target, request, signal);
   try {
     for (;;) {
-      const results = await getQueryResults(client, queryId, signal);
+      const results = await getQueryResults(client, target, queryId, signal);
       options.onPoll?.(results);
       if (FINAL.has(results.status)) return results;
       await abortableSleep(options.pollMs ?? 1000, LOGS_SERVICE, 'GetQueryResults', signal);
@@ -120,7 +120,7 @@ export async function runQuery(client: CloudWatchLogsClient, request: QueryReque
   } catch (error) {
     if (isCancelled(error) || signal?.aborted) {
       // Best effort: a failed StopQuery must not hide the cancel (the query times out anyway).
-      await stopQuery(client, queryId, AbortSignal.timeout(5000)).catch(() => false);
+      await stopQuery(client, target, queryId, AbortSignal.timeout(5000)).catch(() => false);
     }
     throw error;
   }

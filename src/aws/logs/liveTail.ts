@@ -4,8 +4,9 @@
 // after 3 hours with a SessionTimeoutException frame; an internal failure is a
 // SessionStreamingException frame. Both arrive as thrown errors from the SDK's iterator.
 import { StartLiveTailCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { awsCall, type ServiceTarget } from '../awsCall';
 import { AwsError, toAwsError } from '../errors';
-import { LOGS_SERVICE, logsCall } from './logsCall';
+import { LOGS_SERVICE } from './logsService';
 
 /** AWS accepts at most 10 log groups per live tail session. */
 export const LIVE_TAIL_MAX_GROUPS = 10;
@@ -52,7 +53,7 @@ export function isLiveTailStreamingError(error: unknown): boolean {
 }
 
 /** Starts a live tail over `groupArns` (1-10 log group ARNs); see the file header. */
-export async function* startLiveTail(client: CloudWatchLogsClient, groupArns: readonly string[], options: LiveTailOptions = {}): AsyncIterable<LiveTailUpdate> {
+export async function* startLiveTail(client: CloudWatchLogsClient, target: ServiceTarget, groupArns: readonly string[], options: LiveTailOptions = {}): AsyncIterable<LiveTailUpdate> {
   validateLiveTailGroups(groupArns);
   if (options.signal?.aborted) return;
   // Our own controller, linked to the caller's: a consumer that stops iterating (break, throw)
@@ -61,17 +62,17 @@ export async function* startLiveTail(client: CloudWatchLogsClient, groupArns: re
   const onAbort = (): void => controller.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    yield* tail(client, groupArns, options.filterPattern, controller.signal);
+    yield* tail(client, target, groupArns, options.filterPattern, controller.signal);
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     controller.abort();
   }
 }
 
-async function* tail(client: CloudWatchLogsClient, groupArns: readonly string[], filterPattern: string | undefined, signal: AbortSignal): AsyncIterable<LiveTailUpdate> {
+async function* tail(client: CloudWatchLogsClient, target: ServiceTarget, groupArns: readonly string[], filterPattern: string | undefined, signal: AbortSignal): AsyncIterable<LiveTailUpdate> {
   let out;
   try {
-    out = await logsCall('StartLiveTail', signal, () =>
+    out = await awsCall(target, 'StartLiveTail', signal, () =>
       client.send(
         new StartLiveTailCommand({ logGroupIdentifiers: [...groupArns], ...(filterPattern ? { logEventFilterPattern: filterPattern } : {}) }),
         { abortSignal: signal },
@@ -106,7 +107,7 @@ async function* tail(client: CloudWatchLogsClient, groupArns: readonly string[],
         yield { kind: 'timeout', message: frame.SessionTimeoutException.message ?? 'Live tail session timed out' };
         return;
       } else if (frame.SessionStreamingException) {
-        throw toAwsError(frame.SessionStreamingException, LOGS_SERVICE, 'StartLiveTail');
+        throw toAwsError(frame.SessionStreamingException, target.service, 'StartLiveTail', target);
       }
     }
   } catch (error) {
@@ -116,6 +117,6 @@ async function* tail(client: CloudWatchLogsClient, groupArns: readonly string[],
       yield { kind: 'timeout', message: (error as Error).message || 'Live tail session timed out' };
       return;
     }
-    throw toAwsError(error, LOGS_SERVICE, 'StartLiveTail');
+    throw toAwsError(error, target.service, 'StartLiveTail', target);
   }
 }

@@ -1,10 +1,7 @@
 // The data shapes of the CloudWatch Logs gateway (`../logsGateway.ts`), plain and SDK-free.
+import type { CallOptions, PageOptions as TokenPageOptions } from '../awsCall';
 
-/** Options shared by every gateway call. */
-export interface CallOptions {
-  /** Cancels the in-flight request and stops further paging. */
-  readonly signal?: AbortSignal;
-}
+export type { CallOptions, Page } from '../awsCall';
 
 /** A log group as listed by DescribeLogGroups. */
 export interface LogGroupSummary {
@@ -42,17 +39,9 @@ export interface ReadStreamOptions extends CallOptions {
 }
 
 /** Options of a listing that resumes from a token (PagedChildren's "load more" and "retry"). */
-export interface PageOptions extends CallOptions {
-  /** Start at this token (from a previous page's `nextToken`); undefined: the first page. */
-  readonly startToken?: string;
+export interface PageOptions extends TokenPageOptions {
   /** Items per request (service maximum 50 for groups and streams). */
   readonly limit?: number;
-}
-
-/** One page of a listing with the token of the next one (absent on the last page). */
-export interface LogsPage<T> {
-  readonly items: T[];
-  readonly nextToken?: string;
 }
 
 /** The result of looking up one exact log group name. */

@@ -11,6 +11,7 @@ import { errorNextStep, errorSummary } from '../errorMessages';
 import { ErrorNode } from '../standardNodes';
 import type { NodeItem, RefreshableNode, TreeChangeSink, ViewNode } from '../viewNode';
 import { formatBytes, formatRetention, shortTime } from './logFormat';
+import { logsService } from '../../aws/services/logs';
 
 /** Streams per DescribeLogStreams page (the service maximum). */
 export const STREAM_PAGE_SIZE = 50;
@@ -67,7 +68,7 @@ export class LogGroupNode implements RefreshableNode {
   ) {
     this.streams = new PagedChildren<LogStreamSummary>({
       idPrefix: `${id}/streams`,
-      fetch: (startToken, signal) => services.logs().logStreamPages(groupName, { startToken, signal, limit: STREAM_PAGE_SIZE }),
+      fetch: (startToken, signal) => services.gateway(logsService).logStreamPages(groupName, { startToken, signal, limit: STREAM_PAGE_SIZE }),
       key: (s) => s.name,
       toNode: (s) => new LogStreamNode(`${id}/stream/${s.name}`, groupName, s),
       emptyMessage: 'No log streams yet',

@@ -15,6 +15,7 @@ import { errorSummary } from '../errorMessages';
 import { ErrorNode, MessageNode } from '../standardNodes';
 import type { NodeItem, RefreshableNode, TreeChangeSink, ViewNode } from '../viewNode';
 import { LogGroupNode } from './logGroupNodes';
+import { logsService } from '../../aws/services/logs';
 
 /** What the logs folder needs to know about a stack. */
 export interface StackLogSource {
@@ -108,7 +109,7 @@ export class LogGroupFolderNode implements RefreshableNode {
   async groupNodes(signal: AbortSignal): Promise<LogGroupNode[]> {
     if (this.loaded) return this.loaded;
     const derived = deriveLogGroups(await this.source.resources(signal));
-    const lookups = await this.services.logs().describeLogGroups(
+    const lookups = await this.services.gateway(logsService).describeLogGroups(
       derived.map((d) => d.name),
       { signal },
     );

@@ -10,6 +10,7 @@ import { StackFolderNode } from './stackFolder';
 import { formatTime, type StackEnv, type StackInfo } from './stackInfo';
 import { md } from '../markdown';
 import { statusIcon, statusText } from './stackStatus';
+import { cloudFormationService } from '../../aws/services/cloudFormation';
 
 /** Drifted first, so the resources that need attention are at the top. */
 const ORDER: Record<string, number> = { MODIFIED: 0, DELETED: 1, NOT_CHECKED: 2, IN_SYNC: 3 };
@@ -123,7 +124,7 @@ export class DriftFolderNode extends StackFolderNode {
     try {
       if (!this.previous) {
         const drifts: StackResourceDrift[] = [];
-        for await (const page of this.env.services.cloudFormation().resourceDrifts(info.id, { signal })) drifts.push(...page.items);
+        for await (const page of this.env.services.gateway(cloudFormationService).resourceDrifts(info.id, { signal })) drifts.push(...page.items);
         this.previous = drifts;
       }
       return this.nodes(this.previous);
@@ -149,7 +150,7 @@ export class DriftFolderNode extends StackFolderNode {
     this.state = { kind: 'detecting' };
     this.env.sink.changed(this);
     try {
-      const result = await this.env.services.cloudFormation().detectDrift(this.stack().id, {
+      const result = await this.env.services.gateway(cloudFormationService).detectDrift(this.stack().id, {
         signal,
         pollIntervalMs: this.env.driftPollIntervalMs,
         onProgress: () => onProgress?.('Waiting for CloudFormation to check each resource…'),

@@ -11,6 +11,7 @@ import { StackFolderNode } from './stackFolder';
 import { formatTime, type StackEnv, type StackInfo } from './stackInfo';
 import { md } from '../markdown';
 import { isInProgress, statusIcon, statusText } from './stackStatus';
+import { cloudFormationService } from '../../aws/services/cloudFormation';
 
 export class EventNode implements ViewNode {
   constructor(
@@ -57,7 +58,7 @@ export class EventsFolderNode extends StackFolderNode {
     super(id, env, 'Events', 'history');
     this.paged = new PagedChildren({
       idPrefix: id,
-      fetch: (startToken, signal) => env.services.cloudFormation().stackEvents(owner.info.id, { startToken, signal }),
+      fetch: (startToken, signal) => env.services.gateway(cloudFormationService).stackEvents(owner.info.id, { startToken, signal }),
       key: (e) => e.EventId ?? '',
       toNode: (e) => new EventNode(`${id}/${e.EventId ?? ''}`, e),
       emptyMessage: 'No events',

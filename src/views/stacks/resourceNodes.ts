@@ -10,6 +10,7 @@ import { StackFolderNode } from './stackFolder';
 import { formatTime, type StackEnv, type StackInfo, stackInfoFromNestedResource } from './stackInfo';
 import { md } from '../markdown';
 import { statusIcon, statusText } from './stackStatus';
+import { cloudFormationService } from '../../aws/services/cloudFormation';
 
 const NESTED_TYPE = 'AWS::CloudFormation::Stack';
 
@@ -143,7 +144,7 @@ export class StackResourcePages {
       token = kept.nextToken;
     }
     try {
-      for await (const page of this.env.services.cloudFormation().listStackResources(this.stackId, { startToken: token, signal })) {
+      for await (const page of this.env.services.gateway(cloudFormationService).listStackResources(this.stackId, { startToken: token, signal })) {
         this.byToken.set(token ?? '', page);
         yield page;
         token = page.nextToken;

@@ -3,6 +3,7 @@
 // user asks for more, pages kept when a later one fails, a retry resumes from the last good token.
 // Deleted stacks are left out (AWS filters them: they have no template or drift to show).
 import type { StackSummary } from '../../aws/cloudFormationGateway';
+import { cloudFormationService } from '../../aws/services/cloudFormation';
 import type { AwsServices } from '../awsServices';
 import { PagedChildren } from '../pagedChildren';
 import type { NodeItem, TreeChangeSink, ViewNode } from '../viewNode';
@@ -27,7 +28,7 @@ export function stackChoices(services: AwsServices, sink: TreeChangeSink): Paged
   const statuses = [...ACTIVE_STACK_STATUSES];
   return new PagedChildren<StackSummary>({
     idPrefix: 'choices',
-    fetch: (startToken, signal) => services.cloudFormation().listStacks({ startToken, signal, statuses }),
+    fetch: (startToken, signal) => services.gateway(cloudFormationService).listStacks({ startToken, signal, statuses }),
     key: (s) => s.StackId ?? s.StackName ?? '',
     toNode: (s) => new StackChoiceNode(`choices/${s.StackId ?? ''}`, stackInfoFromSummary(s)),
     emptyMessage: `No CloudFormation stacks in ${services.region}`,

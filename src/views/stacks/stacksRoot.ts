@@ -21,6 +21,7 @@ import type { ViewRoot } from '../viewRoot';
 import { type NestedStacksKnowledge, type StackDirectory, type StackEnv, type StackInfo, stackInfoFromSummary } from './stackInfo';
 import { StackNode } from './stackNode';
 import { ACTIVE_STACK_STATUSES, type StackStatus } from './stackStatus';
+import { cloudFormationService } from '../../aws/services/cloudFormation';
 
 /** `active` (the default): every status but DELETE_COMPLETE; `all`: deleted stacks too (90 days). */
 export type StatusFilter = { readonly kind: 'active' } | { readonly kind: 'all' } | { readonly kind: 'statuses'; readonly statuses: readonly StackStatus[] };
@@ -164,7 +165,7 @@ export class StacksRoot implements StackDirectory, ViewRoot {
     const statuses = this.serverStatuses();
     return new PagedChildren<StackSummary>({
       idPrefix: 'stacks',
-      fetch: (startToken, signal) => this.remember(this.services.cloudFormation().listStacks({ startToken, signal, statuses })),
+      fetch: (startToken, signal) => this.remember(this.services.gateway(cloudFormationService).listStacks({ startToken, signal, statuses })),
       key: (s) => s.StackId ?? s.StackName ?? '',
       filter: (s) => (this.nameFilter ? this.matchesName(s) : !s.ParentId),
       fill: () => this.fill(),

@@ -7,6 +7,7 @@ import type { NodeItem, ViewNode } from '../viewNode';
 import { StackFolderNode } from './stackFolder';
 import { type StackEnv, type StackInfo } from './stackInfo';
 import { md } from '../markdown';
+import { cloudFormationService } from '../../aws/services/cloudFormation';
 
 /** One DescribeStacks per stack, shared by Outputs and Parameters; failures are not cached. */
 export class StackDetails {
@@ -22,7 +23,7 @@ export class StackDetails {
     if (this.value) return Promise.resolve(this.value);
     if (this.inflight && !this.inflight.signal.aborted) return this.inflight.promise;
     const promise = this.env.services
-      .cloudFormation()
+      .gateway(cloudFormationService)
       .describeStack(this.stack().id, { signal })
       .then((stack) => (this.value = stack))
       .finally(() => {

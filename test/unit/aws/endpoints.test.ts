@@ -2,6 +2,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { endpointSettingFor, resolveEndpoint, resolveEndpoints, validateEndpointUrl } from '../../../src/aws/endpoints';
+import { cloudFormationService } from '../../../src/aws/services/cloudFormation';
+import { logsService } from '../../../src/aws/services/logs';
+import { CONNECTION_SERVICES } from '../../../src/aws/services/registry';
+import { stsService } from '../../../src/aws/services/sts';
 
 const entries = (o: Record<string, string>) => new Map(Object.entries(o).map(([k, value]) => [k, { value }]));
 
@@ -12,17 +16,17 @@ void describe('resolveEndpoint', () => {
 
   void test('setting > AWS_ENDPOINT_URL_<SERVICE> > AWS_ENDPOINT_URL > services section > profile endpoint_url > default', () => {
     const all = { env, profileName: 'demo', profile, services };
-    assert.deepEqual(resolveEndpoint('cloudformation', { ...all, setting: 'http://setting:5' }), { url: 'http://setting:5', source: 'setting', origin: 'setting archlens.aws.endpointUrl' });
-    assert.deepEqual(resolveEndpoint('cloudformation', all), { url: 'http://env-cfn:4', source: 'env-service', origin: 'AWS_ENDPOINT_URL_CLOUDFORMATION' });
-    assert.deepEqual(resolveEndpoint('sts', all), { url: 'http://env:3', source: 'env', origin: 'AWS_ENDPOINT_URL' });
+    assert.deepEqual(resolveEndpoint(cloudFormationService, { ...all, setting: 'http://setting:5' }), { url: 'http://setting:5', source: 'setting', origin: 'setting archlens.aws.endpointUrl' });
+    assert.deepEqual(resolveEndpoint(cloudFormationService, all), { url: 'http://env-cfn:4', source: 'env-service', origin: 'AWS_ENDPOINT_URL_CLOUDFORMATION' });
+    assert.deepEqual(resolveEndpoint(stsService, all), { url: 'http://env:3', source: 'env', origin: 'AWS_ENDPOINT_URL' });
     const noEnv = { env: {}, profileName: 'demo', profile, services };
-    assert.deepEqual(resolveEndpoint('logs', noEnv), { url: 'http://services-logs:2', source: 'profile-service', origin: '[services local] cloudwatch_logs.endpoint_url' });
-    assert.deepEqual(resolveEndpoint('sts', noEnv), { url: 'http://profile:1', source: 'profile', origin: 'profile demo endpoint_url' });
-    assert.deepEqual(resolveEndpoint('sts', { env: {} }), { source: 'default', origin: 'AWS default' });
+    assert.deepEqual(resolveEndpoint(logsService, noEnv), { url: 'http://services-logs:2', source: 'profile-service', origin: '[services local] cloudwatch_logs.endpoint_url' });
+    assert.deepEqual(resolveEndpoint(stsService, noEnv), { url: 'http://profile:1', source: 'profile', origin: 'profile demo endpoint_url' });
+    assert.deepEqual(resolveEndpoint(stsService, { env: {} }), { source: 'default', origin: 'AWS default' });
   });
 
   void test('the service variable names follow the SDK service ids', () => {
-    const r = resolveEndpoints({ env: { AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: 'http://l:1', AWS_ENDPOINT_URL_STS: 'http://s:1' } });
+    const r = resolveEndpoints(CONNECTION_SERVICES, { env: { AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: 'http://l:1', AWS_ENDPOINT_URL_STS: 'http://s:1' } });
     assert.equal(r.logs.url, 'http://l:1');
     assert.equal(r.sts.url, 'http://s:1');
     assert.equal(r.cloudformation.url, undefined);
@@ -30,10 +34,10 @@ void describe('resolveEndpoint', () => {
 
   void test('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS (or the profile key) ignores env and profile, not the setting', () => {
     const ignoring = { env: { ...env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' }, profileName: 'demo', profile, services };
-    assert.equal(resolveEndpoint('cloudformation', ignoring).url, undefined);
-    assert.equal(resolveEndpoint('cloudformation', { ...ignoring, setting: 'http://setting:5' }).url, 'http://setting:5');
+    assert.equal(resolveEndpoint(cloudFormationService, ignoring).url, undefined);
+    assert.equal(resolveEndpoint(cloudFormationService, { ...ignoring, setting: 'http://setting:5' }).url, 'http://setting:5');
     const viaProfile = entries({ endpoint_url: 'http://profile:1', ignore_configured_endpoint_urls: 'TRUE' });
-    assert.equal(resolveEndpoint('sts', { env: { AWS_ENDPOINT_URL: 'http://env:3' }, profile: viaProfile }).source, 'default');
+    assert.equal(resolveEndpoint(stsService, { env: { AWS_ENDPOINT_URL: 'http://env:3' }, profile: viaProfile }).source, 'default');
   });
 
   void test('the endpoint setting: a workspace value wins only in a trusted workspace; untrusted, the user value stays and the dropped one is named', () => {
@@ -46,7 +50,7 @@ void describe('resolveEndpoint', () => {
   });
 
   void test('an unusable value is reported with where it came from, never silently skipped', () => {
-    assert.deepEqual(resolveEndpoint('sts', { env: { AWS_ENDPOINT_URL_STS: 'localhost:4566' } }), {
+    assert.deepEqual(resolveEndpoint(stsService, { env: { AWS_ENDPOINT_URL_STS: 'localhost:4566' } }), {
       source: 'env-service',
       origin: 'AWS_ENDPOINT_URL_STS',
       problem: '"localhost:4566" must start with http:// or https://',
@@ -56,6 +60,6 @@ void describe('resolveEndpoint', () => {
     const withPassword = validateEndpointUrl('http://admin:hunter2@localhost:4566')!;
     assert.match(withPassword, /http:\/\/localhost:4566 must not contain a user name or password/);
     assert.ok(!withPassword.includes('hunter2'), 'the password is not echoed into the message (it is logged)');
-    assert.equal(resolveEndpoint('sts', { env: {}, setting: '   ' }).source, 'default', 'a blank setting is no setting');
+    assert.equal(resolveEndpoint(stsService, { env: {}, setting: '   ' }).source, 'default', 'a blank setting is no setting');
   });
 });

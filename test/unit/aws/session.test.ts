@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SessionCredentials } from '../../../src/aws/credentials/sessionCredentials';
 import { ERROR_REGION, isCancelled, toAwsError } from '../../../src/aws/errors';
+import { cloudFormationService } from '../../../src/aws/services/cloudFormation';
+import { logsService } from '../../../src/aws/services/logs';
 import { AwsSession } from '../../../src/aws/session';
 import { AwsProtocolServer } from '../../support/aws/awsProtocolServer';
 import { awsRejection } from '../../support/aws/awsRejection';
@@ -43,13 +45,13 @@ void describe('AwsSession', () => {
     });
     try {
       assert.equal(session.label, 'demo (us-east-1)');
-      assert.equal(session.cloudFormation(), session.cloudFormation());
-      assert.equal(session.logs(), session.logs());
+      assert.equal(session.gateway(cloudFormationService), session.gateway(cloudFormationService));
+      assert.equal(session.gateway(logsService), session.gateway(logsService));
       assert.equal((await session.identity().whoAmI()).account.length, 12);
-      const stacks = await first(session.cloudFormation().listStacks());
+      const stacks = await first(session.gateway(cloudFormationService).listStacks());
       assert.ok(stacks.items.length > 0);
       assert.equal(cfn.requestsFor('ListStacks').length, 1);
-      const groups = await first(session.logs().logGroups());
+      const groups = await first(session.gateway(logsService).logGroups());
       assert.ok(groups.length > 0);
       assert.ok(json.count('DescribeLogGroups') >= 1 && json.count('GetCallerIdentity') === 1);
       assert.equal(session.endpoint('cloudformation'), cfn.endpoint);
@@ -61,7 +63,7 @@ void describe('AwsSession', () => {
   void test('after dispose no gateway is handed out: work still holding the session ends as cancelled', () => {
     const session = new AwsSession({ profile: 'old', region: 'us-east-1', credentials: FAKE_CREDENTIALS, endpoints: { cloudformation: cfn.endpoint }, log: captureLog(), ...TEST_TUNING });
     session.dispose();
-    for (const gateway of [() => session.cloudFormation(), () => session.logs(), () => session.identity()]) {
+    for (const gateway of [() => session.gateway(cloudFormationService), () => session.gateway(logsService), () => session.identity()]) {
       assert.throws(gateway, (error: unknown) => isCancelled(error) && /connection old \(us-east-1\) was closed/.test((error as Error).message));
     }
   });
@@ -70,7 +72,7 @@ void describe('AwsSession', () => {
     stub.failWith = { code: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' };
     const session = new AwsSession({ region: 'me-central-1', credentials: FAKE_CREDENTIALS, endpoints: { cloudformation: stub.endpoint, sts: json.endpoint }, log: captureLog(), ...TEST_TUNING });
     try {
-      const error = await awsRejection(first(session.cloudFormation().listStacks()));
+      const error = await awsRejection(first(session.gateway(cloudFormationService).listStacks()));
       assert.equal(error.code, 'Unavailable');
       assert.match(error.message, /not available in me-central-1/);
       assert.equal(session.label, 'environment credentials (me-central-1)');

@@ -13,6 +13,8 @@ import { after, before, describe, it } from 'node:test';
 import { loadProfileCatalog, sharedFilePaths } from '../../../src/aws/credentials/profiles';
 import { openSession, verifySession, type OpenedSession } from '../../../src/aws/credentials/connect';
 import { createSdkLogger } from '../../../src/aws/sdkLogger';
+import { cloudFormationService } from '../../../src/aws/services/cloudFormation';
+import { logsService } from '../../../src/aws/services/logs';
 import { StacksRoot } from '../../../src/views/stacks/stacksRoot';
 import type { ViewNode } from '../../../src/views/viewNode';
 import { AwsProtocolServer } from '../../support/aws/awsProtocolServer';
@@ -150,15 +152,15 @@ describe('secrets never reach the log (SDK debug logging on)', () => {
     assert.ok(expanded > 8, `expanded ${expanded} nodes`);
 
     // Commands: deployed templates, drift detection, a log search and a stream read.
-    const original = await services.cloudFormation().getTemplate(STACK, 'Original');
+    const original = await services.gateway(cloudFormationService).getTemplate(STACK, 'Original');
     assert.match(original.body, new RegExp(SECRETS.lambdaEnv), 'the planted value is really in what AWS returned');
-    await services.cloudFormation().getTemplate(STACK, 'Processed');
-    const drift = await services.cloudFormation().detectDrift(STACK, { pollIntervalMs: 1 });
+    await services.gateway(cloudFormationService).getTemplate(STACK, 'Processed');
+    const drift = await services.gateway(cloudFormationService).detectDrift(STACK, { pollIntervalMs: 1 });
     assert.equal(drift.drifts.length, 1);
     const found: string[] = [];
-    for await (const page of services.logs().search(`/aws/lambda/${FUNCTION}`, { pattern: 'ERROR' })) found.push(...page.map((e) => e.message));
+    for await (const page of services.gateway(logsService).search(`/aws/lambda/${FUNCTION}`, { pattern: 'ERROR' })) found.push(...page.map((e) => e.message));
     assert.ok(found.some((m) => m.includes(SECRETS.logEvent)), 'the search returned the planted event');
-    for await (const page of services.logs().readStream(`/aws/lambda/${FUNCTION}`, 'stream-1')) assert.ok(page.length > 0);
+    for await (const page of services.gateway(logsService).readStream(`/aws/lambda/${FUNCTION}`, 'stream-1')) assert.ok(page.length > 0);
 
     // Failures are logged with their error objects.
     cfn.injectFault({ operation: 'ListStackResources', kind: 'AccessDenied' });
@@ -166,7 +168,7 @@ describe('secrets never reach the log (SDK debug logging on)', () => {
     const again = new StacksRoot(services, { changed: () => undefined });
     for (const node of await again.children(signal)) await expandAll(node, signal);
     try {
-      await services.cloudFormation().getTemplate('no-such-stack');
+      await services.gateway(cloudFormationService).getTemplate('no-such-stack');
     } catch (error) {
       log.error('Open deployed template failed', error);
     }

@@ -30,10 +30,14 @@ describe('failure messages', () => {
     assert.ok(commandFailure('Listing stacks', error).message.endsWith(`Rate exceeded ${errorNextStep(error)}`));
   });
 
-  it('render a code this layer does not know from the error message, with a generic next step', () => {
-    // A code the AWS layer adds later (e.g. a 409 conflict) needs no change here to read well.
-    const failure = commandFailure('Detecting drift', awsError('Conflict', 'CloudFormation DetectStackDrift (HTTP 409): a detection is already running; wait for it to finish'));
-    assert.equal(failure.message, 'ArchLens: Detecting drift failed: CloudFormation DetectStackDrift (HTTP 409): a detection is already running; wait for it to finish See the log for details, then retry.');
+  it("use the AWS layer's next step for its newer codes, and its message for a code this build does not know", () => {
+    const conflict = commandFailure('Detecting drift', awsError('Conflict', 'CloudFormation DetectStackDrift (HTTP 409): a detection is already running'));
+    assert.equal(conflict.message, `ArchLens: Detecting drift failed: CloudFormation DetectStackDrift (HTTP 409): a detection is already running ${errorNextStep(awsError('Conflict', ''))}`);
+    assert.match(errorNextStep(awsError('Conflict', '')), /refresh, then retry/);
+    assert.equal(commandFailure('Listing stacks', awsError('BadResponse', 'HTML page')).action?.command, 'archlens.aws.showConnection');
+    // An error object from a newer AWS layer (a code with no entry here) still reads well.
+    const failure = commandFailure('Detecting drift', awsError('SomethingNew', 'CloudFormation DetectStackDrift (HTTP 418): the endpoint declined'));
+    assert.equal(failure.message, 'ArchLens: Detecting drift failed: CloudFormation DetectStackDrift (HTTP 418): the endpoint declined See the log for details, then retry.');
     assert.equal(failure.action, undefined);
   });
 

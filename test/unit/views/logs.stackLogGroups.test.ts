@@ -1,8 +1,9 @@
 // The stack "Log groups" folder and its group and stream nodes, through the real SDK client
 // against the local awsJson1_1 server.
 import assert from 'node:assert/strict';
-import { before, beforeEach, describe, test } from 'node:test';
-import type { AwsServices } from '../../../src/views/awsServices';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, beforeEach, describe, test } from 'node:test';
 import { CONTEXT } from '../../../src/views/contextValues';
 import { LogStreamNode, type LogGroupNode } from '../../../src/views/logs/logGroupNodes';
 import { LogGroupFolderNode, deriveLogGroups, stackLogGroupsNode, type StackLogSource } from '../../../src/views/logs/stackLogGroups';
@@ -10,6 +11,7 @@ import { ErrorNode, LoadMoreNode, MessageNode } from '../../../src/views/standar
 import type { TreeChangeSink, ViewNode } from '../../../src/views/viewNode';
 import { API_ACCESS_GROUP, FIXTURE_EPOCH, ORDERS_GROUP, RESTRICTED_GROUP, ordersStreamName } from '../../support/aws/logsFixtures';
 import { useLocalLogsClient } from '../../support/aws/localJsonClient';
+import { awsServicesFor } from '../../support/awsServicesFor';
 
 const RESOURCES = [
   { logicalId: 'OrdersFn', physicalId: 'orders-fn', type: 'AWS::Lambda::Function' },
@@ -28,17 +30,29 @@ void describe('stack log groups folder (views, real SDK)', () => {
   const changed: (ViewNode | undefined)[] = [];
   const sink: TreeChangeSink = { changed: (node) => changed.push(node) };
   const signal = new AbortController().signal;
-  const services: AwsServices = {
-    region: 'us-east-1',
-    label: 'test (us-east-1)',
-    cloudFormation: () => assert.fail('the logs folder never calls CloudFormation'),
-    logs: () => local.logs,
-    log: { info: (m) => logLines.push(`info ${m}`), warn: (m) => logLines.push(`warn ${m}`), error: (m) => logLines.push(`error ${m}`) },
-  };
+  let services = awsServicesFor();
+  // The logs folder never calls CloudFormation: its endpoint only counts requests (checked in `after`).
+  let cloudFormationCalls = 0;
+  const cloudFormation = createServer((req, res) => {
+    cloudFormationCalls++;
+    req.resume();
+    res.writeHead(500).end();
+  });
 
-  before(() => {
+  before(async () => {
+    await new Promise<void>((resolve) => cloudFormation.listen(0, '127.0.0.1', () => resolve()));
+    services = awsServicesFor({
+      endpoints: { logs: local.server.endpoint, cloudformation: `http://127.0.0.1:${(cloudFormation.address() as AddressInfo).port}` },
+      maxAttempts: 4,
+      log: { info: (m) => logLines.push(`info ${m}`), warn: (m) => logLines.push(`warn ${m}`), error: (m) => logLines.push(`error ${m}`) },
+    });
     // API Gateway execution logs exist for the prod stage.
     local.server.groups.push({ name: 'API-Gateway-Execution-Logs_a1b2c3/prod', creationTime: FIXTURE_EPOCH, retentionInDays: 7, streams: [] });
+  });
+  after(async () => {
+    services.dispose();
+    await new Promise<void>((resolve) => cloudFormation.close(() => resolve()));
+    assert.equal(cloudFormationCalls, 0, 'the logs folder never calls CloudFormation');
   });
   beforeEach(() => {
     local.server.requests.length = 0;

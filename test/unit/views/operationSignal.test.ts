@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { AwsServices } from '../../../src/views/awsServices';
 import { OperationSignal, type CancelToken, type ServicesSource } from '../../../src/views/operationSignal';
+import { awsServicesFor } from '../../support/awsServicesFor';
 
-function fakeServices(label: string): AwsServices {
-  const unused = (): never => assert.fail('no gateway is used here');
-  return { region: 'us-east-1', label, cloudFormation: unused, logs: unused, log: { info: () => undefined, warn: () => undefined, error: () => undefined } };
+/** No gateway is used here: the session never sends a request. */
+function fakeServices(profile: string): AwsServices {
+  return awsServicesFor({ profile });
 }
 
 /** A tiny event source with a count of live listeners (to check that dispose unsubscribes). */
@@ -73,7 +74,7 @@ void describe('OperationSignal', () => {
   });
 
   void test('a change to other services (or none) aborts with "connectionChanged"; a change that keeps them does not', () => {
-    const first = fakeServices('demo (us-east-1)');
+    const first = fakeServices('demo');
     const conn = connection(first);
     const operation = new OperationSignal({ connection: conn });
     conn.set(first);

@@ -1,13 +1,10 @@
 // Shared set-up of the stacks view tests: the real CloudFormation client and gateway against the
 // local awsQuery server, a StacksRoot, and a sink that records re-render requests.
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { AwsClientFactory } from '../../../src/aws/clientFactory';
-import { CloudFormationGateway } from '../../../src/aws/cloudFormationGateway';
-import { LogsGateway } from '../../../src/aws/logsGateway';
 import type { AwsServices } from '../../../src/views/awsServices';
 import { StacksRoot, type StacksRootOptions } from '../../../src/views/stacks/stacksRoot';
 import type { NodeItem, TreeChangeSink, ViewNode } from '../../../src/views/viewNode';
 import { AwsProtocolServer, type ServerOptions } from '../../support/aws/awsProtocolServer';
+import { awsServicesFor } from '../../support/awsServicesFor';
 
 export const REGION = 'us-east-1';
 
@@ -29,15 +26,12 @@ export interface Harness {
 
 export async function startHarness(options: ServerOptions = {}): Promise<Harness> {
   const server = await AwsProtocolServer.start(options);
-  const factory = new AwsClientFactory({ endpoint: server.endpoint, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }, maxAttempts: 3, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
   const logLines: string[] = [];
-  const services: AwsServices = {
+  const services = awsServicesFor({
+    endpoint: server.endpoint,
     region: REGION,
-    label: `test (${REGION})`,
-    cloudFormation: () => new CloudFormationGateway(factory.cloudFormation(REGION)),
-    logs: () => new LogsGateway(factory.client('logs', REGION, CloudWatchLogsClient)),
     log: { info: (m) => logLines.push(`info ${m}`), warn: (m) => logLines.push(`warn ${m}`), error: (m) => logLines.push(`error ${m}`) },
-  };
+  });
   const sink = new RecordingSink();
   return {
     server,
@@ -46,7 +40,7 @@ export async function startHarness(options: ServerOptions = {}): Promise<Harness
     logLines,
     root: (rootOptions = {}) => new StacksRoot(services, sink, { driftPollIntervalMs: 1, ...rootOptions }),
     close: async () => {
-      factory.dispose();
+      services.dispose();
       await server.close();
     },
   };

@@ -19,7 +19,7 @@ import { mfaPrompt, progressOnSlow, PromptGate, showFailure } from './connection
 import { readConnectionSettings } from './connectionSettings';
 
 /** STS answered, but not about the credentials: the gateways may still work (e.g. an emulator without STS). */
-const SOFT_FAILURES = new Set<AwsErrorCode>(['Throttling', 'InvalidInput', 'NotFound', 'Unknown']);
+const SOFT_FAILURES = new Set<AwsErrorCode>(['Throttling', 'InvalidInput', 'NotFound', 'Unknown', 'Conflict', 'QuotaExceeded', 'BadResponse']);
 
 /** What the status bar and the pickers show. */
 export interface ConnectionSnapshot {

@@ -11,6 +11,7 @@ import type { LogsDocuments } from './logsDocuments';
 import { reportCommandFailure, type CommandInvocation } from '../awsCommand';
 import { logGroupTargets } from './logsUi';
 import { pickTimeRange } from './timeRangePick';
+import { logsService } from '../../../aws/services/logs';
 
 export const DEFAULT_INSIGHTS_QUERY = 'fields @timestamp, @message | sort @timestamp desc | limit 100';
 
@@ -41,7 +42,7 @@ export async function runInsightsQuery(invocation: CommandInvocation, connection
 
   // A cancel (or a connection change) aborts the polling, and the gateway sends StopQuery.
   const results = await withAwsProgress({ title: 'Running Logs Insights query', what: 'the Logs Insights query', connection, services }, (progress, signal) =>
-    services.logs().runQuery(
+    services.gateway(logsService).runQuery(
       { groups, query, startTime: range.startTime, endTime: range.endTime },
       { signal, onPoll: (r) => progress.report({ message: `${r.status}: ${r.rows.length} rows, ${r.statistics.recordsScanned} records scanned` }) },
     ),

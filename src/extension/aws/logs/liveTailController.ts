@@ -13,6 +13,7 @@ import { TailBuffer } from '../../../views/logs/tailBuffer';
 import type { AwsConnection } from '../awsConnection';
 import { reportCommandFailure, requireServices, type CommandInvocation } from '../awsCommand';
 import { logGroupTargets, logsSettings, type GroupTarget } from './logsUi';
+import { logsService } from '../../../aws/services/logs';
 
 interface Session {
   readonly controller: AbortController;
@@ -97,7 +98,7 @@ export class LiveTailController implements vscode.Disposable {
   private async withArns(services: AwsServices, targets: readonly GroupTarget[]): Promise<GroupTarget[]> {
     const missing = targets.filter((t) => !t.arn).map((t) => t.name);
     if (missing.length === 0) return [...targets];
-    const lookups = await services.logs().describeLogGroups(missing);
+    const lookups = await services.gateway(logsService).describeLogGroups(missing);
     const out: GroupTarget[] = [];
     for (const t of targets) {
       if (t.arn) {
@@ -134,7 +135,7 @@ export class LiveTailController implements vscode.Disposable {
     const timer = setInterval(flush, 1000);
     let timedOut = false;
     try {
-      for await (const update of services.logs().startLiveTail(
+      for await (const update of services.gateway(logsService).startLiveTail(
         session.groups.map((g) => g.arn!),
         { filterPattern: session.filterPattern, signal: session.controller.signal },
       )) {

@@ -12,6 +12,7 @@ import { groupShortName, safeFragment } from '../../../views/logs/logInputs';
 import { unneededTokenPages } from '../../../views/logs/streamPages';
 import { OperationSignal } from '../../../views/operationSignal';
 import { errorSummary } from '../../../views/errorMessages';
+import { logsService } from '../../../aws/services/logs';
 
 export const LOGS_SCHEME = 'archlens-logs';
 /** Events per stream document page (GetLogEvents returns up to 10,000 / 1 MB per call). */
@@ -99,7 +100,7 @@ export class LogsDocuments implements vscode.TextDocumentContentProvider, vscode
     if (page > 1 && startToken === undefined) return `Page ${page} of ${stream} is no longer known: open the stream again from the tree.\n`;
     const operation = new OperationSignal({ token });
     try {
-      const result = await services.logs().readStreamPage(group, stream, { startToken, limit: STREAM_PAGE_EVENTS, signal: operation.signal });
+      const result = await services.gateway(logsService).readStreamPage(group, stream, { startToken, limit: STREAM_PAGE_EVENTS, signal: operation.signal });
       if (result.nextToken !== undefined) this.tokens.set(`${group}\n${stream}\n${page + 1}`, result.nextToken);
       this.log.info(`Opened log stream page ${page} of ${group}: ${result.items.length} events`);
       const first = (page - 1) * STREAM_PAGE_EVENTS + 1;

@@ -9,6 +9,7 @@ import { LogGroupFolderNode } from '../../../views/logs/stackLogGroups';
 import type { AwsConnection } from '../awsConnection';
 import { requireServices, type CommandInvocation } from '../awsCommand';
 import { withAwsProgress } from '../awsProgress';
+import { logsService } from '../../../aws/services/logs';
 
 export interface LogsSettings {
   readonly tailBufferLines: number;
@@ -108,7 +109,7 @@ async function pickLogGroup(services: AwsServices, signal: AbortSignal): Promise
   const items = (async (): Promise<vscode.QuickPickItem[]> => {
     const names: vscode.QuickPickItem[] = [];
     try {
-      for await (const page of services.logs().logGroupPages(undefined, { signal })) {
+      for await (const page of services.gateway(logsService).logGroupPages(undefined, { signal })) {
         names.push(...page.items.map((g) => ({ label: g.name })));
         if (names.length >= 500) break;
       }

@@ -12,6 +12,7 @@ import type { LogsDocuments } from './logsDocuments';
 import type { CommandInvocation } from '../awsCommand';
 import { logGroupTargets, logsSettings } from './logsUi';
 import { pickTimeRange } from './timeRangePick';
+import { logsService } from '../../../aws/services/logs';
 
 /** A pattern given with the command (`{ group, pattern }`), when it is a valid one. */
 function givenPattern(arg: unknown): string | undefined {
@@ -48,7 +49,7 @@ export async function searchLogGroup(invocation: CommandInvocation, connection: 
   const events: LogEvent[] = [];
   let pagesScanned = 0;
   const finished = await withAwsProgress({ title: `Searching ${group}`, what: `the search of ${group}`, connection, services }, async (progress, signal) => {
-    for await (const page of services.logs().search(group, {
+    for await (const page of services.gateway(logsService).search(group, {
       pattern: pattern.trim(),
       startTime: range.startTime,
       endTime: range.endTime,

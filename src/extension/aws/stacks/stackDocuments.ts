@@ -10,6 +10,7 @@ import { LruCache } from '../../../views/lruCache';
 import { OperationSignal } from '../../../views/operationSignal';
 import type { StackInfo } from '../../../views/stacks/stackInfo';
 import { templateLanguage } from '../../../views/stacks/templateLocator';
+import { cloudFormationService } from '../../../aws/services/cloudFormation';
 
 export const TEMPLATE_SCHEME = 'archlens-stack';
 export const DRIFT_SCHEME = 'archlens-drift';
@@ -48,7 +49,7 @@ export class DeployedTemplates implements vscode.TextDocumentContentProvider, vs
   async load(stack: StackInfo, stage: TemplateStage, signal?: AbortSignal): Promise<vscode.Uri> {
     const services = this.services();
     if (!services) throw new Error('Not connected to AWS: select a profile first.');
-    const { body, stagesAvailable } = await services.cloudFormation().getTemplate(stack.id, stage, { signal });
+    const { body, stagesAvailable } = await services.gateway(cloudFormationService).getTemplate(stack.id, stage, { signal });
     if (!body || (stagesAvailable.length > 0 && !stagesAvailable.includes(stage))) throw stageUnavailable(stack.name, stage, stagesAvailable);
     const uri = this.uriFor(services.region, stack, stage, templateLanguage(body));
     const key = uri.toString();
@@ -75,7 +76,7 @@ export class DeployedTemplates implements vscode.TextDocumentContentProvider, vs
     if (!services || services.region !== query.get('region')) return `# Connect to AWS in ${query.get('region') ?? 'the stack\'s region'} and open the template again from the stacks view.\n`;
     const operation = new OperationSignal({ token });
     try {
-      const { body } = await services.cloudFormation().getTemplate(stackId, stage, { signal: operation.signal });
+      const { body } = await services.gateway(cloudFormationService).getTemplate(stackId, stage, { signal: operation.signal });
       this.bodies.set(uri.toString(), body);
       return body;
     } catch (error) {
