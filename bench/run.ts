@@ -7,14 +7,16 @@
  *    (goal <= 4x): start-up, bundle loading and catalogue shard reads included.
  * 3. The language server over stdio: time from a didChange to its diagnostics (goal <= 3x load).
  * 4. cfn-lint on the same file, once, when it is on PATH (skipped cleanly otherwise).
- * 6. Diagram (bench/diagram.ts): graph build and ELK layout for ~500 and 1,750 resources.
+ * 6. Diagram (bench/diagram.ts): graph build and ELK layout for ~500 and 1,750 resources;
+ *    (bench/diagramPaint.ts) the webview's first paint in headless Chromium, median and spread
+ *    of --paint-runs cold loads (default 5; goal <= 1.5 s for 500 resources).
  * 7. Live AWS views (bench/aws.ts): 5,000 stacks and a 2,000-resource stack against the local
  *    CloudFormation protocol server: first page vs a bare SDK call, round trips, heap per node.
  * 5. OpenAPI (bench/openapi.ts): the largest spec of ../shared/corpus/openapi-large vs a bare
  *    parse, and the cold CLI vs Spectral's `spectral:oas` (goal >= 10x faster); skipped without the corpus.
  *
  * Informational: prints a table, asserts nothing.
- * Options: --runs N (in-process runs, default 10), --cold-runs N (default 5),
+ * Options: --runs N (in-process runs, default 10), --cold-runs N (default 5), --paint-runs N (default 5),
  *          --services N (template size), --file PATH (benchmark an existing file instead).
  */
 import { spawnSync } from 'node:child_process';
@@ -29,6 +31,7 @@ import { COLD_BASELINE_SCRIPT, cfnYamlSchema } from './yamlBaseline';
 import { measureDidChangeLatency } from './lspLatency';
 import { benchOpenApi } from './openapi';
 import { measureDiagram } from './diagram';
+import { benchDiagramPaint } from './diagramPaint';
 import { benchAws } from './aws';
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -155,6 +158,12 @@ async function main(): Promise<void> {
   for (const row of await measureDiagram()) {
     console.log(`  ${String(row.resources).padStart(5)} resources (${row.boxes} boxes shown)  graph ${fmt(row.graphMs).padStart(9)}  layout ${fmt(row.layoutMs).padStart(9)}`);
   }
+
+  console.log('');
+  console.log('Diagram webview first paint (headless Chromium, cold page per sample, graph sent on `diagram/ready`; median, min-max):');
+  const paintRows = await benchDiagramPaint({ runs: Number(option('paint-runs', '5')) });
+  const paintWidth = Math.max(...paintRows.map((row) => row.label.length));
+  for (const row of paintRows) console.log(`  ${row.label.padEnd(paintWidth)}  ${row.value.padStart(10)}  ${row.note}`);
 
   console.log('');
   console.log('Live AWS views (local CloudFormation protocol server, real SDK over HTTP on 127.0.0.1):');

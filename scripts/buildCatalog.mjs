@@ -337,7 +337,7 @@ export function shortDoc(text, limit) {
   // A paragraph that introduces a bulleted list keeps only its lead-in lines.
   const lines = text.trim().split(/\n\s*\n/)[0].split('\n');
   const listAt = lines.findIndex((l, i) => i > 0 && /^\s*[-+*]\s/.test(l));
-  let p = (listAt > 0 ? lines.slice(0, listAt) : lines).join(' ').replace(/\s+/g, ' ').trim();
+  let p = withoutDanglingLeadIn((listAt > 0 ? lines.slice(0, listAt) : lines).join(' ').replace(/\s+/g, ' ').trim());
   if (p.length <= limit) return p || undefined;
   p = p.replace(/\[([^\]]*)\]\([^)\s]*\)/g, '$1');
   if (p.length <= limit) return p;
@@ -346,6 +346,18 @@ export function shortDoc(text, limit) {
   if (sentenceEnd >= limit / 2) return head.slice(0, sentenceEnd + 1);
   const space = head.lastIndexOf(' ');
   return `${head.slice(0, space > 0 ? space : limit).replace(/[\s,;:(]+$/, '')}…`;
+}
+
+/**
+ * The first paragraph often ends by introducing what the next one holds ("For example:",
+ * "Valid values are:"), which shortDoc drops: a hover would end on a dangling colon. Drop that
+ * last sentence when an earlier one says something; otherwise mark the cut with an ellipsis.
+ */
+export function withoutDanglingLeadIn(paragraph) {
+  if (!paragraph.endsWith(':')) return paragraph;
+  const lastSentence = paragraph.lastIndexOf('. ');
+  if (lastSentence > 0) return paragraph.slice(0, lastSentence + 1);
+  return `${paragraph.slice(0, -1).trimEnd()}…`;
 }
 
 /** Locale-independent string order, so output is identical on every machine. */

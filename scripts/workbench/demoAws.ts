@@ -1,8 +1,8 @@
-// The demo AWS account behind `npm start` and the real-VS-Code integration test: the local
-// CloudFormation and CloudWatch Logs/STS protocol servers from test/support/aws, seeded with
-// test/support/aws/demoData.ts, behind one router port, plus an AWS config folder with a
-// clearly labelled `demo` profile (fake keys, `endpoint_url` = the router). Nothing here talks
-// to AWS.
+// The demo AWS account behind `npm start` and the real-VS-Code integration test: one local
+// AWS-protocol server (test/support/aws/core) answering CloudFormation, CloudWatch Logs, STS and
+// CodeArtifact on one port, seeded with test/support/aws/demoData.ts, plus an AWS config folder
+// with a clearly labelled `demo` profile (fake keys, `endpoint_url` = the server). Nothing here
+// talks to AWS.
 //
 // As a script (`node --import tsx scripts/workbench/demoAws.ts --config-dir DIR`) it writes
 // DIR/config and DIR/credentials, prints one JSON line `{"endpoint":...,"configFile":...,
@@ -10,10 +10,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AwsProtocolServer } from '../../test/support/aws/awsProtocolServer';
 import { DEMO_ACCOUNT, DEMO_LOG_GROUP, demoLogGroups, demoStacks } from '../../test/support/aws/demoData';
-import { startJsonProtocolServer } from '../../test/support/aws/jsonProtocolServer';
-import { startLocalAwsRouter } from '../../test/support/aws/localAwsRouter';
+import { startLocalAccount } from '../../test/support/aws/localAccount';
 import { repoRoot } from './codeServer.mjs';
 
 export const DEMO_PROFILE = 'demo';
@@ -35,23 +33,21 @@ function template(name: string): string {
 }
 
 export async function startDemoAws(configDir: string): Promise<DemoAws> {
-  const cloudFormation = await AwsProtocolServer.start({
+  const { server, logs } = await startLocalAccount({
     stacks: demoStacks({
       ordersApi: template('orders-api-with-mistakes.yaml'),
       serverlessApp: template('serverless-app.yaml'),
       network: template('network.json'),
       website: template('clean-website.yaml'),
     }),
+    logGroups: demoLogGroups(Date.now()),
+    identity: { account: DEMO_ACCOUNT, arn: `arn:aws:iam::${DEMO_ACCOUNT}:user/archlens-demo`, userId: 'AIDADEMOUSER00000001' },
   });
-  const json = await startJsonProtocolServer();
-  json.groups.splice(0, json.groups.length, ...demoLogGroups(Date.now()));
-  json.identity = { account: DEMO_ACCOUNT, arn: `arn:aws:iam::${DEMO_ACCOUNT}:user/archlens-demo`, userId: 'AIDADEMOUSER00000001' };
-  const router = await startLocalAwsRouter({ cloudFormation: cloudFormation.endpoint, json: json.endpoint });
   // A "live" function: one event a second for live tails of the orders function's group.
   let order = 5000;
   const live = setInterval(() => {
     order += 1;
-    json.pushTailEvent(DEMO_LOG_GROUP, `${order % 7 === 0 ? 'ERROR' : 'INFO'} LIVE order=${order} requestId=live-${order}`);
+    logs.liveTails.push(DEMO_LOG_GROUP, `${order % 7 === 0 ? 'ERROR' : 'INFO'} LIVE order=${order} requestId=live-${order}`, 'live-stream');
   }, 1000);
   live.unref();
 
@@ -64,21 +60,19 @@ export async function startDemoAws(configDir: string): Promise<DemoAws> {
       '# Written by ArchLens for the demo: a local AWS-protocol server with sample data, not AWS.',
       `[profile ${DEMO_PROFILE}]`,
       'region = us-east-1',
-      `endpoint_url = ${router.endpoint}`,
+      `endpoint_url = ${server.endpoint}`,
       '',
     ].join('\n'),
   );
   writeFileSync(credentialsFile, [`[${DEMO_PROFILE}]`, `aws_access_key_id = ${DEMO_ACCESS_KEY_ID}`, `aws_secret_access_key = ${DEMO_SECRET}`, ''].join('\n'), { mode: 0o600 });
   return {
-    endpoint: router.endpoint,
+    endpoint: server.endpoint,
     configFile,
     credentialsFile,
     env: { AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: credentialsFile, AWS_PROFILE: DEMO_PROFILE, AWS_EC2_METADATA_DISABLED: 'true' },
     close: async () => {
       clearInterval(live);
-      await router.close();
-      await json.close();
-      await cloudFormation.close();
+      await server.close();
     },
   };
 }

@@ -6,7 +6,7 @@ import { visibleGraph } from '../engine/graph/graphView';
 import { toMermaid } from '../engine/graph/mermaid';
 import { toSvg } from '../engine/graph/svg';
 import type { Command } from './args';
-import { ExitCode, type CliIo } from './run';
+import { ExitCode, type CliIo } from './cliIo';
 import { errorText } from './walk';
 
 type DiagramCommand = Extract<Command, { command: 'diagram' }>;

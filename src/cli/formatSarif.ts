@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta } from '../engine/analyzer';
 import type { Severity } from '../engine/findings';
-import { toPrinted, type FileReport } from './report';
+import { toPrinted, type FileReport, type PrintedLocation } from './report';
 import { PROJECT_URI, ruleDocUrl } from '../shared/links';
 
 
@@ -35,14 +35,11 @@ export function formatSarif(reports: readonly FileReport[], tool: SarifToolInfo)
         ...(index !== undefined ? { ruleIndex: index } : {}),
         level: LEVEL[p.severity],
         message: { text: p.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: artifactLocation(report.file, tool.baseDir),
-              region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
-            },
-          },
-        ],
+        locations: [{ physicalLocation: physicalLocation(report.file, p, tool.baseDir) }],
+        // E.g. the template's Location value for a finding in the OpenAPI file it includes.
+        ...(p.related
+          ? { relatedLocations: p.related.map((location, id) => ({ id, physicalLocation: physicalLocation(location.file, location, tool.baseDir), message: { text: location.message } })) }
+          : {}),
       };
     }),
   );
@@ -72,6 +69,13 @@ export function formatSarif(reports: readonly FileReport[], tool: SarifToolInfo)
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+function physicalLocation(file: string, p: Omit<PrintedLocation, 'file' | 'message'>, baseDir: string): object {
+  return {
+    artifactLocation: artifactLocation(file, baseDir),
+    region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
+  };
 }
 
 function artifactLocation(file: string, baseDir: string): { uri: string; uriBaseId?: string } {

@@ -26,7 +26,10 @@ export function formatText(reports: readonly FileReport[], options: TextFormatOp
       const p = toPrinted(report.file, finding);
       const where = `${p.file}:${p.line}:${p.column}`;
       // Pad before painting so escape codes do not break the alignment.
-      return `${paint(ANSI.bold, where)}  ${paint(SEVERITY_COLOR[p.severity], p.severity.padEnd(7))}  ${p.message}  ${paint(ANSI.dim, `[${p.rule}]`)}`;
+      const line = `${paint(ANSI.bold, where)}  ${paint(SEVERITY_COLOR[p.severity], p.severity.padEnd(7))}  ${p.message}  ${paint(ANSI.dim, `[${p.rule}]`)}`;
+      // Related places (the template line that includes this file), clickable too.
+      const related = (p.related ?? []).map((location) => `    ${paint(ANSI.dim, `${location.file}:${location.line}:${location.column}`)}  ${location.message}`);
+      return [line, ...related].join('\n');
     });
     blocks.push(lines.join('\n'));
   }

@@ -18,16 +18,18 @@ export interface FlagOptions {
  * every file and the answer is the same for all files of one folder.
  */
 export class ProjectConfigResolver {
-  private readonly byDir = new Map<string, LintOptions>();
-  private readonly byFile = new Map<string, LintOptions>();
+  private readonly byDir = new Map<string, LoadedConfig>();
+  private readonly byFile = new Map<string, LoadedConfig>();
 
   /**
    * @param explicitConfig the `--config` file, if any
    * @param cwd folder that messages show config paths relative to
+   * @param note called once per config file with advice that is not an error (deprecated keys)
    */
   constructor(
     private readonly explicitConfig: string | undefined,
     private readonly cwd: string,
+    private readonly note: (message: string) => void = () => undefined,
   ) {}
 
   /**
@@ -35,26 +37,35 @@ export class ProjectConfigResolver {
    * @throws {InputError} when the config file cannot be read or is malformed (exit code 2).
    */
   optionsFor(file: string): LintOptions {
+    return this.configFor(file).options;
+  }
+
+  /** Another feature's section (`cost`, `cdk`...) of the config governing `file`, unvalidated. */
+  sectionFor(file: string, section: string): unknown {
+    return this.configFor(file).sections.get(section);
+  }
+
+  private configFor(file: string): LoadedConfig {
     if (this.explicitConfig !== undefined) return this.load(this.explicitConfig);
     return this.forDir(path.dirname(path.resolve(file)));
   }
 
-  private forDir(dir: string): LintOptions {
+  private forDir(dir: string): LoadedConfig {
     const cached = this.byDir.get(dir);
     if (cached) return cached;
-    let options: LintOptions = {};
+    let config: LoadedConfig = NO_CONFIG;
     const found = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).find(isFile);
     if (found) {
-      options = this.load(found);
+      config = this.load(found);
     } else {
       const parent = path.dirname(dir);
-      if (parent !== dir) options = this.forDir(parent);
+      if (parent !== dir) config = this.forDir(parent);
     }
-    this.byDir.set(dir, options);
-    return options;
+    this.byDir.set(dir, config);
+    return config;
   }
 
-  private load(file: string): LintOptions {
+  private load(file: string): LoadedConfig {
     const key = path.resolve(file);
     const cached = this.byFile.get(key);
     if (cached) return cached;
@@ -64,16 +75,26 @@ export class ProjectConfigResolver {
     } catch (error) {
       throw new InputError(`cannot read config '${file}': ${errorText(error)}`);
     }
-    const { options, problems } = parseProjectConfig(text);
+    const { options, sections, problems, notes } = parseProjectConfig(text);
+    const shown = path.relative(this.cwd, key) || key;
     if (problems.length > 0) {
       // A half-applied config would silently lint with settings the user did not ask for.
-      const shown = path.relative(this.cwd, key) || key;
       throw new InputError(`invalid config '${shown}':\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
     }
-    this.byFile.set(key, options);
-    return options;
+    for (const message of notes) this.note(`${shown}: ${message}`);
+    const config = { options, sections };
+    this.byFile.set(key, config);
+    return config;
   }
 }
+
+/** A parsed config file: the lint options and the other features' sections. */
+interface LoadedConfig {
+  readonly options: LintOptions;
+  readonly sections: ReadonlyMap<string, unknown>;
+}
+
+const NO_CONFIG: LoadedConfig = { options: {}, sections: new Map() };
 
 /**
  * Merges command-line flags over a project configuration: `--ignore` adds to the file's

@@ -3,6 +3,7 @@ import { version as packageVersion } from '../../package.json';
 import { createAnalyzer, type Analyzer } from '../engine/analyzer';
 import { KNOWN_REGIONS } from '../engine/rules/regionRules';
 import type { Catalog } from '../engine/catalog/catalogTypes';
+import { ExitCode, type CliIo } from './cliIo';
 import { HELP_TEXT, UsageError, parseArgs, type Command } from './args';
 import { runDiagram } from './diagramCommand';
 import { defaultCatalogDir, loadCatalogFromDir } from '../node/catalogLoader';
@@ -10,21 +11,9 @@ import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText, shouldUseColor } from './formatText';
 import { ProjectConfigResolver, mergeOptions } from './projectConfig';
-import type { FileReport } from './report';
+import { placeFindings, type FileReport } from './report';
 import { InputError, collectFiles, errorText } from './walk';
 
-/** Exit codes of the CLI (documented in README.md). */
-export const ExitCode = { Ok: 0, ErrorFindings: 1, UsageOrIo: 2 } as const;
-
-/** The process surface the CLI uses, injected so it can be driven without a real process. */
-export interface CliIo {
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
-  readonly stderr: { write(text: string): unknown };
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly cwd: string;
-  /** Loads the resource catalogue; defaults to the one built next to the bundle. */
-  readonly loadCatalog?: () => Catalog;
-}
 
 type LintCommand = Extract<Command, { command: 'lint' }>;
 
@@ -74,7 +63,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 function lint(command: LintCommand, analyzer: Analyzer, catalog: Catalog, io: CliIo): number {
   warnUnknown(command, analyzer, catalog, io);
   const files = collectFiles(command.paths);
-  const configs = new ProjectConfigResolver(command.config, io.cwd);
+  const configs = new ProjectConfigResolver(command.config, io.cwd, (message) => io.stderr.write(`archlens: note: ${message}\n`));
   const reports: FileReport[] = [];
   let ioErrors = 0;
   for (const candidate of files) {
@@ -99,20 +88,23 @@ function lint(command: LintCommand, analyzer: Analyzer, catalog: Catalog, io: Cl
     const result = analyzer.lintAnalyzed(analyzed, options);
     reports.push({ file: candidate.path, findings: result.findings });
   }
+  const placed = placeFindings(reports, io.cwd);
+  const filesShown = placed.length;
 
   switch (command.format) {
     case 'json':
-      io.stdout.write(formatJson(reports));
+      io.stdout.write(formatJson(placed));
       break;
     case 'sarif':
-      io.stdout.write(formatSarif(reports, { version: packageVersion, rules: analyzer.rules, baseDir: io.cwd }));
+      io.stdout.write(formatSarif(placed, { version: packageVersion, rules: analyzer.rules, baseDir: io.cwd }));
       break;
     case 'text':
-      io.stdout.write(formatText(reports, { color: shouldUseColor(io.stdout, io.env), filesLinted: reports.length }));
+      // A file that only gets another file's findings counts in "N of M files" too.
+      io.stdout.write(formatText(placed, { color: shouldUseColor(io.stdout, io.env), filesLinted: filesShown }));
       break;
   }
   if (ioErrors > 0) return ExitCode.UsageOrIo;
-  return reports.some((report) => report.findings.some((finding) => finding.severity === 'error'))
+  return placed.some((report) => report.findings.some((finding) => finding.severity === 'error'))
     ? ExitCode.ErrorFindings
     : ExitCode.Ok;
 }

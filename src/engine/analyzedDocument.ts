@@ -1,4 +1,4 @@
-import type { DocumentKind } from './analyzer';
+import type { DocumentKind } from './documentKind';
 import { buildTemplateModel } from './cfn/template';
 import type { TemplateModel } from './cfn/template';
 import { resolveTemplateTag } from './cfn/shortForms';

@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog/catalogTypes';
-import type { Finding, LintOptions, Severity } from './findings';
+import type { Finding, LintOptions } from './findings';
 import { parseDocument } from './document/parseDocument';
 import { detectKind } from './detect';
 import { resolveTemplateTag } from './cfn/shortForms';
@@ -11,8 +11,11 @@ import { Suppressions } from './suppressions';
 import { embeddedOpenApiDocuments } from './apigateway/embeddedDocuments';
 import type { LineIndex } from './document/lineIndex';
 
-/** What a file was detected as. */
-export type DocumentKind = 'cloudformation' | 'sam' | 'openapi' | 'other';
+import type { DocumentKind } from './documentKind';
+import type { RuleMeta } from './rules/rule';
+
+export type { DocumentKind } from './documentKind';
+export type { RuleMeta } from './rules/rule';
 
 /** Everything the engine needs from its host: it does no I/O of its own. */
 export interface AnalyzerHost {
@@ -27,13 +30,6 @@ export interface AnalyzerHost {
   readonly readFile?: (path: string) => string | undefined;
   /** Follow absolute `file:` URLs and absolute paths in `$ref`s (default off: they are reported, not read). */
   readonly followAbsoluteFileRefs?: boolean;
-}
-
-/** Public description of a rule (for docs, SARIF and settings). */
-export interface RuleMeta {
-  readonly id: string;
-  readonly description: string;
-  readonly defaultSeverity: Severity;
 }
 
 /** Result of linting one document. */
@@ -90,7 +86,7 @@ export function createAnalyzer(host: AnalyzerHost, rules: readonly Rule[] = ALL_
 const EMBEDDED_OPENAPI_RULES: ReadonlySet<string> = new Set(['oas-ref-resolves', 'oas-operation-id-unique', 'oas-path-parameters', 'oas-equivalent-paths', 'oas-parameter-in', 'oas-schema-type']);
 
 /** Runs rules over one context, binding each rule's id and severity to `report`. */
-function runRules(rules: readonly Rule[], base: Omit<RuleContext, 'report'>, options: LintOptions, ignored: ReadonlySet<string>, lineIndex: LineIndex, findings: Finding[]): void {
+function runRules(rules: readonly Rule[], base: Omit<RuleContext, 'report' | 'reportInFile'>, options: LintOptions, ignored: ReadonlySet<string>, lineIndex: LineIndex, findings: Finding[]): void {
   for (const rule of rules) {
     if (ignored.has(rule.id)) continue;
     const override = options.severityOverrides?.[rule.id];
@@ -100,6 +96,11 @@ function runRules(rules: readonly Rule[], base: Omit<RuleContext, 'report'>, opt
       ...base,
       report(span, message, fixes) {
         findings.push({ rule: rule.id, severity, message, span, range: lineIndex.rangeOf(span), ...(fixes && fixes.length > 0 ? { fixes } : {}) });
+      },
+      reportInFile(anchor, location, message, anchorMessage) {
+        const range = lineIndex.rangeOf(anchor);
+        const related = [{ file: base.fileName ?? '', range, span: anchor, message: anchorMessage }];
+        findings.push({ rule: rule.id, severity, message, span: anchor, range, otherFile: location, related });
       },
     };
     try {

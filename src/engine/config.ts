@@ -1,19 +1,34 @@
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import type { LintOptions, Severity } from './findings';
+import { didYouMean, suggest } from './util/suggest';
 
 /** Result of parsing a `.archlens.yml` project configuration. */
 export interface ProjectConfigResult {
-  /** The options the file asks for; the valid parts are kept even when there are problems. */
+  /** The `lint` section as options; the valid parts are kept even when there are problems. */
   readonly options: LintOptions;
+  /**
+   * The other known sections (`cost`, `cdk`...) as parsed plain data, not validated here:
+   * each feature reads and checks its own section.
+   */
+  readonly sections: ReadonlyMap<string, unknown>;
   /** Human-readable problems (syntax errors, unknown keys, bad values); empty when the file is valid. */
   readonly problems: readonly string[];
+  /** Advice that is not a problem: deprecated top-level lint keys, with how to move them. */
+  readonly notes: readonly string[];
 }
 
 /** File names of the project configuration, in lookup order. */
 export const CONFIG_FILE_NAMES: readonly string[] = ['.archlens.yml', '.archlens.yaml'];
 
-/** Keys `.archlens.yml` understands, in the order they are documented. */
-export const PROJECT_CONFIG_KEYS = ['ignore', 'severity', 'regions'] as const;
+/**
+ * Top-level sections of `.archlens.yml`, one per feature. `lint` is read here; the others are
+ * handed to their features as data. A new feature adds its section name here.
+ */
+export const PROJECT_CONFIG_SECTIONS = ['lint', 'cost', 'cdk'] as const;
+
+/** Keys of the `lint` section, in the order they are documented. */
+export const LINT_CONFIG_KEYS = ['ignore', 'severity', 'regions'] as const;
+type LintKey = (typeof LINT_CONFIG_KEYS)[number];
 
 const SEVERITY_VALUES: readonly (Severity | 'off')[] = ['error', 'warning', 'info', 'off'];
 // Rule ids are stable kebab-case (`cfn-unknown-property`); anything else is a typo or a paste accident.
@@ -21,80 +36,119 @@ const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 // Region names (`us-east-1`, `us-gov-west-1`, `cn-northwest-1`, `eu-isoe-west-1`).
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
+type MutableLintOptions = { ignoreRules?: string[]; severityOverrides?: Record<string, Severity | 'off'>; regions?: string[] };
+
 /**
- * Parses the text of a `.archlens.yml` file into {@link LintOptions}.
+ * Parses the text of a `.archlens.yml` file.
  *
  * Pure: no I/O. The file is YAML with the core schema (no custom tags, so nothing
- * is constructed from the file beyond plain data), shaped like:
+ * is constructed from the file beyond plain data), one section per feature:
  *
  * ```yaml
- * ignore: [cfn-unused-parameter]
- * severity: { cfn-lambda-deprecated-runtime: error, cfn-unused-condition: off }
- * regions: [us-east-1, eu-west-1]
+ * lint:
+ *   ignore: [cfn-unused-parameter]
+ *   severity: { cfn-lambda-deprecated-runtime: error, cfn-unused-condition: off }
+ *   regions: [us-east-1, eu-west-1]
+ * cost: { ... }   # read by the cost feature
  * ```
  *
- * An empty file (or one with only comments) is a valid, empty configuration.
+ * The lint keys at the top level (the first format) still work, with a note saying to move
+ * them under `lint:`. An empty file (or one with only comments) is a valid, empty configuration.
  */
 export function parseProjectConfig(text: string): ProjectConfigResult {
   const problems: string[] = [];
+  const sections = new Map<string, unknown>();
+  const empty = (found: string[]): ProjectConfigResult => ({ options: {}, sections, problems: found, notes: [] });
   let documents: unknown[];
   try {
     // `loadAll` rather than `load`: `load` rejects an empty or comment-only file, which is a
     // perfectly reasonable configuration. Aliases are capped so a hostile file cannot blow up.
     documents = loadAll(text, { schema: CORE_SCHEMA, maxAliases: 100, maxDepth: 20 });
   } catch (error) {
-    return { options: {}, problems: [`invalid YAML: ${describeYamlError(error)}`] };
+    return empty([`invalid YAML: ${describeYamlError(error)}`]);
   }
-  if (documents.length > 1) {
-    return { options: {}, problems: ['expected a single YAML document, found ' + documents.length] };
-  }
+  if (documents.length > 1) return empty(['expected a single YAML document, found ' + documents.length]);
   const root = documents[0];
-  if (root === undefined || root === null) return { options: {}, problems };
-  if (!isPlainObject(root)) {
-    return { options: {}, problems: [`expected a mapping with keys ${PROJECT_CONFIG_KEYS.join(', ')}; found ${describe(root)}`] };
-  }
+  if (root === undefined || root === null) return empty(problems);
+  if (!isPlainObject(root)) return empty([`expected a mapping with sections ${PROJECT_CONFIG_SECTIONS.join(', ')}; found ${describe(root)}`]);
 
-  const options: { ignoreRules?: string[]; severityOverrides?: Record<string, Severity | 'off'>; regions?: string[] } = {};
+  const options: MutableLintOptions = {};
+  const topLevelLintKeys: LintKey[] = [];
+  let lintSection: Record<string, unknown> | undefined;
   for (const [key, value] of Object.entries(root)) {
-    switch (key) {
-      case 'ignore': {
-        const ids = stringList('ignore', value, problems);
-        if (ids === undefined) break;
-        for (const id of ids) if (!RULE_ID.test(id)) problems.push(`ignore: '${id}' is not a rule id (expected kebab-case, e.g. cfn-unknown-property)`);
-        options.ignoreRules = ids.filter((id) => RULE_ID.test(id));
-        break;
-      }
-      case 'severity': {
-        if (value === null) break;
-        if (!isPlainObject(value)) {
-          problems.push(`severity: expected a mapping of rule id to ${SEVERITY_VALUES.join('|')}; found ${describe(value)}`);
-          break;
-        }
-        const overrides: Record<string, Severity | 'off'> = {};
-        for (const [id, level] of Object.entries(value)) {
-          if (!RULE_ID.test(id)) {
-            problems.push(`severity: '${id}' is not a rule id (expected kebab-case, e.g. cfn-unknown-property)`);
-          } else if (typeof level !== 'string' || !(SEVERITY_VALUES as readonly string[]).includes(level)) {
-            problems.push(`severity: '${id}' must be one of ${SEVERITY_VALUES.join(', ')}; found ${describe(level)}`);
-          } else {
-            overrides[id] = level as Severity | 'off';
-          }
-        }
-        options.severityOverrides = overrides;
-        break;
-      }
-      case 'regions': {
-        const regions = stringList('regions', value, problems);
-        if (regions === undefined) break;
-        for (const region of regions) if (!REGION.test(region)) problems.push(`regions: '${region}' is not a region name (e.g. us-east-1)`);
-        options.regions = regions.filter((region) => REGION.test(region));
-        break;
-      }
-      default:
-        problems.push(`unknown key '${key}' (expected ${PROJECT_CONFIG_KEYS.join(', ')})`);
+    if (isLintKey(key)) {
+      topLevelLintKeys.push(key);
+      readLintKey(key, value, options, problems, '');
+    } else if (key === 'lint') {
+      if (value === null) continue;
+      if (!isPlainObject(value)) problems.push(`lint: expected a mapping with keys ${LINT_CONFIG_KEYS.join(', ')}; found ${describe(value)}`);
+      else lintSection = value;
+    } else if ((PROJECT_CONFIG_SECTIONS as readonly string[]).includes(key)) {
+      sections.set(key, value);
+    } else {
+      const known = [...PROJECT_CONFIG_SECTIONS, ...LINT_CONFIG_KEYS];
+      problems.push(`unknown key '${key}' (expected a section: ${PROJECT_CONFIG_SECTIONS.join(', ')}).${didYouMean(suggest(key, known))}`);
     }
   }
-  return { options, problems };
+  for (const [key, value] of Object.entries(lintSection ?? {})) {
+    if (!isLintKey(key)) {
+      problems.push(`lint: unknown key '${key}' (expected ${LINT_CONFIG_KEYS.join(', ')}).${didYouMean(suggest(key, LINT_CONFIG_KEYS))}`);
+    } else if (topLevelLintKeys.includes(key)) {
+      problems.push(`'${key}' is set both under lint: and at the top level; keep the one under lint:`);
+      readLintKey(key, value, options, problems, 'lint.');
+    } else {
+      readLintKey(key, value, options, problems, 'lint.');
+    }
+  }
+  const notes =
+    topLevelLintKeys.length > 0
+      ? [`top-level ${topLevelLintKeys.join(', ')} ${topLevelLintKeys.length === 1 ? 'is' : 'are'} deprecated (still applied): move ${topLevelLintKeys.length === 1 ? 'it' : 'them'} under a 'lint:' section, e.g. 'lint: { ${topLevelLintKeys[0]}: ... }'`]
+      : [];
+  return { options, sections, problems, notes };
+}
+
+function isLintKey(key: string): key is LintKey {
+  return (LINT_CONFIG_KEYS as readonly string[]).includes(key);
+}
+
+/** Reads one key of the lint section into `options`; `prefix` names where it was (`lint.` or top level). */
+function readLintKey(key: LintKey, value: unknown, options: MutableLintOptions, problems: string[], prefix: string): void {
+  const where = `${prefix}${key}`;
+  switch (key) {
+    case 'ignore': {
+      const ids = stringList(where, value, problems);
+      if (ids === undefined) break;
+      for (const id of ids) if (!RULE_ID.test(id)) problems.push(`${where}: '${id}' is not a rule id (expected kebab-case, e.g. cfn-unknown-property)`);
+      options.ignoreRules = ids.filter((id) => RULE_ID.test(id));
+      break;
+    }
+    case 'severity': {
+      if (value === null) break;
+      if (!isPlainObject(value)) {
+        problems.push(`${where}: expected a mapping of rule id to ${SEVERITY_VALUES.join('|')}; found ${describe(value)}`);
+        break;
+      }
+      const overrides: Record<string, Severity | 'off'> = {};
+      for (const [id, level] of Object.entries(value)) {
+        if (!RULE_ID.test(id)) {
+          problems.push(`${where}: '${id}' is not a rule id (expected kebab-case, e.g. cfn-unknown-property)`);
+        } else if (typeof level !== 'string' || !(SEVERITY_VALUES as readonly string[]).includes(level)) {
+          problems.push(`${where}: '${id}' must be one of ${SEVERITY_VALUES.join(', ')}; found ${describe(level)}`);
+        } else {
+          overrides[id] = level as Severity | 'off';
+        }
+      }
+      options.severityOverrides = overrides;
+      break;
+    }
+    case 'regions': {
+      const regions = stringList(where, value, problems);
+      if (regions === undefined) break;
+      for (const region of regions) if (!REGION.test(region)) problems.push(`${where}: '${region}' is not a region name (e.g. us-east-1)`);
+      options.regions = regions.filter((region) => REGION.test(region));
+      break;
+    }
+  }
 }
 
 /** Accepts a list of strings or a single string (a common shorthand); reports anything else. */

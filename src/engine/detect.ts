@@ -1,4 +1,4 @@
-import type { DocumentKind } from './analyzer';
+import type { DocumentKind } from './documentKind';
 import type { LocatedNode } from './document/located';
 import { getValue } from './document/located';
 import { SAM_TRANSFORM } from './cfn/template';
@@ -24,6 +24,8 @@ export function detectKind(root: LocatedNode | undefined, text: string): Documen
 
 function looksLikeTemplate(root: LocatedNode): boolean {
   if (getValue(root, 'AWSTemplateFormatVersion')) return true;
+  // The SAM transform names a template unambiguously: a misspelt `Resource:` section must be reported, not skipped.
+  if (isSamTemplate(root)) return true;
   const resources = getValue(root, 'Resources');
   if (resources?.kind !== 'mapping') return false;
   // Kubernetes manifests and the like never combine `Resources` with these.

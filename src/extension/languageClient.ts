@@ -29,7 +29,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       { scheme: 'file', pattern: '**/*.template' },
     ],
     outputChannel: output,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.archlens.{yml,yaml}') },
+    // The server re-reads `.archlens.yml` on change, and re-checks the documents that read a
+    // changed file: an OpenAPI file a template includes, a `$ref`'d schema (YAML, JSON,
+    // `.template`). Files open in the editor reach it as document changes instead.
+    synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher('**/.archlens.{yml,yaml}'), vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json,template}')] },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {

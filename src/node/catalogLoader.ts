@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Catalog } from '../engine/catalog/catalogTypes';
 import { createCompiledCatalog, type CatalogIndex } from '../engine/catalog/compiledCatalog';
+import { createCompiledConstraints } from '../engine/constraints/compiledConstraints';
+import type { ConstraintIndex, ConstraintSource } from '../engine/constraints/constraintTypes';
 
 const INDEX_FILE = 'index.json';
 
@@ -30,8 +32,27 @@ export function loadCatalogFromDir(dir: string): Catalog {
     throw new Error(`Cannot read the ArchLens catalogue at ${indexPath} (run \`npm run build:catalog\`): ${String(err)}`);
   }
   // Shard names come from our own index, but keep them to plain file names anyway.
-  return createCompiledCatalog(index, (shardName) => {
+  const catalog = createCompiledCatalog(index, (shardName) => {
     if (!/^[A-Za-z0-9]+_[A-Za-z0-9]+$/.test(shardName)) throw new Error(`Invalid catalogue shard name: ${shardName}`);
+    return readJson(path.join(dir, `${shardName}.json`));
+  });
+  const constraints = loadConstraintsFromDir(path.join(dir, CONSTRAINTS_DIR));
+  return constraints ? { ...catalog, constraints } : catalog;
+}
+
+/** Where the build copies data/constraints/ (scripts/build.mjs): beside the catalogue shards. */
+const CONSTRAINTS_DIR = 'constraints';
+
+/**
+ * Loads the constraint data in `dir` (`dist/catalog/constraints`), shards on first use.
+ * Returns undefined when the directory has no `index.json` (a catalogue built without it):
+ * the value-constraint rules then find nothing, the other rules are unaffected.
+ */
+export function loadConstraintsFromDir(dir: string): ConstraintSource | undefined {
+  const indexPath = path.join(dir, INDEX_FILE);
+  if (!fs.existsSync(indexPath)) return undefined;
+  return createCompiledConstraints(readJson(indexPath) as ConstraintIndex, (shardName) => {
+    if (!/^[A-Za-z0-9]+_[A-Za-z0-9]+$/.test(shardName)) throw new Error(`Invalid constraint shard name: ${shardName}`);
     return readJson(path.join(dir, `${shardName}.json`));
   });
 }

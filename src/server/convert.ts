@@ -21,14 +21,23 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** A finding as an LSP diagnostic: the rule id is the code, linked to its doc page. */
-export function toDiagnostic(finding: Finding): Diagnostic {
+/**
+ * A finding as an LSP diagnostic: the rule id is the code, linked to its doc page. The range is
+ * in the file the finding belongs to (`otherFile` when set); related locations become
+ * `relatedInformation` on the URIs `uriOf` gives their files (dropped when it gives none).
+ */
+export function toDiagnostic(finding: Finding, uriOf: (file: string) => string | undefined = () => undefined): Diagnostic {
+  const relatedInformation = (finding.related ?? []).flatMap((location) => {
+    const uri = uriOf(location.file);
+    return uri ? [{ location: { uri, range: location.range }, message: location.message }] : [];
+  });
   return {
-    range: finding.range,
+    range: (finding.otherFile ?? finding).range,
     severity: SEVERITY[finding.severity],
     source: 'archlens',
     code: finding.rule,
     codeDescription: { href: ruleDocUrl(finding.rule) },
     message: finding.message,
+    ...(relatedInformation.length > 0 ? { relatedInformation } : {}),
   };
 }

@@ -17,6 +17,14 @@ interface Entry {
   readonly version: number;
   readonly analyzed: AnalyzedDocument;
   findings: readonly Finding[];
+  /**
+   * Canonical paths of the files linting this analysis asked the host for. Kept with the
+   * analysis because the OpenAPI model caches what it resolved: the same analysis re-linted
+   * reads nothing again, yet still depends on those files.
+   */
+  readonly reads: Set<string>;
+  /** A file it read changed: the next request analyses the document afresh. */
+  stale: boolean;
 }
 
 /**
@@ -44,14 +52,33 @@ export class DocumentAnalyses {
     this.entry(document).findings = findings;
   }
 
+  /** Where to record the files the next lint of this version reads (the dependency index). */
+  readsOf(document: TextDocument): Set<string> {
+    return this.entry(document).reads;
+  }
+
+  /** URIs of analysed documents, other than the file itself, that read `filePath` (a canonical path). */
+  dependentsOf(filePath: string, except?: string): string[] {
+    return [...this.entries].filter(([uri, entry]) => uri !== except && entry.reads.has(filePath)).map(([uri]) => uri);
+  }
+
+  /**
+   * A file the document read changed: analyse it afresh next time (a new parse has no cached
+   * `$ref` resolutions). Its reads stay indexed until then, so a second change still finds it.
+   */
+  markStale(uri: string): void {
+    const entry = this.entries.get(uri);
+    if (entry) entry.stale = true;
+  }
+
   forget(uri: string): void {
     this.entries.delete(uri);
   }
 
   private entry(document: TextDocument): Entry {
     const existing = this.entries.get(document.uri);
-    if (existing && existing.version === document.version) return existing;
-    const entry: Entry = { version: document.version, analyzed: this.analyzer.analyze(documentPath(document.uri), document.getText()), findings: [] };
+    if (existing && existing.version === document.version && !existing.stale) return existing;
+    const entry: Entry = { version: document.version, analyzed: this.analyzer.analyze(documentPath(document.uri), document.getText()), findings: [], reads: new Set(), stale: false };
     this.entries.set(document.uri, entry);
     return entry;
   }

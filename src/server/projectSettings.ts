@@ -8,7 +8,11 @@ import type { LintSettings } from '../shared/protocol';
 export interface ProjectConfig {
   readonly file: string | undefined;
   readonly options: LintOptions;
+  /** Other features' sections (`cost`, `cdk`...), unvalidated, for those features to read. */
+  readonly sections: ReadonlyMap<string, unknown>;
   readonly problems: readonly string[];
+  /** Advice to show once (deprecated top-level lint keys). */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -30,14 +34,14 @@ export class ProjectConfigCache {
   private forDir(dir: string): ProjectConfig {
     const cached = this.byDir.get(dir);
     if (cached) return cached;
-    let config: ProjectConfig = { file: undefined, options: {}, problems: [] };
+    let config: ProjectConfig = { file: undefined, options: {}, sections: new Map(), problems: [], notes: [] };
     const found = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).find((file) => fs.existsSync(file));
     if (found) {
       try {
         const parsed = parseProjectConfig(fs.readFileSync(found, 'utf8'));
-        config = { file: found, options: parsed.options, problems: parsed.problems };
+        config = { file: found, ...parsed };
       } catch (error) {
-        config = { file: found, options: {}, problems: [`cannot read: ${error instanceof Error ? error.message : String(error)}`] };
+        config = { file: found, options: {}, sections: new Map(), problems: [`cannot read: ${error instanceof Error ? error.message : String(error)}`], notes: [] };
       }
     } else {
       const parent = path.dirname(dir);

@@ -1,19 +1,21 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver';
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAnalyzer } from '../engine/analyzer';
-import type { LintOptions } from '../engine/findings';
+import { CONFIG_FILE_NAMES } from '../engine/config';
+import { isOwnFinding, type Finding, type LintOptions } from '../engine/findings';
 import { defaultCatalogDir, loadCatalogFromDir } from '../node/catalogLoader';
 import { DOCUMENT_STATUS_NOTIFICATION, SETTINGS_SECTION } from '../shared/protocol';
 import type { DocumentStatus, LintSettings } from '../shared/protocol';
 import { toDiagnostic } from './convert';
+import { DiagnosticsBook } from './diagnosticsBook';
 import { DocumentAnalyses } from './documentAnalyses';
 import { registerFeatures } from './features';
 import { connectionLogger } from './logger';
 import { mergeSettings, ProjectConfigCache } from './projectSettings';
 import { ValidationScheduler } from './validationScheduler';
+import { WorkspaceFiles } from './workspaceFiles';
 
 /**
  * The ArchLens language server (`node dist/server.js --stdio`): diagnostics and
@@ -22,68 +24,22 @@ import { ValidationScheduler } from './validationScheduler';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const logger = connectionLogger(connection);
-const analyzer = createAnalyzer({ catalog: loadCatalogFromDir(defaultCatalogDir()), readFile: readWorkspaceFile });
+const files = new WorkspaceFiles(documents);
+const analyzer = createAnalyzer({ catalog: loadCatalogFromDir(defaultCatalogDir()), readFile: files.read });
+const book = new DiagnosticsBook((params) => void connection.sendDiagnostics(params).catch(() => undefined));
 const analyses = new DocumentAnalyses(analyzer);
 const projectConfigs = new ProjectConfigCache();
 const reportedConfigProblems = new Set<string>();
+const reportedConfigNotes = new Set<string>();
 let canPullSettings = false;
 const settingsCache = new Map<string, Promise<LintSettings>>();
 const DEFAULT_DEBOUNCE_MS = 250;
 let debounceMs = DEFAULT_DEBOUNCE_MS;
 
-/** Real paths of the workspace folders: the only places multi-file `$ref`s are read from. */
-let workspaceRoots: string[] = [];
-const MAX_REF_FILE_BYTES = 5 * 1024 * 1024;
-
-function realPath(filePath: string): string | undefined {
-  try {
-    return fs.realpathSync(filePath);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The real path of a file, or of its folder for a file that exists only in the editor. */
-function canonicalPath(filePath: string): string | undefined {
-  const real = realPath(filePath);
-  if (real) return real;
-  const dir = realPath(path.dirname(filePath));
-  return dir ? path.join(dir, path.basename(filePath)) : undefined;
-}
-
-function isInside(filePath: string, root: string): boolean {
-  const relative = path.relative(root, filePath);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-/**
- * File access for multi-file `$ref`s. The engine hands over the linted file's path joined
- * with the reference (validate() passes absolute paths for file: documents). Open documents
- * win over the disk, so unsaved edits count. Only files inside a workspace folder are read
- * (symlinks resolved first, so a link cannot lead out), trusted or not; without a folder,
- * only files below the folder of an open document. Remote refs never get here.
- */
-function readWorkspaceFile(filePath: string): string | undefined {
-  if (!path.isAbsolute(filePath)) return undefined;
-  const real = canonicalPath(path.resolve(filePath));
-  if (!real) return undefined;
-  const openFiles = documents.all().filter((document) => document.uri.startsWith('file:'));
-  const roots = workspaceRoots.length > 0 ? workspaceRoots : openFiles.map((document) => realPath(path.dirname(fileURLToPath(document.uri)))).filter((dir): dir is string => dir !== undefined);
-  if (!roots.some((root) => isInside(real, root))) return undefined;
-  const open = openFiles.find((document) => canonicalPath(fileURLToPath(document.uri)) === real);
-  if (open) return open.getText();
-  try {
-    const stat = fs.statSync(real);
-    return stat.isFile() && stat.size <= MAX_REF_FILE_BYTES ? fs.readFileSync(real, 'utf8') : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 connection.onInitialize((params) => {
   canPullSettings = params.capabilities.workspace?.configuration === true;
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  workspaceRoots = folders.filter((uri) => uri.startsWith('file:')).map((uri) => realPath(fileURLToPath(uri))).filter((root): root is string => root !== undefined);
+  files.setFolders(folders);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -125,6 +81,11 @@ function projectOptions(uri: string): LintOptions {
     reportedConfigProblems.add(config.file);
     void connection.window.showWarningMessage(`ArchLens: ${config.file} has problems and was partly ignored: ${config.problems.join('; ')}`);
   }
+  if (config.file && config.notes.length > 0 && !reportedConfigNotes.has(config.file)) {
+    reportedConfigNotes.add(config.file);
+    logger.info(`${config.file}: ${config.notes.join('; ')}`);
+    void connection.window.showInformationMessage(`ArchLens: ${config.file}: ${config.notes.join('; ')}`);
+  }
   return config.options;
 }
 
@@ -139,16 +100,27 @@ async function validate(uri: string): Promise<void> {
     // A newer edit arrived while settings were fetched: its own validation is scheduled.
     if (!current || current.version !== version) return;
     if (settings.enabled === false) {
-      await connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      book.setOwn(uri, version, []);
+      book.setContributions(uri, new Map());
       return;
     }
     const started = performance.now();
-    // The analysis carries the document's full path: the base of relative `$ref`s.
-    const result = analyzer.lintAnalyzed(analyses.get(current), mergeSettings(projectOptions(uri), settings));
-    analyses.setFindings(current, result.findings);
+    // The analysis carries the document's full path: the base of relative `$ref`s. The files
+    // lint reads are recorded with the analysis: the documents to re-check when they change.
+    const analyzed = analyses.get(current);
+    const result = files.recordReads(analyses.readsOf(current), () => analyzer.lintAnalyzed(analyzed, mergeSettings(projectOptions(uri), settings)));
+    const own = result.findings.filter(isOwnFinding);
+    analyses.setFindings(current, own);
     if (documents.get(uri)?.version !== version) return; // stale: publish only the latest version
-    await connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map(toDiagnostic) });
-    const count = (severity: string) => result.findings.filter((finding) => finding.severity === severity).length;
+    // One lookup per file, not per finding (each compares real paths of the open documents).
+    const uris = new Map<string, string | undefined>();
+    const uriOf = (file: string): string | undefined => {
+      if (!uris.has(file)) uris.set(file, files.uriOf(file));
+      return uris.get(file);
+    };
+    book.setOwn(uri, version, own.map((finding) => toDiagnostic(finding, uriOf)));
+    book.setContributions(uri, contributionsOf(result.findings, uriOf));
+    const count = (severity: string) => own.filter((finding) => finding.severity === severity).length;
     const status: DocumentStatus = { uri, version, kind: result.kind, errors: count('error'), warnings: count('warning'), infos: count('info'), durationMs: Math.round(performance.now() - started) };
     await connection.sendNotification(DOCUMENT_STATUS_NOTIFICATION, status);
   } catch (error) {
@@ -156,16 +128,60 @@ async function validate(uri: string): Promise<void> {
   }
 }
 
+function uriBaseName(uri: string): string {
+  try {
+    return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  } catch {
+    return '';
+  }
+}
+
+/** Findings that belong to other files, as diagnostics grouped by the URI they are published on. */
+function contributionsOf(findings: readonly Finding[], uriOf: (file: string) => string | undefined): Map<string, Diagnostic[]> {
+  const byTarget = new Map<string, Diagnostic[]>();
+  for (const finding of findings) {
+    const target = finding.otherFile && uriOf(finding.otherFile.file);
+    if (!target) continue;
+    const list = byTarget.get(target) ?? [];
+    list.push(toDiagnostic(finding, uriOf));
+    byTarget.set(target, list);
+  }
+  return byTarget;
+}
+
 const scheduler = new ValidationScheduler(() => debounceMs, validate);
 
-documents.onDidOpen(({ document }) => scheduler.schedule(document.uri, true));
-documents.onDidChangeContent(({ document }) => scheduler.schedule(document.uri));
+/**
+ * The file at `filePath` (canonical) changed, in the editor or on disk: re-check the documents
+ * that read it (a template including an OpenAPI file, a spec `$ref`-ing another), afresh.
+ */
+function revalidateDependents(filePath: string | undefined, changedUri?: string, immediately = false): void {
+  if (!filePath) return;
+  for (const uri of analyses.dependentsOf(filePath, changedUri)) {
+    analyses.markStale(uri);
+    scheduler.schedule(uri, immediately);
+  }
+}
+
+documents.onDidOpen(({ document }) => {
+  scheduler.schedule(document.uri, true);
+  // From now on the editor's text, not the disk's, is what dependents read.
+  revalidateDependents(files.pathOfUri(document.uri), document.uri);
+});
+documents.onDidChangeContent(({ document }) => {
+  scheduler.schedule(document.uri);
+  revalidateDependents(files.pathOfUri(document.uri), document.uri);
+});
 documents.onDidClose(({ document }) => {
   scheduler.cancel(document.uri);
   analyses.forget(document.uri);
   settingsCache.delete(document.uri);
-  // Stale diagnostics of a closed file would linger in the Problems view.
-  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  // Stale diagnostics of a closed file would linger in the Problems view; what it put on other
+  // files goes too (it is no longer checked), while other documents' findings on it stay.
+  book.setContributions(document.uri, new Map());
+  book.clearOwn(document.uri);
+  // Dependents read the disk again, which may differ from the unsaved text they saw.
+  revalidateDependents(files.pathOfUri(document.uri), document.uri);
 });
 
 connection.onDidChangeConfiguration(() => {
@@ -173,15 +189,25 @@ connection.onDidChangeConfiguration(() => {
   for (const document of documents.all()) scheduler.schedule(document.uri, true);
 });
 
-connection.onDidChangeWatchedFiles(() => {
-  // The client watches `.archlens.yml` files: re-read them and re-validate.
-  projectConfigs.invalidate();
-  reportedConfigProblems.clear();
-  for (const document of documents.all()) scheduler.schedule(document.uri, true);
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  // The client watches `.archlens.yml` files and the files templates and specs read
+  // (YAML, JSON, `.template`). A config change re-validates everything with the new options;
+  // another file re-validates the documents that read it. An open file's editor text wins
+  // over the disk, so its disk events change nothing for its dependents.
+  if (changes.some((change) => CONFIG_FILE_NAMES.includes(uriBaseName(change.uri)))) {
+    projectConfigs.invalidate();
+    reportedConfigProblems.clear();
+    reportedConfigNotes.clear();
+    for (const document of documents.all()) scheduler.schedule(document.uri, true);
+  }
+  for (const change of changes) {
+    if (!change.uri.startsWith('file:') || documents.get(change.uri)) continue;
+    revalidateDependents(files.pathOfUri(change.uri), undefined, true);
+  }
 });
 
 connection.onShutdown(() => scheduler.dispose());
 
-registerFeatures(connection, documents, analyses, analyzer, logger, readWorkspaceFile);
+registerFeatures(connection, documents, analyses, analyzer, logger, files.read);
 documents.listen(connection);
 connection.listen();

@@ -3,8 +3,10 @@
  * Method names follow `archlens/<noun><Verb>`.
  */
 
+import type { DocumentKind } from '../engine/documentKind';
+
 /** What a document was detected as; `other` documents are not analysed. */
-export type DocumentKindName = 'cloudformation' | 'sam' | 'openapi' | 'other';
+export type DocumentKindName = DocumentKind;
 
 /** Server -> client notification after each validation of a document. */
 export const DOCUMENT_STATUS_NOTIFICATION = 'archlens/documentStatusChanged';

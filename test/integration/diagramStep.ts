@@ -67,6 +67,8 @@ export async function checkDiagramPanel(session: Session): Promise<void> {
     for (const node of await frame.locator('g.node').all()) drawn.push((await node.getAttribute('data-key')) ?? '');
     assert.deepEqual(drawn.sort(), expected.map((node) => `n:${node.id}`).sort(), 'the panel draws the resources `archlens diagram` reports');
     assert.equal(await frame.locator('.status.error').count(), 0);
+    // Screen readers announce the search field by its name, not the toolkit's generic "Text field".
+    assert.equal(await frame.getByRole('textbox', { name: 'Search resources', exact: true }).count(), 1);
   });
 
   const target = expected.find((node) => node.id === 'OrdersTable') ?? expected[0]!;

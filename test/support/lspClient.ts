@@ -51,6 +51,44 @@ export class TestLspClient {
     return result;
   }
 
+  /** Initializes with one workspace folder (the only place the server reads other files from). */
+  async initializeWorkspace(folderUri: string): Promise<unknown> {
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: folderUri,
+      workspaceFolders: [{ uri: folderUri, name: 'workspace' }],
+      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  /** What the client's file watchers send: 1 created, 2 changed, 3 deleted. */
+  filesChanged(changes: Array<{ uri: string; type: 1 | 2 | 3 }>): Promise<void> {
+    return this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /**
+   * Waits until the latest diagnostics published for `uri` satisfy `accept` (published after
+   * this call or before); returns them.
+   */
+  async diagnosticsMatching(uri: string, accept: (params: PublishDiagnosticsParams) => boolean, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const latest = (this.diagnostics.get(uri) ?? []).at(-1);
+      if (latest && accept(latest)) return latest;
+      if (Date.now() > deadline) throw new Error(`no matching diagnostics for ${uri}; latest: ${JSON.stringify(latest?.diagnostics.map((d) => d.message))}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+  }
+
   open(uri: string, text: string, languageId = 'yaml', version = 1): Promise<void> {
     return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }

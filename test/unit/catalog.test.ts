@@ -187,3 +187,20 @@ void test('decodeType covers every encoding', () => {
     types: [{ kind: 'primitive', name: 'string' }, { kind: 'struct', name: 'A::B::C.D' }],
   });
 });
+
+void test('no resource, property or attribute documentation ends on a dangling lead-in ("For example:")', () => {
+  const dangling: string[] = [];
+  const check = (where: string, text: string | undefined): void => {
+    if (text?.trimEnd().endsWith(':')) dangling.push(`${where}: ${text}`);
+  };
+  for (const name of catalog.resourceTypeNames()) {
+    // The SAM overlay is checked in (data/sam), generated separately by scripts/buildSamSpec.mjs.
+    if (name.startsWith('AWS::Serverless::')) continue;
+    const info = catalog.resourceType(name)!;
+    check(name, info.documentation);
+    for (const [property, propertyInfo] of Object.entries(info.properties)) check(`${name}.${property}`, propertyInfo.documentation);
+    for (const [attribute, attributeInfo] of Object.entries(info.attributes)) check(`${name} attribute ${attribute}`, attributeInfo.documentation);
+  }
+  assert.deepEqual(dangling.slice(0, 5), [], `${dangling.length} dangling docs`);
+  assert.equal(catalog.resourceType('AWS::IAM::Role')!.attributes['Arn']!.documentation, 'Returns the Amazon Resource Name (ARN) for the role.');
+});

@@ -271,6 +271,19 @@ describe('archlens CLI: lint', () => {
     assert.deepEqual(explicit.findings.filter((f) => rules.includes(f.rule)), []);
   });
 
+  it('reads the lint: section; the old top-level keys still apply, with a note on stderr', () => {
+    const probe = fixture({ 'bad.yaml': BAD_TYPE });
+    const rules = [...new Set(runJson(['bad.yaml'], probe).findings.filter((f) => f.severity === 'error').map((f) => f.rule))];
+    const sectioned = fixture({ '.archlens.yml': `lint:\n  ignore: [${rules.join(', ')}]\ncost: {currency: EUR}\n`, 'bad.yaml': BAD_TYPE });
+    const fresh = runJson(['bad.yaml'], sectioned);
+    assert.equal(fresh.code, 0, JSON.stringify(fresh.findings));
+    assert.equal(fresh.stderr, '');
+    const flat = fixture({ '.archlens.yml': `ignore: [${rules.join(', ')}]\n`, 'bad.yaml': BAD_TYPE });
+    const old = runJson(['bad.yaml'], flat);
+    assert.equal(old.code, 0, JSON.stringify(old.findings));
+    assert.equal(old.stderr, "archlens: note: .archlens.yml: top-level ignore is deprecated (still applied): move it under a 'lint:' section, e.g. 'lint: { ignore: ... }'\n");
+  });
+
   it('exits 2 naming the file when .archlens.yml is malformed', () => {
     const dir = fixture({ '.archlens.yml': 'ignore: [cfn-a\n', 'bad.yaml': BAD_TYPE, 'typo.yml': 'ignores: [x]\n' });
     const broken = run(['lint', 'bad.yaml'], dir);

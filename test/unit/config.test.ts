@@ -2,36 +2,72 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseProjectConfig } from '../../src/engine/config';
 
+const EXPECTED_OPTIONS = {
+  ignoreRules: ['cfn-unused-parameter'],
+  severityOverrides: { 'cfn-unused-condition': 'off', 'cfn-deprecated-runtime': 'error' },
+  regions: ['us-east-1', 'eu-west-1'],
+};
+
 describe('parseProjectConfig', () => {
-  it('reads ignore, severity and regions', () => {
-    const { options, problems } = parseProjectConfig(
+  it('reads ignore, severity and regions from the lint section', () => {
+    const { options, problems, notes, sections } = parseProjectConfig(
+      ['lint:', '  ignore: [cfn-unused-parameter]', '  severity:', '    cfn-unused-condition: off', '    cfn-deprecated-runtime: error', '  regions:', '    - us-east-1', '    - eu-west-1', ''].join('\n'),
+    );
+    assert.deepEqual(problems, []);
+    assert.deepEqual(notes, []);
+    assert.deepEqual(options, EXPECTED_OPTIONS);
+    assert.equal(sections.size, 0);
+  });
+
+  it('still reads the deprecated top-level keys, with a note saying where they go', () => {
+    const { options, problems, notes } = parseProjectConfig(
       ['ignore: [cfn-unused-parameter]', 'severity:', '  cfn-unused-condition: off', '  cfn-deprecated-runtime: error', 'regions:', '  - us-east-1', '  - eu-west-1', ''].join('\n'),
     );
     assert.deepEqual(problems, []);
-    assert.deepEqual(options, {
-      ignoreRules: ['cfn-unused-parameter'],
-      severityOverrides: { 'cfn-unused-condition': 'off', 'cfn-deprecated-runtime': 'error' },
-      regions: ['us-east-1', 'eu-west-1'],
-    });
+    assert.deepEqual(options, EXPECTED_OPTIONS);
+    assert.deepEqual(notes, ["top-level ignore, severity, regions are deprecated (still applied): move them under a 'lint:' section, e.g. 'lint: { ignore: ... }'"]);
   });
 
-  it('treats an empty or comment-only file as an empty config', () => {
-    for (const text of ['', '   \n', '# nothing here yet\n', '---\n']) {
-      assert.deepEqual(parseProjectConfig(text), { options: {}, problems: [] }, JSON.stringify(text));
+  it('passes the other features\' sections through as data, unvalidated', () => {
+    const { options, problems, sections } = parseProjectConfig('lint: {ignore: [cfn-a]}\ncost:\n  currency: EUR\n  hoursPerMonth: 730\ncdk: {app: cdk.out}\n');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(options, { ignoreRules: ['cfn-a'] });
+    assert.deepEqual([...sections], [['cost', { currency: 'EUR', hoursPerMonth: 730 }], ['cdk', { app: 'cdk.out' }]]);
+  });
+
+  it('treats an empty or comment-only file, or an empty lint section, as an empty config', () => {
+    for (const text of ['', '   \n', '# nothing here yet\n', '---\n', 'lint:\n']) {
+      const { options, problems, notes, sections } = parseProjectConfig(text);
+      assert.deepEqual({ options, problems, notes, sections: [...sections] }, { options: {}, problems: [], notes: [], sections: [] }, JSON.stringify(text));
     }
   });
 
   it('accepts a single string where a list is expected', () => {
-    const { options, problems } = parseProjectConfig('ignore: cfn-unused-parameter\nregions: us-west-2\n');
+    const { options, problems } = parseProjectConfig('lint:\n  ignore: cfn-unused-parameter\n  regions: us-west-2\n');
     assert.deepEqual(problems, []);
     assert.deepEqual(options, { ignoreRules: ['cfn-unused-parameter'], regions: ['us-west-2'] });
   });
 
-  it('reports unknown keys and keeps the valid ones', () => {
-    const { options, problems } = parseProjectConfig('ignore: [a-rule]\nignores: [b-rule]\n');
+  it('reports unknown sections and keys with "did you mean", and keeps the valid ones', () => {
+    const { options, problems } = parseProjectConfig('lint:\n  ignore: [a-rule]\n  severty: {b-rule: off}\nlnt: {}\nignores: [b-rule]\ncosts: {}\n');
     assert.deepEqual(options, { ignoreRules: ['a-rule'] });
-    assert.equal(problems.length, 1);
-    assert.match(problems[0]!, /unknown key 'ignores' \(expected ignore, severity, regions\)/);
+    assert.deepEqual(problems, [
+      "unknown key 'lnt' (expected a section: lint, cost, cdk). Did you mean 'lint'?",
+      "unknown key 'ignores' (expected a section: lint, cost, cdk). Did you mean 'ignore'?",
+      "unknown key 'costs' (expected a section: lint, cost, cdk). Did you mean 'cost'?",
+      "lint: unknown key 'severty' (expected ignore, severity, regions). Did you mean 'severity'?",
+    ]);
+  });
+
+  it('reports a key set both under lint: and at the top level; lint: wins', () => {
+    const { options, problems } = parseProjectConfig('ignore: [cfn-old]\nlint:\n  ignore: [cfn-new]\n');
+    assert.deepEqual(options, { ignoreRules: ['cfn-new'] });
+    assert.deepEqual(problems, ["'ignore' is set both under lint: and at the top level; keep the one under lint:"]);
+  });
+
+  it('names the section in value problems and rejects a lint section that is not a mapping', () => {
+    assert.deepEqual(parseProjectConfig('lint:\n  regions: [us-east-1, 42]\n').problems, ['lint.regions[1]: expected a string; found number 42']);
+    assert.deepEqual(parseProjectConfig('lint: [a]\n').problems, ['lint: expected a mapping with keys ignore, severity, regions; found a list']);
   });
 
   it('reports bad severities with the rule and the allowed values', () => {
@@ -79,6 +115,9 @@ describe('parseProjectConfig', () => {
     const { options, problems } = parseProjectConfig('__proto__: {polluted: true}\nseverity: {__proto__: error}\n');
     assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
     assert.ok(problems.some((problem) => problem.includes("unknown key '__proto__'")), problems.join('; '));
+    const nested = parseProjectConfig('lint:\n  __proto__: {polluted: true}\n  severity: {__proto__: error}\n');
+    assert.ok(nested.problems.some((problem) => problem.includes("lint: unknown key '__proto__'")), nested.problems.join('; '));
+    assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
     assert.equal(Object.getPrototypeOf(options.severityOverrides ?? {}), Object.prototype);
   });
 });

@@ -5,9 +5,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ArchitectureGraph } from '../../src/engine/graph/graphTypes';
-import { diagramContentSecurityPolicy, escapeHtmlAttribute, renderDiagramHtml } from '../../src/shared/webview/diagramHtml';
+import { escapeHtmlAttribute, renderWebviewHtml, webviewContentSecurityPolicy } from '../../src/shared/webview/webviewHtml';
 import {
   DEFAULT_DIAGRAM_OPTIONS,
+  DIAGRAM_PAGE,
   dispatchUiMessage,
   isSafeExportFileName,
   validateDiagramHostMessage,
@@ -138,15 +139,19 @@ void test('the host handler map dispatches each message to its own handler', asy
   assert.ok(incomplete);
 });
 
+const diagramContentSecurityPolicy = (cspSource: string, nonce: string): string => webviewContentSecurityPolicy(DIAGRAM_PAGE, cspSource, nonce);
+
 void test('the webview HTML: nonce-only scripts, no inline anything, escaped URIs', () => {
-  const html = renderDiagramHtml({ cspSource: 'https://*.vscode-cdn.net', nonce: 'abcdefghijklmnop1234', scriptUri: 'https://x/diagram.js?a="><script>', styleUri: 'https://x/diagram.css', layoutWorkerUri: 'https://x/diagramLayout.js' });
+  const html = renderWebviewHtml(DIAGRAM_PAGE, { cspSource: 'https://*.vscode-cdn.net', nonce: 'abcdefghijklmnop1234', scriptUri: 'https://x/diagram.js?a="><script>', styleUri: 'https://x/diagram.css', workerUri: 'https://x/diagramLayout.js' });
   const csp = diagramContentSecurityPolicy('https://*.vscode-cdn.net', 'abcdefghijklmnop1234');
   assert.match(csp, /^default-src 'none'; script-src 'nonce-abcdefghijklmnop1234'; style-src https:\/\/\*\.vscode-cdn\.net 'nonce-abcdefghijklmnop1234';/);
-  assert.match(csp, /worker-src blob:; require-trusted-types-for 'script'; trusted-types fast-html archlens-diagram-worker; base-uri 'none'; form-action 'none'$/);
+  assert.match(csp, /; connect-src https:\/\/\*\.vscode-cdn\.net; worker-src blob:; require-trusted-types-for 'script'; trusted-types fast-html archlens-diagram-worker; base-uri 'none'; form-action 'none'$/);
   assert.ok(html.includes(`http-equiv="Content-Security-Policy" content="${escapeHtmlAttribute(csp)}"`));
   assert.doesNotMatch(html, /unsafe-inline|unsafe-eval/);
   assert.ok(html.includes('src="https://x/diagram.js?a=&quot;&gt;&lt;script&gt;"'));
   assert.equal(html.match(/<script/g)?.length, 1);
+  assert.ok(html.includes('data-worker="https://x/diagramLayout.js"'));
+  assert.throws(() => renderWebviewHtml(DIAGRAM_PAGE, { cspSource: 'https://x', nonce: 'abcdefghijklmnop1234', scriptUri: 'a', styleUri: 'b' }), /worker URI is missing/);
   assert.throws(() => diagramContentSecurityPolicy('https://x', "x' 'unsafe-inline"), /malformed nonce/);
   assert.throws(() => diagramContentSecurityPolicy("https://x; script-src 'unsafe-inline'", 'abcdefghijklmnop1234'), /malformed CSP source/);
   assert.throws(() => diagramContentSecurityPolicy("https://x 'unsafe-eval'", 'abcdefghijklmnop1234'), /malformed CSP source/);

@@ -76,6 +76,26 @@ void describe('completion contexts', () => {
     assert.deepEqual(complete(`${head}  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      ObjectLockEnabled: |`), ['true', 'false']);
     assert.ok(complete(`${head}  B:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: |`).includes('RetainExceptOnCreate'));
   });
+  void test('keys already present under Properties are not offered again (YAML)', () => {
+    const table = `${head}  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      KeySchema:\n        - {AttributeName: id, KeyType: HASH}\n      BillingMode: PAY_PER_REQUEST\n      |\n      AttributeDefinitions: []\n  Next:\n    Type: AWS::SNS::Topic\n`;
+    const labels = complete(table);
+    assert.ok(labels.includes('TableName'), labels.join(', '));
+    for (const present of ['KeySchema', 'BillingMode', 'AttributeDefinitions']) assert.ok(!labels.includes(present), present);
+    // While a key is being typed (the document does not parse), the others are still known.
+    const typing = complete(table.replace('      |', '      Bil|'));
+    assert.ok(typing.includes('TableName') && !typing.includes('KeySchema') && !typing.includes('BillingMode'), typing.join(', '));
+    // The key under the cursor is not "present": completing it again offers it.
+    assert.ok(complete(table.replace('      BillingMode:', '      Billing|Mode:').replace('      |\n', '')).includes('BillingMode'));
+    // Resource-level keys too.
+    assert.ok(!complete(`${head}  T:\n    Type: AWS::SNS::Topic\n    |`).includes('Type'));
+  });
+  void test('keys already present under Properties are not offered again (JSON)', () => {
+    const labels = complete('{"Resources": {"T": {"Type": "AWS::DynamoDB::Table", "Properties": {"KeySchema": [], "BillingMode": "PAY_PER_REQUEST", "|"}}}}', 't.json');
+    assert.ok(labels.includes('TableName'), labels.join(', '));
+    assert.ok(!labels.includes('KeySchema') && !labels.includes('BillingMode'), labels.join(', '));
+    const incomplete = complete('{"Resources": {"T": {"Type": "AWS::DynamoDB::Table", "Properties": {\n  "KeySchema": [],\n  "BillingMode": "PAY_PER_REQUEST",\n  "Tab|', 't.json');
+    assert.ok(incomplete.includes('TableName') && !incomplete.includes('KeySchema'), incomplete.join(', '));
+  });
   void test('JSON: resource types after "Type": "', () => assert.ok(complete('{"Resources": {"B": {"Type": "AWS::S3::B|"}}}', 't.json').includes('AWS::S3::Bucket')));
   void test('JSON: properties, nested properties and sections while the document is incomplete', () => {
     assert.ok(complete('{"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"Buck|', 't.json').includes('BucketName'));
@@ -107,6 +127,11 @@ void describe('hover, navigation and fixes on the engine API', () => {
     const doc = analyzer.analyze('t.yaml', 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub "${AWS::Region}"\n');
     assert.match(hoverAt(doc, analyzer.catalog, doc.text.indexOf('AWS::Region') + 2)!.markdown, /pseudo parameter/);
     assert.match(hoverAt(doc, analyzer.catalog, doc.text.indexOf('!Sub') + 1)!.markdown, /Fn::Sub/);
+  });
+  void test('hover on !GetAtt Role.Arn ends on a sentence, not a dangling "For example:"', () => {
+    const doc = analyzer.analyze('t.yaml', 'Resources:\n  OrdersFunctionRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {}\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !GetAtt OrdersFunctionRole.Arn\n');
+    const markdown = hoverAt(doc, analyzer.catalog, doc.text.indexOf('OrdersFunctionRole.Arn') + 'OrdersFunctionRole.'.length + 1)!.markdown;
+    assert.match(markdown, /Attribute `Arn`: String\n\nReturns the Amazon Resource Name \(ARN\) for the role\.$/);
   });
   void test('add missing required properties inserts keys at the right indentation', () => {
     const doc = analyzer.analyze('t.yaml', 'Resources:\n  P:\n    Type: AWS::SQS::QueuePolicy\n    Properties:\n      Queues: [q]\n');

@@ -9,6 +9,7 @@ import { checkIncludedReferences } from '../../src/engine/apigateway/templateRef
 import { apiGatewayTemplateReferencesRule } from '../../src/engine/rules/apiGatewayRules';
 import type { RuleContext } from '../../src/engine/rules/rule';
 import type { Span } from '../../src/engine/document/located';
+import type { FileLocation } from '../../src/engine/findings';
 
 const fn = '  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n      Handler: index.handler\n      Role: arn:aws:iam::123456789012:role/r\n      Code: {ZipFile: x}\n';
 
@@ -147,26 +148,29 @@ void describe('OpenAPI definitions in templates', () => {
     assert.equal(resolveLocation('/w/app/template.yaml', '/abs/api.yaml'), '/abs/api.yaml');
   });
 
-  void test('checkIncludedReferences reports names the template lacks, with file and line', () => {
+  void test('checkIncludedReferences reports names the template lacks, located in the included file', () => {
     const { text } = stripMarkers(includingTemplate);
     const analyzed = analyzeDocument('template.yaml', text);
     const problems = checkIncludedReferences('openapi.yaml', openApiFile, analyzed.template!, realAnalyzer().catalog);
     assert.deepEqual(
-      problems.map((problem) => problem.message),
+      problems.map((problem) => [problem.range.start.line + 1, openApiFile.slice(problem.span.start, problem.span.end), problem.message]),
       [
-        "openapi.yaml:10: ${APILambda.Arn} names 'APILambda', which is not a resource of this template. Did you mean 'ApiLambda'?",
-        "openapi.yaml:11: !GetAtt Role.Arnn: AWS::IAM::Role 'Role' has no attribute 'Arnn'. Did you mean 'Arn'?",
-        "openapi.yaml:19: !Ref Queues names 'Queues', which is not a parameter or resource of this template.",
-        "openapi.yaml:27: ${Missing.Arn} names 'Missing', which is not a resource of this template.",
+        [10, 'APILambda.Arn', "${APILambda.Arn} names 'APILambda', which is not a resource of the including template. Did you mean 'ApiLambda'?"],
+        [11, 'Role.Arnn', "!GetAtt Role.Arnn: AWS::IAM::Role 'Role' has no attribute 'Arnn'. Did you mean 'Arn'?"],
+        [19, 'Queues', "!Ref Queues names 'Queues', which is not a parameter or resource of the including template."],
+        [27, 'Missing.Arn', "${Missing.Arn} names 'Missing', which is not a resource of the including template."],
       ],
     );
+    // Ranges and spans agree (the range is what front ends show in the other file).
+    const line10 = openApiFile.split('\n')[9]!;
+    assert.equal(problems[0]!.range.start.character, line10.indexOf('APILambda.Arn'));
   });
 
-  void test('apigw-template-references reads included files through the host and reports at the location', () => {
+  void test('apigw-template-references reads included files through the host and reports in them, anchored at the location', () => {
     const { text, spans } = stripMarkers(includingTemplate);
     const analyzed = analyzeDocument('/w/app/template.yaml', text);
     const read: string[] = [];
-    const found: Array<{ span: Span; message: string }> = [];
+    const found: Array<{ span: Span; file: string; line: number; message: string; anchorMessage: string }> = [];
     const context = {
       document: analyzed.document,
       template: analyzed.template,
@@ -178,23 +182,35 @@ void describe('OpenAPI definitions in templates', () => {
         read.push(path);
         return path.endsWith('openapi.yaml') ? openApiFile : undefined;
       },
-      report: (span: Span, message: string) => found.push({ span, message }),
+      report: () => assert.fail('every finding of this rule belongs to the included file'),
+      reportInFile: (span: Span, location: FileLocation, message: string, anchorMessage: string) => found.push({ span, file: location.file, line: location.range.start.line + 1, message, anchorMessage }),
     } satisfies RuleContext;
     apiGatewayTemplateReferencesRule.check(context);
     assert.deepEqual(read, ['/w/app/openapi.yaml', '/w/app/spec/http.yaml']);
-    assert.equal(found.length, 4);
+    assert.deepEqual(found.map((finding) => [finding.file, finding.line]), [['/w/app/openapi.yaml', 10], ['/w/app/openapi.yaml', 11], ['/w/app/openapi.yaml', 19], ['/w/app/openapi.yaml', 27]]);
     assert.ok(found.every((finding) => finding.span.start === spans[0]!.start && finding.span.end === spans[0]!.end));
-    assert.match(found[0]!.message, /^openapi\.yaml:10: \$\{APILambda\.Arn\}/);
+    assert.match(found[0]!.message, /^\$\{APILambda\.Arn\} names 'APILambda'/);
+    assert.equal(found[0]!.anchorMessage, 'Api includes this file here');
   });
 
-  void test('through the analyzer: a host with readFile gets findings at the Location value', () => {
+  void test('through the analyzer: findings on the included file, the Location value as anchor and related location', () => {
     const { text, spans } = stripMarkers(includingTemplate);
     const analyzer = createAnalyzer({ catalog: realAnalyzer().catalog, readFile: (path) => (path === '/w/app/openapi.yaml' ? openApiFile : undefined) });
     const findings = analyzer.lint('/w/app/template.yaml', text).findings.filter((finding) => finding.rule === 'apigw-template-references');
     assert.deepEqual(
-      findings.map((finding) => [finding.span.start, finding.span.end, finding.severity]),
-      Array.from({ length: 4 }, () => [spans[0]!.start, spans[0]!.end, 'error']),
+      findings.map((finding) => [finding.span.start, finding.span.end, finding.severity, finding.otherFile?.file, finding.otherFile?.range.start.line]),
+      [9, 10, 18, 26].map((line) => [spans[0]!.start, spans[0]!.end, 'error', '/w/app/openapi.yaml', line]),
     );
+    const anchorLine = text.slice(0, spans[0]!.start).split('\n').length - 1;
+    assert.deepEqual(findings[0]!.related, [{ file: '/w/app/template.yaml', range: findings[0]!.range, span: spans[0], message: 'Api includes this file here' }]);
+    assert.equal(findings[0]!.range.start.line, anchorLine);
+  });
+
+  void test('a suppression at the Location line drops the findings it causes in the included file', () => {
+    const { text } = stripMarkers(includingTemplate);
+    const suppressed = text.replace('            Location: ./openapi.yaml', '            # archlens-disable-next-line apigw-template-references\n            Location: ./openapi.yaml');
+    const analyzer = createAnalyzer({ catalog: realAnalyzer().catalog, readFile: (path) => (path === '/w/app/openapi.yaml' ? openApiFile : undefined) });
+    assert.equal(analyzer.lint('/w/app/template.yaml', suppressed).findings.filter((finding) => finding.rule === 'apigw-template-references').length, 0);
   });
 
   void test('absolute locations are read only when the host allows absolute references', () => {

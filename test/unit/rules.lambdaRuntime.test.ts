@@ -17,6 +17,8 @@ const errors: RuleCase[] = [
   { name: 'unknown runtime with suggestion', doc: fn('«pyhton3.13»'), options: on('2026-11-22'), messages: ["Unknown Lambda runtime 'pyhton3.13'. Did you mean 'python3.13'"] },
   { name: 'wrong case', doc: fn('«Python3.12»'), options: on('2026-11-22'), messages: ["'python3.12'"] },
   { name: 'missing .x', doc: fn('«nodejs22»'), options: on('2026-11-22'), messages: ["'nodejs22.x'"] },
+  { name: 'a bare family suggests its newest usable runtime, never a blocked one', doc: fn('«python3»'), options: on('2026-11-22'), messages: [/^Unknown Lambda runtime 'python3'\. Did you mean 'python3\.14'\?$/] },
+  { name: 'no blocked runtime is offered for a near miss of one', doc: fn('«python3.5»'), options: on('2026-11-22'), messages: [/^(?!.*python3\.6)/] },
   { name: 'unknown without suggestion lists current runtimes', doc: fn('«cobol»'), options: on('2026-11-22'), messages: [/Current runtimes include .*nodejs24\.x.*python3\.14/] },
   { name: 'deprecated but still updatable is not an error', doc: fn('nodejs20.x'), options: on('2026-06-30') },
   {

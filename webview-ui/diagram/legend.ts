@@ -1,6 +1,6 @@
 /** The legend: the categories and edge kinds on the diagram, with their glyphs and line styles. */
 import type { EdgeKind } from '../../src/engine/graph/graphTypes';
-import { html, svg } from './dom';
+import { html, svg } from '../shared/dom';
 import { CATEGORY_NAMES, GLYPHS } from './glyphs';
 import type { GlyphCategory } from './glyphs';
 import type { DiagramModel } from './model';

@@ -1,42 +1,32 @@
 /**
- * Entry point of the diagram webview (`dist/webview/diagram.js`). Validates every message
- * from the host, hands it to the view, and says `diagram/ready` once it can take state.
+ * Entry point of the diagram webview (`dist/webview/diagram.js`): builds the view, then
+ * listens to the host (every message validated by `validateDiagramHostMessage`) and says
+ * `diagram/ready`. The message loop is the kit's (`../shared/hostConnection.ts`).
  */
-import { dispatchHostMessage, validateDiagramHostMessage } from '../../src/shared/webview/diagramProtocol';
-import type { DiagramHostHandlers, DiagramUiMessage } from '../../src/shared/webview/diagramProtocol';
+import { DIAGRAM_PANEL, validateDiagramHostMessage } from '../../src/shared/webview/diagramProtocol';
+import type { DiagramHostMessage, DiagramUiMessage } from '../../src/shared/webview/diagramProtocol';
+import { WEBVIEW_ROOT_ID } from '../../src/shared/webview/webviewHtml';
+import { connectToHost } from '../shared/hostConnection';
 import { DiagramView, readSavedState } from './view';
 import type { SavedState } from './view';
 
-/** The API VS Code injects into webviews (callable once per load). */
-interface VsCodeApi {
-  postMessage(message: DiagramUiMessage): void;
-  getState(): unknown;
-  setState(state: SavedState): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
-
 function start(): void {
-  const vscode = acquireVsCodeApi();
-  const root = document.getElementById('archlens-diagram');
-  const workerUrl = root?.dataset['layoutWorker'];
-  if (!root || !workerUrl) throw new Error('diagram: the page has no #archlens-diagram root with a layout worker URL');
+  const host = connectToHost<DiagramUiMessage, SavedState>();
+  const root = document.getElementById(WEBVIEW_ROOT_ID);
+  const workerUrl = root?.dataset['worker'];
+  if (!root || !workerUrl) throw new Error(`diagram: the page has no #${WEBVIEW_ROOT_ID} root with a layout worker URL`);
 
-  const view = new DiagramView(root, { post: (message) => vscode.postMessage(message), save: (state) => vscode.setState(state) }, workerUrl, readSavedState(vscode.getState()));
-  const handlers: DiagramHostHandlers = {
-    'diagram/graph/update': (message) => view.update(message),
-    'diagram/theme/changed': (message) => view.setTheme(message.kind),
-    'diagram/status/show': (message) => view.showStatus(message.level, message.text),
-  };
-  window.addEventListener('message', (event: MessageEvent<unknown>) => {
-    const result = validateDiagramHostMessage(event.data);
-    if (!result.ok) {
-      view.showStatus('error', `Ignored a malformed message from the extension (${result.error}).`);
-      return;
-    }
-    dispatchHostMessage(handlers, result.message);
+  const view = new DiagramView(root, { post: (message) => host.post(message), save: (state) => host.saveState(state) }, workerUrl, readSavedState(host.savedState));
+  host.listen<DiagramHostMessage>({
+    panel: DIAGRAM_PANEL,
+    validate: validateDiagramHostMessage,
+    handlers: {
+      'diagram/graph/update': (message) => view.update(message),
+      'diagram/theme/changed': (message) => view.setTheme(message.kind),
+      'diagram/status/show': (message) => view.showStatus(message.level, message.text),
+    },
+    onProblem: ({ kind, reason }) => view.showStatus('error', kind === 'invalid' ? `Ignored a malformed message from the extension (${reason}).` : `Could not handle a message from the extension (${reason}).`),
   });
-  vscode.postMessage({ type: 'diagram/ready' });
 }
 
 start();

@@ -6,7 +6,7 @@
  */
 import type { ArchitectureGraph, EdgeKind, GraphGroup, GraphNode, NodeCategory } from '../../src/engine/graph/graphTypes';
 import type { DiagramOptions } from '../../src/shared/webview/diagramProtocol';
-import { displayText } from './text';
+import { displayText } from '../shared/text';
 import type { LayoutContainer, LayoutEdge, LayoutItem, LayoutRequest } from './layoutTypes';
 
 /** Measures the width of a text in pixels for a font role. */

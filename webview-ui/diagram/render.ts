@@ -7,7 +7,7 @@
  * `setAttribute('data-…')` and are looked up through maps, never spliced into a selector.
  */
 import type { EdgeKind } from '../../src/engine/graph/graphTypes';
-import { displayText, svg } from './dom';
+import { displayText, svg } from '../shared/dom';
 import { GLYPHS } from './glyphs';
 import type { Box, Layout, Point } from './layoutTypes';
 import { GROUP_KIND_NAMES } from './model';

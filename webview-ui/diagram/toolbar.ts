@@ -1,7 +1,7 @@
 /** The diagram's toolbar: search, type filter, auxiliary toggle, zoom, re-layout, export, Mermaid. */
-import { html } from './dom';
-import { createButton, createCheckbox, createDropdown, createTextField } from './toolkit';
-import type { Checkbox, Dropdown, TextField } from './toolkit';
+import { html } from '../shared/dom';
+import { createButton, createCheckbox, createDropdown, createTextField } from '../shared/toolkit';
+import type { Checkbox, Dropdown, TextField } from '../shared/toolkit';
 
 /** What the toolbar's controls do. */
 export interface ToolbarActions {

@@ -3,7 +3,7 @@
  * (a few key properties), all as text. Positioned with CSSOM properties (`style.left`),
  * which the CSP allows, unlike `style` attributes.
  */
-import { displayText, html } from './dom';
+import { displayText, html } from '../shared/dom';
 import type { DiagramItem } from './model';
 
 const MAX_DETAILS = 12;

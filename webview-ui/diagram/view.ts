@@ -9,7 +9,7 @@
 import type { ArchitectureGraph } from '../../src/engine/graph/graphTypes';
 import { DEFAULT_DIAGRAM_OPTIONS, DIAGRAM_MAX_MESSAGE_CHARS } from '../../src/shared/webview/diagramProtocol';
 import type { DiagramGraphUpdateMessage, DiagramOptions, DiagramThemeKind, DiagramUiMessage } from '../../src/shared/webview/diagramProtocol';
-import { displayText, html, svg } from './dom';
+import { applyThemeKind, displayText, focusOnKey, html, svg } from '../shared/dom';
 import { exportPng, exportSvg } from './exportImage';
 import { incrementalLayout } from './incremental';
 import type { Drawn } from './incremental';
@@ -264,7 +264,7 @@ export class DiagramView {
 
   /** Host: the colour theme kind changed (CSS variables already follow it). */
   setTheme(kind: DiagramThemeKind): void {
-    document.body.dataset['themeKind'] = kind;
+    applyThemeKind(kind);
   }
 
   private changeOptions(options: DiagramOptions): void {
@@ -488,12 +488,7 @@ export class DiagramView {
       this.tooltip.show(item, group ? group.label || group.id : undefined, event.clientX, event.clientY);
     });
     this.svg.addEventListener('pointerleave', () => this.tooltip.hide());
-    document.addEventListener('keydown', (event) => {
-      if (event.key === '/' && !(event.target instanceof HTMLElement && event.target.closest('vscode-text-field'))) {
-        event.preventDefault();
-        this.toolbar.search.element.focus();
-      }
-    });
+    focusOnKey('/', () => this.toolbar.search.element);
   }
 
   private export(format: 'svg' | 'png'): void {

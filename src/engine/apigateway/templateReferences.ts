@@ -6,7 +6,7 @@
  * hold `${Name.Attr}` without `Fn::Sub` are checked too: they are meant to be filled from
  * the template, and a wrong name there is wrong either way.
  */
-import type { LocatedNode, ScalarNode } from '../document/located';
+import type { LocatedNode, ScalarNode, Span } from '../document/located';
 import type { Catalog } from '../catalog/catalogTypes';
 import type { TemplateModel } from '../cfn/template';
 import { asIntrinsic, subVariables } from '../cfn/intrinsics';
@@ -16,13 +16,16 @@ import { SAM_CREATES } from '../cfn/samTypes';
 import { resolveTemplateTag } from '../cfn/shortForms';
 import { parseDocument } from '../document/parseDocument';
 import { LineIndex } from '../document/lineIndex';
+import type { Range } from '../document/lineIndex';
 import { didYouMean, suggest } from '../util/suggest';
 
-/** One name of the included file that the template does not define. */
+/** One name of the included file that the template does not define, located in that file. */
 export interface TemplateReferenceProblem {
-  /** 1-based line in the included file. */
-  readonly line: number;
-  /** `file:line: ...`, ready to report at the template's Location / DefinitionUri. */
+  /** Offsets of the name in the included file. */
+  readonly span: Span;
+  /** Zero-based range of the name in the included file. */
+  readonly range: Range;
+  /** Said from the included file's side ("...not a resource of the including template"). */
   readonly message: string;
 }
 
@@ -33,17 +36,16 @@ const ARN_FIELDS = new Set(['uri', 'authorizerUri', 'credentials', 'authorizerCr
 const RUNTIME_VARIABLES = new Set(['stageVariables', 'context', 'request', 'method', 'input', 'util', 'integration', 'stage']);
 
 /**
- * Checks the names an included OpenAPI file (`text`, shown as `label`) uses against
- * `template`. Pure: the caller reads the file.
+ * Checks the names an included OpenAPI file (`text`, parsed as `label`) uses against
+ * `template`. Pure: the caller reads the file. Each problem covers the name in the file.
  */
 export function checkIncludedReferences(label: string, text: string, template: TemplateModel, catalog: Catalog): TemplateReferenceProblem[] {
   const document = parseDocument(label, text, { resolveTag: resolveTemplateTag });
   if (!document.root) return [];
   const lines = new LineIndex(text);
   const out: TemplateReferenceProblem[] = [];
-  const add = (offset: number, message: string): void => {
-    const line = lines.positionAt(offset).line + 1;
-    out.push({ line, message: `${label}:${line}: ${message}` });
+  const add = (span: Span, message: string): void => {
+    out.push({ span, range: lines.rangeOf(span), message });
   };
   const checker = new NameChecker(template, catalog);
   const walk = (node: LocatedNode, locals: ReadonlySet<string>, field: string | undefined): void => {
@@ -52,26 +54,26 @@ export function checkIncludedReferences(label: string, text: string, template: T
       const argument = call.argument;
       if (call.name === 'Ref' && argument.kind === 'scalar') {
         const problem = checker.check(String(argument.value), undefined, locals, `!Ref ${String(argument.value)}`);
-        if (problem) add(argument.span.start, problem);
+        if (problem) add(argument.span, problem);
       } else if (call.name === 'Fn::GetAtt') {
         const [name, attribute] = getAttParts(argument);
         if (name !== undefined) {
           const problem = checker.check(name, attribute ?? '', locals, `!GetAtt ${name}${attribute ? `.${attribute}` : ''}`);
-          if (problem) add(argument.span.start, problem);
+          if (problem) add(argument.span, problem);
         } else walk(argument, locals, undefined);
       } else if (call.name === 'Fn::Sub') {
         const template = argument.kind === 'sequence' ? argument.items[0] : argument;
         const variables = argument.kind === 'sequence' ? argument.items[1] : undefined;
         const scope = variables?.kind === 'mapping' ? new Set([...locals, ...variables.pairs.map((pair) => pair.key.text)]) : locals;
         if (variables) walk(variables, locals, undefined);
-        if (template?.kind === 'scalar' && typeof template.value === 'string') for (const problem of placeholders(template, text, checker, scope, false)) add(problem.offset, problem.message);
+        if (template?.kind === 'scalar' && typeof template.value === 'string') for (const problem of placeholders(template, text, checker, scope, false)) add(problem.span, problem.message);
         else if (template) walk(template, locals, undefined);
       } else walk(argument, locals, undefined);
       return;
     }
     if (node.kind === 'mapping') for (const pair of node.pairs) walk(pair.value, locals, pair.key.text);
     else if (node.kind === 'sequence') for (const item of node.items) walk(item, locals, field);
-    else if (field && ARN_FIELDS.has(field) && typeof node.value === 'string') for (const problem of placeholders(node, text, checker, locals, true)) add(problem.offset, problem.message);
+    else if (field && ARN_FIELDS.has(field) && typeof node.value === 'string') for (const problem of placeholders(node, text, checker, locals, true)) add(problem.span, problem.message);
   };
   walk(document.root, new Set(), undefined);
   return out;
@@ -90,8 +92,8 @@ function getAttParts(argument: LocatedNode): [string | undefined, string | undef
   return [undefined, undefined];
 }
 
-function placeholders(scalar: ScalarNode, text: string, checker: NameChecker, locals: ReadonlySet<string>, plain: boolean): Array<{ offset: number; message: string }> {
-  const out: Array<{ offset: number; message: string }> = [];
+function placeholders(scalar: ScalarNode, text: string, checker: NameChecker, locals: ReadonlySet<string>, plain: boolean): Array<{ span: Span; message: string }> {
+  const out: Array<{ span: Span; message: string }> = [];
   for (const variable of subVariables(scalar, text)) {
     const dot = variable.name.indexOf('.');
     const name = dot < 0 || PSEUDO_PARAMETERS.has(variable.name) ? variable.name : variable.name.slice(0, dot);
@@ -99,7 +101,7 @@ function placeholders(scalar: ScalarNode, text: string, checker: NameChecker, lo
     // Outside Fn::Sub only names shaped like template names are judged: `${stageVariables.x}` is API Gateway's.
     if (plain && (RUNTIME_VARIABLES.has(name) || !/^[A-Za-z0-9]+(::[A-Za-z0-9]+)?$/.test(name))) continue;
     const problem = checker.check(name, attribute, locals, `\${${variable.name}}`);
-    if (problem) out.push({ offset: variable.start, message: problem });
+    if (problem) out.push({ span: { start: variable.start, end: variable.end }, message: problem });
   }
   return out;
 }
@@ -118,13 +120,13 @@ class NameChecker {
     if (attribute === undefined) {
       if (PSEUDO_PARAMETERS.has(name) || template.parameters.has(name) || template.resources.has(name) || isGeneratedName(template, name)) return undefined;
       const candidates = name.startsWith('AWS::') ? [...PSEUDO_PARAMETERS] : [...template.parameters.keys(), ...template.resources.keys()];
-      return `${shown} names '${name}', which is not a parameter or resource of this template.${didYouMean(suggest(name, candidates))}`;
+      return `${shown} names '${name}', which is not a parameter or resource of the including template.${didYouMean(suggest(name, candidates))}`;
     }
     const resource = template.resources.get(name);
     if (!resource) {
       if (isGeneratedName(template, name)) return undefined;
       const extra = template.parameters.has(name) ? ' (it is a parameter)' : '';
-      return `${shown} names '${name}', which is not a resource of this template${extra}.${didYouMean(suggest(name, template.resources.keys()))}`;
+      return `${shown} names '${name}', which is not a resource of the including template${extra}.${didYouMean(suggest(name, template.resources.keys()))}`;
     }
     if (attribute === '') return undefined;
     const type = resource.type;

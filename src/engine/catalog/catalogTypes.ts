@@ -5,6 +5,8 @@
  * by the host (CLI, language server), which passes a {@link Catalog} to the engine.
  */
 
+import type { ConstraintSource } from '../constraints/constraintTypes';
+
 /** How a property's value is typed. */
 export type TypeRef =
   | { readonly kind: 'primitive'; readonly name: PrimitiveName }
@@ -61,6 +63,11 @@ export interface ResourceTypeInfo {
 
 /** Read access to the catalogue. Implementations load data lazily. */
 export interface Catalog {
+  /**
+   * Value and combination constraints from the resource provider schemas
+   * (data/constraints/), when the host has them; the property walk checks them.
+   */
+  readonly constraints?: ConstraintSource;
   /** Version of the source spec, e.g. `@aws-cdk/aws-service-spec 0.1.216`. */
   readonly version: string;
   /** All resource type names, sorted. Cheap: does not load per-type data. */

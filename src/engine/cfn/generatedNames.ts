@@ -44,3 +44,13 @@ export const SAM_REFERENCEABLE_PROPERTIES: Readonly<Record<string, readonly stri
   'AWS::Serverless::StateMachine': ['Name'],
   'AWS::Serverless::LayerVersion': [],
 };
+
+/**
+ * The resource types behind those properties, for `!GetAtt Fn.Version.FunctionArn`: SAM
+ * rewrites it to a `GetAtt` on the generated resource, so the rest is one of its attributes.
+ */
+export const SAM_REFERENCEABLE_TYPES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'AWS::Serverless::Function': { Alias: 'AWS::Lambda::Alias', Version: 'AWS::Lambda::Version', DestinationTopic: 'AWS::SNS::Topic', DestinationQueue: 'AWS::SQS::Queue' },
+  'AWS::Serverless::Api': { Stage: 'AWS::ApiGateway::Stage', Deployment: 'AWS::ApiGateway::Deployment', DomainName: 'AWS::ApiGateway::DomainName' },
+  'AWS::Serverless::HttpApi': { Stage: 'AWS::ApiGatewayV2::Stage', DomainName: 'AWS::ApiGatewayV2::DomainName' },
+};

@@ -7,9 +7,11 @@ import { SAM_GLOBALS_SECTION } from './samTypes';
 import { didYouMean, suggest } from '../util/suggest';
 import { asIntrinsic } from './intrinsics';
 import type { ResourceEntry, TemplateModel } from './template';
+import type { ConstraintNode } from '../constraints/constraintTypes';
+import { ConstraintChecker, isNoValue, type ConstraintIssueKind } from '../constraints/constraintCheck';
 
 /** What kind of property problem an issue is; each kind is reported by its own rule. */
-export type PropertyIssueKind = 'unknown-property' | 'required-property' | 'value-type';
+export type PropertyIssueKind = 'unknown-property' | 'required-property' | 'value-type' | ConstraintIssueKind;
 
 /** One property problem found by {@link checkResourceProperties}. */
 export interface PropertyIssue {
@@ -30,7 +32,9 @@ const cache = new WeakMap<ParsedDocument, PropertyIssue[]>();
 /**
  * Checks every resource's `Properties` against the catalogue: unknown
  * properties, missing required ones and value types, descending into nested
- * property types. Computed once per document and shared by the three rules.
+ * property types, and (when the catalogue carries them) the value and
+ * combination constraints of the resource schemas, in the same walk. Computed
+ * once per document and shared by the rules that report each kind.
  */
 export function checkResourceProperties(document: ParsedDocument, template: TemplateModel, catalog: Catalog): readonly PropertyIssue[] {
   const cached = cache.get(document);
@@ -43,12 +47,16 @@ export function checkResourceProperties(document: ParsedDocument, template: Temp
 
 class PropertyChecker {
   readonly issues: PropertyIssue[] = [];
+  /** Schema constraints, checked along this walk (no pass of their own); undefined without constraint data. */
+  private readonly constraints: ConstraintChecker | undefined;
 
   constructor(
     private readonly text: string,
     private readonly catalog: Catalog,
     private readonly template: TemplateModel,
-  ) {}
+  ) {
+    this.constraints = catalog.constraints ? new ConstraintChecker(catalog.constraints, text, this.issues) : undefined;
+  }
 
   checkResource(resource: ResourceEntry): void {
     if (!resource.type) return;
@@ -63,7 +71,7 @@ class PropertyChecker {
       }
       return;
     }
-    this.checkObject(properties, info.properties, resource.type, globals, `${resource.name}.Properties`);
+    this.checkObject(properties, info.properties, resource.type, globals, `${resource.name}.Properties`, this.constraints?.forResource(resource.type));
   }
 
   /** Property names a SAM resource inherits from `Globals`. */
@@ -76,8 +84,8 @@ class PropertyChecker {
   }
 
   /** Checks a mapping against a set of properties (a resource's or a property type's). */
-  private checkObject(node: LocatedNode, properties: Readonly<Record<string, PropertyInfo>>, owner: string, inherited: ReadonlySet<string>, path: string): void {
-    if (this.skipIntrinsic(node, { kind: 'struct', name: owner }, path)) return;
+  private checkObject(node: LocatedNode, properties: Readonly<Record<string, PropertyInfo>>, owner: string, inherited: ReadonlySet<string>, path: string, limits?: ConstraintNode): void {
+    if (this.skipIntrinsic(node, { kind: 'struct', name: owner }, path, limits)) return;
     if (node.kind !== 'mapping') {
       this.typeIssue(node, `${path} must be an object of ${owner} properties, not ${describe(node)}.`);
       return;
@@ -103,9 +111,10 @@ class PropertyChecker {
         });
         continue;
       }
-      this.checkValue(pair.value, info.type, `${path}.${name}`);
+      this.checkValue(pair.value, info.type, `${path}.${name}`, this.constraints?.property(limits, name));
     }
     if (isConditional(node)) return;
+    this.constraints?.checkObject(node, limits, owner);
     const missing = names.filter((name) => properties[name]!.required && !present.has(name) && !inherited.has(name));
     if (missing.length > 0) {
       const anchor = node.parent?.kind === 'mapping' ? (node.parent.pairs.find((p) => p.value === node)?.key.span ?? node.span) : node.span;
@@ -114,73 +123,80 @@ class PropertyChecker {
     }
   }
 
-  private checkValue(node: LocatedNode, type: TypeRef, path: string): void {
-    if (this.skipIntrinsic(node, type, path)) return;
+  private checkValue(node: LocatedNode, type: TypeRef, path: string, limits?: ConstraintNode): void {
+    if (this.skipIntrinsic(node, type, path, limits)) return;
     switch (type.kind) {
       case 'primitive':
-        this.checkPrimitive(node, type.name, path);
+        if (this.checkPrimitive(node, type.name, path) && node.kind === 'scalar') this.constraints?.checkScalar(node, limits, path);
         return;
       case 'list':
         if (node.kind !== 'sequence') {
           this.typeIssue(node, `${path} must be a list, not ${describe(node)}.`);
           return;
         }
-        for (let i = 0; i < node.items.length; i++) this.checkValue(node.items[i]!, type.element, `${path}[${i}]`);
+        this.constraints?.checkArray(node, limits, path);
+        for (let i = 0; i < node.items.length; i++) this.checkValue(node.items[i]!, type.element, `${path}[${i}]`, this.constraints?.item(limits));
         return;
       case 'map':
         if (node.kind !== 'mapping') {
           this.typeIssue(node, `${path} must be a map of key/value pairs, not ${describe(node)}.`);
           return;
         }
-        for (const pair of node.pairs) this.checkValue(pair.value, type.element, `${path}.${pair.key.text}`);
+        for (const pair of node.pairs) this.checkValue(pair.value, type.element, `${path}.${pair.key.text}`, this.constraints?.mapValue(limits));
         return;
       case 'struct': {
         const propertyType = this.catalog.propertyType(type.name);
         if (!propertyType) return;
-        this.checkObject(node, propertyType.properties, type.name, new Set(), path);
+        this.checkObject(node, propertyType.properties, type.name, new Set(), path, limits);
         return;
       }
       case 'union': {
         const fitting = type.types.filter((alternative) => fits(node, alternative));
         if (fitting.length === 0) {
-          this.typeIssue(node, `${path} has an unexpected ${describe(node)}.`);
+          this.typeIssue(node, `${path} cannot be ${describe(node)}: it takes ${expectedKinds(type.types)}.`);
           return;
         }
         const alternative = fitting.length === 1 ? fitting[0] : this.bestStruct(node, fitting);
         // Several object shapes and none clearly matches (e.g. SAM event Properties, which
         // depend on the event Type): checking against a guess would only produce noise.
-        if (alternative) this.checkValue(node, alternative, path);
+        if (alternative) this.checkValue(node, alternative, path, limits);
         return;
       }
     }
   }
 
-  private checkPrimitive(node: LocatedNode, name: string, path: string): void {
+  /** Checks a primitive value; returns true when it has the right type (so its constraints apply). */
+  private checkPrimitive(node: LocatedNode, name: string, path: string): boolean {
     if (name === 'json' || name === 'any') {
       if (node.kind === 'scalar' && name === 'json' && typeof node.value !== 'string' && node.value !== null) this.typeIssue(node, `${path} must be a JSON object (or a JSON string), not ${describe(node)}.`);
-      return;
+      return false;
     }
     if (node.kind !== 'scalar') {
       this.typeIssue(node, `${path} must be a ${name === 'timestamp' ? 'timestamp string' : name}, not ${describe(node)}.`);
-      return;
+      return false;
     }
-    if (node.value === null) return; // An empty value is reported by CloudFormation as missing; leave it to `required`.
+    if (node.value === null) return false; // An empty value is reported by CloudFormation as missing; leave it to `required`.
     const text = String(node.value);
+    let ok = true;
     switch (name) {
       case 'integer':
       case 'long':
         // CloudFormation accepts integers given as numeric strings ("5").
-        if (!/^[-+]?\d+$/.test(typeof node.value === 'number' ? String(node.value) : node.text.trim())) this.typeIssue(node, `${path} must be an integer, not '${text}'.`);
-        return;
+        ok = /^[-+]?\d+$/.test(typeof node.value === 'number' ? String(node.value) : node.text.trim());
+        if (!ok) this.typeIssue(node, `${path} must be an integer, not '${text}'.`);
+        break;
       case 'number':
-        if (typeof node.value !== 'number' && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(node.text.trim())) this.typeIssue(node, `${path} must be a number, not '${text}'.`);
-        return;
+        ok = typeof node.value === 'number' || /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(node.text.trim());
+        if (!ok) this.typeIssue(node, `${path} must be a number, not '${text}'.`);
+        break;
       case 'boolean':
-        if (typeof node.value !== 'boolean' && !/^(true|false)$/i.test(node.text.trim())) this.typeIssue(node, `${path} must be true or false, not '${text}'.`);
-        return;
+        ok = typeof node.value === 'boolean' || /^(true|false)$/i.test(node.text.trim());
+        if (!ok) this.typeIssue(node, `${path} must be true or false, not '${text}'.`);
+        break;
       default:
-        return;
+        break;
     }
+    return ok;
   }
 
   /**
@@ -188,14 +204,14 @@ class PropertyChecker {
    * checked against the expected type; functions with a known result kind are
    * checked against it; others are accepted. Returns true when the node was one.
    */
-  private skipIntrinsic(node: LocatedNode, type: TypeRef, path: string): boolean {
+  private skipIntrinsic(node: LocatedNode, type: TypeRef, path: string, limits?: ConstraintNode): boolean {
     const call = asIntrinsic(node);
     if (!call) return false;
     if (call.name === 'Fn::If') {
       if (call.argument.kind === 'sequence' && call.argument.items.length === 3) {
         for (const branch of call.argument.items.slice(1)) {
           if (isNoValue(branch)) continue;
-          this.checkValue(branch, type, path);
+          this.checkValue(branch, type, path, limits);
         }
       }
       return true;
@@ -252,11 +268,6 @@ class PropertyChecker {
   }
 }
 
-function isNoValue(node: LocatedNode): boolean {
-  const call = asIntrinsic(node);
-  return call?.name === 'Ref' && call.argument.kind === 'scalar' && call.argument.text === 'AWS::NoValue';
-}
-
 /** A mapping whose properties depend on `Fn::If` at the key level cannot be checked for required keys. */
 function isConditional(node: MappingNode): boolean {
   return node.pairs.some((pair) => pair.key.text.startsWith('Fn::'));
@@ -266,6 +277,13 @@ function fits(node: LocatedNode, type: TypeRef): boolean {
   if (node.kind === 'sequence') return type.kind === 'list' || (type.kind === 'primitive' && (type.name === 'json' || type.name === 'any'));
   if (node.kind === 'mapping') return type.kind === 'map' || type.kind === 'struct' || (type.kind === 'primitive' && (type.name === 'json' || type.name === 'any'));
   return type.kind === 'primitive';
+}
+
+/** What a union accepts, for a message: "a string or an object". */
+function expectedKinds(types: readonly TypeRef[]): string {
+  const kinds = new Set(types.map((type) => (type.kind === 'list' ? 'a list' : type.kind === 'primitive' ? (type.name === 'integer' || type.name === 'long' ? 'an integer' : `a ${type.name === 'json' || type.name === 'any' ? 'value' : type.name}`) : 'an object')));
+  const all = [...kinds];
+  return all.length === 1 ? all[0]! : `${all.slice(0, -1).join(', ')} or ${all[all.length - 1]!}`;
 }
 
 function describe(node: LocatedNode): string {

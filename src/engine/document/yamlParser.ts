@@ -4,6 +4,7 @@ import type { LocatedNode, MappingNode, Pair, ParsedDocument, ScalarNode, Sequen
 import { resolvePlainScalar } from './scalars';
 import { findDuplicateKeys } from './duplicates';
 import { PARSE_LIMITS } from './limits';
+import { MAX_PADDED_LINES, MAX_PADDED_REPARSE_CHARS, padLine, toOriginal, type Insertion, type PaddedText } from './quotedContinuation';
 
 /** Options of {@link parseYaml}. */
 export interface YamlParseOptions {
@@ -44,15 +45,78 @@ export function parseYaml(text: string, options: YamlParseOptions = {}): ParsedD
     return { format: 'yaml', text, root: undefined, problems };
   }
   let events: Event[];
+  let padded: PaddedText | undefined;
   try {
     events = parseEvents(text, { maxDepth: PARSE_LIMITS.maxDepth });
   } catch (error) {
-    problems.push(yamlErrorToProblem(error, text));
-    return { format: 'yaml', text, root: undefined, problems };
+    const recovered = parseWithPaddedContinuations(text, error);
+    if (!recovered) {
+      problems.push(yamlErrorToProblem(error, text));
+      return { format: 'yaml', text, root: undefined, problems };
+    }
+    ({ events, padded } = recovered);
   }
-  const builder = new TreeBuilder(text, options.resolveTag ?? (() => undefined), problems);
+  const builder = new TreeBuilder(padded?.text ?? text, options.resolveTag ?? (() => undefined), problems);
   const root = builder.build(events);
+  if (padded) remapOffsets(root, problems, padded.insertions);
   return { format: 'yaml', text, root, problems };
+}
+
+/**
+ * Retries a "deficient indentation" failure with the quoted scalars' short
+ * continuation lines padded (see quotedContinuation.ts). Accepted only when every
+ * padded line lies inside a quoted scalar, so no block structure is reinterpreted.
+ */
+function parseWithPaddedContinuations(text: string, firstError: unknown): { events: Event[]; padded: PaddedText } | undefined {
+  let error = firstError;
+  let current: PaddedText = { text, insertions: [] };
+  const attempts = Math.min(MAX_PADDED_LINES, Math.floor(MAX_PADDED_REPARSE_CHARS / Math.max(text.length, 1)));
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    if ((error as { reason?: string }).reason !== 'deficient indentation') return undefined;
+    const next = padLine(current, (error as { mark?: { position?: number } }).mark?.position ?? 0);
+    if (!next) return undefined;
+    current = next;
+    let events: Event[];
+    try {
+      events = parseEvents(current.text, { maxDepth: PARSE_LIMITS.maxDepth });
+    } catch (retryError) {
+      error = retryError;
+      continue;
+    }
+    const quoted = events.filter((event): event is ScalarEvent => event.type === EVENT_ID.SCALAR && (event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED));
+    const inside = (offset: number): boolean => quoted.some((event) => event.valueStart <= offset && offset < event.valueEnd);
+    let shift = 0;
+    for (const insertion of current.insertions) {
+      if (!inside(insertion.at + shift)) return undefined;
+      shift += insertion.count;
+    }
+    return { events, padded: current };
+  }
+  return undefined;
+}
+
+/** Maps the spans of a tree built from a padded text back to the original text (one walk, only after a padding). */
+function remapOffsets(root: LocatedNode | undefined, problems: SyntaxProblem[], insertions: readonly Insertion[]): void {
+  const map = (span: Span): Span => ({ start: toOriginal(insertions, span.start), end: toOriginal(insertions, span.end) });
+  const seen = new Set<LocatedNode>();
+  const visit = (node: LocatedNode): void => {
+    if (seen.has(node)) return; // Aliases share nodes.
+    seen.add(node);
+    (node as { span: Span }).span = map(node.span);
+    if (node.kind === 'mapping') {
+      for (const pair of node.pairs) {
+        if (!seen.has(pair.key)) {
+          seen.add(pair.key);
+          (pair.key as { span: Span }).span = map(pair.key.span);
+        }
+        visit(pair.value);
+      }
+    } else if (node.kind === 'sequence') {
+      for (const item of node.items) visit(item);
+    }
+  };
+  if (root) visit(root);
+  for (let i = 0; i < problems.length; i++) problems[i] = { ...problems[i]!, span: map(problems[i]!.span) };
 }
 
 function yamlErrorToProblem(error: unknown, text: string): SyntaxProblem {
@@ -181,7 +245,8 @@ class TreeBuilder {
     let tagName: string | undefined;
     if (event.tagStart >= 0) {
       tagName = this.slice(event.tagStart, event.tagEnd);
-      const core = coreTagName(tagName);
+      // The non-specific tag `!` makes a scalar a string (YAML 1.2, 6.9.1: "!" resolves to !!str, !!seq or !!map by kind).
+      const core = tagName === '!' ? 'str' : coreTagName(tagName);
       if (core !== undefined && CORE_TAGS.has(core)) {
         value = applyCoreTag(core, textValue, value);
         tagName = undefined;
@@ -210,6 +275,7 @@ class TreeBuilder {
     const tag = this.slice(tagStart, tagEnd);
     const longForm = this.resolveTag(tag);
     if (longForm === undefined) {
+      if (tag === '!') return undefined; // Non-specific: the node keeps its kind (a mapping or a sequence).
       const core = coreTagName(tag);
       if (core !== undefined && CORE_TAGS.has(core) && (kind !== 'scalar' || core !== 'map')) return undefined;
       this.problems.push({

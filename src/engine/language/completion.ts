@@ -11,6 +11,7 @@ import { INTRINSIC_DOCS, PSEUDO_PARAMETER_DOCS } from './intrinsicDocs';
 import { propertySnippet } from './snippets';
 import { wordBefore, yamlPathAt } from './yamlContext';
 import { jsonCursorAt } from './jsonContext';
+import { jsonSiblingKeys, yamlSiblingKeys } from './siblingKeys';
 import { textWithoutLine } from './typing';
 
 /** What a completion item is, for its icon. */
@@ -89,9 +90,19 @@ export function completionsAt(analyzed: AnalyzedDocument, catalog: Catalog, offs
   const path = yamlPathAt(text, offset);
   const keyValue = /^\s*(?:-\s+)?([A-Za-z0-9_:.-]+)\s*:\s*([^#]*)$/.exec(linePrefix);
   if (keyValue) return valueCompletions(catalog, path, keyValue[1]!, replace, resourceType);
-  if (/^\s*(-\s+)?[A-Za-z0-9_:-]*$/.test(linePrefix)) return keyCompletions(catalog, path, replace, resourceType);
+  const key = /^(\s*)(-\s+)?[A-Za-z0-9_:-]*$/.exec(linePrefix);
+  if (key) {
+    // Keys already written in the mapping are not offered again.
+    const present = yamlSiblingKeys(text, lineStart, key[1]!.length + (key[2]?.length ?? 0), key[2] !== undefined);
+    return withoutKeys(keyCompletions(catalog, path, replace, resourceType), present);
+  }
   return [];
 }
+
+function withoutKeys(items: CompletionEntry[], present: ReadonlySet<string>): CompletionEntry[] {
+  return present.size === 0 ? items : items.filter((item) => !present.has(item.label));
+}
+
 
 function refItems(names: { parameters: string[]; resources: string[] }, replace: Span): CompletionEntry[] {
   return [
@@ -184,7 +195,7 @@ function jsonCompletions(catalog: Catalog, text: string, offset: number, replace
   const cursor = jsonCursorAt(text, offset);
   // JSON items insert plain names inside the quotes being typed: no YAML snippets.
   const plain = (items: CompletionEntry[]): CompletionEntry[] => items.map(({ snippet: _snippet, insertText: _insert, ...item }) => ({ ...item, replace }));
-  if (cursor.inKey) return plain(keyCompletions(catalog, cursor.path, replace, resourceType));
+  if (cursor.inKey) return withoutKeys(plain(keyCompletions(catalog, cursor.path, replace, resourceType)), jsonSiblingKeys(text, offset));
   if (cursor.key !== undefined) return plain(valueCompletions(catalog, cursor.path, cursor.key, replace, resourceType));
   return [];
 }

@@ -6,7 +6,7 @@ import { findEmbeddedOpenApi, isAbsoluteLocation, resolveLocation } from '../api
 import { inferFlavor, usesApiGatewayExtensions } from '../apigateway/flavor';
 import { checkIncludedReferences } from '../apigateway/templateReferences';
 import type { ApiGatewayCheckContext } from '../apigateway/values';
-import type { DocumentKind } from '../analyzer';
+import type { DocumentKind } from '../documentKind';
 
 /** Standalone OpenAPI files and templates (whose API resources carry OpenAPI bodies). */
 const API_DOCUMENT_KINDS: readonly DocumentKind[] = ['openapi', 'cloudformation', 'sam'];
@@ -68,7 +68,11 @@ export const apiGatewayUnsupportedFeatureRule = apiGatewayRule(
   'warning',
 );
 
-/** `Ref`, `Fn::GetAtt` and `${...}` in an included OpenAPI file must name things of the including template. */
+/**
+ * `Ref`, `Fn::GetAtt` and `${...}` in an included OpenAPI file must name things of the including
+ * template. Reported on the included file (`Finding.otherFile`), with the template's Location as
+ * related location.
+ */
 export const apiGatewayTemplateReferencesRule: Rule = {
   id: 'apigw-template-references',
   description: 'Every Ref, Fn::GetAtt and ${Name} / ${Name.Attr} in an OpenAPI file included with AWS::Include or SAM DefinitionUri must name a parameter, resource or attribute of the including template.',
@@ -90,8 +94,12 @@ export const apiGatewayTemplateReferencesRule: Rule = {
         text = undefined;
       }
       if (text === undefined) continue;
-      const label = body.includeLocation.replace(/^\.\//, '');
-      for (const problem of checkIncludedReferences(label, text, template, context.catalog)) context.report(body.span, problem.message);
+      // The finding belongs to the included file (that is where the name is written, and the
+      // only place it can be fixed); the Location / DefinitionUri value is its related location.
+      const anchorMessage = `${body.resource} includes this file here`;
+      for (const problem of checkIncludedReferences(path, text, template, context.catalog)) {
+        context.reportInFile(body.span, { file: path, range: problem.range, span: problem.span }, problem.message, anchorMessage);
+      }
     }
   },
 };

@@ -86,8 +86,10 @@ export const lambdaRuntimeRule: Rule = {
       const runtime = BY_ID.get(node.value as string);
       if (!runtime) {
         const current = LAMBDA_RUNTIMES.filter((candidate) => candidate.blockUpdate === undefined || candidate.blockUpdate > today).map((candidate) => candidate.id);
+        // Only runtimes that can still be deployed are offered: 'python3' gets the newest
+        // python3.x (by prefix), never a blocked one such as python3.6.
         let suggestions = suggest(node.text, current);
-        if (suggestions.length === 0) suggestions = suggest(node.text, BY_ID.keys());
+        if (suggestions.length === 0 && node.text.length >= 2) suggestions = current.filter((id) => id.startsWith(node.text)).slice(-1);
         const hint = didYouMean(suggestions) || ` Current runtimes include ${newestPerFamily(today).join(', ')}.`;
         context.report(node.span, `Unknown Lambda runtime '${node.text}'.${hint}`, renameFixes(context.document.text, node.span, suggestions));
         continue;

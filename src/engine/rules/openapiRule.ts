@@ -1,5 +1,4 @@
-import type { RuleMeta } from '../analyzer';
-import type { Rule, RuleContext } from './rule';
+import type { Rule, RuleContext, RuleMeta } from './rule';
 import { openApiModel } from '../openapi/model';
 import type { OpenApiModel } from '../openapi/model';
 

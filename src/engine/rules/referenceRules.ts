@@ -7,7 +7,7 @@ import type { Catalog } from '../catalog/catalogTypes';
 import { didYouMean, suggest } from '../util/suggest';
 import { renameFixes } from '../util/edits';
 import { getValue } from '../document/located';
-import { isGeneratedName, SAM_REFERENCEABLE_PROPERTIES } from '../cfn/generatedNames';
+import { isGeneratedName, SAM_REFERENCEABLE_PROPERTIES, SAM_REFERENCEABLE_TYPES } from '../cfn/generatedNames';
 import { SAM_CREATES } from '../cfn/samTypes';
 
 function forEachReference(context: RuleContext, kinds: readonly Reference['kind'][], visit: (reference: Reference, template: TemplateModel) => void): void {
@@ -64,6 +64,25 @@ function attributesOf(catalog: Catalog, type: string | undefined): readonly stri
   return info ? Object.keys(info.attributes) : undefined;
 }
 
+/**
+ * `!GetAtt Fn.Version.FunctionArn` on a SAM function (with `AutoPublishAlias`): an attribute
+ * of the resource SAM generates for `Fn.Version`. Returns true when the name has that form
+ * (reported here when the generated type lacks the attribute).
+ */
+function checkSamGeneratedAttribute(context: RuleContext, reference: Reference, type: string | undefined): boolean {
+  const attribute = reference.attribute!;
+  const dot = attribute.indexOf('.');
+  const generated = type !== undefined && dot > 0 && Object.hasOwn(SAM_REFERENCEABLE_TYPES, type) ? SAM_REFERENCEABLE_TYPES[type]! : undefined;
+  const property = attribute.slice(0, dot);
+  if (!generated || !Object.hasOwn(generated, property)) return false;
+  const generatedType = generated[property]!;
+  const rest = attribute.slice(dot + 1);
+  const attributes = Object.keys(context.catalog.resourceType(generatedType)?.attributes ?? {});
+  if (attributes.length === 0 || attributes.includes(rest)) return true;
+  context.report(reference.attributeSpan!, `'${reference.name}.${property}' is the ${generatedType} SAM generates; it has no attribute '${rest}'.${didYouMean(suggest(rest, attributes)) || ` Valid attributes: ${attributes.join(', ')}.`}`);
+  return true;
+}
+
 function checkAttribute(context: RuleContext, reference: Reference, template: TemplateModel): void {
   const attribute = reference.attribute;
   if (attribute === undefined || !reference.attributeSpan) return;
@@ -74,6 +93,7 @@ function checkAttribute(context: RuleContext, reference: Reference, template: Te
   const attributes = attributesOf(context.catalog, resource.type);
   if (!attributes || attributes.includes(attribute)) return;
   if (resource.type && SAM_REFERENCEABLE_PROPERTIES[resource.type]?.includes(attribute)) return;
+  if (checkSamGeneratedAttribute(context, reference, resource.type)) return;
   // Some attributes are lists of nested names in the spec, e.g. `Endpoint.Address`: match case-sensitively only.
   const suggestions = suggest(attribute, attributes);
   const shown = attributes.slice(0, 8).join(', ') + (attributes.length > 8 ? ` and ${attributes.length - 8} more` : '');

@@ -2,6 +2,7 @@ import type { Rule } from './rule';
 import { syntaxRule } from './syntaxRules';
 import { logicalIdRule, resourcesRequiredRule, templateVersionRule, unknownSectionRule } from './structureRules';
 import { requiredPropertyRule, unknownPropertyRule, unknownResourceTypeRule, valueTypeRule } from './resourceRules';
+import { arraySizeRule, propertyDependencyRule, propertyExclusiveRule, propertyOneOfRule, valueEnumRule, valueLengthRule, valuePatternRule, valueRangeRule } from './constraintRules';
 import { conditionRefRule, dependsOnRule, findInMapRule, getAttTargetRule, refTargetRule, subVariablesRule } from './referenceRules';
 import { parameterDefaultRule, parameterTypeRule } from './parameterRules';
 import { outputValueRule } from './outputRules';
@@ -37,6 +38,14 @@ export const ALL_RULES: readonly Rule[] = [
   unknownPropertyRule,
   requiredPropertyRule,
   valueTypeRule,
+  valueEnumRule,
+  valuePatternRule,
+  valueLengthRule,
+  valueRangeRule,
+  arraySizeRule,
+  propertyExclusiveRule,
+  propertyDependencyRule,
+  propertyOneOfRule,
   refTargetRule,
   getAttTargetRule,
   subVariablesRule,

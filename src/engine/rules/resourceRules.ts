@@ -8,6 +8,11 @@ import { renameFixes } from '../util/edits';
 /** Namespaces whose types the catalogue knows completely; others may be private registry types. */
 const CATALOGUED_NAMESPACES = /^(AWS|Alexa)::/;
 const CUSTOM_TYPE = /^Custom::[A-Za-z0-9_@-]{1,60}$/;
+/**
+ * Types CloudFormation accepts that have no resource schema: `AWS::CDK::Metadata`, which
+ * `cdk synth` adds to most stacks (CloudFormation records it and creates nothing).
+ */
+const UNCATALOGUED_TYPES: ReadonlySet<string> = new Set(['AWS::CDK::Metadata']);
 
 /** Resource `Type` must exist in the catalogue. */
 export const unknownResourceTypeRule: Rule = {
@@ -31,7 +36,7 @@ export const unknownResourceTypeRule: Rule = {
         report(typeNode.span, 'A resource Type must be a literal string such as AWS::S3::Bucket (intrinsic functions are not allowed here).');
         continue;
       }
-      if (CUSTOM_TYPE.test(type) || catalog.resourceType(type)) continue;
+      if (CUSTOM_TYPE.test(type) || UNCATALOGUED_TYPES.has(type) || catalog.resourceType(type)) continue;
       if (type.startsWith('Custom::')) {
         report(typeNode.span, `Custom resource type '${type}' may use only letters, digits and _@- after 'Custom::' (at most 60 characters).`);
         continue;
@@ -46,7 +51,8 @@ export const unknownResourceTypeRule: Rule = {
   },
 };
 
-function propertyIssueRule(id: string, kind: PropertyIssueKind, description: string): Rule {
+/** A rule that reports one kind of issue of the shared property walk (`checkResourceProperties`). */
+export function propertyIssueRule(id: string, kind: PropertyIssueKind, description: string): Rule {
   return {
     id,
     description,

@@ -1,8 +1,8 @@
-import type { DocumentKind, RuleMeta } from '../analyzer';
+import type { DocumentKind } from '../documentKind';
 import type { Catalog } from '../catalog/catalogTypes';
 import type { TemplateModel } from '../cfn/template';
 import type { ParsedDocument, Span } from '../document/located';
-import type { Fix, LintOptions } from '../findings';
+import type { FileLocation, Fix, LintOptions, Severity } from '../findings';
 
 /** What a rule's check sees. Rules are pure: they read the context and report. */
 export interface RuleContext {
@@ -20,6 +20,20 @@ export interface RuleContext {
   readonly followAbsoluteFileRefs?: boolean;
   /** Reports a finding of this rule at a span. */
   readonly report: (span: Span, message: string, fixes?: readonly Fix[]) => void;
+  /**
+   * Reports a finding that belongs to another file (`Finding.otherFile`), e.g. a line of an
+   * OpenAPI file this template includes. `anchor` is the place in this document it comes from:
+   * it is shown with the finding as a related location saying `anchorMessage`, and suppressions
+   * in this document apply at it.
+   */
+  readonly reportInFile: (anchor: Span, location: FileLocation, message: string, anchorMessage: string) => void;
+}
+
+/** Public description of a rule (for docs, SARIF and settings). */
+export interface RuleMeta {
+  readonly id: string;
+  readonly description: string;
+  readonly defaultSeverity: Severity;
 }
 
 /** A rule: declarative metadata plus a pure check. */

@@ -4,18 +4,17 @@
  * the last edit, reveals a resource's logical id when its box is clicked, saves exports and
  * copies Mermaid.
  *
- * Webview rules (docs/ARCHITECTURE.md): strict CSP with a nonce per load
- * (`renderDiagramHtml`), `localResourceRoots` = `dist/webview` + `media`, command URIs off,
- * not retained when hidden (the UI says `diagram/ready` on every load and gets the current
- * state back), every incoming message validated, one handler per message type.
+ * The webview itself (CSP, resource roots, ready handshake, validation, dispatch, dispose) is
+ * the kit's `PanelHost`: this class gives it the diagram's page, validator and handlers, and
+ * sends the state on every `diagram/ready` (the panel is not retained when hidden).
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ArchitectureGraph } from '../../engine/graph/graphTypes';
 import { toMermaid } from '../../engine/graph/mermaid';
-import { renderDiagramHtml } from '../../shared/webview/diagramHtml';
-import { DEFAULT_DIAGRAM_OPTIONS, dispatchUiMessage, validateDiagramUiMessage } from '../../shared/webview/diagramProtocol';
-import type { DiagramHostMessage, DiagramOptions, DiagramThemeKind, DiagramUiHandlers } from '../../shared/webview/diagramProtocol';
+import { DEFAULT_DIAGRAM_OPTIONS, DIAGRAM_PAGE, DIAGRAM_PANEL, validateDiagramUiMessage } from '../../shared/webview/diagramProtocol';
+import type { DiagramHostMessage, DiagramOptions, DiagramUiMessage } from '../../shared/webview/diagramProtocol';
+import { PanelHost, themeKind } from '../webview/panelHost';
+import type { PanelHandlers } from '../webview/panelHost';
 import { computeDiagramGraph, isTemplateCandidate } from './diagramGraph';
 import type { DiagramGraphResult } from './diagramGraph';
 import { saveExport } from './diagramExport';
@@ -44,30 +43,15 @@ interface Shown {
   status: { level: 'info' | 'error'; text: string };
 }
 
-function themeKind(kind: vscode.ColorThemeKind): DiagramThemeKind {
-  switch (kind) {
-    case vscode.ColorThemeKind.Light:
-      return 'light';
-    case vscode.ColorThemeKind.HighContrast:
-      return 'highContrast';
-    case vscode.ColorThemeKind.HighContrastLight:
-      return 'highContrastLight';
-    default:
-      return 'dark';
-  }
-}
-
 function fileName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
 }
 
 /** The panel. Create it with {@link DiagramPanel.open}; it disposes itself when closed. */
 export class DiagramPanel implements vscode.Disposable {
-  private readonly panel: vscode.WebviewPanel;
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly host: PanelHost<DiagramUiMessage, DiagramHostMessage, typeof DIAGRAM_PANEL>;
   private readonly collapsed = new Map<string, readonly string[]>();
   private shown: Shown | undefined;
-  private ready = false;
   private disposed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -75,41 +59,19 @@ export class DiagramPanel implements vscode.Disposable {
     private readonly services: DiagramPanelServices,
     private readonly onDisposed: () => void,
   ) {
-    const dist = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
-    this.panel = vscode.window.createWebviewPanel(
-      'archlens.diagram',
-      'Architecture diagram',
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      {
-        enableScripts: true,
-        enableCommandUris: false,
-        enableForms: false,
-        retainContextWhenHidden: false,
-        localResourceRoots: [dist, vscode.Uri.joinPath(services.extensionUri, 'media')],
-      },
-    );
-    this.panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'archlens.png');
-    const webview = this.panel.webview;
-    try {
-      webview.html = renderDiagramHtml({
-        cspSource: webview.cspSource,
-        nonce: randomBytes(18).toString('base64'),
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'diagram.js')).toString(),
-        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'diagram.css')).toString(),
-        layoutWorkerUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'diagramLayout.js')).toString(),
-      });
-    } catch (error) {
-      // No half-built panel left behind: the command reports the error.
-      this.panel.dispose();
-      throw error;
-    }
-    this.subscriptions.push(
-      webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
-      this.panel.onDidDispose(() => this.dispose()),
-      // Not retained when hidden: the page reloads when shown again and says `ready` then.
-      this.panel.onDidChangeViewState(({ webviewPanel }) => {
-        if (!webviewPanel.visible) this.ready = false;
-      }),
+    this.host = new PanelHost({
+      panel: DIAGRAM_PANEL,
+      viewType: 'archlens.diagram',
+      title: 'Architecture diagram',
+      page: DIAGRAM_PAGE,
+      extensionUri: services.extensionUri,
+      log: services.log,
+      validate: validateDiagramUiMessage,
+      handlers: this.handlers,
+      onReady: () => this.sendState(),
+      onDidDispose: () => this.dispose(),
+    });
+    this.host.own(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && editor.document.uri.toString() !== this.shown?.uri.toString() && isTemplateCandidate(editor.document.fileName, editor.document.languageId)) {
           this.follow(editor.document, { quiet: true });
@@ -118,7 +80,7 @@ export class DiagramPanel implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument(({ document }) => {
         if (document.uri.toString() === this.shown?.uri.toString()) this.schedule(document);
       }),
-      vscode.window.onDidChangeActiveColorTheme((theme) => this.post({ type: 'diagram/theme/changed', kind: themeKind(theme.kind) })),
+      vscode.window.onDidChangeActiveColorTheme((theme) => this.host.post({ type: 'diagram/theme/changed', kind: themeKind(theme.kind) })),
     );
   }
 
@@ -133,7 +95,7 @@ export class DiagramPanel implements vscode.Disposable {
   show(document: vscode.TextDocument, result?: DiagramGraphResult): void {
     if (this.disposed) return;
     this.follow(document, { quiet: false, result });
-    this.panel.reveal(undefined, true);
+    this.host.reveal();
   }
 
   /**
@@ -143,7 +105,7 @@ export class DiagramPanel implements vscode.Disposable {
   private follow(document: vscode.TextDocument, { quiet, result = this.analyse(document) }: { quiet: boolean; result?: DiagramGraphResult }): void {
     if (result.kind === 'notTemplate' && quiet) return;
     this.shown = { uri: document.uri, name: fileName(document.uri), graph: undefined, hash: '', version: -1, status: { level: 'info', text: '' } };
-    this.panel.title = `Diagram: ${this.shown.name}`;
+    this.host.title = `Diagram: ${this.shown.name}`;
     this.apply(document, result);
   }
 
@@ -193,41 +155,15 @@ export class DiagramPanel implements vscode.Disposable {
   /** Sends everything the UI shows: the graph (if any) and the status line. */
   private sendState(): void {
     const shown = this.shown;
-    if (!shown || !this.ready) return;
-    this.post({ type: 'diagram/theme/changed', kind: themeKind(vscode.window.activeColorTheme.kind) });
+    if (!shown || !this.host.isReady) return;
+    this.host.post({ type: 'diagram/theme/changed', kind: themeKind(vscode.window.activeColorTheme.kind) });
     const graph = shown.graph ?? { nodes: [], edges: [], groups: [] };
-    this.post({ type: 'diagram/graph/update', graph, template: { uri: shown.uri.toString(), name: shown.name }, hash: shown.graph ? shown.hash : 'empty', options: this.options() });
-    this.post({ type: 'diagram/status/show', ...shown.status });
+    this.host.post({ type: 'diagram/graph/update', graph, template: { uri: shown.uri.toString(), name: shown.name }, hash: shown.graph ? shown.hash : 'empty', options: this.options() });
+    this.host.post({ type: 'diagram/status/show', ...shown.status });
   }
 
-  private post(message: DiagramHostMessage): void {
-    if (this.disposed) return;
-    try {
-      // Rejects (or resolves false) when the webview went away meanwhile: nothing to do then.
-      this.panel.webview.postMessage(message).then(undefined, (error: unknown) => this.services.log.debug(`diagram: message not delivered: ${String(error)}`));
-    } catch (error) {
-      this.services.log.debug(`diagram: message not delivered: ${String(error)}`);
-    }
-  }
-
-  private receive(raw: unknown): void {
-    const result = validateDiagramUiMessage(raw);
-    if (!result.ok) {
-      // The reason only: never the payload, which may be megabytes of image data.
-      this.services.log.warn(`diagram: ignored an invalid message from the webview (${result.error.slice(0, 200)})`);
-      return;
-    }
-    Promise.resolve(dispatchUiMessage(this.handlers, result.message)).catch((error: unknown) => {
-      this.services.log.error(`diagram: ${result.message.type} failed: ${error instanceof Error ? error.message : String(error)}`);
-      void vscode.window.showErrorMessage(`ArchLens: ${error instanceof Error ? error.message : String(error)}`);
-    });
-  }
-
-  private readonly handlers: DiagramUiHandlers = {
-    'diagram/ready': () => {
-      this.ready = true;
-      this.sendState();
-    },
+  /** One handler per UI message (`diagram/ready` is the host's: it calls `sendState`). */
+  private readonly handlers: PanelHandlers<DiagramUiMessage, typeof DIAGRAM_PANEL> = {
     'diagram/node/reveal': async ({ id }) => this.reveal(id),
     'diagram/export/save': async (message) => saveExport(message, this.shown?.uri, this.services.log),
     'diagram/mermaid/copy': async () => {
@@ -269,11 +205,9 @@ export class DiagramPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.ready = false;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
-    this.panel.dispose();
+    this.host.dispose();
     this.onDisposed();
   }
 }

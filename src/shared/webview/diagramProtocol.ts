@@ -8,9 +8,30 @@
  * checked by the validator for its direction before it is used: the webview renders template
  * text (labels, details), and the host writes files the webview asks it to save.
  *
+ * The envelope, the ready handshake, the validator combinators and the handler map type are
+ * the webview kit's (`protocolKit.ts`); this file holds only the diagram's own messages.
+ *
  * No dependencies, no DOM, no `node:*`: both bundles import this file.
  */
 import type { ArchitectureGraph, EdgeKind, GraphEdge, GraphGroup, GraphNode, NodeCategory } from '../../engine/graph/graphTypes';
+import { array, boolean, dispatchMessage, THEME_KINDS, fail, isPlainObject, messageType, object, offset, oneOf, pathSegment, quoteName, string, unknownType, validateMessage } from './protocolKit';
+import type { MessageHandlers, ReadyMessage, StructureLimits, Validation, WebviewThemeKind } from './protocolKit';
+import type { WebviewPage } from './webviewHtml';
+
+/** The panel's name: the first segment of its message types. */
+export const DIAGRAM_PANEL = 'diagram';
+
+/**
+ * The diagram's page (shell and CSP: `webviewHtml.ts`): its bundle, its layout worker (started
+ * from a `blob:` URL, so the page gets `connect-src` + `worker-src blob:`) and the one Trusted
+ * Types policy that passes that URL (`webview-ui/diagram/layoutClient.ts`).
+ */
+export const DIAGRAM_PAGE: WebviewPage = {
+  bundle: DIAGRAM_PANEL,
+  title: 'Architecture diagram',
+  workerBundle: 'diagramLayout',
+  trustedTypesPolicies: ['archlens-diagram-worker'],
+};
 
 /** Largest message either side accepts, counted in UTF-16 code units of its strings (about 20 MB). */
 export const DIAGRAM_MAX_MESSAGE_CHARS = 20 * 1024 * 1024;
@@ -62,7 +83,7 @@ export interface DiagramThemeChangedMessage {
 }
 
 /** VS Code colour theme kinds. */
-export type DiagramThemeKind = 'light' | 'dark' | 'highContrast' | 'highContrastLight';
+export type DiagramThemeKind = WebviewThemeKind;
 
 /** A line of status for the user (e.g. "not a template", "the template does not parse: showing the last good diagram"). */
 export interface DiagramStatusMessage {
@@ -79,9 +100,7 @@ export type DiagramHostMessage = DiagramGraphUpdateMessage | DiagramThemeChanged
 // UI -> host
 
 /** The UI has loaded and wants the current state. */
-export interface DiagramReadyMessage {
-  readonly type: 'diagram/ready';
-}
+export type DiagramReadyMessage = ReadyMessage<typeof DIAGRAM_PANEL>;
 
 /** The user clicked a resource: select its logical id in the template. */
 export interface DiagramNodeRevealMessage {
@@ -118,133 +137,30 @@ export type DiagramUiMessage = DiagramReadyMessage | DiagramNodeRevealMessage | 
  * The host's handlers, one per UI message type. The mapped type makes a missing (or
  * misspelt) handler a compile error, so a new message cannot be silently ignored.
  */
-export type DiagramUiHandlers = {
-  readonly [T in DiagramUiMessage['type']]: (message: Extract<DiagramUiMessage, { type: T }>) => void | Promise<void>;
-};
+export type DiagramUiHandlers = MessageHandlers<DiagramUiMessage>;
 
 /** The UI's handlers, one per host message type. */
-export type DiagramHostHandlers = {
-  readonly [T in DiagramHostMessage['type']]: (message: Extract<DiagramHostMessage, { type: T }>) => void;
-};
+export type DiagramHostHandlers = MessageHandlers<DiagramHostMessage, void>;
 
 /** Calls the handler for a (validated) UI message. */
-export function dispatchUiMessage(handlers: DiagramUiHandlers, message: DiagramUiMessage): void | Promise<void> {
-  const handler = handlers[message.type] as (message: DiagramUiMessage) => void | Promise<void>;
-  return handler(message);
-}
+export const dispatchUiMessage: (handlers: DiagramUiHandlers, message: DiagramUiMessage) => void | Promise<void> = dispatchMessage;
 
 /** Calls the handler for a (validated) host message. */
-export function dispatchHostMessage(handlers: DiagramHostHandlers, message: DiagramHostMessage): void {
-  const handler = handlers[message.type] as (message: DiagramHostMessage) => void;
-  handler(message);
-}
+export const dispatchHostMessage: (handlers: DiagramHostHandlers, message: DiagramHostMessage) => void = dispatchMessage;
 
 // ---------------------------------------------------------------------------------------------
-// Validation
+// Validation (combinators from protocolKit.ts)
 
 /** The outcome of validating a message. */
-export type DiagramValidation<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly error: string };
+export type DiagramValidation<T> = Validation<T>;
 
 const NODE_CATEGORIES: ReadonlySet<NodeCategory> = new Set<NodeCategory>(['compute', 'storage', 'database', 'networking', 'integration', 'api', 'security', 'monitoring', 'management', 'analytics', 'other']);
 const EDGE_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['ref', 'getatt', 'sub', 'dependsOn', 'eventSource', 'iam']);
 const GROUP_KINDS: ReadonlySet<GraphGroup['kind']> = new Set<GraphGroup['kind']>(['vpc', 'availabilityZone', 'subnet', 'nestedStack', 'construct']);
-const THEME_KINDS: ReadonlySet<DiagramThemeKind> = new Set<DiagramThemeKind>(['light', 'dark', 'highContrast', 'highContrastLight']);
 const MAX_ID = 1024;
 const MAX_TEXT = 64 * 1024;
-const MAX_DEPTH = 8;
-
-/** Thrown inside the validator; turned into `{ ok: false }` at its edge. */
-class Invalid extends Error {}
-
-function fail(path: string, what: string): never {
-  throw new Invalid(`${path}: ${what}`);
-}
-
-type Plain = Record<string, unknown>;
-
-function isPlainObject(value: unknown): value is Plain {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
-/**
- * One pass over the whole value before any field is read: only JSON-like data (plain
- * objects, arrays, strings, finite numbers, booleans, null), no `__proto__` key anywhere,
- * bounded depth, and at most {@link DIAGRAM_MAX_MESSAGE_CHARS} characters of strings and keys.
- */
-function checkStructure(root: unknown): void {
-  let chars = 0;
-  const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
-  while (stack.length > 0) {
-    const { value, depth } = stack.pop()!;
-    if (typeof value === 'string') {
-      chars += value.length;
-      if (chars > DIAGRAM_MAX_MESSAGE_CHARS) fail('message', `larger than ${DIAGRAM_MAX_MESSAGE_CHARS} characters`);
-      continue;
-    }
-    if (typeof value === 'number') {
-      if (!Number.isFinite(value)) fail('message', 'non-finite number');
-      chars += 8;
-      continue;
-    }
-    // `undefined` is an absent optional field (structured clone keeps it, JSON drops it).
-    if (typeof value === 'boolean' || value === null || value === undefined) continue;
-    if (depth >= MAX_DEPTH) fail('message', `nested deeper than ${MAX_DEPTH}`);
-    if (Array.isArray(value)) {
-      chars += value.length;
-      if (chars > DIAGRAM_MAX_MESSAGE_CHARS) fail('message', `larger than ${DIAGRAM_MAX_MESSAGE_CHARS} characters`);
-      for (const item of value) stack.push({ value: item, depth: depth + 1 });
-      continue;
-    }
-    if (!isPlainObject(value)) fail('message', `unexpected ${typeof value}`);
-    for (const key of Object.keys(value)) {
-      // JSON.parse and structured clone both create an own `__proto__` property; code that
-      // later copies the object with `Object.assign` or a spread would set its prototype.
-      if (key === '__proto__') fail('message', '`__proto__` key');
-      chars += key.length;
-      stack.push({ value: value[key], depth: depth + 1 });
-    }
-    if (chars > DIAGRAM_MAX_MESSAGE_CHARS) fail('message', `larger than ${DIAGRAM_MAX_MESSAGE_CHARS} characters`);
-  }
-}
-
-function object(value: unknown, path: string, keys: readonly string[], optional: readonly string[] = []): Plain {
-  if (!isPlainObject(value)) fail(path, 'expected an object');
-  for (const key of Object.keys(value)) {
-    if (!keys.includes(key) && !optional.includes(key)) fail(path, `unexpected key '${key}'`);
-  }
-  for (const key of keys) if (!(key in value)) fail(path, `missing '${key}'`);
-  return value;
-}
-
-function string(value: unknown, path: string, max: number, { empty = false } = {}): string {
-  if (typeof value !== 'string') fail(path, 'expected a string');
-  if (!empty && value.length === 0) fail(path, 'empty string');
-  if (value.length > max) fail(path, `longer than ${max} characters`);
-  return value;
-}
-
-function boolean(value: unknown, path: string): boolean {
-  if (typeof value !== 'boolean') fail(path, 'expected a boolean');
-  return value;
-}
-
-function offset(value: unknown, path: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) fail(path, 'expected a non-negative integer');
-  return value;
-}
-
-function oneOf<T extends string>(value: unknown, path: string, allowed: ReadonlySet<T>): T {
-  if (typeof value !== 'string' || !allowed.has(value as T)) fail(path, `expected one of ${[...allowed].join(', ')}`);
-  return value as T;
-}
-
-function array(value: unknown, path: string, max: number): readonly unknown[] {
-  if (!Array.isArray(value)) fail(path, 'expected an array');
-  if (value.length > max) fail(path, `more than ${max} items`);
-  return value;
-}
+/** Structural limits of every diagram message, both directions. */
+const LIMITS: StructureLimits = { maxChars: DIAGRAM_MAX_MESSAGE_CHARS, maxDepth: 8 };
 
 function validateNode(value: unknown, path: string): GraphNode {
   const node = object(value, path, ['id', 'type', 'service', 'category', 'label', 'span', 'auxiliary', 'details'], ['group']);
@@ -260,7 +176,7 @@ function validateNode(value: unknown, path: string): GraphNode {
   if (!isPlainObject(node.details)) fail(`${path}.details`, 'expected an object');
   for (const [key, detail] of Object.entries(node.details)) {
     string(key, `${path}.details key`, MAX_ID);
-    string(detail, `${path}.details.${key.slice(0, 40)}`, MAX_TEXT, { empty: true });
+    string(detail, `${path}.details.${pathSegment(key)}`, MAX_TEXT, { empty: true });
   }
   return node as unknown as GraphNode;
 }
@@ -293,7 +209,7 @@ function validateGraph(value: unknown, path = 'graph'): ArchitectureGraph {
   for (const [what, list] of [['node', nodes], ['group', groups]] as const) {
     const ids = new Set<string>();
     for (const { id } of list) {
-      if (ids.has(id)) fail(path, `duplicate ${what} id '${id.slice(0, 80)}'`);
+      if (ids.has(id)) fail(path, `duplicate ${what} id ${quoteName(id)}`);
       ids.add(id);
     }
   }
@@ -323,8 +239,7 @@ export function isSafeExportFileName(name: string, format: 'svg' | 'png'): boole
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 function validateUiBody(value: unknown): DiagramUiMessage {
-  if (!isPlainObject(value)) fail('message', 'expected an object');
-  const type = value.type;
+  const type = messageType(value);
   switch (type) {
     case 'diagram/ready':
     case 'diagram/mermaid/copy':
@@ -349,13 +264,12 @@ function validateUiBody(value: unknown): DiagramUiMessage {
       return { type, options: validateOptions(message.options, `${type}.options`) };
     }
     default:
-      return fail('message', typeof type === 'string' ? `unknown type '${type.slice(0, 80)}'` : 'missing type');
+      return unknownType(type);
   }
 }
 
 function validateHostBody(value: unknown): DiagramHostMessage {
-  if (!isPlainObject(value)) fail('message', 'expected an object');
-  const type = value.type;
+  const type = messageType(value);
   switch (type) {
     case 'diagram/graph/update': {
       const message = object(value, type, ['type', 'graph', 'template', 'hash', 'options']);
@@ -377,27 +291,16 @@ function validateHostBody(value: unknown): DiagramHostMessage {
       return { type, level: oneOf(message.level, `${type}.level`, new Set(['info', 'error'] as const)), text: string(message.text, `${type}.text`, MAX_TEXT, { empty: true }) };
     }
     default:
-      return fail('message', typeof type === 'string' ? `unknown type '${type.slice(0, 80)}'` : 'missing type');
-  }
-}
-
-function validate<T>(value: unknown, body: (value: unknown) => T): DiagramValidation<T> {
-  try {
-    checkStructure(value);
-    return { ok: true, message: body(value) };
-  } catch (error) {
-    if (error instanceof Invalid) return { ok: false, error: error.message };
-    // A stack overflow or a hostile getter: still a rejection, never a crash of the receiver.
-    return { ok: false, error: `message: ${error instanceof Error ? error.message : 'invalid'}` };
+      return unknownType(type);
   }
 }
 
 /** Validates a message the host received from the webview. */
 export function validateDiagramUiMessage(value: unknown): DiagramValidation<DiagramUiMessage> {
-  return validate(value, validateUiBody);
+  return validateMessage(value, LIMITS, validateUiBody);
 }
 
 /** Validates a message the webview received from the host. */
 export function validateDiagramHostMessage(value: unknown): DiagramValidation<DiagramHostMessage> {
-  return validate(value, validateHostBody);
+  return validateMessage(value, LIMITS, validateHostBody);
 }

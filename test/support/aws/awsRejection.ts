@@ -11,3 +11,20 @@ export async function awsRejection(promise: Promise<unknown>): Promise<AwsError>
   assert.ok(error instanceof AwsError, `expected an AwsError, got ${String(error)}`);
   return error;
 }
+
+/** An error straight from an SDK client (no gateway in between): its modelled name, HTTP status and members. */
+export interface SdkError extends Error {
+  readonly $metadata?: { readonly httpStatusCode?: number };
+  /** Node's socket error code (ECONNRESET, ...). */
+  readonly code?: string;
+  /** restJson1 error members, e.g. ResourceNotFoundException's `resourceType`. */
+  readonly resourceType?: string;
+}
+
+/** The error an SDK call rejects with; fails the test if it resolves. */
+export async function sdkRejection(promise: Promise<unknown>): Promise<SdkError> {
+  return promise.then(
+    () => assert.fail('expected a rejection'),
+    (error: unknown) => error as SdkError,
+  );
+}

@@ -1,4 +1,4 @@
-// Seed data for the local CloudFormation protocol server (test/support/aws/awsProtocolServer.ts).
+// Seed data for the local CloudFormation service (test/support/aws/services/cloudFormation.ts).
 // Small and typed: a web app stack with a nested stack, a stack with 250 resources (three
 // ListStackResources pages of 100), a deleted stack and a rolled-back one. `viewsFixture` adds
 // what the stacks view tests need (an operation in progress, a stack in review, drift results

@@ -1,18 +1,23 @@
-// One local endpoint for every service, the way LocalStack-style emulators work: the SDK sends
-// CloudFormation, STS and CloudWatch Logs requests to the same `endpoint_url`, and this router
-// forwards each to the protocol server that speaks its wire protocol:
-//   - `X-Amz-Target: Logs_20140328.*` (awsJson1_1)                 -> the JSON server (Logs)
-//   - form-encoded `Action=GetCallerIdentity` (awsQuery, STS)        -> the JSON server (STS)
-//   - any other form-encoded `Action=...` (awsQuery, CloudFormation) -> the CloudFormation server
+// A forwarding proxy in front of separate local servers, for tests that want one endpoint over
+// several servers (secretsNeverLogged: a profile's `endpoint_url`). It routes with the core's
+// router (`X-Amz-Target`, `Action`/`Version`, REST path), so each request reaches the server of
+// its service. One LocalAwsServer with several services needs no proxy (see demoAws.ts).
 // Responses are piped, so streamed ones (StartLiveTail's event stream) pass through as they come.
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
+import { routeRequest } from './core/router';
+import { cloudFormationService, CloudFormationState } from './services/cloudFormation';
+import { codeArtifactService, CodeArtifactState } from './services/codeArtifact';
+import { logsService, LogsState } from './services/logs';
+import { stsService, StsState } from './services/sts';
 
 export interface RouterTargets {
-  /** `http://127.0.0.1:<port>` of the CloudFormation (awsQuery/XML) server. */
+  /** `http://127.0.0.1:<port>` of the server with CloudFormation. */
   readonly cloudFormation: string;
-  /** `http://127.0.0.1:<port>` of the CloudWatch Logs (awsJson1_1) and STS server. */
+  /** `http://127.0.0.1:<port>` of the server with CloudWatch Logs and STS (and anything else not listed). */
   readonly json: string;
+  /** `http://127.0.0.1:<port>` of the server with CodeArtifact; default `json`. */
+  readonly codeArtifact?: string;
 }
 
 export interface LocalAwsRouter {
@@ -20,12 +25,24 @@ export interface LocalAwsRouter {
   close(): Promise<void>;
 }
 
-const STS_ACTIONS = new Set(['GetCallerIdentity', 'AssumeRole', 'GetSessionToken']);
+// Only their routing facts are used (prefixes, versions, REST paths); the states stay empty.
+const ROUTING = [
+  cloudFormationService(new CloudFormationState([])),
+  stsService(new StsState()),
+  logsService(new LogsState([])),
+  codeArtifactService(new CodeArtifactState([])),
+];
 
 function targetFor(req: IncomingMessage, body: Buffer, targets: RouterTargets): string {
-  if (req.headers['x-amz-target'] !== undefined) return targets.json;
-  const action = new URLSearchParams(body.toString('utf8')).get('Action') ?? '';
-  return STS_ACTIONS.has(action) ? targets.json : targets.cloudFormation;
+  const routed = routeRequest({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: body.toString('utf8') }, ROUTING);
+  switch (routed.service?.name) {
+    case 'cloudformation':
+      return targets.cloudFormation;
+    case 'codeartifact':
+      return targets.codeArtifact ?? targets.json;
+    default:
+      return targets.json;
+  }
 }
 
 function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, target: string): void {

@@ -1,5 +1,5 @@
 // Seeded, deterministic CloudWatch Logs data for the local awsJson1_1 test server
-// (test/support/aws/jsonProtocolServer.ts). No randomness and no clock: every timestamp is an
+// (test/support/aws/services/logs.ts). No randomness and no clock: every timestamp is an
 // offset from FIXTURE_EPOCH, so assertions about ranges and ordering are exact.
 
 /** One stored event, as the test server keeps it. */

@@ -1,4 +1,4 @@
-// The streaming and query operations of the local CloudWatch Logs server (jsonProtocolServer.ts):
+// The streaming and query operations of the local CloudWatch Logs service (services/logs.ts):
 // StartLiveTail as an AWS event stream, and Logs Insights' StartQuery / GetQueryResults /
 // StopQuery over the executor in logsInsightsQuery.ts. Plus the request helpers both files use.
 import { randomUUID } from 'node:crypto';
@@ -6,17 +6,7 @@ import type { ServerResponse } from 'node:http';
 import { eventFrame, exceptionFrame } from './logsEventStream';
 import type { FixtureGroup } from './logsFixtures';
 import { MalformedQueryError, compileQuery, type QueryRecord, type ResultRow } from './logsInsightsQuery';
-
-/** A service error answered as `{"__type": ..., "message": ...}` (or STS XML). */
-export class ServiceError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
+import { ServiceError } from './core/serviceError';
 
 /** Live tail pacing; tests make it fast, the demo keeps AWS's. */
 export interface TailSettings {

@@ -1,9 +1,7 @@
 // Shared pieces of the credentials tests: temp AWS config directories, scoped environment
-// variables, and a tiny local STS (awsQuery) that answers GetCallerIdentity and AssumeRole,
-// records which access key signed each request, and can fail with any STS error code.
+// variables, and the local STS (test/support/aws/stsStub.ts) that answers GetCallerIdentity and
+// AssumeRole, records which access key signed each request, and can fail with any STS error code.
 import { mkdtemp, rm, writeFile, chmod } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSession, verifySession } from '../../../src/aws/credentials/connect';
@@ -54,74 +52,8 @@ export function isolatedAwsEnv(extra: Record<string, string | undefined> = {}): 
   return { ...cleared, AWS_EC2_METADATA_DISABLED: 'true', ...extra };
 }
 
-export interface StsRequest {
-  readonly action: string;
-  readonly params: Record<string, string>;
-  /** The access key id from the SigV4 Authorization header. */
-  readonly accessKeyId?: string;
-}
-
-export interface StsStub {
-  readonly endpoint: string;
-  readonly requests: StsRequest[];
-  /** When set, every request fails with this STS error. */
-  failWith?: { code: string; message: string; status?: number };
-  account: string;
-  close(): Promise<void>;
-}
-
-const NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
-
-function xmlEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export async function startStsStub(): Promise<StsStub> {
-  const requests: StsRequest[] = [];
-  let counter = 0;
-  const stub: StsStub = {
-    endpoint: '',
-    requests,
-    account: '123456789012',
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const params = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
-      const auth = String(req.headers.authorization ?? '');
-      const accessKeyId = /Credential=([^/]+)\//.exec(auth)?.[1];
-      const action = params.Action ?? '';
-      requests.push({ action, params, accessKeyId });
-      res.setHeader('content-type', 'text/xml');
-      if (stub.failWith) {
-        res.statusCode = stub.failWith.status ?? 403;
-        res.end(`<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Code>${stub.failWith.code}</Code><Message>${xmlEscape(stub.failWith.message)}</Message></Error><RequestId>r-${requests.length}</RequestId></ErrorResponse>`);
-        return;
-      }
-      if (action === 'GetCallerIdentity') {
-        res.end(
-          `<GetCallerIdentityResponse xmlns="${NS}"><GetCallerIdentityResult><Arn>arn:aws:iam::${stub.account}:user/tester</Arn><UserId>AIDATESTUSER</UserId><Account>${stub.account}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
-        );
-        return;
-      }
-      if (action === 'AssumeRole') {
-        counter++;
-        const expiration = new Date(Date.now() + 3_600_000).toISOString();
-        res.end(
-          `<AssumeRoleResponse xmlns="${NS}"><AssumeRoleResult><Credentials><AccessKeyId>ASIAASSUMED${String(counter).padStart(9, '0')}</AccessKeyId><SecretAccessKey>assumed-secret-${counter}</SecretAccessKey><SessionToken>assumed-token-${counter}</SessionToken><Expiration>${expiration}</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts::${stub.account}:assumed-role/Admin/s</Arn><AssumedRoleId>AROATEST:s</AssumedRoleId></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></AssumeRoleResponse>`,
-        );
-        return;
-      }
-      res.statusCode = 400;
-      res.end(`<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>unsupported</Message></Error><RequestId>r</RequestId></ErrorResponse>`);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  (stub as { endpoint: string }).endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return stub;
-}
+// The one STS emulator (test/support/aws/services/sts.ts), alone on a local server.
+export { startStsStub, type StsRequest, type StsStub } from '../../support/aws/stsStub';
 
 /** Captures log lines (info/warn/error/debug) for assertions that nothing secret was logged. */
 export function captureLog(): { lines: string[]; info(m: string): void; warn(m: string): void; error(m: string, e?: unknown): void; debug(m: string): void } {

@@ -1,52 +1,34 @@
 /**
  * The diagram webview in a real browser: the built `dist/webview/*` (run `npm run build`
  * first; `npm test` does) served from 127.0.0.1 under the exact HTML and CSP the extension
- * host uses (`renderDiagramHtml`), headless Debian Chromium through playwright-core, and an
- * `acquireVsCodeApi` stand-in that records what the UI posts. Screenshots go to
- * `.test-artifacts/webview/`.
+ * host uses (the kit's page server, `webviewPage.ts`), headless Debian Chromium through
+ * playwright-core, and an `acquireVsCodeApi` stand-in that records what the UI posts.
+ * Screenshots go to `.test-artifacts/webview/`.
+ *
+ * Functional checks only: how fast a 500-resource diagram first paints is measured by
+ * `npm run bench` (bench/diagramPaint.ts), where a slow machine is a number, not a failure.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, checkChromium } from '../../../scripts/workbench/codeServer.mjs';
+import type { Browser, Page } from 'playwright-core';
 import type { ArchitectureGraph } from '../../../src/engine/graph/graphTypes';
-import { validateDiagramUiMessage, type DiagramHostMessage, type DiagramUiMessage } from '../../../src/shared/webview/diagramProtocol';
-import { generatedGraph, HOSTILE, hostileGraph, PAGE_SHIM, repoRoot, smallGraph, startServer, updateMessage } from './diagramPage';
+import { DIAGRAM_PAGE, validateDiagramUiMessage, type DiagramHostMessage, type DiagramUiMessage } from '../../../src/shared/webview/diagramProtocol';
+import { coldPaint, generatedGraph, HOSTILE, hostileGraph, openDiagramPage, rendered, repoRoot, smallGraph, startDiagramServer, updateMessage } from './diagramPage';
+import * as kit from './webviewPage';
+import { assertBuilt, launchBrowser, send, violations, type OpenedPage, type PageGlobals, type PageServer } from './webviewPage';
 
 const ARTIFACTS = join(repoRoot, '.test-artifacts', 'webview');
-/** First paint budget for a 500-resource template (from navigation start). */
-const FIRST_PAINT_BUDGET_MS = 1500;
-
-/** The page's globals this test touches (the root tsconfig has no DOM types). */
-interface PageGlobals {
-  __posted: DiagramUiMessage[];
-  __autoUpdate?: unknown;
-  __readyAt?: number;
-  __violations: { directive: string; blocked: string; sample: string; source: string }[];
-  __xss?: unknown;
-  postMessage(message: unknown, targetOrigin: string): void;
-  performance: { now(): number };
-  requestAnimationFrame(callback: () => void): void;
-  document: {
-    querySelector(selector: string): { getAttribute(name: string): string | null } | null;
-    querySelectorAll(selector: string): ArrayLike<{ tagName: string; getAttributeNames(): string[] }>;
-    documentElement: { textContent: string | null };
-  };
-}
 
 let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: PageServer;
 
 before(async () => {
-  checkChromium();
-  for (const file of ['diagram.js', 'diagramLayout.js', 'diagram.css']) {
-    assert.ok(existsSync(join(repoRoot, 'dist', 'webview', file)), `dist/webview/${file} is missing: run npm run build first`);
-  }
+  assertBuilt(DIAGRAM_PAGE);
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  server = await startDiagramServer();
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -58,60 +40,16 @@ after(async () => {
  * A fresh page (new context: no shared cache, like a new webview), waiting for `diagram/ready`.
  * With `autoUpdate`, the stand-in host answers `ready` with that message at once.
  */
-async function openPage(autoUpdate?: DiagramHostMessage, query = ''): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  if (autoUpdate) {
-    await page.addInitScript((message) => {
-      (globalThis as unknown as PageGlobals).__autoUpdate = message;
-    }, autoUpdate);
-  }
-  await page.addInitScript(PAGE_SHIM);
-  await page.goto(`${server.url}${query}`);
-  await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.some((m) => m.type === 'diagram/ready'), undefined, { polling: 'raf', timeout: 15_000 });
-  return {
-    page,
-    close: async () => {
-      await context.close();
-      assert.deepEqual(errors, [], 'uncaught errors in the page');
-    },
-  };
+function openPage(autoUpdate?: DiagramHostMessage, query = ''): Promise<OpenedPage> {
+  return openDiagramPage(browser, server, { autoReply: autoUpdate, query });
 }
 
-/** Posts a host message; returns the page's clock at that moment. */
-function send(page: Page, message: DiagramHostMessage | Record<string, unknown>): Promise<number> {
-  return page.evaluate((m) => {
-    const g = globalThis as unknown as PageGlobals;
-    g.postMessage(m, '*');
-    return g.performance.now();
-  }, message);
+function waitForPosted<T extends DiagramUiMessage['type']>(page: Page, type: T, before = 0): Promise<Extract<DiagramUiMessage, { type: T }>> {
+  return kit.waitForPosted<DiagramUiMessage, T>(page, type, before);
 }
 
-/** Waits until the SVG has been drawn `count` times; returns the page's clock at the next animation frame (the paint). */
-async function rendered(page: Page, count: number, timeout = 30_000): Promise<number> {
-  const handle = await page.waitForFunction((n) => (globalThis as unknown as PageGlobals).document.querySelector('svg.canvas')?.getAttribute('data-renders') === String(n), count, { polling: 'raf', timeout });
-  await handle.dispose();
-  return page.evaluate(() => (globalThis as unknown as PageGlobals).performance.now());
-}
-
-function posted(page: Page): Promise<DiagramUiMessage[]> {
-  return page.evaluate(() => (globalThis as unknown as PageGlobals).__posted);
-}
-
-function violations(page: Page): Promise<PageGlobals['__violations']> {
-  return page.evaluate(() => (globalThis as unknown as PageGlobals).__violations);
-}
-
-async function waitForPosted<T extends DiagramUiMessage['type']>(page: Page, type: T, before = 0): Promise<Extract<DiagramUiMessage, { type: T }>> {
-  await page.waitForFunction(([t, n]) => (globalThis as unknown as PageGlobals).__posted.filter((m) => m.type === t).length > n, [type, before] as const, { polling: 100, timeout: 15_000 });
-  const all = (await posted(page)).filter((m): m is Extract<DiagramUiMessage, { type: T }> => m.type === type);
-  return all[all.length - 1]!;
-}
-
-async function countPosted(page: Page, type: DiagramUiMessage['type']): Promise<number> {
-  return (await posted(page)).filter((m) => m.type === type).length;
+function countPosted(page: Page, type: DiagramUiMessage['type']): Promise<number> {
+  return kit.countPosted(page, type);
 }
 
 function visibleCount(graph: ArchitectureGraph): number {
@@ -165,12 +103,19 @@ void test('click reveals, search dims, zoom and selection survive an update, inc
   await tooltip.waitFor({ state: 'visible' });
   assert.match((await tooltip.textContent()) ?? '', /ProcessOrder.*AWS::Lambda::Function.*In.*PrivateSubnet.*Runtime.*python3\.12/s);
 
-  await page.locator('vscode-text-field.search').click();
+  // The search field has an accessible name (the toolkit used to announce it as "Text field").
+  const search = page.getByRole('textbox', { name: 'Search resources', exact: true });
+  assert.equal(await search.count(), 1, 'one textbox named "Search resources"');
+  assert.equal(await page.getByRole('textbox', { name: 'Text field' }).count(), 0);
+  assert.match(await page.getByRole('toolbar', { name: 'Diagram' }).ariaSnapshot(), /- textbox "Search resources"/);
+  assert.equal(await page.locator('vscode-text-field.search').evaluate((field) => (field as unknown as { getBoundingClientRect(): { height: number } }).getBoundingClientRect().height < 40), true, 'the label is not drawn (the placeholder shows)');
+  // `/` moves focus to the search field: typing then searches.
+  await page.keyboard.press('/');
   await page.keyboard.type('order');
   await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('g.node.dimmed') !== null, undefined, { polling: 'raf' });
   assert.equal(await page.locator('g.node.match').count(), 5, 'OrdersApi, CreateOrder, ProcessOrder, OrdersTable, OrderQueue');
   assert.equal(await page.locator('.matches').textContent(), '5 matches');
-  await page.locator('vscode-text-field.search').click();
+  await search.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('g.node.dimmed') === null, undefined, { polling: 'raf' });
@@ -304,21 +249,6 @@ void test('hostile labels, ids and details render as text: no script runs, no ma
   await close();
 });
 
-interface ColdPaint {
-  /** Navigation start to the first painted frame of the diagram (provisional or final). */
-  paint: number;
-  /** How the first paint was laid out (`sketch` while ELK boots, for big diagrams). */
-  firstSource: string;
-  /** Navigation start to the painted frame with ELK's layout. */
-  final: number;
-  sinceUpdate: number;
-  elk: number;
-  render: number;
-  items: number;
-  page: Page;
-  close: () => Promise<void>;
-}
-
 void test('without the layout worker, a simple layout is drawn and the reason shown', async () => {
   const { page, close } = await openPage(undefined, '?missing-worker');
   const graph = smallGraph();
@@ -331,79 +261,32 @@ void test('without the layout worker, a simple layout is drawn and the reason sh
   await close();
 });
 
-/** Cold load of the page, graph sent on `ready` (as the host does). */
-async function coldPaint(graph: ArchitectureGraph, options: { showAuxiliary?: boolean } = {}): Promise<ColdPaint> {
-  const opened = await openPage(updateMessage(graph, options));
-  const paint = await rendered(opened.page, 1, 60_000);
-  const canvas = opened.page.locator('svg.canvas');
-  const firstSource = (await canvas.getAttribute('data-layout-source')) ?? '';
-  const final = firstSource === 'sketch' ? await rendered(opened.page, 2, 60_000) : paint;
-  const sent = (await opened.page.evaluate(() => (globalThis as unknown as PageGlobals).__readyAt)) ?? 0;
-  assert.equal(await canvas.getAttribute('data-layout-source'), 'elk');
-  return {
-    ...opened,
-    paint,
-    firstSource,
-    final,
-    sinceUpdate: paint - sent,
-    elk: Number(await canvas.getAttribute('data-elk-ms')),
-    render: Number(await canvas.getAttribute('data-render-ms')),
-    items: Number(await canvas.getAttribute('data-items')),
-  };
-}
+void test('a large diagram paints a provisional layout at once, then ELK\'s; an edit is laid out incrementally', async () => {
+  // Above LARGE_DIAGRAM (150) shown boxes, a cold page draws the sketch while ELK boots.
+  const graph = generatedGraph(22);
+  const shown = visibleCount(graph);
+  assert.ok(shown > 150, `${shown} boxes shown: the sketch path needs more than 150`);
+  const run = await coldPaint(browser, server, graph);
+  assert.equal(run.firstSource, 'sketch', 'the first paint is the provisional layout');
+  assert.ok(run.final >= run.paint, "ELK's layout replaced it");
+  assert.equal(run.items, shown);
+  assert.equal(await run.page.locator('g.node').count(), shown);
+  await run.page.screenshot({ path: join(ARTIFACTS, 'generated-large.png') });
+  for (let step = 0; step < 8; step++) await run.page.locator('vscode-button[title^="Zoom in"]').click();
+  await run.page.screenshot({ path: join(ARTIFACTS, 'generated-large-zoomed.png') });
 
-function describeRun(run: ColdPaint): string {
-  return `first paint ${run.paint.toFixed(0)} ms after navigation start (${run.firstSource} layout, ${run.sinceUpdate.toFixed(0)} ms after \`ready\`), ELK layout painted at ${run.final.toFixed(0)} ms (ELK ${run.elk} ms, SVG ${run.render} ms)`;
-}
-
-void test('a 500-resource template paints (first paint measured against the 1.5 s budget); 1,750 resources are measured', async (t) => {
-  const graph500 = generatedGraph(39);
-  assert.ok(graph500.nodes.length >= 500);
-  const runs: ColdPaint[] = [];
-  // Best of two cold loads: the machine's other work shows up as noise, not as a regression.
-  for (let i = 0; i < 2; i++) {
-    const run = await coldPaint(graph500);
-    runs.push(run);
-    if (i === 0) await run.page.screenshot({ path: join(ARTIFACTS, 'generated-500.png') });
-    // The same diagram zoomed in on its middle, where labels are readable.
-    if (i === 0) {
-      for (let step = 0; step < 11; step++) await run.page.locator('vscode-button[title^="Zoom in"]').click();
-      await run.page.screenshot({ path: join(ARTIFACTS, 'generated-500-zoomed.png') });
-    }
-    assert.equal(run.items, visibleCount(graph500));
-    assert.deepEqual(await violations(run.page), []);
-    await run.close();
-  }
-  const best = runs.reduce((a, b) => (a.paint <= b.paint ? a : b));
-  t.diagnostic(`500 resources (${best.items} shown, auxiliary hidden): ${describeRun(best)}; first paints: ${runs.map((r) => r.paint.toFixed(0)).join(', ')} ms`);
-  // Speed is reported, not asserted (timed assertions flake on loaded machines): the
-  // diagnostic above states the first paint against the budget; the test checks that both
-  // the provisional and ELK's layout were painted.
-  t.diagnostic(`first-paint budget ${FIRST_PAINT_BUDGET_MS} ms: ${best.paint <= FIRST_PAINT_BUDGET_MS ? 'met' : 'MISSED'} (${best.paint.toFixed(0)} ms)`);
-  assert.ok(Number.isFinite(best.paint) && best.paint > 0, 'the diagram was painted');
-  assert.ok(Number.isFinite(best.final) && best.final >= best.paint, "ELK's layout was painted");
-
-  const all500 = await coldPaint(graph500, { showAuxiliary: true });
-  t.diagnostic(`500 resources, auxiliary shown (${all500.items} boxes): ${describeRun(all500)}`);
-  // Incremental: one more resource in a 500-resource diagram.
+  // Incremental: one more resource, with the auxiliary resources shown too.
+  const queue = graph.nodes.find((n) => n.type === 'AWS::SQS::Queue')!;
   const edited: ArchitectureGraph = {
-    ...graph500,
-    nodes: [...graph500.nodes, { ...graph500.nodes.find((n) => n.type === 'AWS::SQS::Queue')!, id: 'AddedQueue', label: 'AddedQueue' }],
-    edges: [...graph500.edges, { from: 'AddedQueue', to: graph500.nodes.find((n) => n.type === 'AWS::SQS::Queue')!.id, kind: 'getatt' }],
+    ...graph,
+    nodes: [...graph.nodes, { ...queue, id: 'AddedQueue', label: 'AddedQueue' }],
+    edges: [...graph.edges, { from: 'AddedQueue', to: queue.id, kind: 'getatt' }],
   };
-  const sent = await send(all500.page, updateMessage(edited, { showAuxiliary: true }));
-  const painted = await rendered(all500.page, 3);
-  assert.equal(await all500.page.locator('svg.canvas').getAttribute('data-layout-source'), 'incremental');
-  t.diagnostic(`incremental update (1 resource added to 500): painted ${(painted - sent).toFixed(0)} ms after the message`);
-  await all500.close();
-
-  const graph1750 = generatedGraph(143);
-  const big = await coldPaint(graph1750);
-  await big.page.screenshot({ path: join(ARTIFACTS, 'generated-1750.png') });
-  t.diagnostic(`1,750 resources (${big.items} shown): ${describeRun(big)}`);
-  assert.ok(big.final < 20_000);
-  await big.close();
-  const bigAll = await coldPaint(graph1750, { showAuxiliary: true });
-  t.diagnostic(`1,750 resources, auxiliary shown (${bigAll.items} boxes): ${describeRun(bigAll)}`);
-  await bigAll.close();
+  await send(run.page, updateMessage(edited));
+  await rendered(run.page, 3);
+  assert.equal(await run.page.locator('svg.canvas').getAttribute('data-layout-source'), 'incremental');
+  assert.equal(await run.page.locator('g.node').count(), shown + 1);
+  assert.equal(await run.page.locator('g.node[data-key="n:AddedQueue"] .node-label').textContent(), 'AddedQueue');
+  assert.deepEqual(await violations(run.page), []);
+  await run.close();
 });

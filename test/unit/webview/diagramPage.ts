@@ -1,27 +1,18 @@
 /**
- * Support for the diagram webview's browser test: fixture graphs, a tiny HTTP server for
- * the built `dist/webview/*` files and a page with the panel's exact HTML and CSP, and an
- * `acquireVsCodeApi` stand-in that records what the UI posts.
+ * Fixtures and page helpers of the diagram webview's browser test (and of the first-paint bench): graphs,
+ * `diagram/graph/update` messages, and the diagram's page server (the kit's generic one,
+ * `webviewPage.ts`, with the diagram's `WebviewPage`).
  */
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { generateTemplate } from '../../../bench/generateTemplate';
 import { analyzeDocument } from '../../../src/engine/analyzedDocument';
 import { buildGraph } from '../../../src/engine/graph/buildGraph';
 import type { ArchitectureGraph, GraphNode } from '../../../src/engine/graph/graphTypes';
-import { renderDiagramHtml } from '../../../src/shared/webview/diagramHtml';
-import { DEFAULT_DIAGRAM_OPTIONS, type DiagramGraphUpdateMessage, type DiagramOptions } from '../../../src/shared/webview/diagramProtocol';
+import { DEFAULT_DIAGRAM_OPTIONS, DIAGRAM_PAGE, type DiagramGraphUpdateMessage, type DiagramHostMessage, type DiagramOptions } from '../../../src/shared/webview/diagramProtocol';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { openPanelPage, startPageServer, type OpenedPage, type PageGlobals, type PageServer } from './webviewPage';
 
-export const repoRoot = join(__dirname, '..', '..', '..');
-const WEBVIEW_DIST = join(repoRoot, 'dist', 'webview');
-const SERVED: Readonly<Record<string, string>> = {
-  'diagram.js': 'text/javascript',
-  'diagramLayout.js': 'text/javascript',
-  'diagram.css': 'text/css',
-};
+export { repoRoot } from './webviewPage';
 
 function node(id: string, type: string, category: GraphNode['category'], extra: Partial<GraphNode> = {}): GraphNode {
   return { id, type, service: type.split('::')[1] ?? '', category, label: id, span: { start: 0, end: id.length }, auxiliary: false, details: {}, ...extra };
@@ -102,64 +93,87 @@ export function generatedGraph(services: number): ArchitectureGraph {
 /** A `diagram/graph/update` message for a graph. */
 export function updateMessage(graph: ArchitectureGraph, options: Partial<DiagramOptions> = {}, name = 'template.yaml'): DiagramGraphUpdateMessage {
   const hash = String(JSON.stringify(graph).length) + ':' + String(graph.nodes.length) + ':' + String(graph.edges.length);
-  return { type: 'diagram/graph/update', graph, template: { uri: `file:///work/${name}`, name }, hash, options: { ...DEFAULT_DIAGRAM_OPTIONS, ...options } };
+  // Field by field: a stray key or an `undefined` would make the UI reject the whole message.
+  const { showAuxiliary = DEFAULT_DIAGRAM_OPTIONS.showAuxiliary, collapsedGroups = DEFAULT_DIAGRAM_OPTIONS.collapsedGroups, direction = DEFAULT_DIAGRAM_OPTIONS.direction } = options;
+  return { type: 'diagram/graph/update', graph, template: { uri: `file:///work/${name}`, name }, hash, options: { showAuxiliary, collapsedGroups, direction } };
 }
 
-/** Serves `/` (the panel's HTML with a fresh nonce per request) and the built webview files. */
-export async function startServer(): Promise<{ url: string; close(): Promise<void> }> {
-  let origin = '';
-  const server: Server = createServer((request, response) => {
-    const [path = '/', query = ''] = (request.url ?? '/').split('?');
-    if (path === '/') {
-      // `/?missing-worker`: a page whose layout worker does not exist (the fallback test).
-      const worker = query === 'missing-worker' ? 'missing.js' : 'diagramLayout.js';
-      const html = renderDiagramHtml({
-        cspSource: origin,
-        nonce: randomBytes(18).toString('base64'),
-        scriptUri: `${origin}/dist/webview/diagram.js`,
-        styleUri: `${origin}/dist/webview/diagram.css`,
-        layoutWorkerUri: `${origin}/dist/webview/${worker}`,
-      });
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      response.end(html);
-      return;
-    }
-    const file = path.startsWith('/dist/webview/') ? path.slice('/dist/webview/'.length) : '';
-    const type = Object.hasOwn(SERVED, file) ? SERVED[file] : undefined;
-    if (!type) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-    response.end(readFileSync(join(WEBVIEW_DIST, file)));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url: `${origin}/`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+/** Serves the diagram page; `/?missing-worker` is a page whose layout worker does not exist (the fallback test). */
+export function startDiagramServer(): Promise<PageServer> {
+  return startPageServer(DIAGRAM_PAGE, { workerFile: (query) => (query === 'missing-worker' ? 'missing.js' : undefined) });
 }
 
 /**
- * Runs before the page's own scripts (Playwright init scripts are not subject to the CSP):
- * the `acquireVsCodeApi` stand-in, and recorders for posted messages and CSP violations.
+ * Records, in the page, when each render of the diagram reached the screen: the view bumps
+ * `svg.canvas[data-renders]` after drawing; a MutationObserver notes the count and the next
+ * animation frame's clock. Measured in the page, so two renders between two polls of the test
+ * (a sketch quickly replaced by ELK's layout on a busy machine) are both seen.
  */
-export const PAGE_SHIM = `
-  window.__posted = [];
-  window.__violations = [];
-  let state = window.__initialState;
-  window.acquireVsCodeApi = () => ({
-    postMessage: (message) => {
-      window.__posted.push(JSON.parse(JSON.stringify(message)));
-      // Like a host that has the graph ready when the webview says ready (the panel computes
-      // it while the page loads): answer on the next task.
-      if (message.type === 'diagram/ready' && window.__autoUpdate) {
-        window.__readyAt = performance.now();
-        setTimeout(() => window.postMessage(window.__autoUpdate, '*'));
+export const PAINT_RECORDER = `
+  window.__paints = [];
+  new MutationObserver((records) => {
+    for (const record of records) {
+      const renders = Number(record.target.getAttribute('data-renders'));
+      if (record.target.matches('svg.canvas') && !window.__paints.some((p) => p.renders === renders)) {
+        const paint = { renders, source: record.target.getAttribute('data-layout-source'), at: undefined };
+        window.__paints.push(paint);
+        requestAnimationFrame(() => { paint.at = performance.now(); });
       }
-    },
-    getState: () => state,
-    setState: (value) => { state = value; window.__savedState = value; },
-  });
-  document.addEventListener('securitypolicyviolation', (event) => {
-    window.__violations.push({ directive: event.violatedDirective, blocked: event.blockedURI, sample: event.sample, source: event.sourceFile });
-  });
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-renders'] });
 `;
+
+interface PaintGlobals {
+  __paints: { renders: number; source: string | null; at: number | undefined }[];
+}
+
+/** Waits until the diagram has been drawn `count` times and painted; returns the page's clock at that paint. */
+export async function rendered(page: Page, count: number, timeout = 30_000): Promise<number> {
+  const handle = await page.waitForFunction((n) => (globalThis as unknown as PaintGlobals).__paints.find((p) => p.renders === n)?.at, count, { polling: 50, timeout });
+  const at = (await handle.jsonValue()) as number;
+  await handle.dispose();
+  return at;
+}
+
+/** Opens the diagram page with the paint recorder (see {@link openPanelPage}). */
+export function openDiagramPage(browser: Browser, server: PageServer, options: { autoReply?: DiagramHostMessage; query?: string } = {}): Promise<OpenedPage> {
+  return openPanelPage(browser, server, 'diagram', { ...options, initScripts: [PAINT_RECORDER] });
+}
+
+/** One cold load of the diagram page, as the host does it: the graph is sent on `ready`. */
+export interface ColdPaint extends OpenedPage {
+  /** Navigation start to the first painted frame of the diagram (provisional or final), ms. */
+  readonly paint: number;
+  /** How the first paint was laid out (`sketch` while ELK boots, for big diagrams). */
+  readonly firstSource: string;
+  /** Navigation start to the painted frame with ELK's layout, ms. */
+  readonly final: number;
+  /** `ready` to the first paint, ms. */
+  readonly sinceReady: number;
+  /** ELK's own time and the SVG render time of the final layout, ms. */
+  readonly elk: number;
+  readonly render: number;
+  /** Boxes drawn. */
+  readonly items: number;
+}
+
+/** Loads a fresh page, sends `graph` on `ready`, waits for ELK's layout to be painted. */
+export async function coldPaint(browser: Browser, server: PageServer, graph: ArchitectureGraph, options: { showAuxiliary?: boolean } = {}): Promise<ColdPaint> {
+  const opened = await openDiagramPage(browser, server, { autoReply: updateMessage(graph, options) });
+  const paint = await rendered(opened.page, 1, 60_000);
+  const canvas = opened.page.locator('svg.canvas');
+  const firstSource = (await opened.page.evaluate(() => (globalThis as unknown as PaintGlobals).__paints.find((p) => p.renders === 1)?.source)) ?? '';
+  const final = firstSource === 'sketch' ? await rendered(opened.page, 2, 60_000) : paint;
+  const readyAt = (await opened.page.evaluate(() => (globalThis as unknown as PageGlobals).__readyAt)) ?? 0;
+  assert.equal(await canvas.getAttribute('data-layout-source'), 'elk');
+  return {
+    ...opened,
+    paint,
+    firstSource,
+    final,
+    sinceReady: paint - readyAt,
+    elk: Number(await canvas.getAttribute('data-elk-ms')),
+    render: Number(await canvas.getAttribute('data-render-ms')),
+    items: Number(await canvas.getAttribute('data-items')),
+  };
+}

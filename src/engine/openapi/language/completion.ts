@@ -11,6 +11,7 @@ import type { LocatedNode, Span } from '../../document/located';
 import { getValue } from '../../document/located';
 import type { CompletionEntry } from '../../language/completion';
 import { jsonCursorAt } from '../../language/jsonContext';
+import { jsonSiblingKeys, yamlSiblingKeys } from '../../language/siblingKeys';
 import { yamlPathAt } from '../../language/yamlContext';
 import type { LocationKind } from '../locations';
 import { escapeFragmentToken } from '../pointer';
@@ -187,45 +188,6 @@ function yamlFlowContext(text: string, offset: number, linePrefix: string, flowA
   return { mode: 'key', path, replace, quoted: quote !== '', existing, keyColumn: -1 };
 }
 
-/** Keys of the mapping a YAML key at `column` belongs to, read from the neighbouring lines. */
-function yamlSiblingKeys(text: string, lineStart: number, column: number, startsItem: boolean): Set<string> {
-  const keys = new Set<string>();
-  const keyLine = /^( *)(- +)?(["']?)([^"'#:{}[\],]+?)\3\s*:(\s|$)/;
-  const visit = (line: string, upward: boolean): boolean => {
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) return true;
-    const indent = /^ */.exec(line)![0].length;
-    const match = keyLine.exec(line);
-    if (match) {
-      const keyColumn = match[1]!.length + (match[2]?.length ?? 0);
-      if (keyColumn === column) {
-        if (match[2] && !upward) return false; // the next item of the list
-        keys.add(match[4]!.trim());
-        return !match[2]; // upward, a `- key:` line starts our item
-      }
-      return keyColumn > column && indent >= column;
-    }
-    return indent >= column;
-  };
-  if (!startsItem) {
-    let end = lineStart - 1;
-    while (end > 0) {
-      const start = text.lastIndexOf('\n', end - 1) + 1;
-      if (!visit(text.slice(start, end).replace(/\r$/, ''), true)) break;
-      end = start - 1;
-    }
-  }
-  let start = text.indexOf('\n', lineStart);
-  while (start >= 0 && start < text.length) {
-    const end = text.indexOf('\n', start + 1);
-    const line = text.slice(start + 1, end < 0 ? text.length : end).replace(/\r$/, '');
-    if (!visit(line, false)) break;
-    if (end < 0) break;
-    start = end;
-  }
-  return keys;
-}
-
 function jsonContext(text: string, offset: number): Context | undefined {
   const cursor = jsonCursorAt(text, offset);
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -239,44 +201,6 @@ function jsonContext(text: string, offset: number): Context | undefined {
   const owner = cursor.path[cursor.path.length - 2];
   if (typeof owner === 'string') return { mode: 'item', path: cursor.path.slice(0, -2), key: owner, replace, quoted };
   return undefined;
-}
-
-/** Keys of the JSON object around the offset (the string at the cursor excluded). */
-function jsonSiblingKeys(text: string, offset: number): Set<string> {
-  interface Frame {
-    readonly object: boolean;
-    readonly keys: Set<string>;
-    expectingKey: boolean;
-  }
-  const stack: Frame[] = [];
-  let atOffset: Frame | undefined;
-  let reached = false;
-  for (let i = 0; i < text.length; i++) {
-    if (!reached && i >= offset) {
-      reached = true;
-      atOffset = stack[stack.length - 1];
-    }
-    const c = text[i]!;
-    const top = stack[stack.length - 1];
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      const containsCursor = i < offset && offset <= j;
-      if (top?.object && top.expectingKey && !containsCursor) top.keys.add(text.slice(i + 1, j));
-      if (containsCursor && !reached) {
-        reached = true;
-        atOffset = top;
-      }
-      i = j;
-      continue;
-    }
-    if (c === '{' || c === '[') stack.push({ object: c === '{', keys: new Set(), expectingKey: c === '{' });
-    else if (c === '}' || c === ']') stack.pop();
-    else if (c === ':' && top?.object) top.expectingKey = false;
-    else if (c === ',' && top?.object) top.expectingKey = true;
-  }
-  if (!reached) atOffset = stack[stack.length - 1];
-  return atOffset?.object ? atOffset.keys : new Set();
 }
 
 // ---------------------------------------------------------------------------------------------

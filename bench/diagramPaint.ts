@@ -1,0 +1,111 @@
+/**
+ * The diagram webview's first paint for `npm run bench` (moved here from the unit tier, where
+ * a timing could never fail a test): the built `dist/webview/diagram.*` under its exact HTML
+ * and CSP, in headless Debian Chromium, through the browser test's page helpers
+ * (`test/unit/webview/diagramPage.ts`). Each sample is a cold page (new browser context, no
+ * cache, a fresh layout worker) that gets the graph on `diagram/ready`, as the extension host
+ * sends it.
+ *
+ * Rows: the first paint of the 500-resource template (goal <= 1.5 s from navigation start),
+ * ELK's layout painted, the same with auxiliary resources shown, an incremental update (one
+ * resource added), and 1,750 resources. Median of N samples and the spread (min-max).
+ * Skipped cleanly when Chromium or the built bundle is missing.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM_PATH } from '../scripts/workbench/codeServer.mjs';
+import { DIAGRAM_PAGE } from '../src/shared/webview/diagramProtocol';
+import type { ArchitectureGraph } from '../src/engine/graph/graphTypes';
+import { coldPaint, generatedGraph, rendered, startDiagramServer, updateMessage } from '../test/unit/webview/diagramPage';
+import { launchBrowser, pageFiles, send, WEBVIEW_DIST, type PageServer } from '../test/unit/webview/webviewPage';
+
+/** A bench row: label, value, note (median and spread). */
+export interface PaintRow {
+  readonly label: string;
+  readonly value: string;
+  readonly note: string;
+}
+
+/** First-paint goal for a 500-resource template, from navigation start. */
+export const FIRST_PAINT_GOAL_MS = 1500;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const ms = (value: number): string => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(0)} ms`);
+
+/** `median` as the value; `n samples, min-max` as the note. */
+function row(label: string, samples: readonly number[], extra = ''): PaintRow {
+  const spread = `${samples.length} samples, ${ms(Math.min(...samples))}-${ms(Math.max(...samples))}`;
+  return { label, value: ms(median(samples)), note: extra ? `${extra}; ${spread}` : spread };
+}
+
+interface Samples {
+  paint: number[];
+  final: number[];
+  sinceReady: number[];
+  firstSources: Set<string>;
+  items: number;
+}
+
+/** `runs` cold loads of `graph`; with `edit`, also the time from an edit message to its paint. */
+async function sample(browser: Browser, server: PageServer, graph: ArchitectureGraph, runs: number, options: { showAuxiliary?: boolean; edit?: ArchitectureGraph; edits?: number[] } = {}): Promise<Samples> {
+  const out: Samples = { paint: [], final: [], sinceReady: [], firstSources: new Set(), items: 0 };
+  for (let i = 0; i < runs; i++) {
+    const run = await coldPaint(browser, server, graph, { showAuxiliary: options.showAuxiliary });
+    out.paint.push(run.paint);
+    out.final.push(run.final);
+    out.sinceReady.push(run.sinceReady);
+    out.firstSources.add(run.firstSource);
+    out.items = run.items;
+    if (options.edit && options.edits) {
+      const renders = Number(await run.page.locator('svg.canvas').getAttribute('data-renders'));
+      const sent = await send(run.page, updateMessage(options.edit, { showAuxiliary: options.showAuxiliary }));
+      options.edits.push((await rendered(run.page, renders + 1)) - sent);
+    }
+    await run.close();
+  }
+  return out;
+}
+
+/** The rows (or one row saying why they were skipped). `runs`: samples per 500-resource row. */
+export async function benchDiagramPaint({ runs = 5, bigRuns = 3 } = {}): Promise<PaintRow[]> {
+  if (!existsSync(CHROMIUM_PATH)) return [{ label: 'diagram first paint', value: '-', note: `skipped: no Chromium at ${CHROMIUM_PATH}` }];
+  const missing = pageFiles(DIAGRAM_PAGE).filter((file) => !existsSync(join(WEBVIEW_DIST, file)));
+  if (missing.length > 0) return [{ label: 'diagram first paint', value: '-', note: `skipped: dist/webview/${missing[0]} missing (npm run build)` }];
+
+  const graph500 = generatedGraph(39);
+  const graph1750 = generatedGraph(143);
+  const queue = graph500.nodes.find((node) => node.type === 'AWS::SQS::Queue')!;
+  const edited: ArchitectureGraph = {
+    ...graph500,
+    nodes: [...graph500.nodes, { ...queue, id: 'AddedQueue', label: 'AddedQueue' }],
+    edges: [...graph500.edges, { from: 'AddedQueue', to: queue.id, kind: 'getatt' }],
+  };
+  const server = await startDiagramServer();
+  const browser = await launchBrowser();
+  try {
+    const plain = await sample(browser, server, graph500, runs);
+    const edits: number[] = [];
+    const all = await sample(browser, server, graph500, runs, { showAuxiliary: true, edit: edited, edits });
+    const big = await sample(browser, server, graph1750, bigRuns);
+    const goal = median(plain.paint) <= FIRST_PAINT_GOAL_MS ? 'met' : 'MISSED';
+    return [
+      row(`${graph500.nodes.length} resources: first paint`, plain.paint, `${plain.items} boxes, ${[...plain.firstSources].join('/')} layout; goal <= ${ms(FIRST_PAINT_GOAL_MS)} from navigation start: ${goal}`),
+      row(`${graph500.nodes.length} resources: first paint after ready`, plain.sinceReady),
+      row(`${graph500.nodes.length} resources: ELK layout painted`, plain.final),
+      row(`${graph500.nodes.length} resources, auxiliary shown: first paint`, all.paint, `${all.items} boxes`),
+      row(`${graph500.nodes.length} resources, auxiliary shown: ELK painted`, all.final),
+      row('incremental update (1 resource added)', edits, 'message to paint'),
+      row(`${graph1750.nodes.length} resources: first paint`, big.paint, `${big.items} boxes, ${[...big.firstSources].join('/')} layout`),
+      row(`${graph1750.nodes.length} resources: ELK layout painted`, big.final),
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

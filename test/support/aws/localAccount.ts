@@ -1,0 +1,41 @@
+// A whole local AWS account on one endpoint: CloudFormation, STS, CloudWatch Logs and
+// CodeArtifact on one LocalAwsServer, with their states at hand (the demo account and the core's
+// own tests use it). Every SDK client can point at `server.endpoint`.
+import { LocalAwsServer } from './core/localAwsServer';
+import type { FixtureStack } from './fixtures';
+import type { FixtureGroup } from './logsFixtures';
+import type { TailSettings } from './logsServerOps';
+import { cloudFormationService, CloudFormationState } from './services/cloudFormation';
+import { codeArtifactService, CodeArtifactState, type CodeArtifactDomain } from './services/codeArtifact';
+import { logsService, LogsState } from './services/logs';
+import { stsService, StsState, type CallerIdentity } from './services/sts';
+
+export interface LocalAccountOptions {
+  readonly stacks?: FixtureStack[];
+  readonly logGroups?: FixtureGroup[];
+  readonly tail?: TailSettings;
+  readonly domains?: CodeArtifactDomain[];
+  readonly identity?: CallerIdentity;
+  /** 0 (default): a free port. */
+  readonly port?: number;
+}
+
+export interface LocalAccount {
+  readonly server: LocalAwsServer;
+  readonly cloudFormation: CloudFormationState;
+  readonly sts: StsState;
+  readonly logs: LogsState;
+  readonly codeArtifact: CodeArtifactState;
+}
+
+export async function startLocalAccount(options: LocalAccountOptions = {}): Promise<LocalAccount> {
+  const cloudFormation = new CloudFormationState(options.stacks);
+  const sts = new StsState(options.identity);
+  const logs = new LogsState(options.logGroups, options.tail, undefined, () => sts.identity.account, () => sts.identity.arn);
+  const codeArtifact = new CodeArtifactState(options.domains);
+  const server = await LocalAwsServer.start({
+    services: [cloudFormationService(cloudFormation), stsService(sts), logsService(logs), codeArtifactService(codeArtifact)],
+    port: options.port,
+  });
+  return { server, cloudFormation, sts, logs, codeArtifact };
+}

@@ -1,0 +1,231 @@
+// CodeArtifact (restJson1) for the local AWS-protocol server: domains, repositories and packages
+// with their origin controls, in memory. The wire format is the SDK's
+// (node_modules/@aws-sdk/client-codeartifact/dist-cjs/index.js, the `[_ht]: [method, path]`
+// traits and `[_hQ]` query names): every identifier travels in the query string
+// (`domain`, `domain-owner`, `repository`, `max-results`, `next-token`, ...), page sizes and
+// tokens too; only list filters of some operations use the JSON body. Errors are
+// `x-amzn-errortype: <Code>` + `{"message", ...members}` with the error's status
+// (ResourceNotFoundException 404 with `resourceType`, ValidationException 400, Throttling 429).
+//
+// To add an operation (e.g. DeletePackage, DELETE /v1/package):
+//  1. find it in dist-cjs/index.js: `var DeletePackage$ = [9, n0, _DPel, { [_ht]: ["DELETE",
+//     "/v1/package", 200] }, ...]` and its request shape `DeletePackageRequest$`, whose members
+//     with `[_hQ]: _do` travel as query name "domain-owner"; members without `[_hQ]` are JSON body
+//     members (PutPackageOriginConfiguration's `restrictions`);
+//  2. add an entry to `operations` below: `http: { method, path, query: { wire-name: member } }`,
+//     `input`: required members (no `?` in dist-types/models/models_0.d.ts), enums (enums.d.ts),
+//     limits (the API reference: lengths, `maxResults` ranges), `members` for a structure;
+//     test/unit/aws/localServer.models.test.ts then checks the model against the SDK;
+//  3. the handler gets the members by name and returns the output object (timestamps as epoch
+//     seconds); throw `notFound(...)` / `new ServiceError('ConflictException', ..., 409)` for errors;
+//  4. test it through the real client: test/unit/aws/localServer.codeArtifact.test.ts.
+import { PackageFormat } from '@aws-sdk/client-codeartifact';
+import type { InputModel, MemberRule } from '../core/inputModel';
+import { takePage } from '../core/paging';
+import type { OperationInput, ServiceDefinition } from '../core/service';
+import { ServiceError } from '../core/serviceError';
+
+export type OriginRestriction = 'ALLOW' | 'BLOCK';
+
+export interface CodeArtifactPackage {
+  readonly format: PackageFormat;
+  /** npm scope (without @), Maven groupId, generic namespace; none for pypi, nuget, ruby, cargo. */
+  readonly namespace?: string;
+  readonly name: string;
+  origin: { publish: OriginRestriction; upstream: OriginRestriction };
+}
+
+export interface CodeArtifactRepository {
+  readonly name: string;
+  readonly packages: CodeArtifactPackage[];
+}
+
+export interface CodeArtifactDomain {
+  readonly name: string;
+  readonly owner: string;
+  /** Epoch milliseconds. */
+  readonly createdTime: number;
+  readonly repositories: CodeArtifactRepository[];
+}
+
+const ACCOUNT = '123456789012';
+const FORMATS: readonly string[] = Object.values(PackageFormat);
+const RESTRICTIONS = ['ALLOW', 'BLOCK'];
+
+/** A small account: domain `acme` (repositories `npm-store` with 25 npm packages, `internal` with mixed formats) and an empty domain `sandbox`. */
+export function codeArtifactFixture(): CodeArtifactDomain[] {
+  const npm: CodeArtifactPackage[] = Array.from({ length: 25 }, (_, i) => ({
+    format: 'npm',
+    ...(i % 5 === 0 ? { namespace: 'acme' } : {}),
+    name: `pkg-${String(i).padStart(2, '0')}`,
+    // The pre-2022 default (ALLOW/ALLOW) on every third package: the risky "mixed" state.
+    origin: i % 3 === 0 ? { publish: 'ALLOW', upstream: 'ALLOW' } : { publish: 'BLOCK', upstream: 'ALLOW' },
+  }));
+  const internal: CodeArtifactPackage[] = [
+    { format: 'npm', namespace: 'acme', name: 'billing-client', origin: { publish: 'ALLOW', upstream: 'BLOCK' } },
+    { format: 'pypi', name: 'acme-etl', origin: { publish: 'ALLOW', upstream: 'BLOCK' } },
+    { format: 'maven', namespace: 'com.acme', name: 'orders-core', origin: { publish: 'ALLOW', upstream: 'BLOCK' } },
+    { format: 'generic', namespace: 'tools', name: 'deploy-kit', origin: { publish: 'ALLOW', upstream: 'ALLOW' } },
+  ];
+  return [
+    { name: 'acme', owner: ACCOUNT, createdTime: Date.UTC(2025, 0, 15), repositories: [{ name: 'npm-store', packages: npm }, { name: 'internal', packages: internal }] },
+    { name: 'sandbox', owner: ACCOUNT, createdTime: Date.UTC(2026, 2, 1), repositories: [] },
+  ];
+}
+
+export class CodeArtifactState {
+  constructor(
+    readonly domains: CodeArtifactDomain[] = codeArtifactFixture(),
+    readonly region = 'us-east-1',
+  ) {}
+
+  domain(input: OperationInput): CodeArtifactDomain {
+    const found = this.domains.find((d) => d.name === input.domain && (input.domainOwner === undefined || input.domainOwner === d.owner));
+    if (found === undefined) throw notFound('domain', String(input.domain));
+    return found;
+  }
+
+  repository(input: OperationInput): CodeArtifactRepository {
+    const found = this.domain(input).repositories.find((r) => r.name === input.repository);
+    if (found === undefined) throw notFound('repository', String(input.repository));
+    return found;
+  }
+}
+
+export function notFound(resourceType: 'domain' | 'repository' | 'package', resourceId: string): ServiceError {
+  return new ServiceError('ResourceNotFoundException', `${resourceType} ${resourceId} not found`, 404, { resourceId, resourceType });
+}
+
+// Member rules from the API reference (dist-types carry no limits).
+const DOMAIN: MemberRule = { required: true, length: [2, 50], pattern: /^[a-z][a-z0-9-]{0,48}[a-z0-9]$/ };
+const DOMAIN_OWNER: MemberRule = { length: [12, 12], pattern: /^[0-9]{12}$/ };
+const REPOSITORY: MemberRule = { required: true, length: [2, 100], pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{1,99}$/ };
+const MAX_RESULTS: MemberRule = { type: 'integer', range: [1, 1000] };
+const NEXT_TOKEN: MemberRule = { length: [1, 2000] };
+const PACKAGE_LOCATION = { domain: 'domain', 'domain-owner': 'domainOwner', repository: 'repository', format: 'format', namespace: 'namespace', package: 'package' };
+
+/** Where one package is: DescribePackage, PutPackageOriginConfiguration, DeletePackage... */
+const PACKAGE_INPUT: InputModel = {
+  domain: DOMAIN,
+  domainOwner: DOMAIN_OWNER,
+  repository: REPOSITORY,
+  format: { required: true, enum: FORMATS },
+  namespace: { length: [1, 255] },
+  package: { required: true, length: [1, 255] },
+};
+
+function originConfiguration(p: CodeArtifactPackage): unknown {
+  return { restrictions: { publish: p.origin.publish, upstream: p.origin.upstream } };
+}
+
+function byCoordinates(a: CodeArtifactPackage, b: CodeArtifactPackage): number {
+  const key = (p: CodeArtifactPackage): string => `${p.format}\u0000${p.namespace ?? ''}\u0000${p.name}`;
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+}
+
+const listPackagesInput: InputModel = {
+  domain: DOMAIN,
+  domainOwner: DOMAIN_OWNER,
+  repository: REPOSITORY,
+  format: { enum: FORMATS },
+  namespace: { length: [1, 255] },
+  packagePrefix: { length: [1, 255] },
+  maxResults: MAX_RESULTS,
+  nextToken: NEXT_TOKEN,
+  publish: { enum: RESTRICTIONS },
+  upstream: { enum: RESTRICTIONS },
+};
+
+export function codeArtifactService(state: CodeArtifactState): ServiceDefinition {
+  const invalidToken = (): ServiceError => new ServiceError('ValidationException', 'The pagination token is not valid.', 400, { reason: 'FIELD_VALIDATION_FAILED' });
+  return {
+    name: 'codeartifact',
+    protocol: 'restJson1',
+    tokenMember: 'nextToken',
+    errors: {
+      validation: { code: 'ValidationException', status: 400, message: 'Validation failed' },
+      serialization: { code: 'ValidationException', status: 400, message: 'Could not parse the request' },
+      throttle: { code: 'ThrottlingException', status: 429, message: 'Rate exceeded' },
+      expiredToken: { code: 'ExpiredTokenException', status: 403, message: 'The security token included in the request is expired' },
+      accessDenied: { code: 'AccessDeniedException', status: 403, message: 'User is not authorized to perform this action' },
+      serverError: { code: 'InternalServerException', status: 500, message: 'An internal error occurred' },
+      unknownOperation: { code: 'UnknownOperationException', status: 404, message: 'Unknown operation' },
+      invalidToken,
+    },
+    operations: {
+      ListDomains: {
+        http: { method: 'POST', path: '/v1/domains' },
+        input: { maxResults: MAX_RESULTS, nextToken: NEXT_TOKEN },
+        handle(input) {
+          const size = typeof input.maxResults === 'number' ? input.maxResults : 100;
+          const sorted = [...state.domains].sort((a, b) => (a.name < b.name ? -1 : 1));
+          const { page, nextToken } = takePage(sorted, { scope: 'ListDomains', token: input.nextToken as string | undefined, size, invalid: invalidToken });
+          return {
+            domains: page.map((d) => ({
+              name: d.name,
+              owner: d.owner,
+              arn: `arn:aws:codeartifact:${state.region}:${d.owner}:domain/${d.name}`,
+              status: 'Active',
+              createdTime: d.createdTime / 1000,
+              encryptionKey: `arn:aws:kms:${state.region}:${d.owner}:key/00000000-0000-4000-8000-000000000001`,
+            })),
+            ...(nextToken !== undefined ? { nextToken } : {}),
+          };
+        },
+      },
+      ListPackages: {
+        http: {
+          method: 'POST',
+          path: '/v1/packages',
+          query: { domain: 'domain', 'domain-owner': 'domainOwner', repository: 'repository', format: 'format', namespace: 'namespace', 'package-prefix': 'packagePrefix', 'max-results': 'maxResults', 'next-token': 'nextToken', publish: 'publish', upstream: 'upstream' },
+        },
+        input: listPackagesInput,
+        handle(input) {
+          const matching = state
+            .repository(input)
+            .packages.filter(
+              (p) =>
+                (input.format === undefined || p.format === input.format) &&
+                (typeof input.namespace !== 'string' || (p.namespace ?? '').startsWith(input.namespace)) &&
+                (typeof input.packagePrefix !== 'string' || p.name.startsWith(input.packagePrefix)) &&
+                (input.publish === undefined || p.origin.publish === input.publish) &&
+                (input.upstream === undefined || p.origin.upstream === input.upstream),
+            )
+            .sort(byCoordinates);
+          const size = typeof input.maxResults === 'number' ? input.maxResults : 100;
+          const { page, nextToken } = takePage(matching, { scope: `ListPackages/${String(input.domain)}/${String(input.repository)}`, token: input.nextToken as string | undefined, size, invalid: invalidToken });
+          return {
+            packages: page.map((p) => ({ format: p.format, ...(p.namespace !== undefined ? { namespace: p.namespace } : {}), package: p.name, originConfiguration: originConfiguration(p) })),
+            ...(nextToken !== undefined ? { nextToken } : {}),
+          };
+        },
+      },
+      DescribePackage: {
+        http: { method: 'GET', path: '/v1/package', query: PACKAGE_LOCATION },
+        input: PACKAGE_INPUT,
+        handle(input) {
+          const found = state.repository(input).packages.find((p) => p.format === input.format && p.name === input.package && p.namespace === input.namespace);
+          if (found === undefined) throw notFound('package', String(input.package));
+          return { package: { format: found.format, ...(found.namespace !== undefined ? { namespace: found.namespace } : {}), name: found.name, originConfiguration: originConfiguration(found) } };
+        },
+      },
+      PutPackageOriginConfiguration: {
+        // The real path is POST /v1/package (the SDK's `[_ht]` trait), with the location in the query string.
+        http: { method: 'POST', path: '/v1/package', query: PACKAGE_LOCATION },
+        input: { ...PACKAGE_INPUT, restrictions: { type: 'structure', required: true, members: { publish: { required: true, enum: RESTRICTIONS }, upstream: { required: true, enum: RESTRICTIONS } } } },
+        handle(input) {
+          const repository = state.repository(input);
+          const restrictions = input.restrictions as { publish: OriginRestriction; upstream: OriginRestriction };
+          let found = repository.packages.find((p) => p.format === input.format && p.name === input.package && p.namespace === input.namespace);
+          if (found === undefined) {
+            // AWS creates the package (with no versions) when it does not exist: a typo makes a phantom package.
+            found = { format: input.format as PackageFormat, ...(typeof input.namespace === 'string' ? { namespace: input.namespace } : {}), name: String(input.package), origin: { ...restrictions } };
+            repository.packages.push(found);
+          }
+          found.origin = { publish: restrictions.publish, upstream: restrictions.upstream };
+          return { originConfiguration: originConfiguration(found) };
+        },
+      },
+    },
+  };
+}
