@@ -3,6 +3,10 @@
 // shown are kept when a later page fails: the list ends with an ErrorNode whose retry resumes
 // from the last good token, and items are de-duplicated by key, so a restart after an expired
 // token or a dropped connection never shows an entry twice (bad-inputs.md, network faults).
+//
+// The one paging abstraction of src/views: every listing a view shows (tree folders, the stack
+// pick of palette commands) reads `ListingPage`s through it; gateways' page types fit
+// `ListingPage` structurally, so views never import them.
 import { AwsError, isCancelled } from '../aws/errors';
 import { ErrorNode, LoadMoreNode, MessageNode } from './standardNodes';
 import type { TreeChangeSink, ViewNode } from './viewNode';

@@ -1,9 +1,8 @@
 // The standard nodes every tree uses: "nothing here", "failed to load" (retry, show log) and
 // "load more". Loaders never throw into the tree: a failure becomes an ErrorNode on that node
 // only, so the rest of the tree keeps working (bad-inputs.md, "AccessDenied on one service").
-import { nextStepFor } from '../aws/errorNextSteps';
-import { AwsError } from '../aws/errors';
 import { CONTEXT } from './contextValues';
+import { errorNextStep, errorSummary } from './errorMessages';
 import type { NodeItem, ViewNode } from './viewNode';
 
 /** An informational leaf ("No stacks in us-east-1", "Loading…"). */
@@ -18,17 +17,6 @@ export class MessageNode implements ViewNode {
   item(): NodeItem {
     return { label: this.label, tooltip: this.tooltip, icon: { id: this.iconId }, contextValue: CONTEXT.message, collapsible: 'none' };
   }
-}
-
-/** The one-line text of an error for a tree node. */
-export function errorSummary(error: unknown): string {
-  if (error instanceof AwsError) return error.message;
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** What to do next about an error, for tooltips and notifications. */
-export function errorNextStep(error: unknown): string {
-  return nextStepFor(error);
 }
 
 /** "Failed to load …": clicking it retries; the context menu also offers the log. */

@@ -45,3 +45,13 @@ export interface TreeChangeSink {
   /** Re-render `node`'s children (or the whole tree when `node` is undefined). */
   changed(node: ViewNode | undefined): void;
 }
+
+/** A node a tree's Refresh action (`archlens.tree.refreshNode`) can reload. */
+export interface RefreshableNode extends ViewNode {
+  /** Forget what was loaded below this node and re-render it: the next expand asks AWS again. */
+  refresh(): void;
+}
+
+export function isRefreshable(node: unknown): node is RefreshableNode {
+  return typeof node === 'object' && node !== null && typeof (node as { refresh?: unknown }).refresh === 'function' && typeof (node as { id?: unknown }).id === 'string';
+}

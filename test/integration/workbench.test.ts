@@ -10,7 +10,7 @@ import { repoRoot } from '../../scripts/workbench/codeServer.mjs';
 import { eventually, positionOf, prepareEnvironment, SCRATCH_TEMPLATE, type IntegrationEnvironment, type Session } from './harness';
 import { TIMEOUTS } from './workbench';
 import { checkDiagramPanel } from './diagramStep';
-import { checkAwsDriftAndLogs, checkAwsLocalTemplates, checkAwsRegionSwitch, checkAwsSidebar, checkAwsWelcome, noAwsEnvironment } from './awsStep';
+import { checkAwsDriftAndLogs, checkAwsLocalTemplates, checkAwsNoProfileSelected, checkAwsRegionSwitch, checkAwsSettingsPage, checkAwsSidebar, checkAwsWelcome, noAwsEnvironment } from './awsStep';
 import { startDemoAws, type DemoAws } from '../../scripts/workbench/demoAws';
 
 const ORDERS = 'orders-api-with-mistakes.yaml';
@@ -142,6 +142,8 @@ describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
     it('(i) a deployed template compares with its local file, and a resource reveals its logical id there', { timeout: STEP_TIMEOUT }, () => checkAwsLocalTemplates(open()));
 
     it('(j) the status bar switches region, and the stacks view follows the connection', { timeout: STEP_TIMEOUT }, () => checkAwsRegionSwitch(open()));
+
+    it('(l) the Settings page shows no error on the untouched endpoint setting', { timeout: STEP_TIMEOUT }, () => checkAwsSettingsPage(open()));
   });
 
   describe('untrusted folder (Restricted Mode)', () => {
@@ -165,6 +167,11 @@ describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
     it('(h) with no AWS configuration at all, the stacks view shows its welcome content', { timeout: STEP_TIMEOUT }, async () => {
       assert.ok(session, 'the workbench did not open (see the before hook failure above)');
       await checkAwsWelcome(session);
+    });
+
+    it('(k) with profiles but none selected and no default, the view says so, lists them and offers Select Profile', { timeout: STEP_TIMEOUT }, async () => {
+      assert.ok(session, 'the workbench did not open (see the before hook failure above)');
+      await checkAwsNoProfileSelected(session, environment().tmp);
     });
   });
 });

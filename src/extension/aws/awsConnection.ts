@@ -7,16 +7,24 @@ import type { AwsServices } from '../../views/awsServices';
 /**
  * `archlens.aws.state` context key values, used by the welcome views:
  * - `noCredentials`: no profile, no credential files and no environment credentials;
+ * - `noProfileSelected`: profiles exist, but none is selected and none is named `default`
+ *   (`lastError` lists them);
  * - `connecting`: credentials are being resolved (e.g. a credential_process or SSO is running);
  * - `ready`: gateways are usable (the account may still be unknown);
  * - `error`: the selected profile failed (message in `lastError`).
  */
-export type ConnectionState = 'noCredentials' | 'connecting' | 'ready' | 'error';
+export type ConnectionState = 'noCredentials' | 'noProfileSelected' | 'connecting' | 'ready' | 'error';
 
 export interface AwsConnection extends vscode.Disposable {
   readonly state: ConnectionState;
-  /** The user-facing reason of the `error` state. */
+  /** The user-facing reason of the `error` and `noProfileSelected` states. */
   readonly lastError?: string;
+  /**
+   * Requests go to an endpoint other than AWS's (an emulator, a proxy): links into the AWS
+   * console would show another account's (or no) resources. Also the `archlens.aws.customEndpoint`
+   * context key.
+   */
+  readonly customEndpoint: boolean;
   /** Fires when the profile, region, credentials or endpoint change. */
   readonly onDidChange: vscode.Event<void>;
   /** Gateways for the current profile and region, or undefined unless `state` is `ready`. */

@@ -7,8 +7,9 @@ import type { AwsServices } from '../awsServices';
 import { CONTEXT } from '../contextValues';
 import { md } from '../markdown';
 import { PagedChildren } from '../pagedChildren';
-import { ErrorNode, errorNextStep, errorSummary } from '../standardNodes';
-import type { NodeItem, TreeChangeSink, ViewNode } from '../viewNode';
+import { errorNextStep, errorSummary } from '../errorMessages';
+import { ErrorNode } from '../standardNodes';
+import type { NodeItem, RefreshableNode, TreeChangeSink, ViewNode } from '../viewNode';
 import { formatBytes, formatRetention, shortTime } from './logFormat';
 import { logsService } from '../../aws/services/logs';
 
@@ -49,7 +50,7 @@ export class LogStreamNode implements ViewNode {
   }
 }
 
-export class LogGroupNode implements ViewNode {
+export class LogGroupNode implements RefreshableNode {
   private readonly streams: PagedChildren<LogStreamSummary>;
 
   constructor(
@@ -58,7 +59,7 @@ export class LogGroupNode implements ViewNode {
     readonly groupName: string,
     /** The group as DescribeLogGroups returned it; undefined when it does not exist (yet). */
     readonly summary: LogGroupSummary | undefined,
-    sink: TreeChangeSink,
+    private readonly sink: TreeChangeSink,
     readonly origin?: LogGroupOrigin,
     /** Why the existence check failed (e.g. AccessDenied); the node then shows the error. */
     readonly lookupError?: unknown,
@@ -126,8 +127,9 @@ export class LogGroupNode implements ViewNode {
     return this.streams.children(signal);
   }
 
-  /** Forget the loaded streams; the next expand lists them again. */
+  /** Forget the loaded streams and re-render; the next expand lists them again. */
   refresh(): void {
     this.streams.reset();
+    this.sink.changed(this);
   }
 }

@@ -11,8 +11,9 @@
 // only its own node.
 import type { AwsServices } from '../awsServices';
 import { CONTEXT } from '../contextValues';
-import { ErrorNode, MessageNode, errorSummary } from '../standardNodes';
-import type { NodeItem, TreeChangeSink, ViewNode } from '../viewNode';
+import { errorSummary } from '../errorMessages';
+import { ErrorNode, MessageNode } from '../standardNodes';
+import type { NodeItem, RefreshableNode, TreeChangeSink, ViewNode } from '../viewNode';
 import { LogGroupNode } from './logGroupNodes';
 import { logsService } from '../../aws/services/logs';
 
@@ -67,7 +68,7 @@ export function deriveLogGroups(resources: readonly { logicalId: string; physica
   return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-export class LogGroupFolderNode implements ViewNode {
+export class LogGroupFolderNode implements RefreshableNode {
   readonly id: string;
   private loaded: LogGroupNode[] | undefined;
 
@@ -124,14 +125,14 @@ export class LogGroupFolderNode implements ViewNode {
     return nodes;
   }
 
-  /** Forget the derived groups; the next expand derives and checks them again. */
+  /** Forget the derived groups and re-render; the next expand derives and checks them again. */
   refresh(): void {
     this.loaded = undefined;
+    this.sink.changed(this);
   }
 
   private retry(): void {
     this.refresh();
-    this.sink.changed(this);
   }
 }
 

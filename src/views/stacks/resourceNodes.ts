@@ -1,8 +1,8 @@
 // A stack's resources (paged: a stack can have thousands through nested stacks and imports) and
 // its nested stacks (its `AWS::CloudFormation::Stack` resources, shown as stacks).
-import type { Page, StackResourceSummary } from '../../aws/cloudFormationGateway';
+import type { StackResourceSummary } from '../../aws/cloudFormationGateway';
 import { CONTEXT } from '../contextValues';
-import { isExpiredPageToken, PagedChildren, type PagedChildrenOptions } from '../pagedChildren';
+import { isExpiredPageToken, PagedChildren, type ListingPage, type PagedChildrenOptions } from '../pagedChildren';
 import { MessageNode } from '../standardNodes';
 import type { NodeItem, ViewNode } from '../viewNode';
 import { stackResourcesConsoleUrl } from './consoleUrls';
@@ -128,7 +128,7 @@ export class NestedStacksFolderNode extends ResourcePagesFolderNode {
  * pages are kept; refreshing a folder over them forgets them all.
  */
 export class StackResourcePages {
-  private readonly byToken = new Map<string, Page<StackResourceSummary>>();
+  private readonly byToken = new Map<string, ListingPage<StackResourceSummary>>();
 
   constructor(
     private readonly env: StackEnv,
@@ -136,7 +136,7 @@ export class StackResourcePages {
   ) {}
 
   /** The pages from `startToken` on: the kept ones first, then the service from the first missing one. */
-  async *read(startToken: string | undefined, signal: AbortSignal): AsyncIterable<Page<StackResourceSummary>> {
+  async *read(startToken: string | undefined, signal: AbortSignal): AsyncIterable<ListingPage<StackResourceSummary>> {
     let token = startToken;
     for (let kept = this.byToken.get(token ?? ''); kept !== undefined; kept = this.byToken.get(token ?? '')) {
       yield kept;

@@ -1,17 +1,8 @@
 // The folders under a stack (Resources, Events, Outputs, ...) share their look and the
-// "Refresh" action (`archlens:stackFolder`); each kind is its own subclass.
+// "Refresh" action (`archlens:stackFolder`, `archlens.tree.refreshNode`); each kind is its own subclass.
 import { CONTEXT } from '../contextValues';
-import type { NodeItem, ViewNode } from '../viewNode';
+import type { NodeItem, RefreshableNode, ViewNode } from '../viewNode';
 import type { StackEnv } from './stackInfo';
-
-/** A node the `archlens.stacks.refreshNode` command can reload. */
-export interface RefreshableNode extends ViewNode {
-  refresh(): void;
-}
-
-export function isRefreshable(node: unknown): node is RefreshableNode {
-  return typeof node === 'object' && node !== null && typeof (node as { refresh?: unknown }).refresh === 'function' && typeof (node as { id?: unknown }).id === 'string';
-}
 
 export abstract class StackFolderNode implements RefreshableNode {
   constructor(

@@ -15,8 +15,9 @@
 // reads one page (100 stacks), so the first page of a huge account is one round trip.
 import type { StackSummary } from '../../aws/cloudFormationGateway';
 import type { AwsServices } from '../awsServices';
-import { PagedChildren } from '../pagedChildren';
+import { PagedChildren, type ListingPage } from '../pagedChildren';
 import type { TreeChangeSink, ViewNode } from '../viewNode';
+import type { ViewRoot } from '../viewRoot';
 import { type NestedStacksKnowledge, type StackDirectory, type StackEnv, type StackInfo, stackInfoFromSummary } from './stackInfo';
 import { StackNode } from './stackNode';
 import { ACTIVE_STACK_STATUSES, type StackStatus } from './stackStatus';
@@ -36,7 +37,7 @@ export interface StacksRootOptions {
   readonly onDidRender?: (state: { readonly empty: boolean; readonly filtered: boolean }) => void;
 }
 
-export class StacksRoot implements StackDirectory {
+export class StacksRoot implements StackDirectory, ViewRoot {
   private paged: PagedChildren<StackSummary>;
   private readonly nodes = new Map<string, StackNode>();
   private readonly byId = new Map<string, StackInfo>();
@@ -129,6 +130,15 @@ export class StacksRoot implements StackDirectory {
     return everyChildListed ? 'no' : 'unknown';
   }
 
+  /**
+   * The node of a stack picked outside the tree (a command run from the palette): the one the
+   * tree shows when it is loaded, so a drift result shows there too; else a node kept for when
+   * the listing reaches it.
+   */
+  stackNode(info: StackInfo): StackNode {
+    return this.allNodes().find((n) => n.info.id === info.id) ?? this.node(`stacks/${info.id}`, info, false);
+  }
+
   /** Every stack node created so far, e.g. to find expanded events folders. */
   allNodes(): readonly StackNode[] {
     return [...this.nodes.values()];
@@ -167,7 +177,7 @@ export class StacksRoot implements StackDirectory {
   }
 
   /** Indexes each page as it arrives: summaries for nested-stack nodes, parents to hide empty folders. */
-  private async *remember(pages: AsyncIterable<{ items: StackSummary[]; nextToken?: string }>): AsyncGenerator<{ items: StackSummary[]; nextToken?: string }> {
+  private async *remember(pages: AsyncIterable<ListingPage<StackSummary>>): AsyncGenerator<ListingPage<StackSummary>> {
     for await (const page of pages) {
       for (const s of page.items) {
         if (!s.StackId) continue;

@@ -13,6 +13,7 @@ import { redactSecrets } from '../../../aws/redact';
 import { createSdkLogger } from '../../../aws/sdkLogger';
 import type { SessionLogger } from '../../../aws/session';
 import type { AwsServices } from '../../../views/awsServices';
+import { noProfileSelectedMessage, usesCustomEndpoint } from '../../../views/connectionText';
 import type { AwsConnection, ConnectionState } from '../awsConnection';
 import { mfaPrompt, progressOnSlow, PromptGate, showFailure } from './connectionPrompts';
 import { readConnectionSettings } from './connectionSettings';
@@ -62,6 +63,11 @@ export class ConnectionController implements AwsConnection {
 
   get lastError(): string | undefined {
     return this.snapshotValue.lastError;
+  }
+
+  get customEndpoint(): boolean {
+    const opened = this.snapshotValue.opened;
+    return opened ? usesCustomEndpoint(Object.values(opened.endpoints)) : false;
   }
 
   get snapshot(): ConnectionSnapshot {
@@ -118,9 +124,21 @@ export class ConnectionController implements AwsConnection {
     }
     const choice = chooseSource(settings.profile, env, catalog);
     if (!choice.source) {
-      // No credentials at all is a normal first-run state: the welcome view explains, no error.
-      const lastError = choice.reason === 'noSelection' ? `No profile selected and no [default] profile among ${catalog.profiles.size} profiles: select one.` : undefined;
-      this.update({ state: choice.reason === 'noCredentials' ? 'noCredentials' : 'error', catalog, lastError, remedy: lastError ? { kind: 'selectProfile' } : undefined });
+      // Normal first-run states, not errors: the welcome view explains and offers Select Profile.
+      if (choice.reason === 'noSelection') {
+        this.log.info('AWS: profiles found, but none is selected and none is named default.');
+        const lastError = noProfileSelectedMessage(catalog.profiles.keys());
+        this.update({ state: 'noProfileSelected', catalog, lastError, remedy: { kind: 'selectProfile' } });
+        // The welcome content cannot list the profiles; this says which there are, once.
+        if (this.lastNotified !== lastError) {
+          this.lastNotified = lastError;
+          void vscode.window.showInformationMessage(`ArchLens: ${lastError}`, 'Select Profile').then((choice) => {
+            if (choice) void vscode.commands.executeCommand('archlens.aws.selectProfile');
+          });
+        }
+      } else {
+        this.update({ state: 'noCredentials', catalog });
+      }
       return;
     }
     const source = choice.source;
@@ -200,6 +218,8 @@ export class ConnectionController implements AwsConnection {
 
   private publish(): void {
     void vscode.commands.executeCommand('setContext', 'archlens.aws.state', this.snapshotValue.state);
+    // Hides "Open in AWS Console" where it would open the real console for an emulator's stack.
+    void vscode.commands.executeCommand('setContext', 'archlens.aws.customEndpoint', this.customEndpoint);
   }
 
   dispose(): void {

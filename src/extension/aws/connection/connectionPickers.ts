@@ -5,6 +5,7 @@ import { orphanProblems, profilePicks } from '../../../aws/credentials/presentat
 import { formatLocation } from '../../../aws/credentials/profiles';
 import { AWS_REGIONS, isRegionId } from '../../../aws/regions';
 import type { ConnectionController } from './connectionController';
+import { connectionRows } from '../../../views/connectionText';
 import { saveConnectionSetting } from './connectionSettings';
 
 interface ValueItem extends vscode.QuickPickItem {
@@ -56,22 +57,39 @@ export async function pickRegion(controller: ConnectionController): Promise<void
   if (chosen !== undefined) await saveConnectionSetting('region', chosen);
 }
 
-/** Writes the connection details to the log and shows a summary. */
+/**
+ * Writes the connection details to the log and lists them in a quick pick (a notification's
+ * `detail` is not shown unless the notification is modal); picking a row copies it.
+ */
 export async function showConnection(controller: ConnectionController, log: vscode.LogOutputChannel): Promise<void> {
   const s = controller.snapshot;
-  const who = s.source?.kind === 'profile' ? `profile ${s.source.profile}` : s.source ? 'environment credentials' : 'no credentials';
-  const lines = [
-    `State: ${s.state}${s.lastError ? ` (${s.lastError})` : ''}`,
-    `Credentials: ${who}${s.opened ? ` (${s.opened.kind})` : ''}`,
-    `Region: ${s.region ?? '-'}${s.regionOrigin ? ` (from ${s.regionOrigin})` : ''}`,
-    `Account: ${s.identity ? `${s.identity.account} (${s.identity.arn})` : 'unknown'}`,
-    ...(s.opened ? Object.entries(s.opened.endpoints).map(([service, e]) => `Endpoint ${service}: ${e.url ?? 'AWS'} (${e.origin})`) : []),
-    ...(s.catalog ? [`Files: ${s.catalog.configFile}${s.catalog.found.config ? '' : ' (missing)'}, ${s.catalog.credentialsFile}${s.catalog.found.credentials ? '' : ' (missing)'}`] : []),
-  ];
-  for (const line of lines) log.info(`AWS connection: ${line}`);
-  const summary = `${who} · ${s.region ?? '-'} · ${s.identity?.account ?? s.state}`;
-  const choice = await vscode.window.showInformationMessage(`AWS: ${summary}`, { detail: lines.join('\n'), modal: false }, 'Show Log');
-  if (choice === 'Show Log') log.show();
+  const rows = connectionRows({
+    state: s.state,
+    lastError: s.lastError,
+    credentials: s.source?.kind === 'profile' ? `profile ${s.source.profile}` : s.source ? 'environment credentials' : 'no credentials',
+    credentialKind: s.opened?.kind,
+    region: s.region,
+    regionOrigin: s.regionOrigin,
+    account: s.identity?.account,
+    arn: s.identity?.arn,
+    endpoints: s.opened ? Object.entries(s.opened.endpoints).map(([service, e]) => ({ service, url: e.url, origin: e.origin })) : [],
+    files: s.catalog ? { config: s.catalog.configFile, configFound: s.catalog.found.config, credentials: s.catalog.credentialsFile, credentialsFound: s.catalog.found.credentials } : undefined,
+  });
+  for (const row of rows) log.info(`AWS connection: ${row.label}: ${row.value}`);
+  type Row = vscode.QuickPickItem & { run?: () => Thenable<unknown> | void };
+  const items: Row[] = rows.map((row) => ({ label: row.label, description: row.value, run: () => copy(`${row.label}: ${row.value}`) }));
+  items.push(
+    { label: '', kind: vscode.QuickPickItemKind.Separator },
+    { label: '$(copy) Copy All', run: () => copy(rows.map((r) => `${r.label}: ${r.value}`).join('\n')) },
+    { label: '$(output) Show Log', run: () => log.show() },
+  );
+  const choice = await vscode.window.showQuickPick(items, { title: 'AWS Connection', placeHolder: 'Pick a row to copy it', matchOnDescription: true });
+  await choice?.run?.();
+}
+
+async function copy(text: string): Promise<void> {
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage('Copied the AWS connection details', 3000);
 }
 
 /** The status bar item's menu. */

@@ -2,6 +2,7 @@
 // a click opens the connection menu (profile, region, reconnect, log).
 import * as vscode from 'vscode';
 import { statusText } from '../../../aws/credentials/presentation';
+import { NO_PROFILE_SELECTED_STATUS } from '../../../views/connectionText';
 import type { ConnectionController } from './connectionController';
 
 export function registerStatusItem(controller: ConnectionController): vscode.Disposable {
@@ -12,21 +13,33 @@ export function registerStatusItem(controller: ConnectionController): vscode.Dis
     // Shown once something needed AWS (the side bar, a command): before that nothing is known.
     if (!controller.started) return item.hide();
     const s = controller.snapshot;
-    const customEndpoint = s.opened ? Object.values(s.opened.endpoints).some((e) => e.url !== undefined) : false;
-    item.text = statusText({ state: s.state, source: s.source, region: s.region, account: s.identity?.account, customEndpoint });
-    const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.isTrusted = false;
-    tooltip.appendText(
+    item.text =
+      s.state === 'noProfileSelected'
+        ? NO_PROFILE_SELECTED_STATUS
+        : statusText({ state: s.state, source: s.source, region: s.region, account: s.identity?.account, customEndpoint: controller.customEndpoint });
+    const tip =
       s.state === 'noCredentials'
         ? 'No AWS credentials found. Click to select a profile.'
-        : s.state === 'error'
-          ? `AWS: ${s.lastError ?? 'not connected'}`
-          : `AWS ${s.state === 'ready' ? 'connected' : 'connecting'}${s.identity ? ` as ${s.identity.arn}` : ''}`,
-    );
+        : s.state === 'noProfileSelected'
+          ? `${s.lastError ?? 'No AWS profile is selected.'} Click to select a profile.`
+          : s.state === 'error'
+            ? `AWS: ${s.lastError ?? 'not connected'}`
+            : `AWS ${s.state === 'ready' ? 'connected' : 'connecting'}${s.identity ? ` as ${s.identity.arn}` : ''}`;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.isTrusted = false;
+    tooltip.appendText(tip);
     item.tooltip = tooltip;
+    // Without this, screen readers announce the text followed by the tooltip's Markdown source,
+    // in which `appendText` encodes spaces as `&nbsp;`. The label is the text without icons.
+    item.accessibilityInformation = { label: `${plainText(item.text)}. ${tip}`, role: 'button' };
     item.backgroundColor = s.state === 'error' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
   render();
   return vscode.Disposable.from(item, controller.onDidChange(render));
+}
+
+/** Status bar text without `$(icon)` references. */
+function plainText(text: string): string {
+  return text.replace(/\$\([\w~-]+\)\s*/g, '').trim();
 }

@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { sharedFilePaths, type ProfileCatalog } from '../../../aws/credentials/profiles';
 import type { AwsConnection } from '../awsConnection';
+import { registerAwsCommand } from '../awsCommand';
 import { ConnectionController } from './connectionController';
 import { connectionMenu, pickProfile, pickRegion, showConnection } from './connectionPickers';
 import { affectsConnection } from './connectionSettings';
@@ -19,12 +20,12 @@ export function registerConnection(_context: vscode.ExtensionContext, log: vscod
   };
   const disposables: vscode.Disposable[] = [
     registerStatusItem(controller),
-    registerConnectionCommand('archlens.aws.selectProfile', log, () => pickProfile(controller)),
-    registerConnectionCommand('archlens.aws.selectRegion', log, () => pickRegion(controller)),
-    registerConnectionCommand('archlens.aws.showConnection', log, () => showConnection(controller, log)),
-    registerConnectionCommand('archlens.aws.reconnect', log, () => reconnect('reconnect requested')),
+    registerAwsCommand('archlens.aws.selectProfile', log, { what: 'Selecting the AWS profile' }, () => pickProfile(controller)),
+    registerAwsCommand('archlens.aws.selectRegion', log, { what: 'Selecting the AWS region' }, () => pickRegion(controller)),
+    registerAwsCommand('archlens.aws.showConnection', log, { what: 'Showing the AWS connection' }, () => showConnection(controller, log)),
+    registerAwsCommand('archlens.aws.reconnect', log, { what: 'Reconnecting to AWS' }, () => reconnect('reconnect requested')),
     // Internal (the status bar item's click); not contributed to the palette.
-    registerConnectionCommand('archlens.aws.connectionMenu', log, () => connectionMenu()),
+    registerAwsCommand('archlens.aws.connectionMenu', log, { what: 'The AWS connection menu' }, () => connectionMenu()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsConnection(event)) reconnect('settings changed');
     }),
@@ -44,28 +45,14 @@ export function registerConnection(_context: vscode.ExtensionContext, log: vscod
     get lastError() {
       return controller.lastError;
     },
+    get customEndpoint() {
+      return controller.customEndpoint;
+    },
     onDidChange: controller.onDidChange,
     services: () => controller.services(),
     ensureStarted: () => controller.ensureStarted(),
     dispose,
   };
-}
-
-/**
- * A command that never throws into the workbench: e.g. saving the profile fails when
- * settings.json does not parse; the user gets the reason and the log, not a stack trace.
- */
-function registerConnectionCommand(id: string, log: vscode.LogOutputChannel, run: () => unknown): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async () => {
-    try {
-      await run();
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      log.error(`${id} failed: ${message}`);
-      const choice = await vscode.window.showErrorMessage(`ArchLens: ${message}`, 'Show Log');
-      if (choice) log.show();
-    }
-  });
 }
 
 /** Watches the config and credentials files (they may not exist yet) and the SSO token cache. */

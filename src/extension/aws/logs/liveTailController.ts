@@ -11,7 +11,8 @@ import { formatEvents } from '../../../views/logs/logFormat';
 import { filterPatternHint, groupShortName } from '../../../views/logs/logInputs';
 import { TailBuffer } from '../../../views/logs/tailBuffer';
 import type { AwsConnection } from '../awsConnection';
-import { commandTargets, logsSettings, reportError, requireServices, type GroupTarget } from './logsUi';
+import { reportCommandFailure, requireServices, type CommandInvocation } from '../awsCommand';
+import { logGroupTargets, logsSettings, type GroupTarget } from './logsUi';
 import { logsService } from '../../../aws/services/logs';
 
 interface Session {
@@ -42,39 +43,39 @@ export class LiveTailController implements vscode.Disposable {
     return this.session !== undefined;
   }
 
-  /** Starts a tail for a group, a stack's folder (up to 10 groups), or a picked group. */
-  async start(arg: unknown): Promise<void> {
-    try {
-      const given = await commandTargets(arg, this.connection, {
-        none: 'no existing log group to tail here (a Lambda function creates its group on the first invocation).',
-        max: { count: LIVE_TAIL_MAX_GROUPS, warning: (count) => `a live tail takes at most ${LIVE_TAIL_MAX_GROUPS} log groups; tailing the first ${LIVE_TAIL_MAX_GROUPS} of ${count}.` },
-      });
-      if (!given) return;
-      const { services, targets } = given;
-      const presetPattern = arg && typeof arg === 'object' ? (arg as { filterPattern?: unknown }).filterPattern : undefined;
-      const filterPattern =
-        typeof presetPattern === 'string'
-          ? presetPattern
-          : await vscode.window.showInputBox({
-              title: `Live tail ${targets.length === 1 ? targets[0]!.name : `${targets.length} log groups`}`,
-              prompt: 'Optional filter pattern (empty: every event)',
-              ignoreFocusOut: true,
-              validateInput: (v) => filterPatternHint(v),
-            });
-      if (filterPattern === undefined) return;
-      const resolved = await this.withArns(services, targets);
-      if (resolved.length === 0) return;
-      // The prompts can take a while: a tail must not start on a session the connection has
-      // replaced (and disposed) meanwhile.
-      if (this.connection.services() !== services) {
-        void vscode.window.showWarningMessage('ArchLens: the AWS connection changed while the live tail was being set up. Start it again.');
-        return;
-      }
-      this.stop();
-      void this.run({ controller: new AbortController(), services, groups: resolved, filterPattern: filterPattern.trim() });
-    } catch (error) {
-      reportError(this.log, 'Starting the live tail', error);
+  /**
+   * Starts a tail for groups or stacks' folders (up to 10 groups in all), or a picked group.
+   * Failures are the command wrapper's.
+   */
+  async start(invocation: CommandInvocation): Promise<void> {
+    const arg = invocation.arg;
+    const given = await logGroupTargets(invocation, this.connection, {
+      none: 'no existing log group to tail here (a Lambda function creates its group on the first invocation).',
+      max: { count: LIVE_TAIL_MAX_GROUPS, warning: (count) => `a live tail takes at most ${LIVE_TAIL_MAX_GROUPS} log groups; tailing the first ${LIVE_TAIL_MAX_GROUPS} of ${count}.` },
+    });
+    if (!given) return;
+    const { services, targets } = given;
+    const presetPattern = arg && typeof arg === 'object' ? (arg as { filterPattern?: unknown }).filterPattern : undefined;
+    const filterPattern =
+      typeof presetPattern === 'string'
+        ? presetPattern
+        : await vscode.window.showInputBox({
+            title: `Live tail ${targets.length === 1 ? targets[0]!.name : `${targets.length} log groups`}`,
+            prompt: 'Optional filter pattern (empty: every event)',
+            ignoreFocusOut: true,
+            validateInput: (v) => filterPatternHint(v),
+          });
+    if (filterPattern === undefined) return;
+    const resolved = await this.withArns(services, targets);
+    if (resolved.length === 0) return;
+    // The prompts can take a while: a tail must not start on a session the connection has
+    // replaced (and disposed) meanwhile.
+    if (this.connection.services() !== services) {
+      void vscode.window.showWarningMessage('ArchLens: the AWS connection changed while the live tail was being set up. Start it again.');
+      return;
     }
+    this.stop();
+    void this.run({ controller: new AbortController(), services, groups: resolved, filterPattern: filterPattern.trim() });
   }
 
   /** The status bar item, and `archlens.logs.tailing` for the palette's Stop Live Tail. */
@@ -106,7 +107,7 @@ export class LiveTailController implements vscode.Disposable {
       }
       const lookup = lookups.find((l) => l.name === t.name);
       if (lookup?.group?.arn) out.push({ name: t.name, arn: lookup.group.arn });
-      else if (lookup?.error !== undefined) reportError(this.log, `Checking log group ${t.name}`, lookup.error);
+      else if (lookup?.error !== undefined) reportCommandFailure(this.log, `Checking log group ${t.name}`, lookup.error);
       else void vscode.window.showWarningMessage(`ArchLens: log group ${t.name} does not exist; it is left out of the live tail.`);
     }
     return out;
@@ -147,7 +148,7 @@ export class LiveTailController implements vscode.Disposable {
       }
     } catch (error) {
       if (isLiveTailStreamingError(error)) this.offerRestart(session, 'CloudWatch Logs interrupted the live tail stream.');
-      else reportError(this.log, 'Live tail', error);
+      else reportCommandFailure(this.log, 'The live tail', error);
     } finally {
       clearInterval(timer);
       flush();

@@ -11,7 +11,7 @@ import { formatEvents } from '../../../views/logs/logFormat';
 import { groupShortName, safeFragment } from '../../../views/logs/logInputs';
 import { unneededTokenPages } from '../../../views/logs/streamPages';
 import { OperationSignal } from '../../../views/operationSignal';
-import { errorSummary } from '../../../views/standardNodes';
+import { errorSummary } from '../../../views/errorMessages';
 import { logsService } from '../../../aws/services/logs';
 
 export const LOGS_SCHEME = 'archlens-logs';

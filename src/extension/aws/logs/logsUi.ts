@@ -1,41 +1,15 @@
-// Shared UI plumbing of the logs commands: the connection check, error reporting (a
-// notification with the next step plus the log; a cancel is not an error), settings, and the
-// targets a command was invoked on (a tree node, a plain `{ group }` argument, or nothing).
+// Shared UI plumbing of the logs commands: settings, and the log groups a command was invoked on
+// (tree nodes, a plain `{ group }` argument, or nothing). Failures and the connection check are
+// the command wrapper's (../awsCommand.ts).
 import * as vscode from 'vscode';
-import { isCancelled } from '../../../aws/errors';
-import { redactSecrets } from '../../../aws/redact';
 import type { AwsServices } from '../../../views/awsServices';
+import { errorSummary } from '../../../views/errorMessages';
 import { LogGroupNode } from '../../../views/logs/logGroupNodes';
 import { LogGroupFolderNode } from '../../../views/logs/stackLogGroups';
-import { errorNextStep, errorSummary } from '../../../views/standardNodes';
 import type { AwsConnection } from '../awsConnection';
+import { requireServices, type CommandInvocation } from '../awsCommand';
 import { withAwsProgress } from '../awsProgress';
 import { logsService } from '../../../aws/services/logs';
-
-/** The connection's services (connecting first if nothing has yet), or undefined after telling the user how to connect. */
-export async function requireServices(connection: AwsConnection): Promise<AwsServices | undefined> {
-  await connection.ensureStarted();
-  const services = connection.services();
-  if (services) return services;
-  const detail = connection.state === 'error' && connection.lastError ? ` (${connection.lastError})` : '';
-  void vscode.window.showWarningMessage(`ArchLens: no AWS connection${detail}. Select an AWS profile first.`, 'Select Profile').then((choice) => {
-    if (choice) void vscode.commands.executeCommand('archlens.aws.selectProfile');
-  });
-  return undefined;
-}
-
-/** Logs `error` and shows it with the next step; a cancel only goes to the log. */
-export function reportError(log: vscode.LogOutputChannel, what: string, error: unknown): void {
-  if (isCancelled(error)) {
-    log.info(`${what}: cancelled`);
-    return;
-  }
-  // The summary only, redacted: an error object's stack and cause chain can carry request details.
-  log.error(redactSecrets(`${what} failed: ${errorSummary(error)}`));
-  void vscode.window.showErrorMessage(`ArchLens: ${what} failed: ${errorSummary(error)} ${errorNextStep(error)}`, 'Show Log').then((choice) => {
-    if (choice) void vscode.commands.executeCommand('archlens.log.show');
-  });
-}
 
 export interface LogsSettings {
   readonly tailBufferLines: number;
@@ -75,11 +49,11 @@ export interface TargetLimits {
  * command acts on (capped at `limits.max`), or undefined when there is nothing to do: no
  * connection, a dismissed pick, or no existing group (each already told to the user).
  */
-export async function commandTargets(arg: unknown, connection: AwsConnection, limits: TargetLimits): Promise<CommandTargets | undefined> {
+export async function logGroupTargets(invocation: CommandInvocation, connection: AwsConnection, limits: TargetLimits): Promise<CommandTargets | undefined> {
   const services = await requireServices(connection);
   if (!services) return undefined;
   const listing = new AbortController();
-  const targets = await targetGroups(arg, services, connection, listing.signal).finally(() => listing.abort());
+  const targets = await targetGroups(invocation, services, connection, listing.signal).finally(() => listing.abort());
   if (!targets) return undefined;
   if (targets.length === 0) {
     void vscode.window.showInformationMessage(`ArchLens: ${limits.none}`);
@@ -94,19 +68,32 @@ export async function commandTargets(arg: unknown, connection: AwsConnection, li
 }
 
 /**
- * The groups a command was invoked on: a LogGroupNode (tree), a LogGroupFolderNode (all existing
- * groups of a stack), `{ group }` / `{ groups }` / a string (other commands, tests, keybindings),
- * or nothing (the palette: ask).
+ * The groups a command was invoked on: LogGroupNodes and LogGroupFolderNodes (one or a tree
+ * multi-selection; a folder stands for every existing group of its stack), `{ group }` /
+ * `{ groups }` / a string (other commands, tests, keybindings), or nothing (the palette: ask).
  */
-async function targetGroups(arg: unknown, services: AwsServices, connection: AwsConnection, signal: AbortSignal): Promise<GroupTarget[] | undefined> {
-  if (arg instanceof LogGroupNode) return arg.exists ? [{ name: arg.groupName, ...(arg.arn ? { arn: arg.arn } : {}) }] : [];
-  if (arg instanceof LogGroupFolderNode) {
-    // Derived from every resource of the stack (many pages in a big stack) unless the folder was
-    // expanded already: show it, and let the user cancel.
-    const what = `the log groups of ${arg.source.stackName}`;
-    const nodes = await withAwsProgress({ title: `Finding ${what}`, what: `the lookup of ${what}`, connection, services }, (_progress, lookup) => arg.groupNodes(lookup));
-    return nodes?.filter((n) => n.exists).map((n) => ({ name: n.groupName, ...(n.arn ? { arn: n.arn } : {}) }));
+async function targetGroups(invocation: CommandInvocation, services: AwsServices, connection: AwsConnection, signal: AbortSignal): Promise<GroupTarget[] | undefined> {
+  const nodes = invocation.of(LogGroupNode, LogGroupFolderNode);
+  if (nodes.length > 0) {
+    const groups = new Map<string, GroupTarget>();
+    const add = (n: LogGroupNode): void => {
+      if (n.exists && !groups.has(n.groupName)) groups.set(n.groupName, { name: n.groupName, ...(n.arn ? { arn: n.arn } : {}) });
+    };
+    for (const node of nodes) {
+      if (node instanceof LogGroupNode) {
+        add(node);
+        continue;
+      }
+      // Derived from every resource of the stack (many pages in a big stack) unless the folder was
+      // expanded already: show it, and let the user cancel.
+      const what = `the log groups of ${node.source.stackName}`;
+      const found = await withAwsProgress({ title: `Finding ${what}`, what: `the lookup of ${what}`, connection, services }, (_progress, lookup) => node.groupNodes(lookup));
+      if (!found) return undefined;
+      found.forEach(add);
+    }
+    return [...groups.values()];
   }
+  const arg = invocation.arg;
   if (typeof arg === 'string' && arg !== '') return [{ name: arg }];
   if (arg && typeof arg === 'object') {
     const { group, groups } = arg as { group?: unknown; groups?: unknown };

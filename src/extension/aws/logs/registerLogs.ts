@@ -4,10 +4,10 @@
 import * as vscode from 'vscode';
 import { LogStreamNode, type OpenStreamArgs } from '../../../views/logs/logGroupNodes';
 import type { AwsConnection } from '../awsConnection';
+import { registerAwsCommand } from '../awsCommand';
 import { runInsightsQuery } from './insightsCommand';
 import { LiveTailController } from './liveTailController';
 import { LOGS_SCHEME, LogsDocuments } from './logsDocuments';
-import { reportError } from './logsUi';
 import { searchLogGroup } from './searchCommand';
 
 export function registerLogs(_context: vscode.ExtensionContext, connection: AwsConnection, log: vscode.LogOutputChannel): vscode.Disposable {
@@ -18,30 +18,25 @@ export function registerLogs(_context: vscode.ExtensionContext, connection: AwsC
     tail,
     vscode.workspace.registerTextDocumentContentProvider(LOGS_SCHEME, documents),
     vscode.languages.registerDocumentLinkProvider({ scheme: LOGS_SCHEME }, documents),
-    vscode.commands.registerCommand('archlens.logs.openStream', (arg: unknown) => openStream(arg, documents, log)),
-    vscode.commands.registerCommand('archlens.logs.search', (arg: unknown) => searchLogGroup(arg, connection, documents, log)),
-    vscode.commands.registerCommand('archlens.logs.startTail', (arg: unknown) => tail.start(arg)),
-    vscode.commands.registerCommand('archlens.logs.stopTail', () => tail.stop()),
-    vscode.commands.registerCommand('archlens.logs.runInsightsQuery', (arg: unknown) => runInsightsQuery(arg, connection, documents, log)),
+    registerAwsCommand('archlens.logs.openStream', log, { what: 'Opening the log stream' }, ({ arg }) => openStream(arg, documents)),
+    registerAwsCommand('archlens.logs.search', log, { what: 'The log search' }, (invocation) => searchLogGroup(invocation, connection, documents, log)),
+    registerAwsCommand('archlens.logs.startTail', log, { what: 'Starting the live tail' }, (invocation) => tail.start(invocation)),
+    registerAwsCommand('archlens.logs.stopTail', log, { what: 'Stopping the live tail' }, () => tail.stop()),
+    registerAwsCommand('archlens.logs.runInsightsQuery', log, { what: 'The Logs Insights query' }, (invocation) => runInsightsQuery(invocation, connection, documents, log)),
     // A live tail belongs to the profile and region it was started with.
     connection.onDidChange(() => tail.stop()),
   );
 }
 
 /** Opens page 1 of a stream; the argument is `{ group, stream }` (a stream node's command) or the node. */
-async function openStream(arg: unknown, documents: LogsDocuments, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
-  try {
-    const source: unknown = arg instanceof LogStreamNode ? { group: arg.group, stream: arg.stream.name } : arg;
-    const { group, stream } = (source ?? {}) as Partial<OpenStreamArgs>;
-    if (typeof group !== 'string' || typeof stream !== 'string') {
-      void vscode.window.showInformationMessage('ArchLens: open a log stream from a log group in the CloudFormation Stacks view.');
-      return undefined;
-    }
-    const uri = documents.streamUri(group, stream);
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
-    return uri;
-  } catch (error) {
-    reportError(log, 'Opening the log stream', error);
+async function openStream(arg: unknown, documents: LogsDocuments): Promise<vscode.Uri | undefined> {
+  const source: unknown = arg instanceof LogStreamNode ? { group: arg.group, stream: arg.stream.name } : arg;
+  const { group, stream } = (source ?? {}) as Partial<OpenStreamArgs>;
+  if (typeof group !== 'string' || typeof stream !== 'string') {
+    void vscode.window.showInformationMessage('ArchLens: open a log stream from a log group in the CloudFormation Stacks view.');
     return undefined;
   }
+  const uri = documents.streamUri(group, stream);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
+  return uri;
 }

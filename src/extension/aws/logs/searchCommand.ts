@@ -9,7 +9,8 @@ import { filterPatternHint, givenTimeRange, searchTitle } from '../../../views/l
 import type { AwsConnection } from '../awsConnection';
 import { withAwsProgress } from '../awsProgress';
 import type { LogsDocuments } from './logsDocuments';
-import { commandTargets, logsSettings, reportError } from './logsUi';
+import type { CommandInvocation } from '../awsCommand';
+import { logGroupTargets, logsSettings } from './logsUi';
 import { pickTimeRange } from './timeRangePick';
 import { logsService } from '../../../aws/services/logs';
 
@@ -20,69 +21,65 @@ function givenPattern(arg: unknown): string | undefined {
 }
 
 /**
- * `arg` is a tree node, or `{ group, pattern?, startTime?, endTime? }` (keybindings, tests;
- * epoch milliseconds), which skips the matching prompts.
+ * The argument is a tree node, or `{ group, pattern?, startTime?, endTime? }` (keybindings, tests;
+ * epoch milliseconds), which skips the matching prompts. Failures are the command wrapper's.
  */
-export async function searchLogGroup(arg: unknown, connection: AwsConnection, documents: LogsDocuments, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
-  try {
-    const given = await commandTargets(arg, connection, { none: 'this log group does not exist yet, so there is nothing to search.' });
-    if (!given) return undefined;
-    const { services, targets } = given;
-    const group = targets.length === 1 ? targets[0]!.name : await vscode.window.showQuickPick(targets.map((t) => t.name), { title: 'Search which log group?' });
-    if (!group) return undefined;
+export async function searchLogGroup(invocation: CommandInvocation, connection: AwsConnection, documents: LogsDocuments, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
+  const arg = invocation.arg;
+  const given = await logGroupTargets(invocation, connection, { none: 'this log group does not exist yet, so there is nothing to search.' });
+  if (!given) return undefined;
+  const { services, targets } = given;
+  const group = targets.length === 1 ? targets[0]!.name : await vscode.window.showQuickPick(targets.map((t) => t.name), { title: 'Search which log group?' });
+  if (!group) return undefined;
 
-    const pattern =
-      givenPattern(arg) ??
-      (await vscode.window.showInputBox({
-        title: `Search ${group}`,
-        prompt: 'CloudWatch Logs filter pattern: ERROR, "exact phrase", ?ERROR ?WARN, { $.status = 500 }; empty for every event',
-        placeHolder: 'ERROR',
-        ignoreFocusOut: true,
-        validateInput: (value) => filterPatternHint(value),
-      }));
-    if (pattern === undefined) return undefined;
-    const range = givenTimeRange(arg) ?? (await pickTimeRange(`Search ${group}: time range`));
-    if (!range) return undefined;
-    const { searchMaxEvents } = logsSettings();
+  const pattern =
+    givenPattern(arg) ??
+    (await vscode.window.showInputBox({
+      title: `Search ${group}`,
+      prompt: 'CloudWatch Logs filter pattern: ERROR, "exact phrase", ?ERROR ?WARN, { $.status = 500 }; empty for every event',
+      placeHolder: 'ERROR',
+      ignoreFocusOut: true,
+      validateInput: (value) => filterPatternHint(value),
+    }));
+  if (pattern === undefined) return undefined;
+  const range = givenTimeRange(arg) ?? (await pickTimeRange(`Search ${group}: time range`));
+  if (!range) return undefined;
+  const { searchMaxEvents } = logsSettings();
 
-    const events: LogEvent[] = [];
-    let pagesScanned = 0;
-    const finished = await withAwsProgress({ title: `Searching ${group}`, what: `the search of ${group}`, connection, services }, async (progress, signal) => {
-      for await (const page of services.gateway(logsService).search(group, {
-        pattern: pattern.trim(),
-        startTime: range.startTime,
-        endTime: range.endTime,
-        maxEvents: searchMaxEvents,
-        signal,
-        onPage: (p) => {
-          pagesScanned = p.pages;
-          progress.report({ message: `${p.events} events found, ${p.pages} pages scanned` });
-        },
-      })) {
-        events.push(...page);
-      }
-      return true;
-    });
-    const outcome = finished ? 'done' : 'stopped';
-    // Counts and ids only: event messages can hold secrets.
-    log.info(`Search of ${group}: ${outcome}, ${events.length} events, ${pagesScanned} pages scanned`);
-    if (!finished) return undefined;
+  const events: LogEvent[] = [];
+  let pagesScanned = 0;
+  const finished = await withAwsProgress({ title: `Searching ${group}`, what: `the search of ${group}`, connection, services }, async (progress, signal) => {
+    for await (const page of services.gateway(logsService).search(group, {
+      pattern: pattern.trim(),
+      startTime: range.startTime,
+      endTime: range.endTime,
+      maxEvents: searchMaxEvents,
+      signal,
+      onPage: (p) => {
+        pagesScanned = p.pages;
+        progress.report({ message: `${p.events} events found, ${p.pages} pages scanned` });
+      },
+    })) {
+      events.push(...page);
+    }
+    return true;
+  });
+  const outcome = finished ? 'done' : 'stopped';
+  // Counts and ids only: event messages can hold secrets.
+  log.info(`Search of ${group}: ${outcome}, ${events.length} events, ${pagesScanned} pages scanned`);
+  if (!finished) return undefined;
 
-    const capped = events.length >= searchMaxEvents ? ` (stopped at archlens.logs.searchMaxEvents = ${searchMaxEvents})` : '';
-    const header = [
-      `# Search of ${group}`,
-      `# Pattern: ${pattern.trim() === '' ? '(all events)' : pattern.trim()}`,
-      `# Range: ${isoTime(range.startTime)} – ${isoTime(range.endTime)} (${range.label})`,
-      `# ${events.length} events${capped}, ${pagesScanned} pages scanned, ${services.label}`,
-      '',
-    ].join('\n');
-    const body = events.length > 0 ? formatEvents(events, { showStream: true }) : 'No matching events.\n';
-    const uri = documents.addResult(searchTitle(group, pattern, range), `${header}\n${body}`);
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document, { preview: false });
-    return uri;
-  } catch (error) {
-    reportError(log, 'Log search', error);
-    return undefined;
-  }
+  const capped = events.length >= searchMaxEvents ? ` (stopped at archlens.logs.searchMaxEvents = ${searchMaxEvents})` : '';
+  const header = [
+    `# Search of ${group}`,
+    `# Pattern: ${pattern.trim() === '' ? '(all events)' : pattern.trim()}`,
+    `# Range: ${isoTime(range.startTime)} – ${isoTime(range.endTime)} (${range.label})`,
+    `# ${events.length} events${capped}, ${pagesScanned} pages scanned, ${services.label}`,
+    '',
+  ].join('\n');
+  const body = events.length > 0 ? formatEvents(events, { showStream: true }) : 'No matching events.\n';
+  const uri = documents.addResult(searchTitle(group, pattern, range), `${header}\n${body}`);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document, { preview: false });
+  return uri;
 }

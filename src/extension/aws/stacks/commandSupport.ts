@@ -1,38 +1,27 @@
-// What every stacks command shares: a failure never escapes (it is logged and shown with what
-// to do next), a user cancel is silent, and a node argument falls back to the tree selection
-// (keybindings and the command palette pass none).
-import * as vscode from 'vscode';
-import { isCancelled } from '../../../aws/errors';
-import { errorNextStep, errorSummary } from '../../../views/standardNodes';
-import type { ViewNode } from '../../../views/viewNode';
-import { StageUnavailableError } from './stackDocuments';
+// What the stacks commands share: the command wrapper bound to the stacks view (a command run
+// without a node acts on the tree's selection), and the stack a palette command acts on.
+import type * as vscode from 'vscode';
+import type { StackInfo } from '../../../views/stacks/stackInfo';
+import { StackNode } from '../../../views/stacks/stackNode';
+import { registerAwsCommand, requireServices, type CommandInvocation } from '../awsCommand';
+import { pickStack } from './stackPick';
 import type { StacksView } from './stacksView';
 
-export type CommandHandler = (node: unknown) => unknown;
+export type StackCommandRegistrar = (id: string, what: string, handler: (invocation: CommandInvocation) => unknown) => vscode.Disposable;
 
-export function registerStackCommand(id: string, log: vscode.LogOutputChannel, handler: CommandHandler): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async (node: unknown) => {
-    try {
-      await handler(node);
-    } catch (error) {
-      await reportFailure(id, error, log);
-    }
-  });
+/** Registers stacks commands: never throwing, falling back to the tree's selection. */
+export function stackCommandRegistrar(view: StacksView, log: vscode.LogOutputChannel): StackCommandRegistrar {
+  return (id, what, handler) => registerAwsCommand(id, log, { what, selection: () => view.selection() }, handler);
 }
 
-export async function reportFailure(what: string, error: unknown, log: vscode.LogOutputChannel): Promise<void> {
-  if (isCancelled(error)) return;
-  log.error(`${what}: ${errorSummary(error)}`);
-  const message = error instanceof StageUnavailableError ? error.message : `${errorSummary(error)} ${errorNextStep(error)}`;
-  const choice = await vscode.window.showErrorMessage(message, 'Show Log');
-  if (choice === 'Show Log') log.show(true);
-}
-
-/** The node a command acts on: its argument when it is one of `kinds`, else the selected node. */
-export function targetNode<K extends (abstract new (...args: never[]) => ViewNode)[]>(view: StacksView, node: unknown, ...kinds: K): InstanceType<K[number]> | undefined {
-  const candidates = node !== undefined ? [node] : view.tree.selection;
-  for (const candidate of candidates) {
-    if (kinds.some((kind) => candidate instanceof kind)) return candidate as InstanceType<K[number]>;
-  }
-  return undefined;
+/**
+ * The stack a command acts on: the stack node it was run on, else (the palette, a keybinding)
+ * one the user picks from the region's stacks, with the tree's selected stack highlighted.
+ * Undefined when there is no connection (the user was told) or the pick was closed.
+ */
+export async function stackOrPick(view: StacksView, invocation: CommandInvocation, title: string): Promise<StackInfo | undefined> {
+  if (invocation.arg instanceof StackNode) return invocation.arg.info;
+  if (!(await requireServices(view.connection))) return undefined;
+  const root = view.current();
+  return root ? pickStack(root, title, view.selection()) : undefined;
 }

@@ -1,13 +1,12 @@
-// View-level and copy/console commands of the stacks view: refresh, filters, copy ARN or value,
-// open in the AWS console, refresh one folder.
+// View-level and copy/console commands of the stacks view: refresh, filters, copy ARNs or values
+// (of a multi-selection too), open in the AWS console (not through a custom endpoint).
 import * as vscode from 'vscode';
-import { isRefreshable } from '../../../views/stacks/stackFolder';
 import { ResourceNode } from '../../../views/stacks/resourceNodes';
 import { StackNode } from '../../../views/stacks/stackNode';
 import type { StatusFilter } from '../../../views/stacks/stacksRoot';
 import { STACK_STATUSES, type StackStatus, statusText } from '../../../views/stacks/stackStatus';
 import { OutputNode, ParameterNode } from '../../../views/stacks/valueNodes';
-import { registerStackCommand, targetNode } from './commandSupport';
+import { stackCommandRegistrar } from './commandSupport';
 import type { StacksView } from './stacksView';
 
 async function pickStatusFilter(current: StatusFilter): Promise<StatusFilter | undefined> {
@@ -35,10 +34,12 @@ async function copy(text: string, what: string): Promise<void> {
 }
 
 export function registerStackCommands(view: StacksView, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const register = stackCommandRegistrar(view, log);
   const root = () => view.current();
+  const filtersChanged = (): void => view.setContext('filtered', root()?.filtered ?? false);
   return [
-    registerStackCommand('archlens.stacks.refresh', log, () => view.refresh()),
-    registerStackCommand('archlens.stacks.filterByName', log, async () => {
+    register('archlens.stacks.refresh', 'Refreshing the stacks', () => view.refresh()),
+    register('archlens.stacks.filterByName', 'Filtering the stacks', async () => {
       const r = root();
       if (!r) return void vscode.window.showInformationMessage('Connect to AWS first: select a profile and a region.');
       const text = await vscode.window.showInputBox({
@@ -48,39 +49,51 @@ export function registerStackCommands(view: StacksView, log: vscode.LogOutputCha
       });
       if (text === undefined) return;
       r.setNameFilter(text);
-      view.filtersChanged();
+      filtersChanged();
     }),
-    registerStackCommand('archlens.stacks.filterByStatus', log, async () => {
+    register('archlens.stacks.filterByStatus', 'Filtering the stacks', async () => {
       const r = root();
       if (!r) return void vscode.window.showInformationMessage('Connect to AWS first: select a profile and a region.');
       const filter = await pickStatusFilter(r.filters.status);
       if (!filter) return;
       r.setStatusFilter(filter);
-      view.filtersChanged();
+      filtersChanged();
     }),
-    registerStackCommand('archlens.stacks.clearFilters', log, () => {
+    register('archlens.stacks.clearFilters', 'Clearing the stack filters', () => {
       root()?.clearFilters();
-      view.filtersChanged();
+      filtersChanged();
     }),
-    registerStackCommand('archlens.stacks.copyArn', log, async (node) => {
-      const target = targetNode(view, node, StackNode, ResourceNode);
-      if (target instanceof StackNode) return copy(target.arn, `the ARN of ${target.info.name}`);
-      if (target instanceof ResourceNode) {
-        if (!target.physicalId) return void vscode.window.showInformationMessage(`${target.logicalId} has no physical id yet.`);
-        return copy(target.physicalId, `the id of ${target.logicalId}`);
+    register('archlens.stacks.copyArn', 'Copying the ARN', async (invocation) => {
+      // One line per selected stack or resource (a resource without a physical id is skipped).
+      const targets = invocation.of(StackNode, ResourceNode);
+      const lines = targets.map((t) => (t instanceof StackNode ? t.arn : t.physicalId)).filter((v): v is string => v !== undefined);
+      if (lines.length === 0) {
+        const resource = targets.find((t): t is ResourceNode => t instanceof ResourceNode);
+        if (resource) void vscode.window.showInformationMessage(`${resource.logicalId} has no physical id yet.`);
+        return;
       }
+      const only = targets.length === 1 ? targets[0] : undefined;
+      const what = only instanceof StackNode ? `the ARN of ${only.info.name}` : only instanceof ResourceNode ? `the id of ${only.logicalId}` : `${lines.length} ARNs and ids`;
+      await copy(lines.join('\n'), what);
     }),
-    registerStackCommand('archlens.stacks.openInConsole', log, async (node) => {
-      const target = targetNode(view, node, StackNode, ResourceNode);
-      if (target) await vscode.env.openExternal(vscode.Uri.parse(target.consoleUrl(), true));
+    register('archlens.stacks.openInConsole', 'Opening the AWS console', async (invocation) => {
+      const target = invocation.one(StackNode, ResourceNode);
+      if (!target) return;
+      // The menu entry is hidden then (`archlens.aws.customEndpoint`); this covers keybindings.
+      if (view.connection.customEndpoint) {
+        void vscode.window.showInformationMessage(
+          'ArchLens: Open in AWS Console is not available while ArchLens talks to a custom endpoint (archlens.aws.endpointUrl, AWS_ENDPOINT_URL or a profile\'s endpoint_url): the AWS console would not show this stack.',
+        );
+        return;
+      }
+      await vscode.env.openExternal(vscode.Uri.parse(target.consoleUrl(), true));
     }),
-    registerStackCommand('archlens.stacks.copyValue', log, async (node) => {
-      const target = targetNode(view, node, OutputNode, ParameterNode);
-      if (target) await copy(target.value, target.key);
-    }),
-    registerStackCommand('archlens.stacks.refreshNode', log, (node) => {
-      const target = node ?? view.tree.selection[0];
-      if (isRefreshable(target)) target.refresh();
+    register('archlens.stacks.copyValue', 'Copying the value', async (invocation) => {
+      const targets = invocation.of(OutputNode, ParameterNode);
+      if (targets.length === 0) return;
+      // Several values copy as `key=value` lines, like a .env file.
+      const text = targets.length === 1 ? targets[0]!.value : targets.map((t) => `${t.key}=${t.value}`).join('\n');
+      await copy(text, targets.length === 1 ? targets[0]!.key : `${targets.length} values`);
     }),
   ];
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { TemplateStage } from '../../../aws/cloudFormationGateway';
 import { isCancelled } from '../../../aws/errors';
 import type { AwsServices } from '../../../views/awsServices';
+import { UserFacingError } from '../../../views/errorMessages';
 import { LruCache } from '../../../views/lruCache';
 import { OperationSignal } from '../../../views/operationSignal';
 import type { StackInfo } from '../../../views/stacks/stackInfo';
@@ -15,7 +16,7 @@ export const TEMPLATE_SCHEME = 'archlens-stack';
 export const DRIFT_SCHEME = 'archlens-drift';
 
 /** A stage GetTemplate did not return (e.g. Processed for a stack whose change set is in review). */
-export class StageUnavailableError extends Error {}
+export class StageUnavailableError extends UserFacingError {}
 
 function stageUnavailable(stack: string, stage: TemplateStage, available: readonly string[]): StageUnavailableError {
   const has = available.length > 0 ? available.join(', ') : 'none';

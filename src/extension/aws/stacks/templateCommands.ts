@@ -1,12 +1,14 @@
-// Deployed templates: open (original or processed) as a read-only document, compare with a
-// local file, and reveal a resource's logical id in a local template.
+// Deployed templates: open (original or processed) as a read-only document (from the palette
+// too, with a stack pick), compare with a local file, and reveal a resource's logical id in a
+// local template.
 import * as vscode from 'vscode';
 import type { TemplateStage } from '../../../aws/cloudFormationGateway';
 import { ResourceNode } from '../../../views/stacks/resourceNodes';
+import type { StackInfo } from '../../../views/stacks/stackInfo';
 import { StackNode } from '../../../views/stacks/stackNode';
 import { findLogicalIdSpan, templateLogicalIds, templateOverlap } from '../../../views/stacks/templateLocator';
 import { withAwsProgress } from '../awsProgress';
-import { registerStackCommand, targetNode } from './commandSupport';
+import { stackCommandRegistrar, stackOrPick } from './commandSupport';
 import { candidateFiles, readLocal } from './localTemplates';
 import type { DeployedTemplates } from './stackDocuments';
 import type { StacksView } from './stacksView';
@@ -16,14 +18,14 @@ function basename(uri: vscode.Uri): string {
 }
 
 /** The deployed template's document, or undefined when the fetch was cancelled or the connection changed. */
-function loadTemplate(view: StacksView, templates: DeployedTemplates, stack: StackNode, stage: TemplateStage): Promise<vscode.Uri | undefined> {
-  const what = `the ${stage.toLowerCase()} template of ${stack.info.name}`;
+function loadTemplate(view: StacksView, templates: DeployedTemplates, stack: StackInfo, stage: TemplateStage): Promise<vscode.Uri | undefined> {
+  const what = `the ${stage.toLowerCase()} template of ${stack.name}`;
   return withAwsProgress({ title: `Fetching ${what}…`, what: `the fetch of ${what}`, connection: view.connection, location: vscode.ProgressLocation.Window }, (_progress, signal) =>
-    templates.load(stack.info, stage, signal),
+    templates.load(stack, stage, signal),
   );
 }
 
-async function openTemplate(view: StacksView, templates: DeployedTemplates, stack: StackNode, stage: TemplateStage): Promise<void> {
+async function openTemplate(view: StacksView, templates: DeployedTemplates, stack: StackInfo, stage: TemplateStage): Promise<void> {
   const uri = await loadTemplate(view, templates, stack, stage);
   if (!uri) return;
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
@@ -81,27 +83,28 @@ async function revealLogicalId(resource: ResourceNode): Promise<void> {
 }
 
 export function registerTemplateCommands(view: StacksView, templates: DeployedTemplates, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const register = stackCommandRegistrar(view, log);
   return [
-    registerStackCommand('archlens.stacks.openTemplate', log, async (node) => {
-      const stack = targetNode(view, node, StackNode);
+    register('archlens.stacks.openTemplate', 'Opening the deployed template', async (invocation) => {
+      const stack = await stackOrPick(view, invocation, 'Open the deployed template of which stack?');
       if (stack) await openTemplate(view, templates, stack, 'Original');
     }),
-    registerStackCommand('archlens.stacks.openProcessedTemplate', log, async (node) => {
-      const stack = targetNode(view, node, StackNode);
-      if (stack) await openTemplate(view, templates, stack, 'Processed');
+    register('archlens.stacks.openProcessedTemplate', 'Opening the processed template', async (invocation) => {
+      const stack = invocation.one(StackNode);
+      if (stack) await openTemplate(view, templates, stack.info, 'Processed');
     }),
-    registerStackCommand('archlens.stacks.diffWithLocal', log, async (node) => {
-      const stack = targetNode(view, node, StackNode);
+    register('archlens.stacks.diffWithLocal', 'Comparing with the local template', async (invocation) => {
+      const stack = invocation.one(StackNode);
       if (!stack) return;
-      const deployed = await loadTemplate(view, templates, stack, 'Original');
+      const deployed = await loadTemplate(view, templates, stack.info, 'Original');
       if (!deployed) return;
       const text = (await vscode.workspace.openTextDocument(deployed)).getText();
       const local = await pickLocalTemplate(text, deployed.path, stack.info.name);
       if (!local) return;
       await vscode.commands.executeCommand('vscode.diff', deployed, local, `${stack.info.name} (deployed) ↔ ${basename(local)}`);
     }),
-    registerStackCommand('archlens.stacks.revealInTemplate', log, async (node) => {
-      const resource = targetNode(view, node, ResourceNode);
+    register('archlens.stacks.revealInTemplate', 'Revealing the resource in its local template', async (invocation) => {
+      const resource = invocation.one(ResourceNode);
       if (resource) await revealLogicalId(resource);
     }),
   ];
