@@ -98,8 +98,8 @@ function runRules(rules: readonly Rule[], base: Omit<RuleContext, 'report'>, opt
     const severity = override ?? rule.defaultSeverity;
     const context: RuleContext = {
       ...base,
-      report(span, message, fixes) {
-        findings.push({ rule: rule.id, severity, message, span, range: lineIndex.rangeOf(span), ...(fixes && fixes.length > 0 ? { fixes } : {}) });
+      report(span, message, fixes, own) {
+        findings.push({ rule: rule.id, severity: override ?? own ?? severity, message, span, range: lineIndex.rangeOf(span), ...(fixes && fixes.length > 0 ? { fixes } : {}) });
       },
     };
     try {

@@ -163,7 +163,9 @@ function checkResponses(node: LocatedNode | undefined, context: ApiGatewayCheckC
   const responses = expectMapping(node, 'responses', context);
   for (const pair of responses?.pairs ?? []) {
     const key = pair.key.text;
-    if (key !== 'default' && !compiles(key)) context.report(pair.key.span, `responses key '${key}' is neither 'default' nor a valid regular expression (it is matched against the backend's status code or error message).`);
+    // The key is the author's and may be huge: the message shows its start only.
+    const shown = key.length > 60 ? `${key.slice(0, 57)}...` : key;
+    if (key !== 'default' && !compiles(key)) context.report(pair.key.span, `responses key '${shown}' is neither 'default' nor a valid regular expression (it is matched against the backend's status code or error message).`);
     const response = expectMapping(pair.value, `Integration response '${key}'`, context);
     if (!response) continue;
     reportUnknownKeys(response, RESPONSE_KEYS, `Integration response '${key}'`, context, { onlyWithSuggestion: true });

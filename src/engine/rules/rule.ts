@@ -2,7 +2,7 @@ import type { DocumentKind, RuleMeta } from '../analyzer';
 import type { Catalog } from '../catalog/catalogTypes';
 import type { TemplateModel } from '../cfn/template';
 import type { ParsedDocument, Span } from '../document/located';
-import type { Fix, LintOptions } from '../findings';
+import type { Fix, LintOptions, Severity } from '../findings';
 
 /** What a rule's check sees. Rules are pure: they read the context and report. */
 export interface RuleContext {
@@ -18,8 +18,11 @@ export interface RuleContext {
   readonly readFile?: (path: string) => string | undefined;
   /** Whether absolute `file:` / `/path` refs may be read (see `AnalyzerHost.followAbsoluteFileRefs`). */
   readonly followAbsoluteFileRefs?: boolean;
-  /** Reports a finding of this rule at a span. */
-  readonly report: (span: Span, message: string, fixes?: readonly Fix[]) => void;
+  /**
+   * Reports a finding of this rule at a span. `severity` lowers one finding below the rule's
+   * default (e.g. "too long to check" is a warning from an error rule); a user override wins.
+   */
+  readonly report: (span: Span, message: string, fixes?: readonly Fix[], severity?: Severity) => void;
 }
 
 /** A rule: declarative metadata plus a pure check. */

@@ -1,0 +1,83 @@
+/**
+ * Regular expressions written by the document's author (a parameter's `AllowedPattern`, a
+ * JSON Schema `pattern` or `patternProperties` key) are hostile input: V8's backtracking
+ * engine takes exponential time on `(a+)+b` and throws on megabyte patterns. They are compiled
+ * with RE2JS, a linear-time engine (no backtracking, so no lookaround and no backreferences),
+ * and both the pattern and the text it is matched against are capped in length.
+ */
+import { RE2JS } from 're2js';
+
+/** Longer patterns are not compiled (RE2 compile time and memory grow with the pattern). */
+export const MAX_PATTERN_CHARS = 1000;
+/** Longer texts are not matched: matching is linear, but in pattern size times text size. */
+export const MAX_SUBJECT_CHARS = 10_000;
+
+/** Flags as written in JavaScript (`i`, `m`, `s`; `u`, `g`, `y` change nothing for a test). */
+export type PatternFlags = string;
+
+export type UserPattern =
+  /** `test` answers undefined when the text is too long to match. */
+  | { readonly kind: 'regexp'; readonly test: (text: string) => boolean | undefined }
+  /** Not a regular expression at all (the reason, without the pattern). */
+  | { readonly kind: 'invalid'; readonly message: string }
+  /** Valid, but needs backtracking (lookaround, backreferences): not checkable in bounded time. */
+  | { readonly kind: 'unsupported' }
+  /** Longer than {@link MAX_PATTERN_CHARS}. */
+  | { readonly kind: 'tooLong'; readonly length: number };
+
+function re2Flags(flags: PatternFlags): number {
+  let out = 0;
+  if (flags.includes('i')) out |= RE2JS.CASE_INSENSITIVE;
+  if (flags.includes('m')) out |= RE2JS.MULTILINE;
+  if (flags.includes('s')) out |= RE2JS.DOTALL;
+  return out;
+}
+
+/**
+ * Compiles a document-supplied pattern. `whole` anchors it at both ends (CloudFormation's
+ * Java `Matcher.matches()`); otherwise it matches anywhere (JSON Schema `pattern`).
+ */
+export function compileUserPattern(source: string, flags: PatternFlags = '', whole = false): UserPattern {
+  if (source.length > MAX_PATTERN_CHARS) return { kind: 'tooLong', length: source.length };
+  let compiled: RE2JS;
+  try {
+    compiled = RE2JS.compile(source, re2Flags(flags));
+  } catch {
+    return classifyFailure(source, flags);
+  }
+  const test = (text: string): boolean | undefined => {
+    if (text.length > MAX_SUBJECT_CHARS) return undefined;
+    return whole ? compiled.matches(text) : compiled.matcher(text).find();
+  };
+  return { kind: 'regexp', test };
+}
+
+/** RE2 refused the pattern: invalid everywhere, or valid JavaScript that RE2 cannot run. */
+function classifyFailure(source: string, flags: PatternFlags): UserPattern {
+  try {
+    // Compiling is linear in the pattern (and it is capped); nothing is matched here.
+    new RegExp(source, flags.replace(/[^ims]/g, ''));
+    return { kind: 'unsupported' };
+  } catch (error) {
+    // "Invalid regular expression: /[a-z/: Unterminated character class" -> the reason only.
+    const text = error instanceof Error ? error.message : String(error);
+    const colon = text.lastIndexOf(': ');
+    return { kind: 'invalid', message: colon >= 0 ? text.slice(colon + 2) : text };
+  }
+}
+
+/**
+ * The pattern engine ajv uses for schemas written by the document's author (its `code.regExp`
+ * option): RE2JS, so validating an example never backtracks. A pattern RE2 cannot compile
+ * throws, and the caller treats the schema as not checkable. Texts over
+ * {@link MAX_SUBJECT_CHARS} pass (not checked).
+ */
+export const ajvUserRegExp = Object.assign(
+  (pattern: string): { test: (text: string) => boolean } => {
+    const compiled = compileUserPattern(pattern);
+    if (compiled.kind !== 'regexp') throw new Error(`Pattern not checkable (${compiled.kind}).`);
+    return { test: (text: string) => compiled.test(text) ?? true };
+  },
+  // ajv names the engine in generated code by this string; validators are not exported as code.
+  { code: 'ajvUserRegExp' },
+);
