@@ -12,6 +12,7 @@ import { httpUrlProblem, isLambdaUri, lambdaPathProblem, LAMBDA_URI_FORM, restAw
 import type { ApiGatewayCheckContext } from './values';
 import { isDeployTime, lowerOf, operations, plainMapping, stringOf, stringPieces } from './values';
 import { CONNECTION_TYPES, CONTENT_HANDLINGS, INTEGRATION_TYPES, PASSTHROUGH_BEHAVIORS } from './enums';
+import { lookupTable } from '../util/lookup';
 
 /** Integration types; API Gateway accepts them in any case (exports write `aws_proxy`, the API `AWS_PROXY`). */
 
@@ -40,7 +41,7 @@ const INTEGRATION_KEYS = [
 ];
 
 /** CloudFormation `AWS::ApiGateway::Method.Integration` / API names written here by mistake. */
-const INTEGRATION_ALIASES: Readonly<Record<string, string>> = {
+const INTEGRATION_ALIASES: Readonly<Record<string, string>> = lookupTable({
   integrationResponses: 'responses',
   IntegrationResponses: 'responses',
   integrationHttpMethod: 'httpMethod',
@@ -51,7 +52,7 @@ const INTEGRATION_ALIASES: Readonly<Record<string, string>> = {
   Type: 'type',
   timeoutMillis: 'timeoutInMillis',
   TimeoutInMillis: 'timeoutInMillis',
-};
+});
 
 const RESPONSE_KEYS = ['statusCode', 'responseTemplates', 'responseParameters', 'contentHandling'];
 

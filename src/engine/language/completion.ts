@@ -12,6 +12,7 @@ import { propertySnippet } from './snippets';
 import { wordBefore, yamlPathAt } from './yamlContext';
 import { jsonCursorAt } from './jsonContext';
 import { textWithoutLine } from './typing';
+import { lookupTable } from '../util/lookup';
 
 /** What a completion item is, for its icon. */
 export type CompletionKind = 'type' | 'property' | 'reference' | 'function' | 'value' | 'keyword' | 'attribute';
@@ -36,10 +37,10 @@ const RESOURCE_KEYS = ['Type', 'Properties', 'DependsOn', 'Condition', 'Metadata
 const PARAMETER_KEYS = ['Type', 'Default', 'Description', 'AllowedValues', 'AllowedPattern', 'ConstraintDescription', 'MinLength', 'MaxLength', 'MinValue', 'MaxValue', 'NoEcho'];
 const OUTPUT_KEYS = ['Value', 'Description', 'Export', 'Condition'];
 const PARAMETER_TYPES = ['String', 'Number', 'List<Number>', 'CommaDelimitedList', 'AWS::EC2::VPC::Id', 'AWS::EC2::Subnet::Id', 'List<AWS::EC2::Subnet::Id>', 'AWS::EC2::SecurityGroup::Id', 'List<AWS::EC2::SecurityGroup::Id>', 'AWS::EC2::KeyPair::KeyName', 'AWS::EC2::Image::Id', 'AWS::SSM::Parameter::Value<String>', 'AWS::SSM::Parameter::Name'];
-const POLICY_VALUES: Readonly<Record<string, readonly string[]>> = {
+const POLICY_VALUES: Readonly<Record<string, readonly string[]>> = lookupTable({
   DeletionPolicy: ['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot'],
   UpdateReplacePolicy: ['Delete', 'Retain', 'Snapshot'],
-};
+});
 
 /** How much of the line before the cursor the context patterns read (see `completionsAt`). */
 const TAIL_CHARS = 512;

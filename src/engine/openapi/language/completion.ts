@@ -19,6 +19,7 @@ import type { ExtensionPlace } from './fields';
 import { EXTENSION_FIELDS, EXTENSION_PREFIX, EXTENSION_VALUES, EXTENSIONS, extensionContextAt, fieldsOf, KIND_TITLES, MEDIA_TYPES, objectKindAt, STATUS_CODES } from './fields';
 import type { EntryKind, OpenApiLanguageHost, SectionInfo } from './languageModel';
 import { languageModel, rootWhileTyping, sectionPrefix, sectionsOf, versionFromText } from './languageModel';
+import { lookupTable } from '../../util/lookup';
 
 type Path = ReadonlyArray<string | number>;
 
@@ -324,14 +325,14 @@ const PLACES: Partial<Record<LocationKind, ExtensionPlace>> = {
 };
 
 /** Snippets of the extensions that have a useful skeleton (YAML, relative indentation). */
-const EXTENSION_SNIPPETS: Readonly<Record<string, string>> = {
+const EXTENSION_SNIPPETS: Readonly<Record<string, string>> = lookupTable({
   integration: 'x-amazon-apigateway-integration:\n  type: ${1|aws_proxy,aws,http_proxy,http,mock|}\n  httpMethod: ${2:POST}\n  uri: ${3}\n  passthroughBehavior: ${4|when_no_match,when_no_templates,never|}',
   'request-validators': 'x-amazon-apigateway-request-validators:\n  ${1:all}:\n    validateRequestBody: ${2|true,false|}\n    validateRequestParameters: ${3|true,false|}',
   authorizer: 'x-amazon-apigateway-authorizer:\n  type: ${1|token,request,cognito_user_pools,jwt|}\n  ${0}',
   auth: 'x-amazon-apigateway-auth:\n  type: ${1|NONE,AWS_IAM|}',
   cors: 'x-amazon-apigateway-cors:\n  allowOrigins:\n    - ${1:*}\n  allowMethods:\n    - ${2:GET}',
   'binary-media-types': 'x-amazon-apigateway-binary-media-types:\n  - ${1:*/*}',
-};
+});
 
 /** Map kinds: their keys are user-chosen names (paths, component names...), nothing to offer. */
 const NAME_MAPS = new Set<LocationKind>(['paths', 'webhooks', 'schemas', 'parameters', 'headers', 'examples', 'links', 'callbacks', 'requestBodies', 'pathItems', 'securitySchemes', 'serverVariables', 'encodings', 'callback']);
