@@ -10,6 +10,7 @@ import type { Rule, RuleContext } from './rules/rule';
 import { Suppressions } from './suppressions';
 import { embeddedOpenApiDocuments } from './apigateway/embeddedDocuments';
 import type { LineIndex } from './document/lineIndex';
+import { resetSuggestionBudget } from './util/suggest';
 
 /** What a file was detected as. */
 export type DocumentKind = 'cloudformation' | 'sam' | 'openapi' | 'other';
@@ -121,6 +122,7 @@ function lintDocument(host: AnalyzerHost, rules: readonly Rule[], analyzed: Anal
   const { document, kind, lineIndex, template, text, fileName } = analyzed;
   const { catalog, readFile, followAbsoluteFileRefs } = host;
   if (kind === 'other') return { kind, findings: [] };
+  resetSuggestionBudget();
   const broken = document.problems.some((problem) => problem.severity === 'error') && !document.root;
   const ignored = new Set(options.ignoreRules ?? []);
   const findings: Finding[] = [];
