@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAnalyzer } from '../engine/analyzer';
 import type { LintOptions } from '../engine/findings';
 import { defaultCatalogDir, loadCatalogFromDir } from '../node/catalogLoader';
+import { readTextFile } from '../node/readRegularFile';
 import { DOCUMENT_STATUS_NOTIFICATION, SETTINGS_SECTION } from '../shared/protocol';
 import type { DocumentStatus, LintSettings } from '../shared/protocol';
 import { toDiagnostic } from './convert';
@@ -73,8 +74,8 @@ function readWorkspaceFile(filePath: string): string | undefined {
   const open = openFiles.find((document) => canonicalPath(fileURLToPath(document.uri)) === real);
   if (open) return open.getText();
   try {
-    const stat = fs.statSync(real);
-    return stat.isFile() && stat.size <= MAX_REF_FILE_BYTES ? fs.readFileSync(real, 'utf8') : undefined;
+    // A regular file under the limit, read with a bounded read (a link to /dev/zero or a FIFO is refused).
+    return readTextFile(real, MAX_REF_FILE_BYTES);
   } catch {
     return undefined;
   }
