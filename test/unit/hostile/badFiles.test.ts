@@ -3,18 +3,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeDocument } from '../../../src/engine/analyzedDocument';
 import { resetSuggestionBudget, suggest } from '../../../src/engine/util/suggest';
+import { bestTime } from '../../support/timing';
 import { findingsOf, realAnalyzer } from '../../support/lintHelpers';
 
-/** Best of two runs, in ms. */
-function timed(run: () => void): number {
-  let best = Infinity;
-  for (let i = 0; i < 2; i++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
+const timed = (run: () => void): number => bestTime(run, 2);
 
 void describe('bad files', () => {
   test('a merge key bringing 130,000 keys is analysed without an exception escaping', () => {

@@ -9,18 +9,10 @@ import { completionsAt } from '../../../src/engine/language/completion';
 import { scanKeyLine, yamlPathAt } from '../../../src/engine/language/yamlContext';
 import { openApiCompletionsAt } from '../../../src/engine/openapi/language/completion';
 import { literalParts, matchesParts, placeholders } from '../../../src/engine/util/placeholders';
+import { bestTime } from '../../support/timing';
 import { findingsOf, realAnalyzer } from '../../support/lintHelpers';
 
-/** Best of three runs, in ms (the minimum is the least disturbed by other processes). */
-function timed(run: () => void): number {
-  let best = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
+const timed = (run: () => void): number => bestTime(run, 3);
 
 /** Asserts `make(4n)` costs less than 8x `make(n)` (plus 25 ms of noise) and stays under `capMs`. */
 function assertLinear(label: string, n: number, run: (n: number) => void, capMs = 2000): void {
