@@ -41,7 +41,7 @@ export function compileUserPattern(source: string, flags: PatternFlags = '', who
   if (source.length > MAX_PATTERN_CHARS) return { kind: 'tooLong', length: source.length };
   let compiled: RE2JS;
   try {
-    compiled = RE2JS.compile(source, re2Flags(flags));
+    compiled = RE2JS.compile(toRe2Syntax(source), re2Flags(flags));
   } catch {
     return classifyFailure(source, flags);
   }
@@ -50,6 +50,34 @@ export function compileUserPattern(source: string, flags: PatternFlags = '', who
     return whole ? compiled.matches(text) : compiled.matcher(text).find();
   };
   return { kind: 'regexp', test };
+}
+
+/**
+ * JavaScript's (and Java's) `\uXXXX` and `\u{X...}` escapes in RE2's spelling, `\x{...}`: they are
+ * common in schemas (`^[\u0020-\u007E]*$`) and RE2 would refuse the whole pattern.
+ */
+function toRe2Syntax(source: string): string {
+  if (!source.includes('\\u')) return source;
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const hex4 = /^u([0-9A-Fa-f]{4})/.exec(source.slice(i + 1, i + 6));
+    const braced = hex4 ? null : /^u\{([0-9A-Fa-f]{1,6})\}/.exec(source.slice(i + 1, i + 11));
+    const code = hex4?.[1] ?? braced?.[1];
+    if (code !== undefined) {
+      out += `\\x{${code}}`;
+      i += hex4 ? 5 : code.length + 3;
+    } else {
+      // Any other escape is copied whole, so `\\u0041` stays a backslash and `u0041`.
+      out += c + (source[i + 1] ?? '');
+      i++;
+    }
+  }
+  return out;
 }
 
 /** RE2 refused the pattern: invalid everywhere, or valid JavaScript that RE2 cannot run. */

@@ -45,6 +45,20 @@ void describe('document-supplied patterns', () => {
     assert.deepEqual(compileUserPattern('(a)\\1'), { kind: 'unsupported' });
   });
 
+  test('JavaScript spellings RE2 lacks: \\u escapes, named groups', () => {
+    const check = (pattern: string, text: string): boolean | undefined => {
+      const compiled = compileUserPattern(pattern);
+      assert.equal(compiled.kind, 'regexp', pattern);
+      return compiled.kind === 'regexp' ? compiled.test(text) : undefined;
+    };
+    assert.equal(check('^[\\u0020-\\u007E]*$', 'plain ASCII'), true);
+    assert.equal(check('^[\\u0020-\\u007E]*$', 'caf\u00e9'), false);
+    assert.equal(check('\\u{1F600}', 'smile \u{1F600}'), true);
+    assert.equal(check('^\\\\u0041$', '\\u0041'), true, 'an escaped backslash before u stays literal');
+    assert.equal(check('^(?<year>\\d{4})-\\d{2}$', '2024-05'), true);
+    assert.deepEqual(findingsOf('cfn-parameter-default', param('[\\u0041-\\u005A]+', 'ABC')), []);
+  });
+
   test('the length caps', () => {
     assert.equal(compileUserPattern('a'.repeat(MAX_PATTERN_CHARS + 1)).kind, 'tooLong');
     const compiled = compileUserPattern('b');
