@@ -7,10 +7,18 @@
  */
 import { RE2JS } from 're2js';
 
-/** Longer patterns are not compiled (RE2 compile time and memory grow with the pattern). */
-export const MAX_PATTERN_CHARS = 1000;
-/** Longer texts are not matched: matching is linear, but in pattern size times text size. */
+/**
+ * Longer patterns are not compiled (RE2 compile time and memory grow with the pattern). Real
+ * templates have patterns of 1,248 characters (a list of cron schedules).
+ */
+export const MAX_PATTERN_CHARS = 4096;
+/** Longer texts are not matched. */
 export const MAX_SUBJECT_CHARS = 10_000;
+/**
+ * Matching is linear in the text but also in the pattern: pattern x text characters beyond
+ * this are not matched (a few hundred milliseconds at worst).
+ */
+const MAX_MATCH_WORK = 4_000_000;
 
 /** Flags as written in JavaScript (`i`, `m`, `s`; `u`, `g`, `y` change nothing for a test). */
 export type PatternFlags = string;
@@ -46,7 +54,7 @@ export function compileUserPattern(source: string, flags: PatternFlags = '', who
     return classifyFailure(source, flags);
   }
   const test = (text: string): boolean | undefined => {
-    if (text.length > MAX_SUBJECT_CHARS) return undefined;
+    if (text.length > MAX_SUBJECT_CHARS || text.length * source.length > MAX_MATCH_WORK) return undefined;
     return whole ? compiled.matches(text) : compiled.matcher(text).find();
   };
   return { kind: 'regexp', test };
