@@ -109,10 +109,12 @@ function classifyFailure(source: string, flags: PatternFlags): UserPattern {
  * {@link MAX_SUBJECT_CHARS} pass (not checked).
  */
 export const ajvUserRegExp = Object.assign(
-  (pattern: string): { test: (text: string) => boolean } => {
+  (pattern: string, flags: string): { test: (text: string) => boolean; toString: () => string } => {
     const compiled = compileUserPattern(pattern);
     if (compiled.kind !== 'regexp') throw new Error(`Pattern not checkable (${compiled.kind}).`);
-    return { test: (text: string) => compiled.test(text) ?? true };
+    // ajv keys its compiled patterns by `toString()`: without a distinct one, every pattern of a
+    // validator would be the first one compiled.
+    return { test: (text: string) => compiled.test(text) ?? true, toString: () => `/${pattern}/${flags}` };
   },
   // ajv names the engine in generated code by this string; validators are not exported as code.
   { code: 'ajvUserRegExp' },

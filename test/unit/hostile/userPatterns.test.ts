@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { compileUserPattern, MAX_PATTERN_CHARS } from '../../../src/engine/util/userPattern';
 import { bestTime } from '../../support/timing';
-import { findingsOf } from '../../support/lintHelpers';
+import { assertRuleCase, findingsOf } from '../../support/lintHelpers';
 
 const param = (pattern: string, value: string): string =>
   `Parameters:\n  P:\n    Type: String\n    Default: ${JSON.stringify(value)}\n    AllowedPattern: ${JSON.stringify(pattern)}\nResources:\n  B:\n    Type: AWS::S3::Bucket\n`;
@@ -78,6 +78,13 @@ void describe('document-supplied patterns', () => {
     assert.equal(findings.length, 1);
     assert.match(findings[0]!.message, /must match pattern/);
     assert.deepEqual(findingsOf('oas-example-matches-schema', spec(`${'a'.repeat(40)}b`), 'api.yaml'), []);
+  });
+
+  test('OpenAPI: each pattern of a spec is its own (ajv keys them by their text)', () => {
+    const spec = `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        digits: {type: string, pattern: '^[0-9]+$'}\n        name: {type: string, pattern: '^[a-z-]+$'}\n      example: {digits: '42', name: «my-template»}\n    B: {type: string, pattern: '^[A-Z]+$', example: «lower»}\n`;
+    assertRuleCase('oas-example-matches-schema', { name: 'two patterns', file: 'api.yaml', doc: spec.replace('«my-template»', 'my-template') });
+    const bad = spec.replace('«my-template»', '«My Template»');
+    assertRuleCase('oas-example-matches-schema', { name: 'wrong values', file: 'api.yaml', doc: bad });
   });
 
   test('OpenAPI: patternProperties keys run on the same engine', () => {
