@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, parseProjectConfig } from '../engine/config';
 import type { LintOptions } from '../engine/findings';
 import { InputError, errorText } from './walk';
+import { MAX_CONFIG_BYTES, readTextFile } from '../node/readRegularFile';
 
 
 /** Options from the command line that are merged over the project configuration. */
@@ -71,7 +72,7 @@ export class ProjectConfigResolver {
     if (cached) return cached;
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readTextFile(file, MAX_CONFIG_BYTES);
     } catch (error) {
       throw new InputError(`cannot read config '${file}': ${errorText(error)}`);
     }
@@ -110,9 +111,10 @@ export function mergeOptions(config: LintOptions, flags: FlagOptions): LintOptio
   };
 }
 
+/** A config file is there: anything but a folder, so a FIFO or a device is reported when read, not ignored. */
 function isFile(file: string): boolean {
   try {
-    return fs.statSync(file).isFile();
+    return !fs.statSync(file).isDirectory();
   } catch {
     return false;
   }

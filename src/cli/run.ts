@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
 import { version as packageVersion } from '../../package.json';
 import { createAnalyzer, type Analyzer } from '../engine/analyzer';
+import type { AnalyzedDocument } from '../engine/analyzedDocument';
 import { KNOWN_REGIONS } from '../engine/rules/regionRules';
 import type { Catalog } from '../engine/catalog/catalogTypes';
 import { ExitCode, type CliIo } from './cliIo';
@@ -14,6 +14,7 @@ import { formatText, shouldUseColor } from './formatText';
 import { ProjectConfigResolver, mergeOptions } from './projectConfig';
 import { placeFindings, type FileReport } from './report';
 import { InputError, collectFiles, errorText } from './walk';
+import { EncodingError, MAX_DOCUMENT_BYTES, readTextFile } from '../node/readRegularFile';
 
 
 type LintCommand = Extract<Command, { command: 'lint' }>;
@@ -65,22 +66,40 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 
 function lint(command: LintCommand, analyzer: Analyzer, catalog: Catalog, io: CliIo): number {
   warnUnknown(command, analyzer, catalog, io);
-  const files = collectFiles(command.paths);
+  let ioErrors = 0;
+  const files = collectFiles(command.paths, (message) => {
+    io.stderr.write(`archlens: ${message}\n`);
+    ioErrors++;
+  });
   const configs = new ProjectConfigResolver(command.config, io.cwd, (message) => io.stderr.write(`archlens: note: ${message}\n`));
   const reports: FileReport[] = [];
-  let ioErrors = 0;
   for (const candidate of files) {
     let text: string;
     try {
       // Raw text, BOM included: the engine strips it itself so offsets stay true to the file.
-      text = fs.readFileSync(candidate.path, 'utf8');
+      // A regular file under the size limit, read with a bounded read: `x.yaml -> /dev/zero` or
+      // a FIFO is an error on that file, not a hang or an out-of-memory abort.
+      text = readTextFile(candidate.path, MAX_DOCUMENT_BYTES);
     } catch (error) {
+      if (error instanceof EncodingError) {
+        // Not a lint failure (it may be any file named *.json), but never a silent skip.
+        io.stderr.write(`archlens: skipping '${candidate.path}': ${error.message}\n`);
+        continue;
+      }
       io.stderr.write(`archlens: cannot read '${candidate.path}': ${errorText(error)}\n`);
       ioErrors++;
       continue;
     }
     // Parse once: detection and lint share the analysis (a 4 MB OpenAPI spec takes ~0.1 s to parse).
-    const analyzed = analyzer.analyze(candidate.path, text);
+    let analyzed: AnalyzedDocument;
+    try {
+      analyzed = analyzer.analyze(candidate.path, text);
+    } catch (error) {
+      // The engine reports its limits as findings; should it still throw, the other files are linted.
+      io.stderr.write(`archlens: internal error on '${candidate.path}': ${errorText(error)} (other files are still linted; please report this)\n`);
+      ioErrors++;
+      continue;
+    }
     if (analyzed.kind === 'other') {
       if (candidate.explicit && command.format === 'text') {
         io.stderr.write(`archlens: skipping '${candidate.path}': not a CloudFormation, SAM or OpenAPI document\n`);
@@ -118,7 +137,7 @@ function lint(command: LintCommand, analyzer: Analyzer, catalog: Catalog, io: Cl
  */
 function readFileOrUndefined(filePath: string): string | undefined {
   try {
-    return fs.readFileSync(filePath, 'utf8');
+    return readTextFile(filePath, MAX_DOCUMENT_BYTES);
   } catch {
     return undefined;
   }

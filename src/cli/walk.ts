@@ -25,9 +25,10 @@ const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', 'cdk.
  * Expands command-line paths into candidate files: files are kept as given (whatever their
  * extension, since the user asked for them), folders are walked recursively in sorted order
  * so output is deterministic. Symbolic links to folders are not followed (avoids cycles).
+ * A subfolder that cannot be read goes to `onUnreadable` (with the reason) and the walk goes on.
  * @throws {InputError} when a path does not exist or cannot be read.
  */
-export function collectFiles(paths: readonly string[]): CandidateFile[] {
+export function collectFiles(paths: readonly string[], onUnreadable: (message: string) => void = () => undefined): CandidateFile[] {
   const result: CandidateFile[] = [];
   const seen = new Set<string>();
   const add = (file: string, explicit: boolean): void => {
@@ -44,7 +45,9 @@ export function collectFiles(paths: readonly string[]): CandidateFile[] {
       throw new InputError(`cannot read '${given}': ${errorText(error)}`);
     }
     if (stat.isDirectory()) {
-      walk(given, (file) => add(file, false));
+      const entries = readFolder(given);
+      if (entries instanceof Error) throw new InputError(`cannot read '${given}': ${errorText(entries)}`);
+      walk(given, entries, (file) => add(file, false), onUnreadable);
     } else {
       add(given, true);
     }
@@ -52,32 +55,39 @@ export function collectFiles(paths: readonly string[]): CandidateFile[] {
   return result;
 }
 
-function walk(dir: string, visit: (file: string) => void): void {
-  let entries: fs.Dirent[];
+function readFolder(dir: string): fs.Dirent[] | Error {
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    return fs.readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    throw new InputError(`cannot read '${dir}': ${errorText(error)}`);
+    return error instanceof Error ? error : new Error(String(error));
   }
+}
+
+function walk(dir: string, entries: fs.Dirent[], visit: (file: string) => void, onUnreadable: (message: string) => void): void {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
-      walk(full, visit);
-    } else if (entry.isFile() || entry.isSymbolicLink()) {
-      if (!TEMPLATE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) continue;
-      // Hidden files (.archlens.yml, .prettierrc.json, ...) are configuration, not templates.
-      if (entry.name.startsWith('.')) continue;
-      if (entry.isSymbolicLink() && !isFile(full)) continue;
-      visit(full);
+      // One unreadable folder must not stop the others from being linted.
+      const children = readFolder(full);
+      if (children instanceof Error) onUnreadable(`cannot read folder '${full}': ${errorText(children)}`);
+      else walk(full, children, visit, onUnreadable);
+      continue;
     }
+    if (!TEMPLATE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) continue;
+    // Hidden files (.archlens.yml, .prettierrc.json, ...) are configuration, not templates.
+    if (entry.name.startsWith('.')) continue;
+    // Links to folders are not followed. Anything else named like a template (a link to a
+    // device, a FIFO, a dangling link) is kept: reading it reports what it is.
+    if (entry.isSymbolicLink() && isFolder(full)) continue;
+    visit(full);
   }
 }
 
-function isFile(file: string): boolean {
+function isFolder(file: string): boolean {
   try {
-    return fs.statSync(file).isFile();
+    return fs.statSync(file).isDirectory();
   } catch {
     return false;
   }

@@ -5,7 +5,7 @@ import { resolveTemplateTag } from './cfn/shortForms';
 import { detectKind } from './detect';
 import { LineIndex } from './document/lineIndex';
 import type { ParsedDocument } from './document/located';
-import { parseDocument } from './document/parseDocument';
+import { looksLikeJson, parseDocument } from './document/parseDocument';
 
 /** A parsed, detected and modelled document: the input of lint rules and language features. */
 export interface AnalyzedDocument {
@@ -20,8 +20,39 @@ export interface AnalyzedDocument {
 
 /** Parses and models a document once; the result is shared by lint and every language feature. */
 export function analyzeDocument(fileName: string, text: string): AnalyzedDocument {
-  const document = parseDocument(fileName, text, { resolveTag: resolveTemplateTag });
+  let document: ParsedDocument;
+  try {
+    document = parseDocument(fileName, text, { resolveTag: resolveTemplateTag });
+  } catch (error) {
+    document = failedParse(fileName, text, error);
+  }
   const kind = detectKind(document.root, text);
-  const template = document.root?.kind === 'mapping' && kind !== 'other' ? buildTemplateModel(document.root) : undefined;
+  let template: TemplateModel | undefined;
+  try {
+    template = document.root?.kind === 'mapping' && kind !== 'other' ? buildTemplateModel(document.root) : undefined;
+  } catch (error) {
+    document = failedParse(fileName, text, error);
+  }
   return { fileName, text, document, kind, template, lineIndex: new LineIndex(text) };
+}
+
+/**
+ * A parse that threw (e.g. a RangeError on a merge key bringing 130,000 keys): the file gets
+ * one error finding saying so, instead of the exception ending a CLI run or a server request.
+ */
+function failedParse(fileName: string, text: string, error: unknown): ParsedDocument {
+  const reason = error instanceof RangeError ? 'it is too large or too deeply structured' : `an internal error (${error instanceof Error ? error.message : String(error)})`;
+  return {
+    format: looksLikeJson(fileName, text) ? 'json' : 'yaml',
+    text,
+    root: undefined,
+    problems: [
+      {
+        code: 'analysis-limit',
+        severity: 'error',
+        message: `ArchLens cannot analyse this file: ${reason}. Split it into smaller files or simplify it; other files are not affected.`,
+        span: { start: 0, end: Math.min(text.length, 1) },
+      },
+    ],
+  };
 }

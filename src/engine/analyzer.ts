@@ -10,6 +10,7 @@ import type { Rule, RuleContext } from './rules/rule';
 import { Suppressions } from './suppressions';
 import { embeddedOpenApiDocuments } from './apigateway/embeddedDocuments';
 import type { LineIndex } from './document/lineIndex';
+import { resetSuggestionBudget } from './util/suggest';
 
 import type { DocumentKind } from './documentKind';
 import type { RuleMeta } from './rules/rule';
@@ -94,8 +95,8 @@ function runRules(rules: readonly Rule[], base: Omit<RuleContext, 'report' | 're
     const severity = override ?? rule.defaultSeverity;
     const context: RuleContext = {
       ...base,
-      report(span, message, fixes) {
-        findings.push({ rule: rule.id, severity, message, span, range: lineIndex.rangeOf(span), ...(fixes && fixes.length > 0 ? { fixes } : {}) });
+      report(span, message, fixes, own) {
+        findings.push({ rule: rule.id, severity: override ?? own ?? severity, message, span, range: lineIndex.rangeOf(span), ...(fixes && fixes.length > 0 ? { fixes } : {}) });
       },
       reportInFile(anchor, location, message, anchorMessage) {
         const range = lineIndex.rangeOf(anchor);
@@ -122,6 +123,7 @@ function lintDocument(host: AnalyzerHost, rules: readonly Rule[], analyzed: Anal
   const { document, kind, lineIndex, template, text, fileName } = analyzed;
   const { catalog, readFile, followAbsoluteFileRefs } = host;
   if (kind === 'other') return { kind, findings: [] };
+  resetSuggestionBudget();
   const broken = document.problems.some((problem) => problem.severity === 'error') && !document.root;
   const ignored = new Set(options.ignoreRules ?? []);
   const findings: Finding[] = [];

@@ -54,9 +54,12 @@ function isScalarText(node: LocatedNode | undefined, pattern: RegExp): boolean {
 /** For documents that do not parse (mid-edit), decide from top-level keys in the text. */
 function detectFromText(text: string): DocumentKind {
   const head = text.slice(0, 20_000);
-  if (/^\s*["']?(openapi|swagger)["']?\s*:/m.test(head)) return 'openapi';
+  // `[ \t]*`, not `\s*`: with `m`, `\s*` would rescan every following blank line from each line start.
+  const flow = /^\s*\{/.test(head);
+  if (/^[ \t]*["']?(openapi|swagger)["']?[ \t]*:/m.test(head) || (flow && /[{,]\s*["']?(openapi|swagger)["']?\s*:/.test(head))) return 'openapi';
   const yamlTemplate = /^["']?(AWSTemplateFormatVersion|Resources)["']?\s*:/m.test(head);
-  const jsonTemplate = /^\s*\{/.test(head) && /"(AWSTemplateFormatVersion|Resources)"\s*:/.test(head);
+  // JSON, or YAML in flow style (`{Resources: {...`): a broken one is still reported, not skipped.
+  const jsonTemplate = flow && /[{,]\s*["']?(AWSTemplateFormatVersion|Resources)["']?\s*:/.test(head);
   if (yamlTemplate || jsonTemplate) {
     return head.includes(SAM_TRANSFORM) ? 'sam' : 'cloudformation';
   }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, parseProjectConfig } from '../engine/config';
 import type { LintOptions } from '../engine/findings';
 import type { LintSettings } from '../shared/protocol';
+import { MAX_CONFIG_BYTES, readTextFile } from '../node/readRegularFile';
 
 /** A project configuration as the server sees it: options plus problems to surface once. */
 export interface ProjectConfig {
@@ -38,7 +39,8 @@ export class ProjectConfigCache {
     const found = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).find((file) => fs.existsSync(file));
     if (found) {
       try {
-        const parsed = parseProjectConfig(fs.readFileSync(found, 'utf8'));
+        // Bounded and regular files only: `.archlens.yml -> /dev/zero` grew the server to 12 GB.
+        const parsed = parseProjectConfig(readTextFile(found, MAX_CONFIG_BYTES));
         config = { file: found, ...parsed };
       } catch (error) {
         config = { file: found, options: {}, sections: new Map(), problems: [`cannot read: ${error instanceof Error ? error.message : String(error)}`], notes: [] };

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
-import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAnalyzer } from '../engine/analyzer';
 import { CONFIG_FILE_NAMES } from '../engine/config';
@@ -21,7 +21,9 @@ import { WorkspaceFiles } from './workspaceFiles';
  * The ArchLens language server (`node dist/server.js --stdio`): diagnostics and
  * language features for CloudFormation and SAM templates, for any LSP editor.
  */
-const connection = createConnection(ProposedFeatures.all);
+/** Set by the `shutdown` request: exiting after it is a clean exit (code 0). */
+let shutdownRequested = false;
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const logger = connectionLogger(connection);
 const files = new WorkspaceFiles(documents);
@@ -35,6 +37,26 @@ let canPullSettings = false;
 const settingsCache = new Map<string, Promise<LintSettings>>();
 const DEFAULT_DEBOUNCE_MS = 250;
 let debounceMs = DEFAULT_DEBOUNCE_MS;
+
+/**
+ * Over stdio, a malformed header (a bad `Content-Length`) leaves the stream out of step for
+ * good: the library's own stdio connection stays up but deaf, so the client never restarts it.
+ * Here a reader error ends the process, and the client's restart policy applies. The rest is
+ * what the library does for `--stdio`: exit when stdin ends (the server itself never writes
+ * to the console; it logs through the connection).
+ */
+function stdioConnection() {
+  const reader = new StreamMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  reader.onError((error) => {
+    process.stderr.write(`archlens: unreadable message from the client (${error.message}); exiting so that the client restarts the server\n`);
+    process.exit(1);
+  });
+  const exit = (): never => process.exit(shutdownRequested ? 0 : 1);
+  process.stdin.on('end', exit);
+  process.stdin.on('close', exit);
+  return createConnection(ProposedFeatures.all, reader, writer);
+}
 
 connection.onInitialize((params) => {
   canPullSettings = params.capabilities.workspace?.configuration === true;
@@ -206,7 +228,10 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   }
 });
 
-connection.onShutdown(() => scheduler.dispose());
+connection.onShutdown(() => {
+  shutdownRequested = true;
+  scheduler.dispose();
+});
 
 registerFeatures(connection, documents, analyses, analyzer, logger, files.read);
 documents.listen(connection);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { readTextFile } from '../node/readRegularFile';
 
 const MAX_REF_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -77,8 +78,8 @@ export class WorkspaceFiles {
     const open = openFiles.find((document) => canonicalPath(fileURLToPath(document.uri)) === real);
     if (open) return open.getText();
     try {
-      const stat = fs.statSync(real);
-      return stat.isFile() && stat.size <= MAX_REF_FILE_BYTES ? fs.readFileSync(real, 'utf8') : undefined;
+      // A regular file under the limit, read with a bounded read (a link to /dev/zero or a FIFO is refused).
+      return readTextFile(real, MAX_REF_FILE_BYTES);
     } catch {
       return undefined;
     }

@@ -9,6 +9,7 @@ import { documentSymbols } from '../engine/language/symbols';
 import type { Logger } from './logger';
 import type { DocumentAnalyses } from './documentAnalyses';
 import type { AnalyzedDocument } from '../engine/analyzedDocument';
+import { readTextFile } from '../node/readRegularFile';
 
 const TEMPLATE_FILE = /\.(ya?ml|json|template)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'cdk.out', 'dist', '.aws-sam']);
@@ -58,7 +59,8 @@ export class WorkspaceSymbolIndex {
       if (stat.size > MAX_FILE_BYTES) return [];
       const cached = this.cache.get(file);
       if (cached && cached.mtimeMs === stat.mtimeMs) return cached.symbols;
-      const symbols = this.symbolsOfText(uri, fs.readFileSync(file, 'utf8'));
+      // Bounded and regular files only: a `*.yaml` link to /dev/zero or a FIFO is refused.
+      const symbols = this.symbolsOfText(uri, readTextFile(file, MAX_FILE_BYTES));
       this.cache.set(file, { mtimeMs: stat.mtimeMs, symbols });
       return symbols;
     } catch (error) {

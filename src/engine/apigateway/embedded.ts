@@ -10,6 +10,7 @@ import { getPair, getValue } from '../document/located';
 import type { TemplateModel } from '../cfn/template';
 import { asIntrinsic } from '../cfn/intrinsics';
 import { stringOf } from './values';
+import { lookupTable } from '../util/lookup';
 
 /** An OpenAPI definition a template resource carries. */
 export interface EmbeddedOpenApi {
@@ -29,12 +30,12 @@ export interface EmbeddedOpenApi {
 }
 
 /** The property that holds the body and the flavor, per resource type. */
-const API_TYPES: Readonly<Record<string, { readonly body: string; readonly uri?: string; readonly flavor: 'rest' | 'http' }>> = {
+const API_TYPES: Readonly<Record<string, { readonly body: string; readonly uri?: string; readonly flavor: 'rest' | 'http' }>> = lookupTable({
   'AWS::ApiGateway::RestApi': { body: 'Body', flavor: 'rest' },
   'AWS::ApiGatewayV2::Api': { body: 'Body', flavor: 'http' },
   'AWS::Serverless::Api': { body: 'DefinitionBody', uri: 'DefinitionUri', flavor: 'rest' },
   'AWS::Serverless::HttpApi': { body: 'DefinitionBody', uri: 'DefinitionUri', flavor: 'http' },
-};
+});
 
 const cache = new WeakMap<TemplateModel, readonly EmbeddedOpenApi[]>();
 

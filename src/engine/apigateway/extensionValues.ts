@@ -12,6 +12,7 @@ import { checkEnum, checkIntegerRange, expectBoolean, expectMapping, expectStrin
 import type { ApiGatewayCheckContext } from './values';
 import { isDeployTime, OPERATION_KEYS, plainMapping, stringOf } from './values';
 import { API_KEY_SOURCES, AUTH_TYPES } from './enums';
+import { lookupTable } from '../util/lookup';
 
 const PREFIX = 'x-amazon-apigateway-';
 
@@ -27,7 +28,7 @@ const JUDGED: ReadonlySet<Place> = new Set(['root', 'pathItem', 'operation', 'se
  * the 2025 REST TLS settings. Places left out are not judged (e.g. `endpoint-configuration`
  * also sits in OpenAPI 3 `servers`, `tag-value` in `tags`).
  */
-const EXTENSIONS: Readonly<Record<string, readonly Place[] | undefined>> = {
+const EXTENSIONS: Readonly<Record<string, readonly Place[] | undefined>> = lookupTable({
   'any-method': ['pathItem'],
   'api-key-source': ['root'],
   auth: ['operation'],
@@ -49,7 +50,7 @@ const EXTENSIONS: Readonly<Record<string, readonly Place[] | undefined>> = {
   'request-validators': ['root'],
   'security-policy': undefined,
   'tag-value': undefined,
-};
+});
 const KNOWN_NAMES = Object.keys(EXTENSIONS).map((suffix) => PREFIX + suffix);
 
 /** The gateway response types of REST APIs (`GatewayResponseType`). */

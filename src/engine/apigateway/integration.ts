@@ -12,6 +12,7 @@ import { httpUrlProblem, isLambdaUri, lambdaPathProblem, LAMBDA_URI_FORM, restAw
 import type { ApiGatewayCheckContext } from './values';
 import { isDeployTime, lowerOf, operations, plainMapping, stringOf, stringPieces } from './values';
 import { CONNECTION_TYPES, CONTENT_HANDLINGS, INTEGRATION_TYPES, PASSTHROUGH_BEHAVIORS } from './enums';
+import { lookupTable } from '../util/lookup';
 
 /** Integration types; API Gateway accepts them in any case (exports write `aws_proxy`, the API `AWS_PROXY`). */
 
@@ -40,7 +41,7 @@ const INTEGRATION_KEYS = [
 ];
 
 /** CloudFormation `AWS::ApiGateway::Method.Integration` / API names written here by mistake. */
-const INTEGRATION_ALIASES: Readonly<Record<string, string>> = {
+const INTEGRATION_ALIASES: Readonly<Record<string, string>> = lookupTable({
   integrationResponses: 'responses',
   IntegrationResponses: 'responses',
   integrationHttpMethod: 'httpMethod',
@@ -51,7 +52,7 @@ const INTEGRATION_ALIASES: Readonly<Record<string, string>> = {
   Type: 'type',
   timeoutMillis: 'timeoutInMillis',
   TimeoutInMillis: 'timeoutInMillis',
-};
+});
 
 const RESPONSE_KEYS = ['statusCode', 'responseTemplates', 'responseParameters', 'contentHandling'];
 
@@ -163,7 +164,9 @@ function checkResponses(node: LocatedNode | undefined, context: ApiGatewayCheckC
   const responses = expectMapping(node, 'responses', context);
   for (const pair of responses?.pairs ?? []) {
     const key = pair.key.text;
-    if (key !== 'default' && !compiles(key)) context.report(pair.key.span, `responses key '${key}' is neither 'default' nor a valid regular expression (it is matched against the backend's status code or error message).`);
+    // The key is the author's and may be huge: the message shows its start only.
+    const shown = key.length > 60 ? `${key.slice(0, 57)}...` : key;
+    if (key !== 'default' && !compiles(key)) context.report(pair.key.span, `responses key '${shown}' is neither 'default' nor a valid regular expression (it is matched against the backend's status code or error message).`);
     const response = expectMapping(pair.value, `Integration response '${key}'`, context);
     if (!response) continue;
     reportUnknownKeys(response, RESPONSE_KEYS, `Integration response '${key}'`, context, { onlyWithSuggestion: true });

@@ -4,6 +4,7 @@
  * intrinsic functions anywhere: such a value is "something known at deploy time"
  * and is accepted wherever a value of the expected kind would be.
  */
+import { placeholders } from '../util/placeholders';
 import type { LocatedNode, MappingNode, ScalarNode, Span } from '../document/located';
 import { getValue } from '../document/located';
 import type { Fix } from '../findings';
@@ -108,12 +109,12 @@ function isArnAttribute(argument: LocatedNode): boolean {
 function splitPlaceholders(text: string, sub: boolean): StringPieces {
   const out: Array<string | Hole> = [];
   let last = 0;
-  for (const match of text.matchAll(/\$\{([^}]*)\}/g)) {
-    out.push(text.slice(last, match.index));
+  for (const { start, end, inner } of placeholders(text)) {
+    out.push(text.slice(last, start));
     // In Fn::Sub, `${!Literal}` is the escape for a literal `${Literal}`.
-    if (sub && match[1]!.startsWith('!')) out.push('${' + match[1]!.slice(1) + '}');
-    else out.push(sub && /^\s*[A-Za-z0-9]+\.Arn\s*$/.test(match[1]!) ? ARN_HOLE : HOLE);
-    last = match.index + match[0].length;
+    if (sub && inner.startsWith('!')) out.push('${' + inner.slice(1) + '}');
+    else out.push(sub && /^\s*[A-Za-z0-9]+\.Arn\s*$/.test(inner) ? ARN_HOLE : HOLE);
+    last = end;
   }
   out.push(text.slice(last));
   return merge(out);

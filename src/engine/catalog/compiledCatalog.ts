@@ -18,6 +18,7 @@ import type {
   ResourceTypeInfo,
   TypeRef,
 } from './catalogTypes';
+import { emptyRecord, lookupTable } from '../util/lookup';
 
 /** Format version this reader understands (`format` in index.json and every shard). */
 export const CATALOG_FORMAT = 1;
@@ -107,7 +108,7 @@ const PRIMITIVES: ReadonlySet<string> = new Set<PrimitiveName>([
   'string', 'number', 'integer', 'long', 'boolean', 'json', 'timestamp', 'any',
 ]);
 
-const REPLACEMENT: Readonly<Record<string, Replacement>> = { a: 'always', c: 'conditional' };
+const REPLACEMENT: Readonly<Record<string, Replacement>> = lookupTable({ a: 'always', c: 'conditional' });
 
 /** Own-property lookup, so names like `constructor` or `__proto__` are never found by accident. */
 function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
@@ -128,7 +129,8 @@ function decodeProperties(
   props: Readonly<Record<string, ShardProperty>>,
   replacementKnown: boolean,
 ): Record<string, PropertyInfo> {
-  const out: Record<string, PropertyInfo> = {};
+  // Looked up by names from templates (`constructor:` under Properties): no prototype.
+  const out = emptyRecord<PropertyInfo>();
   for (const [name, p] of Object.entries(props)) {
     const info: { -readonly [K in keyof PropertyInfo]: PropertyInfo[K] } = {
       type: decodeType(p.t),
@@ -149,7 +151,7 @@ function decodePropertyType(name: string, pt: ShardPropertyType): PropertyTypeIn
 }
 
 function decodeResource(name: string, r: ShardResource): ResourceTypeInfo {
-  const attributes: Record<string, AttributeInfo> = {};
+  const attributes = emptyRecord<AttributeInfo>();
   for (const [attr, a] of Object.entries(r.a)) {
     attributes[attr] = a.d === undefined ? { type: decodeType(a.t) } : { type: decodeType(a.t), documentation: a.d };
   }

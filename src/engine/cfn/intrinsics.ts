@@ -1,3 +1,4 @@
+import { placeholders } from '../util/placeholders';
 import type { LocatedNode, MappingNode, ScalarNode } from '../document/located';
 
 /** Names of CloudFormation intrinsic functions (long form). */
@@ -80,17 +81,22 @@ export interface SubVariable {
 export function subVariables(scalar: ScalarNode, sourceText: string): SubVariable[] {
   const value = scalar.text;
   const out: SubVariable[] = [];
-  const pattern = /\$\{([^}]*)\}/g;
   let cursor = scalar.span.start;
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(value)) !== null) {
-    const name = match[1]!.trim();
+  // After one placeholder cannot be found in the source, the cursor is lost: the rest are
+  // not searched (each search may scan to the end of the document).
+  let lost = false;
+  for (const placeholder of placeholders(value)) {
+    const name = placeholder.inner.trim();
     if (name.startsWith('!')) continue;
-    const at = sourceText.indexOf(match[0], cursor);
-    if (at >= 0 && at + match[0].length <= scalar.span.end) {
-      cursor = at + match[0].length;
-      out.push({ name, start: at + 2, end: at + 2 + match[1]!.length, exact: true });
-    } else out.push({ name, start: scalar.span.start, end: scalar.span.end, exact: false });
+    const written = value.slice(placeholder.start, placeholder.end);
+    const at = lost ? -1 : sourceText.indexOf(written, cursor);
+    if (at >= 0 && at + written.length <= scalar.span.end) {
+      cursor = at + written.length;
+      out.push({ name, start: at + 2, end: at + 2 + placeholder.inner.length, exact: true });
+    } else {
+      lost = true;
+      out.push({ name, start: scalar.span.start, end: scalar.span.end, exact: false });
+    }
   }
   return out;
 }

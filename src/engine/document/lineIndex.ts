@@ -37,7 +37,10 @@ export class LineIndex {
 
   /** Position of an offset (clamped to the text). */
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    // Between the `\r` and `\n` of a CRLF is still the end of the line, not one column past it
+    // (a span covering the `\r` would otherwise reach past the line in the editor).
+    if (clamped > 0 && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {

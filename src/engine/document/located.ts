@@ -82,7 +82,9 @@ export type SyntaxProblemCode =
   | 'depth-limit'
   | 'size-limit'
   | 'multi-document'
-  | 'complex-key';
+  | 'complex-key'
+  /** The parser or the model failed on this file (a limit nobody foresaw): reported, never thrown. */
+  | 'analysis-limit';
 
 /** A parsed document: the root (undefined when empty or unparseable) and its problems. */
 export interface ParsedDocument {

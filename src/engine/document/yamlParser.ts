@@ -450,5 +450,6 @@ function applyMerges(mapping: MappingNode): void {
     }
   }
   mapping.pairs.length = 0;
-  mapping.pairs.push(...result);
+  // One by one: spreading 130,000 merged pairs into push() overflows the stack (RangeError).
+  for (const pair of result) mapping.pairs.push(pair);
 }

@@ -18,7 +18,7 @@ const MAX_DETAIL_LENGTH = 200;
  * Problems after which the tree is missing or incomplete, so a drawing would be wrong.
  * Duplicate keys, unknown tags and complex keys leave a usable tree (lint reports them).
  */
-const FATAL_PROBLEMS: ReadonlySet<SyntaxProblemCode> = new Set(['syntax', 'size-limit', 'depth-limit', 'alias-limit', 'multi-document']);
+const FATAL_PROBLEMS: ReadonlySet<SyntaxProblemCode> = new Set(['syntax', 'size-limit', 'depth-limit', 'alias-limit', 'multi-document', 'analysis-limit']);
 
 /**
  * Why a CloudFormation / SAM template cannot be drawn (`offset`: where, UTF-16), or

@@ -1,5 +1,6 @@
 import type { NodeCategory } from './graphTypes';
 import { SAM_CREATES } from '../cfn/samTypes';
+import { lookupTable } from '../util/lookup';
 
 /**
  * Classification of resource types for the architecture graph: category (icon and
@@ -8,7 +9,7 @@ import { SAM_CREATES } from '../cfn/samTypes';
  */
 
 /** Category of a service namespace (the second segment of `AWS::<Service>::<Type>`). */
-const SERVICE_CATEGORIES: Readonly<Record<string, NodeCategory>> = {
+const SERVICE_CATEGORIES: Readonly<Record<string, NodeCategory>> = lookupTable({
   // compute
   Lambda: 'compute',
   AutoScaling: 'compute',
@@ -127,10 +128,10 @@ const SERVICE_CATEGORIES: Readonly<Record<string, NodeCategory>> = {
   LakeFormation: 'analytics',
   DataPipeline: 'analytics',
   SageMaker: 'analytics',
-};
+});
 
 /** Types whose category differs from their service's. */
-const TYPE_CATEGORIES: Readonly<Record<string, NodeCategory>> = {
+const TYPE_CATEGORIES: Readonly<Record<string, NodeCategory>> = lookupTable({
   'AWS::EC2::Instance': 'compute',
   'AWS::EC2::LaunchTemplate': 'compute',
   'AWS::EC2::SpotFleet': 'compute',
@@ -141,7 +142,7 @@ const TYPE_CATEGORIES: Readonly<Record<string, NodeCategory>> = {
   'AWS::EC2::VolumeAttachment': 'storage',
   'AWS::EC2::KeyPair': 'security',
   'AWS::CloudFormation::CustomResource': 'other',
-};
+});
 
 
 /**
@@ -199,7 +200,7 @@ export const AUXILIARY_TYPES: ReadonlySet<string> = new Set([
  * Literal properties shown as node details, per type (at most four, in this order).
  * A dotted path reads a nested property; the detail is named after its last segment.
  */
-export const DETAIL_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+export const DETAIL_PROPERTIES: Readonly<Record<string, readonly string[]>> = lookupTable({
   'AWS::Lambda::Function': ['Runtime', 'Handler', 'MemorySize', 'Timeout'],
   'AWS::Serverless::Function': ['Runtime', 'Handler', 'MemorySize', 'Timeout'],
   'AWS::Lambda::LayerVersion': ['LayerName'],
@@ -255,7 +256,7 @@ export const DETAIL_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   'AWS::Cognito::UserPool': ['UserPoolName'],
   'AWS::SecretsManager::Secret': ['Name'],
   'AWS::KinesisFirehose::DeliveryStream': ['DeliveryStreamName', 'DeliveryStreamType'],
-};
+});
 
 /**
  * Service namespace of a type: the second segment (`AWS::Lambda::Function` -> `Lambda`).

@@ -4,6 +4,7 @@ import { asIntrinsic } from '../cfn/intrinsics';
 import type { ResourceEntry } from '../cfn/template';
 import type { GraphContext } from './graphContext';
 import type { EdgeKind } from './graphTypes';
+import { lookupTable } from '../util/lookup';
 
 /** Receives one edge; the caller de-duplicates and drops self-loops. */
 export type AddEdge = (from: string, to: string, kind: EdgeKind) => void;
@@ -13,7 +14,7 @@ export type AddEdge = (from: string, to: string, kind: EdgeKind) => void;
  * from. Events without a source resource in the template (Schedule, an implicit API, IoT)
  * are absent or give no edge.
  */
-const SAM_EVENT_SOURCE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+const SAM_EVENT_SOURCE_PROPERTIES: Readonly<Record<string, readonly string[]>> = lookupTable({
   SQS: ['Queue'],
   Kinesis: ['Stream'],
   DynamoDB: ['Stream'],
@@ -28,7 +29,7 @@ const SAM_EVENT_SOURCE_PROPERTIES: Readonly<Record<string, readonly string[]>> =
   Cognito: ['UserPool'],
   EventBridgeRule: ['EventBusName'],
   CloudWatchEvent: ['EventBusName'],
-};
+});
 
 /** S3 notification configuration lists and the property naming each target. */
 const S3_NOTIFICATION_TARGETS: readonly (readonly [string, string])[] = [

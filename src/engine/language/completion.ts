@@ -13,6 +13,7 @@ import { wordBefore, yamlPathAt } from './yamlContext';
 import { jsonCursorAt } from './jsonContext';
 import { jsonSiblingKeys, yamlSiblingKeys } from './siblingKeys';
 import { textWithoutLine } from './typing';
+import { lookupTable } from '../util/lookup';
 
 /** What a completion item is, for its icon. */
 export type CompletionKind = 'type' | 'property' | 'reference' | 'function' | 'value' | 'keyword' | 'attribute';
@@ -37,10 +38,13 @@ const RESOURCE_KEYS = ['Type', 'Properties', 'DependsOn', 'Condition', 'Metadata
 const PARAMETER_KEYS = ['Type', 'Default', 'Description', 'AllowedValues', 'AllowedPattern', 'ConstraintDescription', 'MinLength', 'MaxLength', 'MinValue', 'MaxValue', 'NoEcho'];
 const OUTPUT_KEYS = ['Value', 'Description', 'Export', 'Condition'];
 const PARAMETER_TYPES = ['String', 'Number', 'List<Number>', 'CommaDelimitedList', 'AWS::EC2::VPC::Id', 'AWS::EC2::Subnet::Id', 'List<AWS::EC2::Subnet::Id>', 'AWS::EC2::SecurityGroup::Id', 'List<AWS::EC2::SecurityGroup::Id>', 'AWS::EC2::KeyPair::KeyName', 'AWS::EC2::Image::Id', 'AWS::SSM::Parameter::Value<String>', 'AWS::SSM::Parameter::Name'];
-const POLICY_VALUES: Readonly<Record<string, readonly string[]>> = {
+const POLICY_VALUES: Readonly<Record<string, readonly string[]>> = lookupTable({
   DeletionPolicy: ['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot'],
   UpdateReplacePolicy: ['Delete', 'Retain', 'Snapshot'],
-};
+});
+
+/** How much of the line before the cursor the context patterns read (see `completionsAt`). */
+const TAIL_CHARS = 512;
 
 /**
  * Completion at an offset of a YAML or JSON template: sections, resource types,
@@ -63,24 +67,27 @@ export function completionsAt(analyzed: AnalyzedDocument, catalog: Catalog, offs
   };
   const resourceType = (id: string): string | undefined => template?.resources.get(id)?.type ?? typeFromText(text, id);
 
+  // The patterns below are anchored at the cursor only: each may start anywhere on the line,
+  // so on a crafted long line they would be quadratic. What they look for fits in the tail.
+  const tail = linePrefix.length > TAIL_CHARS ? linePrefix.slice(-TAIL_CHARS) : linePrefix;
   // `${...}` inside a Sub string.
-  const sub = /\$\{([A-Za-z0-9:]*)(\.[A-Za-z0-9.]*)?$/.exec(linePrefix);
+  const sub = /\$\{([A-Za-z0-9:]*)(\.[A-Za-z0-9.]*)?$/.exec(tail);
   if (sub) {
     if (sub[2] !== undefined) return attributeItems(catalog, resourceType(sub[1]!), { start: offset - sub[2].length + 1, end: offset });
     return [...refItems(names, replace), ...pseudoItems(replace)];
   }
   // Intrinsic function arguments.
-  const getAtt = /(!GetAtt\s+|"?Fn::GetAtt"?\s*:\s*\[?\s*"?)([A-Za-z0-9]*)(\.[A-Za-z0-9.]*)?$/.exec(linePrefix);
+  const getAtt = /(!GetAtt\s+|"?Fn::GetAtt"?\s*:\s*(?:\[\s*)?"?)([A-Za-z0-9]*)(\.[A-Za-z0-9.]*)?$/.exec(tail);
   if (getAtt) {
     if (getAtt[3] !== undefined) return attributeItems(catalog, resourceType(getAtt[2]!), { start: offset - getAtt[3].length + 1, end: offset });
     return names.resources.map((name) => ({ label: name, kind: 'reference' as const, detail: resourceType(name), replace }));
   }
-  if (/(!Ref\s+|"?Ref"?\s*:\s*"?)[A-Za-z0-9:]*$/.test(linePrefix)) return [...refItems(names, replace), ...pseudoItems(replace)];
-  if (/(!Condition\s+|!If\s*\[\s*|"Fn::If"\s*:\s*\[\s*"?|^\s*"?Condition"?\s*:\s*"?)[A-Za-z0-9]*$/.test(linePrefix)) return names.conditions.map((name) => ({ label: name, kind: 'reference' as const, detail: 'condition', replace }));
-  const findInMap = /(!FindInMap\s*\[|"Fn::FindInMap"\s*:\s*\[)\s*"?([A-Za-z0-9]*)"?(?:\s*,\s*"?([A-Za-z0-9-]*)"?)?(\s*,\s*"?[A-Za-z0-9-]*)?$/.exec(linePrefix);
+  if (/(!Ref\s+|"?Ref"?\s*:\s*"?)[A-Za-z0-9:]*$/.test(tail)) return [...refItems(names, replace), ...pseudoItems(replace)];
+  if (/(!Condition\s+|!If\s*\[\s*|"Fn::If"\s*:\s*\[\s*"?|^\s*"?Condition"?\s*:\s*"?)[A-Za-z0-9]*$/.test(tail)) return names.conditions.map((name) => ({ label: name, kind: 'reference' as const, detail: 'condition', replace }));
+  const findInMap = /(!FindInMap\s*\[|"Fn::FindInMap"\s*:\s*\[)\s*"?([A-Za-z0-9]*)"?(?:\s*,\s*"?([A-Za-z0-9-]*)"?)?(\s*,\s*"?[A-Za-z0-9-]*)?$/.exec(tail);
   if (findInMap) return mapKeyItems(template, names.mappings, findInMap, replace);
-  if (/^\s*(-\s+|"?DependsOn"?\s*:\s*\[?\s*"?|DependsOn:\s*)[A-Za-z0-9]*$/.test(linePrefix) && isInDependsOn(text, lineStart, linePrefix)) return names.resources.map((name) => ({ label: name, kind: 'reference' as const, detail: resourceType(name), replace }));
-  if (/(^|\s)![A-Za-z]*$/.test(linePrefix)) {
+  if (/^\s*(-\s+|"?DependsOn"?\s*:\s*(?:\[\s*)?"?|DependsOn:\s*)[A-Za-z0-9]*$/.test(linePrefix) && isInDependsOn(text, lineStart, linePrefix)) return names.resources.map((name) => ({ label: name, kind: 'reference' as const, detail: resourceType(name), replace }));
+  if (/(^|\s)![A-Za-z]*$/.test(tail)) {
     const bang = linePrefix.lastIndexOf('!');
     return [...SHORT_FORM_TAGS.entries()].map(([tag, long]) => ({ label: tag, kind: 'function' as const, detail: INTRINSIC_DOCS[long]?.signature, documentation: INTRINSIC_DOCS[long]?.summary, replace: { start: lineStart + bang, end: offset } }));
   }
@@ -88,7 +95,9 @@ export function completionsAt(analyzed: AnalyzedDocument, catalog: Catalog, offs
 
   if (analyzed.document.format === 'json') return jsonCompletions(catalog, text, offset, replace, resourceType);
   const path = yamlPathAt(text, offset);
-  const keyValue = /^\s*(?:-\s+)?([A-Za-z0-9_:.-]+)\s*:\s*([^#]*)$/.exec(linePrefix);
+  // A `#` anywhere means a comment (no key, value or indent holds one): tested first, so the
+  // pattern needs no `[^#]*$` tail, which backtracked quadratically over `a:a:a:...#`.
+  const keyValue = linePrefix.includes('#') ? null : /^\s*(?:-\s+)?([A-Za-z0-9_:.-]+)\s*:/.exec(linePrefix);
   if (keyValue) return valueCompletions(catalog, path, keyValue[1]!, replace, resourceType);
   const key = /^(\s*)(-\s+)?[A-Za-z0-9_:-]*$/.exec(linePrefix);
   if (key) {

@@ -8,6 +8,7 @@ import { getValue } from '../document/located';
 import type { LocatedNode, Span } from '../document/located';
 import { nodeAt, pathKeys } from '../document/nodeAt';
 import { INTRINSIC_DOCS, PSEUDO_PARAMETER_DOCS, resourceDocUrl } from './intrinsicDocs';
+import { lookupTable } from '../util/lookup';
 
 /** Hover content: Markdown and the span it applies to. */
 export interface HoverResult {
@@ -15,7 +16,7 @@ export interface HoverResult {
   readonly span: Span;
 }
 
-const RESOURCE_ATTRIBUTES: Readonly<Record<string, string>> = {
+const RESOURCE_ATTRIBUTES: Readonly<Record<string, string>> = lookupTable({
   Type: 'The resource type, e.g. `AWS::S3::Bucket`.',
   Properties: 'The properties of the resource, as defined by its type.',
   DependsOn: 'Resources that must be created before this one (CloudFormation infers most order from Ref and GetAtt).',
@@ -25,7 +26,7 @@ const RESOURCE_ATTRIBUTES: Readonly<Record<string, string>> = {
   Metadata: 'Arbitrary data attached to the resource (also `archlens: { ignore: [rule ids] }`).',
   UpdatePolicy: 'How CloudFormation updates Auto Scaling groups, Lambda aliases and a few other types.',
   CreationPolicy: 'Makes CloudFormation wait for success signals before the resource is complete.',
-};
+});
 
 /** Hover at an offset of a template: resource types, properties, references, intrinsic functions. */
 export function hoverAt(analyzed: AnalyzedDocument, catalog: Catalog, offset: number): HoverResult | undefined {

@@ -1,5 +1,7 @@
 /** Short signatures of the intrinsic functions, for hover and completion details. */
-export const INTRINSIC_DOCS: Readonly<Record<string, { signature: string; summary: string }>> = {
+
+import { lookupTable } from '../util/lookup';
+export const INTRINSIC_DOCS: Readonly<Record<string, { signature: string; summary: string }>> = lookupTable({
   Ref: { signature: 'Ref: LogicalName | !Ref LogicalName', summary: 'The value of a parameter, or the default identifier of a resource (usually its physical id or name).' },
   'Fn::GetAtt': { signature: 'Fn::GetAtt: [Resource, Attribute] | !GetAtt Resource.Attribute', summary: 'An attribute of a resource, such as an ARN or endpoint.' },
   'Fn::Sub': { signature: 'Fn::Sub: String | [String, {Var: Value}]', summary: 'Substitutes ${Name}, ${Resource.Attribute} and ${AWS::Region}-style variables in a string; ${!Literal} escapes.' },
@@ -21,7 +23,7 @@ export const INTRINSIC_DOCS: Readonly<Record<string, { signature: string; summar
   'Fn::Length': { signature: 'Fn::Length: List', summary: 'The number of items in a list (AWS::LanguageExtensions transform).' },
   'Fn::ToJsonString': { signature: 'Fn::ToJsonString: Object | List', summary: 'An object or list as a JSON string (AWS::LanguageExtensions transform).' },
   'Fn::ForEach': { signature: 'Fn::ForEach::Name: [Identifier, Collection, {Key${Identifier}: Value}]', summary: 'Replicates a template fragment for each item (AWS::LanguageExtensions transform).' },
-};
+});
 
 /** Documentation URL of a resource type (`AWS::S3::Bucket` -> `.../aws-resource-s3-bucket.html`). */
 export function resourceDocUrl(type: string): string | undefined {
@@ -32,7 +34,7 @@ export function resourceDocUrl(type: string): string | undefined {
 }
 
 /** Pseudo parameters with what they return. */
-export const PSEUDO_PARAMETER_DOCS: Readonly<Record<string, string>> = {
+export const PSEUDO_PARAMETER_DOCS: Readonly<Record<string, string>> = lookupTable({
   'AWS::AccountId': 'The AWS account ID of the stack, e.g. 123456789012.',
   'AWS::NotificationARNs': 'The list of notification ARNs of the stack.',
   'AWS::NoValue': 'Removes the property when used as a return value of Fn::If.',
@@ -41,4 +43,4 @@ export const PSEUDO_PARAMETER_DOCS: Readonly<Record<string, string>> = {
   'AWS::StackId': 'The ID (ARN) of the stack.',
   'AWS::StackName': 'The name of the stack.',
   'AWS::URLSuffix': 'The domain suffix, usually amazonaws.com.',
-};
+});

@@ -3,22 +3,23 @@
  * they are known while the document does not parse: completion leaves them out. Shared by the
  * template and the OpenAPI completions.
  */
+import { scanKeyLine } from './yamlContext';
 
 /** Keys of the mapping a YAML key at `column` belongs to, read from the neighbouring lines. */
 export function yamlSiblingKeys(text: string, lineStart: number, column: number, startsItem: boolean): Set<string> {
   const keys = new Set<string>();
-  const keyLine = /^( *)(- +)?(["']?)([^"'#:{}[\],]+?)\3\s*:(\s|$)/;
   const visit = (line: string, upward: boolean): boolean => {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return true;
     const indent = /^ */.exec(line)![0].length;
-    const match = keyLine.exec(line);
+    // A scanner, not a regular expression: a lazy key pattern went cubic on long lines of spaces.
+    const match = scanKeyLine(line, '#:{}[],');
     if (match) {
-      const keyColumn = match[1]!.length + (match[2]?.length ?? 0);
+      const keyColumn = match.keyColumn;
       if (keyColumn === column) {
-        if (match[2] && !upward) return false; // the next item of the list
-        keys.add(match[4]!.trim());
-        return !match[2]; // upward, a `- key:` line starts our item
+        if (match.dash && !upward) return false; // the next item of the list
+        keys.add(match.key);
+        return !match.dash; // upward, a `- key:` line starts our item
       }
       return keyColumn > column && indent >= column;
     }

@@ -1,5 +1,6 @@
 import type { AnalyzedDocument } from '../analyzedDocument';
 import type { Span } from '../document/located';
+import { lookupTable } from '../util/lookup';
 
 /** Kinds of outline entries. */
 export type SymbolKind = 'section' | 'parameter' | 'resource' | 'condition' | 'mapping' | 'output' | 'property';
@@ -14,13 +15,13 @@ export interface DocumentSymbol {
   readonly children: readonly DocumentSymbol[];
 }
 
-const SECTION_KINDS: Readonly<Record<string, SymbolKind>> = {
+const SECTION_KINDS: Readonly<Record<string, SymbolKind>> = lookupTable({
   Parameters: 'parameter',
   Resources: 'resource',
   Conditions: 'condition',
   Mappings: 'mapping',
   Outputs: 'output',
-};
+});
 
 /** The outline of a template: one node per section, with its entries (resources show their type). */
 export function documentSymbols(analyzed: AnalyzedDocument): DocumentSymbol[] {

@@ -60,14 +60,69 @@ function indentOf(line: string): number {
 
 /** Splits `  - Key: value` into indents and the key (quotes removed). */
 function parseLine(line: string): ParsedLine | undefined {
-  const match = /^( *)(- +)?(["']?)([^"':#][^"':]*?|[^"']*)\3\s*:(\s|$)/.exec(line);
+  const match = scanKeyLine(line, '');
   if (!match) {
     const dash = /^( *)- /.exec(line);
     return dash ? { keyIndent: dash[1]!.length + 2, dashIndent: dash[1]!.length } : undefined;
   }
-  const indent = match[1]!.length;
-  const dash = match[2];
-  return dash ? { keyIndent: indent + dash.length, dashIndent: indent, key: match[4]!.trim() } : { keyIndent: indent, key: match[4]!.trim() };
+  return match.dash ? { keyIndent: match.keyColumn, dashIndent: match.indent, key: match.key } : { keyIndent: match.indent, key: match.key };
+}
+
+/** A YAML block `key:` line, split. */
+export interface KeyLine {
+  /** Leading spaces. */
+  readonly indent: number;
+  /** The `- ` (with its spaces) that starts a sequence item, or ''. */
+  readonly dash: string;
+  /** Column of the key (after indent and dash, before its quote). */
+  readonly keyColumn: number;
+  /** The opening quote of the key, or ''. */
+  readonly quote: string;
+  /** The key, trimmed, without quotes. */
+  readonly key: string;
+  /** Offset just after the `:`. */
+  readonly end: number;
+}
+
+const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+
+/**
+ * Splits `  - "Key" : value` without a regular expression: the lines are the document's, and
+ * the equivalent patterns (`^( *)(- +)?(["']?)([^:]+?)\3\s*:`) backtrack cubically on a
+ * line of spaces. The key ends at its closing quote, or unquoted at the first `:` followed by
+ * a blank or the line's end; it may not contain quotes nor any of `forbidden`. `dashes: false`
+ * reads a leading `- ` as part of the key.
+ */
+export function scanKeyLine(line: string, forbidden: string, dashes = true): KeyLine | undefined {
+  let i = 0;
+  while (line[i] === ' ') i++;
+  const indent = i;
+  let dash = '';
+  if (dashes && line[i] === '-' && line[i + 1] === ' ') {
+    let j = i + 1;
+    while (line[j] === ' ') j++;
+    dash = line.slice(i, j);
+    i = j;
+  }
+  const keyColumn = i;
+  const quote = line[i] === '"' || line[i] === "'" ? line[i]! : '';
+  if (quote) i++;
+  const keyStart = i;
+  for (; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === '"' || c === "'") break;
+    if (!quote && c === ':' && (i + 1 === line.length || isBlank(line[i + 1]))) break;
+    if (forbidden.includes(c)) return undefined;
+  }
+  const raw = line.slice(keyStart, i);
+  if (raw === '') return undefined;
+  if (quote) {
+    if (line[i] !== quote) return undefined;
+    i++;
+    while (isBlank(line[i])) i++;
+    if (line[i] !== ':' || !(i + 1 === line.length || isBlank(line[i + 1]))) return undefined;
+  } else if (line[i] !== ':') return undefined;
+  return { indent, dash, keyColumn, quote, key: raw.trim(), end: i + 1 };
 }
 
 /** The word being typed before the cursor (letters, digits, `:`, `.`, `-`, `_`). */

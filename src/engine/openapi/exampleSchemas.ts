@@ -17,6 +17,7 @@ import type { OpenApiModel } from './model';
 import type { RefBase } from './refs';
 import { toJson } from './plain';
 import { AJV_OPTIONS, numericExclusiveBounds } from './schemaSources';
+import { ajvUserRegExp } from '../util/userPattern';
 
 const MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 const ONE = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems', 'contentSchema']);
@@ -92,7 +93,9 @@ function legacyDialect(out: Record<string, unknown>, node: LocatedNode): void {
 // Formats are not checked (no ajv-formats; specs use many custom formats such as `int32`, `uuid`).
 // Examples are small, so validation speed does not matter but compile time does: one function
 // per `$defs` entry (no inlining) and no code optimization roughly halve it on big schemas.
-const OPTIONS = { ...AJV_OPTIONS, inlineRefs: false, code: { optimize: false } } as const;
+// Patterns (`pattern`, `patternProperties`) are the author's: a linear-time engine, so an
+// example never backtracks through `(a+)+b` (see userPattern.ts).
+const OPTIONS = { ...AJV_OPTIONS, inlineRefs: false, code: { optimize: false, regExp: ajvUserRegExp } } as const;
 
 /** A compiled example validator and the `$defs` of its bundle (to look up referenced properties). */
 export interface Compiled {
@@ -125,7 +128,7 @@ function compile(text: string, draft2020: boolean): Compiled | undefined {
   try {
     compiled = { validate: ajv.compile(schema), defs: (schema['$defs'] ?? {}) as Record<string, unknown> };
   } catch {
-    // A pattern JavaScript cannot compile, or a keyword value ajv rejects: not checkable here.
+    // A pattern the linear-time engine cannot run, or a keyword value ajv rejects: not checkable here.
     compiled = undefined;
   }
   compiledByText.set(key, { schema, compiled });
@@ -139,7 +142,7 @@ function compile(text: string, draft2020: boolean): Compiled | undefined {
 
 /**
  * The validator for the schema at `node` (written in `base`), or undefined when it cannot be
- * checked faithfully: unresolved or remote refs, or a pattern JavaScript cannot compile.
+ * checked faithfully: unresolved or remote refs, or a pattern the linear-time engine cannot run.
  */
 export function exampleValidator(model: OpenApiModel, node: LocatedNode, base: RefBase): Compiled | undefined {
   let bundles = model.memo.get('exampleBundles') as Map<LocatedNode, string | undefined> | undefined;

@@ -6,6 +6,8 @@
  * know becomes `value`.
  */
 
+import { lookupTable } from '../util/lookup';
+
 /** Kinds of OpenAPI objects (and maps of them) a path can end in. */
 export type LocationKind =
   | 'document' | 'info' | 'contact' | 'license' | 'servers' | 'server' | 'serverVariables' | 'serverVariable'
@@ -88,12 +90,12 @@ const CHILDREN: Partial<Record<LocationKind, Record<string, LocationKind>>> = {
 };
 
 /** Schema keywords whose value is a map of schemas, one schema, or a list of schemas. */
-const SCHEMA_CHILD: Record<string, 'map' | 'one' | 'list'> = {
+const SCHEMA_CHILD: Record<string, 'map' | 'one' | 'list'> = lookupTable({
   properties: 'map', patternProperties: 'map', $defs: 'map', definitions: 'map', dependentSchemas: 'map',
   items: 'one', additionalProperties: 'one', not: 'one', if: 'one', then: 'one', else: 'one', contains: 'one', propertyNames: 'one',
   unevaluatedItems: 'one', unevaluatedProperties: 'one', additionalItems: 'one', contentSchema: 'one',
   allOf: 'list', anyOf: 'list', oneOf: 'list', prefixItems: 'list',
-};
+});
 
 /** The kind of the object at a JSON path (tokens from the document root). */
 export function locationKind(tokens: readonly string[]): LocationKind {
@@ -121,7 +123,8 @@ export function locationKind(tokens: readonly string[]): LocationKind {
       continue;
     }
     const children: Record<string, LocationKind> | undefined = CHILDREN[kind];
-    kind = children?.[token] ?? children?.['*'] ?? 'value';
+    // `Object.hasOwn`: the token is a document key (`constructor` is not a child kind).
+    kind = (children && Object.hasOwn(children, token) ? children[token] : undefined) ?? children?.['*'] ?? 'value';
   }
   return schemaContainer ? (schemaContainer === 'map' ? 'schemas' : 'list') : kind;
 }

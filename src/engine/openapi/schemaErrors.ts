@@ -104,7 +104,7 @@ function collapse(validator: OfficialValidator, errors: ErrorObject[]): SchemaIs
   const out: SchemaIssue[] = [];
   for (const entry of live) {
     if (!entry) continue;
-    if (Array.isArray(entry)) out.push(...entry);
+    if (Array.isArray(entry)) for (const issue of entry) out.push(issue);
     else if (entry.keyword !== 'if' && entry.keyword !== 'format') out.push(toIssue(entry));
   }
   return out;
@@ -134,7 +134,7 @@ function alternativesOf(validator: OfficialValidator, error: ErrorObject): Alter
     if (!sub) return undefined;
     if (sub(error.data)) return undefined; // cannot happen for a failed oneOf; be safe
     const errors = (sub.errors ?? []).map((e) => ({ ...e, instancePath: error.instancePath + e.instancePath }));
-    raw.push(...errors);
+    for (const each of errors) raw.push(each); // not push(...errors): their number is the document's
     explained.push(collapse(validator, errors));
   }
   return { raw, chosen: choose(explained, tokens, error.data) };

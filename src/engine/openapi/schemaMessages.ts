@@ -5,6 +5,7 @@
 import { suggest } from '../util/suggest';
 import { kindName } from './locations';
 import type { SchemaIssue } from './schemaErrors';
+import { lookupTable } from '../util/lookup';
 
 /** Where a finding goes: the key of a property, the object holding it, or the value itself. */
 export type IssueAnchor = { readonly at: 'property'; readonly property: string } | { readonly at: 'holder' } | { readonly at: 'value' };
@@ -32,7 +33,7 @@ function list(values: readonly unknown[], conjunction = 'or'): string {
   return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} ${conjunction} ${shown[shown.length - 1]}`;
 }
 
-const TYPE_NAMES: Record<string, string> = { string: 'a string', number: 'a number', integer: 'an integer', boolean: 'a boolean', array: 'a list', object: 'an object', null: 'null' };
+const TYPE_NAMES: Record<string, string> = lookupTable({ string: 'a string', number: 'a number', integer: 'an integer', boolean: 'a boolean', array: 'a list', object: 'an object', null: 'null' });
 
 function typeText(type: unknown): string {
   const types = Array.isArray(type) ? type : String(type).split(',');

@@ -11,14 +11,15 @@ import { toJson } from '../openapi/plain';
 import { valueSpan } from '../openapi/spans';
 import { didYouMean, suggest } from '../util/suggest';
 import { renameFixes } from '../util/edits';
+import { lookupTable } from '../util/lookup';
 
 const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object'];
 /** Types people write from other languages: the OpenAPI type and the format that says the rest. */
-const ALIASES: Record<string, readonly [string, string?]> = {
+const ALIASES: Record<string, readonly [string, string?]> = lookupTable({
   int: ['integer', 'int32'], int32: ['integer', 'int32'], int64: ['integer', 'int64'], long: ['integer', 'int64'], float: ['number', 'float'],
   double: ['number', 'double'], decimal: ['number'], bool: ['boolean'], str: ['string'], date: ['string', 'date'], datetime: ['string', 'date-time'],
   'date-time': ['string', 'date-time'], list: ['array'], map: ['object'], dict: ['object'],
-};
+});
 
 /**
  * Types a schema may name. Swagger 2.0 takes `type` "directly from the JSON Schema

@@ -6,6 +6,7 @@ import { asIntrinsic } from '../cfn/intrinsics';
 import type { SectionEntry } from '../cfn/template';
 import { didYouMean, suggest } from '../util/suggest';
 import { renameFixes } from '../util/edits';
+import { compileUserPattern, MAX_PATTERN_CHARS } from '../util/userPattern';
 
 /**
  * AWS-specific parameter types ("Supported AWS-specific parameter types" in the
@@ -150,10 +151,19 @@ function scalarText(node: LocatedNode | undefined): string | undefined {
  */
 const JAVA_ONLY = /\\[pPQEAZzGhHRX]|\(\?[a-zA-Z>-]|[*+?}]\+|&&/;
 
-/** Compiled AllowedPattern: a full-match RegExp, `invalid` with a message, or `unknown` (Java-only syntax). */
-type Pattern = { kind: 'regexp'; regexp: RegExp; source: string } | { kind: 'invalid'; message: string } | { kind: 'unknown' };
+/**
+ * Compiled AllowedPattern: a full-match test, `invalid` with a message, `tooLong`, or `unknown`
+ * (Java-only syntax, or constructs only a backtracking engine runs).
+ */
+type Pattern =
+  | { kind: 'regexp'; test: (text: string) => boolean | undefined; source: string }
+  | { kind: 'invalid'; message: string }
+  | { kind: 'tooLong'; length: number }
+  | { kind: 'unknown' };
 
 function compilePattern(source: string): Pattern {
+  // Checked first: the pattern is the document's, so even the inline-flag test below stays bounded.
+  if (source.length > MAX_PATTERN_CHARS) return { kind: 'tooLong', length: source.length };
   let body = source;
   let flags = '';
   // Java's leading inline flags, e.g. `(?i)`, are JavaScript flags.
@@ -163,18 +173,17 @@ function compilePattern(source: string): Pattern {
     body = body.slice(inline[0].length);
   }
   if (JAVA_ONLY.test(body)) return { kind: 'unknown' };
-  try {
-    // CloudFormation requires the whole value to match (Java's Matcher.matches()).
-    return { kind: 'regexp', regexp: new RegExp(`^(?:${body})$`, flags), source };
-  } catch {
-    try {
-      new RegExp(body, flags);
-    } catch (error) {
-      // "Invalid regular expression: /[a-z/: Unterminated character class" -> the reason only.
-      const message = error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') : String(error);
-      return { kind: 'invalid', message };
-    }
-    return { kind: 'unknown' };
+  // CloudFormation requires the whole value to match (Java's Matcher.matches()); a linear-time
+  // engine, because `(a+)+b` against a 40-character Default would backtrack for a minute.
+  const compiled = compileUserPattern(body, flags, true);
+  switch (compiled.kind) {
+    case 'regexp':
+      return { kind: 'regexp', test: compiled.test, source };
+    case 'invalid':
+    case 'tooLong':
+      return compiled;
+    default:
+      return { kind: 'unknown' };
   }
 }
 
@@ -244,6 +253,10 @@ function checkParameter(context: RuleContext, name: string, node: MappingNode): 
     if (source !== undefined) {
       pattern = compilePattern(source);
       if (pattern.kind === 'invalid') report(patternPair.value.span, `AllowedPattern of parameter '${name}' is not a valid regular expression: ${pattern.message}.`);
+      if (pattern.kind === 'tooLong') {
+        const message = `AllowedPattern of parameter '${name}' is too long to check (${pattern.length.toLocaleString('en-US')} characters; ArchLens checks patterns up to ${MAX_PATTERN_CHARS.toLocaleString('en-US')}), so its Default is not checked against it.`;
+        report(patternPair.value.span, message, [], 'warning');
+      }
     }
   }
 
@@ -281,7 +294,7 @@ function checkParameter(context: RuleContext, name: string, node: MappingNode): 
     if (allowed && !plainNumber && !allowed.some((candidate) => candidate === member || sameNumber(candidate))) {
       report(at, `${label(member)} of parameter '${name}' is not one of its AllowedValues (${listOf(allowed)}).${member.length >= 3 ? didYouMean(suggest(member, allowed, 1)) : ''}`);
     }
-    if (!numeric && pattern?.kind === 'regexp' && !pattern.regexp.test(member)) {
+    if (!numeric && pattern?.kind === 'regexp' && pattern.test(member) === false) {
       report(at, `${label(member)} of parameter '${name}' does not match its AllowedPattern ${quote(pattern.source)}.`);
     }
     if (shape === 'string') {

@@ -16,6 +16,11 @@ function forEachReference(context: RuleContext, kinds: readonly Reference['kind'
   for (const reference of collectReferences(document, template)) if (kinds.includes(reference.kind)) visit(reference, template);
 }
 
+/** Names from several sources, read lazily: suggestions may stop early (see `suggest`'s budget). */
+function* chain(...sources: Iterable<string>[]): Iterable<string> {
+  for (const source of sources) yield* source;
+}
+
 function reportUnknownName(context: RuleContext, reference: Reference, what: string, candidates: Iterable<string>): void {
   const suggestions = suggest(reference.name, candidates);
   // An inexact span covers a whole Sub string: replacing it with a name would destroy the string.
@@ -42,7 +47,7 @@ export const refTargetRule: Rule = {
         reportUnknownName(context, reference, 'Pseudo parameter', PSEUDO_PARAMETERS);
         return;
       }
-      reportUnknownName(context, reference, 'Ref target', [...template.parameters.keys(), ...template.resources.keys()]);
+      reportUnknownName(context, reference, 'Ref target', chain(template.parameters.keys(), template.resources.keys()));
     });
   },
 };
@@ -138,7 +143,7 @@ export const subVariablesRule: Rule = {
           context.report({ start: reference.span.start - 2, end: reference.span.end + 1 }, 'Empty ${} in Fn::Sub: write ${!Literal} for a literal dollar-brace.');
           return;
         }
-        reportUnknownName(context, reference, 'Fn::Sub variable', [...template.parameters.keys(), ...template.resources.keys(), ...(reference.locals ?? [])]);
+        reportUnknownName(context, reference, 'Fn::Sub variable', chain(template.parameters.keys(), template.resources.keys(), reference.locals ?? []));
         return;
       }
       if (reference.locals?.has(name)) return;

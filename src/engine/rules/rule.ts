@@ -18,8 +18,11 @@ export interface RuleContext {
   readonly readFile?: (path: string) => string | undefined;
   /** Whether absolute `file:` / `/path` refs may be read (see `AnalyzerHost.followAbsoluteFileRefs`). */
   readonly followAbsoluteFileRefs?: boolean;
-  /** Reports a finding of this rule at a span. */
-  readonly report: (span: Span, message: string, fixes?: readonly Fix[]) => void;
+  /**
+   * Reports a finding of this rule at a span. `severity` lowers one finding below the rule's
+   * default (e.g. "too long to check" is a warning from an error rule); a user override wins.
+   */
+  readonly report: (span: Span, message: string, fixes?: readonly Fix[], severity?: Severity) => void;
   /**
    * Reports a finding that belongs to another file (`Finding.otherFile`), e.g. a line of an
    * OpenAPI file this template includes. `anchor` is the place in this document it comes from:

@@ -7,6 +7,7 @@ import { PSEUDO_PARAMETERS } from '../cfn/references';
 import type { ResourceEntry, TemplateModel } from '../cfn/template';
 import { didYouMean, suggest } from '../util/suggest';
 import { renameFixes } from '../util/edits';
+import { lookupTable } from '../util/lookup';
 
 /**
  * What each `Globals` section accepts: `Globals.supported_properties` of the
@@ -14,7 +15,7 @@ import { renameFixes } from '../util/edits';
  * 1.110). Everything else (e.g. Function `Events`, `Role`, `Policies`,
  * `FunctionName`, Api `StageName`, `DefinitionBody`) must be set per resource.
  */
-export const SAM_GLOBALS: Readonly<Record<string, readonly string[]>> = {
+export const SAM_GLOBALS: Readonly<Record<string, readonly string[]>> = lookupTable({
   Function: [
     'Handler', 'Runtime', 'CodeUri', 'DeadLetterQueue', 'Description', 'MemorySize', 'Timeout', 'VpcConfig', 'Environment', 'Tags', 'PropagateTags',
     'Tracing', 'KmsKeyArn', 'AutoPublishAlias', 'AutoPublishAliasAllProperties', 'Layers', 'DeploymentPreference', 'RolePath', 'PermissionsBoundary',
@@ -37,7 +38,7 @@ export const SAM_GLOBALS: Readonly<Record<string, readonly string[]>> = {
     'AccessLogSettings', 'ApiKeySelectionExpression', 'DefaultRouteSettings', 'DisableExecuteApiEndpoint', 'DisableSchemaValidation', 'Domain',
     'FailOnWarnings', 'IpAddressType', 'PropagateTags', 'RouteSelectionExpression', 'RouteSettings', 'StageVariables', 'Tags',
   ],
-};
+});
 
 function reportRename(context: RuleContext, span: Span, message: string, suggestions: readonly string[]): void {
   context.report(span, `${message}${didYouMean(suggestions)}`, renameFixes(context.document.text, span, suggestions));
@@ -113,7 +114,7 @@ const REST_API: TargetSpec = { ref: ['AWS::Serverless::Api', 'AWS::ApiGateway::R
  * aws-sam-translator 1.110): required properties as SAM validates them. `Api`
  * lists RestApiId as required there, but SAM fills it with the implicit API.
  */
-export const FUNCTION_EVENTS: Readonly<Record<string, EventSpec>> = {
+export const FUNCTION_EVENTS: Readonly<Record<string, EventSpec>> = lookupTable<EventSpec>({
   S3: { required: ['Bucket', 'Events'], targets: { Bucket: { ref: ['AWS::S3::Bucket'], sameTemplate: true, needs: 'a Ref to an AWS::S3::Bucket of this template' } } },
   SNS: { required: ['Topic'], targets: { Topic: { ref: ['AWS::SNS::Topic'], getAtt: { 'AWS::SNS::Topic': ['TopicArn'] }, needs: 'the topic ARN (!Ref of an AWS::SNS::Topic)' } } },
   SQS: { required: ['Queue'], targets: { Queue: { ref: [], getAtt: { 'AWS::SQS::Queue': ['Arn'] }, needs: 'the queue ARN (!GetAtt Queue.Arn; Ref of a queue is its URL)' } } },
@@ -145,21 +146,21 @@ export const FUNCTION_EVENTS: Readonly<Record<string, EventSpec>> = {
   IoTRule: { required: ['Sql'] },
   AlexaSkill: { required: [] },
   Cognito: { required: ['UserPool', 'Trigger'], targets: { UserPool: { ref: ['AWS::Cognito::UserPool'], sameTemplate: true, needs: 'a Ref to an AWS::Cognito::UserPool of this template' } } },
-};
+});
 
 /** Event sources of `AWS::Serverless::StateMachine` (samtranslator/model/stepfunctions/events). */
-export const STATE_MACHINE_EVENTS: Readonly<Record<string, EventSpec>> = {
+export const STATE_MACHINE_EVENTS: Readonly<Record<string, EventSpec>> = lookupTable({
   Api: FUNCTION_EVENTS.Api!,
   Schedule: { required: ['Schedule'] },
   ScheduleV2: { required: ['ScheduleExpression'] },
   CloudWatchEvent: { required: [] },
   EventBridgeRule: { required: [] },
-};
+});
 
-const EVENT_SPECS: Readonly<Record<string, Readonly<Record<string, EventSpec>>>> = {
+const EVENT_SPECS: Readonly<Record<string, Readonly<Record<string, EventSpec>>>> = lookupTable({
   'AWS::Serverless::Function': FUNCTION_EVENTS,
   'AWS::Serverless::StateMachine': STATE_MACHINE_EVENTS,
-};
+});
 
 /** Whether the catalogue says nothing reliable about what a type's Ref / GetAtt return. */
 function isOpaqueType(type: string | undefined): boolean {

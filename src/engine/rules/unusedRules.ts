@@ -4,6 +4,7 @@ import type { LocatedNode } from '../document/located';
 import { getValue } from '../document/located';
 import { collectReferences } from '../cfn/references';
 import type { SectionEntry, TemplateModel } from '../cfn/template';
+import { literalParts, matchesParts, placeholders } from '../util/placeholders';
 
 /**
  * Transforms that do not read template parameters, conditions or mappings behind our back.
@@ -20,8 +21,8 @@ interface Usage {
   /** A macro or `Fn::Transform` may use anything: every unused rule stays silent. */
   readonly opaque: boolean;
   readonly names: Set<string>;
-  /** Names written with `${x}`/`&{x}` placeholders (Fn::ForEach): matched as patterns. */
-  readonly patterns: RegExp[];
+  /** Names written with `${x}`/`&{x}` placeholders (Fn::ForEach): their literal parts, matched as patterns. */
+  readonly patterns: string[][];
   readonly conditions: Set<string>;
   readonly mappings: Set<string>;
   /** A `Ref` whose argument is not a literal (Fn::ForEach): any parameter may be used. */
@@ -34,7 +35,6 @@ interface Usage {
   readonly interfaceOnly: Set<string>;
 }
 
-const PLACEHOLDER = /[$&]\{([^}]*)\}/g;
 const cache = new WeakMap<TemplateModel, Usage>();
 
 function isLiteral(node: LocatedNode | undefined): node is LocatedNode & { kind: 'scalar'; value: string } {
@@ -47,18 +47,14 @@ function addName(target: Set<string>, usage: Usage, name: string): void {
     target.add(name);
     return;
   }
-  const source = name
-    .split(/[$&]\{[^}]*\}/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  usage.patterns.push(new RegExp(`^${source}$`));
+  usage.patterns.push(literalParts(name, '$&'));
 }
 
 /** Records every `${x}` placeholder of a string as a possible use (Sub strings, ForEach keys...). */
 function addPlaceholders(usage: Usage, text: string): void {
   if (!text.includes('{')) return;
-  for (const match of text.matchAll(PLACEHOLDER)) {
-    const name = match[1]!.trim();
+  for (const placeholder of placeholders(text, '$&')) {
+    const name = placeholder.inner.trim();
     if (name.startsWith('!')) continue;
     const dot = name.indexOf('.');
     usage.names.add(dot < 0 || name.startsWith('AWS::') ? name : name.slice(0, dot));
@@ -183,7 +179,7 @@ function collectInterface(node: LocatedNode, out: Set<string>): void {
 }
 
 function matchesPattern(usage: Usage, name: string): boolean {
-  return usage.patterns.some((pattern) => pattern.test(name));
+  return usage.patterns.some((parts) => matchesParts(parts, name));
 }
 
 function reportUnused(context: RuleContext, entries: Iterable<SectionEntry>, used: (name: string) => boolean, message: (entry: SectionEntry) => string): void {

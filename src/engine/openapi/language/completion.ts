@@ -12,7 +12,7 @@ import { getValue } from '../../document/located';
 import type { CompletionEntry } from '../../language/completion';
 import { jsonCursorAt } from '../../language/jsonContext';
 import { jsonSiblingKeys, yamlSiblingKeys } from '../../language/siblingKeys';
-import { yamlPathAt } from '../../language/yamlContext';
+import { scanKeyLine, yamlPathAt } from '../../language/yamlContext';
 import type { LocationKind } from '../locations';
 import { escapeFragmentToken } from '../pointer';
 import type { OpenApiVersion } from '../version';
@@ -20,6 +20,7 @@ import type { ExtensionPlace } from './fields';
 import { EXTENSION_FIELDS, EXTENSION_PREFIX, EXTENSION_VALUES, EXTENSIONS, extensionContextAt, fieldsOf, KIND_TITLES, MEDIA_TYPES, objectKindAt, STATUS_CODES } from './fields';
 import type { EntryKind, OpenApiLanguageHost, SectionInfo } from './languageModel';
 import { languageModel, rootWhileTyping, sectionPrefix, sectionsOf, versionFromText } from './languageModel';
+import { lookupTable } from '../../util/lookup';
 
 type Path = ReadonlyArray<string | number>;
 
@@ -45,10 +46,13 @@ export function openApiCompletionsAt(analyzed: AnalyzedDocument, offset: number,
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const linePrefix = text.slice(lineStart, offset);
 
-  const ref = /(["']?)\$ref\1\s*:\s*(["']?)([^"',}\]\s]*)$/.exec(linePrefix);
+  // Anchored at the cursor only, so it may start anywhere: read on the line's tail, or a crafted
+  // long line makes it quadratic.
+  const tailStart = Math.max(0, linePrefix.length - 512);
+  const ref = /(["']?)\$ref\1\s*:\s*(["']?)([^"',}\]\s]*)$/.exec(linePrefix.slice(tailStart));
   if (ref) {
     const typed = ref[3]!;
-    const holder = json ? jsonCursorAt(text, offset).path : [...yamlPathAt(text, offset), ...flowPrefix(blockKeyAndFlow(linePrefix.slice(0, ref.index)))];
+    const holder = json ? jsonCursorAt(text, offset).path : [...yamlPathAt(text, offset), ...flowPrefix(blockKeyAndFlow(linePrefix.slice(0, tailStart + ref.index)))];
     return refItems(session, text, holder, { start: offset - typed.length, end: offset }, ref[2] !== '');
   }
   const context = json ? jsonContext(text, offset) : yamlContext(text, offset, lineStart, linePrefix);
@@ -76,12 +80,10 @@ function yamlContext(text: string, offset: number, lineStart: number, linePrefix
   const flowAt = firstFlowBracket(linePrefix);
   if (flowAt >= 0) return yamlFlowContext(text, offset, linePrefix, flowAt);
   const path = yamlPathAt(text, offset);
-  const value = /^\s*(?:-\s+)?(["']?)([^"'#:{}[\],]+?)\1\s*:\s+(["']?)([^"'#{}[\],]*)$/.exec(linePrefix);
-  if (value) {
-    const typed = value[4]!;
-    return { mode: 'value', path, key: value[2]!.trim(), replace: { start: offset - typed.length, end: offset }, quoted: value[3] !== '' };
-  }
-  const item = /^(\s*)-\s+(["']?)([^"'#:{}[\],]*)$/.exec(linePrefix);
+  const value = valueAfterKey(linePrefix);
+  if (value) return { mode: 'value', path, key: value.key, replace: { start: offset - value.typed.length, end: offset }, quoted: value.quoted };
+  // `(?!\s)`: the blanks after `-` are not also the start of the item, or a long line backtracks.
+  const item = /^(\s*)-\s+(?!\s)(["']?)([^"'#:{}[\],]*)$/.exec(linePrefix);
   const owner = path.length >= 2 ? path[path.length - 2] : undefined;
   if (item && typeof owner === 'string' && SCALAR_LISTS.has(owner)) {
     const typed = item[3]!;
@@ -94,6 +96,34 @@ function yamlContext(text: string, offset: number, lineStart: number, linePrefix
   const keyColumn = key[1]!.length + (key[2]?.length ?? 0);
   const start = offset - typed.length;
   return { mode: 'key', path, replace: { start, end: offset }, quoted: quote !== '', existing: yamlSiblingKeys(text, lineStart, keyColumn, key[2] !== undefined), keyColumn };
+}
+
+const KEY_FORBIDDEN = '#:{}[],';
+
+/** `key: typed` (a value being typed after a block key), read by a scanner: no backtracking on long lines. */
+function valueAfterKey(linePrefix: string): { key: string; typed: string; quoted: boolean } | undefined {
+  const line = scanKeyLine(linePrefix.replace(/^\s*/, (blanks) => ' '.repeat(blanks.length)), KEY_FORBIDDEN);
+  if (!line || !/^\s/.test(linePrefix.slice(line.end))) return undefined;
+  const rest = linePrefix.slice(line.end).trimStart();
+  const quoted = rest.startsWith('"') || rest.startsWith("'");
+  const typed = quoted ? rest.slice(1) : rest;
+  return /["'#{}[\],]/.test(typed) ? undefined : { key: line.key, typed, quoted };
+}
+
+/**
+ * The key of `key:` (plus blanks) at the end of `prefix`, as `/(["']?)([^"'#:{}[\],]+?)\1\s*:\s*$/`
+ * would find it, but by scanning backwards: that pattern is cubic on a long line of spaces.
+ */
+function keyBeforeColon(prefix: string): string | undefined {
+  let end = prefix.trimEnd();
+  if (!end.endsWith(':')) return undefined;
+  end = end.slice(0, -1).trimEnd();
+  const quote = end.endsWith('"') || end.endsWith("'") ? end[end.length - 1]! : '';
+  if (quote) end = end.slice(0, -1);
+  let start = end.length;
+  while (start > 0 && !`"'${KEY_FORBIDDEN}`.includes(end[start - 1]!)) start--;
+  if (quote && end[start - 1] !== quote) return undefined;
+  return start < end.length ? end.slice(start).trim() : undefined;
 }
 
 /** Offset of the first `{` or `[` outside quotes, or -1. */
@@ -119,7 +149,7 @@ interface FlowFrame {
 function blockKeyAndFlow(prefix: string): { key: string | undefined; flow: string } {
   const at = firstFlowBracket(prefix);
   if (at < 0) return { key: undefined, flow: '' };
-  const key = /(["']?)([^"'#:{}[\],]+?)\1\s*:\s*$/.exec(prefix.slice(0, at).replace(/^\s*-\s+/, ''))?.[2]?.trim();
+  const key = keyBeforeColon(prefix.slice(0, at).replace(/^\s*-\s+/, ''));
   return { key, flow: prefix.slice(at) };
 }
 
@@ -170,7 +200,7 @@ function flowPrefix({ key, flow }: { key: string | undefined; flow: string }): P
 
 function yamlFlowContext(text: string, offset: number, linePrefix: string, flowAt: number): Context | undefined {
   const before = linePrefix.slice(0, flowAt);
-  const blockKey = /(["']?)([^"'#:{}[\],]+?)\1\s*:\s*$/.exec(before.replace(/^\s*-\s+/, ''))?.[2]?.trim();
+  const blockKey = keyBeforeColon(before.replace(/^\s*-\s+/, ''));
   if (blockKey === undefined) return undefined;
   const { frames, scalar, quote } = scanFlow(linePrefix.slice(flowAt));
   const top = frames[frames.length - 1];
@@ -220,14 +250,14 @@ const PLACES: Partial<Record<LocationKind, ExtensionPlace>> = {
 };
 
 /** Snippets of the extensions that have a useful skeleton (YAML, relative indentation). */
-const EXTENSION_SNIPPETS: Readonly<Record<string, string>> = {
+const EXTENSION_SNIPPETS: Readonly<Record<string, string>> = lookupTable({
   integration: 'x-amazon-apigateway-integration:\n  type: ${1|aws_proxy,aws,http_proxy,http,mock|}\n  httpMethod: ${2:POST}\n  uri: ${3}\n  passthroughBehavior: ${4|when_no_match,when_no_templates,never|}',
   'request-validators': 'x-amazon-apigateway-request-validators:\n  ${1:all}:\n    validateRequestBody: ${2|true,false|}\n    validateRequestParameters: ${3|true,false|}',
   authorizer: 'x-amazon-apigateway-authorizer:\n  type: ${1|token,request,cognito_user_pools,jwt|}\n  ${0}',
   auth: 'x-amazon-apigateway-auth:\n  type: ${1|NONE,AWS_IAM|}',
   cors: 'x-amazon-apigateway-cors:\n  allowOrigins:\n    - ${1:*}\n  allowMethods:\n    - ${2:GET}',
   'binary-media-types': 'x-amazon-apigateway-binary-media-types:\n  - ${1:*/*}',
-};
+});
 
 /** Map kinds: their keys are user-chosen names (paths, component names...), nothing to offer. */
 const NAME_MAPS = new Set<LocationKind>(['paths', 'webhooks', 'schemas', 'parameters', 'headers', 'examples', 'links', 'callbacks', 'requestBodies', 'pathItems', 'securitySchemes', 'serverVariables', 'encodings', 'callback']);
@@ -395,7 +425,6 @@ function componentNames(session: Session, text: string): { readonly section: Sec
 /** The keys one level below a key path, read from YAML block indentation alone. */
 function yamlKeysUnder(text: string, tokens: readonly string[]): string[] {
   const lines = text.split(/\r?\n/);
-  const keyLine = /^( *)(["']?)([^"'#:{}[\],\s][^"'#:{}[\],]*?)\2\s*:(\s|$)/;
   let from = 0;
   let to = lines.length;
   let parentIndent = -1;
@@ -409,8 +438,8 @@ function yamlKeysUnder(text: string, tokens: readonly string[]): string[] {
       if (indent <= parentIndent) break;
       level ??= indent;
       if (indent !== level) continue;
-      const match = keyLine.exec(line);
-      if (match) out.push({ key: match[3]!.trim(), line: i, indent });
+      const match = scanKeyLine(line, KEY_FORBIDDEN, false);
+      if (match) out.push({ key: match.key, line: i, indent });
     }
     return out;
   };

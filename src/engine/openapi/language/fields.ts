@@ -9,6 +9,7 @@ import { locationKind } from '../locations';
 import type { LocationKind } from '../locations';
 import type { OpenApiVersion } from '../version';
 import { API_KEY_SOURCES, AUTH_TYPES, AUTHORIZER_TYPES, CONNECTION_TYPES, CONTENT_HANDLINGS, INTEGRATION_TYPES, PASSTHROUGH_BEHAVIORS } from '../../apigateway/enums';
+import { lookupTable } from '../../util/lookup';
 
 /** One field: its one-line documentation and the versions that define it (all when absent). */
 export interface FieldDoc {
@@ -318,7 +319,9 @@ export function fieldsOf(kind: LocationKind, version: OpenApiVersion): Map<strin
 
 /** The documentation of one field, whatever the version (for hover of fields of another version). */
 export function fieldDoc(kind: LocationKind, name: string, version: OpenApiVersion): FieldDoc | undefined {
-  const entry = TABLE[kind]?.[name];
+  const fields = TABLE[kind];
+  // `Object.hasOwn`: the name is a document key (`constructor`, `toString`...).
+  const entry = fields && Object.hasOwn(fields, name) ? fields[name] : undefined;
   if (entry === undefined) return undefined;
   if (typeof entry === 'string') return { doc: entry };
   return entry[1].includes(version) ? { doc: entry[0] } : { doc: entry[0], versions: entry[1] };
@@ -349,14 +352,14 @@ export const STATUS_CODES: readonly (readonly [string, string])[] = [
 ];
 
 /** Reason phrases of status codes, for hover. */
-export const STATUS_NAMES: Readonly<Record<string, string>> = {
+export const STATUS_NAMES: Readonly<Record<string, string>> = lookupTable({
   ...Object.fromEntries(STATUS_CODES),
   '202': 'Accepted', '206': 'Partial Content', '301': 'Moved Permanently', '302': 'Found', '304': 'Not Modified', '307': 'Temporary Redirect',
   '308': 'Permanent Redirect', '405': 'Method Not Allowed', '406': 'Not Acceptable', '408': 'Request Timeout', '410': 'Gone', '412': 'Precondition Failed',
   '413': 'Content Too Large', '415': 'Unsupported Media Type', '429': 'Too Many Requests', '501': 'Not Implemented', '502': 'Bad Gateway',
   '503': 'Service Unavailable', '504': 'Gateway Timeout', '1XX': 'Any informational response', '2XX': 'Any success response', '3XX': 'Any redirection',
   '4XX': 'Any client error', '5XX': 'Any server error',
-};
+});
 
 /** Media types offered under `content` (3.x) and in `consumes`/`produces` (2.0). */
 export const MEDIA_TYPES: readonly string[] = ['application/json', 'application/xml', 'text/plain', 'multipart/form-data', 'application/x-www-form-urlencoded', 'application/octet-stream'];
@@ -382,7 +385,7 @@ export interface ExtensionDoc {
 const ext = (summary: string, page: string, places: readonly ExtensionPlace[], api: ExtensionDoc['api'] = 'REST and HTTP'): ExtensionDoc => ({ summary, page: AWS_DOCS + page, places, api });
 
 /** The documented extensions (names without the `x-amazon-apigateway-` prefix). */
-export const EXTENSIONS: Readonly<Record<string, ExtensionDoc>> = {
+export const EXTENSIONS: Readonly<Record<string, ExtensionDoc>> = lookupTable({
   'any-method': ext('The catch-all ANY method of a path: an operation object that handles every HTTP method not declared explicitly.', 'api-gateway-swagger-extensions-any-method.html', ['pathItem']),
   'api-key-source': ext('Where API keys for usage plans are read: HEADER (the X-API-Key header) or AUTHORIZER (a Lambda authorizer\'s usageIdentifierKey).', 'api-gateway-swagger-extensions-api-key-source.html', ['document'], 'REST'),
   auth: ext('The authorization type of a method: `type: NONE` or `AWS_IAM`.', 'api-gateway-swagger-extensions-auth.html', ['operation'], 'REST'),
@@ -403,7 +406,7 @@ export const EXTENSIONS: Readonly<Record<string, ExtensionDoc>> = {
   'request-validators': ext('Named request validators: validateRequestBody and validateRequestParameters.', 'api-gateway-swagger-extensions-request-validators.html', ['document'], 'REST'),
   'security-policy': ext('The TLS security policy of a REST API, e.g. SecurityPolicy_TLS13_1_3_2025_09.', 'openapi-extensions-security-policy.html', ['document'], 'REST'),
   'tag-value': ext('The value of an AWS tag for an HTTP API, on a root-level tag object (the tag name is the key).', 'api-gateway-openapi-extensions-x-amazon-apigateway-tag-value.html', ['tag'], 'HTTP'),
-};
+});
 
 export const EXTENSION_PREFIX = 'x-amazon-apigateway-';
 
@@ -415,7 +418,7 @@ export function extensionDoc(key: string): ExtensionDoc | undefined {
 }
 
 /** The fields of the objects inside extensions, keyed by a path like `integration` or `integration.responses.*`. */
-export const EXTENSION_FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+export const EXTENSION_FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = lookupTable<Readonly<Record<string, string>>>({
   integration: {
     type: 'The integration type (required): aws_proxy (Lambda proxy), aws (AWS service), http_proxy, http or mock.',
     httpMethod: 'The HTTP method of the backend request; POST for Lambda.',
@@ -473,10 +476,10 @@ export const EXTENSION_FIELDS: Readonly<Record<string, Readonly<Record<string, s
     vpcEndpointIds: 'The VPC endpoint IDs of a private REST API.',
     ipAddressType: 'The IP address types that can call the API: ipv4 or dualstack.',
   },
-};
+});
 
 /** Allowed values inside extension objects, keyed like {@link EXTENSION_FIELDS} plus the field name. */
-export const EXTENSION_VALUES: Readonly<Record<string, readonly string[]>> = {
+export const EXTENSION_VALUES: Readonly<Record<string, readonly string[]>> = lookupTable({
   // INTEGRATION_TYPES ordered for completion: the proxy integrations are the ones most used.
   'integration.type': ['aws_proxy', 'aws', 'http_proxy', 'http', 'mock'].filter((type) => INTEGRATION_TYPES.includes(type)),
   'integration.passthroughBehavior': PASSTHROUGH_BEHAVIORS,
@@ -497,7 +500,7 @@ export const EXTENSION_VALUES: Readonly<Record<string, readonly string[]>> = {
   'endpoint-configuration.ipAddressType': ['ipv4', 'dualstack'],
   'api-key-source': API_KEY_SOURCES,
   'importexport-version': ['"1.0"'],
-};
+});
 
 /** The object kind at a key path; API Gateway's catch-all `x-amazon-apigateway-any-method` is an operation. */
 export function objectKindAt(tokens: readonly (string | number)[]): LocationKind {

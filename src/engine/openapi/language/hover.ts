@@ -37,7 +37,8 @@ export function openApiHoverAt(analyzed: AnalyzedDocument, offset: number, host?
   }
   const inExtension = extensionContextAt(parent);
   if (inExtension) {
-    const doc = inExtension.object ? EXTENSION_FIELDS[inExtension.object]?.[key] : undefined;
+    const fields = inExtension.object ? EXTENSION_FIELDS[inExtension.object] : undefined;
+    const doc = fields && Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (!doc) return undefined;
     const page = extensionDoc(EXTENSION_PREFIX + inExtension.extension)?.page;
     return { markdown: [`**${key}** (x-amazon-apigateway-${inExtension.extension})`, '', doc, ...(page ? ['', `[API Gateway documentation](${page})`] : [])].join('\n'), span };

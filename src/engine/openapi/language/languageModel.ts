@@ -34,9 +34,10 @@ export function languageModel(analyzed: AnalyzedDocument, host?: OpenApiLanguage
 /** The version written in the text, for documents that do not parse (mid-edit). */
 export function versionFromText(text: string): OpenApiVersion | undefined {
   const head = text.slice(0, 20_000);
-  const openapi = /(?:^|[{,])\s*["']?openapi["']?\s*:\s*["']?3\.(\d+)/m.exec(head);
+  // `[ \t]*`, not `\s*`: with `m`, `\s*` would rescan every following blank line from each line start.
+  const openapi = /(?:^|[{,])[ \t]*["']?openapi["']?[ \t]*:[ \t]*["']?3\.(\d+)/m.exec(head);
   if (openapi) return openapi[1] === '0' ? '3.0' : '3.1';
-  return /(?:^|[{,])\s*["']?swagger["']?\s*:\s*["']?2\.0/m.test(head) ? '2.0' : undefined;
+  return /(?:^|[{,])[ \t]*["']?swagger["']?[ \t]*:[ \t]*["']?2\.0/m.test(head) ? '2.0' : undefined;
 }
 
 /**

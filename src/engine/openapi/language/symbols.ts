@@ -8,6 +8,7 @@ import type { AnalyzedDocument } from '../../analyzedDocument';
 import type { LocatedNode, Pair, Span } from '../../document/located';
 import { getValue } from '../../document/located';
 import { openApiVersion } from '../version';
+import { lookupTable } from '../../util/lookup';
 
 /** Kinds of OpenAPI outline entries. */
 export type OpenApiSymbolKind = 'section' | 'path' | 'operation' | 'webhook' | 'schema' | 'parameter' | 'response' | 'securityScheme' | 'component';
@@ -24,14 +25,14 @@ export interface OpenApiDocumentSymbol {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method'];
 
-const ENTRY_KINDS: Readonly<Record<string, OpenApiSymbolKind>> = {
+const ENTRY_KINDS: Readonly<Record<string, OpenApiSymbolKind>> = lookupTable({
   schemas: 'schema',
   definitions: 'schema',
   parameters: 'parameter',
   responses: 'response',
   securitySchemes: 'securityScheme',
   securityDefinitions: 'securityScheme',
-};
+});
 
 function pairSpan(pair: Pair): Span {
   return { start: pair.key.span.start, end: Math.max(pair.value.span.end, pair.key.span.end) };
