@@ -70,7 +70,7 @@ export interface AwsBench {
 
 /** `pairs`: interleaved pairs per timed row. Every timed view starts from a new root (empty cache). */
 export async function benchAws(pairs = 9): Promise<AwsBench> {
-  const server = await AwsProtocolServer.start({ stacks: [...manyStacks(5000), bigResourceStack('bench-big', 2000)] });
+  const server = await AwsProtocolServer.start({ stacks: [bigResourceStack('bench-big', 2000), ...manyStacks(5000)] });
   const factory = new AwsClientFactory({ endpoint: server.endpoint, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'bench' }, maxAttempts: 1 });
   const services = awsServicesFor({ endpoint: server.endpoint, region: REGION, profile: 'bench', maxAttempts: 1 });
   const client = factory.cloudFormation(REGION);
@@ -84,12 +84,15 @@ export async function benchAws(pairs = 9): Promise<AwsBench> {
   };
   const bareListStacks = () => timeInProcess(() => client.send(new ListStacksCommand({})));
   const bareListResources = () => timeInProcess(() => client.send(new ListStackResourcesCommand({ StackName: 'bench-big' })));
-  const bigFilter = { filters: { name: 'bench-big', status: { kind: 'active' as const } } };
-  /** A stack node under a new root: nothing of it is cached yet (the listing itself is untimed). */
+  /**
+   * The big stack's node on the first page of a new root: nothing of it is cached, and with
+   * 4,900 stacks not listed yet the view cannot tell whether it has nested stacks (the hard
+   * case of opening a stack). The listing itself is untimed.
+   */
   const freshBigStack = async (): Promise<ViewNode> => {
-    const root = new StacksRoot(services, noSink, bigFilter);
-    const node = (await loadAll(() => root.children(signal))).find((n) => n.item().label === 'bench-big');
-    if (!node?.children) throw new Error('bench-big not found');
+    const root = new StacksRoot(services, noSink);
+    const node = (await root.children(signal)).find((n) => n.item().label === 'bench-big');
+    if (!node?.children) throw new Error('bench-big is not on the first page of the stacks view');
     return node;
   };
   try {

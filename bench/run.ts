@@ -10,7 +10,8 @@
  *    catalogue shard reads included; CPU from the child's own `process.cpuUsage()`).
  * 2. In process: `analyzer.lint` vs js-yaml `load` of the 1 MB template.
  * 3. The language server over stdio: a keystroke (didChange) to its diagnostics vs js-yaml `load`.
- * 4. cfn-lint on the same file, once, when it is on PATH (skipped cleanly otherwise).
+ * 4. With --cfn-lint: cfn-lint on the same file, once, when it is on PATH (it takes minutes on a
+ *    loaded 2-core machine, so the default run leaves it out).
  * 5. OpenAPI (bench/openapi.ts): the largest spec of ../shared/corpus/openapi-large; skipped without it.
  * 6. Diagram (bench/diagram.ts): graph build and ELK layout, several samples; (bench/diagramPaint.ts)
  *    the webview's paints in headless Chromium, --paint-runs cold loads each.
@@ -19,7 +20,8 @@
  * Then the goals table of the speed issue (bench/goals.ts). Informational: asserts nothing.
  * Options: --quick (few pairs: a smoke run), --pairs N (in-process pairs, default 15),
  *          --cold-pairs N (default 11), --paint-runs N (default 5), --aws-pairs N (default 9),
- *          --services N (template size), --file PATH (benchmark an existing file instead).
+ *          --services N (template size), --file PATH (benchmark an existing file instead),
+ *          --cfn-lint (time cfn-lint once too).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -160,8 +162,10 @@ async function main(): Promise<void> {
   goals.push(notMeasured('folder lint, 1,200 files, on 2 cores', 'the same run on 1 worker', '≥ 1.7x faster, output identical'));
 
   // --- cfn-lint, when installed. Its exit code is a bit mask of finding levels: any code < 32 ran fine.
-  const probe = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
+  const probe = process.argv.includes('--cfn-lint') ? spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' }) : undefined;
+  if (!probe) {
+    console.log('  cfn-lint: not run (pass --cfn-lint)');
+  } else if (probe.error || probe.status !== 0) {
     console.log('  cfn-lint: not on PATH (skipped)');
   } else {
     try {
