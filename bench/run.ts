@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   const coldBig = await cold(file, `${(text.length / 1024).toFixed(0)} KB (${resourceCount(text)} resources)`);
   printRows(coldRows);
   const coldGoal = (work: string, result: PairResult | string, limit: number): GoalRow =>
-    typeof result === 'string' ? notRun(work, coldFloor, `≤ ${limit}x`, result) : { work, floor: coldFloor, goal: `≤ ${limit}x`, measured: formatRatio(result.ratio), verdict: verdict(result.ratio, limit) };
+    typeof result === 'string' ? notRun(work, coldFloor, `≤ ${limit}x`, result) : { work, floor: coldFloor, goal: `≤ ${limit}x`, measured: `wall ${formatRatio(result.ratio)}${result.cpuRatio ? `; cpu ${formatRatio(result.cpuRatio)}` : ''}`, verdict: verdict(result.ratio, limit) };
   goals.push(coldGoal(`cold \`archlens lint\` small template (${smallResources} resources)`, coldSmall, 1.3));
   goals.push(coldGoal(`cold \`archlens lint\` ${(text.length / 1024 / 1024).toFixed(1)} MB / ${resourceCount(text)} resources`, coldBig, 1.6));
 
