@@ -17,6 +17,8 @@ import { serviceName, serviceResources } from './serviceTemplate';
 export interface GenerateOptions {
   /** Number of services (12 resources each). */
   readonly services?: number;
+  /** Availability zones of the network (default 3); 1 with 1 service gives the small (~20-resource) template. */
+  readonly azs?: number;
 }
 
 /** Default number of services: 143 * 12 + 34 network resources = 1,750 resources. */
@@ -36,6 +38,7 @@ function prng(seed: number): () => number {
 /** Returns the template text (YAML, short-form intrinsics). */
 export function generateTemplate(options: GenerateOptions = {}): string {
   const services = options.services ?? DEFAULT_SERVICES;
+  const azCount = options.azs ?? AZ_COUNT;
   const random = prng(42);
   const out: string[] = [];
   const push = (...lines: string[]): void => void out.push(...lines);
@@ -99,15 +102,15 @@ export function generateTemplate(options: GenerateOptions = {}): string {
     "      DestinationCidrBlock: '0.0.0.0/0'",
     '      GatewayId: !Ref InternetGateway',
   );
-  for (let az = 0; az < AZ_COUNT; az++) {
+  for (let az = 0; az < azCount; az++) {
     for (const tier of ['Public', 'Private'] as const) {
-      const index = tier === 'Public' ? az : az + AZ_COUNT;
+      const index = tier === 'Public' ? az : az + azCount;
       push(
         `  ${tier}Subnet${az}:`,
         '    Type: AWS::EC2::Subnet',
         '    Properties:',
         '      VpcId: !Ref Vpc',
-        `      CidrBlock: !Select [${index}, !Cidr [!Ref VpcCidr, ${AZ_COUNT * 2}, 12]]`,
+        `      CidrBlock: !Select [${index}, !Cidr [!Ref VpcCidr, ${azCount * 2}, 12]]`,
         `      AvailabilityZone: !Select [${az}, !GetAZs '']`,
         `      MapPublicIpOnLaunch: ${tier === 'Public'}`,
         '      Tags:',
@@ -171,7 +174,7 @@ export function generateTemplate(options: GenerateOptions = {}): string {
     '          SourceSecurityGroupId: !Ref LambdaSecurityGroup',
   );
 
-  const privateRouteTables = Array.from({ length: AZ_COUNT }, (_, az) => `!Ref PrivateRouteTable${az}`).join(', ');
+  const privateRouteTables = Array.from({ length: azCount }, (_, az) => `!Ref PrivateRouteTable${az}`).join(', ');
   for (const service of ['s3', 'dynamodb'] as const) {
     push(
       `  ${service === 's3' ? 'S3' : 'DynamoDb'}GatewayEndpoint:`,
@@ -191,11 +194,11 @@ export function generateTemplate(options: GenerateOptions = {}): string {
     "      ServiceName: !Sub 'com.amazonaws.${AWS::Region}.sqs'",
     '      VpcEndpointType: Interface',
     '      PrivateDnsEnabled: true',
-    `      SubnetIds: [${Array.from({ length: AZ_COUNT }, (_, az) => `!Ref PrivateSubnet${az}`).join(', ')}]`,
+    `      SubnetIds: [${Array.from({ length: azCount }, (_, az) => `!Ref PrivateSubnet${az}`).join(', ')}]`,
     '      SecurityGroupIds: [!Ref EndpointSecurityGroup]',
   );
 
-  const privateSubnets = Array.from({ length: AZ_COUNT }, (_, az) => `!Ref PrivateSubnet${az}`).join(', ');
+  const privateSubnets = Array.from({ length: azCount }, (_, az) => `!Ref PrivateSubnet${az}`).join(', ');
   for (let i = 0; i < services; i++) out.push(serviceResources(i, random, privateSubnets));
 
   push('Outputs:', '  VpcId:', '    Value: !Ref Vpc', '    Export:', "      Name: !Sub '${AWS::StackName}-VpcId'");

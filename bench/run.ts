@@ -1,91 +1,82 @@
 /**
- * `npm run bench`: how the engine's cost compares with the cheapest possible parse.
+ * `npm run bench`: how the engine's cost compares with the cheapest possible work of its kind.
  *
- * 1. In process, median of N runs after warm-up: js-yaml `load` vs `analyzer.lint` on a
- *    generated ~1 MB / 1,750-resource template (goal: lint <= 3x load).
- * 2. Cold processes: `node dist/cli.js lint --format json` vs `node -e <js-yaml load>`
- *    (goal <= 4x): start-up, bundle loading and catalogue shard reads included.
- * 3. The language server over stdio: time from a didChange to its diagnostics (goal <= 3x load).
- * 4. cfn-lint on the same file, once, when it is on PATH (skipped cleanly otherwise).
- * 6. Diagram (bench/diagram.ts): graph build and ELK layout for ~500 and 1,750 resources;
- *    (bench/diagramPaint.ts) the webview's first paint in headless Chromium, median and spread
- *    of --paint-runs cold loads (default 5; goal <= 1.5 s for 500 resources).
- * 7. Live AWS views (bench/aws.ts): 5,000 stacks and a 2,000-resource stack against the local
- *    CloudFormation protocol server: first page vs a bare SDK call, round trips, heap per node.
- * 5. OpenAPI (bench/openapi.ts): the largest spec of ../shared/corpus/openapi-large vs a bare
- *    parse, and the cold CLI vs Spectral's `spectral:oas` (goal >= 10x faster); skipped without the corpus.
+ * Every ratio comes from interleaved pairs (bench/pairs.ts: A B, B A, A B ... on the same
+ * machine state), reported as the median per-pair ratio and its spread (IQR, min-max), with
+ * CPU time beside wall time. Sections, in order:
  *
- * Informational: prints a table, asserts nothing.
- * Options: --runs N (in-process runs, default 10), --cold-runs N (default 5), --paint-runs N (default 5),
- *          --services N (template size), --file PATH (benchmark an existing file instead).
+ * 1. Cold processes: `node dist/cli.js lint --format json` vs `node -e <js-yaml load>` on a small
+ *    template and on the generated ~1 MB / 1,750-resource one (start-up, bundle loading and
+ *    catalogue shard reads included; CPU from the child's own `process.cpuUsage()`).
+ * 2. In process: `analyzer.lint` vs js-yaml `load` of the 1 MB template.
+ * 3. The language server over stdio: a keystroke (didChange) to its diagnostics vs js-yaml `load`.
+ * 4. With --cfn-lint: cfn-lint on the same file, once, when it is on PATH (it takes minutes on a
+ *    loaded 2-core machine, so the default run leaves it out).
+ * 5. OpenAPI (bench/openapi.ts): the largest spec of ../shared/corpus/openapi-large; skipped without it.
+ * 6. Diagram (bench/diagram.ts): graph build and ELK layout, several samples; (bench/diagramPaint.ts)
+ *    the webview's paints in headless Chromium, --paint-runs cold loads each.
+ * 7. Live AWS views (bench/aws.ts): timed from an empty cache, round trips counted on the local server.
+ *
+ * Then the goals table of the speed issue (bench/goals.ts). Informational: asserts nothing.
+ * Options: --quick (few pairs: a smoke run), --pairs N (in-process pairs, default 15),
+ *          --cold-pairs N (default 11), --paint-runs N (default 5), --aws-pairs N (default 9),
+ *          --services N (template size), --file PATH (benchmark an existing file instead),
+ *          --cfn-lint (time cfn-lint once too).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { load } from 'js-yaml';
 import { loadCatalogFromDir } from '../src/node/catalogLoader';
 import { createAnalyzer } from '../src/engine/analyzer';
 import { generateTemplate } from './generateTemplate';
 import { COLD_BASELINE_SCRIPT, cfnYamlSchema } from './yamlBaseline';
-import { measureDidChangeLatency } from './lspLatency';
+import { openLspSession } from './lspLatency';
 import { benchOpenApi } from './openapi';
 import { measureDiagram } from './diagram';
 import { benchDiagramPaint } from './diagramPaint';
-import { benchAws } from './aws';
+import { benchAws, roundTripText } from './aws';
+import { formatGoalsTable, notMeasured, notRun, verdict, type GoalRow } from './goals';
+import { formatMs as fmt, formatPairDetail, formatRatio, formatSpreadMs, interleavedPairs, timeChild, timeInProcess, type PairResult, type Sample } from './pairs';
 
 const repoRoot = path.resolve(__dirname, '..');
+const quick = process.argv.includes('--quick');
 
-function option(name: string, fallback: string): string {
+function option(name: string, fallback: number): number;
+function option(name: string, fallback: string): string;
+function option(name: string, fallback: string | number): string | number {
   const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 && process.argv[index + 1] !== undefined ? process.argv[index + 1]! : fallback;
+  const raw = index >= 0 ? process.argv[index + 1] : undefined;
+  if (raw === undefined) return fallback;
+  return typeof fallback === 'number' ? Number(raw) : raw;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+function printRows(rows: readonly { label: string; value: string; note: string }[], indent = '  '): void {
+  const width = Math.max(0, ...rows.map((row) => row.label.length));
+  for (const row of rows) console.log(`${indent}${row.label.padEnd(width)}  ${row.value}${row.note ? `  ${row.note}` : ''}`);
 }
 
-/** Median wall time of `fn` over `runs` runs, after `warmup` untimed runs. */
-function time(fn: () => unknown, runs: number, warmup = 2): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
-
-/** Median wall time of a child process; returns undefined (and why) when it cannot run. */
-function timeProcess(command: string, args: string[], runs: number, okCodes: number[]): { ms: number } | { error: string } {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const result = spawnSync(command, args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    const ms = performance.now() - start;
-    if (result.error) return { error: result.error.message };
-    if (!okCodes.includes(result.status ?? -1)) return { error: `exit ${result.status}: ${(result.stderr || result.stdout).slice(0, 300)}` };
-    samples.push(ms);
-  }
-  return { ms: median(samples) };
-}
-
-const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+const resourceCount = (text: string): number => (text.match(/^ {4}Type: AWS::/gm) ?? []).length;
 
 async function main(): Promise<void> {
-  const runs = Number(option('runs', '10'));
-  const coldRuns = Number(option('cold-runs', '5'));
+  const pairs = option('pairs', quick ? 4 : 15);
+  const coldPairs = option('cold-pairs', quick ? 3 : 11);
+  const paintRuns = option('paint-runs', quick ? 2 : 5);
+  const awsPairs = option('aws-pairs', quick ? 3 : 9);
   let file = option('file', '');
+  const benchDir = path.join(repoRoot, '.cache', 'bench');
+  fs.mkdirSync(benchDir, { recursive: true });
   if (!file) {
-    file = path.join(repoRoot, '.cache', 'bench', 'template.yaml');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    file = path.join(benchDir, 'template.yaml');
     const services = option('services', '');
     fs.writeFileSync(file, generateTemplate(services ? { services: Number(services) } : {}));
   }
+  // The small template: one availability zone and one service (every resource type of the generator).
+  const smallFile = path.join(benchDir, 'small.yaml');
+  fs.writeFileSync(smallFile, generateTemplate({ azs: 1, services: 1 }));
   const text = fs.readFileSync(file, 'utf8');
+  const smallResources = resourceCount(fs.readFileSync(smallFile, 'utf8'));
   const cliPath = path.join(repoRoot, 'dist', 'cli.js');
   const catalogDir = path.join(repoRoot, 'dist', 'catalog');
   if (!fs.existsSync(cliPath) || !fs.existsSync(catalogDir)) {
@@ -93,83 +84,138 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  console.log(`file: ${path.relative(repoRoot, file)}  (${(text.length / 1024).toFixed(0)} KB, ${text.split('\n').length} lines)`);
+  const [load1, load5] = os.loadavg();
+  console.log(`file: ${path.relative(repoRoot, file)}  (${(text.length / 1024).toFixed(0)} KB, ${text.split('\n').length} lines, ${resourceCount(text)} resources)`);
+  console.log(`machine: ${os.cpus().length} cores, load average ${load1!.toFixed(2)} / ${load5!.toFixed(2)} (1 / 5 min)${quick ? '; --quick: few pairs, a smoke run' : ''}`);
+  console.log(`method: interleaved pairs (A B, B A, ...); ratio = median of per-pair ratios (IQR, min-max, n); wall and CPU medians beside`);
+  const goals: GoalRow[] = [];
+  const coldFloor = 'bare `node` + js-yaml parse process';
+
+  // --- Cold processes. Exit 1 (error findings) is a normal lint outcome here.
+  console.log('');
+  console.log('Cold processes (archlens lint --format json vs node -e js-yaml load):');
+  const coldRows: { label: string; value: string; note: string }[] = [];
+  const cold = async (target: string, label: string): Promise<PairResult | string> => {
+    try {
+      const result = await interleavedPairs(
+        () => timeChild({ nodeArgs: [cliPath, 'lint', '--format', 'json', target] }, [0, 1], repoRoot),
+        () => timeChild({ nodeArgs: ['-e', COLD_BASELINE_SCRIPT, target] }, [0], repoRoot),
+        coldPairs,
+      );
+      coldRows.push({ label, value: formatRatio(result.ratio), note: formatPairDetail(result, 'archlens', 'node') });
+      return result;
+    } catch (error) {
+      coldRows.push({ label, value: 'failed', note: String(error) });
+      return String(error);
+    }
+  };
+  const coldSmall = await cold(smallFile, `small (${smallResources} resources)`);
+  const coldBig = await cold(file, `${(text.length / 1024).toFixed(0)} KB (${resourceCount(text)} resources)`);
+  printRows(coldRows);
+  const coldGoal = (work: string, result: PairResult | string, limit: number): GoalRow =>
+    typeof result === 'string' ? notRun(work, coldFloor, `≤ ${limit}x`, result) : { work, floor: coldFloor, goal: `≤ ${limit}x`, measured: `wall ${formatRatio(result.ratio)}${result.cpuRatio ? `; cpu ${formatRatio(result.cpuRatio)}` : ''}`, verdict: verdict(result.ratio, limit) };
+  goals.push(coldGoal(`cold \`archlens lint\` small template (${smallResources} resources)`, coldSmall, 1.3));
+  goals.push(coldGoal(`cold \`archlens lint\` ${(text.length / 1024 / 1024).toFixed(1)} MB / ${resourceCount(text)} resources`, coldBig, 1.6));
 
   // --- In process.
   const schema = cfnYamlSchema();
-  const yamlMs = time(() => load(text, { schema }), runs);
+  const parse = (): Promise<Sample> => timeInProcess(() => load(text, { schema }));
   const analyzer = createAnalyzer({ catalog: loadCatalogFromDir(catalogDir) });
-  const firstStart = performance.now();
+  const first = await timeInProcess(() => analyzer.lint(file, text));
   const result = analyzer.lint(file, text);
-  const firstLintMs = performance.now() - firstStart;
-  const lintMs = time(() => analyzer.lint(file, text), runs);
+  const lint = await interleavedPairs(() => timeInProcess(() => analyzer.lint(file, text)), parse, pairs, 2);
+  console.log('');
+  console.log('In process and language server (vs js-yaml load of the same text, in process):');
+  const inRows = [{ label: 'analyzer.lint', value: formatRatio(lint.ratio), note: `${formatPairDetail(lint, 'lint', 'load')}; first call ${fmt(first.wallMs)} (old goal <= 3x)` }];
+
+  // --- The language server: didChange -> publishDiagnostics for that version, vs a parse here.
+  const keystrokeWork = `keystroke → diagnostics, ${(text.length / 1024 / 1024).toFixed(1)} MB template, no debounce`;
+  const keystrokeFloor = 'js-yaml parse of the text in process';
+  if (fs.existsSync(path.join(repoRoot, 'dist', 'server.js'))) {
+    const session = await openLspSession(text);
+    try {
+      const keys = await interleavedPairs(() => session.keystroke(), parse, pairs, 2);
+      inRows.push({ label: 'server didChange -> diagnostics', value: formatRatio(keys.ratio), note: `p95 ratio ${keys.ratio.p95.toFixed(2)}x; ${formatPairDetail(keys, 'keystroke', 'load')} (server CPU not sampled)` });
+      goals.push({
+        work: keystrokeWork,
+        floor: keystrokeFloor,
+        goal: 'p50 ≤ 1.5x, p95 ≤ 2.5x',
+        measured: `p50 ${formatRatio(keys.ratio)}; p95 ${keys.ratio.p95.toFixed(2)}x`,
+        verdict: `p50 ${verdict(keys.ratio, 1.5)}; p95 ${keys.ratio.p95 <= 2.5 ? 'met' : 'MISSED'}`,
+      });
+    } finally {
+      await session.dispose();
+    }
+  } else {
+    goals.push(notRun(keystrokeWork, keystrokeFloor, 'p50 ≤ 1.5x, p95 ≤ 2.5x', 'no dist/server.js'));
+  }
+  printRows(inRows);
   const bySeverity = { error: 0, warning: 0, info: 0 };
   for (const finding of result.findings) bySeverity[finding.severity]++;
   const byRule = new Map<string, number>();
   for (const finding of result.findings) byRule.set(finding.rule, (byRule.get(finding.rule) ?? 0) + 1);
+  const rules = [...byRule].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule} ${count}`);
+  console.log(`  findings: ${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} info${rules.length ? `  (${rules.slice(0, 6).join(', ')})` : ''}`);
 
-  // --- The language server: didChange -> publishDiagnostics for that version.
-  const latency = fs.existsSync(path.join(repoRoot, 'dist', 'server.js')) ? median(await measureDidChangeLatency(text, runs)) : undefined;
-
-  // --- Cold processes. Exit 1 (error findings) is a normal lint outcome here.
-  const cold = timeProcess(process.execPath, [cliPath, 'lint', '--format', 'json', file], coldRuns, [0, 1]);
-  const coldYaml = timeProcess(process.execPath, ['-e', COLD_BASELINE_SCRIPT, file], coldRuns, [0]);
+  goals.push(notMeasured('hover / completion right after an edit, 1 MB', '—', 'p95 ≤ 30 ms'));
+  goals.push(notMeasured('classify a 5 MB non-template JSON/YAML', '`JSON.parse` of it', '≤ 0.2x'));
+  goals.push(notMeasured('folder lint, 1,200 files, on 2 cores', 'the same run on 1 worker', '≥ 1.7x faster, output identical'));
 
   // --- cfn-lint, when installed. Its exit code is a bit mask of finding levels: any code < 32 ran fine.
-  let cfnLint: [string, string];
-  const probe = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    cfnLint = ['-', 'not on PATH (skipped)'];
+  const probe = process.argv.includes('--cfn-lint') ? spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' }) : undefined;
+  if (!probe) {
+    console.log('  cfn-lint: not run (pass --cfn-lint)');
+  } else if (probe.error || probe.status !== 0) {
+    console.log('  cfn-lint: not on PATH (skipped)');
   } else {
-    const timed = timeProcess('cfn-lint', ['--format', 'json', file], 1, [0, 2, 4, 6, 8, 10, 12, 14]);
-    const version = probe.stdout.trim();
-    cfnLint = 'ms' in timed ? [fmt(timed.ms), `${version}, 1 run`] : ['failed', timed.error];
+    try {
+      const once = timeChild({ command: 'cfn-lint', args: ['--format', 'json', file] }, [0, 2, 4, 6, 8, 10, 12, 14], repoRoot);
+      console.log(`  cfn-lint ${probe.stdout.trim()}: ${fmt(once.wallMs)} (1 run, cold)`);
+    } catch (error) {
+      console.log(`  cfn-lint failed: ${String(error)}`);
+    }
   }
 
-  const rows: [string, string, string][] = [
-    ['js-yaml load (in process)', fmt(yamlMs), `median of ${runs}`],
-    ['analyzer.lint (in process)', fmt(lintMs), `${(lintMs / yamlMs).toFixed(2)}x load (goal <= 3x); first call ${fmt(firstLintMs)}`],
-    ['server didChange -> diagnostics', latency === undefined ? 'no dist/server.js' : fmt(latency), latency === undefined ? '' : `${(latency / yamlMs).toFixed(2)}x load (goal <= 3x), debounce 0`],
-    ['node -e js-yaml load (cold)', 'ms' in coldYaml ? fmt(coldYaml.ms) : `failed: ${coldYaml.error}`, `median of ${coldRuns}`],
-    [
-      'archlens lint --format json (cold)',
-      'ms' in cold ? fmt(cold.ms) : `failed: ${cold.error}`,
-      'ms' in cold && 'ms' in coldYaml ? `${(cold.ms / coldYaml.ms).toFixed(2)}x node -e load (goal <= 4x)` : '',
-    ],
-    ['cfn-lint (cold)', ...cfnLint],
-  ];
-  const width = Math.max(...rows.map((row) => row[0].length));
-  console.log('');
-  for (const [label, value, note] of rows) console.log(`${label.padEnd(width)}  ${value.padStart(10)}  ${note}`);
-  console.log('');
-  const rules = [...byRule].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule} ${count}`);
-  console.log(`findings: ${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} info${rules.length ? `  (${rules.slice(0, 6).join(', ')})` : ''}`);
-
   // --- OpenAPI: the largest corpus spec, ArchLens vs Spectral (bench/openapi.ts).
-  const openapi = benchOpenApi({ runs, coldRuns });
+  const openapi = await benchOpenApi({ pairs: Math.min(pairs, 7), coldPairs, spectralPairs: quick ? 0 : 1 });
   console.log('');
   console.log(`OpenAPI: ${openapi.file ?? openapi.note ?? ''}${openapi.file ? `  (${(fs.statSync(path.join(repoRoot, openapi.file)).size / 1024).toFixed(0)} KB)` : ''}`);
-  const openapiWidth = Math.max(0, ...openapi.rows.map((row) => row[0].length));
-  for (const [label, value, note] of openapi.rows) console.log(`${label.padEnd(openapiWidth)}  ${value.padStart(10)}  ${note}`);
+  printRows(openapi.rows.map(([label, value, note]) => ({ label, value, note })));
 
   // --- Diagram: graph build and the webview's ELK layout (bench/diagram.ts).
   console.log('');
-  console.log('Diagram (generated templates; layout = ELK as run in the webview worker, fresh, in Node):');
-  for (const row of await measureDiagram()) {
-    console.log(`  ${String(row.resources).padStart(5)} resources (${row.boxes} boxes shown)  graph ${fmt(row.graphMs).padStart(9)}  layout ${fmt(row.layoutMs).padStart(9)}`);
+  console.log('Diagram (generated templates; layout = ELK as run in the webview worker, fresh, in Node; median (IQR, min-max, n)):');
+  for (const row of await measureDiagram(quick ? 2 : 5, quick ? 1 : 3)) {
+    console.log(`  ${String(row.resources).padStart(5)} resources (${row.boxes} boxes shown)  graph ${formatSpreadMs(row.graph.wall)}  layout ${formatSpreadMs(row.layout.wall)}`);
   }
+  console.log('');
+  console.log('Diagram webview paints (headless Chromium, cold page per sample, graph sent on `diagram/ready`; median, min-max):');
+  const paint = await benchDiagramPaint({ runs: paintRuns, bigRuns: quick ? 1 : 3 });
+  printRows(paint.rows);
+  const diagramWork = `diagram, ${paint.resources ?? 500} resources, final (ELK) layout painted`;
+  goals.push(
+    paint.finalSinceReady
+      ? { work: diagramWork, floor: '—', goal: '≤ 1.0 s after the graph is posted', measured: formatSpreadMs(paint.finalSinceReady), verdict: verdict(paint.finalSinceReady, 1000) }
+      : notRun(diagramWork, '—', '≤ 1.0 s after the graph is posted', paint.rows[0]?.note ?? 'skipped'),
+  );
+
+  // --- Live AWS views, each timed row from an empty cache (bench/aws.ts).
+  console.log('');
+  console.log('Live AWS views (local CloudFormation protocol server, real SDK over HTTP on 127.0.0.1; empty cache per sample):');
+  const aws = await benchAws(awsPairs);
+  printRows(aws.rows);
+  const trips = aws.openStack.roundTrips;
+  goals.push({
+    work: 'open a stack with 2,000 resources',
+    floor: 'one `ListStackResources` call',
+    goal: '≤ 1.5 round trips before the folders show',
+    measured: `${roundTripText(trips)}; time ${formatRatio(aws.openStack.pairs.ratio)}`,
+    verdict: verdict(trips, 1.5),
+  });
 
   console.log('');
-  console.log('Diagram webview first paint (headless Chromium, cold page per sample, graph sent on `diagram/ready`; median, min-max):');
-  const paintRows = await benchDiagramPaint({ runs: Number(option('paint-runs', '5')) });
-  const paintWidth = Math.max(...paintRows.map((row) => row.label.length));
-  for (const row of paintRows) console.log(`  ${row.label.padEnd(paintWidth)}  ${row.value.padStart(10)}  ${row.note}`);
-
-  console.log('');
-  console.log('Live AWS views (local CloudFormation protocol server, real SDK over HTTP on 127.0.0.1):');
-  const awsRows = await benchAws();
-  const awsWidth = Math.max(...awsRows.map((row) => row.label.length));
-  for (const row of awsRows) console.log(`  ${row.label.padEnd(awsWidth)}  ${row.value.padStart(10)}  ${row.note}`);
+  console.log(`Goals (speed issue; load average now ${os.loadavg()[0]!.toFixed(2)}):`);
+  console.log(formatGoalsTable(goals));
 }
 
 main().catch((error: unknown) => {
