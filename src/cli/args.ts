@@ -1,4 +1,5 @@
 import { parseCostArgs, type CostCommand } from './costArgs';
+import { scanOptions } from './optionScanner';
 import { UsageError } from './usageError';
 
 export { UsageError } from './usageError';
@@ -96,25 +97,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let config: string | undefined;
   const regions: string[] = [];
   const ignore: string[] = [];
-  const paths: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '--') {
-      paths.push(...rest.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      paths.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const takeValue = (): string => {
-      if (eq > 0 && arg.startsWith('--')) return arg.slice(eq + 1);
-      const value = rest[++i];
-      if (value === undefined || value === '') throw new UsageError(`option '${flag}' needs a value`);
-      return value;
-    };
+  const paths = scanOptions(rest, ({ flag, value: takeValue }) => {
     switch (flag) {
       case '-f':
       case '--format': {
@@ -141,7 +124,7 @@ export function parseArgs(argv: readonly string[]): Command {
       default:
         throw new UsageError(`unknown option '${flag}' (try \`archlens --help\`)`);
     }
-  }
+  });
   if (paths.length === 0) throw new UsageError('missing PATH: name at least one template file or folder');
   return { command: 'lint', format, regions, ignore, config, paths };
 }
@@ -150,24 +133,11 @@ export function parseArgs(argv: readonly string[]): Command {
 function parseDiagramArgs(rest: readonly string[]): Command {
   let format: DiagramFormat = 'json';
   let all = false;
-  const files: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '--') {
-      files.push(...rest.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      files.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+  const files = scanOptions(rest, ({ flag, hasInlineValue, value: takeValue }) => {
     switch (flag) {
       case '-f':
       case '--format': {
-        const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : rest[++i];
-        if (value === undefined) throw new UsageError(`option '${flag}' needs a value`);
+        const value = takeValue();
         if (!(DIAGRAM_FORMATS as readonly string[]).includes(value)) {
           throw new UsageError(`unknown diagram format '${value}' (expected ${DIAGRAM_FORMATS.join(', ')})`);
         }
@@ -176,13 +146,13 @@ function parseDiagramArgs(rest: readonly string[]): Command {
       }
       case '-a':
       case '--all':
-        if (eq > 0) throw new UsageError(`option '--all' takes no value`);
+        if (hasInlineValue) throw new UsageError(`option '--all' takes no value`);
         all = true;
         break;
       default:
         throw new UsageError(`unknown option '${flag}' for diagram (try \`archlens --help\`)`);
     }
-  }
+  });
   if (files.length === 0) throw new UsageError('missing FILE: name the template to draw');
   if (files.length > 1) throw new UsageError(`diagram takes one FILE, got ${files.length}`);
   return { command: 'diagram', format, all, file: files[0]! };

@@ -1,3 +1,4 @@
+import { scanOptions } from './optionScanner';
 import { UsageError } from './usageError';
 
 /** Output formats of `archlens cost`. */
@@ -25,25 +26,7 @@ export function parseCostArgs(rest: readonly string[]): CostCommand {
   let usage: string | undefined;
   let preset: CostCommand['preset'];
   const parameters = new Map<string, string>();
-  const paths: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '--') {
-      paths.push(...rest.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      paths.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const takeValue = (): string => {
-      if (eq > 0 && arg.startsWith('--')) return arg.slice(eq + 1);
-      const value = rest[++i];
-      if (value === undefined || value === '') throw new UsageError(`option '${flag}' needs a value`);
-      return value;
-    };
+  const paths = scanOptions(rest, ({ flag, value: takeValue }) => {
     switch (flag) {
       case '-f':
       case '--format': {
@@ -77,7 +60,7 @@ export function parseCostArgs(rest: readonly string[]): CostCommand {
       default:
         throw new UsageError(`unknown option '${flag}' for cost (try \`archlens --help\`)`);
     }
-  }
+  });
   if (paths.length === 0) throw new UsageError('missing PATH: name a template file or folder to estimate');
   return { command: 'cost', format, region, usage, preset, parameters, paths };
 }
