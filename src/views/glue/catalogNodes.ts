@@ -15,15 +15,35 @@ export interface CatalogEntry {
   readonly note?: string;
 }
 
-export class CatalogNode implements RefreshableNode {
-  readonly id: string;
-  private readonly paged: PagedChildren<GlueDatabase>;
+/** A folder whose children AWS pages: one page per expand or "Load more", Refresh starts over. */
+abstract class PagedFolderNode<T> implements RefreshableNode {
+  protected abstract readonly paged: PagedChildren<T>;
 
   constructor(
-    private readonly env: GlueEnv,
+    readonly id: string,
+    protected readonly env: GlueEnv,
+  ) {}
+
+  abstract item(): NodeItem;
+
+  children(signal: AbortSignal): Promise<ViewNode[]> {
+    return this.paged.children(signal);
+  }
+
+  refresh(): void {
+    this.paged.reset();
+    this.env.sink.changed(this);
+  }
+}
+
+export class CatalogNode extends PagedFolderNode<GlueDatabase> {
+  protected readonly paged: PagedChildren<GlueDatabase>;
+
+  constructor(
+    env: GlueEnv,
     readonly entry: CatalogEntry,
   ) {
-    this.id = `glue/${idPart(entry.catalog?.id ?? 'default')}`;
+    super(`glue/${idPart(entry.catalog?.id ?? 'default')}`, env);
     const catalogId = entry.catalog?.id;
     this.paged = new PagedChildren<GlueDatabase>({
       idPrefix: this.id,
@@ -51,28 +71,18 @@ export class CatalogNode implements RefreshableNode {
       collapsible: 'collapsed',
     };
   }
-
-  children(signal: AbortSignal): Promise<ViewNode[]> {
-    return this.paged.children(signal);
-  }
-
-  refresh(): void {
-    this.paged.reset();
-    this.env.sink.changed(this);
-  }
 }
 
-export class DatabaseNode implements RefreshableNode {
-  readonly id: string;
-  private readonly paged: PagedChildren<GlueTableSummary>;
+export class DatabaseNode extends PagedFolderNode<GlueTableSummary> {
+  protected readonly paged: PagedChildren<GlueTableSummary>;
 
   constructor(
-    private readonly env: GlueEnv,
+    env: GlueEnv,
     readonly catalogId: string | undefined,
     readonly database: GlueDatabase,
     parentId: string,
   ) {
-    this.id = `${parentId}/${idPart(database.name)}`;
+    super(`${parentId}/${idPart(database.name)}`, env);
     this.paged = new PagedChildren<GlueTableSummary>({
       idPrefix: this.id,
       fetch: (startToken, signal) => explained(glueGateway(env).tablePages(catalogId, database.name, { startToken, signal })),
@@ -95,14 +105,5 @@ export class DatabaseNode implements RefreshableNode {
       contextValue: CONTEXT.glueDatabase,
       collapsible: 'collapsed',
     };
-  }
-
-  children(signal: AbortSignal): Promise<ViewNode[]> {
-    return this.paged.children(signal);
-  }
-
-  refresh(): void {
-    this.paged.reset();
-    this.env.sink.changed(this);
   }
 }
