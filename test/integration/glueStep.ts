@@ -2,18 +2,19 @@
 // (test/support/aws/glueFixtures.ts through scripts/workbench/demoAws.ts). A step for
 // test/integration/workbench.test.ts (trusted session); not a test file.
 //
-// What a user sees: the view lists the default catalog, which expands into the raw database,
+// What a user sees: focusing the view (it starts collapsed) lists the default catalog, which expands into the raw database,
 // then the partitioned table (its badge), its Partitions folder with the first partition, and a
 // Filter Partitions… expression that narrows the folder (the input box rejects a wrong key first).
 import type { Session } from './harness';
 import { DEMO_ACCOUNT } from '../support/aws/demoData';
-import { answer, contextMenu, expandUntil, showArchLensSideBar, treeItem } from './awsStep';
+import { answer, contextMenu, expandUntil, runCommand, treeItem } from './awsStep';
 import { TIMEOUTS } from './workbench';
 
 export async function checkGlueView(session: Session): Promise<void> {
   const page = session.workbench.page;
   await session.step('glue-tree', async () => {
-    await showArchLensSideBar(session);
+    // The view starts collapsed (the stacks view keeps its room); focusing it opens it.
+    await runCommand(session, 'Focus on Glue Data Catalog View');
     const catalog = treeItem(session, /^default/, DEMO_ACCOUNT);
     await catalog.waitFor({ timeout: TIMEOUTS.diagnostics });
     const raw = treeItem(session, /^raw/, 'Landing zone');
@@ -33,5 +34,7 @@ export async function checkGlueView(session: Session): Promise<void> {
     await answer(session, "year = '2025' AND month = '03' AND day = '15'");
     await treeItem(session, /^Partitions/, "filter: year = '2025'").waitFor({ timeout: TIMEOUTS.widget });
     await treeItem(session, 'year=2025/month=03/day=15/hour=00').waitFor({ timeout: TIMEOUTS.diagnostics });
+    // Fold the view again: the later steps need the stacks view's room.
+    await page.getByRole('button', { name: /^Glue Data Catalog/, expanded: true }).first().click();
   });
 }
