@@ -15,6 +15,8 @@ export async function checkGlueView(session: Session): Promise<void> {
   await session.step('glue-tree', async () => {
     // The view starts collapsed (the stacks view keeps its room); focusing it opens it.
     await runCommand(session, 'Focus on Glue Data Catalog View');
+    // Fold the stacks view meanwhile: the table's rows need the side bar's height (rows out of view are not rendered).
+    await page.getByRole('button', { name: /^CloudFormation Stacks/, expanded: true }).first().click();
     const catalog = treeItem(session, /^default/, DEMO_ACCOUNT);
     await catalog.waitFor({ timeout: TIMEOUTS.diagnostics });
     const raw = treeItem(session, /^raw/, 'Landing zone');
@@ -34,7 +36,8 @@ export async function checkGlueView(session: Session): Promise<void> {
     await answer(session, "year = '2025' AND month = '03' AND day = '15'");
     await treeItem(session, /^Partitions/, "filter: year = '2025'").waitFor({ timeout: TIMEOUTS.widget });
     await treeItem(session, 'year=2025/month=03/day=15/hour=00').waitFor({ timeout: TIMEOUTS.diagnostics });
-    // Fold the view again: the later steps need the stacks view's room.
+    // Fold the view again and unfold the stacks view: the later steps need the stacks view's room.
     await page.getByRole('button', { name: /^Glue Data Catalog/, expanded: true }).first().click();
+    await page.getByRole('button', { name: /^CloudFormation Stacks/, expanded: false }).first().click();
   });
 }
