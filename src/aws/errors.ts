@@ -72,7 +72,7 @@ const THROTTLING = new Set([
 ]);
 // restJson1 services (CodeArtifact, ...) name the error in `x-amzn-errortype`; the SDK turns it into `name`.
 const NOT_FOUND = new Set(['NotFound', 'ResourceNotFoundException', 'EntityNotFoundException', 'StackNotFoundException', 'NoSuchEntity', 'StackSetNotFoundException']);
-const INVALID = new Set(['ValidationError', 'ValidationException', 'InvalidParameterValue', 'InvalidParameterException', 'InvalidInput', 'MissingParameter', 'InvalidParameterCombination']);
+const INVALID = new Set(['ValidationError', 'ValidationException', 'InvalidInputException', 'InvalidParameterValue', 'InvalidParameterException', 'InvalidInput', 'MissingParameter', 'InvalidParameterCombination']);
 const CONFLICT = new Set(['ConflictException', 'ResourceConflictException', 'ConcurrentModificationException']);
 // Not LimitExceededException: several services use it for rate limits (it stays Throttling).
 const QUOTA = new Set(['ServiceQuotaExceededException', 'ServiceQuotaExceeded', 'QuotaExceededException', 'ResourceNumberLimitExceededException']);

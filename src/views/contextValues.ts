@@ -17,6 +17,14 @@ export const CONTEXT = {
   logGroupFolder: 'archlens:logGroupFolder',
   logGroup: 'archlens:logGroup',
   logStream: 'archlens:logStream',
+  glueCatalog: 'archlens:glueCatalog',
+  glueDatabase: 'archlens:glueDatabase',
+  glueTable: 'archlens:glueTable',
+  glueFolder: 'archlens:glueFolder',
+  glueColumn: 'archlens:glueColumn',
+  /** The partitions of a table (registered ones; projected tables show their ranges instead). */
+  gluePartitions: 'archlens:gluePartitions',
+  gluePartition: 'archlens:gluePartition',
 } as const;
 
 export type ContextValue = (typeof CONTEXT)[keyof typeof CONTEXT];

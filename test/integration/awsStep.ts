@@ -20,7 +20,7 @@ import { positionOf, type Session } from './harness';
 import { escapeRegExp, TIMEOUTS } from './workbench';
 
 /** Runs a command from the palette (F1) by its title. */
-async function runCommand(session: Session, title: string): Promise<void> {
+export async function runCommand(session: Session, title: string): Promise<void> {
   const page = session.workbench.page;
   await page.keyboard.press('F1');
   await page.keyboard.type(title);
@@ -29,7 +29,7 @@ async function runCommand(session: Session, title: string): Promise<void> {
 }
 
 /** A tree item whose visible text (label + description) matches every `texts` entry. */
-function treeItem(session: Session, ...texts: (string | RegExp)[]): Locator {
+export function treeItem(session: Session, ...texts: (string | RegExp)[]): Locator {
   let items = session.workbench.page.getByRole('treeitem');
   for (const text of texts) items = items.filter({ hasText: text });
   return items.first();
@@ -47,12 +47,12 @@ async function editorText(session: Session, text: string): Promise<string> {
  * Opens the ArchLens side bar from its activity bar icon, the way a user does (the palette's
  * "Focus on CloudFormation Stacks View" appears only once the workbench has registered the view).
  */
-async function showArchLensSideBar(session: Session): Promise<void> {
+export async function showArchLensSideBar(session: Session): Promise<void> {
   await session.workbench.page.getByRole('tab', { name: /^ArchLens/ }).first().click();
 }
 
 /** Answers the open quick pick or input box: types `text` (may be empty), then Enter. */
-async function answer(session: Session, text: string): Promise<void> {
+export async function answer(session: Session, text: string): Promise<void> {
   if (text) await session.workbench.page.keyboard.type(text);
   await session.workbench.page.keyboard.press('Enter');
 }
@@ -62,7 +62,7 @@ async function answer(session: Session, text: string): Promise<void> {
  * because a row re-rendered by its own data (a folder whose description just changed) can drop a
  * toggle that lands during the re-render.
  */
-async function expandUntil(session: Session, row: Locator, child: Locator): Promise<void> {
+export async function expandUntil(session: Session, row: Locator, child: Locator): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     await row.click();
     await session.workbench.page.keyboard.press('ArrowRight');
@@ -79,7 +79,7 @@ async function expandUntil(session: Session, row: Locator, child: Locator): Prom
  * Runs a context-menu entry of `row`. A click that lands while the menu is still opening can be
  * dropped, so when the menu is still up a moment later, the (hovered, so focused) entry gets Enter.
  */
-async function contextMenu(session: Session, row: Locator, entry: RegExp): Promise<void> {
+export async function contextMenu(session: Session, row: Locator, entry: RegExp): Promise<void> {
   const page = session.workbench.page;
   await row.click({ button: 'right' });
   const item = page.getByRole('menuitem', { name: entry }).first();

@@ -10,6 +10,7 @@ import { repoRoot } from '../../scripts/workbench/codeServer.mjs';
 import { eventually, positionOf, prepareEnvironment, SCRATCH_TEMPLATE, type IntegrationEnvironment, type Session } from './harness';
 import { TIMEOUTS } from './workbench';
 import { checkDiagramPanel } from './diagramStep';
+import { checkGlueView } from './glueStep';
 import { checkAwsDriftAndLogs, checkAwsLocalTemplates, checkAwsNoProfileSelected, checkAwsRegionSwitch, checkAwsSettingsPage, checkAwsSidebar, checkAwsWelcome, noAwsEnvironment } from './awsStep';
 import { startDemoAws, type DemoAws } from '../../scripts/workbench/demoAws';
 
@@ -140,6 +141,8 @@ describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
     );
 
     it('(i) a deployed template compares with its local file, and a resource reveals its logical id there', { timeout: STEP_TIMEOUT }, () => checkAwsLocalTemplates(open()));
+
+    it('(m) the Glue Data Catalog view expands a partitioned table to its partitions and filters them', { timeout: STEP_TIMEOUT }, () => checkGlueView(open()));
 
     it('(j) the status bar switches region, and the stacks view follows the connection', { timeout: STEP_TIMEOUT }, () => checkAwsRegionSwitch(open()));
 

@@ -2,10 +2,11 @@
 import type * as vscode from 'vscode';
 import { registerTreeCommands } from '../tree/treeCommands';
 import { registerConnection } from './connection/registerConnection';
+import { registerGlue } from './glue/registerGlue';
 import { registerLogs } from './logs/registerLogs';
 import { registerStacks } from './stacks/registerStacks';
 
 export function registerAws(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.Disposable[] {
   const connection = registerConnection(context, log);
-  return [registerTreeCommands(), connection, registerStacks(context, connection, log), registerLogs(context, connection, log)];
+  return [registerTreeCommands(), connection, registerStacks(context, connection, log), registerLogs(context, connection, log), registerGlue(connection, log)];
 }

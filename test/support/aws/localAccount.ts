@@ -1,5 +1,5 @@
-// A whole local AWS account on one endpoint: CloudFormation, STS, CloudWatch Logs and
-// CodeArtifact on one LocalAwsServer, with their states at hand (the demo account and the core's
+// A whole local AWS account on one endpoint: CloudFormation, STS, CloudWatch Logs,
+// CodeArtifact and Glue on one LocalAwsServer, with their states at hand (the demo account and the core's
 // own tests use it). Every SDK client can point at `server.endpoint`.
 import { LocalAwsServer } from './core/localAwsServer';
 import type { FixtureStack } from './fixtures';
@@ -7,6 +7,8 @@ import type { FixtureGroup } from './logsFixtures';
 import type { TailSettings } from './logsServerOps';
 import { cloudFormationService, CloudFormationState } from './services/cloudFormation';
 import { codeArtifactService, CodeArtifactState, type CodeArtifactDomain } from './services/codeArtifact';
+import { glueService, GlueState } from './services/glue';
+import type { FixtureCatalog } from './glueFixtures';
 import { logsService, LogsState } from './services/logs';
 import { stsService, StsState, type CallerIdentity } from './services/sts';
 
@@ -15,6 +17,7 @@ export interface LocalAccountOptions {
   readonly logGroups?: FixtureGroup[];
   readonly tail?: TailSettings;
   readonly domains?: CodeArtifactDomain[];
+  readonly glueCatalogs?: FixtureCatalog[];
   readonly identity?: CallerIdentity;
   /** 0 (default): a free port. */
   readonly port?: number;
@@ -26,6 +29,7 @@ export interface LocalAccount {
   readonly sts: StsState;
   readonly logs: LogsState;
   readonly codeArtifact: CodeArtifactState;
+  readonly glue: GlueState;
 }
 
 export async function startLocalAccount(options: LocalAccountOptions = {}): Promise<LocalAccount> {
@@ -33,9 +37,10 @@ export async function startLocalAccount(options: LocalAccountOptions = {}): Prom
   const sts = new StsState(options.identity);
   const logs = new LogsState(options.logGroups, options.tail, undefined, () => sts.identity.account, () => sts.identity.arn);
   const codeArtifact = new CodeArtifactState(options.domains);
+  const glue = new GlueState(options.glueCatalogs, () => sts.identity.account);
   const server = await LocalAwsServer.start({
-    services: [cloudFormationService(cloudFormation), stsService(sts), logsService(logs), codeArtifactService(codeArtifact)],
+    services: [cloudFormationService(cloudFormation), stsService(sts), logsService(logs), codeArtifactService(codeArtifact), glueService(glue)],
     port: options.port,
   });
-  return { server, cloudFormation, sts, logs, codeArtifact };
+  return { server, cloudFormation, sts, logs, codeArtifact, glue };
 }

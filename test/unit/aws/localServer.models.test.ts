@@ -10,6 +10,7 @@ import { describe, test } from 'node:test';
 import type { ServiceDefinition } from '../../support/aws/core/service';
 import { cloudFormationService, CloudFormationState } from '../../support/aws/services/cloudFormation';
 import { codeArtifactService, CodeArtifactState } from '../../support/aws/services/codeArtifact';
+import { glueService, GlueState } from '../../support/aws/services/glue';
 import { logsService, LogsState } from '../../support/aws/services/logs';
 import { stsService, StsState } from '../../support/aws/services/sts';
 
@@ -53,6 +54,7 @@ const SERVICES: [string, ServiceDefinition][] = [
   ['client-sts', stsService(new StsState())],
   ['client-cloudwatch-logs', logsService(new LogsState([]))],
   ['client-codeartifact', codeArtifactService(new CodeArtifactState([]))],
+  ['client-glue', glueService(new GlueState([]))],
 ];
 
 void describe('local server input models agree with the SDK models', () => {
