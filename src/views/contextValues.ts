@@ -17,6 +17,9 @@ export const CONTEXT = {
   logGroupFolder: 'archlens:logGroupFolder',
   logGroup: 'archlens:logGroup',
   logStream: 'archlens:logStream',
+  codeArtifactDomain: 'archlens:codeArtifactDomain',
+  codeArtifactRepository: 'archlens:codeArtifactRepository',
+  codeArtifactPackage: 'archlens:codeArtifactPackage',
 } as const;
 
 export type ContextValue = (typeof CONTEXT)[keyof typeof CONTEXT];
