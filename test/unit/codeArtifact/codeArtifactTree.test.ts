@@ -117,3 +117,27 @@ void describe('CodeArtifact tree through the real SDK', () => {
     }
   });
 });
+
+void describe('the demo account (npm start)', () => {
+  void test('one domain, two repositories, 300 packages of npm, pypi and maven, some risky', async () => {
+    const { demoDomains } = await import('../../support/aws/demoCodeArtifact');
+    const demo = await startLocalAccount({ domains: demoDomains() });
+    const session = awsServicesFor({ endpoint: demo.server.endpoint, maxAttempts: 1 });
+    try {
+      const root = new CodeArtifactRoot(session, sink, { packagePageSize: 1000 });
+      const [domain, ...others] = await root.children(signal());
+      assert.equal(others.length, 0);
+      const repos = (await childrenOf(domain!)).filter((r): r is CodeArtifactRepositoryNode => r instanceof CodeArtifactRepositoryNode);
+      assert.deepEqual(repos.map((r) => r.summary.name), ['internal', 'public-proxy']);
+      const packages = [];
+      for (const repo of repos) packages.push(...(await childrenOf(repo)).filter((n) => n instanceof CodeArtifactPackageNode).map((n) => n.item()));
+      assert.equal(packages.length, 300);
+      assert.deepEqual(new Set(packages.map((p) => p.description?.split(' · ')[0])), new Set(['npm', 'pypi', 'maven']));
+      const risky = packages.filter((p) => p.icon?.id === 'warning').length;
+      assert.ok(risky > 20 && risky < 100, `${risky} risky`);
+    } finally {
+      session.dispose();
+      await demo.server.close();
+    }
+  });
+});
