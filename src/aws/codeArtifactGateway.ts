@@ -6,6 +6,7 @@ import {
   DescribePackageCommand,
   DescribeRepositoryCommand,
   ListDomainsCommand,
+  ListPackageGroupsCommand,
   ListPackagesCommand,
   ListRepositoriesInDomainCommand,
   PutPackageOriginConfigurationCommand,
@@ -80,6 +81,25 @@ export interface PackageFilter {
   readonly upstream?: OriginRestriction;
 }
 
+export type GroupRestrictionMode = 'ALLOW' | 'ALLOW_SPECIFIC_REPOSITORIES' | 'BLOCK' | 'INHERIT';
+
+/** One restriction of a package group: its own mode and the one that applies (INHERIT resolved). */
+export interface GroupRestriction {
+  readonly mode?: GroupRestrictionMode;
+  readonly effectiveMode?: GroupRestrictionMode;
+  /** The pattern of the group it inherits from, when `mode` is INHERIT. */
+  readonly inheritedFrom?: string;
+}
+
+/** A package group: a pattern such as `/npm/acme/*` and its origin restrictions by type. */
+export interface PackageGroupSummary {
+  readonly pattern: string;
+  readonly description?: string;
+  readonly publish?: GroupRestriction;
+  readonly externalUpstream?: GroupRestriction;
+  readonly internalUpstream?: GroupRestriction;
+}
+
 export interface PackagePageOptions extends PageOptions {
   /** 1-1000; default: the service's (100). */
   readonly pageSize?: number;
@@ -138,6 +158,25 @@ export class CodeArtifactGateway {
         .filter((c) => c.externalConnectionName)
         .map((c) => ({ name: c.externalConnectionName!, ...(c.packageFormat ? { packageFormat: c.packageFormat } : {}), ...(c.status ? { status: c.status } : {}) })),
     };
+  }
+
+  /** A domain's package groups (the root group `/*` included), one page per iteration. */
+  packageGroupPages(domain: { readonly domain: string; readonly domainOwner?: string }, options: PageOptions = {}): AsyncIterable<Page<PackageGroupSummary>> {
+    return tokenPages(this.target, 'ListPackageGroups', options, async (token) => {
+      const out = await this.client.send(new ListPackageGroupsCommand({ domain: domain.domain, ...owner(domain), ...(token ? { nextToken: token } : {}) }), { abortSignal: options.signal });
+      const items: PackageGroupSummary[] = [];
+      for (const g of out.packageGroups ?? []) {
+        if (!g.pattern) continue;
+        const r = g.originConfiguration?.restrictions;
+        const restriction = (value: (typeof r & object)['PUBLISH']): GroupRestriction | undefined =>
+          value ? { ...(value.mode ? { mode: value.mode } : {}), ...(value.effectiveMode ? { effectiveMode: value.effectiveMode } : {}), ...(value.inheritedFrom?.pattern ? { inheritedFrom: value.inheritedFrom.pattern } : {}) } : undefined;
+        const publish = restriction(r?.PUBLISH);
+        const externalUpstream = restriction(r?.EXTERNAL_UPSTREAM);
+        const internalUpstream = restriction(r?.INTERNAL_UPSTREAM);
+        items.push({ pattern: g.pattern, ...(g.description ? { description: g.description } : {}), ...(publish ? { publish } : {}), ...(externalUpstream ? { externalUpstream } : {}), ...(internalUpstream ? { internalUpstream } : {}) });
+      }
+      return { items, nextToken: out.nextToken };
+    });
   }
 
   /** Packages of a repository, filtered by the service, one page per iteration. */

@@ -20,6 +20,8 @@ export const CONTEXT = {
   codeArtifactDomain: 'archlens:codeArtifactDomain',
   codeArtifactRepository: 'archlens:codeArtifactRepository',
   codeArtifactPackage: 'archlens:codeArtifactPackage',
+  codeArtifactGroupFolder: 'archlens:codeArtifactGroupFolder',
+  codeArtifactGroup: 'archlens:codeArtifactGroup',
 } as const;
 
 export type ContextValue = (typeof CONTEXT)[keyof typeof CONTEXT];

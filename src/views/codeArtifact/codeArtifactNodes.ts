@@ -13,6 +13,7 @@ import { ErrorNode, MessageNode } from '../standardNodes';
 import type { NodeItem, RefreshableNode, TreeChangeSink, ViewNode } from '../viewNode';
 import { isRiskyOrigin, originBadges, originIcon, packageDisplayName, RISKY_EXPLANATION } from './originBadges';
 import { packageKey } from './originOperation';
+import { PackageGroupFolderNode } from './packageGroupNodes';
 
 /** Packages per ListPackages call (1-1000). */
 export const PACKAGE_PAGE_SIZE = 100;
@@ -126,6 +127,7 @@ export class CodeArtifactRepositoryNode implements RefreshableNode {
 
 export class CodeArtifactDomainNode implements RefreshableNode {
   private readonly repositories: PagedChildren<RepositorySummary>;
+  readonly groups: PackageGroupFolderNode;
 
   constructor(
     readonly id: string,
@@ -133,6 +135,7 @@ export class CodeArtifactDomainNode implements RefreshableNode {
     readonly summary: DomainSummary,
   ) {
     const where = { domain: summary.name, ...(summary.owner ? { domainOwner: summary.owner } : {}) };
+    this.groups = new PackageGroupFolderNode(`${id}/package-groups`, env.services, env.sink, where);
     this.repositories = new PagedChildren<RepositorySummary>({
       idPrefix: `${id}/repositories`,
       fetch: (startToken, signal) => gateway(env).repositoryPages(where, { startToken, signal }),
@@ -155,12 +158,13 @@ export class CodeArtifactDomainNode implements RefreshableNode {
     };
   }
 
-  children(signal: AbortSignal): Promise<ViewNode[]> {
-    return this.repositories.children(signal);
+  async children(signal: AbortSignal): Promise<ViewNode[]> {
+    return [this.groups, ...(await this.repositories.children(signal))];
   }
 
   refresh(): void {
     this.repositories.reset();
+    this.groups.refresh();
     this.env.sink.changed(this);
   }
 }

@@ -1,6 +1,6 @@
 // The demo account's CodeArtifact (`npm start`, the integration test): domain `acme-corp` with
 // `internal` (the company's packages; upstream `public-proxy`) and `public-proxy` (external
-// connection to npmjs), 300 packages of npm, pypi and maven with mixed origin controls: the
+// connection to npmjs), 300 packages of npm, pypi and maven with mixed origin controls and a package group,: the
 // pre-2022 risky ALLOW/ALLOW default on about one in five, so the tree has something to fix.
 import { DEMO_ACCOUNT } from './demoData';
 import type { CodeArtifactDomain, CodeArtifactPackage, OriginRestriction } from './services/codeArtifact';
@@ -50,6 +50,7 @@ export function demoDomains(): CodeArtifactDomain[] {
       name: DEMO_DOMAIN,
       owner: DEMO_ACCOUNT,
       createdTime: Date.UTC(2021, 5, 1),
+      packageGroups: [{ pattern: '/npm/acme/*', description: 'Acme npm scope: internal only', modes: { EXTERNAL_UPSTREAM: 'BLOCK' } }],
       repositories: [
         { name: 'internal', description: 'Packages built at Acme', packages: internalPackages(), upstreams: ['public-proxy'] },
         { name: 'public-proxy', description: 'Cache of public registries', packages: proxiedPackages(), externalConnections: ['public:npmjs'] },

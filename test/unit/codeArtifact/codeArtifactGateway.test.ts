@@ -81,6 +81,17 @@ void describe('CodeArtifactGateway through the real SDK', () => {
     assert.equal(throttled.code, 'Throttling');
   });
 
+  void test('package groups: the root group and the domain own ones, with modes and effective modes', async () => {
+    const groups = await all(gateway().packageGroupPages({ domain: 'acme' }));
+    assert.deepEqual(groups.map((g) => g.pattern), ['/*', '/npm/acme/*']);
+    const acme = groups[1]!;
+    assert.deepEqual(acme.externalUpstream, { mode: 'BLOCK', effectiveMode: 'BLOCK' });
+    assert.deepEqual(acme.internalUpstream, { mode: 'INHERIT', effectiveMode: 'ALLOW', inheritedFrom: '/*' });
+    assert.equal(acme.description, 'Acme npm scope');
+    const missing = await all(gateway().packageGroupPages({ domain: 'nope' })).catch((e: unknown) => e);
+    assert.ok(missing instanceof AwsError && missing.code === 'NotFound');
+  });
+
   void test('a cancelled listing sends nothing', async () => {
     const controller = new AbortController();
     controller.abort();

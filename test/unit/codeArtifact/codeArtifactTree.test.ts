@@ -61,6 +61,16 @@ void describe('CodeArtifact tree through the real SDK', () => {
     assert.equal((await childrenOf(store))[1]?.item().label, 'External connections: public:npmjs');
   });
 
+  void test('each domain starts with a Package groups folder: pattern and effective modes, inherited ones marked', async () => {
+    const root = new CodeArtifactRoot(session, sink);
+    const acme = (await root.children(signal()))[0] as CodeArtifactDomainNode;
+    const [folder] = await childrenOf(acme);
+    assert.equal(folder?.item().label, 'Package groups');
+    const groups = (await childrenOf(folder!)).map((g) => g.item());
+    assert.deepEqual(groups.map((g) => g.label), ['/*', '/npm/acme/*']);
+    assert.equal(groups[1]?.description, 'publish ALLOW · external upstream BLOCK · internal upstream ALLOW (inherited)');
+  });
+
   void test('the risky ALLOW/ALLOW state shows a warning icon and the word "risky" (not colour alone)', async () => {
     const root = new CodeArtifactRoot(session, sink);
     const kit = (await childrenOf(await repository(root, 'internal'))).map((n) => n.item()).find((i) => i.label === 'tools/deploy-kit')!;

@@ -45,12 +45,24 @@ export interface CodeArtifactRepository {
   readonly externalConnections?: readonly string[];
 }
 
+export type GroupRestrictionMode = 'ALLOW' | 'ALLOW_SPECIFIC_REPOSITORIES' | 'BLOCK' | 'INHERIT';
+export type GroupRestrictionType = 'PUBLISH' | 'EXTERNAL_UPSTREAM' | 'INTERNAL_UPSTREAM';
+
+/** A package group: a pattern such as `/npm/acme/*` and its own origin modes (absent: INHERIT). */
+export interface CodeArtifactPackageGroup {
+  readonly pattern: string;
+  readonly description?: string;
+  readonly modes: Partial<Record<GroupRestrictionType, GroupRestrictionMode>>;
+}
+
 export interface CodeArtifactDomain {
   readonly name: string;
   readonly owner: string;
   /** Epoch milliseconds. */
   readonly createdTime: number;
   readonly repositories: CodeArtifactRepository[];
+  /** Besides the root group `/*` (ALLOW for every type), which every domain has. */
+  readonly packageGroups?: CodeArtifactPackageGroup[];
 }
 
 const ACCOUNT = '123456789012';
@@ -73,7 +85,13 @@ export function codeArtifactFixture(): CodeArtifactDomain[] {
     { format: 'generic', namespace: 'tools', name: 'deploy-kit', origin: { publish: 'ALLOW', upstream: 'ALLOW' } },
   ];
   return [
-    { name: 'acme', owner: ACCOUNT, createdTime: Date.UTC(2025, 0, 15), repositories: [{ name: 'npm-store', packages: npm, externalConnections: ['public:npmjs'] }, { name: 'internal', packages: internal, upstreams: ['npm-store'], description: 'Packages built here' }] },
+    {
+      name: 'acme',
+      owner: ACCOUNT,
+      createdTime: Date.UTC(2025, 0, 15),
+      packageGroups: [{ pattern: '/npm/acme/*', description: 'Acme npm scope', modes: { PUBLISH: 'ALLOW', EXTERNAL_UPSTREAM: 'BLOCK' } }],
+      repositories: [{ name: 'npm-store', packages: npm, externalConnections: ['public:npmjs'] }, { name: 'internal', packages: internal, upstreams: ['npm-store'], description: 'Packages built here' }],
+    },
     { name: 'sandbox', owner: ACCOUNT, createdTime: Date.UTC(2026, 2, 1), repositories: [] },
   ];
 }
@@ -226,6 +244,41 @@ export function codeArtifactService(state: CodeArtifactState): ServiceDefinition
               externalConnections: (r.externalConnections ?? []).map((externalConnectionName) => ({ externalConnectionName, packageFormat: Object.hasOwn(CONNECTION_FORMATS, externalConnectionName) ? CONNECTION_FORMATS[externalConnectionName] : 'generic', status: 'Available' })),
               createdTime: domain.createdTime / 1000,
             },
+          };
+        },
+      },
+      ListPackageGroups: {
+        http: { method: 'POST', path: '/v1/package-groups', query: { domain: 'domain', 'domain-owner': 'domainOwner', 'max-results': 'maxResults', 'next-token': 'nextToken', prefix: 'prefix' } },
+        input: { domain: DOMAIN, domainOwner: DOMAIN_OWNER, maxResults: MAX_RESULTS, nextToken: NEXT_TOKEN, prefix: { length: [2, 520] } },
+        handle(input) {
+          const domain = state.domain(input);
+          const root: CodeArtifactPackageGroup = { pattern: '/*', description: 'Root package group', modes: { PUBLISH: 'ALLOW', EXTERNAL_UPSTREAM: 'ALLOW', INTERNAL_UPSTREAM: 'ALLOW' } };
+          const prefix = typeof input.prefix === 'string' ? input.prefix : '';
+          const groups = [root, ...(domain.packageGroups ?? [])].filter((g) => g.pattern.startsWith(prefix)).sort((a, b) => (a.pattern < b.pattern ? -1 : 1));
+          const size = typeof input.maxResults === 'number' ? input.maxResults : 100;
+          const { page, nextToken } = takePage(groups, { scope: `ListPackageGroups/${domain.name}`, token: input.nextToken as string | undefined, size, invalid: invalidToken });
+          const arn = (g: CodeArtifactPackageGroup): string => `arn:aws:codeartifact:${state.region}:${domain.owner}:package-group/${domain.name}${g.pattern}`;
+          return {
+            packageGroups: page.map((g) => ({
+              arn: arn(g),
+              pattern: g.pattern,
+              domainName: domain.name,
+              domainOwner: domain.owner,
+              createdTime: domain.createdTime / 1000,
+              ...(g.description !== undefined ? { description: g.description } : {}),
+              originConfiguration: {
+                restrictions: Object.fromEntries(
+                  (['PUBLISH', 'EXTERNAL_UPSTREAM', 'INTERNAL_UPSTREAM'] as const).map((type) => {
+                    const mode = g.modes[type] ?? 'INHERIT';
+                    // Simplification: groups inherit from the root group, whose modes are ALLOW.
+                    const inherited = mode === 'INHERIT';
+                    return [type, { mode, effectiveMode: inherited ? 'ALLOW' : mode, ...(inherited ? { inheritedFrom: { arn: arn(root), pattern: root.pattern } } : {}), repositoriesCount: 0 }];
+                  }),
+                ),
+              },
+              ...(g !== root ? { parent: { arn: arn(root), pattern: root.pattern } } : {}),
+            })),
+            ...(nextToken !== undefined ? { nextToken } : {}),
           };
         },
       },
