@@ -150,3 +150,50 @@ void describe('CodeArtifact origin-control operation through the real SDK', () =
     assert.equal(puts(), 0);
   });
 });
+
+void describe('CodeArtifact origin controls: an interrupted run is found and resumed without writing twice', () => {
+  void test('unfinished run -> offered once, connection checked, remaining items resumed through the real SDK', async () => {
+    const { connectionMismatch, originTargetOf, unfinishedOriginRuns } = await import('../../../src/views/codeArtifact/originRecovery');
+    const { remainingPlan } = await import('../../../src/operations/recovery');
+    const account = await startLocalAccount({ domains: bigDomain(20) });
+    const session = awsServicesFor({ endpoint: account.server.endpoint, maxAttempts: 1 });
+    const dir = mkdtempSync(join(tmpdir(), 'archlens-ca-resume-'));
+    try {
+      const store = createFileJournalStore(dir);
+      const gateway = session.gateway(codeArtifactService);
+      const plan = await originPlanFromFilter(gateway, TARGET, {}, { upstream: 'BLOCK' });
+      // A run that died after writing 5 packages (the process was killed: no result, no end record for the rest).
+      const writer = await store.create({ operation: plan.operation, mode: 'apply', target: plan.target, startedAt: new Date().toISOString(), itemCount: plan.items.length });
+      await writer.append(plan.items.map((item) => ({ t: 'item' as const, key: item.key, before: item.before, intent: item.intent })));
+      for (const item of plan.items.slice(0, 5)) {
+        await writer.append([{ t: 'begin', key: item.key, current: item.before, desired: { publish: 'ALLOW', upstream: 'BLOCK' }, at: new Date().toISOString() }]);
+        await gateway.putPackageOrigin(TARGET, packageFromKey(item.key)!, { publish: 'ALLOW', upstream: 'BLOCK' });
+      }
+      // The sixth began and landed, but its result was never journaled.
+      const sixth = plan.items[5]!;
+      await writer.append([{ t: 'begin', key: sixth.key, current: sixth.before, desired: { publish: 'ALLOW', upstream: 'BLOCK' }, at: new Date().toISOString() }]);
+      await gateway.putPackageOrigin(TARGET, packageFromKey(sixth.key)!, { publish: 'ALLOW', upstream: 'BLOCK' });
+
+      const offers = unfinishedOriginRuns(await store.list());
+      assert.equal(offers.length, 1);
+      const target = originTargetOf(offers[0]!.header)!;
+      assert.deepEqual(target, TARGET);
+      assert.match(connectionMismatch(target, { account: '999999999999', region: 'us-east-1' }) ?? '', /account 123456789012/);
+      assert.match(connectionMismatch(target, { account: '123456789012', region: 'eu-west-1' }) ?? '', /Select region us-east-1/);
+      assert.equal(connectionMismatch(target, { account: '123456789012', region: 'us-east-1' }), undefined);
+
+      account.server.log.clear();
+      const { plan: rest } = remainingPlan(await store.read(offers[0]!.runId), originCodec);
+      assert.equal(rest.items.length, 20, 'no result was journaled for any item');
+      const report = await runOperation({ plan: rest, target: originTarget(gateway, TARGET), journal: store, parent: { runId: offers[0]!.runId, relation: 'resume' }, retry: FAST_RETRY });
+      assert.equal(report.counts.unchanged, 6, 'the six that landed are re-read as done, not written again');
+      assert.equal(report.counts.ok, 14);
+      assert.equal(account.server.log.of('PutPackageOriginConfiguration').length, 14);
+      assert.deepEqual(unfinishedOriginRuns(await store.list()), [], 'a resumed run is not offered again');
+    } finally {
+      session.dispose();
+      await account.server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
