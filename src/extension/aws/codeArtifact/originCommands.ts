@@ -7,14 +7,16 @@ import * as vscode from 'vscode';
 import { stsService } from '../../../aws/services/sts';
 import { codeArtifactService } from '../../../aws/services/codeArtifact';
 import { runOperation, type RunReport } from '../../../operations/executor';
-import type { JournalStore } from '../../../operations/journal';
+import type { JournalStore, RunRelation } from '../../../operations/journal';
 import { percentReporter } from '../../../operations/progress';
-import { retryFailedPlan } from '../../../operations/recovery';
+import { remainingPlan, restorePlan, retryFailedPlan } from '../../../operations/recovery';
 import type { AwsServices } from '../../../views/awsServices';
-import { CodeArtifactPackageNode, type CodeArtifactRepositoryNode } from '../../../views/codeArtifact/codeArtifactNodes';
+import type { RepositoryLocation } from '../../../aws/codeArtifactGateway';
+import { CodeArtifactPackageNode } from '../../../views/codeArtifact/codeArtifactNodes';
+import { connectionMismatch, originTargetOf, unfinishedOriginRuns } from '../../../views/codeArtifact/originRecovery';
 import { packageDisplayName } from '../../../views/codeArtifact/originBadges';
-import { describeIntent, originCodec, originPlan, originTarget, packageFromKey, type OriginIntent, type OriginPlan, type OriginPlanTarget, type OriginState } from '../../../views/codeArtifact/originOperation';
-import { registerAwsCommand, requireServices, type CommandInvocation } from '../awsCommand';
+import { describeIntent, originCodec, originPlan, originTarget, packageFromKey, restoreIntent, type OriginIntent, type OriginPlan, type OriginPlanTarget, type OriginState } from '../../../views/codeArtifact/originOperation';
+import { registerAwsCommand, reportCommandFailure, requireServices, type CommandInvocation } from '../awsCommand';
 import { withAwsProgress } from '../awsProgress';
 import type { CodeArtifactView } from './registerCodeArtifact';
 
@@ -51,8 +53,14 @@ function logResults(log: vscode.LogOutputChannel, report: RunReport<OriginState>
   }
 }
 
+/** Where a run writes, and how to show AWS's state afterwards (a tree node, or the whole view). */
+interface RepositoryRef {
+  readonly location: RepositoryLocation;
+  refresh(): void;
+}
+
 export function registerOriginCommands(view: CodeArtifactView, journal: JournalStore | undefined, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  async function apply(services: AwsServices, repository: CodeArtifactRepositoryNode, plan: OriginPlan, parent?: { runId: string; relation: 'retry-failed' }): Promise<void> {
+  async function apply(services: AwsServices, repository: RepositoryRef, plan: OriginPlan, parent?: { runId: string; relation: RunRelation }): Promise<void> {
     const target = plan.target as unknown as OriginPlanTarget;
     const report = await withAwsProgress({ title: `Setting origin controls in ${target.repository}`, what: 'the origin-control change', connection: view.connection, services }, (progress, signal) =>
       runOperation({
@@ -137,5 +145,42 @@ export function registerOriginCommands(view: CodeArtifactView, journal: JournalS
     await apply(services, repository, plan);
   }
 
-  return [registerAwsCommand('archlens.codeArtifact.setOriginControls', log, { what: 'Setting origin controls', selection: () => view.tree.selection }, setOriginControls)];
+  /**
+   * Once per window, when the connection is first ready: offer to resume or restore origin-control
+   * runs that never finished (window reload, crash). Only on the account and region they ran on.
+   */
+  async function offerUnfinished(services: AwsServices): Promise<void> {
+    if (!journal) return;
+    const [run] = unfinishedOriginRuns(await journal.list());
+    const target = originTargetOf(run?.header);
+    if (!run || !target) return;
+    const where = `${target.domain}/${target.repository} (account ${target.account}, ${target.region})`;
+    const choice = await vscode.window.showWarningMessage(
+      `ArchLens: an origin-control change in ${where}, started ${run.header?.startedAt ?? 'earlier'}, did not finish.`,
+      'Resume',
+      'Restore',
+      'Later',
+    );
+    if (choice !== 'Resume' && choice !== 'Restore') return;
+    const identity = await services.gateway(stsService).whoAmI();
+    const mismatch = connectionMismatch(target, { account: identity.account, region: services.region });
+    if (mismatch) {
+      void vscode.window.showWarningMessage(`ArchLens: ${mismatch}`);
+      return;
+    }
+    const contents = await journal.read(run.runId);
+    const ref: RepositoryRef = { location: target, refresh: () => view.refresh() };
+    if (choice === 'Resume') await apply(services, ref, remainingPlan(contents, originCodec).plan, { runId: run.runId, relation: 'resume' });
+    else await apply(services, ref, restorePlan([contents], originCodec, restoreIntent).plan, { runId: run.runId, relation: 'restore' });
+  }
+
+  let offered = false;
+  const offerOnReady = view.connection.onDidChange(() => {
+    const services = view.connection.state === 'ready' ? view.connection.services() : undefined;
+    if (offered || !services) return;
+    offered = true;
+    offerUnfinished(services).catch((error: unknown) => reportCommandFailure(log, 'Resuming an origin-control change', error));
+  });
+
+  return [offerOnReady, registerAwsCommand('archlens.codeArtifact.setOriginControls', log, { what: 'Setting origin controls', selection: () => view.tree.selection }, setOriginControls)];
 }
