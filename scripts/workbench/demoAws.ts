@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEMO_ACCOUNT, DEMO_LOG_GROUP, demoLogGroups, demoStacks } from '../../test/support/aws/demoData';
+import { demoDomains } from '../../test/support/aws/demoCodeArtifact';
 import { startLocalAccount } from '../../test/support/aws/localAccount';
 import { repoRoot } from './codeServer.mjs';
 
@@ -41,6 +42,7 @@ export async function startDemoAws(configDir: string): Promise<DemoAws> {
       website: template('clean-website.yaml'),
     }),
     logGroups: demoLogGroups(Date.now()),
+    domains: demoDomains(),
     identity: { account: DEMO_ACCOUNT, arn: `arn:aws:iam::${DEMO_ACCOUNT}:user/archlens-demo`, userId: 'AIDADEMOUSER00000001' },
   });
   // A "live" function: one event a second for live tails of the orders function's group.

@@ -25,6 +25,11 @@ export const CONTEXT = {
   /** The partitions of a table (registered ones; projected tables show their ranges instead). */
   gluePartitions: 'archlens:gluePartitions',
   gluePartition: 'archlens:gluePartition',
+  codeArtifactDomain: 'archlens:codeArtifactDomain',
+  codeArtifactRepository: 'archlens:codeArtifactRepository',
+  codeArtifactPackage: 'archlens:codeArtifactPackage',
+  codeArtifactGroupFolder: 'archlens:codeArtifactGroupFolder',
+  codeArtifactGroup: 'archlens:codeArtifactGroup',
 } as const;
 
 export type ContextValue = (typeof CONTEXT)[keyof typeof CONTEXT];

@@ -95,7 +95,7 @@ describe('package.json contributions', () => {
     assert.ok(!JSON.stringify(pkg.contributes).includes('archlens.stacks.refreshNode'), 'the stacks-only id is gone');
     const refresh = menu.filter((e) => e.command === 'archlens.tree.refreshNode');
     assert.equal(refresh.length, 1);
-    for (const kind of [CONTEXT.stackFolder, CONTEXT.logGroupFolder, CONTEXT.logGroup]) {
+    for (const kind of [CONTEXT.stackFolder, CONTEXT.logGroupFolder, CONTEXT.logGroup, CONTEXT.codeArtifactDomain, CONTEXT.codeArtifactRepository]) {
       const [, pattern] = /viewItem =~ \/(.+?)\//.exec(refresh[0]!.when ?? '') ?? [];
       assert.ok(pattern && new RegExp(pattern).test(kind), `Refresh is offered on ${kind}`);
     }

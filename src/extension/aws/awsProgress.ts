@@ -17,7 +17,7 @@ export interface AwsProgressOptions {
   readonly location?: vscode.ProgressLocation;
 }
 
-export type ProgressReport = vscode.Progress<{ message?: string }>;
+export type ProgressReport = vscode.Progress<{ message?: string; increment?: number }>;
 
 /** Runs `task`; resolves undefined when the user cancelled it or the connection changed under it. */
 export async function withAwsProgress<T>(options: AwsProgressOptions, task: (progress: ProgressReport, signal: AbortSignal) => Promise<T>): Promise<T | undefined> {

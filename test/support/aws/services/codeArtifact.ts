@@ -38,6 +38,21 @@ export interface CodeArtifactPackage {
 export interface CodeArtifactRepository {
   readonly name: string;
   readonly packages: CodeArtifactPackage[];
+  readonly description?: string;
+  /** Upstream repositories (names in the same domain), in search order. */
+  readonly upstreams?: readonly string[];
+  /** External connections, e.g. `public:npmjs`. */
+  readonly externalConnections?: readonly string[];
+}
+
+export type GroupRestrictionMode = 'ALLOW' | 'ALLOW_SPECIFIC_REPOSITORIES' | 'BLOCK' | 'INHERIT';
+export type GroupRestrictionType = 'PUBLISH' | 'EXTERNAL_UPSTREAM' | 'INTERNAL_UPSTREAM';
+
+/** A package group: a pattern such as `/npm/acme/*` and its own origin modes (absent: INHERIT). */
+export interface CodeArtifactPackageGroup {
+  readonly pattern: string;
+  readonly description?: string;
+  readonly modes: Partial<Record<GroupRestrictionType, GroupRestrictionMode>>;
 }
 
 export interface CodeArtifactDomain {
@@ -46,6 +61,8 @@ export interface CodeArtifactDomain {
   /** Epoch milliseconds. */
   readonly createdTime: number;
   readonly repositories: CodeArtifactRepository[];
+  /** Besides the root group `/*` (ALLOW for every type), which every domain has. */
+  readonly packageGroups?: CodeArtifactPackageGroup[];
 }
 
 const ACCOUNT = '123456789012';
@@ -68,7 +85,13 @@ export function codeArtifactFixture(): CodeArtifactDomain[] {
     { format: 'generic', namespace: 'tools', name: 'deploy-kit', origin: { publish: 'ALLOW', upstream: 'ALLOW' } },
   ];
   return [
-    { name: 'acme', owner: ACCOUNT, createdTime: Date.UTC(2025, 0, 15), repositories: [{ name: 'npm-store', packages: npm }, { name: 'internal', packages: internal }] },
+    {
+      name: 'acme',
+      owner: ACCOUNT,
+      createdTime: Date.UTC(2025, 0, 15),
+      packageGroups: [{ pattern: '/npm/acme/*', description: 'Acme npm scope', modes: { PUBLISH: 'ALLOW', EXTERNAL_UPSTREAM: 'BLOCK' } }],
+      repositories: [{ name: 'npm-store', packages: npm, externalConnections: ['public:npmjs'] }, { name: 'internal', packages: internal, upstreams: ['npm-store'], description: 'Packages built here' }],
+    },
     { name: 'sandbox', owner: ACCOUNT, createdTime: Date.UTC(2026, 2, 1), repositories: [] },
   ];
 }
@@ -102,6 +125,13 @@ const DOMAIN_OWNER: MemberRule = { length: [12, 12], pattern: /^[0-9]{12}$/ };
 const REPOSITORY: MemberRule = { required: true, length: [2, 100], pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{1,99}$/ };
 const MAX_RESULTS: MemberRule = { type: 'integer', range: [1, 1000] };
 const NEXT_TOKEN: MemberRule = { length: [1, 2000] };
+/** The package format an external connection serves (`public:npmjs` -> npm). */
+const CONNECTION_FORMATS: Readonly<Record<string, string>> = { 'public:npmjs': 'npm', 'public:pypi': 'pypi', 'public:maven-central': 'maven', 'public:nuget-org': 'nuget', 'public:crates-io': 'cargo' };
+
+function repositoryArn(region: string, domain: CodeArtifactDomain, repository: CodeArtifactRepository): string {
+  return `arn:aws:codeartifact:${region}:${domain.owner}:repository/${domain.name}/${repository.name}`;
+}
+
 const PACKAGE_LOCATION = { domain: 'domain', 'domain-owner': 'domainOwner', repository: 'repository', format: 'format', namespace: 'namespace', package: 'package' };
 
 /** Where one package is: DescribePackage, PutPackageOriginConfiguration, DeletePackage... */
@@ -168,6 +198,85 @@ export function codeArtifactService(state: CodeArtifactState): ServiceDefinition
               status: 'Active',
               createdTime: d.createdTime / 1000,
               encryptionKey: `arn:aws:kms:${state.region}:${d.owner}:key/00000000-0000-4000-8000-000000000001`,
+            })),
+            ...(nextToken !== undefined ? { nextToken } : {}),
+          };
+        },
+      },
+      ListRepositoriesInDomain: {
+        http: { method: 'POST', path: '/v1/domain/repositories', query: { domain: 'domain', 'domain-owner': 'domainOwner', 'administrator-account': 'administratorAccount', 'repository-prefix': 'repositoryPrefix', 'max-results': 'maxResults', 'next-token': 'nextToken' } },
+        input: { domain: DOMAIN, domainOwner: DOMAIN_OWNER, administratorAccount: DOMAIN_OWNER, repositoryPrefix: { length: [2, 100] }, maxResults: MAX_RESULTS, nextToken: NEXT_TOKEN },
+        handle(input) {
+          const domain = state.domain(input);
+          const prefix = typeof input.repositoryPrefix === 'string' ? input.repositoryPrefix : '';
+          const sorted = domain.repositories.filter((r) => r.name.startsWith(prefix)).sort((a, b) => (a.name < b.name ? -1 : 1));
+          const size = typeof input.maxResults === 'number' ? input.maxResults : 100;
+          const { page, nextToken } = takePage(sorted, { scope: `ListRepositoriesInDomain/${domain.name}`, token: input.nextToken as string | undefined, size, invalid: invalidToken });
+          return {
+            repositories: page.map((r) => ({
+              name: r.name,
+              administratorAccount: domain.owner,
+              domainName: domain.name,
+              domainOwner: domain.owner,
+              arn: repositoryArn(state.region, domain, r),
+              ...(r.description !== undefined ? { description: r.description } : {}),
+              createdTime: domain.createdTime / 1000,
+            })),
+            ...(nextToken !== undefined ? { nextToken } : {}),
+          };
+        },
+      },
+      DescribeRepository: {
+        http: { method: 'GET', path: '/v1/repository', query: { domain: 'domain', 'domain-owner': 'domainOwner', repository: 'repository' } },
+        input: { domain: DOMAIN, domainOwner: DOMAIN_OWNER, repository: REPOSITORY },
+        handle(input) {
+          const domain = state.domain(input);
+          const r = state.repository(input);
+          return {
+            repository: {
+              name: r.name,
+              administratorAccount: domain.owner,
+              domainName: domain.name,
+              domainOwner: domain.owner,
+              arn: repositoryArn(state.region, domain, r),
+              ...(r.description !== undefined ? { description: r.description } : {}),
+              upstreams: (r.upstreams ?? []).map((repositoryName) => ({ repositoryName })),
+              externalConnections: (r.externalConnections ?? []).map((externalConnectionName) => ({ externalConnectionName, packageFormat: Object.hasOwn(CONNECTION_FORMATS, externalConnectionName) ? CONNECTION_FORMATS[externalConnectionName] : 'generic', status: 'Available' })),
+              createdTime: domain.createdTime / 1000,
+            },
+          };
+        },
+      },
+      ListPackageGroups: {
+        http: { method: 'POST', path: '/v1/package-groups', query: { domain: 'domain', 'domain-owner': 'domainOwner', 'max-results': 'maxResults', 'next-token': 'nextToken', prefix: 'prefix' } },
+        input: { domain: DOMAIN, domainOwner: DOMAIN_OWNER, maxResults: MAX_RESULTS, nextToken: NEXT_TOKEN, prefix: { length: [2, 520] } },
+        handle(input) {
+          const domain = state.domain(input);
+          const root: CodeArtifactPackageGroup = { pattern: '/*', description: 'Root package group', modes: { PUBLISH: 'ALLOW', EXTERNAL_UPSTREAM: 'ALLOW', INTERNAL_UPSTREAM: 'ALLOW' } };
+          const prefix = typeof input.prefix === 'string' ? input.prefix : '';
+          const groups = [root, ...(domain.packageGroups ?? [])].filter((g) => g.pattern.startsWith(prefix)).sort((a, b) => (a.pattern < b.pattern ? -1 : 1));
+          const size = typeof input.maxResults === 'number' ? input.maxResults : 100;
+          const { page, nextToken } = takePage(groups, { scope: `ListPackageGroups/${domain.name}`, token: input.nextToken as string | undefined, size, invalid: invalidToken });
+          const arn = (g: CodeArtifactPackageGroup): string => `arn:aws:codeartifact:${state.region}:${domain.owner}:package-group/${domain.name}${g.pattern}`;
+          return {
+            packageGroups: page.map((g) => ({
+              arn: arn(g),
+              pattern: g.pattern,
+              domainName: domain.name,
+              domainOwner: domain.owner,
+              createdTime: domain.createdTime / 1000,
+              ...(g.description !== undefined ? { description: g.description } : {}),
+              originConfiguration: {
+                restrictions: Object.fromEntries(
+                  (['PUBLISH', 'EXTERNAL_UPSTREAM', 'INTERNAL_UPSTREAM'] as const).map((type) => {
+                    const mode = g.modes[type] ?? 'INHERIT';
+                    // Simplification: groups inherit from the root group, whose modes are ALLOW.
+                    const inherited = mode === 'INHERIT';
+                    return [type, { mode, effectiveMode: inherited ? 'ALLOW' : mode, ...(inherited ? { inheritedFrom: { arn: arn(root), pattern: root.pattern } } : {}), repositoriesCount: 0 }];
+                  }),
+                ),
+              },
+              ...(g !== root ? { parent: { arn: arn(root), pattern: root.pattern } } : {}),
             })),
             ...(nextToken !== undefined ? { nextToken } : {}),
           };

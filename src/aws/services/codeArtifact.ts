@@ -1,0 +1,31 @@
+// CodeArtifact's descriptor (see serviceDescriptor.ts). CodeArtifact exists in a subset of
+// regions (AWS regional services table, 2026); an endpoint override (emulator) works anywhere.
+import { CodeartifactClient } from '@aws-sdk/client-codeartifact';
+import { CodeArtifactGateway } from '../codeArtifactGateway';
+import { defineService } from './serviceDescriptor';
+
+export const codeArtifactService = defineService({
+  id: 'codeartifact',
+  sdkServiceId: 'codeartifact',
+  displayName: 'CodeArtifact',
+  regions: [
+    'us-east-1',
+    'us-east-2',
+    'us-west-2',
+    'ap-south-1',
+    'ap-northeast-1',
+    'ap-northeast-2',
+    'ap-southeast-1',
+    'ap-southeast-2',
+    'ca-central-1',
+    'eu-central-1',
+    'eu-west-1',
+    'eu-west-2',
+    'eu-west-3',
+    'eu-north-1',
+    'eu-south-1',
+    'sa-east-1',
+  ],
+  client: CodeartifactClient,
+  gateway: (client, target) => new CodeArtifactGateway(client, target),
+});

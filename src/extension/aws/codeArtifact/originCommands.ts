@@ -1,0 +1,186 @@
+// "Set Origin Controls…" on one package or a multi-selection of one repository: pick publish and
+// upstream, a dry run re-reads every package (compare-and-set, no-ops skipped), a modal
+// confirmation names account, region, domain, repository and the count, then runOperation writes
+// with a journal record before each write, progress and cancel; the repository is re-read
+// afterwards and a summary says what happened per package (the details go to the log).
+import * as vscode from 'vscode';
+import { stsService } from '../../../aws/services/sts';
+import { codeArtifactService } from '../../../aws/services/codeArtifact';
+import { runOperation, type RunReport } from '../../../operations/executor';
+import type { JournalStore, RunRelation } from '../../../operations/journal';
+import { percentReporter } from '../../../operations/progress';
+import { remainingPlan, restorePlan, retryFailedPlan } from '../../../operations/recovery';
+import type { AwsServices } from '../../../views/awsServices';
+import type { RepositoryLocation } from '../../../aws/codeArtifactGateway';
+import { CodeArtifactPackageNode } from '../../../views/codeArtifact/codeArtifactNodes';
+import { connectionMismatch, originTargetOf, unfinishedOriginRuns } from '../../../views/codeArtifact/originRecovery';
+import { packageDisplayName } from '../../../views/codeArtifact/originBadges';
+import { describeIntent, originCodec, originPlan, originTarget, packageFromKey, restoreIntent, type OriginIntent, type OriginPlan, type OriginPlanTarget, type OriginState } from '../../../views/codeArtifact/originOperation';
+import { registerAwsCommand, reportCommandFailure, requireServices, type CommandInvocation } from '../awsCommand';
+import { withAwsProgress } from '../awsProgress';
+import type { CodeArtifactView } from './registerCodeArtifact';
+
+type Choice = 'ALLOW' | 'BLOCK' | undefined;
+
+async function pickRestriction(which: 'publish' | 'upstream', count: number): Promise<Choice | 'cancel'> {
+  const help =
+    which === 'publish' ? 'Publish: may new versions be published directly to this repository?' : 'Upstream: may versions come from upstream repositories and external connections?';
+  const items: (vscode.QuickPickItem & { value: Choice })[] = [
+    { label: 'BLOCK', description: which === 'upstream' ? 'internal packages: prevents dependency confusion' : 'versions only come from upstream', value: 'BLOCK' },
+    { label: 'ALLOW', value: 'ALLOW' },
+    { label: 'Keep as is', description: `each package keeps its current ${which} setting`, value: undefined },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: `Set Origin Controls (${count} package${count === 1 ? '' : 's'})`, placeHolder: help, ignoreFocusOut: true });
+  return picked ? picked.value : 'cancel';
+}
+
+function summaryLine(report: RunReport<OriginState>): string {
+  const c = report.counts;
+  const parts = [`${c.ok} set`];
+  if (c.unchanged > 0) parts.push(`${c.unchanged} already as asked`);
+  if (c.conflict > 0) parts.push(`${c.conflict} changed since listed (left alone)`);
+  if (c.failed > 0) parts.push(`${c.failed} failed`);
+  if (c.cancelled > 0) parts.push(`${c.cancelled} not started`);
+  return parts.join(', ');
+}
+
+function logResults(log: vscode.LogOutputChannel, report: RunReport<OriginState>): void {
+  for (const result of report.results) {
+    const coordinates = packageFromKey(result.key);
+    const name = coordinates ? `${coordinates.format} ${packageDisplayName(coordinates)}` : result.key;
+    const detail = result.error ? `: ${result.error.code} ${result.error.message}` : '';
+    log.info(`CodeArtifact origin controls: ${name}: ${result.status}${detail}`);
+  }
+}
+
+/** Where a run writes, and how to show AWS's state afterwards (a tree node, or the whole view). */
+interface RepositoryRef {
+  readonly location: RepositoryLocation;
+  refresh(): void;
+}
+
+export function registerOriginCommands(view: CodeArtifactView, journal: JournalStore | undefined, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  async function apply(services: AwsServices, repository: RepositoryRef, plan: OriginPlan, parent?: { runId: string; relation: RunRelation }): Promise<void> {
+    const target = plan.target as unknown as OriginPlanTarget;
+    const report = await withAwsProgress({ title: `Setting origin controls in ${target.repository}`, what: 'the origin-control change', connection: view.connection, services }, (progress, signal) =>
+      runOperation({
+        plan,
+        target: originTarget(services.gateway(codeArtifactService), repository.location),
+        journal,
+        ...(parent ? { parent } : {}),
+        signal,
+        onProgress: percentReporter((update) => progress.report(update)),
+      }),
+    );
+    // Re-read: the tree lists the repository's packages again, so every badge shows what AWS has now.
+    repository.refresh();
+    if (!report) return;
+    logResults(log, report);
+    const stop = report.stopReason ? ` Stopped: ${report.stopReason.message}` : '';
+    const message = `ArchLens: origin controls in ${target.domain}/${target.repository}: ${summaryLine(report)}.${stop}`;
+    const buttons = report.counts.failed > 0 && report.runId ? ['Retry Failed', 'Show Log'] : ['Show Log'];
+    const show = report.counts.failed > 0 || report.outcome !== 'completed' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const choice = await show(message, ...buttons);
+    if (choice === 'Show Log') log.show(true);
+    if (choice === 'Retry Failed' && report.runId && journal) {
+      const { plan: retry } = retryFailedPlan(await journal.read(report.runId), originCodec);
+      await apply(services, repository, retry, { runId: report.runId, relation: 'retry-failed' });
+    }
+  }
+
+  async function setOriginControls(invocation: CommandInvocation): Promise<void> {
+    const packages = invocation.of(CodeArtifactPackageNode);
+    if (packages.length === 0) {
+      void vscode.window.showInformationMessage('ArchLens: select one or more packages in the CodeArtifact view first (Shift or Ctrl/Cmd-click to select several).');
+      return;
+    }
+    const repositories = new Set(packages.map((p) => p.repository));
+    if (repositories.size > 1) {
+      void vscode.window.showWarningMessage('ArchLens: the selected packages are in more than one repository. Select packages of one repository and run Set Origin Controls again.');
+      return;
+    }
+    if (!journal) {
+      void vscode.window.showErrorMessage('ArchLens: origin controls are changed only with a journal on disk, and the extension storage folder is not on the local file system.');
+      return;
+    }
+    const repository = packages[0]!.repository;
+    const publish = await pickRestriction('publish', packages.length);
+    if (publish === 'cancel') return;
+    const upstream = await pickRestriction('upstream', packages.length);
+    if (upstream === 'cancel') return;
+    const intent: OriginIntent = { ...(publish ? { publish } : {}), ...(upstream ? { upstream } : {}) };
+    if (!intent.publish && !intent.upstream) return;
+    const services = await requireServices(view.connection);
+    if (!services) return;
+
+    const checked = await withAwsProgress({ title: 'Checking the packages', what: 'the origin-control check', connection: view.connection, services }, async (_progress, signal) => {
+      const identity = await services.gateway(stsService).whoAmI({ signal });
+      const target: OriginPlanTarget = { account: identity.account, region: services.region, ...repository.location };
+      const plan = originPlan(target, packages.map((p) => p.summary), intent);
+      const dryRun = await runOperation({ plan, target: originTarget(services.gateway(codeArtifactService), repository.location), mode: 'dry-run', signal });
+      return { target, plan, dryRun };
+    });
+    if (!checked) return;
+    const { target, plan, dryRun } = checked;
+    const count = dryRun.counts['would-write'];
+    if (count === 0) {
+      repository.refresh();
+      void vscode.window.showInformationMessage(`ArchLens: nothing to change in ${target.domain}/${target.repository}: ${summaryLine(dryRun).replace(/^0 set, /, '')}.`);
+      return;
+    }
+    const detail = [
+      `Account: ${target.account || 'unknown'}`,
+      `Region: ${target.region}`,
+      `Domain: ${target.domain}`,
+      `Repository: ${target.repository}`,
+      `Change: ${describeIntent(intent)}`,
+      `Packages to change: ${count} of ${plan.items.length}`,
+      dryRun.counts.unchanged > 0 ? `Already as asked: ${dryRun.counts.unchanged}` : '',
+      dryRun.counts.conflict > 0 ? `Changed since listed (will be left alone): ${dryRun.counts.conflict}` : '',
+      'Each package is re-read before it is written; a journal of every change is kept so it can be restored.',
+    ];
+    const confirm = `Set Origin Controls of ${count} Package${count === 1 ? '' : 's'}`;
+    const answer = await vscode.window.showWarningMessage(`Change the origin controls of ${count} package${count === 1 ? '' : 's'} in ${target.repository}?`, { modal: true, detail: detail.filter(Boolean).join('\n') }, confirm);
+    if (answer !== confirm) return;
+    await apply(services, repository, plan);
+  }
+
+  /**
+   * Once per window, when the connection is first ready: offer to resume or restore origin-control
+   * runs that never finished (window reload, crash). Only on the account and region they ran on.
+   */
+  async function offerUnfinished(services: AwsServices): Promise<void> {
+    if (!journal) return;
+    const [run] = unfinishedOriginRuns(await journal.list());
+    const target = originTargetOf(run?.header);
+    if (!run || !target) return;
+    const where = `${target.domain}/${target.repository} (account ${target.account}, ${target.region})`;
+    const choice = await vscode.window.showWarningMessage(
+      `ArchLens: an origin-control change in ${where}, started ${run.header?.startedAt ?? 'earlier'}, did not finish.`,
+      'Resume',
+      'Restore',
+      'Later',
+    );
+    if (choice !== 'Resume' && choice !== 'Restore') return;
+    const identity = await services.gateway(stsService).whoAmI();
+    const mismatch = connectionMismatch(target, { account: identity.account, region: services.region });
+    if (mismatch) {
+      void vscode.window.showWarningMessage(`ArchLens: ${mismatch}`);
+      return;
+    }
+    const contents = await journal.read(run.runId);
+    const ref: RepositoryRef = { location: target, refresh: () => view.refresh() };
+    if (choice === 'Resume') await apply(services, ref, remainingPlan(contents, originCodec).plan, { runId: run.runId, relation: 'resume' });
+    else await apply(services, ref, restorePlan([contents], originCodec, restoreIntent).plan, { runId: run.runId, relation: 'restore' });
+  }
+
+  let offered = false;
+  const offerOnReady = view.connection.onDidChange(() => {
+    const services = view.connection.state === 'ready' ? view.connection.services() : undefined;
+    if (offered || !services) return;
+    offered = true;
+    offerUnfinished(services).catch((error: unknown) => reportCommandFailure(log, 'Resuming an origin-control change', error));
+  });
+
+  return [offerOnReady, registerAwsCommand('archlens.codeArtifact.setOriginControls', log, { what: 'Setting origin controls', selection: () => view.tree.selection }, setOriginControls)];
+}

@@ -1,0 +1,27 @@
+// The CodeArtifact view: domains > repositories > packages (src/views/codeArtifact) on the
+// connection-bound tree host, with multi-selection for "Set Origin Controls…".
+import * as vscode from 'vscode';
+import { CodeArtifactRoot } from '../../../views/codeArtifact/codeArtifactRoot';
+import { ConnectedTreeView } from '../../tree/connectedTreeView';
+import { createOperationJournalStore } from '../../operations/operationJournals';
+import { registerAwsCommand } from '../awsCommand';
+import type { AwsConnection } from '../awsConnection';
+import { registerOriginCommands } from './originCommands';
+
+export const CODEARTIFACT_VIEW = 'archlens.codeArtifact';
+
+export type CodeArtifactView = ConnectedTreeView<CodeArtifactRoot>;
+
+export function registerCodeArtifact(context: vscode.ExtensionContext, connection: AwsConnection, log: vscode.LogOutputChannel): vscode.Disposable {
+  const view: CodeArtifactView = new ConnectedTreeView<CodeArtifactRoot>({
+    viewId: CODEARTIFACT_VIEW,
+    connection,
+    canSelectMany: true,
+    createRoot: (services, host) => new CodeArtifactRoot(services, host),
+  });
+  return vscode.Disposable.from(
+    view,
+    registerAwsCommand('archlens.codeArtifact.refresh', log, { what: 'Refreshing CodeArtifact' }, () => view.refresh()),
+    ...registerOriginCommands(view, createOperationJournalStore(context), log),
+  );
+}

@@ -1,0 +1,28 @@
+// Which interrupted origin-control runs to offer "resume or restore" for, and whether the current
+// connection is the one they ran on: a resume must never write to another account or region.
+import type { HeaderRecord, JournalInfo } from '../../operations/journal';
+import { unfinishedJournals } from '../../operations/recovery';
+import { ORIGIN_OPERATION, type OriginPlanTarget } from './originOperation';
+
+/** Apply runs of origin controls that never finished and were not resumed or restored since. */
+export function unfinishedOriginRuns(infos: readonly JournalInfo[]): JournalInfo[] {
+  return unfinishedJournals(infos).filter((info) => info.header?.operation === ORIGIN_OPERATION && originTargetOf(info.header) !== undefined);
+}
+
+/** The run's target from its journal header, or undefined when a field is missing (an edited file). */
+export function originTargetOf(header: HeaderRecord | undefined): OriginPlanTarget | undefined {
+  const t = header?.target;
+  if (!t) return undefined;
+  const field = (name: string): string | undefined => (Object.hasOwn(t, name) && typeof t[name] === 'string' && t[name] !== '' ? t[name] : undefined);
+  const [account, region, domain, repository] = [field('account'), field('region'), field('domain'), field('repository')];
+  if (account === undefined || region === undefined || domain === undefined || repository === undefined) return undefined;
+  const domainOwner = field('domainOwner');
+  return { account, region, domain, repository, ...(domainOwner ? { domainOwner } : {}) };
+}
+
+/** Why the connection cannot continue the run (another account or region), or undefined. */
+export function connectionMismatch(target: OriginPlanTarget, connection: { readonly account: string; readonly region: string }): string | undefined {
+  if (target.account !== connection.account) return `The run was made in account ${target.account}; the connection is to account ${connection.account || 'unknown'}. Select a profile of account ${target.account} first.`;
+  if (target.region !== connection.region) return `The run was made in ${target.region}; the connection is to ${connection.region}. Select region ${target.region} first.`;
+  return undefined;
+}
