@@ -2,12 +2,10 @@
 // resumable pages, repository upstreams and external connections, server-side package filters, a
 // missing package as a state (not an error), and errors through the taxonomy.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { AwsError } from '../../../src/aws/errors';
 import { codeArtifactService } from '../../../src/aws/services/codeArtifact';
-import type { AwsSession } from '../../../src/aws/session';
-import { startLocalAccount, type LocalAccount } from '../../support/aws/localAccount';
-import { awsServicesFor } from '../../support/awsServicesFor';
+import { useLocalAccountSession } from '../../support/localAccountSession';
 
 async function all<T>(pages: AsyncIterable<{ items: readonly T[] }>): Promise<T[]> {
   const out: T[] = [];
@@ -16,23 +14,9 @@ async function all<T>(pages: AsyncIterable<{ items: readonly T[] }>): Promise<T[
 }
 
 void describe('CodeArtifactGateway through the real SDK', () => {
-  let account: LocalAccount;
-  let session: AwsSession;
+  const local = useLocalAccountSession();
   const npmStore = { domain: 'acme', repository: 'npm-store' };
-
-  before(async () => {
-    account = await startLocalAccount();
-    session = awsServicesFor({ endpoint: account.server.endpoint, maxAttempts: 1 });
-  });
-  after(async () => {
-    session.dispose();
-    await account.server.close();
-  });
-  beforeEach(() => {
-    account.server.faults.clear();
-    account.server.log.clear();
-  });
-  const gateway = () => session.gateway(codeArtifactService);
+  const gateway = () => local.session.gateway(codeArtifactService);
 
   void test('domains and repositories, with upstreams and external connections', async () => {
     assert.deepEqual((await all(gateway().domainPages())).map((d) => d.name), ['acme', 'sandbox']);
@@ -57,7 +41,7 @@ void describe('CodeArtifactGateway through the real SDK', () => {
     assert.deepEqual(first, { format: 'npm', namespace: 'acme', name: 'pkg-00', origin: { publish: 'ALLOW', upstream: 'ALLOW' } });
     const risky = await all(gateway().packagePages(npmStore, { publish: 'ALLOW', upstream: 'ALLOW', prefix: 'pkg-1' }));
     assert.deepEqual(risky.map((p) => p.name).sort(), ['pkg-12', 'pkg-15', 'pkg-18']);
-    const sent = account.server.log.of('ListPackages').at(-1)!.input;
+    const sent = local.account.server.log.of('ListPackages').at(-1)!.input;
     assert.deepEqual({ publish: sent.publish, upstream: sent.upstream, packagePrefix: sent.packagePrefix }, { publish: 'ALLOW', upstream: 'ALLOW', packagePrefix: 'pkg-1' });
   });
 
@@ -75,7 +59,7 @@ void describe('CodeArtifactGateway through the real SDK', () => {
     const pkg = { format: 'maven' as const, namespace: 'com.acme', name: 'orders-core' };
     assert.deepEqual(await gateway().putPackageOrigin(internal, pkg, { publish: 'BLOCK', upstream: 'BLOCK' }), { publish: 'BLOCK', upstream: 'BLOCK' });
     assert.deepEqual((await gateway().describePackage(internal, pkg))?.origin, { publish: 'BLOCK', upstream: 'BLOCK' });
-    account.server.faults.inject({ service: 'codeartifact', operation: 'PutPackageOriginConfiguration', kind: 'throttle' });
+    local.account.server.faults.inject({ service: 'codeartifact', operation: 'PutPackageOriginConfiguration', kind: 'throttle' });
     const throttled = await gateway().putPackageOrigin(internal, pkg, { publish: 'ALLOW', upstream: 'BLOCK' }).catch((e: unknown) => e);
     assert.ok(throttled instanceof AwsError);
     assert.equal(throttled.code, 'Throttling');
@@ -98,6 +82,6 @@ void describe('CodeArtifactGateway through the real SDK', () => {
     const error = await all(gateway().domainPages({ signal: controller.signal })).catch((e: unknown) => e);
     assert.ok(error instanceof AwsError);
     assert.equal(error.code, 'Cancelled');
-    assert.equal(account.server.log.of('ListDomains').length, 0);
+    assert.equal(local.account.server.log.of('ListDomains').length, 0);
   });
 });

@@ -3,14 +3,14 @@
 // state marked with an icon and text, paging with Load more, and a failed page that keeps the
 // pages already shown.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import type { AwsSession } from '../../../src/aws/session';
+import { describe, test } from 'node:test';
 import { CodeArtifactDomainNode, CodeArtifactPackageNode, CodeArtifactRepositoryNode } from '../../../src/views/codeArtifact/codeArtifactNodes';
 import { CodeArtifactRoot } from '../../../src/views/codeArtifact/codeArtifactRoot';
 import { ErrorNode, LoadMoreNode } from '../../../src/views/standardNodes';
 import type { TreeChangeSink, ViewNode } from '../../../src/views/viewNode';
-import { startLocalAccount, type LocalAccount } from '../../support/aws/localAccount';
+import { startLocalAccount } from '../../support/aws/localAccount';
 import { awsServicesFor } from '../../support/awsServicesFor';
+import { useLocalAccountSession } from '../../support/localAccountSession';
 
 const sink: TreeChangeSink = { changed: () => undefined };
 const signal = () => new AbortController().signal;
@@ -21,21 +21,7 @@ async function childrenOf(node: ViewNode): Promise<ViewNode[]> {
 }
 
 void describe('CodeArtifact tree through the real SDK', () => {
-  let account: LocalAccount;
-  let session: AwsSession;
-
-  before(async () => {
-    account = await startLocalAccount();
-    session = awsServicesFor({ endpoint: account.server.endpoint, maxAttempts: 1 });
-  });
-  after(async () => {
-    session.dispose();
-    await account.server.close();
-  });
-  beforeEach(() => {
-    account.server.faults.clear();
-    account.server.log.clear();
-  });
+  const local = useLocalAccountSession();
 
   async function repository(root: CodeArtifactRoot, name: string): Promise<CodeArtifactRepositoryNode> {
     const domains = await root.children(signal());
@@ -45,7 +31,7 @@ void describe('CodeArtifact tree through the real SDK', () => {
   }
 
   void test('domains > repositories > packages, with upstreams, external connections and origin badges', async () => {
-    const root = new CodeArtifactRoot(session, sink);
+    const root = new CodeArtifactRoot(local.session, sink);
     const domains = await root.children(signal());
     assert.deepEqual(domains.map((d) => d.item().label), ['acme', 'sandbox']);
     const internal = await repository(root, 'internal');
@@ -62,7 +48,7 @@ void describe('CodeArtifact tree through the real SDK', () => {
   });
 
   void test('each domain starts with a Package groups folder: pattern and effective modes, inherited ones marked', async () => {
-    const root = new CodeArtifactRoot(session, sink);
+    const root = new CodeArtifactRoot(local.session, sink);
     const acme = (await root.children(signal()))[0] as CodeArtifactDomainNode;
     const [folder] = await childrenOf(acme);
     assert.equal(folder?.item().label, 'Package groups');
@@ -72,7 +58,7 @@ void describe('CodeArtifact tree through the real SDK', () => {
   });
 
   void test('the risky ALLOW/ALLOW state shows a warning icon and the word "risky" (not colour alone)', async () => {
-    const root = new CodeArtifactRoot(session, sink);
+    const root = new CodeArtifactRoot(local.session, sink);
     const kit = (await childrenOf(await repository(root, 'internal'))).map((n) => n.item()).find((i) => i.label === 'tools/deploy-kit')!;
     assert.equal(kit.icon?.id, 'warning');
     assert.match(kit.description ?? '', /^generic · ⚠ risky · publish ALLOW · upstream ALLOW$/);
@@ -80,26 +66,26 @@ void describe('CodeArtifact tree through the real SDK', () => {
   });
 
   void test('packages page by page: one ListPackages call per expand or Load more', async () => {
-    const root = new CodeArtifactRoot(session, sink, { packagePageSize: 10 });
+    const root = new CodeArtifactRoot(local.session, sink, { packagePageSize: 10 });
     const store = await repository(root, 'npm-store');
-    account.server.log.clear();
+    local.account.server.log.clear();
     let rows = await childrenOf(store);
     assert.equal(rows.filter((r) => r instanceof CodeArtifactPackageNode).length, 10);
-    assert.equal(account.server.log.of('ListPackages').length, 1);
+    assert.equal(local.account.server.log.of('ListPackages').length, 1);
     const more = rows.at(-1);
     assert.ok(more instanceof LoadMoreNode);
     more.loadMore();
     rows = await childrenOf(store);
     assert.equal(rows.filter((r) => r instanceof CodeArtifactPackageNode).length, 20);
-    assert.equal(account.server.log.of('ListPackages').length, 2);
-    assert.equal(account.server.log.of('DescribeRepository').length, 1, 'the repository detail is read once');
+    assert.equal(local.account.server.log.of('ListPackages').length, 2);
+    assert.equal(local.account.server.log.of('DescribeRepository').length, 1, 'the repository detail is read once');
   });
 
   void test('a failed page keeps the pages shown and ends with a retry that resumes', async () => {
-    const root = new CodeArtifactRoot(session, sink, { packagePageSize: 10 });
+    const root = new CodeArtifactRoot(local.session, sink, { packagePageSize: 10 });
     const store = await repository(root, 'npm-store');
     let rows = await childrenOf(store);
-    account.server.faults.inject({ service: 'codeartifact', operation: 'ListPackages', kind: 'serverError', times: 1 });
+    local.account.server.faults.inject({ service: 'codeartifact', operation: 'ListPackages', kind: 'serverError', times: 1 });
     (rows.at(-1) as LoadMoreNode).loadMore();
     rows = await childrenOf(store);
     assert.equal(rows.filter((r) => r instanceof CodeArtifactPackageNode).length, 10);

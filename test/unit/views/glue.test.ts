@@ -4,15 +4,14 @@
 // projection ranges of a projected table, a partition page failing mid-way and resuming, Lake
 // Formation denying one database, and GetCatalogs refused.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import { GlueRoot } from '../../../src/views/glue/glueRoot';
 import { PartitionsFolderNode } from '../../../src/views/glue/partitionNodes';
 import { TableNode } from '../../../src/views/glue/tableNode';
 import { ErrorNode, LoadMoreNode } from '../../../src/views/standardNodes';
 import type { ViewNode } from '../../../src/views/viewNode';
 import type { ViewRootHost } from '../../../src/views/viewRoot';
-import { startLocalAccount, type LocalAccount } from '../../support/aws/localAccount';
-import { awsServicesFor } from '../../support/awsServicesFor';
+import { useLocalAccountSession } from '../../support/localAccountSession';
 import { byLabel, expand, labels } from './stacksHarness';
 
 class Host implements ViewRootHost {
@@ -23,28 +22,17 @@ class Host implements ViewRootHost {
   setState(): void {}
 }
 
-let account: LocalAccount;
-let session: ReturnType<typeof awsServicesFor>;
+const local = useLocalAccountSession();
 let host: Host;
 
-before(async () => {
-  account = await startLocalAccount();
-  // One attempt: an injected 5xx is seen by the tree instead of being retried by the SDK.
-  session = awsServicesFor({ endpoint: account.server.endpoint, maxAttempts: 1 });
-});
-after(async () => {
-  session.dispose();
-  await account.server.close();
-});
 beforeEach(() => {
   host = new Host();
-  account.server.log.clear();
 });
 
-const calls = (operation: string): number => account.server.log.entries.filter((e) => e.operation === operation).length;
+const calls = (operation: string): number => local.account.server.log.entries.filter((e) => e.operation === operation).length;
 
 async function database(name: string, catalog = 'default'): Promise<ViewNode> {
-  const catalogs = await new GlueRoot(session, host).children(new AbortController().signal);
+  const catalogs = await new GlueRoot(local.session, host).children(new AbortController().signal);
   return byLabel(await expand(byLabel(catalogs, catalog)), name);
 }
 
@@ -62,7 +50,7 @@ async function partitions(name = 'clickstream_events'): Promise<PartitionsFolder
 
 void describe('Glue Data Catalog tree', () => {
   void test('catalogs, databases, and table kinds: listed from TABLE_TYPE, refined on expand', async () => {
-    const catalogs = await new GlueRoot(session, host).children(new AbortController().signal);
+    const catalogs = await new GlueRoot(local.session, host).children(new AbortController().signal);
     assert.deepEqual(labels(catalogs), ['default', 's3tablescatalog/analytics']);
     assert.equal(catalogs[1]!.item().description, 'federated: aws:s3tables');
     const curated = await expand(byLabel(await expand(catalogs[0]!), 'curated'));
@@ -130,7 +118,7 @@ void describe('Glue Data Catalog tree', () => {
   void test('a partition page that fails keeps the pages shown; retry resumes from the last good token', async () => {
     const folder = await partitions();
     const first = await expand(folder);
-    account.server.faults.inject({ service: 'glue', operation: 'GetPartitions', kind: 'serverError', page: 2, times: 1 });
+    local.account.server.faults.inject({ service: 'glue', operation: 'GetPartitions', kind: 'serverError', page: 2, times: 1 });
     (first[1000] as LoadMoreNode).loadMore();
     const failed = await expand(folder);
     assert.equal(failed.length, 1001);
@@ -141,13 +129,13 @@ void describe('Glue Data Catalog tree', () => {
     assert.equal(resumed.length, 2001);
     // Partition 1,000 is 2024-01-01T00 + 1,000 h = 41 days 16 h later: 2024-02-11T16.
     assert.equal(resumed[1000]!.item().label, 'year=2024/month=02/day=11/hour=16');
-    const tokens = account.server.log.entries.filter((e) => e.operation === 'GetPartitions').map((e) => e.input.NextToken);
+    const tokens = local.account.server.log.entries.filter((e) => e.operation === 'GetPartitions').map((e) => e.input.NextToken);
     assert.deepEqual(tokens.slice(-2).map((t) => typeof t), ['string', 'string'], 'the retry sent the failed page token again');
     assert.equal(tokens.at(-1), tokens.at(-2));
   });
 
   void test('Lake Formation denying one database: an error on that node, which says Lake Formation, the rest works', async () => {
-    account.glue.conditions.lakeFormationDenied.add('raw');
+    local.account.glue.conditions.lakeFormationDenied.add('raw');
     try {
       const raw = await expand(await database('raw'));
       assert.equal(raw.length, 1);
@@ -156,19 +144,19 @@ void describe('Glue Data Catalog tree', () => {
       assert.match(raw[0].item().label, /Lake Formation, not IAM, refused/);
       assert.equal((await expand(await database('curated'))).length, 4);
     } finally {
-      account.glue.conditions.lakeFormationDenied.clear();
+      local.account.glue.conditions.lakeFormationDenied.clear();
     }
   });
 
   void test('GetCatalogs refused: the default catalog alone, with the reason, and its databases', async () => {
-    account.glue.conditions.getCatalogsAnswers = false;
+    local.account.glue.conditions.getCatalogsAnswers = false;
     try {
-      const catalogs = await new GlueRoot(session, host).children(new AbortController().signal);
+      const catalogs = await new GlueRoot(local.session, host).children(new AbortController().signal);
       assert.deepEqual(labels(catalogs), ['Default catalog']);
       assert.match(catalogs[0]!.item().tooltip ?? '', /only the default catalog is shown/);
       assert.deepEqual(labels(await expand(catalogs[0]!)), ['raw', 'curated']);
     } finally {
-      account.glue.conditions.getCatalogsAnswers = true;
+      local.account.glue.conditions.getCatalogsAnswers = true;
     }
   });
 });
