@@ -132,6 +132,18 @@ function repositoryArn(region: string, domain: CodeArtifactDomain, repository: C
   return `arn:aws:codeartifact:${region}:${domain.owner}:repository/${domain.name}/${repository.name}`;
 }
 
+/** The members ListRepositoriesInDomain and DescribeRepository share. */
+function repositorySummary(region: string, domain: CodeArtifactDomain, r: CodeArtifactRepository): Record<string, unknown> {
+  return {
+    name: r.name,
+    administratorAccount: domain.owner,
+    domainName: domain.name,
+    domainOwner: domain.owner,
+    arn: repositoryArn(region, domain, r),
+    ...(r.description !== undefined ? { description: r.description } : {}),
+  };
+}
+
 const PACKAGE_LOCATION = { domain: 'domain', 'domain-owner': 'domainOwner', repository: 'repository', format: 'format', namespace: 'namespace', package: 'package' };
 
 /** Where one package is: DescribePackage, PutPackageOriginConfiguration, DeletePackage... */
@@ -214,12 +226,7 @@ export function codeArtifactService(state: CodeArtifactState): ServiceDefinition
           const { page, nextToken } = takePage(sorted, { scope: `ListRepositoriesInDomain/${domain.name}`, token: input.nextToken as string | undefined, size, invalid: invalidToken });
           return {
             repositories: page.map((r) => ({
-              name: r.name,
-              administratorAccount: domain.owner,
-              domainName: domain.name,
-              domainOwner: domain.owner,
-              arn: repositoryArn(state.region, domain, r),
-              ...(r.description !== undefined ? { description: r.description } : {}),
+              ...repositorySummary(state.region, domain, r),
               createdTime: domain.createdTime / 1000,
             })),
             ...(nextToken !== undefined ? { nextToken } : {}),
@@ -234,12 +241,7 @@ export function codeArtifactService(state: CodeArtifactState): ServiceDefinition
           const r = state.repository(input);
           return {
             repository: {
-              name: r.name,
-              administratorAccount: domain.owner,
-              domainName: domain.name,
-              domainOwner: domain.owner,
-              arn: repositoryArn(state.region, domain, r),
-              ...(r.description !== undefined ? { description: r.description } : {}),
+              ...repositorySummary(state.region, domain, r),
               upstreams: (r.upstreams ?? []).map((repositoryName) => ({ repositoryName })),
               externalConnections: (r.externalConnections ?? []).map((externalConnectionName) => ({ externalConnectionName, packageFormat: Object.hasOwn(CONNECTION_FORMATS, externalConnectionName) ? CONNECTION_FORMATS[externalConnectionName] : 'generic', status: 'Available' })),
               createdTime: domain.createdTime / 1000,
