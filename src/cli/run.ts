@@ -71,7 +71,7 @@ function lint(command: LintCommand, analyzer: Analyzer, catalog: Catalog, io: Cl
     io.stderr.write(`archlens: ${message}\n`);
     ioErrors++;
   });
-  const configs = new ProjectConfigResolver(command.config, io.cwd, (message) => io.stderr.write(`archlens: note: ${message}\n`));
+  const configs = new ProjectConfigResolver(command.config, io.cwd, (message, level) => io.stderr.write(`archlens: ${level}: ${message}\n`));
   const reports: FileReport[] = [];
   for (const candidate of files) {
     let text: string;

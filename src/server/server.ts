@@ -31,8 +31,18 @@ const analyzer = createAnalyzer({ catalog: loadCatalogFromDir(defaultCatalogDir(
 const book = new DiagnosticsBook((params) => void connection.sendDiagnostics(params).catch(() => undefined));
 const analyses = new DocumentAnalyses(analyzer);
 const projectConfigs = new ProjectConfigCache();
-const reportedConfigProblems = new Set<string>();
-const reportedConfigNotes = new Set<string>();
+/** `<kind> <file>` of configuration messages already shown: each is shown once until the file changes. */
+const reportedConfigMessages = new Set<string>();
+
+/** Shows a config file's problems, warnings or notes once (and logs them). */
+function reportConfigOnce(file: string, kind: 'problems' | 'warnings' | 'notes', messages: readonly string[], show: (text: string) => void): void {
+  const key = `${kind} ${file}`;
+  if (messages.length === 0 || reportedConfigMessages.has(key)) return;
+  reportedConfigMessages.add(key);
+  const text = messages.join('; ');
+  if (kind !== 'problems') logger.info(`${file}: ${text}`);
+  show(text);
+}
 let canPullSettings = false;
 const settingsCache = new Map<string, Promise<LintSettings>>();
 const DEFAULT_DEBOUNCE_MS = 250;
@@ -99,14 +109,11 @@ async function settingsFor(uri: string): Promise<LintSettings> {
 function projectOptions(uri: string): LintOptions {
   if (!uri.startsWith('file:')) return {};
   const config = projectConfigs.forFile(fileURLToPath(uri));
-  if (config.file && config.problems.length > 0 && !reportedConfigProblems.has(config.file)) {
-    reportedConfigProblems.add(config.file);
-    void connection.window.showWarningMessage(`ArchLens: ${config.file} has problems and was partly ignored: ${config.problems.join('; ')}`);
-  }
-  if (config.file && config.notes.length > 0 && !reportedConfigNotes.has(config.file)) {
-    reportedConfigNotes.add(config.file);
-    logger.info(`${config.file}: ${config.notes.join('; ')}`);
-    void connection.window.showInformationMessage(`ArchLens: ${config.file}: ${config.notes.join('; ')}`);
+  if (config.file) {
+    const file = config.file;
+    reportConfigOnce(file, 'problems', config.problems, (text) => void connection.window.showWarningMessage(`ArchLens: ${file} has problems and was partly ignored: ${text}`));
+    reportConfigOnce(file, 'warnings', config.warnings, (text) => void connection.window.showWarningMessage(`ArchLens: ${file}: ${text}`));
+    reportConfigOnce(file, 'notes', config.notes, (text) => void connection.window.showInformationMessage(`ArchLens: ${file}: ${text}`));
   }
   return config.options;
 }
@@ -218,8 +225,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   // over the disk, so its disk events change nothing for its dependents.
   if (changes.some((change) => CONFIG_FILE_NAMES.includes(uriBaseName(change.uri)))) {
     projectConfigs.invalidate();
-    reportedConfigProblems.clear();
-    reportedConfigNotes.clear();
+    reportedConfigMessages.clear();
     for (const document of documents.all()) scheduler.schedule(document.uri, true);
   }
   for (const change of changes) {
