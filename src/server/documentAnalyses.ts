@@ -2,15 +2,26 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from '../engine/analyzer';
 import type { AnalyzedDocument } from '../engine/analyzedDocument';
 import type { Finding } from '../engine/findings';
-import { fileURLToPath } from 'node:url';
+import { pathOfFileUri } from './fileUris';
 
 /**
  * The path the engine sees for a document: the real path for `file:` URIs (relative
  * `$ref`s resolve against it), the last URI segment otherwise (untitled buffers).
  */
 export function documentPath(uri: string): string {
-  if (uri.startsWith('file:')) return fileURLToPath(uri);
-  return decodeURIComponent(uri.replace(/^.*\//, ''));
+  const filePath = pathOfFileUri(uri);
+  if (filePath !== undefined) return filePath;
+  // Untitled buffers, and `file://host/...` URIs that have no local path: no relative `$ref`s.
+  return safeDecode(uri.replace(/^.*\//, ''));
+}
+
+/** `decodeURIComponent` that keeps text with a malformed escape (`%E0%A4%A`) as it is instead of throwing. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 interface Entry {

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,6 +15,7 @@ import { connectionLogger } from './logger';
 import { mergeSettings, ProjectConfigCache } from './projectSettings';
 import { ValidationScheduler } from './validationScheduler';
 import { WorkspaceFiles } from './workspaceFiles';
+import { pathOfFileUri } from './fileUris';
 
 /**
  * The ArchLens language server (`node dist/server.js --stdio`): diagnostics and
@@ -107,8 +107,9 @@ async function settingsFor(uri: string): Promise<LintSettings> {
 }
 
 function projectOptions(uri: string): LintOptions {
-  if (!uri.startsWith('file:')) return {};
-  const config = projectConfigs.forFile(fileURLToPath(uri));
+  const filePath = pathOfFileUri(uri);
+  if (filePath === undefined) return {};
+  const config = projectConfigs.forFile(filePath);
   if (config.file) {
     const file = config.file;
     reportConfigOnce(file, 'problems', config.problems, (text) => void connection.window.showWarningMessage(`ArchLens: ${file} has problems and was partly ignored: ${text}`));
