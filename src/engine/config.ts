@@ -1,10 +1,10 @@
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
-import type { LintOptions, Severity } from './findings';
+import { INTERNAL_RULE_ID, type LintOptions, type Severity } from './findings';
 import { didYouMean, resetSuggestionBudget, suggest } from './util/suggest';
 import { ALL_RULES } from './rules/registry';
 
 /** Ids a configuration may name: every rule's, and the analyzer's own `archlens-internal` warnings. */
-const CONFIGURABLE_RULE_IDS: readonly string[] = [...ALL_RULES.map((rule) => rule.id), 'archlens-internal'];
+const CONFIGURABLE_RULE_IDS: readonly string[] = [...ALL_RULES.map((rule) => rule.id), INTERNAL_RULE_ID];
 
 /** Result of parsing a `.archlens.yml` project configuration. */
 export interface ProjectConfigResult {

@@ -46,6 +46,11 @@ function reportConfigOnce(file: string, kind: 'problems' | 'warnings' | 'notes',
 let canPullSettings = false;
 const settingsCache = new Map<string, Promise<LintSettings>>();
 const DEFAULT_DEBOUNCE_MS = 250;
+/**
+ * How long one rule may run on one document in the editor before it is stopped (the CLI allows
+ * more): the server is single-threaded, so a runaway rule would freeze every feature.
+ */
+const SERVER_RULE_BUDGET_MS = 2_000;
 let debounceMs = DEFAULT_DEBOUNCE_MS;
 
 /**
@@ -138,7 +143,7 @@ async function validate(uri: string): Promise<void> {
     // The analysis carries the document's full path: the base of relative `$ref`s. The files
     // lint reads are recorded with the analysis: the documents to re-check when they change.
     const analyzed = analyses.get(current);
-    const result = files.recordReads(analyses.readsOf(current), () => analyzer.lintAnalyzed(analyzed, mergeSettings(projectOptions(uri), settings)));
+    const result = files.recordReads(analyses.readsOf(current), () => analyzer.lintAnalyzed(analyzed, { ...mergeSettings(projectOptions(uri), settings), ruleBudgetMs: SERVER_RULE_BUDGET_MS }));
     const own = result.findings.filter(isOwnFinding);
     analyses.setFindings(current, own);
     if (documents.get(uri)?.version !== version) return; // stale: publish only the latest version
