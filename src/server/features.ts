@@ -20,10 +20,14 @@ import type { OpenApiLanguageHost, OpenApiLocation } from '../engine/openapi/lan
 import { openApiDefinitionAt, openApiPrepareRename, openApiReferencesAt, openApiRenameAt } from '../engine/openapi/language/navigation';
 import { openApiDocumentSymbols } from '../engine/openapi/language/symbols';
 import type { OpenApiDocumentSymbol, OpenApiSymbolKind } from '../engine/openapi/language/symbols';
+import { BudgetExceeded, runWithBudget } from '../engine/util/workBudget';
 import { toRange, toTextEdit } from './convert';
 import type { DocumentAnalyses } from './documentAnalyses';
 import type { Logger } from './logger';
 import { WorkspaceSymbolIndex } from './workspaceSymbols';
+
+/** How long one request (hover, completion, references...) may compute before it answers empty. */
+const REQUEST_BUDGET_MS = 1_000;
 
 const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
   type: CompletionItemKind.Class,
@@ -77,10 +81,11 @@ export function registerFeatures(connection: Connection, documents: TextDocument
       const analyzed = analyses.get(document);
       if (analyzed.kind === 'other') return fallback;
       // The analysis is named by the document's full path (`documentPath`): the base of relative `$ref`s.
-      if (analyzed.kind === 'openapi') return openapi ? openapi(analyzed, document) : fallback;
-      return run(analyzed, document);
+      // Under a budget: the server is single-threaded, so a request must not hold up the others.
+      return runWithBudget(REQUEST_BUDGET_MS, Date.now, () => (analyzed.kind === 'openapi' ? (openapi ? openapi(analyzed, document) : fallback) : run(analyzed, document)));
     } catch (error) {
-      logger.error(`Request failed for ${uri}`, error);
+      if (error instanceof BudgetExceeded) logger.info(`A request on ${uri} was stopped after ${Math.round(error.elapsedMs)} ms (budget ${REQUEST_BUDGET_MS} ms): the document is too large or complex for it.`);
+      else logger.error(`Request failed for ${uri}`, error);
       return fallback;
     }
   };
