@@ -89,7 +89,22 @@ export class DocumentAnalyses {
   private entry(document: TextDocument): Entry {
     const existing = this.entries.get(document.uri);
     if (existing && existing.version === document.version && !existing.stale) return existing;
-    const entry: Entry = { version: document.version, analyzed: this.analyzer.analyze(documentPath(document.uri), document.getText()), findings: [], reads: new Set(), stale: false };
+    // The analysis is made on first use: validation lints on the worker thread and only records
+    // findings and reads here, so this thread parses a document only when a request needs it.
+    const analyzer = this.analyzer;
+    const fileName = documentPath(document.uri);
+    const text = document.getText();
+    let analyzed: AnalyzedDocument | undefined;
+    const entry: Entry = {
+      version: document.version,
+      get analyzed() {
+        analyzed ??= analyzer.analyze(fileName, text);
+        return analyzed;
+      },
+      findings: [],
+      reads: new Set(),
+      stale: false,
+    };
     this.entries.set(document.uri, entry);
     return entry;
   }

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -9,7 +10,8 @@ import { DOCUMENT_STATUS_NOTIFICATION, SETTINGS_SECTION } from '../shared/protoc
 import type { DocumentStatus, LintSettings } from '../shared/protocol';
 import { toDiagnostic } from './convert';
 import { DiagnosticsBook } from './diagnosticsBook';
-import { DocumentAnalyses } from './documentAnalyses';
+import { DocumentAnalyses, documentPath } from './documentAnalyses';
+import { BackgroundLinter } from './backgroundLinter';
 import { registerFeatures } from './features';
 import { connectionLogger } from './logger';
 import { mergeSettings, ProjectConfigCache } from './projectSettings';
@@ -30,6 +32,11 @@ const files = new WorkspaceFiles(documents);
 const analyzer = createAnalyzer({ catalog: loadCatalogFromDir(defaultCatalogDir()), readFile: files.read });
 const book = new DiagnosticsBook((params) => void connection.sendDiagnostics(params).catch(() => undefined));
 const analyses = new DocumentAnalyses(analyzer);
+const linter = new BackgroundLinter(path.join(__dirname, 'lintWorker.js'), (job) => {
+  const reads = new Set<string>();
+  const result = files.recordReads(reads, () => analyzer.lint(job.fileName, job.text, job.options));
+  return { ...result, reads: [...reads] };
+});
 const projectConfigs = new ProjectConfigCache();
 /** `<kind> <file>` of configuration messages already shown: each is shown once until the file changes. */
 const reportedConfigMessages = new Set<string>();
@@ -140,13 +147,21 @@ async function validate(uri: string): Promise<void> {
       return;
     }
     const started = performance.now();
-    // The analysis carries the document's full path: the base of relative `$ref`s. The files
-    // lint reads are recorded with the analysis: the documents to re-check when they change.
-    const analyzed = analyses.get(current);
-    const result = files.recordReads(analyses.readsOf(current), () => analyzer.lintAnalyzed(analyzed, { ...mergeSettings(projectOptions(uri), settings), ruleBudgetMs: SERVER_RULE_BUDGET_MS }));
+    // Linted on the worker thread: this thread keeps answering requests meanwhile. The engine
+    // sees the document's full path (the base of relative `$ref`s) and the open documents.
+    const result = await linter.lint({
+      fileName: documentPath(uri),
+      text: current.getText(),
+      options: { ...mergeSettings(projectOptions(uri), settings), ruleBudgetMs: SERVER_RULE_BUDGET_MS },
+      openDocuments: documents.all().map((document) => [document.uri, document.getText()] as const),
+      roots: files.folderRoots,
+    });
+    if (documents.get(uri)?.version !== version) return; // stale: publish only the latest version
+    // The files lint read are recorded with the analysis: the documents to re-check when they change.
+    const reads = analyses.readsOf(current);
+    for (const read of result.reads) reads.add(read);
     const own = result.findings.filter(isOwnFinding);
     analyses.setFindings(current, own);
-    if (documents.get(uri)?.version !== version) return; // stale: publish only the latest version
     // One lookup per file, not per finding (each compares real paths of the open documents).
     const uris = new Map<string, string | undefined>();
     const uriOf = (file: string): string | undefined => {
@@ -243,6 +258,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 connection.onShutdown(() => {
   shutdownRequested = true;
   scheduler.dispose();
+  linter.dispose();
 });
 
 registerFeatures(connection, documents, analyses, analyzer, logger, files.read);

@@ -1,8 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { readTextFile } from '../node/readRegularFile';
 import { pathOfFileUri } from './fileUris';
 
@@ -35,6 +33,11 @@ function isInside(filePath: string, root: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
+/** The open documents, as far as reading other files needs them: URI and current text. */
+export interface OpenDocuments {
+  all(): ReadonlyArray<{ readonly uri: string; getText(): string }>;
+}
+
 /**
  * The server's access to other files: multi-file `$ref`s and included OpenAPI files are read
  * here, open documents first (so unsaved edits count), then the disk, only inside the
@@ -46,7 +49,18 @@ export class WorkspaceFiles {
   private roots: string[] = [];
   private recording: Set<string> | undefined;
 
-  constructor(private readonly documents: TextDocuments<TextDocument>) {}
+  /** `documents` gives the open documents (the server's `TextDocuments`, or a lint worker's snapshot of them). */
+  constructor(private readonly documents: OpenDocuments) {}
+
+  /** The folders' real paths (for a lint worker's copy of this reader). */
+  get folderRoots(): readonly string[] {
+    return this.roots;
+  }
+
+  /** Sets the folders' real paths directly (a lint worker's copy of the server's reader). */
+  setRoots(roots: readonly string[]): void {
+    this.roots = [...roots];
+  }
 
   /** Sets the workspace folders (URIs from `initialize`). */
   setFolders(folderUris: readonly string[]): void {
