@@ -70,7 +70,7 @@ void (async () => {
   let serverOk = true;
   if (edits > 0) {
     const run = await runServerEdits(seeds.slice(0, 6), edits, seed);
-    console.log(`server: ${run.edits} edits, ${run.requests} requests (${run.unanswered} unanswered), ${run.outsideRanges} diagnostics outside their document, alive: ${run.alive}, RSS ${run.rssWarmMb.toFixed(0)} MB after warm-up -> ${run.rssEndMb.toFixed(0)} MB at the end`);
+    console.log(`server: ${run.edits} edits, ${run.requests} requests (${run.unanswered} unanswered), ${run.outsideRanges} diagnostics outside their document, alive: ${run.alive}, RSS ${run.rssWarmMb.toFixed(0)} MB after warm-up -> ${run.rssEndMb.toFixed(0)} MB at the end (by tenths: ${run.rssSeriesMb.map((mb) => mb.toFixed(0)).join(', ')})`);
     serverOk = run.unanswered === 0 && run.outsideRanges === 0 && run.alive;
   }
   process.exitCode = summary.findings.length === 0 && serverOk ? 0 : 1;

@@ -19,6 +19,8 @@ export interface EditRunSummary {
   /** Server RSS (MB) after the warm-up tenth of the edits, and at the end. */
   readonly rssWarmMb: number;
   readonly rssEndMb: number;
+  /** Server RSS (MB) after each tenth of the edits: growth that keeps going is a leak, a plateau is not. */
+  readonly rssSeriesMb: readonly number[];
 }
 
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -61,6 +63,7 @@ export async function runServerEdits(seeds: readonly Seed[], edits: number, seed
   let requests = 0;
   let unanswered = 0;
   let rssWarmMb = 0;
+  const rssSeriesMb: number[] = [];
   const texts = new Map<string, Map<number, string>>();
   try {
     await client.initialize();
@@ -91,6 +94,7 @@ export async function runServerEdits(seeds: readonly Seed[], edits: number, seed
           ));
           if (answer !== 'ok') unanswered++;
         }
+        if ((done + 1) % Math.max(1, Math.floor(edits / 10)) === 0) rssSeriesMb.push(rssMb(client.pid));
         if (done === Math.floor(edits / 10)) rssWarmMb = rssMb(client.pid);
       }
       await client.diagnosticsFor(uri, version, REQUEST_TIMEOUT_MS).catch(() => undefined);
@@ -106,7 +110,7 @@ export async function runServerEdits(seeds: readonly Seed[], edits: number, seed
         }
       }
     }
-    return { edits: done, requests, unanswered, outsideRanges, alive: client.alive, rssWarmMb, rssEndMb: rssMb(client.pid) };
+    return { edits: done, requests, unanswered, outsideRanges, alive: client.alive, rssWarmMb, rssEndMb: rssMb(client.pid), rssSeriesMb };
   } finally {
     await client.dispose();
   }
