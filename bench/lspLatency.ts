@@ -43,3 +43,52 @@ export async function openLspSession(text: string): Promise<LspSession> {
     throw error;
   }
 }
+
+/**
+ * Hover and completion right after an edit, with the server's default debounce (what users
+ * have): each sample types a comment line at the end of the file, then at once asks a hover on a
+ * resource type in the middle of the file, or a completion after an output's `Value: !Ref ` typed
+ * at the end.
+ * Timed from the request to its answer; the answer must be there (a null hover fails the run).
+ * After each sample the edit's own diagnostics are awaited, so every sample starts alike.
+ */
+export async function requestsAfterEdit(text: string, runs: number): Promise<{ hover: number[]; completion: number[] }> {
+  const client = new TestLspClient();
+  try {
+    await client.initialize();
+    const uri = 'file:///bench/template-requests.yaml';
+    await client.open(uri, text);
+    await client.diagnosticsFor(uri, 1, 60_000);
+    const lines = text.split('\n');
+    const typeLine = lines.findIndex((line, index) => index >= lines.length / 2 && line.startsWith('    Type: AWS::'));
+    const lastLine = lines.length - 1;
+    let version = 1;
+    const hover: number[] = [];
+    const completion: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      for (const kind of ['hover', 'completion'] as const) {
+        version++;
+        // Typing an output's value (the file ends in Outputs) or a comment line.
+        const typed = kind === 'hover' ? `# edit ${version}\n` : '  BenchOutput:\n    Value: !Ref ';
+        await client.edit(uri, version, { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: 0 } }, typed);
+        const start = performance.now();
+        if (kind === 'hover') {
+          const answer = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: typeLine, character: 12 } });
+          if (!answer) throw new Error('hover after an edit gave no answer');
+          hover.push(performance.now() - start);
+        } else {
+          const answer = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: lastLine + 1, character: '    Value: !Ref '.length } })) as unknown[] | { items: unknown[] };
+          if ((Array.isArray(answer) ? answer : answer.items).length === 0) throw new Error('completion after an edit gave no items');
+          completion.push(performance.now() - start);
+          // Take the typed text back out so the file stays valid YAML.
+          version++;
+          await client.edit(uri, version, { start: { line: lastLine, character: 0 }, end: { line: lastLine + 1, character: '    Value: !Ref '.length } }, '');
+        }
+        await client.diagnosticsFor(uri, version, 60_000);
+      }
+    }
+    return { hover, completion };
+  } finally {
+    await client.dispose();
+  }
+}
