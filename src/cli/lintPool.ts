@@ -4,8 +4,8 @@ import { createAnalyzer } from '../engine/analyzer';
 import type { LintOptions } from '../engine/findings';
 import { defaultCatalogDir, loadCatalogFromDir } from '../node/catalogLoader';
 import { examineFile, type FileOutcome } from './lintFile';
-import { mergeOptions, ProjectConfigResolver } from './projectConfig';
-import type { LintPlan } from './run';
+import { mergeOptions, ProjectConfigResolver, type FlagOptions } from './projectConfig';
+import type { CandidateFile } from './walk';
 
 /**
  * A folder lint on worker threads: each worker reads, analyses and lints files by index, the main
@@ -23,6 +23,12 @@ export const MIN_FILES_FOR_WORKERS = 24;
 
 /** Files a worker holds at once: one being linted, one waiting, so it never idles on the main thread. */
 const IN_FLIGHT_PER_WORKER = 2;
+
+/** What the pool needs of a lint run (`LintPlan` in run.ts). */
+interface PoolPlan {
+  readonly files: readonly CandidateFile[];
+  readonly command: FlagOptions & { readonly config: string | undefined };
+}
 
 interface Job {
   readonly index: number;
@@ -47,7 +53,7 @@ export function workerCount(requested: number | undefined, files: number): numbe
  * Options are worked out here for each file, quietly: config notes and errors are the report's
  * to show, in order (a file whose config fails goes without options and is linted then).
  */
-export async function examineInWorkers(plan: LintPlan, script: string, requested: number | undefined, cwd: string): Promise<FileOutcome[] | undefined> {
+export async function examineInWorkers(plan: PoolPlan, script: string, requested: number | undefined, cwd: string): Promise<FileOutcome[] | undefined> {
   const count = workerCount(requested, plan.files.length);
   if (count === 0) return undefined;
   const quietConfigs = new ProjectConfigResolver(plan.command.config, cwd);
