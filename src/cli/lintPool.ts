@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
-import { createAnalyzer } from '../engine/analyzer';
+import { createAnalyzer, type Analyzer } from '../engine/analyzer';
 import type { LintOptions } from '../engine/findings';
 import { defaultCatalogDir, loadCatalogFromDir } from '../node/catalogLoader';
 import { examineFile, type FileOutcome } from './lintFile';
@@ -26,6 +26,7 @@ const IN_FLIGHT_PER_WORKER = 2;
 
 /** What the pool needs of a lint run (`LintPlan` in run.ts). */
 interface PoolPlan {
+  readonly analyzer: Analyzer;
   readonly files: readonly CandidateFile[];
   readonly command: FlagOptions & { readonly config: string | undefined };
 }
@@ -41,11 +42,14 @@ interface Done {
   readonly outcome: FileOutcome;
 }
 
-/** How many workers a run gets: `--jobs`, else one per core (at most 8), and none for few files. */
+/**
+ * How many worker threads a run starts: `--jobs` threads in all (else one per core, at most 8),
+ * the main thread being one of them; none for few files.
+ */
 export function workerCount(requested: number | undefined, files: number): number {
   const jobs = requested ?? Math.min(8, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
   if (jobs <= 1 || files < MIN_FILES_FOR_WORKERS) return 0;
-  return Math.min(jobs, Math.ceil(files / IN_FLIGHT_PER_WORKER));
+  return Math.min(jobs - 1, Math.ceil(files / IN_FLIGHT_PER_WORKER));
 }
 
 /**
@@ -70,19 +74,33 @@ export async function examineInWorkers(plan: PoolPlan, script: string, requested
   const workers = Array.from({ length: count }, () => new Worker(script, { workerData: LINT_WORKER_DATA }));
   try {
     await new Promise<void>((resolve, reject) => {
-      const give = (worker: Worker): void => {
-        if (next >= plan.files.length) return;
+      const take = (): Job | undefined => {
+        if (next >= plan.files.length) return undefined;
         const index = next++;
         const file = plan.files[index]!.path;
-        const job: Job = { index, file, options: optionsOf(file) };
-        worker.postMessage(job);
+        return { index, file, options: optionsOf(file) };
+      };
+      const record = (done: Done): void => {
+        outcomes[done.index] = done.outcome;
+        finished++;
+        if (finished === plan.files.length) resolve();
+      };
+      const give = (worker: Worker): void => {
+        const job = take();
+        if (job) worker.postMessage(job);
+      };
+      // The main thread takes files too, one per turn of the event loop, so the workers' results
+      // are taken in between (and it does not sit idle while they start).
+      const work = (): void => {
+        const job = take();
+        if (!job) return;
+        record({ index: job.index, outcome: examineSafely(plan.analyzer, job) });
+        setImmediate(work);
       };
       for (const worker of workers) {
         worker.on('message', (done: Done) => {
-          outcomes[done.index] = done.outcome;
-          finished++;
-          if (finished === plan.files.length) resolve();
-          else give(worker);
+          record(done);
+          give(worker);
         });
         worker.on('error', reject);
         worker.on('exit', (code) => {
@@ -90,6 +108,7 @@ export async function examineInWorkers(plan: PoolPlan, script: string, requested
         });
         for (let i = 0; i < IN_FLIGHT_PER_WORKER; i++) give(worker);
       }
+      setImmediate(work);
     });
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
@@ -103,15 +122,17 @@ export function runLintWorker(readFile: (filePath: string) => string | undefined
   if (!port) throw new Error('runLintWorker outside a worker thread');
   const analyzer = createAnalyzer({ catalog: loadCatalogFromDir(defaultCatalogDir()), readFile });
   port.on('message', (job: Job) => {
-    let outcome: FileOutcome;
-    try {
-      outcome = examineFile(analyzer, job.file, job.options, false);
-    } catch {
-      // A rule threw (the engine promises not to): the main thread lints this file itself and
-      // fails the way a one-thread run fails.
-      outcome = { kind: 'document' };
-    }
-    const done: Done = { index: job.index, outcome };
+    const done: Done = { index: job.index, outcome: examineSafely(analyzer, job) };
     port.postMessage(done);
   });
+}
+
+function examineSafely(analyzer: Analyzer, job: Job): FileOutcome {
+  try {
+    return examineFile(analyzer, job.file, job.options, false);
+  } catch {
+    // A rule threw (the engine promises not to): the report lints this file again itself and
+    // fails the way a one-thread run fails.
+    return { kind: 'document' };
+  }
 }
