@@ -8,6 +8,7 @@ import { resolveTemplateTag } from '../../src/engine/cfn/shortForms';
 import { detectKind } from '../../src/engine/detect';
 import { parseDocument } from '../../src/engine/document/parseDocument';
 import { isSurelyOther, jsonTopLevelKeys, yamlTopLevelKeys } from '../../src/engine/quickDetect';
+import { bestTime } from '../support/timing';
 
 /** What the full path decides: parse, then detect. */
 function fullKind(file: string, text: string): string {
@@ -77,5 +78,21 @@ void describe('quick classification', () => {
   void test('YAML top-level keys are the column-0 keys; anything that could hide one gives up', () => {
     assert.deepEqual(yamlTopLevelKeys('# c\n%YAML 1.2\n---\na: 1\nb:\n  Resources: 2\n"c": 3\nd:e: 4\n- item\n'), ['a', 'b', 'c', 'd:e']);
     for (const text of ['!Tag a: 1\n', '&x a: 1\n', '*x : 1\n', '[a]: 1\n', '"a\\"b": 1\n', 'a: 1\n--- b\n']) assert.equal(yamlTopLevelKeys(text), undefined, text);
+  });
+
+  void test('crafted text costs linear time (bad-inputs.md: bounded work)', () => {
+    const crafted: Array<[string, (n: number) => string]> = [
+      ['backslash runs before quotes', (n) => `{"Resources"   x, "a": "${'\\\\\\"'.repeat(n)}"}`],
+      ['decisive words without a colon', (n) => `{"a": [${'"Resources"      ,'.repeat(n)} 1]}`],
+      ['column-0 lines', (n) => `a: 1\n${'Resourcesx: 1\n'.repeat(n)}`],
+      ['a long key line', (n) => `${'a'.repeat(n * 10)}: Resources\n`],
+    ];
+    for (const [label, make] of crafted) {
+      const n = 20_000;
+      isSurelyOther(make(n)); // warm up
+      const small = bestTime(() => void isSurelyOther(make(n)), 3);
+      const large = bestTime(() => void isSurelyOther(make(4 * n)), 3);
+      assert.ok(large < 8 * small + 25, `${label}: ${small.toFixed(1)} ms at n, ${large.toFixed(1)} ms at 4n`);
+    }
   });
 });
