@@ -36,6 +36,11 @@ export class TestLspClient {
     this.connection.listen();
   }
 
+  /** The server's process id (the bench reads its CPU time). */
+  get serverPid(): number | undefined {
+    return this.process.pid;
+  }
+
   private wake(): void {
     for (const waiter of this.waiters.splice(0)) waiter();
   }
