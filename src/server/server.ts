@@ -173,6 +173,9 @@ async function validate(uri: string): Promise<void> {
     const count = (severity: string) => own.filter((finding) => finding.severity === severity).length;
     const status: DocumentStatus = { uri, version, kind: result.kind, errors: count('error'), warnings: count('warning'), infos: count('info'), durationMs: Math.round(performance.now() - started) };
     await connection.sendNotification(DOCUMENT_STATUS_NOTIFICATION, status);
+    // The check ran on the worker; make this version's analysis here now, after publishing, so
+    // hover and completion find it ready (`DocumentAnalyses.forRequest`) instead of parsing.
+    if (result.kind !== 'other') setImmediate(() => (documents.get(uri)?.version === version ? analyses.get(current) : undefined));
   } catch (error) {
     logger.error(`Validation failed for ${uri}`, error);
   }

@@ -36,8 +36,8 @@ export class TestLspClient {
     this.connection.listen();
   }
 
-  /** The server's process id (to read its memory use). */
-  get pid(): number | undefined {
+  /** The server's process id (the bench reads its CPU time, the fuzzer its memory). */
+  get serverPid(): number | undefined {
     return this.process.pid;
   }
 

@@ -94,8 +94,8 @@ export async function runServerEdits(seeds: readonly Seed[], edits: number, seed
           ));
           if (answer !== 'ok') unanswered++;
         }
-        if ((done + 1) % Math.max(1, Math.floor(edits / 10)) === 0) rssSeriesMb.push(rssMb(client.pid));
-        if (done === Math.floor(edits / 10)) rssWarmMb = rssMb(client.pid);
+        if ((done + 1) % Math.max(1, Math.floor(edits / 10)) === 0) rssSeriesMb.push(rssMb(client.serverPid));
+        if (done === Math.floor(edits / 10)) rssWarmMb = rssMb(client.serverPid);
       }
       await client.diagnosticsFor(uri, version, REQUEST_TIMEOUT_MS).catch(() => undefined);
     }
@@ -110,7 +110,7 @@ export async function runServerEdits(seeds: readonly Seed[], edits: number, seed
         }
       }
     }
-    return { edits: done, requests, unanswered, outsideRanges, alive: client.alive, rssWarmMb, rssEndMb: rssMb(client.pid), rssSeriesMb };
+    return { edits: done, requests, unanswered, outsideRanges, alive: client.alive, rssWarmMb, rssEndMb: rssMb(client.serverPid), rssSeriesMb };
   } finally {
     await client.dispose();
   }
