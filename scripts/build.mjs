@@ -14,6 +14,7 @@ const bundles = [
   { entry: 'src/cli/main.ts', outfile: 'dist/cli.js', banner: '#!/usr/bin/env node', executable: true },
   { entry: 'src/extension/extension.ts', outfile: 'dist/extension.js', optional: true },
   { entry: 'src/server/server.ts', outfile: 'dist/server.js', optional: true },
+  { entry: 'src/server/lintWorker.ts', outfile: 'dist/lintWorker.js', optional: true },
   // Webview bundles: one line per panel in WEBVIEW_PANELS below.
 ];
 

@@ -6,8 +6,15 @@
 export const REDACTED = '[REDACTED]';
 
 const KEY_CHARS = '[A-Za-z0-9_.-]';
-/** A secret-ish key name: contains secret, token, password/passwd, or credential. */
-const SECRET_KEY = `${KEY_CHARS}*(?:secret|token|password|passwd|credential)${KEY_CHARS}*`;
+/**
+ * A secret-ish key name: contains secret, token, password/passwd/passphrase, credential, an API,
+ * private or access key, or ends in a short secret word (`DB_PASS`, `API_KEY`, `SMTP_PWD`,
+ * `x-auth`). The short words only count as the last segment, so `passthroughBehavior`,
+ * `keyName` or `author` stay readable.
+ */
+const SECRET_KEY =
+  `(?:${KEY_CHARS}*(?:secret|token|passw(?:or)?d|passphrase|credential|api[_.-]?key|private[_.-]?key|access[_.-]?key)${KEY_CHARS}*` +
+  `|(?:[A-Za-z0-9]+[_.-])*(?:pass|pwd|key|auth))(?!${KEY_CHARS})`;
 
 const RULES: readonly { readonly pattern: RegExp; readonly replace: (...groups: string[]) => string }[] = [
   // Session tokens issued by STS are long base64 strings with a recognisable head.
@@ -25,6 +32,16 @@ const RULES: readonly { readonly pattern: RegExp; readonly replace: (...groups: 
   // Env-var / ini / header style: AWS_SECRET_ACCESS_KEY=..., aws_session_token = ..., X-Amz-Security-Token: ...
   {
     pattern: new RegExp(`(\\b${SECRET_KEY}[ \\t]*[=:][ \\t]*)("[^"\\n]*"|'[^'\\n]*'|[^\\s"'&;,]+)`, 'gi'),
+    replace: (_m, head) => `${head}${REDACTED}`,
+  },
+  // Passwords in connection strings and URLs: postgres://user:secret@host, mongodb+srv://u:p@h.
+  {
+    pattern: /(\b[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/[^\s:/@]{1,256}:)([^\s@/]{1,512})(@)/g,
+    replace: (_m, head, _password, at) => `${head}${REDACTED}${at}`,
+  },
+  // Semicolon-separated connection strings (ADO.NET, JDBC properties): Password=...; Pwd=...
+  {
+    pattern: /(\b(?:password|pwd|passwd)[ \t]*=[ \t]*)([^;\s]+)/gi,
     replace: (_m, head) => `${head}${REDACTED}`,
   },
   // A 40-character secret-access-key-looking string shortly after the word "secret".

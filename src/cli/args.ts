@@ -26,6 +26,8 @@ export type Command =
       readonly ignore: readonly string[];
       readonly config: string | undefined;
       readonly paths: readonly string[];
+      /** Worker threads for a folder (`--jobs`); undefined: one per core when there are many files. */
+      readonly jobs?: number;
     }
   | {
       readonly command: 'diagram';
@@ -50,6 +52,7 @@ Options for lint:
   -r, --region REGION      check resource availability in REGION (repeatable)
   -i, --ignore RULE        drop findings of RULE (repeatable)
   -c, --config FILE        use FILE instead of the nearest .archlens.yml
+  -j, --jobs N             threads for a folder (default: one per core when it has many files)
 
 Options for diagram:
   -f, --format FORMAT      json (default), mermaid or svg
@@ -95,6 +98,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   let format: OutputFormat = 'text';
   let config: string | undefined;
+  let jobs: number | undefined;
   const regions: string[] = [];
   const ignore: string[] = [];
   const paths = scanOptions(rest, ({ flag, value: takeValue }) => {
@@ -121,12 +125,19 @@ export function parseArgs(argv: readonly string[]): Command {
       case '--config':
         config = takeValue();
         break;
+      case '-j':
+      case '--jobs': {
+        const value = takeValue();
+        jobs = Number(value);
+        if (!/^\d+$/.test(value) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs takes a number of threads from 1 to 64, not '${value}'`);
+        break;
+      }
       default:
         throw new UsageError(`unknown option '${flag}' (try \`archlens --help\`)`);
     }
   });
   if (paths.length === 0) throw new UsageError('missing PATH: name at least one template file or folder');
-  return { command: 'lint', format, regions, ignore, config, paths };
+  return { command: 'lint', format, regions, ignore, config, paths, ...(jobs !== undefined ? { jobs } : {}) };
 }
 
 /** `archlens diagram [--format json|mermaid|svg] [--all] FILE`. */

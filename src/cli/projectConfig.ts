@@ -25,12 +25,13 @@ export class ProjectConfigResolver {
   /**
    * @param explicitConfig the `--config` file, if any
    * @param cwd folder that messages show config paths relative to
-   * @param note called once per config file with advice that is not an error (deprecated keys)
+   * @param note called once per config file with advice that is not an error: a `note`
+   *   (deprecated keys) or a `warning` (a rule id no rule has)
    */
   constructor(
     private readonly explicitConfig: string | undefined,
     private readonly cwd: string,
-    private readonly note: (message: string) => void = () => undefined,
+    private readonly note: (message: string, level: 'note' | 'warning') => void = () => undefined,
   ) {}
 
   /**
@@ -76,13 +77,14 @@ export class ProjectConfigResolver {
     } catch (error) {
       throw new InputError(`cannot read config '${file}': ${errorText(error)}`);
     }
-    const { options, sections, problems, notes } = parseProjectConfig(text);
+    const { options, sections, problems, notes, warnings } = parseProjectConfig(text);
     const shown = path.relative(this.cwd, key) || key;
     if (problems.length > 0) {
       // A half-applied config would silently lint with settings the user did not ask for.
       throw new InputError(`invalid config '${shown}':\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
     }
-    for (const message of notes) this.note(`${shown}: ${message}`);
+    for (const message of warnings) this.note(`${shown}: ${message}`, 'warning');
+    for (const message of notes) this.note(`${shown}: ${message}`, 'note');
     const config = { options, sections };
     this.byFile.set(key, config);
     return config;

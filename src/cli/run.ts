@@ -1,6 +1,6 @@
 import { version as packageVersion } from '../../package.json';
 import { createAnalyzer, type Analyzer } from '../engine/analyzer';
-import type { AnalyzedDocument } from '../engine/analyzedDocument';
+import type { Finding, LintOptions } from '../engine/findings';
 import { KNOWN_REGIONS } from '../engine/rules/regionRules';
 import type { Catalog } from '../engine/catalog/catalogTypes';
 import { ExitCode, type CliIo } from './cliIo';
@@ -13,14 +13,38 @@ import { formatSarif } from './formatSarif';
 import { formatText, shouldUseColor } from './formatText';
 import { ProjectConfigResolver, mergeOptions } from './projectConfig';
 import { placeFindings, type FileReport } from './report';
-import { InputError, collectFiles, errorText } from './walk';
-import { EncodingError, MAX_DOCUMENT_BYTES, readTextFile } from '../node/readRegularFile';
+import { examineFile, sameOptions, type FileOutcome } from './lintFile';
+import { InputError, collectFiles, errorText, type CandidateFile } from './walk';
+import { MAX_DOCUMENT_BYTES, readTextFile } from '../node/readRegularFile';
 
 
 type LintCommand = Extract<Command, { command: 'lint' }>;
 
 /** Runs the CLI for `argv` (without `node` and the script) and returns the exit code. */
 export function runCli(argv: readonly string[], io: CliIo): number {
+  const started = startCli(argv, io);
+  return typeof started === 'number' ? started : guarded(io, () => finishLint(started, io));
+}
+
+/**
+ * `runCli` for the real process: a folder lint with many files is examined on worker threads
+ * (`examine`, src/cli/lintPool.ts), then reported here exactly as `runCli` reports it.
+ */
+export async function runCliWithWorkers(argv: readonly string[], io: CliIo, examine: (plan: LintPlan) => Promise<readonly FileOutcome[] | undefined>): Promise<number> {
+  const started = startCli(argv, io);
+  if (typeof started === 'number') return started;
+  let outcomes: readonly FileOutcome[] | undefined;
+  try {
+    outcomes = await examine(started);
+  } catch (error) {
+    // Workers are a speed-up only: should they fail to start, one thread does the work.
+    if (io.env['ARCHLENS_DEBUG']) io.stderr.write(`archlens: debug: workers unavailable (${errorText(error)})\n`);
+  }
+  return guarded(io, () => finishLint(started, io, outcomes));
+}
+
+/** Everything before the files are read: an exit code, or a lint run's plan. */
+function startCli(argv: readonly string[], io: CliIo): number | LintPlan {
   const fail = (message: string): number => {
     io.stderr.write(`archlens: ${message}\n`);
     return ExitCode.UsageOrIo;
@@ -53,62 +77,79 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   } catch (error) {
     return fail(`cannot load the resource catalogue: ${errorText(error)} (run \`npm run build\`?)`);
   }
+  const lintCommand = command;
+  return guarded(io, () => prepareLint(lintCommand, analyzer, catalog, io));
+}
 
+/** Runs a lint step: a bad input is exit code 2 with its message; an engine failure is said plainly. */
+function guarded<T>(io: CliIo, step: () => T): T | number {
   try {
-    return lint(command, analyzer, catalog, io);
+    return step();
   } catch (error) {
-    if (error instanceof InputError) return fail(error.message);
+    const message = error instanceof InputError ? error.message : `internal error: ${errorText(error)}${io.env['ARCHLENS_DEBUG'] && error instanceof Error ? `\n${error.stack ?? ''}` : ''}`;
     // The engine promises never to throw; if it does, say so plainly rather than crash with a trace.
-    const detail = io.env['ARCHLENS_DEBUG'] && error instanceof Error ? `\n${error.stack ?? ''}` : '';
-    return fail(`internal error: ${errorText(error)}${detail}`);
+    io.stderr.write(`archlens: ${message}\n`);
+    return ExitCode.UsageOrIo;
   }
 }
 
-function lint(command: LintCommand, analyzer: Analyzer, catalog: Catalog, io: CliIo): number {
+/** A lint run's files, walked and ready (`prepareLint`), before any is read. */
+export interface LintPlan {
+  readonly command: LintCommand;
+  readonly analyzer: Analyzer;
+  readonly files: readonly CandidateFile[];
+  /** Folders that could not be read during the walk (already reported). */
+  readonly walkErrors: number;
+}
+
+/** Warns about unknown flags and walks the paths. @throws {InputError} for a path that cannot be read. */
+function prepareLint(command: LintCommand, analyzer: Analyzer, catalog: Catalog, io: CliIo): LintPlan {
   warnUnknown(command, analyzer, catalog, io);
-  let ioErrors = 0;
+  let walkErrors = 0;
   const files = collectFiles(command.paths, (message) => {
     io.stderr.write(`archlens: ${message}\n`);
-    ioErrors++;
+    walkErrors++;
   });
-  const configs = new ProjectConfigResolver(command.config, io.cwd, (message) => io.stderr.write(`archlens: note: ${message}\n`));
+  return { command, analyzer, files, walkErrors };
+}
+
+/**
+ * Reports every file in order and prints the report. `outcomes` are the files already examined
+ * by workers (src/cli/lintPool.ts), index for index; without them each file is examined here.
+ * Either way the messages, their order and the report are the same.
+ */
+function finishLint(plan: LintPlan, io: CliIo, outcomes?: readonly FileOutcome[]): number {
+  const { command, analyzer, files } = plan;
+  let ioErrors = plan.walkErrors;
+  const configs = new ProjectConfigResolver(command.config, io.cwd, (message, level) => io.stderr.write(`archlens: ${level}: ${message}\n`));
   const reports: FileReport[] = [];
-  for (const candidate of files) {
-    let text: string;
-    try {
-      // Raw text, BOM included: the engine strips it itself so offsets stay true to the file.
-      // A regular file under the size limit, read with a bounded read: `x.yaml -> /dev/zero` or
-      // a FIFO is an error on that file, not a hang or an out-of-memory abort.
-      text = readTextFile(candidate.path, MAX_DOCUMENT_BYTES);
-    } catch (error) {
-      if (error instanceof EncodingError) {
+  for (const [index, candidate] of files.entries()) {
+    const outcome = outcomes?.[index] ?? examineFile(analyzer, candidate.path, undefined, true);
+    switch (outcome.kind) {
+      case 'skipped':
         // Not a lint failure (it may be any file named *.json), but never a silent skip.
-        io.stderr.write(`archlens: skipping '${candidate.path}': ${error.message}\n`);
+        io.stderr.write(`archlens: skipping '${candidate.path}': ${outcome.reason}\n`);
         continue;
-      }
-      io.stderr.write(`archlens: cannot read '${candidate.path}': ${errorText(error)}\n`);
-      ioErrors++;
-      continue;
+      case 'unreadable':
+        io.stderr.write(`archlens: cannot read '${candidate.path}': ${outcome.reason}\n`);
+        ioErrors++;
+        continue;
+      case 'crashed':
+        io.stderr.write(`archlens: internal error on '${candidate.path}': ${outcome.reason} (other files are still linted; please report this)\n`);
+        ioErrors++;
+        continue;
+      case 'other':
+        if (candidate.explicit && command.format === 'text') {
+          io.stderr.write(`archlens: skipping '${candidate.path}': not a CloudFormation, SAM or OpenAPI document\n`);
+        }
+        continue;
+      case 'document':
+        break;
     }
-    // Parse once: detection and lint share the analysis (a 4 MB OpenAPI spec takes ~0.1 s to parse).
-    let analyzed: AnalyzedDocument;
-    try {
-      analyzed = analyzer.analyze(candidate.path, text);
-    } catch (error) {
-      // The engine reports its limits as findings; should it still throw, the other files are linted.
-      io.stderr.write(`archlens: internal error on '${candidate.path}': ${errorText(error)} (other files are still linted; please report this)\n`);
-      ioErrors++;
-      continue;
-    }
-    if (analyzed.kind === 'other') {
-      if (candidate.explicit && command.format === 'text') {
-        io.stderr.write(`archlens: skipping '${candidate.path}': not a CloudFormation, SAM or OpenAPI document\n`);
-      }
-      continue;
-    }
+    // Options come from here, in file order, even when a worker linted the file: config notes
+    // and config errors then show exactly where a one-thread run shows them.
     const options = mergeOptions(configs.optionsFor(candidate.path), command);
-    const result = analyzer.lintAnalyzed(analyzed, options);
-    reports.push({ file: candidate.path, findings: result.findings });
+    reports.push({ file: candidate.path, findings: findingsFor(analyzer, candidate.path, outcome, options) });
   }
   const placed = placeFindings(reports, io.cwd);
   const filesShown = placed.length;
@@ -135,12 +176,21 @@ function lint(command: LintCommand, analyzer: Analyzer, catalog: Catalog, io: Cl
  * File access for multi-file OpenAPI `$ref`s: paths are the linted path joined with the
  * reference, so relative ones resolve against the working directory like the linted path.
  */
-function readFileOrUndefined(filePath: string): string | undefined {
+export function readFileOrUndefined(filePath: string): string | undefined {
   try {
     return readTextFile(filePath, MAX_DOCUMENT_BYTES);
   } catch {
     return undefined;
   }
+}
+
+/** The findings of a document: the ones already linted with these options, else linted now. */
+function findingsFor(analyzer: Analyzer, file: string, outcome: Extract<FileOutcome, { kind: 'document' }>, options: LintOptions): readonly Finding[] {
+  if (outcome.findings && outcome.lintedWith && sameOptions(outcome.lintedWith, options)) return outcome.findings;
+  if (outcome.analyzed) return analyzer.lintAnalyzed(outcome.analyzed, options).findings;
+  // A worker could not know the options (their config is broken, which the line before reports).
+  const again = examineFile(analyzer, file, options, false);
+  return again.kind === 'document' ? (again.findings ?? []) : [];
 }
 
 /** Typos in `--ignore` or `--region` would silently do nothing; warn (stderr keeps json/sarif clean). */

@@ -6,6 +6,7 @@ import { detectKind } from './detect';
 import { LineIndex } from './document/lineIndex';
 import type { ParsedDocument } from './document/located';
 import { looksLikeJson, parseDocument } from './document/parseDocument';
+import { isSurelyOther } from './quickDetect';
 
 /** A parsed, detected and modelled document: the input of lint rules and language features. */
 export interface AnalyzedDocument {
@@ -20,6 +21,8 @@ export interface AnalyzedDocument {
 
 /** Parses and models a document once; the result is shared by lint and every language feature. */
 export function analyzeDocument(fileName: string, text: string): AnalyzedDocument {
+  // Most JSON and YAML files are neither templates nor OpenAPI: classify those without parsing.
+  if (isSurelyOther(text)) return unparsedOther(fileName, text);
   let document: ParsedDocument;
   try {
     document = parseDocument(fileName, text, { resolveTag: resolveTemplateTag });
@@ -34,6 +37,22 @@ export function analyzeDocument(fileName: string, text: string): AnalyzedDocumen
     document = failedParse(fileName, text, error);
   }
   return { fileName, text, document, kind, template, lineIndex: new LineIndex(text) };
+}
+
+/** A file classified "other" without a parse: no tree, no findings; the line index is built only if asked for. */
+function unparsedOther(fileName: string, text: string): AnalyzedDocument {
+  let lineIndex: LineIndex | undefined;
+  return {
+    fileName,
+    text,
+    document: { format: looksLikeJson(fileName, text) ? 'json' : 'yaml', text, root: undefined, problems: [] },
+    kind: 'other',
+    template: undefined,
+    get lineIndex(): LineIndex {
+      lineIndex ??= new LineIndex(text);
+      return lineIndex;
+    },
+  };
 }
 
 /**

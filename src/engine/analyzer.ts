@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog/catalogTypes';
-import type { Finding, LintOptions } from './findings';
+import { INTERNAL_RULE_ID, type Finding, type LintOptions } from './findings';
 import { parseDocument } from './document/parseDocument';
 import { detectKind } from './detect';
 import { resolveTemplateTag } from './cfn/shortForms';
@@ -11,6 +11,7 @@ import { Suppressions } from './suppressions';
 import { embeddedOpenApiDocuments } from './apigateway/embeddedDocuments';
 import type { LineIndex } from './document/lineIndex';
 import { resetSuggestionBudget } from './util/suggest';
+import { BudgetExceeded, runWithBudget } from './util/workBudget';
 
 import type { DocumentKind } from './documentKind';
 import type { RuleMeta } from './rules/rule';
@@ -31,7 +32,13 @@ export interface AnalyzerHost {
   readonly readFile?: (path: string) => string | undefined;
   /** Follow absolute `file:` URLs and absolute paths in `$ref`s (default off: they are reported, not read). */
   readonly followAbsoluteFileRefs?: boolean;
+  /** The clock rule budgets are measured with, in milliseconds (default `Date.now`). */
+  readonly now?: () => number;
 }
+
+/** A rule's time budget when `LintOptions.ruleBudgetMs` is not given (the CLI's; the server sets a tighter one). */
+export const DEFAULT_RULE_BUDGET_MS = 10_000;
+
 
 /** Result of linting one document. */
 export interface LintResult {
@@ -86,8 +93,21 @@ export function createAnalyzer(host: AnalyzerHost, rules: readonly Rule[] = ALL_
  */
 const EMBEDDED_OPENAPI_RULES: ReadonlySet<string> = new Set(['oas-ref-resolves', 'oas-operation-id-unique', 'oas-path-parameters', 'oas-equivalent-paths', 'oas-parameter-in', 'oas-schema-type']);
 
+/** What every rule run of one lint shares: where findings go and how rules are timed. */
+interface LintRun {
+  readonly options: LintOptions;
+  readonly ignored: ReadonlySet<string>;
+  readonly lineIndex: LineIndex;
+  readonly findings: Finding[];
+  readonly now: () => number;
+  readonly budgetMs: number;
+  /** Rules already reported as failed or over budget: each is reported once per document. */
+  readonly troubled: Set<string>;
+}
+
 /** Runs rules over one context, binding each rule's id and severity to `report`. */
-function runRules(rules: readonly Rule[], base: Omit<RuleContext, 'report' | 'reportInFile'>, options: LintOptions, ignored: ReadonlySet<string>, lineIndex: LineIndex, findings: Finding[]): void {
+function runRules(rules: readonly Rule[], base: Omit<RuleContext, 'report' | 'reportInFile'>, run: LintRun): void {
+  const { options, ignored, lineIndex, findings } = run;
   for (const rule of rules) {
     if (ignored.has(rule.id)) continue;
     const override = options.severityOverrides?.[rule.id];
@@ -104,19 +124,30 @@ function runRules(rules: readonly Rule[], base: Omit<RuleContext, 'report' | 're
         findings.push({ rule: rule.id, severity, message, span: anchor, range, otherFile: location, related });
       },
     };
+    const started = run.now();
     try {
-      rule.check(context);
+      runWithBudget(run.budgetMs, run.now, () => rule.check(context));
+      const elapsed = run.now() - started;
+      // A rule without budget checks on its slow path still finishes; say it was slow.
+      if (elapsed > run.budgetMs) reportTrouble(run, rule.id, `Rule ${rule.id} took ${Math.round(elapsed)} ms, over its ${run.budgetMs} ms budget: editing this document may feel slow. Please report this.`);
     } catch (error) {
-      // A rule bug must not hide the other rules' findings.
-      findings.push({
-        rule: 'archlens-internal',
-        severity: 'warning',
-        message: `Rule ${rule.id} failed: ${error instanceof Error ? error.message : String(error)}. Please report this.`,
-        span: { start: 0, end: 0 },
-        range: lineIndex.rangeOf({ start: 0, end: 0 }),
-      });
+      // A rule bug or a runaway rule must not hide the other rules' findings.
+      reportTrouble(
+        run,
+        rule.id,
+        error instanceof BudgetExceeded
+          ? `Rule ${rule.id} was stopped after ${Math.round(error.elapsedMs)} ms (its budget is ${run.budgetMs} ms): this document is too large or complex for it, so its findings here may be incomplete. The other rules' findings are complete.`
+          : `Rule ${rule.id} failed: ${error instanceof Error ? error.message : String(error)}. Please report this.`,
+      );
     }
   }
+}
+
+/** Reports a rule's failure or overrun once per document, as a warning at the document's start. */
+function reportTrouble(run: LintRun, ruleId: string, message: string): void {
+  if (run.troubled.has(ruleId)) return;
+  run.troubled.add(ruleId);
+  run.findings.push({ rule: INTERNAL_RULE_ID, severity: 'warning', message, span: { start: 0, end: 0 }, range: run.lineIndex.rangeOf({ start: 0, end: 0 }) });
 }
 
 function lintDocument(host: AnalyzerHost, rules: readonly Rule[], analyzed: AnalyzedDocument, options: LintOptions): LintResult {
@@ -125,23 +156,28 @@ function lintDocument(host: AnalyzerHost, rules: readonly Rule[], analyzed: Anal
   if (kind === 'other') return { kind, findings: [] };
   resetSuggestionBudget();
   const broken = document.problems.some((problem) => problem.severity === 'error') && !document.root;
-  const ignored = new Set(options.ignoreRules ?? []);
   const findings: Finding[] = [];
+  const run: LintRun = {
+    options,
+    ignored: new Set(options.ignoreRules ?? []),
+    lineIndex,
+    findings,
+    now: host.now ?? Date.now,
+    budgetMs: options.ruleBudgetMs ?? DEFAULT_RULE_BUDGET_MS,
+    troubled: new Set(),
+  };
   const baseContext = { document, template, catalog, options, kind, fileName, readFile, followAbsoluteFileRefs };
   runRules(
     rules.filter((rule) => rule.appliesTo.includes(kind) && !(broken && !rule.runsOnBrokenDocuments)),
     baseContext,
-    options,
-    ignored,
-    lineIndex,
-    findings,
+    run,
   );
   if (template && (kind === 'cloudformation' || kind === 'sam') && !broken) {
     // OpenAPI inside the template (RestApi Body, SAM DefinitionBody): the oas-* rules check it
     // in place. The apigw-* rules find embedded bodies themselves.
     for (const embedded of embeddedOpenApiDocuments(template, document)) {
       const embeddedRules = rules.filter((rule) => EMBEDDED_OPENAPI_RULES.has(rule.id));
-      runRules(embeddedRules, { ...baseContext, document: embedded, template: undefined, kind: 'openapi' }, options, ignored, lineIndex, findings);
+      runRules(embeddedRules, { ...baseContext, document: embedded, template: undefined, kind: 'openapi' }, run);
     }
   }
   const suppressions = new Suppressions(text, lineIndex, template);

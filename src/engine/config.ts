@@ -1,6 +1,10 @@
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
-import type { LintOptions, Severity } from './findings';
-import { didYouMean, suggest } from './util/suggest';
+import { INTERNAL_RULE_ID, type LintOptions, type Severity } from './findings';
+import { didYouMean, resetSuggestionBudget, suggest } from './util/suggest';
+import { ALL_RULES } from './rules/registry';
+
+/** Ids a configuration may name: every rule's, and the analyzer's own `archlens-internal` warnings. */
+const CONFIGURABLE_RULE_IDS: readonly string[] = [...ALL_RULES.map((rule) => rule.id), INTERNAL_RULE_ID];
 
 /** Result of parsing a `.archlens.yml` project configuration. */
 export interface ProjectConfigResult {
@@ -15,6 +19,11 @@ export interface ProjectConfigResult {
   readonly problems: readonly string[];
   /** Advice that is not a problem: deprecated top-level lint keys, with how to move them. */
   readonly notes: readonly string[];
+  /**
+   * Settings that are applied but cannot do what the user meant: rule ids that no rule has
+   * (`cfn-unknwn-property`), with "did you mean". Empty when no rule ids were given to check.
+   */
+  readonly warnings: readonly string[];
 }
 
 /** File names of the project configuration, in lookup order. */
@@ -54,11 +63,12 @@ type MutableLintOptions = { ignoreRules?: string[]; severityOverrides?: Record<s
  *
  * The lint keys at the top level (the first format) still work, with a note saying to move
  * them under `lint:`. An empty file (or one with only comments) is a valid, empty configuration.
+ * Rule ids are checked against `knownRuleIds` (default: every rule's); unknown ones are warnings.
  */
-export function parseProjectConfig(text: string): ProjectConfigResult {
+export function parseProjectConfig(text: string, knownRuleIds: readonly string[] = CONFIGURABLE_RULE_IDS): ProjectConfigResult {
   const problems: string[] = [];
   const sections = new Map<string, unknown>();
-  const empty = (found: string[]): ProjectConfigResult => ({ options: {}, sections, problems: found, notes: [] });
+  const empty = (found: string[]): ProjectConfigResult => ({ options: {}, sections, problems: found, notes: [], warnings: [] });
   let documents: unknown[];
   try {
     // `loadAll` rather than `load`: `load` rejects an empty or comment-only file, which is a
@@ -104,7 +114,26 @@ export function parseProjectConfig(text: string): ProjectConfigResult {
     topLevelLintKeys.length > 0
       ? [`top-level ${topLevelLintKeys.join(', ')} ${topLevelLintKeys.length === 1 ? 'is' : 'are'} deprecated (still applied): move ${topLevelLintKeys.length === 1 ? 'it' : 'them'} under a 'lint:' section, e.g. 'lint: { ${topLevelLintKeys[0]}: ... }'`]
       : [];
-  return { options, sections, problems, notes };
+  return { options, sections, problems, notes, warnings: unknownRuleWarnings(options, knownRuleIds) };
+}
+
+/**
+ * Rule ids in `ignore` and `severity` that no rule has. A misspelled id was accepted in
+ * silence before, so the rule the user meant to silence kept reporting (or the one they meant
+ * to raise stayed quiet) with no hint why. Not a problem: the file still applies.
+ */
+function unknownRuleWarnings(options: MutableLintOptions, knownRuleIds: readonly string[]): string[] {
+  if (knownRuleIds.length === 0) return [];
+  const known = new Set(knownRuleIds);
+  const warnings: string[] = [];
+  // Suggestions share the per-lint budget; a configuration is read between lints.
+  resetSuggestionBudget();
+  const check = (where: string, id: string): void => {
+    if (!known.has(id)) warnings.push(`${where}: no rule has the id '${id}'; it has no effect.${didYouMean(suggest(id, knownRuleIds))}`);
+  };
+  for (const id of options.ignoreRules ?? []) check('lint.ignore', id);
+  for (const id of Object.keys(options.severityOverrides ?? {})) check('lint.severity', id);
+  return warnings;
 }
 
 function isLintKey(key: string): key is LintKey {

@@ -52,7 +52,7 @@ function isScalarText(node: LocatedNode | undefined, pattern: RegExp): boolean {
 }
 
 /** For documents that do not parse (mid-edit), decide from top-level keys in the text. */
-function detectFromText(text: string): DocumentKind {
+export function detectFromText(text: string): DocumentKind {
   const head = text.slice(0, 20_000);
   // `[ \t]*`, not `\s*`: with `m`, `\s*` would rescan every following blank line from each line start.
   const flow = /^\s*\{/.test(head);

@@ -66,6 +66,9 @@ export function isOwnFinding(finding: Finding): boolean {
 }
 
 /** Settings that shape a lint run; the CLI merges flags and `.archlens.yml` into this. */
+/** The rule id of the analyzer's own warnings (a rule that failed or ran out of its time budget). */
+export const INTERNAL_RULE_ID = 'archlens-internal';
+
 export interface LintOptions {
   /** Regions to check resource availability against (default: none checked). */
   readonly regions?: readonly string[];
@@ -75,4 +78,9 @@ export interface LintOptions {
   readonly severityOverrides?: Readonly<Record<string, Severity | 'off'>>;
   /** "Today" for dated rules (Lambda runtime deprecation); defaults to the real date. */
   readonly today?: Date;
+  /**
+   * How long one rule may run on one document, in ms, before it is stopped and reported as an
+   * `archlens-internal` warning (default `DEFAULT_RULE_BUDGET_MS`; the language server uses less).
+   */
+  readonly ruleBudgetMs?: number;
 }

@@ -4,6 +4,7 @@ import { createLanguageClient } from './languageClient';
 import { registerDiagram } from './diagram/registerDiagram';
 import { registerStatusBar } from './statusBar';
 import { registerAws } from './aws/registerAws';
+import { redactingLogChannel } from './redactingLog';
 
 let client: LanguageClient | undefined;
 
@@ -13,7 +14,7 @@ let client: LanguageClient | undefined;
  * registers is disposed with the extension.
  */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('ArchLens', { log: true });
+  const output = redactingLogChannel(vscode.window.createOutputChannel('ArchLens', { log: true }));
   context.subscriptions.push(output);
   client = createLanguageClient(context, output);
   context.subscriptions.push(

@@ -1,10 +1,11 @@
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, CompletionItem, Connection, Diagnostic, DocumentSymbol as LspDocumentSymbol, Location, Range, TextDocuments } from 'vscode-languageserver';
+import type { CodeAction, CompletionItem, Connection, Diagnostic, DocumentSymbol as LspDocumentSymbol, Hover, Location, Position, Range, TextDocuments } from 'vscode-languageserver';
 import { CodeActionKind, CompletionItemKind, InsertTextFormat, MarkupKind, ResponseError, SymbolKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from '../engine/analyzer';
 import type { AnalyzedDocument } from '../engine/analyzedDocument';
 import { LineIndex } from '../engine/document/lineIndex';
+import type { Span } from '../engine/document/located';
 import type { Finding, Fix } from '../engine/findings';
 import { codeActionsFor } from '../engine/language/codeActions';
 import { completionsAt } from '../engine/language/completion';
@@ -20,10 +21,15 @@ import type { OpenApiLanguageHost, OpenApiLocation } from '../engine/openapi/lan
 import { openApiDefinitionAt, openApiPrepareRename, openApiReferencesAt, openApiRenameAt } from '../engine/openapi/language/navigation';
 import { openApiDocumentSymbols } from '../engine/openapi/language/symbols';
 import type { OpenApiDocumentSymbol, OpenApiSymbolKind } from '../engine/openapi/language/symbols';
+import { BudgetExceeded, runWithBudget } from '../engine/util/workBudget';
+import { currentTextView, type AnalysisView } from './analysisView';
 import { toRange, toTextEdit } from './convert';
 import type { DocumentAnalyses } from './documentAnalyses';
 import type { Logger } from './logger';
 import { WorkspaceSymbolIndex } from './workspaceSymbols';
+
+/** How long one request (hover, completion, references...) may compute before it answers empty. */
+const REQUEST_BUDGET_MS = 1_000;
 
 const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
   type: CompletionItemKind.Class,
@@ -70,42 +76,76 @@ export function registerFeatures(connection: Connection, documents: TextDocument
   // One stable host: the OpenAPI model is cached per parse and reader.
   const openApiHost: OpenApiLanguageHost = { readFile };
 
+  /**
+   * Runs a request's work under a budget (the server has one thread: a request must not hold up
+   * the others); a failure or overrun is logged and answered with `fallback`.
+   */
+  const answer = <T>(uri: string, fallback: T, work: () => T): T => {
+    try {
+      return runWithBudget(REQUEST_BUDGET_MS, Date.now, work);
+    } catch (error) {
+      if (error instanceof BudgetExceeded) logger.info(`A request on ${uri} was stopped after ${Math.round(error.elapsedMs)} ms (budget ${REQUEST_BUDGET_MS} ms): the document is too large or complex for it.`);
+      else logger.error(`Request failed for ${uri}`, error);
+      return fallback;
+    }
+  };
+
   const withDocument = <T>(uri: string, fallback: T, run: (analyzed: AnalyzedDocument, document: TextDocument) => T, openapi?: (analyzed: AnalyzedDocument, document: TextDocument) => T): T => {
     const document = documents.get(uri);
     if (!document) return fallback;
-    try {
+    return answer(uri, fallback, () => {
       const analyzed = analyses.get(document);
       if (analyzed.kind === 'other') return fallback;
       // The analysis is named by the document's full path (`documentPath`): the base of relative `$ref`s.
       if (analyzed.kind === 'openapi') return openapi ? openapi(analyzed, document) : fallback;
       return run(analyzed, document);
-    } catch (error) {
-      logger.error(`Request failed for ${uri}`, error);
-      return fallback;
-    }
+    });
   };
 
+  /**
+   * Hover and completion answer from the last good analysis when this version's is not ready
+   * (`DocumentAnalyses.forRequest`): right after an edit they never wait for a re-analysis. Hover
+   * maps positions between the texts (inside text typed since, it has no answer yet); completion
+   * reads the current text with that analysis's names (`currentTextView`).
+   */
+  const withLastAnalysis = <T>(
+    uri: string,
+    position: Position,
+    fallback: T,
+    run: (view: AnalysisView, offset: number) => T,
+    openapi: (view: AnalysisView, offset: number) => T,
+    adapt: (view: AnalysisView, document: TextDocument) => AnalysisView = (view) => view,
+  ): T => {
+    const document = documents.get(uri);
+    if (!document) return fallback;
+    return answer(uri, fallback, () => {
+      const view = adapt(analyses.forRequest(document), document);
+      const offset = view.offsetAt(position);
+      if (offset === undefined || view.analyzed.kind === 'other') return fallback;
+      return view.analyzed.kind === 'openapi' ? openapi(view, offset) : run(view, offset);
+    });
+  };
+
+  const toHover = (view: AnalysisView, hover: { markdown: string; span: Span } | undefined): Hover | null => (hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: view.rangeOf(hover.span) } : null);
+
   connection.onHover(({ textDocument, position }) =>
-    withDocument(
+    withLastAnalysis(
       textDocument.uri,
+      position,
       null,
-      (analyzed, document) => {
-        const hover = hoverAt(analyzed, analyzer.catalog, document.offsetAt(position));
-        return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(analyzed, hover.span) } : null;
-      },
-      (analyzed, document) => {
-        const hover = openApiHoverAt(analyzed, document.offsetAt(position), openApiHost);
-        return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(analyzed, hover.span) } : null;
-      },
+      (view, offset) => toHover(view, hoverAt(view.analyzed, analyzer.catalog, offset)),
+      (view, offset) => toHover(view, openApiHoverAt(view.analyzed, offset, openApiHost)),
     ),
   );
 
   connection.onCompletion(({ textDocument, position }) =>
-    withDocument(
+    withLastAnalysis(
       textDocument.uri,
+      position,
       [] as CompletionItem[],
-      (analyzed, document) => completionsAt(analyzed, analyzer.catalog, document.offsetAt(position)).map((entry) => toCompletionItem(analyzed, entry)),
-      (analyzed, document) => openApiCompletionsAt(analyzed, document.offsetAt(position), openApiHost).map((entry) => toCompletionItem(analyzed, entry)),
+      (view, offset) => completionsAt(view.analyzed, analyzer.catalog, offset).map((entry) => toCompletionItem(view, entry)),
+      (view, offset) => openApiCompletionsAt(view.analyzed, offset, openApiHost).map((entry) => toCompletionItem(view, entry)),
+      currentTextView,
     ),
   );
 
@@ -234,7 +274,7 @@ export function registerFeatures(connection: Connection, documents: TextDocument
   });
 }
 
-function toCompletionItem(analyzed: AnalyzedDocument, entry: CompletionEntry): CompletionItem {
+function toCompletionItem(view: AnalysisView, entry: CompletionEntry): CompletionItem {
   return {
     label: entry.label,
     kind: COMPLETION_KINDS[entry.kind],
@@ -242,7 +282,7 @@ function toCompletionItem(analyzed: AnalyzedDocument, entry: CompletionEntry): C
     ...(entry.documentation ? { documentation: { kind: MarkupKind.Markdown, value: entry.documentation } } : {}),
     ...(entry.sortText ? { sortText: entry.sortText } : {}),
     insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-    textEdit: { range: toRange(analyzed, entry.replace), newText: entry.insertText ?? entry.label },
+    textEdit: { range: view.rangeOf(entry.replace), newText: entry.insertText ?? entry.label },
   };
 }
 

@@ -14,6 +14,8 @@ export interface ProjectConfig {
   readonly problems: readonly string[];
   /** Advice to show once (deprecated top-level lint keys). */
   readonly notes: readonly string[];
+  /** Applied settings that cannot work as meant (unknown rule ids), to show once as a warning. */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -35,7 +37,7 @@ export class ProjectConfigCache {
   private forDir(dir: string): ProjectConfig {
     const cached = this.byDir.get(dir);
     if (cached) return cached;
-    let config: ProjectConfig = { file: undefined, options: {}, sections: new Map(), problems: [], notes: [] };
+    let config: ProjectConfig = { file: undefined, options: {}, sections: new Map(), problems: [], notes: [], warnings: [] };
     const found = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).find((file) => fs.existsSync(file));
     if (found) {
       try {
@@ -43,7 +45,7 @@ export class ProjectConfigCache {
         const parsed = parseProjectConfig(readTextFile(found, MAX_CONFIG_BYTES));
         config = { file: found, ...parsed };
       } catch (error) {
-        config = { file: found, options: {}, sections: new Map(), problems: [`cannot read: ${error instanceof Error ? error.message : String(error)}`], notes: [] };
+        config = { file: found, options: {}, sections: new Map(), problems: [`cannot read: ${error instanceof Error ? error.message : String(error)}`], notes: [], warnings: [] };
       }
     } else {
       const parent = path.dirname(dir);

@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,12 +10,14 @@ import { DOCUMENT_STATUS_NOTIFICATION, SETTINGS_SECTION } from '../shared/protoc
 import type { DocumentStatus, LintSettings } from '../shared/protocol';
 import { toDiagnostic } from './convert';
 import { DiagnosticsBook } from './diagnosticsBook';
-import { DocumentAnalyses } from './documentAnalyses';
+import { DocumentAnalyses, documentPath } from './documentAnalyses';
+import { BackgroundLinter } from './backgroundLinter';
 import { registerFeatures } from './features';
 import { connectionLogger } from './logger';
 import { mergeSettings, ProjectConfigCache } from './projectSettings';
 import { ValidationScheduler } from './validationScheduler';
 import { WorkspaceFiles } from './workspaceFiles';
+import { pathOfFileUri } from './fileUris';
 
 /**
  * The ArchLens language server (`node dist/server.js --stdio`): diagnostics and
@@ -30,12 +32,32 @@ const files = new WorkspaceFiles(documents);
 const analyzer = createAnalyzer({ catalog: loadCatalogFromDir(defaultCatalogDir()), readFile: files.read });
 const book = new DiagnosticsBook((params) => void connection.sendDiagnostics(params).catch(() => undefined));
 const analyses = new DocumentAnalyses(analyzer);
+const linter = new BackgroundLinter(path.join(__dirname, 'lintWorker.js'), (job) => {
+  const reads = new Set<string>();
+  const result = files.recordReads(reads, () => analyzer.lint(job.fileName, job.text, job.options));
+  return { ...result, reads: [...reads] };
+});
 const projectConfigs = new ProjectConfigCache();
-const reportedConfigProblems = new Set<string>();
-const reportedConfigNotes = new Set<string>();
+/** `<kind> <file>` of configuration messages already shown: each is shown once until the file changes. */
+const reportedConfigMessages = new Set<string>();
+
+/** Shows a config file's problems, warnings or notes once (and logs them). */
+function reportConfigOnce(file: string, kind: 'problems' | 'warnings' | 'notes', messages: readonly string[], show: (text: string) => void): void {
+  const key = `${kind} ${file}`;
+  if (messages.length === 0 || reportedConfigMessages.has(key)) return;
+  reportedConfigMessages.add(key);
+  const text = messages.join('; ');
+  if (kind !== 'problems') logger.info(`${file}: ${text}`);
+  show(text);
+}
 let canPullSettings = false;
 const settingsCache = new Map<string, Promise<LintSettings>>();
 const DEFAULT_DEBOUNCE_MS = 250;
+/**
+ * How long one rule may run on one document in the editor before it is stopped (the CLI allows
+ * more): the server is single-threaded, so a runaway rule would freeze every feature.
+ */
+const SERVER_RULE_BUDGET_MS = 2_000;
 let debounceMs = DEFAULT_DEBOUNCE_MS;
 
 /**
@@ -97,16 +119,14 @@ async function settingsFor(uri: string): Promise<LintSettings> {
 }
 
 function projectOptions(uri: string): LintOptions {
-  if (!uri.startsWith('file:')) return {};
-  const config = projectConfigs.forFile(fileURLToPath(uri));
-  if (config.file && config.problems.length > 0 && !reportedConfigProblems.has(config.file)) {
-    reportedConfigProblems.add(config.file);
-    void connection.window.showWarningMessage(`ArchLens: ${config.file} has problems and was partly ignored: ${config.problems.join('; ')}`);
-  }
-  if (config.file && config.notes.length > 0 && !reportedConfigNotes.has(config.file)) {
-    reportedConfigNotes.add(config.file);
-    logger.info(`${config.file}: ${config.notes.join('; ')}`);
-    void connection.window.showInformationMessage(`ArchLens: ${config.file}: ${config.notes.join('; ')}`);
+  const filePath = pathOfFileUri(uri);
+  if (filePath === undefined) return {};
+  const config = projectConfigs.forFile(filePath);
+  if (config.file) {
+    const file = config.file;
+    reportConfigOnce(file, 'problems', config.problems, (text) => void connection.window.showWarningMessage(`ArchLens: ${file} has problems and was partly ignored: ${text}`));
+    reportConfigOnce(file, 'warnings', config.warnings, (text) => void connection.window.showWarningMessage(`ArchLens: ${file}: ${text}`));
+    reportConfigOnce(file, 'notes', config.notes, (text) => void connection.window.showInformationMessage(`ArchLens: ${file}: ${text}`));
   }
   return config.options;
 }
@@ -127,13 +147,21 @@ async function validate(uri: string): Promise<void> {
       return;
     }
     const started = performance.now();
-    // The analysis carries the document's full path: the base of relative `$ref`s. The files
-    // lint reads are recorded with the analysis: the documents to re-check when they change.
-    const analyzed = analyses.get(current);
-    const result = files.recordReads(analyses.readsOf(current), () => analyzer.lintAnalyzed(analyzed, mergeSettings(projectOptions(uri), settings)));
+    // Linted on the worker thread: this thread keeps answering requests meanwhile. The engine
+    // sees the document's full path (the base of relative `$ref`s) and the open documents.
+    const result = await linter.lint({
+      fileName: documentPath(uri),
+      text: current.getText(),
+      options: { ...mergeSettings(projectOptions(uri), settings), ruleBudgetMs: SERVER_RULE_BUDGET_MS },
+      openDocuments: documents.all().map((document) => [document.uri, document.getText()] as const),
+      roots: files.folderRoots,
+    });
+    if (documents.get(uri)?.version !== version) return; // stale: publish only the latest version
+    // The files lint read are recorded with the analysis: the documents to re-check when they change.
+    const reads = analyses.readsOf(current);
+    for (const read of result.reads) reads.add(read);
     const own = result.findings.filter(isOwnFinding);
     analyses.setFindings(current, own);
-    if (documents.get(uri)?.version !== version) return; // stale: publish only the latest version
     // One lookup per file, not per finding (each compares real paths of the open documents).
     const uris = new Map<string, string | undefined>();
     const uriOf = (file: string): string | undefined => {
@@ -145,6 +173,9 @@ async function validate(uri: string): Promise<void> {
     const count = (severity: string) => own.filter((finding) => finding.severity === severity).length;
     const status: DocumentStatus = { uri, version, kind: result.kind, errors: count('error'), warnings: count('warning'), infos: count('info'), durationMs: Math.round(performance.now() - started) };
     await connection.sendNotification(DOCUMENT_STATUS_NOTIFICATION, status);
+    // The check ran on the worker; make this version's analysis here now, after publishing, so
+    // hover and completion find it ready (`DocumentAnalyses.forRequest`) instead of parsing.
+    if (result.kind !== 'other') setImmediate(() => (documents.get(uri)?.version === version ? analyses.get(current) : undefined));
   } catch (error) {
     logger.error(`Validation failed for ${uri}`, error);
   }
@@ -218,8 +249,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   // over the disk, so its disk events change nothing for its dependents.
   if (changes.some((change) => CONFIG_FILE_NAMES.includes(uriBaseName(change.uri)))) {
     projectConfigs.invalidate();
-    reportedConfigProblems.clear();
-    reportedConfigNotes.clear();
+    reportedConfigMessages.clear();
     for (const document of documents.all()) scheduler.schedule(document.uri, true);
   }
   for (const change of changes) {
@@ -231,6 +261,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 connection.onShutdown(() => {
   shutdownRequested = true;
   scheduler.dispose();
+  linter.dispose();
 });
 
 registerFeatures(connection, documents, analyses, analyzer, logger, files.read);

@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL } from 'node:url';
 import { readTextFile } from '../node/readRegularFile';
+import { pathOfFileUri } from './fileUris';
 
 const MAX_REF_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -23,9 +22,20 @@ export function canonicalPath(filePath: string): string | undefined {
   return dir ? path.join(dir, path.basename(filePath)) : undefined;
 }
 
+/** `canonical` applied to the local path of a `file:` URI; undefined for URIs without one. */
+function canonicalOfUri(uri: string, canonical: (filePath: string) => string | undefined): string | undefined {
+  const filePath = pathOfFileUri(uri);
+  return filePath === undefined ? undefined : canonical(filePath);
+}
+
 function isInside(filePath: string, root: string): boolean {
   const relative = path.relative(root, filePath);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** The open documents, as far as reading other files needs them: URI and current text. */
+export interface OpenDocuments {
+  all(): ReadonlyArray<{ readonly uri: string; getText(): string }>;
 }
 
 /**
@@ -39,11 +49,22 @@ export class WorkspaceFiles {
   private roots: string[] = [];
   private recording: Set<string> | undefined;
 
-  constructor(private readonly documents: TextDocuments<TextDocument>) {}
+  /** `documents` gives the open documents (the server's `TextDocuments`, or a lint worker's snapshot of them). */
+  constructor(private readonly documents: OpenDocuments) {}
+
+  /** The folders' real paths (for a lint worker's copy of this reader). */
+  get folderRoots(): readonly string[] {
+    return this.roots;
+  }
+
+  /** Sets the folders' real paths directly (a lint worker's copy of the server's reader). */
+  setRoots(roots: readonly string[]): void {
+    this.roots = [...roots];
+  }
 
   /** Sets the workspace folders (URIs from `initialize`). */
   setFolders(folderUris: readonly string[]): void {
-    this.roots = folderUris.filter((uri) => uri.startsWith('file:')).map((uri) => realPath(fileURLToPath(uri))).filter((root): root is string => root !== undefined);
+    this.roots = folderUris.map((uri) => canonicalOfUri(uri, realPath)).filter((root): root is string => root !== undefined);
   }
 
   /**
@@ -72,10 +93,10 @@ export class WorkspaceFiles {
     const real = canonicalPath(path.resolve(filePath));
     this.recording?.add(real ?? path.resolve(filePath));
     if (!real) return undefined;
-    const openFiles = this.documents.all().filter((document) => document.uri.startsWith('file:'));
-    const roots = this.roots.length > 0 ? this.roots : openFiles.map((document) => realPath(path.dirname(fileURLToPath(document.uri)))).filter((dir): dir is string => dir !== undefined);
+    const openFiles = this.documents.all().filter((document) => pathOfFileUri(document.uri) !== undefined);
+    const roots = this.roots.length > 0 ? this.roots : openFiles.map((document) => canonicalOfUri(document.uri, (file) => realPath(path.dirname(file)))).filter((dir): dir is string => dir !== undefined);
     if (!roots.some((root) => isInside(real, root))) return undefined;
-    const open = openFiles.find((document) => canonicalPath(fileURLToPath(document.uri)) === real);
+    const open = openFiles.find((document) => canonicalOfUri(document.uri, canonicalPath) === real);
     if (open) return open.getText();
     try {
       // A regular file under the limit, read with a bounded read (a link to /dev/zero or a FIFO is refused).
@@ -87,7 +108,7 @@ export class WorkspaceFiles {
 
   /** The canonical path of a `file:` URI (the key of the dependency index); undefined for other schemes. */
   pathOfUri(uri: string): string | undefined {
-    return uri.startsWith('file:') ? canonicalPath(fileURLToPath(uri)) : undefined;
+    return canonicalOfUri(uri, canonicalPath);
   }
 
   /**
@@ -98,7 +119,7 @@ export class WorkspaceFiles {
   uriOf(filePath: string): string | undefined {
     if (!path.isAbsolute(filePath)) return undefined;
     const real = canonicalPath(filePath) ?? filePath;
-    const open = this.documents.all().find((document) => document.uri.startsWith('file:') && canonicalPath(fileURLToPath(document.uri)) === real);
+    const open = this.documents.all().find((document) => canonicalOfUri(document.uri, canonicalPath) === real);
     return open?.uri ?? pathToFileURL(filePath).href;
   }
 }

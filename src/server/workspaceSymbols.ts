@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { pathOfFileUri } from './fileUris';
 import type { SymbolInformation } from 'vscode-languageserver';
 import { SymbolKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -85,7 +86,10 @@ export class WorkspaceSymbolIndex {
         } else if (TEMPLATE_FILE.test(entry.name)) out.push(path.join(dir, entry.name));
       }
     };
-    for (const uri of folderUris) if (uri.startsWith('file:')) walk(fileURLToPath(uri));
+    for (const uri of folderUris) {
+      const folder = pathOfFileUri(uri);
+      if (folder !== undefined) walk(folder);
+    }
     return out;
   }
 }

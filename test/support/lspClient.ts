@@ -36,6 +36,16 @@ export class TestLspClient {
     this.connection.listen();
   }
 
+  /** The server's process id (the bench reads its CPU time, the fuzzer its memory). */
+  get serverPid(): number | undefined {
+    return this.process.pid;
+  }
+
+  /** Whether the server process is still running. */
+  get alive(): boolean {
+    return this.process.exitCode === null && this.process.signalCode === null;
+  }
+
   private wake(): void {
     for (const waiter of this.waiters.splice(0)) waiter();
   }

@@ -284,6 +284,18 @@ describe('archlens CLI: lint', () => {
     assert.equal(old.stderr, "archlens: note: .archlens.yml: top-level ignore is deprecated (still applied): move it under a 'lint:' section, e.g. 'lint: { ignore: ... }'\n");
   });
 
+  it('warns on stderr about a misspelled rule id in .archlens.yml, and the rule it meant still reports', () => {
+    const probe = fixture({ 'bad.yaml': BAD_TYPE });
+    const rule = runJson(['bad.yaml'], probe).findings.find((f) => f.severity === 'error')?.rule ?? '';
+    assert.ok(rule.length > 3, 'the probe template has an error finding');
+    const typo = `${rule.slice(0, -2)}${rule.slice(-1)}${rule.slice(-2, -1)}`;
+    const dir = fixture({ '.archlens.yml': `lint:\n  ignore: [${typo}]\n`, 'bad.yaml': BAD_TYPE });
+    const result = runJson(['bad.yaml'], dir);
+    assert.equal(result.code, 1);
+    assert.ok(result.findings.some((f) => f.rule === rule));
+    assert.equal(result.stderr, `archlens: warning: .archlens.yml: lint.ignore: no rule has the id '${typo}'; it has no effect. Did you mean '${rule}'?\n`);
+  });
+
   it('exits 2 naming the file when .archlens.yml is malformed', () => {
     const dir = fixture({ '.archlens.yml': 'ignore: [cfn-a\n', 'bad.yaml': BAD_TYPE, 'typo.yml': 'ignores: [x]\n' });
     const broken = run(['lint', 'bad.yaml'], dir);

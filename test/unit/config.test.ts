@@ -42,6 +42,21 @@ describe('parseProjectConfig', () => {
     }
   });
 
+  it('warns about rule ids no rule has, with "did you mean", and still applies the file', () => {
+    const { options, problems, warnings } = parseProjectConfig('lint:\n  ignore: [cfn-unknwn-property, cfn-unused-parameter]\n  severity: {cfn-unused-condtion: error, archlens-internal: off}\n');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(options.ignoreRules, ['cfn-unknwn-property', 'cfn-unused-parameter']);
+    assert.deepEqual(warnings, [
+      "lint.ignore: no rule has the id 'cfn-unknwn-property'; it has no effect. Did you mean 'cfn-unknown-property'?",
+      "lint.severity: no rule has the id 'cfn-unused-condtion'; it has no effect. Did you mean 'cfn-unused-condition'?",
+    ]);
+  });
+
+  it('checks rule ids against the list it is given (none: no check)', () => {
+    assert.deepEqual(parseProjectConfig('lint: {ignore: [my-rule, other]}\n', ['my-rule']).warnings, ["lint.ignore: no rule has the id 'other'; it has no effect."]);
+    assert.deepEqual(parseProjectConfig('lint: {ignore: [anything]}\n', []).warnings, []);
+  });
+
   it('accepts a single string where a list is expected', () => {
     const { options, problems } = parseProjectConfig('lint:\n  ignore: cfn-unused-parameter\n  regions: us-west-2\n');
     assert.deepEqual(problems, []);

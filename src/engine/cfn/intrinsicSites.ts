@@ -2,6 +2,7 @@ import type { LocatedNode, MappingNode, ParsedDocument, ScalarNode } from '../do
 import { INTRINSIC_FUNCTIONS } from './intrinsics';
 import type { IntrinsicCall } from './intrinsics';
 import type { TemplateModel } from './template';
+import { spendBudget } from '../util/workBudget';
 
 /** Where a node sits in a template. */
 export interface TemplatePlace {
@@ -129,6 +130,7 @@ class Scanner {
   }
 
   walk(node: LocatedNode, place: TemplatePlace, enclosing: readonly string[], conditionContext: boolean): void {
+    spendBudget();
     if (node.kind === 'scalar') return;
     if (node.kind === 'sequence') {
       for (const item of node.items) this.walk(item, place, enclosing, conditionContext);

@@ -9,6 +9,7 @@ import { asIntrinsic } from './intrinsics';
 import type { ResourceEntry, TemplateModel } from './template';
 import type { ConstraintNode } from '../constraints/constraintTypes';
 import { ConstraintChecker, isNoValue, type ConstraintIssueKind } from '../constraints/constraintCheck';
+import { spendBudget } from '../util/workBudget';
 
 /** What kind of property problem an issue is; each kind is reported by its own rule. */
 export type PropertyIssueKind = 'unknown-property' | 'required-property' | 'value-type' | ConstraintIssueKind;
@@ -124,6 +125,7 @@ class PropertyChecker {
   }
 
   private checkValue(node: LocatedNode, type: TypeRef, path: string, limits?: ConstraintNode): void {
+    spendBudget();
     if (this.skipIntrinsic(node, type, path, limits)) return;
     switch (type.kind) {
       case 'primitive':

@@ -1,6 +1,7 @@
 import type { LocatedNode, ParsedDocument, Span } from '../document/located';
 import { asIntrinsic, subVariables } from './intrinsics';
 import type { TemplateModel } from './template';
+import { spendBudget } from '../util/workBudget';
 
 /** What a reference points at. */
 export type ReferenceKind = 'ref' | 'getatt' | 'sub' | 'dependsOn' | 'condition' | 'findInMap';
@@ -96,6 +97,7 @@ class ReferenceCollector {
 
   /** Walks a value; `conditionContext` is true inside condition functions, where `{Condition: X}` is a reference. */
   walk(node: LocatedNode, conditionContext: boolean, locals: ReadonlySet<string>): void {
+    spendBudget();
     if (node.kind === 'scalar') return;
     if (node.kind === 'sequence') {
       for (const item of node.items) this.walk(item, conditionContext, locals);

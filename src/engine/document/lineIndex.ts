@@ -70,3 +70,12 @@ export class LineIndex {
     return this.lineStarts[Math.min(Math.max(line, 0), this.lineStarts.length - 1)]!;
   }
 }
+
+/**
+ * The offset where the line holding `offset` starts. `lastIndexOf` reads a negative start as 0,
+ * so at offset 0 of a text starting with a newline it found that newline and put the line's
+ * start after the offset (completion there threw on a negative repeat count).
+ */
+export function lineStartOf(text: string, offset: number): number {
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+}

@@ -1,3 +1,5 @@
+import { lineStartOf } from './lineIndex';
+
 /**
  * Quoted scalars whose continuation lines are indented less than their key:
  *
@@ -30,10 +32,6 @@ export interface PaddedText {
   readonly text: string;
   /** Sorted by `at`. */
   readonly insertions: readonly Insertion[];
-}
-
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 function indentOf(text: string, lineStart: number): number {

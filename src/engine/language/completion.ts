@@ -13,6 +13,7 @@ import { wordBefore, yamlPathAt } from './yamlContext';
 import { jsonCursorAt } from './jsonContext';
 import { jsonSiblingKeys, yamlSiblingKeys } from './siblingKeys';
 import { textWithoutLine } from './typing';
+import { lineStartOf } from '../document/lineIndex';
 import { lookupTable } from '../util/lookup';
 
 /** What a completion item is, for its icon. */
@@ -53,7 +54,7 @@ const TAIL_CHARS = 512;
  */
 export function completionsAt(analyzed: AnalyzedDocument, catalog: Catalog, offset: number): CompletionEntry[] {
   const text = analyzed.text;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartOf(text, offset);
   const linePrefix = text.slice(lineStart, offset);
   const { start, word } = wordBefore(text, offset);
   const replace = { start, end: offset };

@@ -1,10 +1,12 @@
+import { lineStartOf } from '../document/lineIndex';
+
 /**
  * The YAML key path at a cursor, computed from indentation alone so it works
  * while the document is half-typed and does not parse. Sequence items appear
  * as index 0 (completion only needs to know "inside a list item").
  */
 export function yamlPathAt(text: string, offset: number): Array<string | number> {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartOf(text, offset);
   const current = text.slice(lineStart, offset);
   let target = indentOf(current);
   // On `- Key` (or a bare `- `), the cursor is inside a sequence item.

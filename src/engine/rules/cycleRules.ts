@@ -4,6 +4,7 @@ import { collectReferences } from '../cfn/references';
 import type { TemplateModel } from '../cfn/template';
 import type { ParsedDocument, Span } from '../document/located';
 import { getValue } from '../document/located';
+import { spendBudget } from '../util/workBudget';
 
 /** References that make CloudFormation create one resource before another. */
 const DEPENDENCY_KINDS = new Set(['ref', 'getatt', 'sub', 'dependsOn']);
@@ -71,6 +72,7 @@ export function findCycles(edges: readonly (readonly number[])[]): number[][] {
     stack.push(root);
     onStack[root] = 1;
     while (work.length > 0) {
+      spendBudget();
       const frame = work[work.length - 1]!;
       const targets = edges[frame.node]!;
       if (frame.next < targets.length) {

@@ -5,6 +5,7 @@ import { getValue } from '../document/located';
 import { collectReferences } from '../cfn/references';
 import type { SectionEntry, TemplateModel } from '../cfn/template';
 import { literalParts, matchesParts, placeholders } from '../util/placeholders';
+import { spendBudget } from '../util/workBudget';
 
 /**
  * Transforms that do not read template parameters, conditions or mappings behind our back.
@@ -66,6 +67,7 @@ function addPlaceholders(usage: Usage, text: string): void {
  * toward silence (a `Condition` property holding a condition's name counts, too).
  */
 function walk(node: LocatedNode, usage: Usage): void {
+  spendBudget();
   if (node.kind === 'scalar') {
     if (typeof node.value === 'string') addPlaceholders(usage, node.text);
     return;

@@ -3,7 +3,6 @@
 import type { StackResourceSummary } from '../../aws/cloudFormationGateway';
 import { CONTEXT } from '../contextValues';
 import { isExpiredPageToken, PagedChildren, type ListingPage, type PagedChildrenOptions } from '../pagedChildren';
-import { MessageNode } from '../standardNodes';
 import type { NodeItem, ViewNode } from '../viewNode';
 import { stackResourcesConsoleUrl } from './consoleUrls';
 import { StackFolderNode } from './stackFolder';
@@ -65,7 +64,7 @@ abstract class ResourcePagesFolderNode extends StackFolderNode {
   protected constructor(
     id: string,
     env: StackEnv,
-    private readonly pages: StackResourcePages,
+    protected readonly pages: StackResourcePages,
     label: string,
     iconId: string,
     options: ResourcePagesOptions,
@@ -103,10 +102,13 @@ export class ResourcesFolderNode extends ResourcePagesFolderNode {
 /** Builds the stack node of a nested stack (the root owns stack nodes, so they are reused). */
 export type NestedStackFactory = (folderId: string, info: StackInfo) => ViewNode;
 
+/** A resource that is a nested stack the view can show (it has a stack id). */
+const isNestedStack = (r: StackResourceSummary): boolean => r.ResourceType === NESTED_TYPE && !!r.PhysicalResourceId;
+
 export class NestedStacksFolderNode extends ResourcePagesFolderNode {
   constructor(id: string, env: StackEnv, stack: StackInfo, pages: StackResourcePages, nestedNode: NestedStackFactory) {
     super(id, env, pages, 'Nested stacks', 'layers', {
-      filter: (r) => r.ResourceType === NESTED_TYPE && !!r.PhysicalResourceId,
+      filter: isNestedStack,
       // Nested stacks are a few among many resources: read up to 20 pages (2,000 resources) per expand.
       fill: Number.MAX_SAFE_INTEGER,
       maxPagesPerRequest: 20,
@@ -115,10 +117,21 @@ export class NestedStacksFolderNode extends ResourcePagesFolderNode {
     });
   }
 
-  /** Loads the folder's first request; true unless it found no nested stack at all. */
-  async hasContent(signal: AbortSignal): Promise<boolean> {
-    const nodes = await this.children(signal);
-    return !nodes.every((n) => n instanceof MessageNode);
+  /**
+   * Whether to show the folder, decided from at most one request: the first page of the stack's
+   * resources, kept for the Resources folder and for this folder's own load. Shown when that page
+   * has a nested stack, when more pages follow (one may be there: opening the folder reads on and
+   * says "No nested stacks" if none is), or when the request fails (the folder's load shows the
+   * error). Reading every page first cost up to 20 calls in a row before a big stack showed anything.
+   */
+  async mayHaveContent(signal: AbortSignal): Promise<boolean> {
+    try {
+      for await (const page of this.pages.read(undefined, signal)) return page.nextToken !== undefined || page.items.some(isNestedStack);
+      return false;
+    } catch (error) {
+      if (signal.aborted) throw error;
+      return true;
+    }
   }
 }
 

@@ -98,14 +98,13 @@ export class StackNode implements ViewNode, EventsOwner {
   /**
    * The folder lists the stack's own AWS::CloudFormation::Stack resources, so it does not depend
    * on where the children fall in ListStacks. When the listing cannot tell (a child may be on a
-   * page not read yet), the folder's first load decides: shown when it found a nested stack or
-   * failed (so the error shows there), hidden when the stack has none. That load is kept, so
-   * opening the folder afterwards sends nothing.
+   * page not read yet), the first page of the stack's resources decides (one request, kept for
+   * the folders that read it; see `NestedStacksFolderNode.mayHaveContent`).
    */
   private async showNestedFolder(folder: NestedStacksFolderNode, signal: AbortSignal): Promise<boolean> {
     const known = this.env.directory.nestedStacks(this.current.id);
     if (known !== 'unknown') return known === 'yes';
-    return folder.hasContent(signal);
+    return folder.mayHaveContent(signal);
   }
 
   private build(): Folders {

@@ -24,6 +24,10 @@ const SAMPLES: Record<string, string> = {
   'prose': `the secret key is ${SECRET_KEY} and the token ${SESSION_TOKEN}; key ${ACCESS_KEY}.`,
   'query string': `https://example.com/?X-Amz-Credential=${ACCESS_KEY}%2F20260101&X-Amz-Security-Token=${encodeURIComponent(SESSION_TOKEN)}`,
   'lowercase key': `db_password: '${PASSWORD}'`,
+  'short secret names': `API_KEY=${API_TOKEN} DB_PASS=${PASSWORD} SMTP_PWD='${PASSWORD}' x-api-key: ${API_TOKEN}`,
+  'camel-case names': JSON.stringify({ apiKey: API_TOKEN, privateKey: PASSWORD, dbPassword: PASSWORD }),
+  'connection URL': `connect ECONNREFUSED postgres://admin:${PASSWORD}@db.internal:5432/orders and mongodb+srv://app:${API_TOKEN}@cluster0.example.net/`,
+  'ADO connection string': `Server=db;Database=orders;User Id=app;Password=${PASSWORD};Encrypt=true`,
 };
 
 void describe('redactSecrets', () => {
@@ -56,8 +60,14 @@ void describe('redactSecrets', () => {
       'arn:aws:iam::123456789012:user/archlens-test AIDAEXAMPLEUSERID0001',
       'CloudWatchLogs DescribeLogGroups: Rate exceeded',
       'AKIA is a prefix; AKIASHORT is not a key',
+      'x-amazon-apigateway-integration passthroughBehavior=WHEN_NO_MATCH keyName=my-key-pair author=jane',
+      'endpoint http://127.0.0.1:4566/ and https://logs.us-east-1.amazonaws.com:443/path',
     ];
     for (const line of ordinary) assert.equal(redactSecrets(line), line);
+  });
+
+  void test('masks only the password of a connection URL', () => {
+    assert.equal(redactSecrets(`postgres://admin:${PASSWORD}@db:5432/x`), `postgres://admin:${REDACTED}@db:5432/x`);
   });
 
   void test('is idempotent', () => {

@@ -56,4 +56,17 @@ void describe('language server: multi-file OpenAPI $refs', () => {
     const lines = published.diagnostics.filter((d) => d.code === 'oas-ref-resolves').map((d) => refs[d.range.start.line - 6]);
     assert.deepEqual(lines, ['../outside.yaml', 'schemas/pet.yaml#/properties/nope', ...(linked ? ['link.yaml'] : [])], JSON.stringify(published.diagnostics));
   });
+
+  void test('a document with a file://host URI open does not break the others\' $ref checks', async () => {
+    // fileURLToPath throws for a host on Linux: it used to make every read fail.
+    const hostUri = 'file://fileserver/share/api.yaml';
+    await client.open(hostUri, api);
+    const hostPublished = await client.diagnosticsFor(hostUri, 1);
+    assert.ok(hostPublished.diagnostics.every((d) => d.code !== 'archlens-internal'), JSON.stringify(hostPublished.diagnostics));
+    const otherUri = uriOf(path.join(workspace, 'api2.yaml'));
+    await client.open(otherUri, api);
+    const published = await client.diagnosticsFor(otherUri, 1);
+    const lines = published.diagnostics.filter((d) => d.code === 'oas-ref-resolves').map((d) => refs[d.range.start.line - 6]);
+    assert.deepEqual(lines, ['../outside.yaml', 'schemas/pet.yaml#/properties/nope', ...(linked ? ['link.yaml'] : [])], JSON.stringify(published.diagnostics));
+  });
 });

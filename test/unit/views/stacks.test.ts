@@ -101,6 +101,22 @@ describe('stacks view: top level', () => {
     assert.ok(nested[0].id.startsWith(`${web.id}/nested/`), 'ids stay unique when the same stack also shows at the top level');
     assert.ok(!labels(await expand(byLabel(nodes, 'big-stack'))).includes('Nested stacks'));
   });
+
+  it('opens a stack the listing cannot vouch for with one request before its folders show', async () => {
+    // A status filter can hide children, so the listing cannot tell whether big-stack (250
+    // resources, three pages, no nested stack) has any: its first resources page decides.
+    const root = h.root();
+    root.setStatusFilter({ kind: 'statuses', statuses: ['CREATE_COMPLETE'] });
+    const big = byLabel(await root.children(signal()), 'big-stack');
+    const folders = await expand(big);
+    assert.equal(h.server.requestsFor('ListStackResources').length, 1, 'one round trip before the folders show');
+    // More pages follow, so a nested stack may be on one of them: the folder stays, and says so when opened.
+    assert.deepEqual(labels(folders).slice(0, 2), ['Nested stacks', 'Resources']);
+    assert.deepEqual(labels(await expand(byLabel(folders, 'Nested stacks'))), ['No nested stacks']);
+    assert.equal(h.server.requestsFor('ListStackResources').length, 3, 'the kept first page is not asked again');
+    assert.equal((await expand(byLabel(folders, 'Resources'))).length, 101, 'first page and Load more');
+    assert.equal(h.server.requestsFor('ListStackResources').length, 3, 'Resources reuses the kept pages');
+  });
 });
 
 describe('stacks view: nested stacks across ListStacks pages', () => {

@@ -14,6 +14,7 @@ import type { OpenApiModel } from '../model';
 import type { OpenApiVersion } from '../version';
 import type { OpenApiLanguageHost } from './languageModel';
 import { languageModel } from './languageModel';
+import { lineStartOf } from '../../document/lineIndex';
 
 /** Fixes for a finding of an OpenAPI document: its own fixes, then ArchLens's, then suppressions. */
 export function openApiCodeActionsFor(analyzed: AnalyzedDocument, finding: Finding, host?: OpenApiLanguageHost): Fix[] {
@@ -33,13 +34,13 @@ function eolOf(text: string): string {
 
 /** The whitespace before a token when nothing else precedes it on its line, else undefined. */
 function ownLineIndent(text: string, offset: number): string | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartOf(text, offset);
   const before = text.slice(lineStart, offset);
   return /^[ ]*$/.test(before) ? before : undefined;
 }
 
 function column(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  return offset - lineStartOf(text, offset);
 }
 
 /** The end of the line holding the last character before `end` (before its line break). */

@@ -21,6 +21,7 @@ import { EXTENSION_FIELDS, EXTENSION_PREFIX, EXTENSION_VALUES, EXTENSIONS, exten
 import type { EntryKind, OpenApiLanguageHost, SectionInfo } from './languageModel';
 import { languageModel, rootWhileTyping, sectionPrefix, sectionsOf, versionFromText } from './languageModel';
 import { lookupTable } from '../../util/lookup';
+import { lineStartOf } from '../../document/lineIndex';
 
 type Path = ReadonlyArray<string | number>;
 
@@ -43,7 +44,7 @@ export function openApiCompletionsAt(analyzed: AnalyzedDocument, offset: number,
   const model = languageModel(analyzed, host);
   const version = model?.version ?? versionFromText(text) ?? '3.0';
   const session: Session = { version, root: model?.root ?? rootWhileTyping(analyzed, offset), json };
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartOf(text, offset);
   const linePrefix = text.slice(lineStart, offset);
 
   // Anchored at the cursor only, so it may start anywhere: read on the line's tail, or a crafted
@@ -220,7 +221,7 @@ function yamlFlowContext(text: string, offset: number, linePrefix: string, flowA
 
 function jsonContext(text: string, offset: number): Context | undefined {
   const cursor = jsonCursorAt(text, offset);
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartOf(text, offset);
   const prefix = text.slice(lineStart, offset);
   const quotes = (prefix.replace(/\\./g, '').match(/"/g) ?? []).length;
   const quoted = quotes % 2 === 1;

@@ -1,0 +1,56 @@
+/**
+ * Folder lint on worker threads: `archlens lint --jobs 2` against `--jobs 1` on a generated
+ * folder of 1,200 files (templates of several sizes, OpenAPI specs, and the non-template JSON a
+ * CDK output folder holds), cold processes in interleaved pairs. Every run's output must equal
+ * the one-thread output, or the row fails.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { generateTemplate } from './generateTemplate';
+import { cdkTreeJson } from './classify';
+import { formatPairDetail, formatRatio, interleavedPairs, timeChild, type PairResult } from './pairs';
+
+/** Writes the folder once (reused while its file count matches). */
+export function folderOf1200(root: string): string {
+  const dir = path.join(root, 'folder-1200');
+  const marker = path.join(dir, '.complete');
+  if (fs.existsSync(marker)) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  const small = generateTemplate({ azs: 1, services: 1 });
+  const medium = generateTemplate({ azs: 2, services: 4 });
+  const manifest = JSON.stringify({ version: '36.0.0', artifacts: { Stack: { type: 'aws:cloudformation:stack', environment: 'aws://unknown-account/unknown-region', properties: { templateFile: 'Stack.template.json' } } } }, null, 1);
+  const tree = cdkTreeJson(60_000);
+  for (let i = 0; i < 1200; i++) {
+    const sub = path.join(dir, `app${String(Math.floor(i / 40)).padStart(2, '0')}`);
+    fs.mkdirSync(sub, { recursive: true });
+    const name = String(i).padStart(4, '0');
+    const kind = i % 10;
+    if (kind < 6) fs.writeFileSync(path.join(sub, `${name}.yaml`), (i % 30 === 0 ? medium : small).replace(/Description: .*/, `Description: stack ${i}`));
+    else if (kind < 8) fs.writeFileSync(path.join(sub, `${name}.manifest.json`), manifest);
+    else fs.writeFileSync(path.join(sub, `${name}.tree.json`), tree);
+  }
+  fs.writeFileSync(marker, '');
+  return dir;
+}
+
+export interface FolderResult {
+  readonly pairs: PairResult;
+  readonly files: number;
+  readonly row: { label: string; value: string; note: string };
+}
+
+export async function benchFolder(cliPath: string, root: string, pairs: number): Promise<FolderResult> {
+  const dir = folderOf1200(root);
+  const lint = (jobs: number) => spawnSync(process.execPath, [cliPath, 'lint', '--format', 'json', '--jobs', String(jobs), dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const one = lint(1);
+  const two = lint(2);
+  if (two.stdout !== one.stdout || two.stderr !== one.stderr || two.status !== one.status) throw new Error('--jobs 2 printed something else than --jobs 1');
+  const result = await interleavedPairs(
+    () => timeChild({ nodeArgs: [cliPath, 'lint', '--format', 'json', '--jobs', '1', dir] }, [0, 1], root),
+    () => timeChild({ nodeArgs: [cliPath, 'lint', '--format', 'json', '--jobs', '2', dir] }, [0, 1], root),
+    pairs,
+    1,
+  );
+  return { pairs: result, files: 1200, row: { label: 'folder, 1,200 files: 1 thread / 2 threads', value: formatRatio(result.ratio), note: `${formatPairDetail(result, 'jobs 1', 'jobs 2')}; output identical (checked)` } };
+}

@@ -1,0 +1,30 @@
+// The language server's lint worker (bundled as dist/lintWorker.js). Linting a big or hostile
+// document takes from tens of milliseconds to the rule budget; on the server's own thread it
+// would hold up hover, completion and every other document meanwhile. Here it runs beside it.
+// Files are read as the server reads them (WorkspaceFiles), over a snapshot of the open
+// documents sent with each job.
+import { parentPort } from 'node:worker_threads';
+import { createAnalyzer } from '../engine/analyzer';
+import { defaultCatalogDir, loadCatalogFromDir } from '../node/catalogLoader';
+import type { LintJob, LintJobResult } from './lintJob';
+import { WorkspaceFiles } from './workspaceFiles';
+
+let openDocuments: LintJob['openDocuments'] = [];
+const files = new WorkspaceFiles({ all: () => openDocuments.map(([uri, text]) => ({ uri, getText: () => text })) });
+const analyzer = createAnalyzer({ catalog: loadCatalogFromDir(defaultCatalogDir()), readFile: files.read });
+
+parentPort?.on('message', (job: LintJob) => {
+  let result: LintJobResult;
+  try {
+    openDocuments = job.openDocuments;
+    files.setRoots(job.roots);
+    const reads = new Set<string>();
+    const linted = files.recordReads(reads, () => analyzer.lint(job.fileName, job.text, job.options));
+    result = { id: job.id, kind: linted.kind, findings: linted.findings, reads: [...reads] };
+  } catch (error) {
+    result = { id: job.id, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    openDocuments = [];
+  }
+  parentPort?.postMessage(result);
+});
