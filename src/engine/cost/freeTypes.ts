@@ -116,6 +116,20 @@ const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::WAFv2::IPSet',
   'AWS::WAFv2::WebACLAssociation',
   'AWS::ServiceCatalog::TagOption',
+  // Their cost shows on what they configure: the vault that stores the recovery points, the
+  // workgroup that runs the queries, the cluster that uses the group.
+  'AWS::Backup::BackupPlan',
+  'AWS::Backup::BackupSelection',
+  'AWS::RedshiftServerless::Namespace',
+  'AWS::Redshift::ClusterParameterGroup',
+  'AWS::Redshift::ClusterSubnetGroup',
+  'AWS::Athena::NamedQuery',
+  'AWS::Athena::DataCatalog',
+  'AWS::Glue::Classifier',
+  'AWS::Glue::Connection',
+  'AWS::Glue::Trigger',
+  'AWS::Cognito::IdentityPool',
+  'AWS::Cognito::UserPoolResourceServer',
 ]);
 
 /** Services every resource of which is free (identity and access). */

@@ -77,6 +77,16 @@ const MSK = g('msk_cluster_test');
 const CLOUDFRONT = `${g('cloudfront_distribution_test, cloudfront_function_test')}; tier boundaries (10 TB, 50 TB, 150 TB, 500 TB, 1 PB, 5 PB) from the CloudFront pricing page`;
 const CODEBUILD = g('codebuild_project_test');
 
+// Services the price reference has no (us-east-1) figure for: the public AWS pricing page of each,
+// us-east-1 list price as recorded in 2025-07 (re-check with Refresh Prices before relying on it).
+const page = (service: string): string => `[P] https://aws.amazon.com/${service}/pricing/ (us-east-1 list price)`;
+const FIREHOSE = page('firehose');
+const ATHENA = page('athena');
+const REDSHIFT = page('redshift');
+const COGNITO = page('cognito');
+const BACKUP = page('backup');
+const EC2_PAGE = page('ec2');
+
 const PB = 1_048_576; // GB in a PB (AWS tiers count 1 PB = 1,024 TB = 1,048,576 GB)
 
 const US_EAST_1: readonly Row[] = [
@@ -225,6 +235,26 @@ const US_EAST_1: readonly Row[] = [
   ['codebuild.general1.small', 'build minute', 0.005, CODEBUILD, '2024-07'],
   ['codebuild.general1.medium', 'build minute', 0.01, CODEBUILD, '2024-07'],
   ['codebuild.general1.large', 'build minute', 0.02, CODEBUILD, '2024-07'],
+  // Firehose Direct PUT ingestion tiers: first 500 TB, next 1.5 PB, next 3 PB, then above.
+  ['firehose.ingest', 'GB', [{ upTo: 512_000, price: 0.029 }, { upTo: 2 * PB, price: 0.025 }, { upTo: 5 * PB, price: 0.02 }, { upTo: null, price: 0.02 }], FIREHOSE, '2025-07'],
+  ['firehose.conversion', 'GB', 0.018, FIREHOSE, '2025-07'],
+  ['athena.scanned', 'TB scanned', 5.0, ATHENA, '2025-07'],
+  ['redshift.node.dc2.large', 'node-hour', 0.25, REDSHIFT, '2025-07'],
+  ['redshift.node.ra3.xlplus', 'node-hour', 1.086, REDSHIFT, '2025-07'],
+  ['redshift.node.ra3.4xlarge', 'node-hour', 3.26, REDSHIFT, '2025-07'],
+  ['redshift.node.ra3.16xlarge', 'node-hour', 13.04, REDSHIFT, '2025-07'],
+  ['redshift.rms', 'GB-month', 0.024, REDSHIFT, '2025-07'],
+  ['redshift.serverless.rpu', 'RPU-hour', 0.375, REDSHIFT, '2025-07'],
+  // Essentials tier: 10,000 MAUs included, then a flat rate per MAU.
+  ['cognito.mau.essentials', 'MAU', [{ upTo: 10_000, price: 0 }, { upTo: null, price: 0.015 }], COGNITO, '2025-07'],
+  ['backup.warm', 'GB-month', 0.05, BACKUP, '2025-07'],
+  // Graviton instances (for the Graviton what-if and templates that choose them).
+  ['ec2.instance.t4g.micro', 'instance-hour', 0.0084, EC2_PAGE, '2025-07'],
+  ['ec2.instance.t4g.small', 'instance-hour', 0.0168, EC2_PAGE, '2025-07'],
+  ['ec2.instance.t4g.medium', 'instance-hour', 0.0336, EC2_PAGE, '2025-07'],
+  ['ec2.instance.t4g.large', 'instance-hour', 0.0672, EC2_PAGE, '2025-07'],
+  ['ec2.instance.m6g.large', 'instance-hour', 0.077, EC2_PAGE, '2025-07'],
+  ['ec2.instance.m6g.xlarge', 'instance-hour', 0.154, EC2_PAGE, '2025-07'],
 ];
 
 function regionPrices(rows: readonly Row[]): RegionPrices {

@@ -78,13 +78,25 @@ function sum(a: number | Unknown, b: number | Unknown): number | Unknown {
   return isUnknown(a) ? a : isUnknown(b) ? b : a + b;
 }
 
+const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
+
 const dynamoDbTable: Pricer = (p) => {
   // SAM SimpleTable is on-demand unless it sets ProvisionedThroughput; a CloudFormation table defaults to PROVISIONED.
   const simpleTable = p.resource.type === 'AWS::Serverless::SimpleTable';
   const billingMode = simpleTable ? (p.property('ProvisionedThroughput') ? 'PROVISIONED' : 'PAY_PER_REQUEST') : (p.string('BillingMode') ?? 'PROVISIONED');
-  if (billingMode === 'PAY_PER_REQUEST') {
+  const utilisation = p.rates.dynamoDbUtilisation;
+  if (billingMode === 'PAY_PER_REQUEST' && p.whatIf('dynamodb-provisioned')) {
+    // Average capacity = request units per second over the month, sized so it runs at the target utilisation.
+    p.note(`what-if: provisioned capacity sized from the usage at ${Math.round(utilisation * 100)}% utilisation (no headroom for peaks)`);
+    const capacityHours = (units: number): number => Math.max(1, Math.ceil(units / SECONDS_PER_MONTH / utilisation)) * HOURS_PER_MONTH;
+    p.usageBased('Write capacity (provisioned)', 'dynamodb.provisioned.wcu', 'monthlyWriteRequestUnits', capacityHours);
+    p.usageBased('Read capacity (provisioned)', 'dynamodb.provisioned.rcu', 'monthlyReadRequestUnits', capacityHours);
+  } else if (billingMode === 'PAY_PER_REQUEST') {
     p.usageBased('Write request units (on-demand)', 'dynamodb.ondemand.write', 'monthlyWriteRequestUnits', perMillion);
     p.usageBased('Read request units (on-demand)', 'dynamodb.ondemand.read', 'monthlyReadRequestUnits', perMillion);
+  } else if (p.whatIf('dynamodb-on-demand')) {
+    onDemandFromProvisioned(p, 'Write', 'WriteCapacityUnits', 'monthlyWriteRequestUnits', 'dynamodb.ondemand.write', utilisation);
+    onDemandFromProvisioned(p, 'Read', 'ReadCapacityUnits', 'monthlyReadRequestUnits', 'dynamodb.ondemand.read', utilisation);
   } else {
     p.fixed('Write capacity (provisioned)', 'dynamodb.provisioned.wcu', times(provisionedCapacity(p, 'WriteCapacityUnits'), HOURS_PER_MONTH));
     p.fixed('Read capacity (provisioned)', 'dynamodb.provisioned.rcu', times(provisionedCapacity(p, 'ReadCapacityUnits'), HOURS_PER_MONTH));
@@ -94,6 +106,18 @@ const dynamoDbTable: Pricer = (p) => {
   if (p.boolean('PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled') === true) p.usageBased('Point-in-time recovery', 'dynamodb.pitr', 'storageGB');
   if (p.property('StreamSpecification')) p.usageBased('Stream read requests', 'dynamodb.streams', 'monthlyStreamReads', perMillion);
 };
+
+/** On-demand what-if of a provisioned table: the given usage, else the provisioned capacity used at the target utilisation. */
+function onDemandFromProvisioned(p: ResourcePricer, label: string, capacityKey: 'ReadCapacityUnits' | 'WriteCapacityUnits', usageKey: string, priceKey: string, utilisation: number): void {
+  const name = `${label} request units (on-demand)`;
+  if (p.usage(usageKey) !== undefined) {
+    p.usageBased(name, priceKey, usageKey, perMillion, 'what-if: on-demand at the given usage');
+    return;
+  }
+  const capacity = provisionedCapacity(p, capacityKey);
+  const units = times(capacity, SECONDS_PER_MONTH, utilisation);
+  p.fixed(name, priceKey, isUnknown(units) ? units : units / 1e6, `what-if: on-demand; no ${usageKey} given, so the provisioned capacity at ${Math.round(utilisation * 100)}% utilisation`);
+}
 
 const s3Bucket: Pricer = (p) => {
   p.note('all objects priced as S3 Standard (lifecycle transitions not modelled)');
