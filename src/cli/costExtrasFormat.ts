@@ -1,29 +1,25 @@
 import type { CostDiff } from '../engine/cost/costDiff';
+import { money, signedMoney } from '../engine/cost/money';
 import type { WhatIfResult } from '../engine/cost/whatIf';
 
-/** A signed monthly difference: `+$12.30`, `-$4.00`, `$0.00`. */
-export function signedMoney(value: number, money: (value: number) => string): string {
-  if (Math.abs(value) < 0.005) return money(0);
-  return value > 0 ? `+${money(value)}` : `-${money(-value)}`;
-}
 
 /** Text lines of a comparison with a git revision (`plain` makes template names inert). */
-export function compareLines(ref: string, diff: CostDiff, money: (value: number) => string, plain: (text: string) => string): string[] {
-  const lines = [`Compared with ${plain(ref)}: ${money(diff.before)} -> ${money(diff.after)} (${signedMoney(diff.delta, money)}/mo)`];
+export function compareLines(ref: string, diff: CostDiff, plain: (text: string) => string): string[] {
+  const lines = [`Compared with ${plain(ref)}: ${money(diff.before)} -> ${money(diff.after)} (${signedMoney(diff.delta)}/mo)`];
   if (diff.resources.length === 0) lines.push('    no resource changed cost');
   for (const change of diff.resources) {
-    lines.push(`    ${change.change.padEnd(7)} ${plain(change.logicalId)}  ${plain(change.type)}  ${money(change.before)} -> ${money(change.after)} (${signedMoney(change.delta, money)}/mo)`);
+    lines.push(`    ${change.change.padEnd(7)} ${plain(change.logicalId)}  ${plain(change.type)}  ${money(change.before)} -> ${money(change.after)} (${signedMoney(change.delta)}/mo)`);
   }
   return lines;
 }
 
 /** Text lines of the what-ifs of one template. */
-export function whatIfLines(results: readonly WhatIfResult[], money: (value: number) => string, plain: (text: string) => string): string[] {
+export function whatIfLines(results: readonly WhatIfResult[], plain: (text: string) => string): string[] {
   if (results.length === 0) return ['What-ifs: none changes this estimate'];
   const lines = ['What-ifs (the template is unchanged):'];
   for (const result of results) {
-    lines.push(`    ${result.label}: ${money(result.after)}/mo (${signedMoney(result.delta, money)}/mo)  - ${result.caveat}`);
-    for (const change of result.resources) lines.push(`        ${plain(change.logicalId)}: ${money(change.before)} -> ${money(change.after)} (${signedMoney(change.delta, money)})`);
+    lines.push(`    ${result.label}: ${money(result.after)}/mo (${signedMoney(result.delta)}/mo)  - ${result.caveat}`);
+    for (const change of result.resources) lines.push(`        ${plain(change.logicalId)}: ${money(change.before)} -> ${money(change.after)} (${signedMoney(change.delta)})`);
   }
   return lines;
 }

@@ -1,8 +1,9 @@
 import type { CostComponent, CostEstimate, ResourceCost } from '../engine/cost/costTypes';
 import type { CostDiff } from '../engine/cost/costDiff';
+import { money, signedMoney } from '../engine/cost/money';
 import { formatPrice } from '../engine/cost/pricerContext';
 import type { WhatIfResult } from '../engine/cost/whatIf';
-import { compareJson, compareLines, signedMoney, whatIfLines, whatIfsJson } from './costExtrasFormat';
+import { compareJson, compareLines, whatIfLines, whatIfsJson } from './costExtrasFormat';
 
 /** One template's estimate, with its file and a way to turn offsets into line numbers. */
 export interface CostedTemplate {
@@ -83,11 +84,7 @@ export function formatCostJson(costed: readonly CostedTemplate[], options: Forma
   return `${JSON.stringify({ currency: 'USD', region: options.region, priceDate: options.priceDate, monthly: { fixed, usage, total }, resources, ...extraKeys }, null, 2)}\n`;
 }
 
-/** `$1,234.57`; sub-cent amounts keep two significant digits so they do not read as $0.00. */
-export function money(value: number): string {
-  if (value > 0 && value < 0.01) return `$${Number(value.toPrecision(2))}`;
-  return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
+export { money };
 
 /** Template-supplied names may hold terminal escapes or newlines: show them inert. */
 function plain(text: string): string {
@@ -144,8 +141,8 @@ export function formatCostText(costed: readonly CostedTemplate[], options: Forma
     if (free.length > 0) lines.push(`${plain(file)}: free: ${free.join(', ')}`);
     if (unpriced.length > 0) lines.push(`${plain(file)}: not priced yet: ${unpriced.join(', ')}`);
     if (estimate.notCreated.length > 0) lines.push(`${plain(file)}: not created with these parameters: ${estimate.notCreated.map(plain).join(', ')}`);
-    if (compare) lines.push(...compareLines(compare.ref, compare.diff, money, plain));
-    if (whatIfs) lines.push(...whatIfLines(whatIfs, money, plain));
+    if (compare) lines.push(...compareLines(compare.ref, compare.diff, plain));
+    if (whatIfs) lines.push(...whatIfLines(whatIfs, plain));
     lines.push('');
   }
   lines.push(totalsLine(costed, options));
@@ -174,13 +171,13 @@ export function formatCostMarkdown(costed: readonly CostedTemplate[], options: F
   for (const { file, compare, whatIfs } of costed) {
     const of = costed.length > 1 ? ` (${cell(file)})` : '';
     if (compare) {
-      out.push('', `**Compared with ${cell(compare.ref)}${of}:** ${money(compare.diff.before)} -> ${money(compare.diff.after)} (${signedMoney(compare.diff.delta, money)}/mo)`);
+      out.push('', `**Compared with ${cell(compare.ref)}${of}:** ${money(compare.diff.before)} -> ${money(compare.diff.after)} (${signedMoney(compare.diff.delta)}/mo)`);
       if (compare.diff.resources.length > 0) out.push('', '| Change | Resource | Type | Before | After | Delta |', '| --- | --- | --- | ---: | ---: | ---: |');
-      for (const change of compare.diff.resources) out.push(`| ${change.change} | ${cell(change.logicalId)} | ${cell(change.type)} | ${money(change.before)} | ${money(change.after)} | ${signedMoney(change.delta, money)} |`);
+      for (const change of compare.diff.resources) out.push(`| ${change.change} | ${cell(change.logicalId)} | ${cell(change.type)} | ${money(change.before)} | ${money(change.after)} | ${signedMoney(change.delta)} |`);
     }
     if (whatIfs && whatIfs.length > 0) {
       out.push('', `**What-ifs${of}** (the template is unchanged):`, '', '| What-if | Monthly | Difference | Caveat |', '| --- | ---: | ---: | --- |');
-      for (const result of whatIfs) out.push(`| ${cell(result.label)} | ${money(result.after)} | ${signedMoney(result.delta, money)} | ${cell(result.caveat)} |`);
+      for (const result of whatIfs) out.push(`| ${cell(result.label)} | ${money(result.after)} | ${signedMoney(result.delta)} | ${cell(result.caveat)} |`);
     }
   }
   if (details.length > 0) out.push('', '<details><summary>Components</summary>', '', ...details, '', '</details>');

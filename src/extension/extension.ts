@@ -4,6 +4,7 @@ import { createLanguageClient } from './languageClient';
 import { registerDiagram } from './diagram/registerDiagram';
 import { registerStatusBar } from './statusBar';
 import { registerAws } from './aws/registerAws';
+import { registerCost } from './cost/registerCost';
 
 let client: LanguageClient | undefined;
 
@@ -19,6 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     registerStatusBar(client),
     registerDiagram(context, { log: output }),
+    registerCost(context, output),
     ...registerAws(context, output),
     vscode.commands.registerCommand('archlens.server.restart', async () => {
       output.info('Restarting the language server on request.');

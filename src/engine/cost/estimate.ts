@@ -57,13 +57,13 @@ export function estimateCost(template: TemplateModel, options: EstimateOptions):
 function priceResource(resource: ResourceEntry, type: string, pricedAs: string, pricer: ResourcePricer): ResourceCost {
   const base = { logicalId: resource.name, type, pricedAs, offset: resource.keyNode.span.start };
   if (isFreeType(type) || isFreeType(pricedAs)) {
-    return { ...base, free: true, supported: true, components: [], notes: pricer.notes, monthly: { fixed: 0, usage: 0 } };
+    return { ...base, free: true, supported: true, components: [], usageKeys: [], notes: pricer.notes, monthly: { fixed: 0, usage: 0 } };
   }
   const price = PRICERS.get(pricedAs);
   if (!price) {
     const why = type === '' ? 'its Type is not a plain string' : pricedAs === 'AWS::CloudFormation::Stack' ? 'nested stacks are not priced yet' : 'this type is not priced yet';
     pricer.note(why);
-    return { ...base, free: false, supported: false, components: [], notes: pricer.notes, monthly: { fixed: null, usage: null } };
+    return { ...base, free: false, supported: false, components: [], usageKeys: [], notes: pricer.notes, monthly: { fixed: null, usage: null } };
   }
   price(pricer);
   const components = pricer.components.map(roundComponent);
@@ -74,6 +74,7 @@ function priceResource(resource: ResourceEntry, type: string, pricedAs: string, 
     free: components.length === 0,
     supported: true,
     components,
+    usageKeys: [...pricer.usageKeys],
     notes: pricer.notes,
     monthly: {
       fixed: round(sumKnown(components.filter((component) => !component.usageBased))),

@@ -20,6 +20,8 @@ export interface Unknown {
 export class ResourcePricer {
   readonly components: CostComponent[] = [];
   readonly notes: string[] = [];
+  /** Usage keys this resource's pricer asked for (what the cost view offers to edit). */
+  readonly usageKeys = new Set<string>();
 
   constructor(
     readonly resource: ResourceEntry,
@@ -111,6 +113,7 @@ export class ResourcePricer {
 
   /** The raw usage figure for `key`, if any was given (resource, type default or preset). */
   usage(key: string): number | undefined {
+    this.usageKeys.add(key);
     return this.usageOf(key)?.value;
   }
 
@@ -126,6 +129,7 @@ export class ResourcePricer {
    */
   usageBased(name: string, priceKey: string, usageKeys: string | readonly string[], toUnits: (...values: number[]) => number | Unknown = (value) => value, note?: string): void {
     const keys = typeof usageKeys === 'string' ? [usageKeys] : usageKeys;
+    for (const key of keys) this.usageKeys.add(key);
     const found = keys.map((key) => this.usageOf(key));
     const missing = keys.filter((_, index) => !found[index]);
     if (missing.length > 0) {
