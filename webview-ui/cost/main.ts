@@ -168,7 +168,8 @@ function renderResources(state: CostViewState): void {
         component.monthly === null
           ? component.note
           : `${component.quantity === null ? '' : `${component.quantity.toLocaleString('en-US')} ${component.unit} × $${component.unitPrice ?? 0} = `}${usd(component.monthly)}${component.note ? ` (${component.note})` : ''}`;
-      html('li', { text: `${component.name}: ${displayText(figure)}` }, list);
+      const item = html('li', { text: `${component.name}: ${displayText(figure)}` }, list);
+      if (component.source) item.title = `Price source: ${component.source}`;
     }
     for (const note of resource.notes) html('li', { className: 'muted', text: `Note: ${displayText(note)}` }, list);
     if (resource.usage.length > 0) usageEditor(details, resource);

@@ -82,7 +82,16 @@ function resourceView(resource: ResourceCost, usage: UsageInput): CostResourceVi
     status: !resource.supported ? 'unpriced' : resource.free ? 'free' : resource.components.every((component) => component.usageBased) ? 'usage' : 'priced',
     monthly: knownMonthly(resource),
     leftOut: resource.components.filter((component) => component.monthly === null).length,
-    components: resource.components.map((component) => ({ ...component, note: component.note ?? '' })),
+    components: resource.components.map((component) => ({
+      name: component.name,
+      unit: component.unit,
+      quantity: component.quantity,
+      unitPrice: component.unitPrice,
+      monthly: component.monthly,
+      usageBased: component.usageBased,
+      note: component.note ?? '',
+      source: component.source ?? '',
+    })),
     notes: resource.notes,
     usage: resource.usageKeys.map((key) => ({ key, value: own?.get(key) ?? null })),
   };
@@ -107,7 +116,7 @@ export function lensLabel(resource: ResourceCost): string {
   const unknown = resource.components.filter((component) => component.monthly === null);
   const fixedUnknown = unknown.some((component) => !component.usageBased);
   const usageUnknown = unknown.some((component) => component.usageBased);
-  if (fixedUnknown && known === 0) return resource.components.some((component) => component.unitPrice === null && !component.usageBased) ? 'cost: unknown (no price)' : 'cost: unknown';
+  if (fixedUnknown && known === 0) return resource.components.some((component) => !component.usageBased && (component.note ?? '').includes('no price for')) ? 'cost: unknown (no price)' : 'cost: unknown';
   if (known === 0 && usageUnknown) return 'usage-based';
   return `≈ ${money(known)}/mo${usageUnknown ? ' + usage' : ''}${fixedUnknown ? ' + unknown' : ''}`;
 }
@@ -128,7 +137,7 @@ export function hoverMarkdown(resource: ResourceCost, region: string, priceDate:
 
 /** Template text in Markdown: no links, HTML or formatting. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return text.replace(/[\\`*_{}[\]()#!|<>~&]/g, '\\$&').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
 /** "+$7.35/mo" for a comparison line. */

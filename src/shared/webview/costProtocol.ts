@@ -22,6 +22,8 @@ export interface CostComponentView {
   readonly monthly: number | null;
   readonly usageBased: boolean;
   readonly note: string;
+  /** Where the price comes from, and its date ('' when there is no price). */
+  readonly source: string;
 }
 
 export interface CostResourceView {
@@ -153,7 +155,7 @@ const STATUSES: ReadonlySet<CostResourceView['status']> = new Set(['free', 'pric
 const CHANGES: ReadonlySet<CostChangeView['change']> = new Set(['added', 'removed', 'changed']);
 
 function component(raw: unknown, path: string): CostComponentView {
-  const value = object(raw, path, ['name', 'unit', 'quantity', 'unitPrice', 'monthly', 'usageBased', 'note']);
+  const value = object(raw, path, ['name', 'unit', 'quantity', 'unitPrice', 'monthly', 'usageBased', 'note', 'source']);
   return {
     name: string(value.name, `${path}.name`, NAME),
     unit: string(value.unit, `${path}.unit`, NAME, { empty: true }),
@@ -162,6 +164,7 @@ function component(raw: unknown, path: string): CostComponentView {
     monthly: maybeAmount(value.monthly, `${path}.monthly`),
     usageBased: boolean(value.usageBased, `${path}.usageBased`),
     note: string(value.note, `${path}.note`, TEXT, { empty: true }),
+    source: string(value.source, `${path}.source`, TEXT, { empty: true }),
   };
 }
 
