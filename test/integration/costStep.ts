@@ -47,7 +47,9 @@ export async function checkCostPanel(session: Session): Promise<void> {
     await session.workbench.quickOpen(COST_TEMPLATE);
     // NAT gateway: $0.045 x 730 h = $32.85 (plus data processed, usage unknown).
     await page.getByText('≈ $32.85/mo + usage', { exact: true }).first().waitFor({ timeout: TIMEOUTS.diagnostics });
-    await page.getByText('free', { exact: true }).first().waitFor({ timeout: TIMEOUTS.widget });
+    // The web server: t3.medium $30.368 + 50 GB gp2 $5.00 = $35.37; the function has only usage-based parts.
+    await page.getByText('≈ $35.37/mo', { exact: true }).first().waitFor({ timeout: TIMEOUTS.widget });
+    await page.getByText('usage-based', { exact: true }).first().waitFor({ timeout: TIMEOUTS.widget });
   });
   const frame = await session.step('cost-panel', async () => {
     await page.getByText('≈ $32.85/mo + usage', { exact: true }).first().click();

@@ -51,8 +51,11 @@ const loadBalancerV2: Pricer = (p) => {
   // An internet-facing load balancer holds one public IPv4 address per subnet (AZ), billed since 2024.
   if ((p.string('Scheme') ?? 'internet-facing') === 'internet-facing') {
     const subnets = p.property('Subnets') ?? p.property('SubnetMappings');
-    const azs: number | Unknown = subnets?.kind === 'sequence' ? subnets.items.length : { unknown: 'Subnets is not a literal list (one address per AZ)' };
-    p.fixed('Public IPv4 addresses (one per AZ)', 'ipv4.hours', times(azs, HOURS_PER_MONTH));
+    // A subnet mapping with an AllocationId uses an Elastic IP, priced on its AWS::EC2::EIP.
+    const ownAddresses = subnets?.kind === 'sequence' ? subnets.items.filter((item) => !p.property('AllocationId', item)).length : undefined;
+    const azs: number | Unknown = ownAddresses ?? { unknown: 'Subnets is not a literal list (one address per AZ)' };
+    if (ownAddresses !== undefined && subnets?.kind === 'sequence' && ownAddresses < subnets.items.length) p.note('subnet mappings with an AllocationId use Elastic IPs, priced on their AWS::EC2::EIP resources');
+    if (ownAddresses !== 0) p.fixed('Public IPv4 addresses (one per AZ)', 'ipv4.hours', times(azs, HOURS_PER_MONTH));
   }
   p.usageBased(lbType === 'network' ? 'Capacity units (NLCU)' : 'Capacity units (LCU)', `${prefix}.lcu`, 'averageCapacityUnits', (lcu) => lcu * HOURS_PER_MONTH, 'average LCUs over the month x 730 h');
 };
