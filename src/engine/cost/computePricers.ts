@@ -191,7 +191,11 @@ const ecsService: Pricer = (p) => {
 };
 
 const rdsInstance: Pricer = (p) => {
-  const engine = (p.string('Engine') ?? 'unknown').toLowerCase();
+  // A read replica inherits the engine and storage of its source (when that is in the template).
+  const source = p.property('Properties', p.referenced('SourceDBInstanceIdentifier')?.node);
+  if (source) p.note('read replica: engine and storage as its source instance');
+  const inherited = (name: string): LocatedNode | undefined => (p.property(name) ? undefined : source);
+  const engine = (p.string('Engine', inherited('Engine')) ?? 'unknown').toLowerCase();
   const givenClass = p.string('DBInstanceClass');
   const instanceClass = givenClass === undefined ? undefined : gravitonType(p, givenClass);
   if (engine.startsWith('aurora') || p.property('DBClusterIdentifier')) {
@@ -205,11 +209,13 @@ const rdsInstance: Pricer = (p) => {
   const family = engine.startsWith('postgres') ? 'postgres' : engine.startsWith('mysql') ? 'mysql' : engine;
   const multiAz = p.boolean('MultiAZ') === true;
   p.fixed(`Instance hours (${instanceClass ?? '?'}, ${family}${multiAz ? ', Multi-AZ' : ''})`, `rds.instance.${family}.${instanceClass ?? '?'}${multiAz ? '.multiaz' : ''}`, HOURS_PER_MONTH);
-  const storageType = volumeTypeFor(p, p.string('StorageType') ?? 'gp2');
-  const storage = p.number('AllocatedStorage');
+  // CloudFormation's default storage type is io1 when Iops is set, else gp2.
+  const iopsFrom = inherited('Iops');
+  const storageType = volumeTypeFor(p, p.string('StorageType', inherited('StorageType')) ?? (p.property('Iops', iopsFrom) ? 'io1' : 'gp2'));
+  const storage = p.number('AllocatedStorage', undefined, inherited('AllocatedStorage'));
   // Multi-AZ keeps a standby copy: storage is billed twice.
   p.fixed(`Storage (${storageType}${multiAz ? ', Multi-AZ x2' : ''})`, `rds.storage.${storageType}`, times(storage, multiAz ? 2 : 1));
-  if (storageType === 'io1') p.fixed('Provisioned IOPS', 'rds.iops.io1', times(p.number('Iops'), multiAz ? 2 : 1));
+  if (storageType === 'io1') p.fixed('Provisioned IOPS', 'rds.iops.io1', times(p.number('Iops', undefined, iopsFrom), multiAz ? 2 : 1));
 };
 
 const auroraCluster: Pricer = (p) => {

@@ -28,6 +28,7 @@ const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::EC2::VPCDHCPOptionsAssociation',
   'AWS::EC2::VolumeAttachment',
   'AWS::EC2::NetworkInterfaceAttachment',
+  'AWS::EC2::NetworkInterface',
   'AWS::AutoScaling::LaunchConfiguration',
   'AWS::AutoScaling::ScalingPolicy',
   'AWS::AutoScaling::ScheduledAction',

@@ -86,6 +86,7 @@ const REDSHIFT = page('redshift');
 const COGNITO = page('cognito');
 const BACKUP = page('backup');
 const EC2_PAGE = page('ec2');
+const RDS_PAGE = page('rds');
 
 const PB = 1_048_576; // GB in a PB (AWS tiers count 1 PB = 1,024 TB = 1,048,576 GB)
 
@@ -255,6 +256,28 @@ const US_EAST_1: readonly Row[] = [
   ['ec2.instance.t4g.large', 'instance-hour', 0.0672, EC2_PAGE, '2025-07'],
   ['ec2.instance.m6g.large', 'instance-hour', 0.077, EC2_PAGE, '2025-07'],
   ['ec2.instance.m6g.xlarge', 'instance-hour', 0.154, EC2_PAGE, '2025-07'],
+  // Common x86 sizes the reference has no row for.
+  ['ec2.instance.t2.nano', 'instance-hour', 0.0058, EC2_PAGE, '2025-07'],
+  ['ec2.instance.t2.small', 'instance-hour', 0.023, EC2_PAGE, '2025-07'],
+  ['ec2.instance.t2.large', 'instance-hour', 0.0928, EC2_PAGE, '2025-07'],
+  ['ec2.instance.t3.nano', 'instance-hour', 0.0052, EC2_PAGE, '2025-07'],
+  ['ec2.instance.t3.micro', 'instance-hour', 0.0104, EC2_PAGE, '2025-07'],
+  ['ec2.instance.t3.small', 'instance-hour', 0.0208, EC2_PAGE, '2025-07'],
+  ['ec2.instance.t3.xlarge', 'instance-hour', 0.1664, EC2_PAGE, '2025-07'],
+  ['ec2.instance.m5.2xlarge', 'instance-hour', 0.384, EC2_PAGE, '2025-07'],
+  ['ec2.instance.c5.large', 'instance-hour', 0.085, EC2_PAGE, '2025-07'],
+  ['ec2.instance.c5.xlarge', 'instance-hour', 0.17, EC2_PAGE, '2025-07'],
+  ['ec2.instance.r5.large', 'instance-hour', 0.126, EC2_PAGE, '2025-07'],
+  ['ec2.instance.c6g.large', 'instance-hour', 0.068, EC2_PAGE, '2025-07'],
+  ['ec2.instance.r6g.large', 'instance-hour', 0.1008, EC2_PAGE, '2025-07'],
+  // RDS single-AZ MySQL / PostgreSQL burstable classes (Multi-AZ is twice the single-AZ rate).
+  ['rds.instance.mysql.db.t3.micro', 'instance-hour', 0.017, RDS_PAGE, '2025-07'],
+  ['rds.instance.mysql.db.t3.micro.multiaz', 'instance-hour', 0.034, RDS_PAGE, '2025-07'],
+  ['rds.instance.mysql.db.t3.small', 'instance-hour', 0.034, RDS_PAGE, '2025-07'],
+  ['rds.instance.mysql.db.t3.medium', 'instance-hour', 0.068, RDS_PAGE, '2025-07'],
+  ['rds.instance.postgres.db.t3.micro', 'instance-hour', 0.018, RDS_PAGE, '2025-07'],
+  ['rds.instance.postgres.db.t3.small', 'instance-hour', 0.036, RDS_PAGE, '2025-07'],
+  ['rds.instance.postgres.db.t3.medium', 'instance-hour', 0.072, RDS_PAGE, '2025-07'],
 ];
 
 function regionPrices(rows: readonly Row[]): RegionPrices {
