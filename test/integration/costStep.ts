@@ -2,7 +2,7 @@
 // session). Not a test file itself.
 //
 // What a user sees: the demo template `cost-estimate.yaml` shows a code lens above each resource
-// ("≈ $32.85/mo" on the NAT gateway); clicking it opens the cost panel, whose total equals what
+// ("≈ $32.85/mo" on the NAT gateway); "ArchLens: Show Cost Estimate" opens the cost panel, whose total equals what
 // `archlens cost --format json` reports for the same file. Setting the NAT gateway's data
 // processed to 100 GB in the panel writes `archlens-usage.yml` beside the template and the total
 // grows by 100 x $0.045 = $4.50. This is what the browser test cannot show: the real webview,
@@ -52,7 +52,11 @@ export async function checkCostPanel(session: Session): Promise<void> {
     await page.getByText('usage-based', { exact: true }).first().waitFor({ timeout: TIMEOUTS.widget });
   });
   const frame = await session.step('cost-panel', async () => {
-    await page.getByText('≈ $32.85/mo + usage', { exact: true }).first().click();
+    // Opened from the command palette (F1), as the diagram step does.
+    await page.keyboard.press('F1');
+    await page.keyboard.type('ArchLens: Show Cost Estimate');
+    await page.getByRole('option', { name: /Show Cost Estimate/ }).first().waitFor({ timeout: TIMEOUTS.widget });
+    await page.keyboard.press('Enter');
     await page.getByRole('tab', { name: new RegExp(`Cost: ${COST_TEMPLATE.replace('.', '\\.')}`) }).first().waitFor({ timeout: TIMEOUTS.widget });
     const found = await costFrame(session, TIMEOUTS.widget);
     await found.getByTestId('cost-total').filter({ hasText: `${usd(total)} per month` }).waitFor({ timeout: TIMEOUTS.widget });

@@ -149,32 +149,51 @@ function renderResources(state: CostViewState): void {
   const free = state.resources.filter((resource) => resource.status === 'free');
   for (const resource of priced) {
     const details = html('details', { className: 'resource' }, resourceSection);
-    details.open = open.has(resource.logicalId);
-    details.addEventListener('toggle', () => {
-      if (details.open) open.add(resource.logicalId);
-      else open.delete(resource.logicalId);
-      host.saveState({ open: [...open] });
-    });
     const summary = html('summary', {}, details);
     html('span', { className: 'resource-id', text: displayText(resource.logicalId) }, summary);
     html('span', { className: 'muted', text: ` ${displayText(resource.type)} ` }, summary);
     html('span', { className: 'resource-cost', text: resourceSummary(resource) }, summary);
-    details.append(
-      createButton({ text: 'Show in template', title: `Show ${resource.logicalId} in the template`, onClick: () => host.post({ type: 'cost/resource/reveal', logicalId: resource.logicalId }) }),
-    );
-    const list = html('ul', { className: 'components' }, details);
-    for (const component of resource.components) {
-      const figure =
-        component.monthly === null
-          ? component.note
-          : `${component.quantity === null ? '' : `${component.quantity.toLocaleString('en-US')} ${component.unit} × $${component.unitPrice ?? 0} = `}${usd(component.monthly)}${component.note ? ` (${component.note})` : ''}`;
-      const item = html('li', { text: `${component.name}: ${displayText(figure)}` }, list);
-      if (component.source) item.title = `Price source: ${component.source}`;
+    // The body (components, usage fields: toolkit components) is built when first opened, so a
+    // template with thousands of resources paints its list at once.
+    let built = false;
+    const build = (): void => {
+      if (built) return;
+      built = true;
+      resourceBody(details, resource);
+    };
+    details.addEventListener('toggle', () => {
+      if (details.open) {
+        build();
+        open.add(resource.logicalId);
+      } else {
+        open.delete(resource.logicalId);
+      }
+      host.saveState({ open: [...open] });
+    });
+    if (open.has(resource.logicalId)) {
+      build();
+      details.open = true;
     }
-    for (const note of resource.notes) html('li', { className: 'muted', text: `Note: ${displayText(note)}` }, list);
-    if (resource.usage.length > 0) usageEditor(details, resource);
   }
   if (free.length > 0) html('p', { className: 'muted', text: `Free: ${free.map((resource) => displayText(resource.logicalId)).join(', ')}` }, resourceSection);
+}
+
+/** A resource's components, notes and usage fields. */
+function resourceBody(details: HTMLElement, resource: CostResourceView): void {
+  details.append(
+    createButton({ text: 'Show in template', title: `Show ${resource.logicalId} in the template`, onClick: () => host.post({ type: 'cost/resource/reveal', logicalId: resource.logicalId }) }),
+  );
+  const list = html('ul', { className: 'components' }, details);
+  for (const component of resource.components) {
+    const figure =
+      component.monthly === null
+        ? component.note
+        : `${component.quantity === null ? '' : `${component.quantity.toLocaleString('en-US')} ${component.unit} × $${component.unitPrice ?? 0} = `}${usd(component.monthly)}${component.note ? ` (${component.note})` : ''}`;
+    const item = html('li', { text: `${component.name}: ${displayText(figure)}` }, list);
+    if (component.source) item.title = `Price source: ${component.source}`;
+  }
+  for (const note of resource.notes) html('li', { className: 'muted', text: `Note: ${displayText(note)}` }, list);
+  if (resource.usage.length > 0) usageEditor(details, resource);
 }
 
 /** One text field per usage figure; Enter writes it to the usage file (empty clears it). */
