@@ -273,3 +273,49 @@ describe('cost: .archlens.yml cost section and diffs', () => {
     near(diff.delta, 7.35, 'total delta');
   });
 });
+
+describe('cost: Lambda provisioned concurrency and DynamoDB global tables', () => {
+  it('an alias with provisioned concurrency: executions x memory x every second of the month', () => {
+    const model = template(`  Fn:
+    Type: AWS::Lambda::Function
+    Properties: { MemorySize: 1024, Runtime: nodejs24.x, Handler: i.h, Code: { ZipFile: x }, Role: r }
+  Live:
+    Type: AWS::Lambda::Alias
+    Properties: { FunctionName: { Ref: Fn }, FunctionVersion: '1', Name: live, ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 10 } }
+  Plain:
+    Type: AWS::Lambda::Alias
+    Properties: { FunctionName: { Ref: Fn }, FunctionVersion: '1', Name: plain }
+`);
+    const result = estimateCost(model, options());
+    // 10 x 1 GB x 2,628,000 s = 26,280,000 GB-s x $0.0000041667 = $109.500876.
+    near(monthlyOf(result, 'Live'), 109.500876, 'provisioned concurrency');
+    assert.equal(result.resources.find((resource) => resource.logicalId === 'Plain')?.free, true);
+  });
+
+  it('a global table: writes and storage in every replica, reads where they happen', () => {
+    const onDemand = template(`  Global:
+    Type: AWS::DynamoDB::GlobalTable
+    Properties:
+      BillingMode: PAY_PER_REQUEST
+      AttributeDefinitions: []
+      KeySchema: []
+      Replicas: [{ Region: us-east-1 }, { Region: eu-west-1 }]
+`);
+    // Writes 10M x 2 replicas x $0.625/M = $12.50; reads 20M x $0.125/M = $2.50; 10 GB x 2 x $0.25 = $5.00.
+    near(monthlyOf(estimateCost(onDemand, options('resources:\n  Global: { monthlyWriteRequestUnits: 10000000, monthlyReadRequestUnits: 20000000, storageGB: 10 }\n')), 'Global'), 20, 'on-demand global table');
+    const provisioned = template(`  Global:
+    Type: AWS::DynamoDB::GlobalTable
+    Properties:
+      AttributeDefinitions: []
+      KeySchema: []
+      WriteProvisionedThroughputSettings: { WriteCapacityAutoScalingSettings: { MinCapacity: 5, MaxCapacity: 50, TargetTrackingScalingPolicyConfiguration: { TargetValue: 70 } } }
+      Replicas:
+        - Region: us-east-1
+          ReadProvisionedThroughputSettings: { ReadCapacityUnits: 10 }
+        - Region: eu-west-1
+          ReadProvisionedThroughputSettings: { ReadCapacityAutoScalingSettings: { MinCapacity: 4, MaxCapacity: 40, TargetTrackingScalingPolicyConfiguration: { TargetValue: 70 } } }
+`);
+    // rWCU 5 x 2 replicas x 730 h x $0.000975 = $7.1175; RCU (10 + 4) x 730 x $0.00013 = $1.3286 -> $8.4461 fixed.
+    assert.equal(estimateCost(provisioned, options()).monthly.fixed, 8.4461);
+  });
+});

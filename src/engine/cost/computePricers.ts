@@ -40,6 +40,25 @@ const lambdaFunction: Pricer = (p) => {
     );
   }
   p.usageBased('Logs ingested (implicit log group)', 'logs.ingest', 'logsGB');
+  // SAM: provisioned concurrency on the function (its published alias).
+  const provisioned = p.property('ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions');
+  if (provisioned) provisionedConcurrency(p, p.number('ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions'), memoryMb, architecture);
+};
+
+/** Provisioned concurrency: executions x memory GB x every second of the month, at its own GB-s rate. */
+function provisionedConcurrency(p: ResourcePricer, executions: number | Unknown, memoryMb: number | Unknown, architecture: string): void {
+  p.note('provisioned concurrency is billed all month; invocations it serves have a lower duration rate (not modelled: priced at the on-demand rate)');
+  p.fixed(`Provisioned concurrency (${architecture})`, `lambda.provisioned.${architecture}`, times(executions, isUnknown(memoryMb) ? memoryMb : memoryMb * GB_PER_MB, HOURS_PER_MONTH * 3600));
+}
+
+/** A version or alias with ProvisionedConcurrencyConfig; without one it costs nothing. */
+const lambdaVersionOrAlias: Pricer = (p) => {
+  if (!p.property('ProvisionedConcurrencyConfig')) return;
+  const fn = p.referenced('FunctionName');
+  const properties = p.property('Properties', fn?.node);
+  const memoryMb: number | Unknown = fn ? p.number('MemorySize', 128, properties) : { unknown: 'FunctionName does not refer to a function of this template (its memory size is unknown)' };
+  const architecture = fn && p.string('Architectures.0', properties) === 'arm64' ? 'arm64' : 'x86_64';
+  provisionedConcurrency(p, p.number('ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions'), memoryMb, architecture);
 };
 
 /** Compute covered by a Compute Savings Plan (EC2 instance hours, Fargate, Lambda compute), when that what-if is on. */
@@ -284,6 +303,8 @@ const mskCluster: Pricer = (p) => {
 
 export const COMPUTE_PRICERS: ReadonlyMap<string, Pricer> = new Map<string, Pricer>([
   ['AWS::Lambda::Function', lambdaFunction],
+  ['AWS::Lambda::Version', lambdaVersionOrAlias],
+  ['AWS::Lambda::Alias', lambdaVersionOrAlias],
   ['AWS::EC2::Instance', ec2Instance],
   ['AWS::EC2::Volume', ebsVolume],
   ['AWS::AutoScaling::AutoScalingGroup', autoScalingGroup],

@@ -37,8 +37,6 @@ const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::ApplicationAutoScaling::ScalingPolicy',
   'AWS::Lambda::Permission',
   'AWS::Lambda::EventSourceMapping',
-  'AWS::Lambda::Version',
-  'AWS::Lambda::Alias',
   'AWS::Lambda::LayerVersion',
   'AWS::Lambda::LayerVersionPermission',
   'AWS::Lambda::Url',

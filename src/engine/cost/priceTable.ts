@@ -132,6 +132,8 @@ const US_EAST_1: readonly Row[] = [
   ['lambda.gbs.x86_64', 'GB-second', [{ upTo: 6e9, price: 0.0000166667 }, { upTo: 15e9, price: 0.000015 }, { upTo: null, price: 0.0000133334 }], LAMBDA, '2024-07'],
   ['lambda.gbs.arm64', 'GB-second', [{ upTo: 7.5e9, price: 0.0000133334 }, { upTo: 18.75e9, price: 0.0000120001 }, { upTo: null, price: 0.0000106667 }], LAMBDA, '2024-07'],
   ['lambda.ephemeral', 'GB-second', 0.0000000309, LAMBDA, '2024-07'],
+  ['lambda.provisioned.x86_64', 'GB-second', 0.0000041667, page('lambda'), '2025-07'],
+  ['lambda.provisioned.arm64', 'GB-second', 0.0000033334, page('lambda'), '2025-07'],
   // DynamoDB (on-demand after the November 2024 50% cut).
   ['dynamodb.ondemand.write', '1M write request units', 0.625, DDB, '2024-11'],
   ['dynamodb.ondemand.read', '1M read request units', 0.125, DDB, '2024-11'],
@@ -140,6 +142,8 @@ const US_EAST_1: readonly Row[] = [
   ['dynamodb.storage', 'GB-month', 0.25, DDB, '2024-11'],
   ['dynamodb.pitr', 'GB-month', 0.2, DDB, '2024-11'],
   ['dynamodb.streams', '1M stream read requests', 0.2, DDB, '2024-11'],
+  ['dynamodb.ondemand.replicatedWrite', '1M replicated write request units', 0.625, page('dynamodb'), '2025-07'],
+  ['dynamodb.provisioned.rwcu', 'replicated WCU-hour', 0.000975, page('dynamodb'), '2025-07'],
   // S3 Standard storage tiers: first 50 TB, next 450 TB, over 500 TB (GB = 1,024 per TB).
   ['s3.standard.storage', 'GB-month', [{ upTo: 51_200, price: 0.023 }, { upTo: 512_000, price: 0.022 }, { upTo: null, price: 0.021 }], S3, '2024-07'],
   ['s3.requests.tier1', '1k PUT/COPY/POST/LIST requests', 0.005, S3, '2024-07'],

@@ -1,3 +1,4 @@
+import type { LocatedNode } from '../document/located';
 import { HOURS_PER_MONTH } from './priceTable';
 import { times, type Pricer } from './computePricers';
 import { isUnknown, type ResourcePricer, type Unknown } from './pricerContext';
@@ -121,6 +122,32 @@ function onDemandFromProvisioned(p: ResourcePricer, label: string, capacityKey: 
   const units = times(capacity, SECONDS_PER_MONTH, utilisation);
   p.fixed(name, priceKey, isUnknown(units) ? units : units / 1e6, `what-if: on-demand; no ${usageKey} given, so the provisioned capacity at ${Math.round(utilisation * 100)}% utilisation`);
 }
+
+/**
+ * A global table: every replica is a table in its region. Each write is replicated to every
+ * replica (replicated write units, or replicated WCUs per replica); storage is kept in each.
+ * Cross-region replication traffic is not priced yet (noted).
+ */
+const dynamoDbGlobalTable: Pricer = (p) => {
+  const replicas = p.property('Replicas');
+  const count: number | Unknown = replicas?.kind === 'sequence' ? replicas.items.length : { unknown: 'Replicas is not a literal list' };
+  p.note('replicas are priced at this region\'s prices; cross-region replication data transfer is not priced yet');
+  if ((p.string('BillingMode') ?? 'PROVISIONED') === 'PAY_PER_REQUEST') {
+    p.usageBased('Replicated write request units (all replicas)', 'dynamodb.ondemand.replicatedWrite', 'monthlyWriteRequestUnits', (writes) => times(writes / 1e6, count));
+    p.usageBased('Read request units (on-demand)', 'dynamodb.ondemand.read', 'monthlyReadRequestUnits', perMillion);
+  } else {
+    const wcu = p.number('WriteProvisionedThroughputSettings.WriteCapacityAutoScalingSettings.MinCapacity');
+    p.fixed('Replicated write capacity (per replica, auto scaling minimum)', 'dynamodb.provisioned.rwcu', times(wcu, count, HOURS_PER_MONTH));
+    // Each replica reads with its own capacity: fixed units, else its auto scaling minimum.
+    const replicaReads = (replica: LocatedNode): number | Unknown =>
+      p.property('ReadProvisionedThroughputSettings.ReadCapacityUnits', replica)
+        ? p.number('ReadProvisionedThroughputSettings.ReadCapacityUnits', undefined, replica)
+        : p.number('ReadProvisionedThroughputSettings.ReadCapacityAutoScalingSettings.MinCapacity', undefined, replica);
+    const rcu = replicas?.kind === 'sequence' ? replicas.items.reduce<number | Unknown>((total, replica) => sum(total, replicaReads(replica)), 0) : count;
+    p.fixed('Read capacity (sum of replicas; auto scaling minimum where it scales)', 'dynamodb.provisioned.rcu', times(rcu, HOURS_PER_MONTH));
+  }
+  p.usageBased('Storage (every replica)', 'dynamodb.storage', 'storageGB', (gb) => times(gb, count));
+};
 
 const s3Bucket: Pricer = (p) => {
   p.note('all objects priced as S3 Standard (lifecycle transitions not modelled)');
@@ -302,6 +329,7 @@ export const SERVICE_PRICERS: ReadonlyMap<string, Pricer> = new Map<string, Pric
   ['AWS::ElasticLoadBalancingV2::LoadBalancer', loadBalancerV2],
   ['AWS::ElasticLoadBalancing::LoadBalancer', classicLoadBalancer],
   ['AWS::DynamoDB::Table', dynamoDbTable],
+  ['AWS::DynamoDB::GlobalTable', dynamoDbGlobalTable],
   ['AWS::S3::Bucket', s3Bucket],
   ['AWS::ApiGateway::RestApi', restApi],
   ['AWS::ApiGateway::Stage', apiStage],
