@@ -21,6 +21,8 @@ const DEBOUNCE_MS = 300;
 export interface CostPanelServices {
   readonly extensionUri: vscode.Uri;
   readonly log: vscode.LogOutputChannel;
+  /** After the panel wrote the usage file (the code lenses re-price at once, not on the file watcher's delay). */
+  readonly onUsageWritten: () => void;
 }
 
 /** The panel; {@link CostPanel.open} creates it, and it disposes itself when closed. */
@@ -118,6 +120,7 @@ export class CostPanel implements vscode.Disposable {
     if (this.uri.scheme !== 'file') throw new Error('save the template to a file first: usage figures are kept in a file beside it');
     await vscode.workspace.fs.writeFile(vscode.Uri.file(file), new TextEncoder().encode(text));
     this.services.log.info(`cost: usage written to ${file}`);
+    this.services.onUsageWritten();
     await this.send();
   }
 

@@ -40,7 +40,7 @@ export function registerCost(context: vscode.ExtensionContext, log: vscode.LogOu
       return undefined;
     }
     if (panel) panel.show(document);
-    else panel = CostPanel.open({ extensionUri: context.extensionUri, log }, document, () => (panel = undefined));
+    else panel = CostPanel.open({ extensionUri: context.extensionUri, log, onUsageWritten: () => costs.invalidate() }, document, () => (panel = undefined));
     return panel;
   };
   const watcher = vscode.workspace.createFileSystemWatcher(`**/{${USAGE_FILE_NAME},.archlens.yml,.archlens.yaml}`);
