@@ -133,7 +133,7 @@ describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
 
     it('(e) the architecture diagram draws the template and reveals a resource', { timeout: STEP_TIMEOUT }, () => checkDiagramPanel(open()));
 
-    it('(n) the cost estimate: a code lens on a resource opens the panel, an edited usage figure changes the total and is written to the usage file', { timeout: STEP_TIMEOUT }, () =>
+    it('(n) the cost estimate: code lenses on the resources, Show Cost Estimate opens the panel, an edited usage figure changes the total and is written to the usage file', { timeout: STEP_TIMEOUT }, () =>
       checkCostPanel(open()),
     );
 
