@@ -41,6 +41,7 @@ import { benchOpenApi } from './openapi';
 import { measureDiagram } from './diagram';
 import { benchDiagramPaint } from './diagramPaint';
 import { benchAws, roundTripText } from './aws';
+import { benchCost } from './cost';
 import { formatGoalsTable, notRun, verdict, type GoalRow } from './goals';
 import { formatMs as fmt, formatPairDetail, formatRatio, formatSpreadMs, interleavedPairs, spread, timeChild, timeInProcess, type PairResult, type Sample } from './pairs';
 
@@ -236,6 +237,13 @@ async function main(): Promise<void> {
       ? { work: diagramWork, floor: '—', goal: '≤ 1.0 s after the graph is posted', measured: formatSpreadMs(paint.finalSinceReady), verdict: verdict(paint.finalSinceReady, 1000) }
       : notRun(diagramWork, '—', '≤ 1.0 s after the graph is posted', paint.rows[0]?.note ?? 'skipped'),
   );
+
+  // --- Cost estimate: pricing vs linting the same template, and the cost panel's first paint (bench/cost.ts).
+  console.log('');
+  console.log('Cost estimate (the same template, in process; the cost panel in headless Chromium, cold page per sample):');
+  const cost = await benchCost(analyzer, file, text, { pairs: Math.min(pairs, 9), paintRuns });
+  printRows(cost.rows);
+  goals.push(...cost.goals);
 
   // --- Live AWS views, each timed row from an empty cache (bench/aws.ts).
   console.log('');

@@ -25,6 +25,7 @@ const bundles = [
  */
 const WEBVIEW_PANELS = [
   { panel: 'diagram', workers: [{ entry: 'layoutWorker.ts', name: 'diagramLayout' }] },
+  { panel: 'cost' },
 ];
 for (const { panel, workers = [] } of WEBVIEW_PANELS) {
   const entry = (file) => `webview-ui/${panel}/${file}`;

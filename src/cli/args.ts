@@ -60,10 +60,12 @@ Options for diagram:
 
 Options for cost:
   -f, --format FORMAT      text (default), json or markdown
-  -r, --region REGION      price in REGION (default us-east-1)
+  -r, --region REGION      price in REGION (default: .archlens.yml cost.region, else us-east-1)
   -u, --usage FILE         usage figures (archlens-usage.yml: per logical id, per type, preset)
   --preset NAME            fill unknown usage from a preset: small, medium or large
   -p, --parameter K=V      value of template parameter K (repeatable; else its Default)
+  --compare-to REF         also price each file at git revision REF and show the difference
+  --what-if                show Graviton, Spot, Savings Plan, gp3 and DynamoDB-mode what-ifs
 
 Global options:
   -h, --help               show this help

@@ -1,11 +1,19 @@
 import type { CostComponent, CostEstimate, ResourceCost } from '../engine/cost/costTypes';
+import type { CostDiff } from '../engine/cost/costDiff';
+import { money, signedMoney } from '../engine/cost/money';
 import { formatPrice } from '../engine/cost/pricerContext';
+import type { WhatIfResult } from '../engine/cost/whatIf';
+import { compareJson, compareLines, whatIfLines, whatIfsJson } from './costExtrasFormat';
 
 /** One template's estimate, with its file and a way to turn offsets into line numbers. */
 export interface CostedTemplate {
   readonly file: string;
   readonly estimate: CostEstimate;
   readonly lineOf: (offset: number) => number;
+  /** `--what-if`: the what-ifs that change this template's estimate. */
+  readonly whatIfs?: readonly WhatIfResult[];
+  /** `--compare-to REF`: the difference from the file at that revision. */
+  readonly compare?: { readonly ref: string; readonly diff: CostDiff };
 }
 
 interface FormatOptions {
@@ -46,6 +54,14 @@ function combinedMonthly(costed: readonly CostedTemplate[]): CostEstimate['month
 export function formatCostJson(costed: readonly CostedTemplate[], options: FormatOptions): string {
   const several = costed.length > 1;
   const { fixed, usage, total } = combinedMonthly(costed);
+  const extras = costed.flatMap(({ file, compare, whatIfs }) => [
+    {
+      ...(several ? { file } : {}),
+      ...(compare ? { compare: compareJson(compare.ref, compare.diff) } : {}),
+      ...(whatIfs ? { whatIfs: whatIfsJson(whatIfs) } : {}),
+    },
+  ]);
+  const withExtras = extras.some((extra) => Object.keys(extra).some((key) => key !== 'file'));
   const resources = costed.flatMap(({ file, estimate }) =>
     estimate.resources.map((resource) => ({
       ...(several ? { file } : {}),
@@ -63,14 +79,12 @@ export function formatCostJson(costed: readonly CostedTemplate[], options: Forma
       })),
     })),
   );
-  return `${JSON.stringify({ currency: 'USD', region: options.region, priceDate: options.priceDate, monthly: { fixed, usage, total }, resources }, null, 2)}\n`;
+  // One template: `compare` / `whatIfs` at the top level; several: a `templates` list naming each file.
+  const extraKeys = !withExtras ? {} : several ? { templates: extras } : extras[0];
+  return `${JSON.stringify({ currency: 'USD', region: options.region, priceDate: options.priceDate, monthly: { fixed, usage, total }, resources, ...extraKeys }, null, 2)}\n`;
 }
 
-/** `$1,234.57`; sub-cent amounts keep two significant digits so they do not read as $0.00. */
-export function money(value: number): string {
-  if (value > 0 && value < 0.01) return `$${Number(value.toPrecision(2))}`;
-  return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
+export { money };
 
 /** Template-supplied names may hold terminal escapes or newlines: show them inert. */
 function plain(text: string): string {
@@ -111,7 +125,7 @@ function leftOutLine(leftOut: number): string | undefined {
 /** Human-readable: per template, each priced resource with its components, then free and unpriced ones, then totals. */
 export function formatCostText(costed: readonly CostedTemplate[], options: FormatOptions): string {
   const lines: string[] = [];
-  for (const { file, estimate, lineOf } of costed) {
+  for (const { file, estimate, lineOf, compare, whatIfs } of costed) {
     const free: string[] = [];
     const unpriced: string[] = [];
     for (const resource of estimate.resources) {
@@ -127,6 +141,8 @@ export function formatCostText(costed: readonly CostedTemplate[], options: Forma
     if (free.length > 0) lines.push(`${plain(file)}: free: ${free.join(', ')}`);
     if (unpriced.length > 0) lines.push(`${plain(file)}: not priced yet: ${unpriced.join(', ')}`);
     if (estimate.notCreated.length > 0) lines.push(`${plain(file)}: not created with these parameters: ${estimate.notCreated.map(plain).join(', ')}`);
+    if (compare) lines.push(...compareLines(compare.ref, compare.diff, plain));
+    if (whatIfs) lines.push(...whatIfLines(whatIfs, plain));
     lines.push('');
   }
   lines.push(totalsLine(costed, options));
@@ -150,6 +166,18 @@ export function formatCostMarkdown(costed: readonly CostedTemplate[], options: F
       const id = costed.length > 1 ? `${file}: ${resource.logicalId}` : resource.logicalId;
       out.push(`| ${cell(id)} | ${cell(resource.type)} | ${cell(resourceTotal(resource))} |`);
       for (const component of resource.components) details.push(`- ${cell(resource.logicalId)}: ${cell(componentLine(component))}`);
+    }
+  }
+  for (const { file, compare, whatIfs } of costed) {
+    const of = costed.length > 1 ? ` (${cell(file)})` : '';
+    if (compare) {
+      out.push('', `**Compared with ${cell(compare.ref)}${of}:** ${money(compare.diff.before)} -> ${money(compare.diff.after)} (${signedMoney(compare.diff.delta)}/mo)`);
+      if (compare.diff.resources.length > 0) out.push('', '| Change | Resource | Type | Before | After | Delta |', '| --- | --- | --- | ---: | ---: | ---: |');
+      for (const change of compare.diff.resources) out.push(`| ${change.change} | ${cell(change.logicalId)} | ${cell(change.type)} | ${money(change.before)} | ${money(change.after)} | ${signedMoney(change.delta)} |`);
+    }
+    if (whatIfs && whatIfs.length > 0) {
+      out.push('', `**What-ifs${of}** (the template is unchanged):`, '', '| What-if | Monthly | Difference | Caveat |', '| --- | ---: | ---: | --- |');
+      for (const result of whatIfs) out.push(`| ${cell(result.label)} | ${money(result.after)} | ${signedMoney(result.delta)} | ${cell(result.caveat)} |`);
     }
   }
   if (details.length > 0) out.push('', '<details><summary>Components</summary>', '', ...details, '', '</details>');

@@ -47,6 +47,11 @@ export class ProjectConfigResolver {
     return this.configFor(file).sections.get(section);
   }
 
+  /** The config file governing `file` (to resolve paths written in it), if any. */
+  configFileFor(file: string): string | undefined {
+    return this.configFor(file).file;
+  }
+
   private configFor(file: string): LoadedConfig {
     if (this.explicitConfig !== undefined) return this.load(this.explicitConfig);
     return this.forDir(path.dirname(path.resolve(file)));
@@ -85,7 +90,7 @@ export class ProjectConfigResolver {
     }
     for (const message of warnings) this.note(`${shown}: ${message}`, 'warning');
     for (const message of notes) this.note(`${shown}: ${message}`, 'note');
-    const config = { options, sections };
+    const config = { options, sections, file: key };
     this.byFile.set(key, config);
     return config;
   }
@@ -95,6 +100,7 @@ export class ProjectConfigResolver {
 interface LoadedConfig {
   readonly options: LintOptions;
   readonly sections: ReadonlyMap<string, unknown>;
+  readonly file?: string;
 }
 
 const NO_CONFIG: LoadedConfig = { options: {}, sections: new Map() };

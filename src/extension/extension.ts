@@ -5,6 +5,7 @@ import { registerDiagram } from './diagram/registerDiagram';
 import { registerStatusBar } from './statusBar';
 import { registerAws } from './aws/registerAws';
 import { redactingLogChannel } from './redactingLog';
+import { registerCost } from './cost/registerCost';
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     registerStatusBar(client),
     registerDiagram(context, { log: output }),
+    registerCost(context, output),
     ...registerAws(context, output),
     vscode.commands.registerCommand('archlens.server.restart', async () => {
       output.info('Restarting the language server on request.');

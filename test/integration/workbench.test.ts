@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { repoRoot } from '../../scripts/workbench/codeServer.mjs';
 import { eventually, positionOf, prepareEnvironment, SCRATCH_TEMPLATE, type IntegrationEnvironment, type Session } from './harness';
 import { TIMEOUTS } from './workbench';
+import { checkCostPanel } from './costStep';
 import { checkDiagramPanel } from './diagramStep';
 import { checkGlueView } from './glueStep';
 import { checkAwsDriftAndLogs, checkAwsLocalTemplates, checkAwsNoProfileSelected, checkAwsRegionSwitch, checkAwsSettingsPage, checkAwsSidebar, checkAwsWelcome, noAwsEnvironment } from './awsStep';
@@ -131,6 +132,10 @@ describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
     });
 
     it('(e) the architecture diagram draws the template and reveals a resource', { timeout: STEP_TIMEOUT }, () => checkDiagramPanel(open()));
+
+    it('(n) the cost estimate: code lenses on the resources, Show Cost Estimate opens the panel, an edited usage figure changes the total and is written to the usage file', { timeout: STEP_TIMEOUT }, () =>
+      checkCostPanel(open()),
+    );
 
     it('(f) the AWS sidebar lists the demo stacks, expands resources and events, opens a deployed template and searches a log group', { timeout: STEP_TIMEOUT }, () =>
       checkAwsSidebar(open()),

@@ -451,7 +451,8 @@ describe('cost engine: the shipped price table', () => {
         assert.ok(entry.unit !== '', `${where} has a unit`);
         assert.equal(entry.tiers.at(-1)?.upTo, null, `${where}: the last tier is open`);
         for (let i = 1; i < entry.tiers.length - 1; i++) assert.ok(entry.tiers[i]!.upTo! > entry.tiers[i - 1]!.upTo!, `${where}: tiers ascend`);
-        for (const tier of entry.tiers) assert.ok(tier.price > 0, `${where}: a listed price is never $0`);
+        // Only an included allowance may be $0: a first tier followed by paid ones (Cognito's 10,000 MAUs).
+        entry.tiers.forEach((tier, index) => assert.ok(tier.price > 0 || (index === 0 && entry.tiers.length > 1), `${where}: a listed price is never $0`));
         if (entry.date > newest) newest = entry.date;
       }
     }

@@ -1,6 +1,7 @@
 import type { LocatedNode } from '../document/located';
 import { HOURS_PER_MONTH } from './priceTable';
 import { isUnknown, type ResourcePricer, type Unknown } from './pricerContext';
+import { gravitonEquivalent } from './whatIfTypes';
 
 /** Adds a resource's components to its pricer. */
 export type Pricer = (p: ResourcePricer) => void;
@@ -20,11 +21,17 @@ export function times(...factors: (number | Unknown)[]): number | Unknown {
 /** Lambda (and SAM functions): requests, GB-seconds by architecture, ephemeral storage, the implicit log group. */
 const lambdaFunction: Pricer = (p) => {
   const memoryMb = p.number('MemorySize', 128);
-  const architecture = p.string('Architectures.0') === 'arm64' ? 'arm64' : 'x86_64';
+  let architecture = p.string('Architectures.0') === 'arm64' ? 'arm64' : 'x86_64';
+  if (architecture === 'x86_64' && p.whatIf('graviton')) {
+    architecture = 'arm64';
+    p.note('what-if: Graviton (arm64) instead of x86_64');
+  }
   p.note('Lambda free tier (1M requests and 400,000 GB-s per account per month) not applied');
   p.usageBased('Requests', 'lambda.requests', 'monthlyRequests', (requests) => requests / 1e6);
-  p.usageBased(`Compute (${architecture})`, `lambda.gbs.${architecture}`, ['monthlyRequests', 'averageDurationMs'], (requests, durationMs) =>
-    times(requests, durationMs! / 1000, isUnknown(memoryMb) ? memoryMb : memoryMb * GB_PER_MB),
+  savingsPlan(p, () =>
+    p.usageBased(`Compute (${architecture})`, `lambda.gbs.${architecture}`, ['monthlyRequests', 'averageDurationMs'], (requests, durationMs) =>
+      times(requests, durationMs! / 1000, isUnknown(memoryMb) ? memoryMb : memoryMb * GB_PER_MB),
+    ),
   );
   const ephemeralMb = p.number('EphemeralStorage.Size', 512);
   if (isUnknown(ephemeralMb) || ephemeralMb > 512) {
@@ -33,10 +40,45 @@ const lambdaFunction: Pricer = (p) => {
     );
   }
   p.usageBased('Logs ingested (implicit log group)', 'logs.ingest', 'logsGB');
+  // SAM: provisioned concurrency on the function (its published alias).
+  const provisioned = p.property('ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions');
+  if (provisioned) provisionedConcurrency(p, p.number('ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions'), memoryMb, architecture);
 };
 
+/** Provisioned concurrency: executions x memory GB x every second of the month, at its own GB-s rate. */
+function provisionedConcurrency(p: ResourcePricer, executions: number | Unknown, memoryMb: number | Unknown, architecture: string): void {
+  p.note('provisioned concurrency is billed all month; invocations it serves have a lower duration rate (not modelled: priced at the on-demand rate)');
+  p.fixed(`Provisioned concurrency (${architecture})`, `lambda.provisioned.${architecture}`, times(executions, isUnknown(memoryMb) ? memoryMb : memoryMb * GB_PER_MB, HOURS_PER_MONTH * 3600));
+}
+
+/** A version or alias with ProvisionedConcurrencyConfig; without one it costs nothing. */
+const lambdaVersionOrAlias: Pricer = (p) => {
+  if (!p.property('ProvisionedConcurrencyConfig')) return;
+  const fn = p.referenced('FunctionName');
+  const properties = p.property('Properties', fn?.node);
+  const memoryMb: number | Unknown = fn ? p.number('MemorySize', 128, properties) : { unknown: 'FunctionName does not refer to a function of this template (its memory size is unknown)' };
+  const architecture = fn && p.string('Architectures.0', properties) === 'arm64' ? 'arm64' : 'x86_64';
+  provisionedConcurrency(p, p.number('ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions'), memoryMb, architecture);
+};
+
+/** Compute covered by a Compute Savings Plan (EC2 instance hours, Fargate, Lambda compute), when that what-if is on. */
+function savingsPlan(p: ResourcePricer, add: () => void): void {
+  if (!p.whatIf('savings-plan')) add();
+  else p.discounted(p.rates.savingsPlanDiscount, `what-if: Compute Savings Plan, ${percent(p.rates.savingsPlanDiscount)} off on-demand`, add);
+}
+
+const percent = (fraction: number): string => `${Math.round(fraction * 100)}%`;
+
+/** A gp2 volume type becomes gp3 under the gp3 what-if. */
+export function volumeTypeFor(p: ResourcePricer, volumeType: string): string {
+  if (volumeType !== 'gp2' || !p.whatIf('gp3')) return volumeType;
+  p.note('what-if: gp3 instead of gp2');
+  return 'gp3';
+}
+
 /** EBS volume price components for a type, size and provisioned IOPS / throughput. */
-function ebsComponents(p: ResourcePricer, label: string, volumeType: string, sizeGb: number | Unknown, iops: number | Unknown | undefined, throughput: number | Unknown | undefined): void {
+function ebsComponents(p: ResourcePricer, label: string, givenType: string, sizeGb: number | Unknown, iops: number | Unknown | undefined, throughput: number | Unknown | undefined): void {
+  const volumeType = volumeTypeFor(p, givenType);
   p.fixed(`${label} storage (${volumeType})`, `ebs.${volumeType}`, sizeGb);
   if (volumeType === 'gp3') {
     // gp3 includes 3,000 IOPS and 125 MB/s; only what is provisioned above is charged.
@@ -72,13 +114,26 @@ function blockDevices(p: ResourcePricer, mappings: LocatedNode | undefined, inst
   });
 }
 
-function instanceHours(p: ResourcePricer, instanceType: string | Unknown | undefined, count: number | Unknown): void {
+/** The instance type, or its Graviton equivalent under the Graviton what-if. */
+function gravitonType(p: ResourcePricer, instanceType: string): string {
+  const arm = p.whatIf('graviton') ? gravitonEquivalent(instanceType) : undefined;
+  if (!arm) return instanceType;
+  p.note(`what-if: Graviton ${arm} instead of ${instanceType}`);
+  return arm;
+}
+
+function instanceHours(p: ResourcePricer, givenType: string | Unknown | undefined, count: number | Unknown, spotEligible = false): void {
   const hours = times(count, HOURS_PER_MONTH);
-  if (instanceType === undefined || isUnknown(instanceType)) {
-    p.fixed('Instance hours', 'ec2.instance.?', instanceType ?? { unknown: 'InstanceType cannot be resolved offline' });
+  if (givenType === undefined || isUnknown(givenType)) {
+    p.fixed('Instance hours', 'ec2.instance.?', givenType ?? { unknown: 'InstanceType cannot be resolved offline' });
     return;
   }
-  p.fixed(`Instance hours (${instanceType}, Linux, on-demand)`, `ec2.instance.${instanceType}`, hours);
+  const instanceType = gravitonType(p, givenType);
+  if (spotEligible && p.whatIf('spot')) {
+    p.discounted(p.rates.spotDiscount, `what-if: Spot, ${percent(p.rates.spotDiscount)} off on-demand (can be interrupted)`, () => p.fixed(`Instance hours (${instanceType}, Linux, Spot)`, `ec2.instance.${instanceType}`, hours));
+    return;
+  }
+  savingsPlan(p, () => p.fixed(`Instance hours (${instanceType}, Linux, on-demand)`, `ec2.instance.${instanceType}`, hours));
 }
 
 const ec2Instance: Pricer = (p) => {
@@ -104,7 +159,7 @@ const autoScalingGroup: Pricer = (p) => {
     instanceHours(p, undefined, count);
     return;
   }
-  instanceHours(p, p.setting('InstanceType', source), count);
+  instanceHours(p, p.setting('InstanceType', source), count, true);
   blockDevices(p, p.property('BlockDeviceMappings', source), count);
 };
 
@@ -115,7 +170,11 @@ function fargateSize(p: ResourcePricer, taskDefinition: LocatedNode | undefined)
   const memoryText = p.string('Memory', properties);
   const vcpu = cpuText === undefined ? { unknown: 'task Cpu cannot be resolved' } : parseSize(cpuText, /vcpu/i, 1024);
   const gb = memoryText === undefined ? { unknown: 'task Memory cannot be resolved' } : parseSize(memoryText, /gb/i, 1024);
-  const architecture = p.string('RuntimePlatform.CpuArchitecture', properties)?.toUpperCase() === 'ARM64' ? 'arm64' : 'x86_64';
+  let architecture = p.string('RuntimePlatform.CpuArchitecture', properties)?.toUpperCase() === 'ARM64' ? 'arm64' : 'x86_64';
+  if (architecture === 'x86_64' && p.whatIf('graviton')) {
+    architecture = 'arm64';
+    p.note('what-if: Graviton (ARM64) tasks instead of X86_64');
+  }
   return { vcpu, gb, architecture };
 }
 
@@ -137,14 +196,27 @@ const ecsService: Pricer = (p) => {
   const count = p.number('DesiredCount', 1);
   const taskDefinition = p.referenced('TaskDefinition');
   const { vcpu, gb, architecture } = fargateSize(p, taskDefinition?.node);
+  const add = (): void => {
+    p.fixed(`Fargate vCPU (${architecture})`, `fargate.vcpu.${architecture}`, times(vcpu, count, HOURS_PER_MONTH));
+    p.fixed(`Fargate memory (${architecture})`, `fargate.gb.${architecture}`, times(gb, count, HOURS_PER_MONTH));
+  };
+  if (p.whatIf('spot')) {
+    p.note('tasks run all month: DesiredCount (default 1) x 730 h');
+    p.discounted(p.rates.spotDiscount, `what-if: Fargate Spot, ${percent(p.rates.spotDiscount)} off on-demand (tasks can be interrupted)`, add);
+    return;
+  }
   p.note('tasks run all month: DesiredCount (default 1) x 730 h; Fargate Spot priced as on-demand');
-  p.fixed(`Fargate vCPU (${architecture})`, `fargate.vcpu.${architecture}`, times(vcpu, count, HOURS_PER_MONTH));
-  p.fixed(`Fargate memory (${architecture})`, `fargate.gb.${architecture}`, times(gb, count, HOURS_PER_MONTH));
+  savingsPlan(p, add);
 };
 
 const rdsInstance: Pricer = (p) => {
-  const engine = (p.string('Engine') ?? 'unknown').toLowerCase();
-  const instanceClass = p.string('DBInstanceClass');
+  // A read replica inherits the engine and storage of its source (when that is in the template).
+  const source = p.property('Properties', p.referenced('SourceDBInstanceIdentifier')?.node);
+  if (source) p.note('read replica: engine and storage as its source instance');
+  const inherited = (name: string): LocatedNode | undefined => (p.property(name) ? undefined : source);
+  const engine = (p.string('Engine', inherited('Engine')) ?? 'unknown').toLowerCase();
+  const givenClass = p.string('DBInstanceClass');
+  const instanceClass = givenClass === undefined ? undefined : gravitonType(p, givenClass);
   if (engine.startsWith('aurora') || p.property('DBClusterIdentifier')) {
     if (instanceClass === 'db.serverless') {
       p.note('Aurora Serverless v2 instance: priced as ACUs on its cluster');
@@ -156,11 +228,13 @@ const rdsInstance: Pricer = (p) => {
   const family = engine.startsWith('postgres') ? 'postgres' : engine.startsWith('mysql') ? 'mysql' : engine;
   const multiAz = p.boolean('MultiAZ') === true;
   p.fixed(`Instance hours (${instanceClass ?? '?'}, ${family}${multiAz ? ', Multi-AZ' : ''})`, `rds.instance.${family}.${instanceClass ?? '?'}${multiAz ? '.multiaz' : ''}`, HOURS_PER_MONTH);
-  const storageType = p.string('StorageType') ?? 'gp2';
-  const storage = p.number('AllocatedStorage');
+  // CloudFormation's default storage type is io1 when Iops is set, else gp2.
+  const iopsFrom = inherited('Iops');
+  const storageType = volumeTypeFor(p, p.string('StorageType', inherited('StorageType')) ?? (p.property('Iops', iopsFrom) ? 'io1' : 'gp2'));
+  const storage = p.number('AllocatedStorage', undefined, inherited('AllocatedStorage'));
   // Multi-AZ keeps a standby copy: storage is billed twice.
   p.fixed(`Storage (${storageType}${multiAz ? ', Multi-AZ x2' : ''})`, `rds.storage.${storageType}`, times(storage, multiAz ? 2 : 1));
-  if (storageType === 'io1') p.fixed('Provisioned IOPS', 'rds.iops.io1', times(p.number('Iops'), multiAz ? 2 : 1));
+  if (storageType === 'io1') p.fixed('Provisioned IOPS', 'rds.iops.io1', times(p.number('Iops', undefined, iopsFrom), multiAz ? 2 : 1));
 };
 
 const auroraCluster: Pricer = (p) => {
@@ -180,12 +254,17 @@ function cacheNodes(p: ResourcePricer, nodeType: string | undefined, nodes: numb
   p.fixed(`Cache node hours (${nodeType ?? '?'})`, `elasticache.node.${nodeType ?? '?'}`, times(nodes, HOURS_PER_MONTH));
 }
 
-const cacheCluster: Pricer = (p) => cacheNodes(p, p.string('CacheNodeType'), p.number('NumCacheNodes', 1));
+const cacheNodeType = (p: ResourcePricer): string | undefined => {
+  const given = p.string('CacheNodeType');
+  return given === undefined ? undefined : gravitonType(p, given);
+};
+
+const cacheCluster: Pricer = (p) => cacheNodes(p, cacheNodeType(p), p.number('NumCacheNodes', 1));
 
 const replicationGroup: Pricer = (p) => {
   // Cluster mode: shards x (replicas + 1); otherwise NumCacheClusters (default 1).
   const nodes = p.property('NumNodeGroups') ? times(p.number('NumNodeGroups'), add1(p.number('ReplicasPerNodeGroup', 0))) : p.number('NumCacheClusters', 1);
-  cacheNodes(p, p.string('CacheNodeType'), nodes);
+  cacheNodes(p, cacheNodeType(p), nodes);
 };
 
 function add1(value: number | Unknown): number | Unknown {
@@ -198,8 +277,9 @@ const eksNodegroup: Pricer = (p) => {
   const types = p.property('InstanceTypes');
   const instanceType = types?.kind === 'sequence' ? p.string('0', types) : undefined;
   const count = p.number('ScalingConfig.DesiredSize', 1);
-  instanceHours(p, instanceType ?? 't3.medium', count);
-  p.fixed('Node volumes (gp2)', 'ebs.gp2', times(p.number('DiskSize', 20), count));
+  instanceHours(p, instanceType ?? 't3.medium', count, true);
+  const volumeType = volumeTypeFor(p, 'gp2');
+  p.fixed(`Node volumes (${volumeType})`, `ebs.${volumeType}`, times(p.number('DiskSize', 20), count));
 };
 
 const openSearchDomain: Pricer = (p) => {
@@ -223,6 +303,8 @@ const mskCluster: Pricer = (p) => {
 
 export const COMPUTE_PRICERS: ReadonlyMap<string, Pricer> = new Map<string, Pricer>([
   ['AWS::Lambda::Function', lambdaFunction],
+  ['AWS::Lambda::Version', lambdaVersionOrAlias],
+  ['AWS::Lambda::Alias', lambdaVersionOrAlias],
   ['AWS::EC2::Instance', ec2Instance],
   ['AWS::EC2::Volume', ebsVolume],
   ['AWS::AutoScaling::AutoScalingGroup', autoScalingGroup],

@@ -33,6 +33,8 @@ export interface ResourceCost {
   /** False when the engine has no pricer for the type yet (neither priced nor known free). */
   readonly supported: boolean;
   readonly components: readonly CostComponent[];
+  /** The usage figures its pricer reads (`monthlyRequests`...), for editors of the usage file. */
+  readonly usageKeys: readonly string[];
   /** Assumptions and caveats about this resource (unresolvable properties, conditions...). */
   readonly notes: readonly string[];
   readonly monthly: {

@@ -1,6 +1,7 @@
 import { getValue } from '../document/located';
 import { SAM_CREATES, SAM_GLOBALS_SECTION } from '../cfn/samTypes';
 import type { ResourceEntry, TemplateModel } from '../cfn/template';
+import { ANALYTICS_PRICERS } from './analyticsPricers';
 import { COMPUTE_PRICERS, type Pricer } from './computePricers';
 import type { CostComponent, CostEstimate, ResourceCost } from './costTypes';
 import { isFreeType } from './freeTypes';
@@ -8,6 +9,7 @@ import { ResourcePricer } from './pricerContext';
 import { HOURS_PER_MONTH, type PriceTable } from './priceTable';
 import { SERVICE_PRICERS } from './servicePricers';
 import { EMPTY_USAGE, usageLookup, type PresetName, type UsageInput } from './usage';
+import type { WhatIfChoice } from './whatIfTypes';
 import { resourceConditionHolds, valueContext, type ValueContext } from './values';
 
 /** What to estimate against. Everything is passed in: the engine reads no files. */
@@ -19,9 +21,11 @@ export interface EstimateOptions {
   readonly preset?: PresetName;
   /** Parameter values; parameters not given use their `Default`. */
   readonly parameters?: ReadonlyMap<string, string>;
+  /** What-ifs to apply (Graviton, Spot...); none by default. */
+  readonly whatIf?: WhatIfChoice;
 }
 
-const PRICERS: ReadonlyMap<string, Pricer> = new Map([...COMPUTE_PRICERS, ...SERVICE_PRICERS]);
+const PRICERS: ReadonlyMap<string, Pricer> = new Map([...COMPUTE_PRICERS, ...SERVICE_PRICERS, ...ANALYTICS_PRICERS]);
 
 /** Types the engine prices (its coverage, for docs and tests). */
 export const PRICED_TYPES: readonly string[] = [...PRICERS.keys()];
@@ -43,7 +47,7 @@ export function estimateCost(template: TemplateModel, options: EstimateOptions):
     const type = resource.type ?? '';
     const pricedAs = (Object.hasOwn(SAM_CREATES, type) ? SAM_CREATES[type] : undefined) ?? type;
     const globalsSection = Object.hasOwn(SAM_GLOBALS_SECTION, type) ? getValue(globals, SAM_GLOBALS_SECTION[type]!) : undefined;
-    const pricer = new ResourcePricer(resource, pricedAs, values, prices, options.region, usageLookup(usage, options.preset, resource.name, type === pricedAs ? [type] : [type, pricedAs]), template.resources, globalsSection);
+    const pricer = new ResourcePricer(resource, pricedAs, values, prices, options.region, usageLookup(usage, options.preset, resource.name, type === pricedAs ? [type] : [type, pricedAs]), template.resources, globalsSection, options.whatIf);
     if (condition === undefined) pricer.note('its Condition cannot be evaluated offline: priced as if created');
     resources.push(priceResource(resource, type, pricedAs, pricer));
   }
@@ -53,13 +57,13 @@ export function estimateCost(template: TemplateModel, options: EstimateOptions):
 function priceResource(resource: ResourceEntry, type: string, pricedAs: string, pricer: ResourcePricer): ResourceCost {
   const base = { logicalId: resource.name, type, pricedAs, offset: resource.keyNode.span.start };
   if (isFreeType(type) || isFreeType(pricedAs)) {
-    return { ...base, free: true, supported: true, components: [], notes: pricer.notes, monthly: { fixed: 0, usage: 0 } };
+    return { ...base, free: true, supported: true, components: [], usageKeys: [], notes: pricer.notes, monthly: { fixed: 0, usage: 0 } };
   }
   const price = PRICERS.get(pricedAs);
   if (!price) {
     const why = type === '' ? 'its Type is not a plain string' : pricedAs === 'AWS::CloudFormation::Stack' ? 'nested stacks are not priced yet' : 'this type is not priced yet';
     pricer.note(why);
-    return { ...base, free: false, supported: false, components: [], notes: pricer.notes, monthly: { fixed: null, usage: null } };
+    return { ...base, free: false, supported: false, components: [], usageKeys: [], notes: pricer.notes, monthly: { fixed: null, usage: null } };
   }
   price(pricer);
   const components = pricer.components.map(roundComponent);
@@ -70,6 +74,7 @@ function priceResource(resource: ResourceEntry, type: string, pricedAs: string, 
     free: components.length === 0,
     supported: true,
     components,
+    usageKeys: [...pricer.usageKeys],
     notes: pricer.notes,
     monthly: {
       fixed: round(sumKnown(components.filter((component) => !component.usageBased))),

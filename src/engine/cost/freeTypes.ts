@@ -28,6 +28,7 @@ const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::EC2::VPCDHCPOptionsAssociation',
   'AWS::EC2::VolumeAttachment',
   'AWS::EC2::NetworkInterfaceAttachment',
+  'AWS::EC2::NetworkInterface',
   'AWS::AutoScaling::LaunchConfiguration',
   'AWS::AutoScaling::ScalingPolicy',
   'AWS::AutoScaling::ScheduledAction',
@@ -36,8 +37,6 @@ const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::ApplicationAutoScaling::ScalingPolicy',
   'AWS::Lambda::Permission',
   'AWS::Lambda::EventSourceMapping',
-  'AWS::Lambda::Version',
-  'AWS::Lambda::Alias',
   'AWS::Lambda::LayerVersion',
   'AWS::Lambda::LayerVersionPermission',
   'AWS::Lambda::Url',
@@ -116,6 +115,20 @@ const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::WAFv2::IPSet',
   'AWS::WAFv2::WebACLAssociation',
   'AWS::ServiceCatalog::TagOption',
+  // Their cost shows on what they configure: the vault that stores the recovery points, the
+  // workgroup that runs the queries, the cluster that uses the group.
+  'AWS::Backup::BackupPlan',
+  'AWS::Backup::BackupSelection',
+  'AWS::RedshiftServerless::Namespace',
+  'AWS::Redshift::ClusterParameterGroup',
+  'AWS::Redshift::ClusterSubnetGroup',
+  'AWS::Athena::NamedQuery',
+  'AWS::Athena::DataCatalog',
+  'AWS::Glue::Classifier',
+  'AWS::Glue::Connection',
+  'AWS::Glue::Trigger',
+  'AWS::Cognito::IdentityPool',
+  'AWS::Cognito::UserPoolResourceServer',
 ]);
 
 /** Services every resource of which is free (identity and access). */

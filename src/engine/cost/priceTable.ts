@@ -77,6 +77,17 @@ const MSK = g('msk_cluster_test');
 const CLOUDFRONT = `${g('cloudfront_distribution_test, cloudfront_function_test')}; tier boundaries (10 TB, 50 TB, 150 TB, 500 TB, 1 PB, 5 PB) from the CloudFront pricing page`;
 const CODEBUILD = g('codebuild_project_test');
 
+// Services the price reference has no (us-east-1) figure for: the public AWS pricing page of each,
+// us-east-1 list price as recorded in 2025-07 (re-check with Refresh Prices before relying on it).
+const page = (service: string): string => `[P] https://aws.amazon.com/${service}/pricing/ (us-east-1 list price)`;
+const FIREHOSE = page('firehose');
+const ATHENA = page('athena');
+const REDSHIFT = page('redshift');
+const COGNITO = page('cognito');
+const BACKUP = page('backup');
+const EC2_PAGE = page('ec2');
+const RDS_PAGE = page('rds');
+
 const PB = 1_048_576; // GB in a PB (AWS tiers count 1 PB = 1,024 TB = 1,048,576 GB)
 
 const US_EAST_1: readonly Row[] = [
@@ -121,6 +132,8 @@ const US_EAST_1: readonly Row[] = [
   ['lambda.gbs.x86_64', 'GB-second', [{ upTo: 6e9, price: 0.0000166667 }, { upTo: 15e9, price: 0.000015 }, { upTo: null, price: 0.0000133334 }], LAMBDA, '2024-07'],
   ['lambda.gbs.arm64', 'GB-second', [{ upTo: 7.5e9, price: 0.0000133334 }, { upTo: 18.75e9, price: 0.0000120001 }, { upTo: null, price: 0.0000106667 }], LAMBDA, '2024-07'],
   ['lambda.ephemeral', 'GB-second', 0.0000000309, LAMBDA, '2024-07'],
+  ['lambda.provisioned.x86_64', 'GB-second', 0.0000041667, page('lambda'), '2025-07'],
+  ['lambda.provisioned.arm64', 'GB-second', 0.0000033334, page('lambda'), '2025-07'],
   // DynamoDB (on-demand after the November 2024 50% cut).
   ['dynamodb.ondemand.write', '1M write request units', 0.625, DDB, '2024-11'],
   ['dynamodb.ondemand.read', '1M read request units', 0.125, DDB, '2024-11'],
@@ -129,6 +142,8 @@ const US_EAST_1: readonly Row[] = [
   ['dynamodb.storage', 'GB-month', 0.25, DDB, '2024-11'],
   ['dynamodb.pitr', 'GB-month', 0.2, DDB, '2024-11'],
   ['dynamodb.streams', '1M stream read requests', 0.2, DDB, '2024-11'],
+  ['dynamodb.ondemand.replicatedWrite', '1M replicated write request units', 0.625, page('dynamodb'), '2025-07'],
+  ['dynamodb.provisioned.rwcu', 'replicated WCU-hour', 0.000975, page('dynamodb'), '2025-07'],
   // S3 Standard storage tiers: first 50 TB, next 450 TB, over 500 TB (GB = 1,024 per TB).
   ['s3.standard.storage', 'GB-month', [{ upTo: 51_200, price: 0.023 }, { upTo: 512_000, price: 0.022 }, { upTo: null, price: 0.021 }], S3, '2024-07'],
   ['s3.requests.tier1', '1k PUT/COPY/POST/LIST requests', 0.005, S3, '2024-07'],
@@ -225,6 +240,48 @@ const US_EAST_1: readonly Row[] = [
   ['codebuild.general1.small', 'build minute', 0.005, CODEBUILD, '2024-07'],
   ['codebuild.general1.medium', 'build minute', 0.01, CODEBUILD, '2024-07'],
   ['codebuild.general1.large', 'build minute', 0.02, CODEBUILD, '2024-07'],
+  // Firehose Direct PUT ingestion tiers: first 500 TB, next 1.5 PB, next 3 PB, then above.
+  ['firehose.ingest', 'GB', [{ upTo: 512_000, price: 0.029 }, { upTo: 2 * PB, price: 0.025 }, { upTo: 5 * PB, price: 0.02 }, { upTo: null, price: 0.02 }], FIREHOSE, '2025-07'],
+  ['firehose.conversion', 'GB', 0.018, FIREHOSE, '2025-07'],
+  ['athena.scanned', 'TB scanned', 5.0, ATHENA, '2025-07'],
+  ['redshift.node.dc2.large', 'node-hour', 0.25, REDSHIFT, '2025-07'],
+  ['redshift.node.ra3.xlplus', 'node-hour', 1.086, REDSHIFT, '2025-07'],
+  ['redshift.node.ra3.4xlarge', 'node-hour', 3.26, REDSHIFT, '2025-07'],
+  ['redshift.node.ra3.16xlarge', 'node-hour', 13.04, REDSHIFT, '2025-07'],
+  ['redshift.rms', 'GB-month', 0.024, REDSHIFT, '2025-07'],
+  ['redshift.serverless.rpu', 'RPU-hour', 0.375, REDSHIFT, '2025-07'],
+  // Essentials tier: 10,000 MAUs included, then a flat rate per MAU.
+  ['cognito.mau.essentials', 'MAU', [{ upTo: 10_000, price: 0 }, { upTo: null, price: 0.015 }], COGNITO, '2025-07'],
+  ['backup.warm', 'GB-month', 0.05, BACKUP, '2025-07'],
+  // Graviton instances (for the Graviton what-if and templates that choose them).
+  ['ec2.instance.t4g.micro', 'instance-hour', 0.0084, EC2_PAGE, '2025-07'],
+  ['ec2.instance.t4g.small', 'instance-hour', 0.0168, EC2_PAGE, '2025-07'],
+  ['ec2.instance.t4g.medium', 'instance-hour', 0.0336, EC2_PAGE, '2025-07'],
+  ['ec2.instance.t4g.large', 'instance-hour', 0.0672, EC2_PAGE, '2025-07'],
+  ['ec2.instance.m6g.large', 'instance-hour', 0.077, EC2_PAGE, '2025-07'],
+  ['ec2.instance.m6g.xlarge', 'instance-hour', 0.154, EC2_PAGE, '2025-07'],
+  // Common x86 sizes the reference has no row for.
+  ['ec2.instance.t2.nano', 'instance-hour', 0.0058, EC2_PAGE, '2025-07'],
+  ['ec2.instance.t2.small', 'instance-hour', 0.023, EC2_PAGE, '2025-07'],
+  ['ec2.instance.t2.large', 'instance-hour', 0.0928, EC2_PAGE, '2025-07'],
+  ['ec2.instance.t3.nano', 'instance-hour', 0.0052, EC2_PAGE, '2025-07'],
+  ['ec2.instance.t3.micro', 'instance-hour', 0.0104, EC2_PAGE, '2025-07'],
+  ['ec2.instance.t3.small', 'instance-hour', 0.0208, EC2_PAGE, '2025-07'],
+  ['ec2.instance.t3.xlarge', 'instance-hour', 0.1664, EC2_PAGE, '2025-07'],
+  ['ec2.instance.m5.2xlarge', 'instance-hour', 0.384, EC2_PAGE, '2025-07'],
+  ['ec2.instance.c5.large', 'instance-hour', 0.085, EC2_PAGE, '2025-07'],
+  ['ec2.instance.c5.xlarge', 'instance-hour', 0.17, EC2_PAGE, '2025-07'],
+  ['ec2.instance.r5.large', 'instance-hour', 0.126, EC2_PAGE, '2025-07'],
+  ['ec2.instance.c6g.large', 'instance-hour', 0.068, EC2_PAGE, '2025-07'],
+  ['ec2.instance.r6g.large', 'instance-hour', 0.1008, EC2_PAGE, '2025-07'],
+  // RDS single-AZ MySQL / PostgreSQL burstable classes (Multi-AZ is twice the single-AZ rate).
+  ['rds.instance.mysql.db.t3.micro', 'instance-hour', 0.017, RDS_PAGE, '2025-07'],
+  ['rds.instance.mysql.db.t3.micro.multiaz', 'instance-hour', 0.034, RDS_PAGE, '2025-07'],
+  ['rds.instance.mysql.db.t3.small', 'instance-hour', 0.034, RDS_PAGE, '2025-07'],
+  ['rds.instance.mysql.db.t3.medium', 'instance-hour', 0.068, RDS_PAGE, '2025-07'],
+  ['rds.instance.postgres.db.t3.micro', 'instance-hour', 0.018, RDS_PAGE, '2025-07'],
+  ['rds.instance.postgres.db.t3.small', 'instance-hour', 0.036, RDS_PAGE, '2025-07'],
+  ['rds.instance.postgres.db.t3.medium', 'instance-hour', 0.072, RDS_PAGE, '2025-07'],
 ];
 
 function regionPrices(rows: readonly Row[]): RegionPrices {

@@ -5,6 +5,7 @@ import type { CostComponent } from './costTypes';
 import type { RegionPrices } from './priceTable';
 import { tieredCost } from './tiers';
 import type { UsageSource } from './usage';
+import { NO_WHAT_IF, type WhatIfChoice, type WhatIfId, type WhatIfRates } from './whatIfTypes';
 import { resolveBoolean, resolveNumber, resolveScalar, resolveString, type ValueContext } from './values';
 
 /** A quantity that could not be determined, with the reason shown to the user. */
@@ -19,6 +20,8 @@ export interface Unknown {
 export class ResourcePricer {
   readonly components: CostComponent[] = [];
   readonly notes: string[] = [];
+  /** Usage keys this resource's pricer asked for (what the cost view offers to edit). */
+  readonly usageKeys = new Set<string>();
 
   constructor(
     readonly resource: ResourceEntry,
@@ -32,7 +35,36 @@ export class ResourcePricer {
     readonly allResources: ReadonlyMap<string, ResourceEntry>,
     /** For SAM resources, the `Globals` section that supplies property defaults. */
     private readonly globals: LocatedNode | undefined,
+    /** What-ifs applied to this estimate (Graviton, Spot...): the pricers read them, the template is untouched. */
+    private readonly whatIfs: WhatIfChoice = NO_WHAT_IF,
   ) {}
+
+  /** Price factor for components added inside `discounted` (1 = list price). */
+  private priceFactor = 1;
+  private factorNote: string | undefined;
+
+  /** Whether a what-if is applied. */
+  whatIf(id: WhatIfId): boolean {
+    return this.whatIfs.ids.has(id);
+  }
+
+  /** The rates of the what-ifs (Spot and Savings Plan discounts, DynamoDB utilisation). */
+  get rates(): WhatIfRates {
+    return this.whatIfs.rates;
+  }
+
+  /** Adds the components `add` records at `1 - discount` of the list price, with the reason on each. */
+  discounted(discount: number, why: string, add: () => void): void {
+    const [factor, note] = [this.priceFactor, this.factorNote];
+    this.priceFactor = factor * (1 - discount);
+    this.factorNote = note ? `${note}; ${why}` : why;
+    try {
+      add();
+    } finally {
+      this.priceFactor = factor;
+      this.factorNote = note;
+    }
+  }
 
   /** The property node at a dotted path (`RuntimePlatform.CpuArchitecture`). */
   property(path: string, from?: LocatedNode): LocatedNode | undefined {
@@ -81,6 +113,7 @@ export class ResourcePricer {
 
   /** The raw usage figure for `key`, if any was given (resource, type default or preset). */
   usage(key: string): number | undefined {
+    this.usageKeys.add(key);
     return this.usageOf(key)?.value;
   }
 
@@ -96,6 +129,7 @@ export class ResourcePricer {
    */
   usageBased(name: string, priceKey: string, usageKeys: string | readonly string[], toUnits: (...values: number[]) => number | Unknown = (value) => value, note?: string): void {
     const keys = typeof usageKeys === 'string' ? [usageKeys] : usageKeys;
+    for (const key of keys) this.usageKeys.add(key);
     const found = keys.map((key) => this.usageOf(key));
     const missing = keys.filter((_, index) => !found[index]);
     if (missing.length > 0) {
@@ -125,6 +159,7 @@ export class ResourcePricer {
     const known = typeof quantity === 'number';
     const notes: string[] = [];
     if (note) notes.push(note);
+    if (this.factorNote) notes.push(this.factorNote);
     if (!entry) {
       // A `?` in the key: the property that selects the price (instance type...) is not resolvable.
       if (priceKey.includes('?')) notes.push(known ? `unknown: ${name} depends on a setting that cannot be resolved offline` : `unknown: ${quantity.unknown}`);
@@ -136,14 +171,15 @@ export class ResourcePricer {
       return;
     }
     const source = `${entry.source} (${entry.date})`;
-    const firstPrice = entry.tiers[0]?.price ?? 0;
+    const factor = this.priceFactor;
+    const firstPrice = (entry.tiers[0]?.price ?? 0) * factor;
     if (!known) {
       const perUnit = `$${formatPrice(firstPrice)} per ${entry.unit}${entry.tiers.length > 1 ? ' (first tier)' : ''}`;
       notes.push(quantity.unknown.startsWith('depends on usage') ? `${perUnit}, ${quantity.unknown}` : `${perUnit}; quantity unknown: ${quantity.unknown}`);
       this.components.push({ name, unit: entry.unit, quantity: null, unitPrice: firstPrice, monthly: null, usageBased, source, note: notes.join('; ') });
       return;
     }
-    const monthly = tieredCost(quantity, entry.tiers);
+    const monthly = tieredCost(quantity, entry.tiers) * factor;
     const unitPrice = entry.tiers.length > 1 && quantity > 0 ? monthly / quantity : firstPrice;
     if (entry.tiers.length > 1) notes.push('tiered price: each tier applies to its part of the quantity');
     this.components.push({ name, unit: entry.unit, quantity, unitPrice, monthly, usageBased, source, note: notes.length > 0 ? notes.join('; ') : undefined });

@@ -1,3 +1,4 @@
+import type { LocatedNode } from '../document/located';
 import { HOURS_PER_MONTH } from './priceTable';
 import { times, type Pricer } from './computePricers';
 import { isUnknown, type ResourcePricer, type Unknown } from './pricerContext';
@@ -51,8 +52,11 @@ const loadBalancerV2: Pricer = (p) => {
   // An internet-facing load balancer holds one public IPv4 address per subnet (AZ), billed since 2024.
   if ((p.string('Scheme') ?? 'internet-facing') === 'internet-facing') {
     const subnets = p.property('Subnets') ?? p.property('SubnetMappings');
-    const azs: number | Unknown = subnets?.kind === 'sequence' ? subnets.items.length : { unknown: 'Subnets is not a literal list (one address per AZ)' };
-    p.fixed('Public IPv4 addresses (one per AZ)', 'ipv4.hours', times(azs, HOURS_PER_MONTH));
+    // A subnet mapping with an AllocationId uses an Elastic IP, priced on its AWS::EC2::EIP.
+    const ownAddresses = subnets?.kind === 'sequence' ? subnets.items.filter((item) => !p.property('AllocationId', item)).length : undefined;
+    const azs: number | Unknown = ownAddresses ?? { unknown: 'Subnets is not a literal list (one address per AZ)' };
+    if (ownAddresses !== undefined && subnets?.kind === 'sequence' && ownAddresses < subnets.items.length) p.note('subnet mappings with an AllocationId use Elastic IPs, priced on their AWS::EC2::EIP resources');
+    if (ownAddresses !== 0) p.fixed('Public IPv4 addresses (one per AZ)', 'ipv4.hours', times(azs, HOURS_PER_MONTH));
   }
   p.usageBased(lbType === 'network' ? 'Capacity units (NLCU)' : 'Capacity units (LCU)', `${prefix}.lcu`, 'averageCapacityUnits', (lcu) => lcu * HOURS_PER_MONTH, 'average LCUs over the month x 730 h');
 };
@@ -78,13 +82,25 @@ function sum(a: number | Unknown, b: number | Unknown): number | Unknown {
   return isUnknown(a) ? a : isUnknown(b) ? b : a + b;
 }
 
+const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
+
 const dynamoDbTable: Pricer = (p) => {
   // SAM SimpleTable is on-demand unless it sets ProvisionedThroughput; a CloudFormation table defaults to PROVISIONED.
   const simpleTable = p.resource.type === 'AWS::Serverless::SimpleTable';
   const billingMode = simpleTable ? (p.property('ProvisionedThroughput') ? 'PROVISIONED' : 'PAY_PER_REQUEST') : (p.string('BillingMode') ?? 'PROVISIONED');
-  if (billingMode === 'PAY_PER_REQUEST') {
+  const utilisation = p.rates.dynamoDbUtilisation;
+  if (billingMode === 'PAY_PER_REQUEST' && p.whatIf('dynamodb-provisioned')) {
+    // Average capacity = request units per second over the month, sized so it runs at the target utilisation.
+    p.note(`what-if: provisioned capacity sized from the usage at ${Math.round(utilisation * 100)}% utilisation (no headroom for peaks)`);
+    const capacityHours = (units: number): number => Math.max(1, Math.ceil(units / SECONDS_PER_MONTH / utilisation)) * HOURS_PER_MONTH;
+    p.usageBased('Write capacity (provisioned)', 'dynamodb.provisioned.wcu', 'monthlyWriteRequestUnits', capacityHours);
+    p.usageBased('Read capacity (provisioned)', 'dynamodb.provisioned.rcu', 'monthlyReadRequestUnits', capacityHours);
+  } else if (billingMode === 'PAY_PER_REQUEST') {
     p.usageBased('Write request units (on-demand)', 'dynamodb.ondemand.write', 'monthlyWriteRequestUnits', perMillion);
     p.usageBased('Read request units (on-demand)', 'dynamodb.ondemand.read', 'monthlyReadRequestUnits', perMillion);
+  } else if (p.whatIf('dynamodb-on-demand')) {
+    onDemandFromProvisioned(p, 'Write', 'WriteCapacityUnits', 'monthlyWriteRequestUnits', 'dynamodb.ondemand.write', utilisation);
+    onDemandFromProvisioned(p, 'Read', 'ReadCapacityUnits', 'monthlyReadRequestUnits', 'dynamodb.ondemand.read', utilisation);
   } else {
     p.fixed('Write capacity (provisioned)', 'dynamodb.provisioned.wcu', times(provisionedCapacity(p, 'WriteCapacityUnits'), HOURS_PER_MONTH));
     p.fixed('Read capacity (provisioned)', 'dynamodb.provisioned.rcu', times(provisionedCapacity(p, 'ReadCapacityUnits'), HOURS_PER_MONTH));
@@ -93,6 +109,44 @@ const dynamoDbTable: Pricer = (p) => {
   p.usageBased('Storage', 'dynamodb.storage', 'storageGB');
   if (p.boolean('PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled') === true) p.usageBased('Point-in-time recovery', 'dynamodb.pitr', 'storageGB');
   if (p.property('StreamSpecification')) p.usageBased('Stream read requests', 'dynamodb.streams', 'monthlyStreamReads', perMillion);
+};
+
+/** On-demand what-if of a provisioned table: the given usage, else the provisioned capacity used at the target utilisation. */
+function onDemandFromProvisioned(p: ResourcePricer, label: string, capacityKey: 'ReadCapacityUnits' | 'WriteCapacityUnits', usageKey: string, priceKey: string, utilisation: number): void {
+  const name = `${label} request units (on-demand)`;
+  if (p.usage(usageKey) !== undefined) {
+    p.usageBased(name, priceKey, usageKey, perMillion, 'what-if: on-demand at the given usage');
+    return;
+  }
+  const capacity = provisionedCapacity(p, capacityKey);
+  const units = times(capacity, SECONDS_PER_MONTH, utilisation);
+  p.fixed(name, priceKey, isUnknown(units) ? units : units / 1e6, `what-if: on-demand; no ${usageKey} given, so the provisioned capacity at ${Math.round(utilisation * 100)}% utilisation`);
+}
+
+/**
+ * A global table: every replica is a table in its region. Each write is replicated to every
+ * replica (replicated write units, or replicated WCUs per replica); storage is kept in each.
+ * Cross-region replication traffic is not priced yet (noted).
+ */
+const dynamoDbGlobalTable: Pricer = (p) => {
+  const replicas = p.property('Replicas');
+  const count: number | Unknown = replicas?.kind === 'sequence' ? replicas.items.length : { unknown: 'Replicas is not a literal list' };
+  p.note('replicas are priced at this region\'s prices; cross-region replication data transfer is not priced yet');
+  if ((p.string('BillingMode') ?? 'PROVISIONED') === 'PAY_PER_REQUEST') {
+    p.usageBased('Replicated write request units (all replicas)', 'dynamodb.ondemand.replicatedWrite', 'monthlyWriteRequestUnits', (writes) => times(writes / 1e6, count));
+    p.usageBased('Read request units (on-demand)', 'dynamodb.ondemand.read', 'monthlyReadRequestUnits', perMillion);
+  } else {
+    const wcu = p.number('WriteProvisionedThroughputSettings.WriteCapacityAutoScalingSettings.MinCapacity');
+    p.fixed('Replicated write capacity (per replica, auto scaling minimum)', 'dynamodb.provisioned.rwcu', times(wcu, count, HOURS_PER_MONTH));
+    // Each replica reads with its own capacity: fixed units, else its auto scaling minimum.
+    const replicaReads = (replica: LocatedNode): number | Unknown =>
+      p.property('ReadProvisionedThroughputSettings.ReadCapacityUnits', replica)
+        ? p.number('ReadProvisionedThroughputSettings.ReadCapacityUnits', undefined, replica)
+        : p.number('ReadProvisionedThroughputSettings.ReadCapacityAutoScalingSettings.MinCapacity', undefined, replica);
+    const rcu = replicas?.kind === 'sequence' ? replicas.items.reduce<number | Unknown>((total, replica) => sum(total, replicaReads(replica)), 0) : count;
+    p.fixed('Read capacity (sum of replicas; auto scaling minimum where it scales)', 'dynamodb.provisioned.rcu', times(rcu, HOURS_PER_MONTH));
+  }
+  p.usageBased('Storage (every replica)', 'dynamodb.storage', 'storageGB', (gb) => times(gb, count));
 };
 
 const s3Bucket: Pricer = (p) => {
@@ -275,6 +329,7 @@ export const SERVICE_PRICERS: ReadonlyMap<string, Pricer> = new Map<string, Pric
   ['AWS::ElasticLoadBalancingV2::LoadBalancer', loadBalancerV2],
   ['AWS::ElasticLoadBalancing::LoadBalancer', classicLoadBalancer],
   ['AWS::DynamoDB::Table', dynamoDbTable],
+  ['AWS::DynamoDB::GlobalTable', dynamoDbGlobalTable],
   ['AWS::S3::Bucket', s3Bucket],
   ['AWS::ApiGateway::RestApi', restApi],
   ['AWS::ApiGateway::Stage', apiStage],

@@ -152,3 +152,43 @@ export function usageLookup(usage: UsageInput, preset: PresetName | undefined, l
     return undefined;
   };
 }
+
+/** A logical id or type as a YAML key: quoted (JSON string syntax is valid YAML) unless plainly safe. */
+function yamlKey(name: string): string {
+  return /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(name) && !/^(true|false|null|yes|no|on|off|~)$/i.test(name) && !/^[\d.+-]/.test(name) ? name : JSON.stringify(name);
+}
+
+function yamlEntries(entries: ReadonlyMap<string, UsageValues>): string[] {
+  const lines: string[] = [];
+  for (const [name, values] of [...entries].sort(([a], [b]) => a.localeCompare(b))) {
+    if (values.size === 0) continue;
+    const figures = [...values].map(([key, value]) => `${yamlKey(key)}: ${value}`).join(', ');
+    lines.push(`  ${yamlKey(name)}: { ${figures} }`);
+  }
+  return lines;
+}
+
+/**
+ * The text of a usage file for `usage` (what the cost view writes when an assumption is edited).
+ * Regenerated whole, in a stable order: comments of a hand-written file are not kept.
+ */
+export function serializeUsageFile(usage: UsageInput): string {
+  const lines = ['# ArchLens usage figures: monthly amounts per logical id and per type (see docs/cost.md).', 'version: 1'];
+  if (usage.preset) lines.push(`preset: ${usage.preset}`);
+  const defaults = yamlEntries(usage.defaults);
+  if (defaults.length > 0) lines.push('defaults:', ...defaults);
+  const resources = yamlEntries(usage.resources);
+  if (resources.length > 0) lines.push('resources:', ...resources);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `usage` with one figure of one resource set (a number) or removed (null). */
+export function withResourceFigure(usage: UsageInput, logicalId: string, key: string, value: number | null): UsageInput {
+  const resources = new Map(usage.resources);
+  const figures = new Map(resources.get(logicalId) ?? []);
+  if (value === null) figures.delete(key);
+  else figures.set(key, value);
+  if (figures.size === 0) resources.delete(logicalId);
+  else resources.set(logicalId, figures);
+  return { ...usage, resources };
+}
