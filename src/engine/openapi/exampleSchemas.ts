@@ -18,6 +18,7 @@ import type { RefBase } from './refs';
 import { toJson } from './plain';
 import { AJV_OPTIONS, numericExclusiveBounds } from './schemaSources';
 import { ajvUserRegExp } from '../util/userPattern';
+import { isJsonSchemaDialect } from './version';
 
 const MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 const ONE = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems', 'contentSchema']);
@@ -48,7 +49,7 @@ class Bundler {
       if (!resolution.ok) throw new Unsupported(resolution.message);
       refOut = `#/$defs/${this.keyFor(resolution.node, resolution.base)}`;
       // Before 3.1 a `$ref`'s siblings are ignored.
-      if (this.model.version !== '3.1') return { $ref: refOut };
+      if (!isJsonSchemaDialect(this.model.version)) return { $ref: refOut };
     }
     const out: Record<string, unknown> = refOut ? { $ref: refOut } : {};
     for (const pair of node.pairs) {
@@ -64,7 +65,7 @@ class Bundler {
       out['anyOf'] = out['oneOf'];
       delete out['oneOf'];
     }
-    if (this.model.version !== '3.1') legacyDialect(out, node);
+    if (!isJsonSchemaDialect(this.model.version)) legacyDialect(out, node);
     return out;
   }
 
@@ -149,7 +150,7 @@ export function exampleValidator(model: OpenApiModel, node: LocatedNode, base: R
   if (!bundles) model.memo.set('exampleBundles', (bundles = new Map()));
   if (!bundles.has(node)) bundles.set(node, bundle(model, node, base));
   const text = bundles.get(node);
-  return text === undefined ? undefined : compile(text, model.version === '3.1');
+  return text === undefined ? undefined : compile(text, isJsonSchemaDialect(model.version));
 }
 
 /**

@@ -14,7 +14,7 @@ import { intrinsicContextRule, intrinsicShapeRule } from './intrinsicRules';
 import { resourceAttributesRule } from './attributeRules';
 import { circularDependencyRule } from './cycleRules';
 import { samEventSourceRule, samGlobalsRule } from './samRules';
-import { openApiSchemaRule } from './openapiStructureRules';
+import { openApiSchemaRule, openApiSizeLimitRule, openApiVersionRule } from './openapiStructureRules';
 import { openApiRefNotFollowedRule, openApiRefResolvesRule, openApiUnusedComponentRule } from './openapiRefRules';
 import {
   openApiEquivalentPathsRule,
@@ -70,6 +70,8 @@ export const ALL_RULES: readonly Rule[] = [
   samGlobalsRule,
   samEventSourceRule,
   openApiSchemaRule,
+  openApiVersionRule,
+  openApiSizeLimitRule,
   openApiRefResolvesRule,
   openApiRefNotFollowedRule,
   openApiUnusedComponentRule,
