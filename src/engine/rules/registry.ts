@@ -25,6 +25,7 @@ import {
   openApiSecuritySchemeDefinedRule,
 } from './openapiOperationRules';
 import { openApiExampleMatchesSchemaRule, openApiSchemaTypeRule } from './openapiSchemaRules';
+import { openApiExampleValueRule, openApiParameterUniqueRule, openApiResponseCodeQuotedRule, openApiSchemaSemanticsRule, openApiSecurityScopesRule, openApiServerVariablesRule } from './openapiSemanticRules';
 import { apiGatewayAuthorizerRule, apiGatewayExtensionValuesRule, apiGatewayIntegrationRule, apiGatewayRequestValidatorRule, apiGatewayTemplateReferencesRule, apiGatewayUnsupportedFeatureRule } from './apiGatewayRules';
 
 /** Every rule ArchLens runs. To add a rule, write it next to its peers and list it here. */
@@ -83,6 +84,12 @@ export const ALL_RULES: readonly Rule[] = [
   openApiParameterInRule,
   openApiSchemaTypeRule,
   openApiExampleMatchesSchemaRule,
+  openApiParameterUniqueRule,
+  openApiServerVariablesRule,
+  openApiSecurityScopesRule,
+  openApiExampleValueRule,
+  openApiSchemaSemanticsRule,
+  openApiResponseCodeQuotedRule,
   apiGatewayIntegrationRule,
   apiGatewayAuthorizerRule,
   apiGatewayRequestValidatorRule,
