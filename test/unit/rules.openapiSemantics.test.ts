@@ -35,6 +35,7 @@ const table: Record<string, RuleCase[]> = {
     { name: 'default not in enum', doc: `${oas30}servers: [{url: 'https://{env}.example.com', variables: {env: {default: «test», enum: [prod, dev]}}}]\npaths: {}\n`, messages: ["default 'test' of server variable 'env' is not one of its enum values"] },
     { name: 'url variable with no definition', doc: `${oas30}servers: [{url: «'https://{env}.example.com/{version}'», variables: {env: {default: prod}}}]\npaths: {}\n`, messages: ["'version' is used in the url but not defined"] },
     { name: 'url variable, no variables at all (operation servers)', doc: `${oas30}paths:\n  /a:\n    get:\n      servers: [{url: «'https://{region}.example.com'»}]\n${ok}`, messages: ["'region'"] },
+    { name: 'a Fn::Sub variable in an included file is not a server variable', doc: `${oas30}servers: [{url: 'https://\${Api}.execute-api.\${AWS::Region}.amazonaws.com/{stage}', variables: {stage: {default: prod}}}]\npaths: {}\n` },
     { name: 'defined but unused variable (warning)', doc: `${oas30}servers: [{url: 'https://example.com', variables: {«env»: {default: prod}}}]\npaths: {}\n`, messages: ["'env' is not used in the url"] },
   ],
   'oas-security-scopes': [

@@ -84,7 +84,8 @@ export const openApiParameterUniqueRule = openApiRule({
 
 function checkBodies(context: RuleContext, model: OpenApiModel, operation: OperationSite, parameters: ResolvedParameter[]): void {
   const bodies = parameters.filter((p) => p.location === 'body');
-  for (const extra of bodies.slice(1)) context.report(parameterSpan(extra), `${operation.method.toUpperCase()} ${operation.pathItem.key.text} has more than one body parameter: Swagger 2.0 allows one.`);
+  // A second body of the same name is already reported as defined twice.
+  for (const extra of bodies.slice(1).filter((body) => body.name !== bodies[0]!.name)) context.report(parameterSpan(extra), `${operation.method.toUpperCase()} ${operation.pathItem.key.text} has more than one body parameter: Swagger 2.0 allows one.`);
   const forms = parameters.filter((p) => p.location === 'formData');
   if (bodies.length > 0 && forms.length > 0) context.report(parameterSpan(forms[0]!), `body and formData parameters cannot be used together (${operation.method.toUpperCase()} ${operation.pathItem.key.text}): the body is either a payload or a form.`);
   if (forms.length === 0) return;
@@ -101,7 +102,8 @@ function urlVariables(url: string): string[] {
   while (at >= 0) {
     const end = url.indexOf('}', at);
     if (end < 0) break;
-    out.push(url.slice(at + 1, end));
+    // `${AWS::Region}` in a file a template includes (AWS::Include, SAM DefinitionUri) is a Fn::Sub variable.
+    if (url[at - 1] !== '$') out.push(url.slice(at + 1, end));
     at = url.indexOf('{', end);
   }
   return out;

@@ -26,7 +26,7 @@ import {
 } from './openapiOperationRules';
 import { openApiExampleMatchesSchemaRule, openApiSchemaTypeRule } from './openapiSchemaRules';
 import { openApiExampleValueRule, openApiParameterUniqueRule, openApiResponseCodeQuotedRule, openApiSchemaSemanticsRule, openApiSecurityScopesRule, openApiServerVariablesRule } from './openapiSemanticRules';
-import { apiGatewayAuthorizerRule, apiGatewayExtensionValuesRule, apiGatewayIntegrationRule, apiGatewayRequestValidatorRule, apiGatewayTemplateReferencesRule, apiGatewayUnsupportedFeatureRule } from './apiGatewayRules';
+import { apiGatewayApiKindRule, apiGatewayAuthorizerRule, apiGatewayExtensionValuesRule, apiGatewayMissingSubRule, apiGatewayIntegrationRule, apiGatewayRequestValidatorRule, apiGatewayTemplateReferencesRule, apiGatewayUnsupportedFeatureRule } from './apiGatewayRules';
 
 /** Every rule ArchLens runs. To add a rule, write it next to its peers and list it here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -96,4 +96,6 @@ export const ALL_RULES: readonly Rule[] = [
   apiGatewayExtensionValuesRule,
   apiGatewayUnsupportedFeatureRule,
   apiGatewayTemplateReferencesRule,
+  apiGatewayApiKindRule,
+  apiGatewayMissingSubRule,
 ];
