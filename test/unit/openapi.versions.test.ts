@@ -7,6 +7,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { assertRuleCase, realAnalyzer } from '../support/lintHelpers';
 import type { RuleCase } from '../support/lintHelpers';
 
@@ -136,5 +138,32 @@ describe('OpenAPI size limit', () => {
     const findings = realAnalyzer().lint('huge.yaml', text).findings;
     assert.deepEqual(findings.map((f) => [f.rule, f.severity]), [['oas-size-limit', 'warning']]);
     assert.match(findings[0]!.message, /up to 50 MB.*Split it/);
+  });
+});
+
+describe('archlens lint on named OpenAPI files (dist/cli.js)', () => {
+  const cli = path.join(__dirname, '..', '..', 'dist', 'cli.js');
+  const lint = (name: string, text: string): { status: number | null; findings: { rule: string; severity: string }[] } => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'archlens-oas-'));
+    try {
+      fs.writeFileSync(path.join(dir, name), text);
+      const result = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', path.join(dir, name)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      return { status: result.status, findings: JSON.parse(result.stdout || '[]') as { rule: string; severity: string }[] };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  test('openapi: 4.0.0 is reported and fails the run (it used to pass in silence)', () => {
+    const { status, findings } = lint('api.yaml', `openapi: 4.0.0\n${info}paths: {}\n`);
+    assert.equal(status, 1);
+    assert.deepEqual(findings.map((f) => f.rule), ['oas-version']);
+  });
+
+  test('a 6 MB OpenAPI description is linted, not refused', () => {
+    const schemas = Array.from({ length: 1200 }, (_, i) => `"S${i}": {"type": "object", "description": "${'x'.repeat(5000)}"}`).join(', ');
+    const { status, findings } = lint('big.json', `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}, "components": {"schemas": {${schemas}}}}`);
+    assert.equal(status, 0);
+    assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
   });
 });
