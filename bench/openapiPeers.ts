@@ -133,7 +133,7 @@ export function openApiPeerGoals(rows: readonly PeerRow[], notes: readonly strin
     const goal = `≤ ${ms / 1000} s${mb ? `, ≤ ${mb} MB` : ''}`;
     const row = rows.find((r) => r.spec === spec && r.tool === 'archlens');
     if (!row?.wall || !row.rss || !row.cpu) {
-      goals.push(notRun(work, '—', goal, row?.note ?? notes.join('; ') || 'skipped'));
+      goals.push(notRun(work, '—', goal, row?.note ?? (notes.join('; ') || 'skipped')));
       continue;
     }
     const memory = mb ? `; peak RSS ${row.rss.median.toFixed(0)} MB (${verdict(row.rss, mb)})` : '';

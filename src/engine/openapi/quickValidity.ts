@@ -14,6 +14,7 @@ type Schema = boolean | Record<string, unknown>;
 interface State {
   steps: number;
   combinators: number;
+  depth: number;
 }
 
 /** Keywords checked here; `readOnly`/`writeOnly`/`$ref`... are handled or carry no assertion. */
@@ -25,19 +26,30 @@ const KNOWN = new Set([
 
 /** Bounds the work on one example (a deep example under a recursive schema). */
 const MAX_STEPS = 20_000;
+/** Nesting beyond the parser's own limit (500) cannot come from a document: defer to ajv. */
+const MAX_DEPTH = 600;
 
 /**
  * True when `value` is certainly valid against `schema` (whose `$ref`s point into `defs` as
  * `#/$defs/<key>`); undefined when unsure (ask ajv).
  */
 export function certainlyValid(schema: Schema, value: Json, defs: Readonly<Record<string, unknown>>): true | undefined {
-  const state: State = { steps: 0, combinators: 0 };
+  const state: State = { steps: 0, combinators: 0, depth: 0 };
   return check(schema, value, defs, state) === true ? true : undefined;
 }
 
 /** true: valid; false: invalid; undefined: not modelled. */
 function check(schema: Schema, value: Json, defs: Readonly<Record<string, unknown>>, state: State): boolean | undefined {
-  if (++state.steps > MAX_STEPS) return undefined;
+  if (++state.steps > MAX_STEPS || state.depth >= MAX_DEPTH) return undefined;
+  state.depth++;
+  try {
+    return checkKeywords(schema, value, defs, state);
+  } finally {
+    state.depth--;
+  }
+}
+
+function checkKeywords(schema: Schema, value: Json, defs: Readonly<Record<string, unknown>>, state: State): boolean | undefined {
   if (schema === true) return true;
   if (schema === false) return false;
   let verdict: boolean | undefined = true;
