@@ -246,9 +246,11 @@ function checkEnumUnique(context: RuleContext, values: LocatedNode | undefined):
   if (values?.kind !== 'sequence') return;
   const seen = new Set<string>();
   for (const item of values.items) {
-    const key = JSON.stringify(toJson(item));
+    // Scalars (nearly every enum) skip the JSON round trip; `"1"` and `1` stay apart.
+    const key = item.kind === 'scalar' ? `${typeof item.value}:${String(item.value)}` : JSON.stringify(toJson(item));
     // A warning: JSON Schema 2020-12 says enum elements SHOULD be unique (Spectral's duplicated-entry-in-enum is one too).
-    if (seen.has(key)) context.report(item.span, `Duplicate enum value ${key.length > 60 ? `${key.slice(0, 57)}...` : key}: remove it.`, [], 'warning');
+    const shown = item.kind === 'scalar' ? JSON.stringify(item.value) : key;
+    if (seen.has(key)) context.report(item.span, `Duplicate enum value ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}: remove it.`, [], 'warning');
     seen.add(key);
   }
 }
