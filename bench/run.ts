@@ -15,6 +15,7 @@
  * 4. With --cfn-lint: cfn-lint on the same file, once, when it is on PATH (it takes minutes on a
  *    loaded 2-core machine, so the default run leaves it out).
  * 5. OpenAPI (bench/openapi.ts): the largest spec of ../shared/corpus/openapi-large; skipped without it.
+ *    Peers (bench/openapiPeers.ts): Stripe and GitHub, ArchLens vs Redocly vs Spectral, time and memory.
  * 6. Diagram (bench/diagram.ts): graph build and ELK layout, several samples; (bench/diagramPaint.ts)
  *    the webview's paints in headless Chromium, --paint-runs cold loads each.
  * 7. Live AWS views (bench/aws.ts): timed from an empty cache, round trips counted on the local server.
@@ -38,6 +39,7 @@ import { benchClassify } from './classify';
 import { benchFolder } from './folder';
 import { meanCpu, openLspSession, requestsAfterEdit } from './lspLatency';
 import { benchOpenApi } from './openapi';
+import { benchOpenApiPeers, formatPeerRow, openApiPeerGoals } from './openapiPeers';
 import { measureDiagram } from './diagram';
 import { benchDiagramPaint } from './diagramPaint';
 import { benchAws, roundTripText } from './aws';
@@ -220,6 +222,12 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`OpenAPI: ${openapi.file ?? openapi.note ?? ''}${openapi.file ? `  (${(fs.statSync(path.join(repoRoot, openapi.file)).size / 1024).toFixed(0)} KB)` : ''}`);
   printRows(openapi.rows.map(([label, value, note]) => ({ label, value, note })));
+  // --- OpenAPI peers: Stripe and GitHub, ArchLens vs Redocly vs Spectral, time and memory (bench/openapiPeers.ts).
+  const peers = benchOpenApiPeers(quick ? 1 : 5);
+  console.log('OpenAPI peers (cold CLI, GNU time; median (min-max, n)):');
+  for (const row of peers.rows) console.log(`  ${formatPeerRow(row)}`);
+  for (const note of peers.notes) console.log(`  ${note}`);
+  goals.push(...openApiPeerGoals(peers.rows, peers.notes));
 
   // --- Diagram: graph build and the webview's ELK layout (bench/diagram.ts).
   console.log('');

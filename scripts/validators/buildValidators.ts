@@ -17,10 +17,11 @@ const VERSIONS: ReadonlyArray<[OpenApiVersion, string]> = [
   ['2.0', 'v2_0'],
   ['3.0', 'v3_0'],
   ['3.1', 'v3_1'],
+  ['3.2', 'v3_2'],
 ];
 
 const stampFile = path.join(outDir, '.stamp');
-const inputs = [path.join(root, 'src', 'engine', 'openapi', 'schemaSources.ts'), __filename, path.join(root, 'node_modules', 'ajv', 'package.json'), path.join(root, 'node_modules', '@apidevtools', 'openapi-schemas', 'package.json')];
+const inputs = [path.join(root, 'src', 'engine', 'openapi', 'schemaSources.ts'), __filename, path.join(root, 'node_modules', 'ajv', 'package.json'), path.join(root, 'node_modules', '@apidevtools', 'openapi-schemas', 'package.json'), path.join(root, 'data', 'openapi', 'schema-3.1.json'), path.join(root, 'data', 'openapi', 'schema-3.2.json')];
 const stamp = createHash('sha256').update(inputs.map((file) => fs.readFileSync(file)).join('\n')).digest('hex');
 if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp && VERSIONS.every(([, name]) => fs.existsSync(path.join(outDir, `${name}.js`)))) {
   console.log('validators: up to date');

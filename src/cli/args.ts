@@ -43,7 +43,8 @@ export type Command =
 export const HELP_TEXT = `Usage: archlens <command> [options]
 
 Commands:
-  lint [options] PATH...   Lint CloudFormation / SAM templates (files or folders)
+  lint [options] PATH...   Lint CloudFormation / SAM templates and OpenAPI 2.0-3.2
+                           descriptions with API Gateway extensions (files or folders)
   diagram [options] FILE   Print the architecture graph of a CloudFormation / SAM template
   cost [options] PATH...   Estimate the monthly cost of CloudFormation / SAM templates
 

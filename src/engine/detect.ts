@@ -3,6 +3,9 @@ import type { LocatedNode } from './document/located';
 import { getValue } from './document/located';
 import { SAM_TRANSFORM } from './cfn/template';
 
+/** A version number as written: `3.1.0`, `2.0`, `"4.0"` (JSON text keeps its quotes). */
+const VERSION_TEXT = /^["']?\d+\.\d+/;
+
 const RESOURCE_TYPE = /^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+|^Custom::/;
 
 /**
@@ -15,9 +18,9 @@ export function detectKind(root: LocatedNode | undefined, text: string): Documen
   if (root.kind !== 'mapping') return 'other';
   const openapi = getValue(root, 'openapi');
   const swagger = getValue(root, 'swagger');
-  if ((isScalarText(openapi, /^3\.\d+(\.\d+)?/) || isScalarText(swagger, /^2\.0$/)) && (getValue(root, 'paths') || getValue(root, 'info') || getValue(root, 'webhooks') || getValue(root, 'components'))) {
-    return 'openapi';
-  }
+  // A top-level `openapi: 3.1.0` or `swagger: "2.0"` declares an OpenAPI document, whatever else it
+  // has (or lacks) and whichever version it names: `oas-schema` and `oas-version` say what is wrong.
+  if (isScalarText(openapi, VERSION_TEXT) || isScalarText(swagger, VERSION_TEXT)) return 'openapi';
   if (!looksLikeTemplate(root)) return 'other';
   return isSamTemplate(root) ? 'sam' : 'cloudformation';
 }

@@ -7,8 +7,8 @@
  */
 import * as fs from 'node:fs';
 
-/** Templates, specs and `$ref` targets: above the engine's 5 MB limit, so it can say so itself. */
-export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
+/** Templates, specs and `$ref` targets: above the engine's limits (5 MB, 50 MB for OpenAPI), so it can say so itself. */
+export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 /** Configuration files (`.archlens.yml`). */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 

@@ -118,6 +118,7 @@ describe('archlens CLI: usage', () => {
     assert.equal(code, 0);
     assert.match(stdout, /Usage: archlens/);
     assert.match(stdout, /--format/);
+    assert.match(stdout, /OpenAPI 2\.0-3\.2/);
   });
 
   it('exits 2 on a missing command, unknown flag, unknown format or missing path', () => {

@@ -203,7 +203,7 @@ const table: Record<string, RuleCase[]> = {
     { name: 'OpenAPI 3.1', doc: 'openapi: «3.1.0»\ninfo: {title: t, version: "1"}\npaths:\n  /:\n    get:\n      x-amazon-apigateway-integration: {type: mock}\n', messages: ['OpenAPI 3.1 is not supported'] },
     {
       name: 'unknown flavor: REST-only limits are not applied',
-      doc: oas3('  /pets/{id}.json:\n    get:\n      x-amazon-apigateway-integration:\n        type: aws_proxy\n        httpMethod: POST\n        uri: x\n'),
+      doc: oas3('  /pets/{id}.json:\n    get:\n      x-amazon-apigateway-integration:\n        type: aws_proxy\n        httpMethod: POST\n        uri: arn:aws:lambda:us-east-1:1:function:F\n'),
     },
     {
       name: 'inferred HTTP API: several authorizations on one operation',

@@ -3,6 +3,7 @@
  * OpenAPI root node of a document (a standalone file or a template body).
  */
 import type { LocatedNode } from '../document/located';
+import { checkApiKind } from './apiKind';
 import { checkAuthorizers } from './authorizer';
 import { checkExtensionValues } from './extensionValues';
 import { checkIntegrations } from './integration';
@@ -11,7 +12,7 @@ import { checkUnsupportedFeatures } from './unsupported';
 import type { ApiGatewayCheckContext } from './values';
 
 /** Rule ids of the checks over an OpenAPI root. */
-export type ApiGatewayCheckId = 'apigw-integration' | 'apigw-authorizer' | 'apigw-request-validator' | 'apigw-extension-values' | 'apigw-unsupported-feature';
+export type ApiGatewayCheckId = 'apigw-integration' | 'apigw-authorizer' | 'apigw-request-validator' | 'apigw-extension-values' | 'apigw-unsupported-feature' | 'apigw-api-kind';
 
 /** One check: reads the root, reports through the context. */
 export type ApiGatewayCheck = (root: LocatedNode, context: ApiGatewayCheckContext) => void;
@@ -23,4 +24,5 @@ export const API_GATEWAY_CHECKS: Readonly<Record<ApiGatewayCheckId, ApiGatewayCh
   'apigw-request-validator': checkRequestValidators,
   'apigw-extension-values': checkExtensionValues,
   'apigw-unsupported-feature': checkUnsupportedFeatures,
+  'apigw-api-kind': checkApiKind,
 };

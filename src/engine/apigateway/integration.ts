@@ -8,7 +8,8 @@ import { getPair, getValue } from '../document/located';
 import { didYouMean, suggest } from '../util/suggest';
 import { renameFixes } from '../util/edits';
 import { checkEnum, checkIntegerRange, expectMapping, reportUnknownKeys } from './report';
-import { httpUrlProblem, isLambdaUri, lambdaPathProblem, LAMBDA_URI_FORM, restAwsUriProblem } from './uris';
+import { awsUriProblem, httpUrlProblem, isLambdaUri, lambdaPathProblem, LAMBDA_URI_FORM, restAwsUriProblem } from './uris';
+import { checkPathParameterMappings } from './parameterMappings';
 import type { ApiGatewayCheckContext } from './values';
 import { isDeployTime, lowerOf, operations, plainMapping, stringOf, stringPieces } from './values';
 import { CONNECTION_TYPES, CONTENT_HANDLINGS, INTEGRATION_TYPES, PASSTHROUGH_BEHAVIORS } from './enums';
@@ -58,15 +59,16 @@ const RESPONSE_KEYS = ['statusCode', 'responseTemplates', 'responseParameters', 
 
 /** Checks every integration of the document (operations and HTTP API `components.x-amazon-apigateway-integrations`). */
 export function checkIntegrations(root: LocatedNode, context: ApiGatewayCheckContext): void {
-  for (const { operation } of operations(root)) {
+  for (const { operation, path } of operations(root)) {
     const value = getValue(operation, 'x-amazon-apigateway-integration');
-    if (value) checkIntegration(value, context);
+    if (value) checkIntegration(value, context, path);
   }
   const shared = plainMapping(getValue(getValue(root, 'components'), 'x-amazon-apigateway-integrations'));
-  for (const pair of shared?.pairs ?? []) checkIntegration(pair.value, context);
+  for (const pair of shared?.pairs ?? []) checkIntegration(pair.value, context, undefined);
 }
 
-function checkIntegration(node: LocatedNode, context: ApiGatewayCheckContext): void {
+/** `path`: the operation's path template (undefined for a shared HTTP API integration). */
+function checkIntegration(node: LocatedNode, context: ApiGatewayCheckContext, path: string | undefined): void {
   const integration = expectMapping(node, 'x-amazon-apigateway-integration', context);
   // HTTP APIs may point at `components.x-amazon-apigateway-integrations` with `$ref`; those are checked there.
   if (!integration || getValue(integration, '$ref')) return;
@@ -80,7 +82,12 @@ function checkIntegration(node: LocatedNode, context: ApiGatewayCheckContext): v
   if (connection === 'VPC_LINK' && !getValue(integration, 'connectionId')) {
     context.report(getPair(integration, 'connectionType')!.key.span, 'connectionType VPC_LINK needs a connectionId (the VPC link id, or ${stageVariables.name}).');
   }
+  const connectionId = getPair(integration, 'connectionId');
+  if (connectionId && connection !== 'VPC_LINK' && !isDeployTime(getValue(integration, 'connectionType'))) {
+    context.report(connectionId.key.span, 'connectionId is used only with connectionType: VPC_LINK: add it, or remove connectionId (API Gateway rejects a connection id on an internet integration).');
+  }
   checkTemplates(getValue(integration, 'requestTemplates'), 'requestTemplates', context);
+  if (path !== undefined) checkPathParameterMappings(integration, path, context);
   // HTTP APIs map responses with `responseParameters`; `responses` is the REST form.
   if (context.flavor !== 'http') checkResponses(getValue(integration, 'responses'), context);
   checkPayloadFormat(integration, type, context);
@@ -136,6 +143,10 @@ function checkUri(integration: MappingNode, type: string | undefined, context: A
   else if ((type === 'aws' || type === 'aws_proxy') && context.flavor === 'rest') {
     const problem = restAwsUriProblem(pieces);
     if (problem) context.report(uriNode.span, `AWS integration URI: ${problem}. For Lambda use ${LAMBDA_URI_FORM}.`);
+  } else if (type === 'aws' || type === 'aws_proxy') {
+    // HTTP APIs (and documents of either kind) also take a Lambda function ARN; nothing else.
+    const problem = awsUriProblem(pieces);
+    if (problem) context.report(uriNode.span, `AWS integration URI: ${problem}. Use ${LAMBDA_URI_FORM} (or, for an HTTP API, the Lambda function ARN).`);
   }
   const privateLink = lowerOf(getValue(integration, 'connectionType')) === 'vpc_link';
   // Private HTTP API integrations name a load balancer listener or Cloud Map service ARN instead of a URL.

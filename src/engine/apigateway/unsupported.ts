@@ -15,8 +15,8 @@ import { openApiVersion } from '../openapi/version';
 export function checkUnsupportedFeatures(root: LocatedNode, context: ApiGatewayCheckContext): void {
   if (root.kind !== 'mapping') return;
   const version = openApiVersion(root)?.version;
-  if (version === '3.1') {
-    context.report(getPair(root, 'openapi')!.value.span, 'API Gateway imports OpenAPI 2.0 and 3.0 definitions; OpenAPI 3.1 is not supported.');
+  if (version === '3.1' || version === '3.2') {
+    context.report(getPair(root, 'openapi')!.value.span, `API Gateway imports OpenAPI 2.0 and 3.0 definitions; OpenAPI ${version} is not supported.`);
   }
   if (context.flavor === 'http') checkHttp(root, version, context);
   if (context.flavor === 'rest') checkRest(root, context);

@@ -88,3 +88,19 @@ export function httpUrlProblem(pieces: StringPieces): string | undefined {
   if (pieces.length === 0 || fits('http://') || fits('https://')) return undefined;
   return `'${literalPrefix(pieces)}${whole ? '' : '...'}' is not an http:// or https:// URL`;
 }
+
+/**
+ * For `aws` / `aws_proxy` when the API kind is HTTP or not known: an API Gateway service ARN or a
+ * Lambda function ARN (HTTP APIs take either). Judged on the literal head only.
+ */
+export function awsUriProblem(pieces: StringPieces): string | undefined {
+  const head = literalPrefix(pieces);
+  const parts = head.split(':');
+  if (parts.length < 4 || parts[0] !== 'arn') {
+    const literal = fullyLiteral(pieces);
+    if (literal !== undefined && !literal.startsWith('arn:')) return `'${literal}' is not an ARN`;
+    return undefined;
+  }
+  if (parts[2] === 'apigateway' || parts[2] === 'lambda') return undefined;
+  return `'${parts.slice(0, 3).join(':')}:' is neither an API Gateway service ARN nor a Lambda function ARN`;
+}

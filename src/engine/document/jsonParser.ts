@@ -1,6 +1,6 @@
 import type { LocatedNode, MappingNode, ParsedDocument, ScalarNode, SequenceNode, SyntaxProblem } from './located';
 import { findDuplicateKeys } from './duplicates';
-import { PARSE_LIMITS } from './limits';
+import { PARSE_LIMITS, sizeLimitProblem } from './limits';
 
 /** Thrown inside the parser only; turned into one syntax problem. */
 class JsonSyntaxError extends Error {
@@ -20,13 +20,9 @@ class JsonSyntaxError extends Error {
  */
 export function parseJson(text: string): ParsedDocument {
   const problems: SyntaxProblem[] = [];
-  if (text.length > PARSE_LIMITS.maxDocumentChars) {
-    problems.push({
-      code: 'size-limit',
-      severity: 'error',
-      message: `The file is ${(text.length / 1_000_000).toFixed(1)} MB; ArchLens analyses files up to ${PARSE_LIMITS.maxDocumentChars / 1_000_000} MB (CloudFormation accepts at most 1 MB).`,
-      span: { start: 0, end: Math.min(text.length, 1) },
-    });
+  const limit = sizeLimitProblem(text);
+  if (limit) {
+    problems.push(limit);
     return { format: 'json', text, root: undefined, problems };
   }
   const parser = new JsonParser(text, problems);

@@ -81,6 +81,8 @@ export type SyntaxProblemCode =
   | 'alias-limit'
   | 'depth-limit'
   | 'size-limit'
+  /** An OpenAPI description over its (larger) limit: an `oas-size-limit` warning, not a syntax error. */
+  | 'openapi-size-limit'
   | 'multi-document'
   | 'complex-key'
   /** The parser or the model failed on this file (a limit nobody foresaw): reported, never thrown. */

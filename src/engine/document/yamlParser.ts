@@ -3,7 +3,7 @@ import type { Event, ScalarEvent } from 'js-yaml';
 import type { LocatedNode, MappingNode, Pair, ParsedDocument, ScalarNode, SequenceNode, Span, SyntaxProblem } from './located';
 import { resolvePlainScalar } from './scalars';
 import { findDuplicateKeys } from './duplicates';
-import { PARSE_LIMITS } from './limits';
+import { PARSE_LIMITS, sizeLimitProblem } from './limits';
 import { MAX_PADDED_LINES, MAX_PADDED_REPARSE_CHARS, padLine, toOriginal, type Insertion, type PaddedText } from './quotedContinuation';
 
 /** Options of {@link parseYaml}. */
@@ -35,13 +35,9 @@ interface OpenContainer {
  */
 export function parseYaml(text: string, options: YamlParseOptions = {}): ParsedDocument {
   const problems: SyntaxProblem[] = [];
-  if (text.length > PARSE_LIMITS.maxDocumentChars) {
-    problems.push({
-      code: 'size-limit',
-      severity: 'error',
-      message: `The file is ${(text.length / 1_000_000).toFixed(1)} MB; ArchLens analyses files up to ${PARSE_LIMITS.maxDocumentChars / 1_000_000} MB (CloudFormation accepts at most 1 MB).`,
-      span: { start: 0, end: Math.min(text.length, 1) },
-    });
+  const limit = sizeLimitProblem(text);
+  if (limit) {
+    problems.push(limit);
     return { format: 'yaml', text, root: undefined, problems };
   }
   let events: Event[];

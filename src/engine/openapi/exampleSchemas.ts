@@ -9,7 +9,7 @@
  * validators per bundle text in a bounded process-wide cache (see {@link compile}).
  */
 import Ajv from 'ajv';
-import type { AnySchemaObject, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import type { LocatedNode } from '../document/located';
 import { getValue, isStringScalar } from '../document/located';
@@ -18,6 +18,8 @@ import type { RefBase } from './refs';
 import { toJson } from './plain';
 import { AJV_OPTIONS, numericExclusiveBounds } from './schemaSources';
 import { ajvUserRegExp } from '../util/userPattern';
+import { isJsonSchemaDialect } from './version';
+import { certainlyValid } from './quickValidity';
 
 const MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 const ONE = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems', 'contentSchema']);
@@ -32,13 +34,81 @@ const ASSERTIONS = new Set([
 /** A bundle that cannot be built faithfully (unresolved or remote refs): the example is not checked. */
 class Unsupported extends Error {}
 
+/**
+ * Translates the schema nodes of one document into `$defs` of a single JSON Schema. Each node
+ * reached by `$ref` (or holding an example) becomes `$defs/dN` once, so a component used by a
+ * thousand examples is translated, and compiled, once. A def that cannot be built faithfully
+ * (an unresolved or remote ref) is marked unsupported, and so is every def that reaches it.
+ */
 class Bundler {
   readonly defs: Record<string, unknown> = {};
   private readonly keys = new Map<LocatedNode, string>();
+  /** Defs each def refers to, to spread `unsupported` to the defs that reach an unsupported one. */
+  private readonly uses = new Map<string, Set<string>>();
+  private readonly unsupported = new Set<string>();
+  /** Pure-ref nodes being followed, so a cycle of them ends in a def instead of looping. */
+  private readonly aliasing = new Set<LocatedNode>();
+  private current: string | undefined;
 
   constructor(private readonly model: OpenApiModel) {}
 
-  schema(node: LocatedNode, base: RefBase): unknown {
+  /** The def key of a schema node (translated on first use). */
+  keyFor(node: LocatedNode, base: RefBase): string {
+    let key = this.keys.get(node);
+    if (key) return key;
+    // `{$ref: X}` (or, before 3.1, a `$ref` with ignored siblings) is X itself: most examples'
+    // schemas are such wrappers, and a def per wrapper would be compiled for nothing.
+    const target = this.aliasing.has(node) ? undefined : this.pureRefTarget(node, base);
+    if (target) {
+      this.aliasing.add(node);
+      key = this.keyFor(target.node, target.base);
+      this.aliasing.delete(node);
+      // A cycle of pure refs (`A: {$ref: B}`, `B: {$ref: A}`) has made a def for this node meanwhile.
+      if (!this.keys.has(node)) this.keys.set(node, key);
+      return this.keys.get(node)!;
+    }
+    key = `d${this.keys.size}`;
+    this.keys.set(node, key);
+    const outer = this.current;
+    this.current = key;
+    try {
+      this.defs[key] = this.schema(node, base);
+    } catch (error) {
+      if (!(error instanceof Unsupported)) throw error;
+      this.unsupported.add(key);
+      this.defs[key] = {};
+    } finally {
+      this.current = outer;
+    }
+    return key;
+  }
+
+  private pureRefTarget(node: LocatedNode, base: RefBase): { node: LocatedNode; base: RefBase } | undefined {
+    if (node.kind !== 'mapping') return undefined;
+    const ref = getValue(node, '$ref');
+    if (!isStringScalar(ref) || (isJsonSchemaDialect(this.model.version) && node.pairs.length > 1)) return undefined;
+    const resolution = this.model.resolver.resolve(String(ref.value), base);
+    // A ref to itself (`A: {$ref: '#/A'}`) is left to schema(), which makes it a def that refers to itself.
+    return resolution.ok && resolution.node !== node ? { node: resolution.node, base: resolution.base } : undefined;
+  }
+
+  /** Keys whose def is unsupported or reaches one (computed once, after every key is made). */
+  unsupportedKeys(): ReadonlySet<string> {
+    const usedBy = new Map<string, string[]>();
+    for (const [user, used] of this.uses) for (const key of used) usedBy.set(key, [...(usedBy.get(key) ?? []), user]);
+    const out = new Set(this.unsupported);
+    const queue = [...out];
+    while (queue.length > 0) {
+      for (const user of usedBy.get(queue.pop()!) ?? []) {
+        if (out.has(user)) continue;
+        out.add(user);
+        queue.push(user);
+      }
+    }
+    return out;
+  }
+
+  private schema(node: LocatedNode, base: RefBase): unknown {
     if (node.kind === 'scalar' && typeof node.value === 'boolean') return node.value;
     if (node.kind !== 'mapping') return {};
     const ref = getValue(node, '$ref');
@@ -46,9 +116,15 @@ class Bundler {
     if (isStringScalar(ref)) {
       const resolution = this.model.resolver.resolve(String(ref.value), base);
       if (!resolution.ok) throw new Unsupported(resolution.message);
-      refOut = `#/$defs/${this.keyFor(resolution.node, resolution.base)}`;
+      const target = this.keyFor(resolution.node, resolution.base);
+      if (this.current !== undefined) {
+        const used = this.uses.get(this.current) ?? new Set<string>();
+        used.add(target);
+        this.uses.set(this.current, used);
+      }
+      refOut = `#/$defs/${target}`;
       // Before 3.1 a `$ref`'s siblings are ignored.
-      if (this.model.version !== '3.1') return { $ref: refOut };
+      if (!isJsonSchemaDialect(this.model.version)) return { $ref: refOut };
     }
     const out: Record<string, unknown> = refOut ? { $ref: refOut } : {};
     for (const pair of node.pairs) {
@@ -64,18 +140,8 @@ class Bundler {
       out['anyOf'] = out['oneOf'];
       delete out['oneOf'];
     }
-    if (this.model.version !== '3.1') legacyDialect(out, node);
+    if (!isJsonSchemaDialect(this.model.version)) legacyDialect(out, node);
     return out;
-  }
-
-  private keyFor(node: LocatedNode, base: RefBase): string {
-    let key = this.keys.get(node);
-    if (!key) {
-      key = `d${this.keys.size}`;
-      this.keys.set(node, key);
-      this.defs[key] = this.schema(node, base);
-    }
-    return key;
   }
 }
 
@@ -92,7 +158,8 @@ function legacyDialect(out: Record<string, unknown>, node: LocatedNode): void {
 
 // Formats are not checked (no ajv-formats; specs use many custom formats such as `int32`, `uuid`).
 // Examples are small, so validation speed does not matter but compile time does: one function
-// per `$defs` entry (no inlining) and no code optimization roughly halve it on big schemas.
+// per `$defs` entry (no inlining, so a component is compiled once however many examples use it)
+// and no code optimization.
 // Patterns (`pattern`, `patternProperties`) are the author's: a linear-time engine, so an
 // example never backtracks through `(a+)+b` (see userPattern.ts).
 const OPTIONS = { ...AJV_OPTIONS, inlineRefs: false, code: { optimize: false, regExp: ajvUserRegExp } } as const;
@@ -104,40 +171,39 @@ export interface Compiled {
 }
 
 /**
- * Compiled validators by dialect and bundle text. Compiling is the expensive part (a few ms
- * per schema) and the server re-lints on every keystroke, so identical bundles (the same
- * component schema, or `{type: string}` under a hundred properties) are compiled once per
- * process. Least recently used entries are evicted and removed from ajv, bounding memory.
+ * The example schemas of one document as one JSON Schema, compiled lazily by ajv: each def's
+ * function is compiled on the first example that needs it and shared by the rest. On GitHub's
+ * 13 MB description this takes the rule from 18 s (a bundle and a compile per example) to
+ * under a second.
  */
-const MAX_COMPILED = 1000;
-const compiledByText = new Map<string, { readonly schema: AnySchemaObject; readonly compiled: Compiled | undefined }>();
-let ajvDraft7: Ajv | undefined;
-let ajv2020: Ajv | undefined;
+interface DocumentBundle {
+  readonly ajv: Ajv;
+  readonly id: string;
+  readonly bundler: Bundler;
+  readonly keys: Map<LocatedNode, string>;
+  readonly unsupported: ReadonlySet<string>;
+  readonly validators: Map<string, Compiled | undefined>;
+}
 
-function compile(text: string, draft2020: boolean): Compiled | undefined {
-  const key = (draft2020 ? '2020:' : '07:') + text;
-  const hit = compiledByText.get(key);
-  if (hit) {
-    compiledByText.delete(key);
-    compiledByText.set(key, hit);
-    return hit.compiled;
-  }
-  const ajv = draft2020 ? (ajv2020 ??= new Ajv2020(OPTIONS)) : (ajvDraft7 ??= new Ajv(OPTIONS));
-  const schema = JSON.parse(text) as AnySchemaObject;
-  let compiled: Compiled | undefined;
+function documentBundle(model: OpenApiModel, base: RefBase): DocumentBundle {
+  const cached = model.memo.get('exampleBundle') as DocumentBundle | undefined;
+  if (cached) return cached;
+  const bundler = new Bundler(model);
+  const keys = new Map<LocatedNode, string>();
+  // Every schema an example is checked against, first: the bundle is complete before ajv sees it.
+  for (const site of model.index.examples) if (site.schema && !keys.has(site.schema)) keys.set(site.schema, bundler.keyFor(site.schema, base));
+  const ajv = isJsonSchemaDialect(model.version) ? new Ajv2020(OPTIONS) : new Ajv(OPTIONS);
+  const id = 'archlens:examples';
+  let unsupported = bundler.unsupportedKeys();
   try {
-    compiled = { validate: ajv.compile(schema), defs: (schema['$defs'] ?? {}) as Record<string, unknown> };
+    ajv.addSchema({ $id: id, $defs: bundler.defs }, id);
   } catch {
-    // A pattern the linear-time engine cannot run, or a keyword value ajv rejects: not checkable here.
-    compiled = undefined;
+    // A keyword value ajv rejects at load time: no example of this document is checked.
+    unsupported = new Set(Object.keys(bundler.defs));
   }
-  compiledByText.set(key, { schema, compiled });
-  if (compiledByText.size > MAX_COMPILED) {
-    const [oldestKey, oldest] = compiledByText.entries().next().value as [string, { schema: AnySchemaObject }];
-    compiledByText.delete(oldestKey);
-    (oldestKey.startsWith('2020:') ? ajv2020 : ajvDraft7)?.removeSchema(oldest.schema);
-  }
-  return compiled;
+  const bundle: DocumentBundle = { ajv, id, bundler, keys, unsupported, validators: new Map() };
+  model.memo.set('exampleBundle', bundle);
+  return bundle;
 }
 
 /**
@@ -145,29 +211,30 @@ function compile(text: string, draft2020: boolean): Compiled | undefined {
  * checked faithfully: unresolved or remote refs, or a pattern the linear-time engine cannot run.
  */
 export function exampleValidator(model: OpenApiModel, node: LocatedNode, base: RefBase): Compiled | undefined {
-  let bundles = model.memo.get('exampleBundles') as Map<LocatedNode, string | undefined> | undefined;
-  if (!bundles) model.memo.set('exampleBundles', (bundles = new Map()));
-  if (!bundles.has(node)) bundles.set(node, bundle(model, node, base));
-  const text = bundles.get(node);
-  return text === undefined ? undefined : compile(text, model.version === '3.1');
+  const bundle = documentBundle(model, base);
+  const key = bundle.keys.get(node);
+  if (key === undefined || bundle.unsupported.has(key)) return undefined;
+  if (!bundle.validators.has(key)) {
+    let compiled: Compiled | undefined;
+    try {
+      const validate = bundle.ajv.getSchema(`${bundle.id}#/$defs/${key}`);
+      compiled = validate ? { validate, defs: bundle.bundler.defs } : undefined;
+    } catch {
+      // A pattern the linear-time engine cannot run, or a keyword value ajv rejects: not checkable here.
+      compiled = undefined;
+    }
+    bundle.validators.set(key, compiled);
+  }
+  return bundle.validators.get(key);
 }
 
 /**
- * Bundles above this size (JSON text) are not compiled: ajv's compile time grows with the
- * schema (about 0.1-0.3 s for 30-60 KB), and a few giant unions (OpenAI's `Response`) would
- * otherwise dominate the lint time of the whole document and of every keystroke that edits
- * one of their parts. Their examples are left unchecked (documented in the rule page).
+ * True when the example is certainly valid against the schema at `node` (see quickValidity.ts):
+ * the rule then skips compiling a validator for it. False when unsure or unsupported.
  */
-export const MAX_BUNDLE_CHARS = 32_000;
-
-function bundle(model: OpenApiModel, node: LocatedNode, base: RefBase): string | undefined {
-  try {
-    const bundler = new Bundler(model);
-    const root = bundler.schema(node, base) as AnySchemaObject | boolean;
-    const defs = Object.keys(bundler.defs).length > 0 ? { $defs: bundler.defs } : {};
-    const text = JSON.stringify(typeof root === 'boolean' ? { allOf: [root], ...defs } : { ...root, ...defs });
-    return text.length <= MAX_BUNDLE_CHARS ? text : undefined;
-  } catch {
-    return undefined;
-  }
+export function exampleCertainlyValid(model: OpenApiModel, node: LocatedNode, base: RefBase, value: unknown): boolean {
+  const bundle = documentBundle(model, base);
+  const key = bundle.keys.get(node);
+  if (key === undefined || bundle.unsupported.has(key)) return false;
+  return certainlyValid(bundle.bundler.defs[key] as boolean | Record<string, unknown>, value as Parameters<typeof certainlyValid>[1], bundle.bundler.defs) === true;
 }

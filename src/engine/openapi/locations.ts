@@ -36,7 +36,7 @@ export function kindName(kind: LocationKind): string {
   return NAMES[kind];
 }
 
-const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
 
 /** Children of object kinds: key -> kind (`*` any key). Maps list their entry kind under `*`. */
 const CHILDREN: Partial<Record<LocationKind, Record<string, LocationKind>>> = {

@@ -11,13 +11,14 @@ import { indexOpenApi } from './walk';
 import type { OpenApiIndex } from './walk';
 import { openApiVersion } from './version';
 import type { OpenApiVersion } from './version';
+import { isJsonSchemaDialect } from './version';
 
 /** A modelled OpenAPI document. */
 export interface OpenApiModel {
   readonly version: OpenApiVersion;
   /** The `openapi` / `swagger` key: document-level findings go there. */
   readonly versionKey: ScalarNode;
-  /** The declared version as written (`3.0.3`; a 3.2 document is validated as 3.1). */
+  /** The declared version as written (`3.0.3`). */
   readonly versionText: string;
   readonly root: MappingNode;
   readonly document: ParsedDocument;
@@ -109,7 +110,7 @@ const SECTIONS_2: readonly (readonly [string, EntryKind])[] = [['definitions', '
 export function sectionsOf(version: OpenApiVersion, root: LocatedNode | undefined): SectionInfo[] {
   if (version === '2.0') return SECTIONS_2.map(([name, entryKind]) => ({ tokens: [name], entryKind, node: getValue(root, name) }));
   const components = getValue(root, 'components');
-  return SECTIONS_3.filter(([name]) => name !== 'pathItems' || version === '3.1').map(([name, entryKind]) => ({ tokens: ['components', name], entryKind, node: getValue(components, name) }));
+  return SECTIONS_3.filter(([name]) => name !== 'pathItems' || isJsonSchemaDialect(version)).map(([name, entryKind]) => ({ tokens: ['components', name], entryKind, node: getValue(components, name) }));
 }
 
 /**

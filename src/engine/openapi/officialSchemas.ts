@@ -9,6 +9,7 @@ import { createAjv, officialSchema } from './schemaSources';
 import precompiledV20 from './generated/v2_0.js';
 import precompiledV30 from './generated/v3_0.js';
 import precompiledV31 from './generated/v3_1.js';
+import precompiledV32 from './generated/v3_2.js';
 
 /** A compiled official schema and the ajv instance that owns it (for sub-schema look-ups). */
 export interface OfficialValidator {
@@ -30,6 +31,7 @@ const PRECOMPILED: Readonly<Record<OpenApiVersion, ValidateFunction>> = {
   '2.0': precompiledV20 as unknown as ValidateFunction,
   '3.0': precompiledV30 as unknown as ValidateFunction,
   '3.1': precompiledV31 as unknown as ValidateFunction,
+  '3.2': precompiledV32 as unknown as ValidateFunction,
 };
 
 function makeValidator(version: OpenApiVersion): OfficialValidator {

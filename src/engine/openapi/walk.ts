@@ -8,6 +8,7 @@
 import type { LocatedNode, MappingNode, ScalarNode } from '../document/located';
 import { getValue, isStringScalar } from '../document/located';
 import type { OpenApiVersion } from './version';
+import { isJsonSchemaDialect } from './version';
 
 /** A path item in `paths`, `webhooks` or a callback. */
 export interface PathItemSite {
@@ -77,6 +78,8 @@ export interface OpenApiIndex {
 
 const METHODS_2 = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 const METHODS_3 = [...METHODS_2, 'trace'];
+/** 3.2 adds `query` (OpenAPI 3.2.0 section 4.10); other methods go in `additionalOperations`. */
+const METHODS_32 = [...METHODS_3, 'query'];
 
 /** Keys whose value maps names to schemas, in the schema vocabularies OpenAPI uses. */
 const SCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
@@ -112,7 +115,7 @@ class Indexer {
     private readonly index: OpenApiIndex,
     private readonly version: OpenApiVersion,
   ) {
-    this.methods = version === '2.0' ? METHODS_2 : METHODS_3;
+    this.methods = version === '2.0' ? METHODS_2 : version === '3.2' ? METHODS_32 : METHODS_3;
   }
 
   document(root: MappingNode): void {
@@ -124,7 +127,7 @@ class Indexer {
       eachValue(getValue(root, 'responses'), (response) => this.response(response));
       return;
     }
-    if (this.version === '3.1') eachValue(getValue(root, 'webhooks'), (item, key) => this.pathItem(key, item, 'webhooks'));
+    if (isJsonSchemaDialect(this.version)) eachValue(getValue(root, 'webhooks'), (item, key) => this.pathItem(key, item, 'webhooks'));
     const components = getValue(root, 'components');
     eachValue(getValue(components, 'schemas'), (schema) => this.schema(schema));
     eachValue(getValue(components, 'parameters'), (parameter) => this.parameter(parameter));
@@ -141,12 +144,17 @@ class Indexer {
     // Component path items (3.1 `components.pathItems`) have no path: index their content only.
     if (listed) this.index.pathItems.push(site);
     eachItem(getValue(node, 'parameters'), (parameter) => this.parameter(parameter));
-    for (const pair of node.pairs) {
-      if (!this.methods.includes(pair.key.text) || pair.value.kind !== 'mapping') continue;
-      const operation: OperationSite = { method: pair.key.text, methodKey: pair.key, node: pair.value, pathItem: site };
+    const add = (methodKey: ScalarNode, value: MappingNode): void => {
+      const operation: OperationSite = { method: methodKey.text, methodKey, node: value, pathItem: site };
       site.operations.push(operation);
       if (listed) this.index.operations.push(operation);
-      this.operation(pair.value);
+      this.operation(value);
+    };
+    for (const pair of node.pairs) if (this.methods.includes(pair.key.text) && pair.value.kind === 'mapping') add(pair.key, pair.value);
+    if (this.version === '3.2') {
+      // `additionalOperations: {COPY: {...}}`: methods outside the fixed fields, keyed as sent on the wire.
+      const more = getValue(node, 'additionalOperations');
+      if (more?.kind === 'mapping') for (const pair of more.pairs) if (pair.value.kind === 'mapping' && !pair.key.text.startsWith('x-')) add(pair.key, pair.value);
     }
   }
 
@@ -206,6 +214,8 @@ class Indexer {
     eachValue(node, (media, mediaType) => {
       const schema = getValue(media, 'schema');
       this.schema(schema);
+      // 3.2 `itemSchema`: the schema of each item of a sequential media type (JSON Lines, SSE...).
+      if (this.version === '3.2') this.schema(getValue(media, 'itemSchema'));
       this.examples(media, schema, mediaType.text);
       eachValue(getValue(media, 'encoding'), (encoding) => eachValue(getValue(encoding, 'headers'), (header) => this.parameter(header, true)));
     });
@@ -226,11 +236,11 @@ class Indexer {
   private schema(node: LocatedNode | undefined, flavor: SchemaSite['flavor'] = 'schema'): void {
     if (node?.kind !== 'mapping') return;
     // Before 3.1 the siblings of a `$ref` are ignored (OpenAPI 3.0.3 section 4.7.23).
-    if (isRef(node) && this.version !== '3.1') return;
+    if (isRef(node) && !isJsonSchemaDialect(this.version)) return;
     this.index.schemas.push({ node, flavor });
     const example = getValue(node, 'example');
     if (example) this.index.examples.push({ value: example, schema: node, inSchema: true });
-    if (this.version === '3.1') eachItem(getValue(node, 'examples'), (value) => this.index.examples.push({ value, schema: node, inSchema: true }));
+    if (isJsonSchemaDialect(this.version)) eachItem(getValue(node, 'examples'), (value) => this.index.examples.push({ value, schema: node, inSchema: true }));
     const mapping = getValue(getValue(node, 'discriminator'), 'mapping');
     if (mapping?.kind === 'mapping') for (const pair of mapping.pairs) if (isStringScalar(pair.value)) this.index.discriminatorMappings.push(pair.value);
     for (const pair of node.pairs) {

@@ -5,6 +5,7 @@ import type { ApiGatewayCheck, ApiGatewayCheckId } from '../apigateway/checks';
 import { findEmbeddedOpenApi, isAbsoluteLocation, resolveLocation } from '../apigateway/embedded';
 import { inferFlavor, usesApiGatewayExtensions } from '../apigateway/flavor';
 import { checkIncludedReferences } from '../apigateway/templateReferences';
+import { findMissingSubs } from '../apigateway/missingSub';
 import type { ApiGatewayCheckContext } from '../apigateway/values';
 import type { DocumentKind } from '../documentKind';
 
@@ -36,7 +37,7 @@ function apiGatewayRule(id: ApiGatewayCheckId, description: string, defaultSever
 /** `x-amazon-apigateway-integration`: type, required fields, URI shapes, enums and ranges. */
 export const apiGatewayIntegrationRule = apiGatewayRule(
   'apigw-integration',
-  'x-amazon-apigateway-integration must have a known type, the httpMethod and uri it needs, a well-formed Lambda/AWS/HTTP uri and valid passthroughBehavior, connectionType, responses, payloadFormatVersion and timeoutInMillis.',
+  'x-amazon-apigateway-integration must have a known type, the httpMethod and uri it needs, a well-formed Lambda/AWS/HTTP uri (for aws and aws_proxy an API Gateway service ARN, or for HTTP APIs a Lambda function ARN), a connectionId only with VPC_LINK, requestParameters that read only path parameters of the path, and valid passthroughBehavior, connectionType, responses, payloadFormatVersion and timeoutInMillis.',
   'error',
 );
 
@@ -65,6 +66,13 @@ export const apiGatewayExtensionValuesRule = apiGatewayRule(
 export const apiGatewayUnsupportedFeatureRule = apiGatewayRule(
   'apigw-unsupported-feature',
   'OpenAPI features API Gateway documents as unsupported on import: OpenAPI 3.1; for REST APIs discriminator, readOnly, exclusiveMinimum, int32/int64 numbers, invalid path segments and model names; for HTTP APIs Swagger 2.0 and several authorizations per operation.',
+  'warning',
+);
+
+/** REST-only features in an HTTP API and the reverse. */
+export const apiGatewayApiKindRule = apiGatewayRule(
+  'apigw-api-kind',
+  'The API kind (REST or HTTP) comes from the template that carries the document or from the extensions it uses; REST-only extensions and integration fields in an HTTP API, HTTP-only ones in a REST API, and a standalone file that mixes both are reported: API Gateway ignores them on import.',
   'warning',
 );
 
@@ -99,6 +107,24 @@ export const apiGatewayTemplateReferencesRule: Rule = {
       const anchorMessage = `${body.resource} includes this file here`;
       for (const problem of checkIncludedReferences(path, text, template, context.catalog)) {
         context.reportInFile(body.span, { file: path, range: problem.range, span: problem.span }, problem.message, anchorMessage);
+      }
+    }
+  },
+};
+
+/** `${Name}` naming a template parameter, resource or pseudo parameter in a plain string of an inline body. */
+export const apiGatewayMissingSubRule: Rule = {
+  id: 'apigw-missing-sub',
+  description: 'A ${Name} or ${Resource.Attr} naming a template parameter, resource or pseudo parameter inside a plain string of an inline OpenAPI body (an integration uri, an authorizer uri...) needs Fn::Sub around the string: CloudFormation substitutes only inside Fn::Sub. Quick fix: wrap the string in !Sub.',
+  defaultSeverity: 'error',
+  appliesTo: ['cloudformation', 'sam'],
+  check(context) {
+    if (!context.template) return;
+    for (const body of findEmbeddedOpenApi(context.template)) {
+      if (!body.root) continue;
+      for (const missing of findMissingSubs(body.root, context.template, context.document)) {
+        const names = missing.names.map((name) => `\${${name}}`).join(', ');
+        context.report(missing.node.span, `${names} is written without Fn::Sub, so CloudFormation passes it to API Gateway as literal text: wrap the string in !Sub (or Fn::Sub in JSON).`, [missing.fix]);
       }
     }
   },

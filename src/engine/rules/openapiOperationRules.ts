@@ -3,6 +3,7 @@ import type { LocatedNode, ScalarNode, Span } from '../document/located';
 import { getPair, getValue, isStringScalar } from '../document/located';
 import type { OpenApiModel } from '../openapi/model';
 import type { OperationSite } from '../openapi/walk';
+import { isJsonSchemaDialect } from '../openapi/version';
 import { didYouMean, suggest } from '../util/suggest';
 import { renameFixes } from '../util/edits';
 
@@ -146,7 +147,7 @@ export const openApiSecuritySchemeDefinedRule = openApiRule({
         context.report(requirement.name.span, `Security scheme '${name}' is not defined in ${where}.${didYouMean(suggestions)}`, renameFixes(context.document.text, requirement.name.span, suggestions));
         continue;
       }
-      if (model.version === '3.1' || requirement.scopes.kind !== 'sequence' || requirement.scopes.items.length === 0) continue;
+      if (isJsonSchemaDialect(model.version) || requirement.scopes.kind !== 'sequence' || requirement.scopes.items.length === 0) continue;
       const resolved = model.resolver.follow(scheme, model.resolver.main);
       const type = resolved.ok ? getValue(resolved.node, 'type') : undefined;
       if (!isStringScalar(type)) continue;
@@ -167,7 +168,7 @@ export const openApiResponsesRule = openApiRule({
     for (const operation of model.index.operations) {
       const pair = getPair(operation.node, 'responses');
       if (!pair) {
-        if (model.version !== '3.1') context.report(operation.methodKey.span, `${operationLabel(operation)} has no responses: OpenAPI ${model.version} requires at least one.`);
+        if (!isJsonSchemaDialect(model.version)) context.report(operation.methodKey.span, `${operationLabel(operation)} has no responses: OpenAPI ${model.version} requires at least one.`);
         continue;
       }
       if (pair.value.kind === 'mapping' && !pair.value.pairs.some((entry) => !entry.key.text.startsWith('x-'))) {
@@ -179,6 +180,8 @@ export const openApiResponsesRule = openApiRule({
 
 const LOCATIONS_2 = ['query', 'header', 'path', 'formData', 'body'];
 const LOCATIONS_3 = ['query', 'header', 'path', 'cookie'];
+/** 3.2 adds `querystring`: the whole query string as one value (OpenAPI 3.2.0 section 4.12.2). */
+const LOCATIONS_32 = [...LOCATIONS_3, 'querystring'];
 
 /** `in` must be a location of the version; path parameters must be required. */
 export const openApiParameterInRule = openApiRule({
@@ -186,7 +189,7 @@ export const openApiParameterInRule = openApiRule({
   description: 'A parameter\'s in must be query, header, path or cookie (2.0: query, header, path, formData or body), and path parameters must have required: true.',
   defaultSeverity: 'error',
   check(context, model) {
-    const locations = model.version === '2.0' ? LOCATIONS_2 : LOCATIONS_3;
+    const locations = model.version === '2.0' ? LOCATIONS_2 : model.version === '3.2' ? LOCATIONS_32 : LOCATIONS_3;
     for (const parameter of model.index.parameters) {
       const location = getValue(parameter, 'in');
       if (!location) continue;

@@ -5,9 +5,10 @@ import type { LocatedNode } from '../document/located';
 import { getValue, isStringScalar } from '../document/located';
 import type { OpenApiModel } from '../openapi/model';
 import type { SchemaSite } from '../openapi/walk';
-import { exampleValidator } from '../openapi/exampleSchemas';
+import { exampleCertainlyValid, exampleValidator } from '../openapi/exampleSchemas';
 import { parsePointer, walkPointer } from '../openapi/pointer';
 import { toJson } from '../openapi/plain';
+import { isJsonSchemaDialect } from '../openapi/version';
 import { valueSpan } from '../openapi/spans';
 import { didYouMean, suggest } from '../util/suggest';
 import { renameFixes } from '../util/edits';
@@ -27,7 +28,7 @@ const ALIASES: Record<string, readonly [string, string?]> = lookupTable({
  * its parameters, headers and items take one of five primitive names.
  */
 function allowedTypes(version: OpenApiModel['version'], flavor: SchemaSite['flavor'], isRoot: boolean): string[] {
-  if (version === '3.1') return [...JSON_TYPES, 'null'];
+  if (isJsonSchemaDialect(version)) return [...JSON_TYPES, 'null'];
   if (flavor === 'simple') return ['string', 'number', 'integer', 'boolean', 'array'];
   if (flavor === 'simple-form') return ['string', 'number', 'integer', 'boolean', 'array', 'file'];
   // Swagger 2.0: "As an extension to the Schema Object, its root type value may also be file".
@@ -54,7 +55,7 @@ export const openApiSchemaTypeRule = openApiRule({
       if (!type) continue;
       const parentKey = site.node.parent?.kind === 'mapping' ? site.node.parent.pairs.find((pair) => pair.value === site.node)?.key.text : undefined;
       const allowed = allowedTypes(model.version, site.flavor, parentKey === 'schema');
-      const listsAllowed = model.version === '3.1' || (model.version === '2.0' && (site.flavor === 'schema' || site.flavor === 'response'));
+      const listsAllowed = isJsonSchemaDialect(model.version) || (model.version === '2.0' && (site.flavor === 'schema' || site.flavor === 'response'));
       if (type.kind === 'sequence') {
         if (!listsAllowed) {
           const nullable = type.items.some((item) => item.kind === 'scalar' && item.text === 'null');
@@ -170,8 +171,10 @@ export const openApiExampleMatchesSchemaRule = openApiRule({
       if (!value) continue;
       // An XML or CSV example is a string that serializes the schema's object: not comparable.
       if (site.mediaType !== undefined && !JSON_MEDIA.test(site.mediaType) && isStringScalar(value)) continue;
+      const json = toJson(value);
+      if (exampleCertainlyValid(model, site.schema, main, json)) continue;
       const validator = exampleValidator(model, site.schema, main);
-      if (!validator || validator.validate(toJson(value))) continue;
+      if (!validator || validator.validate(json)) continue;
       const errors = significantErrors(validator.validate.errors ?? [], validator.defs);
       if (matchesSerialized(validator.validate, value)) continue;
       if (errors.length === 0) continue;

@@ -14,7 +14,7 @@ import { intrinsicContextRule, intrinsicShapeRule } from './intrinsicRules';
 import { resourceAttributesRule } from './attributeRules';
 import { circularDependencyRule } from './cycleRules';
 import { samEventSourceRule, samGlobalsRule } from './samRules';
-import { openApiSchemaRule } from './openapiStructureRules';
+import { openApiSchemaRule, openApiSizeLimitRule, openApiVersionRule } from './openapiStructureRules';
 import { openApiRefNotFollowedRule, openApiRefResolvesRule, openApiUnusedComponentRule } from './openapiRefRules';
 import {
   openApiEquivalentPathsRule,
@@ -25,7 +25,8 @@ import {
   openApiSecuritySchemeDefinedRule,
 } from './openapiOperationRules';
 import { openApiExampleMatchesSchemaRule, openApiSchemaTypeRule } from './openapiSchemaRules';
-import { apiGatewayAuthorizerRule, apiGatewayExtensionValuesRule, apiGatewayIntegrationRule, apiGatewayRequestValidatorRule, apiGatewayTemplateReferencesRule, apiGatewayUnsupportedFeatureRule } from './apiGatewayRules';
+import { openApiExampleValueRule, openApiParameterUniqueRule, openApiResponseCodeQuotedRule, openApiSchemaSemanticsRule, openApiSecurityScopesRule, openApiServerVariablesRule } from './openapiSemanticRules';
+import { apiGatewayApiKindRule, apiGatewayAuthorizerRule, apiGatewayExtensionValuesRule, apiGatewayMissingSubRule, apiGatewayIntegrationRule, apiGatewayRequestValidatorRule, apiGatewayTemplateReferencesRule, apiGatewayUnsupportedFeatureRule } from './apiGatewayRules';
 
 /** Every rule ArchLens runs. To add a rule, write it next to its peers and list it here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -70,6 +71,8 @@ export const ALL_RULES: readonly Rule[] = [
   samGlobalsRule,
   samEventSourceRule,
   openApiSchemaRule,
+  openApiVersionRule,
+  openApiSizeLimitRule,
   openApiRefResolvesRule,
   openApiRefNotFollowedRule,
   openApiUnusedComponentRule,
@@ -81,10 +84,18 @@ export const ALL_RULES: readonly Rule[] = [
   openApiParameterInRule,
   openApiSchemaTypeRule,
   openApiExampleMatchesSchemaRule,
+  openApiParameterUniqueRule,
+  openApiServerVariablesRule,
+  openApiSecurityScopesRule,
+  openApiExampleValueRule,
+  openApiSchemaSemanticsRule,
+  openApiResponseCodeQuotedRule,
   apiGatewayIntegrationRule,
   apiGatewayAuthorizerRule,
   apiGatewayRequestValidatorRule,
   apiGatewayExtensionValuesRule,
   apiGatewayUnsupportedFeatureRule,
   apiGatewayTemplateReferencesRule,
+  apiGatewayApiKindRule,
+  apiGatewayMissingSubRule,
 ];

@@ -16,6 +16,7 @@ import { scanKeyLine, yamlPathAt } from '../../language/yamlContext';
 import type { LocationKind } from '../locations';
 import { escapeFragmentToken } from '../pointer';
 import type { OpenApiVersion } from '../version';
+import { isJsonSchemaDialect } from '../version';
 import type { ExtensionPlace } from './fields';
 import { EXTENSION_FIELDS, EXTENSION_PREFIX, EXTENSION_VALUES, EXTENSIONS, extensionContextAt, fieldsOf, KIND_TITLES, MEDIA_TYPES, objectKindAt, STATUS_CODES } from './fields';
 import type { EntryKind, OpenApiLanguageHost, SectionInfo } from './languageModel';
@@ -320,10 +321,10 @@ const STYLES = ['form', 'simple', 'matrix', 'label', 'spaceDelimited', 'pipeDeli
 /** Enumerated values of a field of an object kind. */
 function fieldValues(kind: LocationKind, key: string, version: OpenApiVersion): readonly string[] | undefined {
   if ((BOOLEAN_FIELDS[kind] ?? []).includes(key)) {
-    if ((key === 'exclusiveMaximum' || key === 'exclusiveMinimum') && version === '3.1') return undefined;
+    if ((key === 'exclusiveMaximum' || key === 'exclusiveMinimum') && isJsonSchemaDialect(version)) return undefined;
     return ['true', 'false'];
   }
-  const types = version === '3.1' ? ['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'] : ['string', 'number', 'integer', 'boolean', 'array', 'object'];
+  const types = isJsonSchemaDialect(version) ? ['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'] : ['string', 'number', 'integer', 'boolean', 'array', 'object'];
   switch (`${kind}.${key}`) {
     case 'document.openapi':
       return version === '2.0' ? undefined : ['3.1.0', '3.0.3'];
@@ -348,7 +349,7 @@ function fieldValues(kind: LocationKind, key: string, version: OpenApiVersion): 
     case 'schema.type':
       return version === '2.0' ? [...types, 'file'] : types;
     case 'securityScheme.type':
-      return version === '2.0' ? ['basic', 'apiKey', 'oauth2'] : version === '3.1' ? ['apiKey', 'http', 'oauth2', 'openIdConnect', 'mutualTLS'] : ['apiKey', 'http', 'oauth2', 'openIdConnect'];
+      return version === '2.0' ? ['basic', 'apiKey', 'oauth2'] : isJsonSchemaDialect(version) ? ['apiKey', 'http', 'oauth2', 'openIdConnect', 'mutualTLS'] : ['apiKey', 'http', 'oauth2', 'openIdConnect'];
     case 'securityScheme.in':
       return version === '2.0' ? ['query', 'header'] : ['query', 'header', 'cookie'];
     case 'securityScheme.scheme':
@@ -364,7 +365,7 @@ function fieldValues(kind: LocationKind, key: string, version: OpenApiVersion): 
 function itemValues(kind: LocationKind, key: string, version: OpenApiVersion): readonly string[] | undefined {
   if (key === 'schemes' && (kind === 'document' || kind === 'operation')) return ['https', 'http', 'ws', 'wss'];
   if ((key === 'consumes' || key === 'produces') && (kind === 'document' || kind === 'operation')) return MEDIA_TYPES;
-  if (key === 'type' && kind === 'schema' && version === '3.1') return fieldValues('schema', 'type', version);
+  if (key === 'type' && kind === 'schema' && isJsonSchemaDialect(version)) return fieldValues('schema', 'type', version);
   if (key === 'x-amazon-apigateway-binary-media-types') return ['*/*', 'image/png', 'image/jpeg', 'application/octet-stream', 'application/pdf'];
   return undefined;
 }

@@ -20,9 +20,10 @@ export interface FieldDoc {
 type Entry = string | readonly [string, readonly OpenApiVersion[]];
 
 const V2: readonly OpenApiVersion[] = ['2.0'];
-const V3: readonly OpenApiVersion[] = ['3.0', '3.1'];
+const V3: readonly OpenApiVersion[] = ['3.0', '3.1', '3.2'];
 const V30: readonly OpenApiVersion[] = ['3.0'];
-const V31: readonly OpenApiVersion[] = ['3.1'];
+/** 3.1 and later (3.2 keeps every 3.1 field). */
+const V31: readonly OpenApiVersion[] = ['3.1', '3.2'];
 const V2_30: readonly OpenApiVersion[] = ['2.0', '3.0'];
 
 /** Fields shared by 2.0 non-body parameters, 2.0 headers and 2.0 `items` (the schema-like subset). */

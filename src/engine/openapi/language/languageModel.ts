@@ -36,7 +36,7 @@ export function versionFromText(text: string): OpenApiVersion | undefined {
   const head = text.slice(0, 20_000);
   // `[ \t]*`, not `\s*`: with `m`, `\s*` would rescan every following blank line from each line start.
   const openapi = /(?:^|[{,])[ \t]*["']?openapi["']?[ \t]*:[ \t]*["']?3\.(\d+)/m.exec(head);
-  if (openapi) return openapi[1] === '0' ? '3.0' : '3.1';
+  if (openapi) return openapi[1] === '0' ? '3.0' : openapi[1] === '1' ? '3.1' : '3.2';
   return /(?:^|[{,])[ \t]*["']?swagger["']?[ \t]*:[ \t]*["']?2\.0/m.test(head) ? '2.0' : undefined;
 }
 

@@ -23,7 +23,7 @@ export interface OpenApiDocumentSymbol {
   readonly children: readonly OpenApiDocumentSymbol[];
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method'];
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query', 'x-amazon-apigateway-any-method'];
 
 const ENTRY_KINDS: Readonly<Record<string, OpenApiSymbolKind>> = lookupTable({
   schemas: 'schema',
