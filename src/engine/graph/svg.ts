@@ -36,6 +36,8 @@ const GROUP_STYLE: Readonly<Record<GraphGroup['kind'], { readonly stroke: string
   subnet: { stroke: '#248814', fill: '#f4fbf2' },
   nestedStack: { stroke: '#e7157b', fill: 'none', dash: '2 2' },
   construct: { stroke: '#7d8998', fill: 'none', dash: '6 4' },
+  repeated: { stroke: '#5a6b86', fill: 'none', dash: '2 3' },
+  service: { stroke: '#5a6b86', fill: 'none', dash: '8 3' },
 };
 
 const FONT = 'font-family="Helvetica, Arial, sans-serif"';
