@@ -424,7 +424,7 @@ export class DiagramView {
     const toggle = target.closest('[data-group-toggle]');
     if (toggle) {
       const id = toggle.getAttribute('data-group-toggle');
-      if (id !== null) this.changeOptions({ ...this.options, collapsedGroups: [...new Set([...this.options.collapsedGroups, id])] });
+      if (id !== null) this.changeOptions({ ...this.options, collapsedGroups: [...new Set([...this.options.collapsedGroups, id])], expandedGroups: (this.options.expandedGroups ?? []).filter((group) => group !== id) });
       return;
     }
     const key = target.closest('[data-key]')?.getAttribute('data-key');
@@ -432,7 +432,9 @@ export class DiagramView {
     if (!item) return;
     if (item.group) {
       const groupId = item.group.id;
-      this.changeOptions({ ...this.options, collapsedGroups: this.options.collapsedGroups.filter((group) => group !== groupId) });
+      // Expanding a group collapsed by default is remembered as such (the level of detail stays the graph's).
+      const expandedGroups = item.group.collapsed ? [...new Set([...(this.options.expandedGroups ?? []), groupId])] : (this.options.expandedGroups ?? []);
+      this.changeOptions({ ...this.options, collapsedGroups: this.options.collapsedGroups.filter((group) => group !== groupId), expandedGroups });
       return;
     }
     if (!item.node) return;

@@ -41,6 +41,18 @@ export interface GraphNode {
   readonly auxiliary: boolean;
   /** A few key properties shown on hover (name -> short text). */
   readonly details: Readonly<Record<string, string>>;
+  /** A deployed stack's view of the resource (live diagrams only): drawn as a badge. */
+  readonly status?: NodeStatus;
+}
+
+/** A deployed resource's state, from DescribeStackResources (and drift detection, when run). */
+export interface NodeStatus {
+  /** `CREATE_COMPLETE`, `UPDATE_FAILED`... */
+  readonly state: string;
+  /** `IN_SYNC`, `MODIFIED`, `DELETED`, `NOT_CHECKED`. */
+  readonly drift?: string;
+  /** CloudFormation's status reason, when it gives one. */
+  readonly reason?: string;
 }
 
 /**

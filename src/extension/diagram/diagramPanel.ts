@@ -51,6 +51,8 @@ function fileName(uri: vscode.Uri): string {
 export class DiagramPanel implements vscode.Disposable {
   private readonly host: PanelHost<DiagramUiMessage, DiagramHostMessage, typeof DIAGRAM_PANEL>;
   private readonly collapsed = new Map<string, readonly string[]>();
+  /** Groups collapsed by default that the user expanded, per template URI (like `collapsed`). */
+  private readonly expanded = new Map<string, readonly string[]>();
   private shown: Shown | undefined;
   private disposed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -149,6 +151,7 @@ export class DiagramPanel implements vscode.Disposable {
       showAuxiliary: saved.showAuxiliary === true,
       direction: saved.direction === 'DOWN' ? 'DOWN' : DEFAULT_DIAGRAM_OPTIONS.direction,
       collapsedGroups: (this.shown && this.collapsed.get(this.shown.uri.toString())) ?? [],
+      expandedGroups: (this.shown && this.expanded.get(this.shown.uri.toString())) ?? [],
     };
   }
 
@@ -175,6 +178,7 @@ export class DiagramPanel implements vscode.Disposable {
     },
     'diagram/options/changed': async ({ options }) => {
       if (this.shown) this.collapsed.set(this.shown.uri.toString(), options.collapsedGroups);
+      if (this.shown) this.expanded.set(this.shown.uri.toString(), options.expandedGroups ?? []);
       await this.services.state.update(OPTIONS_KEY, { showAuxiliary: options.showAuxiliary, direction: options.direction });
     },
   };
