@@ -330,7 +330,7 @@ export class DiagramView {
     this.viewport.setContentSize(layout.width, layout.height);
     if (first) {
       if (this.saved.view && this.saved.templateUri === this.template.uri) this.viewport.set(this.saved.view);
-      else this.viewport.fit();
+      else this.viewport.fitReadable();
     }
     this.placeholder.hidden = model.items.length > 0;
     if (model.items.length === 0) this.placeholder.textContent = model.totalResources > 0 ? 'Every resource is auxiliary: turn on "Show auxiliary" to see them.' : 'No resources to draw.';
