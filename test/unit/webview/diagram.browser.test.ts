@@ -299,7 +299,7 @@ void test('a large diagram paints a provisional layout at once, then ELK\'s; an 
 async function smallestLabel(page: Page): Promise<number> {
   return page.evaluate(() => {
     const labels = Array.from((globalThis as unknown as PageGlobals).document.querySelectorAll('g.node .node-label'));
-    return Math.min(...labels.map((label) => label.getBoundingClientRect().height));
+    return Math.min(...labels.map((label) => (label as unknown as { getBoundingClientRect(): { height: number } }).getBoundingClientRect().height));
   });
 }
 
