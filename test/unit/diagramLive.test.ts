@@ -61,7 +61,7 @@ describe('live stack diagram against the local CloudFormation server', () => {
     const status = Object.fromEntries(graph.nodes.map((node) => [node.id, node.status && statusTone(node.status)]));
     // The processed template holds the function (as AWS::Lambda::Function) and its generated role.
     assert.deepEqual(status, { ApiFunction: 'drifted', ApiFunctionRole: 'drifted' });
-    assert.deepEqual(graph.nodes.find((node) => node.id === 'ApiFunction')?.status, { state: 'CREATE_COMPLETE', drift: 'MODIFIED' });
+    assert.deepEqual(graph.nodes.find((node) => node.id === 'ApiFunction')?.status, { state: 'CREATE_COMPLETE', drift: 'MODIFIED', tone: 'drifted' });
     // The webview accepts the graph with its statuses.
     const message = { type: 'diagram/graph/update', graph, template: { uri: 'archlens-stack:/us-east-1/web-app', name: 'web-app' }, hash: 'h', options: { showAuxiliary: false, collapsedGroups: [], direction: 'RIGHT' } };
     assert.deepEqual(validateDiagramHostMessage(message), { ok: true, message });

@@ -6,7 +6,7 @@
  * Every text goes through `displayText` and `textContent`; keys and ids only ever reach
  * `setAttribute('data-…')` and are looked up through maps, never spliced into a selector.
  */
-import type { EdgeKind } from '../../src/engine/graph/graphTypes';
+import type { EdgeKind, NodeStatus } from '../../src/engine/graph/graphTypes';
 import { displayText, svg } from '../shared/dom';
 import { GLYPHS } from './glyphs';
 import type { Box, Layout, Point } from './layoutTypes';
@@ -64,6 +64,11 @@ export function edgePoints(edge: DiagramEdge, layout: Layout): readonly Point[] 
   const to = layout.boxes.get(edge.to);
   if (!from || !to) return undefined;
   return [border(from, centre(to)), border(to, centre(from))];
+}
+
+/** A live status as words: `UPDATE_FAILED, drift MODIFIED: reason`. */
+export function statusText(status: NodeStatus): string {
+  return `${status.state}${status.drift && status.drift !== 'NOT_CHECKED' ? `, drift ${status.drift}` : ''}${status.reason ? `: ${status.reason}` : ''}`;
 }
 
 /** The point halfway along a polyline. */
@@ -154,6 +159,15 @@ export function renderDiagram(layer: SVGGElement, model: DiagramModel, layout: L
     svg('path', { d: GLYPHS[item.category] }, glyph);
     svg('text', { class: 'node-label', ...BOX_GEOMETRY.nodeLabel }, g, displayText(item.label));
     svg('text', { class: 'node-type', ...BOX_GEOMETRY.nodeType }, g, displayText(item.subtitle));
+    const status = item.node?.status;
+    if (status) {
+      // A live stack's badge: a coloured dot in the top-right corner, the state and drift as its title.
+      const tone = status.tone ?? 'ok';
+      const badge = svg('g', { class: `status-badge tone-${tone}`, transform: `translate(${(box.width - 10).toFixed(1)} 10)` }, g);
+      svg('circle', { r: 6 }, badge);
+      svg('title', {}, badge, displayText(statusText(status)));
+      g.setAttribute('aria-label', displayText(`${item.node?.label || item.label}, ${what}, ${statusText(status)}`));
+    }
     nodes.set(item.id, g);
   }
 

@@ -53,7 +53,12 @@ export interface NodeStatus {
   readonly drift?: string;
   /** CloudFormation's status reason, when it gives one. */
   readonly reason?: string;
+  /** How the badge reads (`liveStatus.ts` decides): failed, drifted, in progress, deleted or ok. */
+  readonly tone?: StatusTone;
 }
+
+/** Badge tones of a live status. */
+export type StatusTone = 'failed' | 'drifted' | 'progress' | 'deleted' | 'ok';
 
 /**
  * A directed edge from the referencing resource (`from`) to the referenced one (`to`).

@@ -1,4 +1,4 @@
-import type { ArchitectureGraph, GraphNode, NodeStatus } from './graphTypes';
+import type { ArchitectureGraph, GraphNode, NodeStatus, StatusTone } from './graphTypes';
 
 /** A deployed resource's state as the stack reports it (DescribeStackResources / ListStackResources, drift). */
 export interface LiveResource extends NodeStatus {
@@ -14,7 +14,8 @@ export interface LiveResource extends NodeStatus {
 export function withLiveStatus(graph: ArchitectureGraph, resources: readonly LiveResource[]): ArchitectureGraph {
   const byId = new Map<string, NodeStatus>();
   for (const { logicalId, state, drift, reason } of resources) {
-    byId.set(logicalId, { state, ...(drift !== undefined ? { drift } : {}), ...(reason !== undefined && reason !== '' ? { reason } : {}) });
+    const status: NodeStatus = { state, ...(drift !== undefined ? { drift } : {}), ...(reason !== undefined && reason !== '' ? { reason } : {}) };
+    byId.set(logicalId, { ...status, tone: statusTone(status) });
   }
   const nodes = graph.nodes.map((node): GraphNode => {
     const status = byId.get(node.id);
@@ -24,7 +25,7 @@ export function withLiveStatus(graph: ArchitectureGraph, resources: readonly Liv
 }
 
 /** How a status reads on a badge: `failed`, `drifted`, `in progress`, `deleted`, or `ok`. */
-export function statusTone(status: NodeStatus): 'failed' | 'drifted' | 'progress' | 'deleted' | 'ok' {
+export function statusTone(status: NodeStatus): StatusTone {
   if (status.state.endsWith('_FAILED')) return 'failed';
   if (status.drift === 'MODIFIED' || status.drift === 'DELETED') return 'drifted';
   if (status.state.endsWith('_IN_PROGRESS')) return 'progress';

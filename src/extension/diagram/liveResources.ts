@@ -32,3 +32,20 @@ export async function readLiveResources(gateway: CloudFormationGateway, stackId:
   }
   return [...byId].map(([logicalId, status]) => ({ logicalId, ...status }));
 }
+
+/** The `{ live }` argument of the open-diagram command, checked (commands can be run with anything). */
+export function liveArgument(value: unknown): readonly LiveResource[] | undefined {
+  if (typeof value !== 'object' || value === null || !Object.hasOwn(value, 'live')) return undefined;
+  const live = (value as { live: unknown }).live;
+  if (!Array.isArray(live)) return undefined;
+  const valid = live.every(
+    (item: unknown) =>
+      typeof item === 'object' &&
+      item !== null &&
+      typeof (item as LiveResource).logicalId === 'string' &&
+      typeof (item as LiveResource).state === 'string' &&
+      ((item as LiveResource).drift === undefined || typeof (item as LiveResource).drift === 'string') &&
+      ((item as LiveResource).reason === undefined || typeof (item as LiveResource).reason === 'string'),
+  );
+  return valid ? (live as LiveResource[]) : undefined;
+}

@@ -183,7 +183,8 @@ function onlyTrue(value: unknown, path: string): void {
 
 /** A live stack's status of a resource (see `GraphNode.status`). */
 function validateStatus(value: unknown, path: string): void {
-  const status = object(value, path, ['state'], ['drift', 'reason']);
+  const status = object(value, path, ['state'], ['drift', 'reason', 'tone']);
+  if (status.tone !== undefined) oneOf(status.tone, `${path}.tone`, new Set(['failed', 'drifted', 'progress', 'deleted', 'ok'] as const));
   string(status.state, `${path}.state`, 64);
   if (status.drift !== undefined) string(status.drift, `${path}.drift`, 64);
   if (status.reason !== undefined) string(status.reason, `${path}.reason`, MAX_TEXT, { empty: true });

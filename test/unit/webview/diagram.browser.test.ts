@@ -336,3 +336,27 @@ void test('the 500- and 1,750-resource templates open at their level of detail: 
     await run.close();
   }
 });
+
+void test('a live stack: each resource shows its status as a badge, in its accessible name and tooltip', async () => {
+  const { page, close } = await openPage();
+  const base = smallGraph();
+  const status = new Map([
+    ['OrdersTable', { state: 'UPDATE_FAILED', reason: 'Resource handler returned message: "Throughput exceeded"', tone: 'failed' as const }],
+    ['ProcessOrder', { state: 'CREATE_COMPLETE', drift: 'MODIFIED', tone: 'drifted' as const }],
+    ['OrdersApi', { state: 'CREATE_COMPLETE', drift: 'IN_SYNC', tone: 'ok' as const }],
+  ]);
+  const graph: ArchitectureGraph = { ...base, nodes: base.nodes.map((node) => (status.has(node.id) ? { ...node, status: status.get(node.id)! } : node)) };
+  await send(page, updateMessage(graph));
+  await rendered(page, 1);
+  assert.equal(await page.locator('g.node[data-key="n:OrdersTable"] .status-badge.tone-failed').count(), 1);
+  assert.equal(await page.locator('g.node[data-key="n:ProcessOrder"] .status-badge.tone-drifted').count(), 1);
+  assert.equal(await page.locator('g.node[data-key="n:OrdersApi"] .status-badge.tone-ok').count(), 1);
+  assert.equal(await page.locator('g.node[data-key="n:ReceiptsBucket"] .status-badge').count(), 0, 'a resource the stack did not report has no badge');
+  assert.match((await page.locator('g.node[data-key="n:OrdersTable"]').getAttribute('aria-label')) ?? '', /UPDATE_FAILED: Resource handler returned message: "Throughput exceeded"$/);
+  await page.locator('g.node[data-key="n:ProcessOrder"]').hover();
+  await page.locator('.tooltip').waitFor({ state: 'visible' });
+  assert.match((await page.locator('.tooltip').textContent()) ?? '', /StatusCREATE_COMPLETE, drift MODIFIED/);
+  await page.screenshot({ path: join(ARTIFACTS, 'live-status.png') });
+  assert.deepEqual(await violations(page), []);
+  await close();
+});
