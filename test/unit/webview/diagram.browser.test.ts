@@ -360,3 +360,28 @@ void test('a live stack: each resource shows its status as a badge, in its acces
   assert.deepEqual(await violations(page), []);
   await close();
 });
+
+void test('focus mode fades all but the selection\'s 2-hop neighbourhood; "Expand all" reaches every resource', async () => {
+  const graph = generatedGraph(39);
+  const run = await coldPaint(browser, server, graph);
+  const functions = run.page.locator('g.node', { hasText: 'Function ×' });
+  // Select a resource (a click on a collapsed group would expand it instead).
+  await run.page.locator('g.node', { hasText: 'NatGateway0' }).click();
+  await run.page.locator('vscode-checkbox.focus-toggle').click();
+  await run.page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('g.node.dimmed') !== null, undefined, { polling: 'raf' });
+  const dimmed = await run.page.locator('g.node.dimmed').count();
+  const total = await run.page.locator('g.node').count();
+  assert.ok(dimmed > 0 && dimmed < total, `${dimmed} of ${total} faded`);
+  assert.equal(await run.page.locator('g.node.selected.dimmed').count(), 0, 'the selection stays bright');
+  assert.equal(await functions.count(), 1);
+  await run.page.screenshot({ path: join(ARTIFACTS, 'generated-500-focus.png') });
+  await run.page.locator('vscode-checkbox.focus-toggle').click();
+  await run.page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('g.node.dimmed') === null, undefined, { polling: 'raf' });
+
+  const renders = Number(await run.page.locator('svg.canvas').getAttribute('data-renders'));
+  await run.page.locator('vscode-button', { hasText: 'Expand all' }).click();
+  await rendered(run.page, renders + 1, 60_000);
+  assert.equal(await run.page.locator('g.node').count(), visibleCount(graph), 'every resource that is not auxiliary is a box');
+  assert.equal(await run.page.locator('g.node.collapsed-group').count(), 0);
+  await run.close();
+});
