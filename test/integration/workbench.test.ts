@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { repoRoot } from '../../scripts/workbench/codeServer.mjs';
 import { eventually, positionOf, prepareEnvironment, SCRATCH_TEMPLATE, type IntegrationEnvironment, type Session } from './harness';
 import { TIMEOUTS } from './workbench';
-import { checkDiagramPanel } from './diagramStep';
+import { checkDiagramPanel, checkStackDiagram } from './diagramStep';
 import { checkGlueView } from './glueStep';
 import { checkAwsDriftAndLogs, checkAwsLocalTemplates, checkAwsNoProfileSelected, checkAwsRegionSwitch, checkAwsSettingsPage, checkAwsSidebar, checkAwsWelcome, noAwsEnvironment } from './awsStep';
 import { startDemoAws, type DemoAws } from '../../scripts/workbench/demoAws';
@@ -139,6 +139,8 @@ describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
     it('(g) drift detection shows badges and a diff; live tail streams and stops; a Logs Insights query shows its rows', { timeout: STEP_TIMEOUT }, () =>
       checkAwsDriftAndLogs(open()),
     );
+
+    it('(n) Show Diagram on a deployed stack draws its processed template with live status badges', { timeout: STEP_TIMEOUT }, () => checkStackDiagram(open()));
 
     it('(i) a deployed template compares with its local file, and a resource reveals its logical id there', { timeout: STEP_TIMEOUT }, () => checkAwsLocalTemplates(open()));
 
