@@ -8,10 +8,10 @@
  */
 import type { EdgeKind, NodeStatus } from '../../src/engine/graph/graphTypes';
 import { displayText, svg } from '../shared/dom';
-import { GLYPHS } from './glyphs';
+import { glyphFor } from './glyphs';
 import type { Box, Layout, Point } from './layoutTypes';
 import { groupHeaderDetail, groupKindName, shortType } from './model';
-import type { DiagramEdge, DiagramModel } from './model';
+import type { DiagramEdge, DiagramItem, DiagramModel } from './model';
 
 /** Kinds in the order that decides an edge's style when several graph edges merged. */
 const EDGE_KIND_PRIORITY: readonly EdgeKind[] = ['eventSource', 'iam', 'getatt', 'ref', 'sub', 'dependsOn'];
@@ -64,6 +64,14 @@ export function edgePoints(edge: DiagramEdge, layout: Layout): readonly Point[] 
   const to = layout.boxes.get(edge.to);
   if (!from || !to) return undefined;
   return [border(from, centre(to)), border(to, centre(from))];
+}
+
+/** The glyph of a box: a resource's service, a typed group's type (N functions), or the category. */
+export function itemGlyph(item: DiagramItem): string {
+  const type = item.node?.type ?? item.group?.type;
+  const service = item.node?.service ?? (type !== undefined ? type.split('::')[1] : undefined);
+  const creates = item.node && Object.hasOwn(item.node.details, 'creates') ? item.node.details['creates'] : undefined;
+  return glyphFor(item.category, service, creates);
 }
 
 /** A live status as words: `UPDATE_FAILED, drift MODIFIED: reason`. */
@@ -156,7 +164,7 @@ export function renderDiagram(layer: SVGGElement, model: DiagramModel, layout: L
     const g = svg('g', { class: classes.join(' '), transform: `translate(${box.x.toFixed(1)} ${box.y.toFixed(1)})`, 'data-key': item.id, role: 'button', tabindex: 0, 'aria-label': displayText(`${item.node?.label || item.label}, ${what}`) }, nodeLayer);
     svg('rect', { class: 'node-box', width: box.width.toFixed(1), height: box.height.toFixed(1), rx: BOX_GEOMETRY.nodeRadius }, g);
     const glyph = svg('g', { class: 'glyph', transform: `translate(${BOX_GEOMETRY.glyph.x} ${BOX_GEOMETRY.glyph.y})` }, g);
-    svg('path', { d: GLYPHS[item.category] }, glyph);
+    svg('path', { d: itemGlyph(item) }, glyph);
     svg('text', { class: 'node-label', ...BOX_GEOMETRY.nodeLabel }, g, displayText(item.label));
     svg('text', { class: 'node-type', ...BOX_GEOMETRY.nodeType }, g, displayText(item.subtitle));
     const status = item.node?.status;
