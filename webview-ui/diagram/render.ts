@@ -119,7 +119,8 @@ export function renderDiagram(layer: SVGGElement, model: DiagramModel, layout: L
     const box = layout.boxes.get(container.id);
     if (!box) continue;
     const kindName = groupKindName(container.group);
-    const g = svg('g', { class: `group kind-${container.group.kind}`, transform: `translate(${box.x.toFixed(1)} ${box.y.toFixed(1)})`, 'data-group': container.group.id }, groupLayer);
+    const subnet = kindName === 'Public subnet' ? ' subnet-public' : kindName === 'Private subnet' ? ' subnet-private' : '';
+    const g = svg('g', { class: `group kind-${container.group.kind}${subnet}`, transform: `translate(${box.x.toFixed(1)} ${box.y.toFixed(1)})`, 'data-group': container.group.id }, groupLayer);
     svg('rect', { class: 'group-box', width: box.width.toFixed(1), height: box.height.toFixed(1), rx: BOX_GEOMETRY.groupRadius }, g);
     const toggle = svg('g', { class: 'group-toggle', transform: 'translate(8 8)', role: 'button', tabindex: 0, 'aria-label': displayText(`Collapse ${kindName} ${container.label}`), 'data-group-toggle': container.group.id }, g);
     svg('rect', { class: 'group-toggle-box', width: 20, height: 20, rx: 4 }, toggle);
