@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { repoRoot } from '../../scripts/workbench/codeServer.mjs';
 import { DEMO_STACK } from '../support/aws/demoData';
-import { runCommand } from './awsStep';
+import { contextMenu, treeItem } from './awsStep';
 import type { Session } from './harness';
 import { escapeRegExp, TIMEOUTS } from './workbench';
 
@@ -83,19 +83,17 @@ export async function checkDiagramPanel(session: Session): Promise<void> {
 }
 
 /**
- * "Show Diagram" on a deployed stack (run from the palette, with the stack pick): the panel
+ * "Show Diagram" on a deployed stack (the stack's context menu in the stacks tree): the panel
  * draws the demo stack's processed template from the local AWS server, with a live status
  * badge per resource: the drifted function reads drifted, the table CREATE_COMPLETE.
  */
 export async function checkStackDiagram(session: Session): Promise<void> {
   const page = session.workbench.page;
   const frame = await session.step('diagram-stack', async () => {
-    await runCommand(session, 'ArchLens: Show Diagram');
-    await page.getByText(/Show the diagram of which stack\?/).first().waitFor({ timeout: TIMEOUTS.widget });
-    await page.keyboard.type(DEMO_STACK);
-    const choice = page.getByRole('option', { name: new RegExp(`^${escapeRegExp(DEMO_STACK)}(?!-)`) }).first();
-    await choice.waitFor({ timeout: TIMEOUTS.diagnostics });
-    await choice.click();
+    // The stack's context menu in the stacks tree (the stack row sits above its own events, which carry its name too).
+    const row = treeItem(session, new RegExp(`^${escapeRegExp(DEMO_STACK)}(?!-)`), 'update complete');
+    await row.waitFor({ timeout: TIMEOUTS.diagnostics });
+    await contextMenu(session, row, /^Show Diagram/);
     await page.getByRole('tab', { name: new RegExp(`Diagram: ${escapeRegExp(DEMO_STACK)} \\(deployed, processed\\)`) }).first().waitFor({ timeout: TIMEOUTS.diagnostics });
     return diagramFrame(session, TIMEOUTS.widget);
   });
