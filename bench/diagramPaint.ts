@@ -77,6 +77,8 @@ export interface PaintBench {
   readonly rows: PaintRow[];
   readonly finalSinceReady?: Spread;
   readonly resources?: number;
+  /** Boxes drawn at first paint (the default level of detail). */
+  readonly boxes?: number;
 }
 
 /** The rows (or one row saying why they were skipped). `runs`: samples per 500-resource row. */
@@ -114,7 +116,7 @@ export async function benchDiagramPaint({ runs = 5, bigRuns = 3 } = {}): Promise
       row(`${graph1750.nodes.length} resources: ELK layout painted`, big.final),
       row(`${graph1750.nodes.length} resources: graph posted -> ELK painted`, big.finalSinceReady),
     ];
-    return { rows, finalSinceReady: spread(plain.finalSinceReady), resources: graph500.nodes.length };
+    return { rows, finalSinceReady: spread(plain.finalSinceReady), resources: graph500.nodes.length, boxes: plain.items };
   } finally {
     await browser.close();
     await server.close();
