@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { generateTemplate } from '../../bench/generateTemplate';
 import { UsageError, parseArgs } from '../../src/cli/args';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -157,6 +158,25 @@ void describe('archlens diagram', () => {
     assert.doesNotMatch(result.stdout, /<b>|<script/);
   });
 
+  void test('a big template is collapsed by default; --expand opens one group, --all everything; an unknown group is a clear error', () => {
+    const file = write('big.yaml', generateTemplate({ services: 39 }));
+    const collapsed = runJson([file]);
+    assert.ok(collapsed.nodes.length <= 60, `${collapsed.nodes.length} boxes`);
+    const stack = collapsed.nodes.find((node) => node.label === 'Function × 39');
+    assert.ok(stack, 'the 39 functions are one node');
+    const expanded = runJson(['--expand', stack.id, file]);
+    assert.equal(expanded.nodes.filter((node) => node.type === 'AWS::Lambda::Function').length, 39);
+    assert.equal(runJson(['--all', file]).nodes.length, 495);
+    const mermaid = run(['diagram', '-f', 'mermaid', file]);
+    assert.equal(mermaid.code, 0, mermaid.stderr);
+    // Mermaid text writes × as an entity (#215;).
+    assert.match(mermaid.stdout, /Function #215; 39<br\/>AWS::Lambda::Function/);
+    assert.match(mermaid.stdout, /==>\|eventSource #215; 39\|/);
+    const unknown = run(['diagram', '--expand', 'nope', file]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /^archlens: no group 'nope' in '.*big\.yaml' \(collapsed groups: repeated:/);
+  });
+
   void test('exit 2 with a clear message', () => {
     const cases: [string[], RegExp][] = [
       [['diagram', path.join(tmp, 'missing.yaml')], /^archlens: cannot read '.*missing\.yaml': ENOENT/],
@@ -193,6 +213,7 @@ void describe('parseArgs: diagram', () => {
     assert.deepEqual(parseArgs(['diagram', 't.yaml']), { command: 'diagram', format: 'json', all: false, expand: [], file: 't.yaml' });
     assert.deepEqual(parseArgs(['diagram', '--all', '-f', 'svg', 't.yaml']), { command: 'diagram', format: 'svg', all: true, expand: [], file: 't.yaml' });
     assert.deepEqual(parseArgs(['diagram', '--format=mermaid', '-a', '--', '-t.yaml']), { command: 'diagram', format: 'mermaid', all: true, expand: [], file: '-t.yaml' });
+    assert.deepEqual(parseArgs(['diagram', '-e', 'a', '--expand=b', 't.yaml']), { command: 'diagram', format: 'json', all: false, expand: ['a', 'b'], file: 't.yaml' });
     assert.deepEqual(parseArgs(['diagram', 't.yaml', '--help']), { command: 'help' });
   });
 
