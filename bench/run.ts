@@ -239,7 +239,7 @@ async function main(): Promise<void> {
   console.log('Diagram webview paints (headless Chromium, cold page per sample, graph sent on `diagram/ready`; median, min-max):');
   const paint = await benchDiagramPaint({ runs: paintRuns, bigRuns: quick ? 1 : 3 });
   printRows(paint.rows);
-  const diagramWork = `diagram, ${paint.resources ?? 500} resources, final (ELK) layout painted`;
+  const diagramWork = `diagram, ${paint.resources ?? 500} resources${paint.boxes !== undefined ? ` (${paint.boxes} boxes)` : ''}, final (ELK) layout painted`;
   goals.push(
     paint.finalSinceReady
       ? { work: diagramWork, floor: '—', goal: '≤ 1.0 s after the graph is posted', measured: formatSpreadMs(paint.finalSinceReady), verdict: verdict(paint.finalSinceReady, 1000) }

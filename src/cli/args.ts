@@ -32,8 +32,10 @@ export type Command =
   | {
       readonly command: 'diagram';
       readonly format: DiagramFormat;
-      /** Include auxiliary nodes (IAM, permissions, log groups...). */
+      /** Everything: auxiliary nodes (IAM, permissions, log groups...) and every group expanded. */
       readonly all: boolean;
+      /** Ids of groups collapsed by default to expand (`--expand ID`, repeatable). */
+      readonly expand: readonly string[];
       readonly file: string;
     }
   | CostCommand;
@@ -57,7 +59,9 @@ Options for lint:
 
 Options for diagram:
   -f, --format FORMAT      json (default), mermaid or svg
-  -a, --all                include auxiliary resources (IAM, permissions, log groups...)
+  -a, --all                everything: auxiliary resources (IAM, permissions, log groups...)
+                           and every group expanded (big templates are collapsed by default)
+  -e, --expand GROUP       expand one collapsed group, e.g. 'repeated:OrdersFunction' (repeatable)
 
 Options for cost:
   -f, --format FORMAT      text (default), json or markdown
@@ -143,12 +147,17 @@ export function parseArgs(argv: readonly string[]): Command {
   return { command: 'lint', format, regions, ignore, config, paths, ...(jobs !== undefined ? { jobs } : {}) };
 }
 
-/** `archlens diagram [--format json|mermaid|svg] [--all] FILE`. */
+/** `archlens diagram [--format json|mermaid|svg] [--all] [--expand GROUP]... FILE`. */
 function parseDiagramArgs(rest: readonly string[]): Command {
   let format: DiagramFormat = 'json';
   let all = false;
+  const expand: string[] = [];
   const files = scanOptions(rest, ({ flag, hasInlineValue, value: takeValue }) => {
     switch (flag) {
+      case '-e':
+      case '--expand':
+        expand.push(takeValue());
+        break;
       case '-f':
       case '--format': {
         const value = takeValue();
@@ -169,7 +178,7 @@ function parseDiagramArgs(rest: readonly string[]): Command {
   });
   if (files.length === 0) throw new UsageError('missing FILE: name the template to draw');
   if (files.length > 1) throw new UsageError(`diagram takes one FILE, got ${files.length}`);
-  return { command: 'diagram', format, all, file: files[0]! };
+  return { command: 'diagram', format, all, expand, file: files[0]! };
 }
 
 function splitList(value: string): string[] {

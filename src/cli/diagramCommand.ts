@@ -12,8 +12,15 @@ import { errorText } from './walk';
 type DiagramCommand = Extract<Command, { command: 'diagram' }>;
 
 /**
- * `archlens diagram [--format json|mermaid|svg] [--all] FILE`: prints the architecture
- * graph of one template. Exit 0, or 2 (message on stderr) when the file cannot be read,
+ * Most boxes an SVG or Mermaid drawing holds: past this the picture is unreadable and the
+ * layout's work (and the file) only grows. JSON has no such cap.
+ */
+const MAX_DRAWN_NODES = 20_000;
+
+/**
+ * `archlens diagram [--format json|mermaid|svg] [--all] [--expand GROUP] FILE`: prints the
+ * architecture graph of one template at the same level of detail as the panel (big
+ * templates collapsed by default; `--all` shows everything, `--expand` one group). Exit 0, or 2 (message on stderr) when the file cannot be read,
  * is not a CloudFormation / SAM template, or does not parse. Needs no resource catalogue.
  */
 export function runDiagram(command: DiagramCommand, io: CliIo): number {
@@ -35,10 +42,20 @@ export function runDiagram(command: DiagramCommand, io: CliIo): number {
     const broken = unparsableTemplate(analyzed);
     if (broken) return fail(`cannot parse '${command.file}': ${positionText(analyzed, broken.offset)}: ${broken.message}`);
     const graph = buildGraph(analyzed);
-    const options = { includeAuxiliary: command.all };
+    const options = { includeAuxiliary: command.all, expandAll: command.all, expand: command.expand };
+    const groups = new Set(graph.groups.map((group) => group.id));
+    const unknown = command.expand.find((id) => !groups.has(id));
+    if (unknown !== undefined) {
+      const collapsed = graph.groups.filter((group) => group.collapsed).map((group) => group.id);
+      return fail(`no group '${unknown}' in '${command.file}'${collapsed.length > 0 ? ` (collapsed groups: ${collapsed.slice(0, 8).join(', ')}${collapsed.length > 8 ? ', …' : ''})` : ''}`);
+    }
+    const shown = visibleGraph(graph, options);
+    if (shown.nodes.length > MAX_DRAWN_NODES && command.format !== 'json') {
+      return fail(`'${command.file}' would draw ${shown.nodes.length} boxes; at most ${MAX_DRAWN_NODES} are drawn. Leave out --all, expand fewer groups, or use --format json`);
+    }
     switch (command.format) {
       case 'json':
-        io.stdout.write(formatGraphJson(analyzed, visibleGraph(graph, options)));
+        io.stdout.write(formatGraphJson(analyzed, shown));
         break;
       case 'mermaid':
         io.stdout.write(toMermaid(graph, options));

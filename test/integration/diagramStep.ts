@@ -17,6 +17,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { repoRoot } from '../../scripts/workbench/codeServer.mjs';
+import { DEMO_STACK } from '../support/aws/demoData';
+import { contextMenu, treeItem } from './awsStep';
 import type { Session } from './harness';
 import { escapeRegExp, TIMEOUTS } from './workbench';
 
@@ -77,5 +79,29 @@ export async function checkDiagramPanel(session: Session): Promise<void> {
     // The editor selects the logical id: the status bar shows its line and column.
     await page.getByText(new RegExp(`Ln ${target.line}, Col ${target.column + target.id.length}\\b`)).first().waitFor({ timeout: TIMEOUTS.widget });
     await page.getByRole('tab', { name: new RegExp(escapeRegExp(DIAGRAM_TEMPLATE)) }).first().waitFor({ timeout: TIMEOUTS.widget });
+  });
+}
+
+/**
+ * "Show Diagram" on a deployed stack (the stack's context menu in the stacks tree): the panel
+ * draws the demo stack's processed template from the local AWS server, with a live status
+ * badge per resource: the drifted function reads drifted, the table CREATE_COMPLETE.
+ */
+export async function checkStackDiagram(session: Session): Promise<void> {
+  const page = session.workbench.page;
+  const frame = await session.step('diagram-stack', async () => {
+    // The stack's context menu in the stacks tree (the stack row sits above its own events, which carry its name too).
+    const row = treeItem(session, new RegExp(`^${escapeRegExp(DEMO_STACK)}(?!-)`), 'update complete');
+    await row.waitFor({ timeout: TIMEOUTS.diagnostics });
+    await contextMenu(session, row, /^Show Diagram/);
+    await page.getByRole('tab', { name: new RegExp(`Diagram: ${escapeRegExp(DEMO_STACK)} \\(deployed, processed\\)`) }).first().waitFor({ timeout: TIMEOUTS.diagnostics });
+    return diagramFrame(session, TIMEOUTS.widget);
+  });
+  await session.step('diagram-stack-badges', async () => {
+    const drifted = frame.locator('g.node[data-key="n:OrdersFunction"] .status-badge.tone-drifted');
+    await drifted.waitFor({ timeout: TIMEOUTS.diagnostics });
+    assert.match((await frame.locator('g.node[data-key="n:OrdersFunction"]').getAttribute('aria-label')) ?? '', /drift MODIFIED/);
+    assert.match((await frame.locator('g.node[data-key="n:OrdersTable"]').getAttribute('aria-label')) ?? '', /CREATE_COMPLETE/);
+    assert.match((await frame.locator('.status').textContent()) ?? '', /Live status of \d+ deployed resources/);
   });
 }

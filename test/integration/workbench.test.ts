@@ -10,7 +10,7 @@ import { repoRoot } from '../../scripts/workbench/codeServer.mjs';
 import { eventually, positionOf, prepareEnvironment, SCRATCH_TEMPLATE, type IntegrationEnvironment, type Session } from './harness';
 import { TIMEOUTS } from './workbench';
 import { checkCostPanel } from './costStep';
-import { checkDiagramPanel } from './diagramStep';
+import { checkDiagramPanel, checkStackDiagram } from './diagramStep';
 import { checkGlueView } from './glueStep';
 import { checkAwsDriftAndLogs, checkAwsLocalTemplates, checkAwsNoProfileSelected, checkAwsRegionSwitch, checkAwsSettingsPage, checkAwsSidebar, checkAwsWelcome, noAwsEnvironment } from './awsStep';
 import { startDemoAws, type DemoAws } from '../../scripts/workbench/demoAws';
@@ -144,6 +144,8 @@ describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
     it('(g) drift detection shows badges and a diff; live tail streams and stops; a Logs Insights query shows its rows', { timeout: STEP_TIMEOUT }, () =>
       checkAwsDriftAndLogs(open()),
     );
+
+    it('(o) Show Diagram on a deployed stack draws its processed template with live status badges', { timeout: STEP_TIMEOUT }, () => checkStackDiagram(open()));
 
     it('(i) a deployed template compares with its local file, and a resource reveals its logical id there', { timeout: STEP_TIMEOUT }, () => checkAwsLocalTemplates(open()));
 

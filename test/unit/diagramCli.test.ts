@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { generateTemplate } from '../../bench/generateTemplate';
 import { UsageError, parseArgs } from '../../src/cli/args';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -95,10 +96,9 @@ void describe('archlens diagram', () => {
       ],
     );
     assert.deepEqual(graph.nodes[1]!.details, { creates: 'AWS::Lambda::Function', Runtime: 'python3.12', Handler: 'app.handler' });
-    assert.deepEqual(graph.edges, [
-      { from: 'Worker', to: 'Jobs', kind: 'getatt' },
-      { from: 'Jobs', to: 'Worker', kind: 'eventSource' },
-    ]);
+    // Edges in flow order: the queue feeds the worker; the worker's reference to the queue
+    // behind that event source is reference-only (shown with --all).
+    assert.deepEqual(graph.edges, [{ from: 'Jobs', to: 'Worker', kind: 'eventSource' }]);
     assert.deepEqual(graph.groups, []);
     assert.deepEqual(runJson(['--format', 'json', file]), graph);
   });
@@ -119,18 +119,15 @@ void describe('archlens diagram', () => {
 
   void test('json groups and node groups for a VPC', () => {
     const graph = runJson([write('vpc.yaml', VPC)]);
+    // The VPC and the subnet are containers only: groups carrying their type, span and details.
     assert.deepEqual(graph.groups, [
-      { id: 'Vpc', kind: 'vpc', label: 'Vpc' },
+      { id: 'Vpc', kind: 'vpc', label: 'Vpc', type: 'AWS::EC2::VPC', span: { start: 52, end: 55 }, details: { CidrBlock: '10.0.0.0/16' } },
       { id: 'Vpc/AZ 1', kind: 'availabilityZone', label: 'AZ 1', parent: 'Vpc' },
-      { id: 'Subnet', kind: 'subnet', label: 'Subnet', parent: 'Vpc/AZ 1' },
+      { id: 'Subnet', kind: 'subnet', label: 'Subnet', parent: 'Vpc/AZ 1', type: 'AWS::EC2::Subnet', span: { start: 126, end: 132 }, details: { CidrBlock: '10.0.0.0/24' } },
     ]);
     assert.deepEqual(
       graph.nodes.map((node) => [node.id, node.group]),
-      [
-        ['Vpc', undefined],
-        ['Subnet', 'Vpc/AZ 1'],
-        ['Server', 'Subnet'],
-      ],
+      [['Server', 'Subnet']],
     );
   });
 
@@ -140,17 +137,13 @@ void describe('archlens diagram', () => {
     assert.equal(
       result.stdout,
       `flowchart LR
-  n_Vpc["Vpc<br/>AWS::EC2::VPC"]
   subgraph g_Vpc["Vpc"]
     subgraph g_Vpc_AZ_1["AZ 1"]
-      n_Subnet["Subnet<br/>AWS::EC2::Subnet"]
       subgraph g_Subnet["Subnet"]
         n_Server["Server<br/>AWS::EC2::Instance"]
       end
     end
   end
-  n_Subnet -->|ref| n_Vpc
-  n_Server -->|ref| n_Subnet
 `,
     );
   });
@@ -163,6 +156,25 @@ void describe('archlens diagram', () => {
     assert.match(result.stdout, /<\/svg>\n$/);
     assert.match(result.stdout, /&lt;b&gt;&quot;Q&quot;&lt;\/b&gt;/);
     assert.doesNotMatch(result.stdout, /<b>|<script/);
+  });
+
+  void test('a big template is collapsed by default; --expand opens one group, --all everything; an unknown group is a clear error', () => {
+    const file = write('big.yaml', generateTemplate({ services: 39 }));
+    const collapsed = runJson([file]);
+    assert.ok(collapsed.nodes.length <= 60, `${collapsed.nodes.length} boxes`);
+    const stack = collapsed.nodes.find((node) => node.label === 'Function × 39');
+    assert.ok(stack, 'the 39 functions are one node');
+    const expanded = runJson(['--expand', stack.id, file]);
+    assert.equal(expanded.nodes.filter((node) => node.type === 'AWS::Lambda::Function').length, 39);
+    assert.equal(runJson(['--all', file]).nodes.length, 495);
+    const mermaid = run(['diagram', '-f', 'mermaid', file]);
+    assert.equal(mermaid.code, 0, mermaid.stderr);
+    // Mermaid text writes × as an entity (#215;).
+    assert.match(mermaid.stdout, /Function #215; 39<br\/>AWS::Lambda::Function/);
+    assert.match(mermaid.stdout, /==>\|eventSource #215; 39\|/);
+    const unknown = run(['diagram', '--expand', 'nope', file]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /^archlens: no group 'nope' in '.*big\.yaml' \(collapsed groups: repeated:/);
   });
 
   void test('exit 2 with a clear message', () => {
@@ -198,9 +210,10 @@ void describe('archlens diagram', () => {
 
 void describe('parseArgs: diagram', () => {
   void test('defaults, formats and --all', () => {
-    assert.deepEqual(parseArgs(['diagram', 't.yaml']), { command: 'diagram', format: 'json', all: false, file: 't.yaml' });
-    assert.deepEqual(parseArgs(['diagram', '--all', '-f', 'svg', 't.yaml']), { command: 'diagram', format: 'svg', all: true, file: 't.yaml' });
-    assert.deepEqual(parseArgs(['diagram', '--format=mermaid', '-a', '--', '-t.yaml']), { command: 'diagram', format: 'mermaid', all: true, file: '-t.yaml' });
+    assert.deepEqual(parseArgs(['diagram', 't.yaml']), { command: 'diagram', format: 'json', all: false, expand: [], file: 't.yaml' });
+    assert.deepEqual(parseArgs(['diagram', '--all', '-f', 'svg', 't.yaml']), { command: 'diagram', format: 'svg', all: true, expand: [], file: 't.yaml' });
+    assert.deepEqual(parseArgs(['diagram', '--format=mermaid', '-a', '--', '-t.yaml']), { command: 'diagram', format: 'mermaid', all: true, expand: [], file: '-t.yaml' });
+    assert.deepEqual(parseArgs(['diagram', '-e', 'a', '--expand=b', 't.yaml']), { command: 'diagram', format: 'json', all: false, expand: ['a', 'b'], file: 't.yaml' });
     assert.deepEqual(parseArgs(['diagram', 't.yaml', '--help']), { command: 'help' });
   });
 

@@ -443,40 +443,59 @@ void describe('buildGraph: SAM application', () => {
 void describe('buildGraph: VPC with two AZs', () => {
   const graph = graphOf(NETWORK);
 
-  void test('VPC > AZ > subnet groups from VpcId and AvailabilityZone', () => {
-    assert.deepEqual(graph.groups, [
-      { id: 'Vpc', kind: 'vpc', label: 'Vpc' },
-      { id: 'Vpc/AZ 1', kind: 'availabilityZone', label: 'AZ 1', parent: 'Vpc' },
-      { id: 'PublicSubnetA', kind: 'subnet', label: 'PublicSubnetA', parent: 'Vpc/AZ 1' },
-      { id: 'Vpc/AZ 2', kind: 'availabilityZone', label: 'AZ 2', parent: 'Vpc' },
-      { id: 'PublicSubnetB', kind: 'subnet', label: 'PublicSubnetB', parent: 'Vpc/AZ 2' },
-      { id: 'PrivateSubnetA', kind: 'subnet', label: 'PrivateSubnetA', parent: 'Vpc/AZ 1' },
-      { id: 'PrivateSubnetB', kind: 'subnet', label: 'PrivateSubnetB', parent: 'Vpc/AZ 2' },
-      { id: 'Vpc/eu-west-1c', kind: 'availabilityZone', label: 'eu-west-1c', parent: 'Vpc' },
-      { id: 'IsolatedSubnet', kind: 'subnet', label: 'IsolatedSubnet', parent: 'Vpc/eu-west-1c' },
-    ]);
+  void test('VPC > AZ > subnet groups from VpcId and AvailabilityZone, AZs in a stable order', () => {
+    assert.deepEqual(
+      graph.groups.map(({ id, kind, label, parent, type }) => ({ id, kind, label, parent, type })),
+      [
+        { id: 'Vpc', kind: 'vpc', label: 'Vpc', parent: undefined, type: 'AWS::EC2::VPC' },
+        { id: 'Vpc/AZ 1', kind: 'availabilityZone', label: 'AZ 1', parent: 'Vpc', type: undefined },
+        { id: 'Vpc/AZ 2', kind: 'availabilityZone', label: 'AZ 2', parent: 'Vpc', type: undefined },
+        { id: 'Vpc/eu-west-1c', kind: 'availabilityZone', label: 'eu-west-1c', parent: 'Vpc', type: undefined },
+        { id: 'PublicSubnetA', kind: 'subnet', label: 'PublicSubnetA', parent: 'Vpc/AZ 1', type: 'AWS::EC2::Subnet' },
+        { id: 'PublicSubnetB', kind: 'subnet', label: 'PublicSubnetB', parent: 'Vpc/AZ 2', type: 'AWS::EC2::Subnet' },
+        { id: 'PrivateSubnetA', kind: 'subnet', label: 'PrivateSubnetA', parent: 'Vpc/AZ 1', type: 'AWS::EC2::Subnet' },
+        { id: 'PrivateSubnetB', kind: 'subnet', label: 'PrivateSubnetB', parent: 'Vpc/AZ 2', type: 'AWS::EC2::Subnet' },
+        { id: 'IsolatedSubnet', kind: 'subnet', label: 'IsolatedSubnet', parent: 'Vpc/eu-west-1c', type: 'AWS::EC2::Subnet' },
+      ],
+    );
   });
 
-  void test('resources sit in the innermost group that holds all their subnets', () => {
+  void test('a VPC and a subnet are containers only: no node, their properties on the group', () => {
+    const ids = new Set(graph.nodes.map((candidate) => candidate.id));
+    for (const container of ['Vpc', 'PublicSubnetA', 'PublicSubnetB', 'PrivateSubnetA', 'PrivateSubnetB', 'IsolatedSubnet']) assert.ok(!ids.has(container), `${container} is also a node`);
+    const vpc = graph.groups.find((group) => group.id === 'Vpc')!;
+    assert.deepEqual(vpc.details, { CidrBlock: '10.0.0.0/16' });
+    assert.equal(NETWORK.slice(vpc.span!.start, vpc.span!.end), 'Vpc');
+    assert.deepEqual(graph.groups.find((group) => group.id === 'PublicSubnetA')!.details, { CidrBlock: '10.0.0.0/24', MapPublicIpOnLaunch: 'true' });
+    // No edge to or from a container: being inside the box says it.
+    assert.deepEqual(graph.edges.filter((edge) => ids.has(edge.from) !== true || ids.has(edge.to) !== true), []);
+  });
+
+  void test('the AZ order does not depend on the order of the subnets (or on auxiliary resources)', () => {
+    const reordered = NETWORK.replace(/  PublicSubnetA:[\s\S]*?(?=  PublicSubnetB:)/, '').replace('  IsolatedSubnet:', `${/  PublicSubnetA:[\s\S]*?(?=  PublicSubnetB:)/.exec(NETWORK)![0]}  IsolatedSubnet:`);
+    assert.notEqual(reordered, NETWORK);
+    const azs = (candidate: ArchitectureGraph): string[] => candidate.groups.filter((group) => group.kind === 'availabilityZone').map((group) => group.label);
+    assert.deepEqual(azs(graphOf(reordered)), ['AZ 1', 'AZ 2', 'eu-west-1c']);
+    const tenAzs = Array.from({ length: 11 }, (_, i) => `  Subnet${10 - i}:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: !Ref Vpc\n      AvailabilityZone: !Select [${10 - i}, !GetAZs '']\n`).join('');
+    assert.deepEqual(azs(graphOf(`Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n${tenAzs}`)), Array.from({ length: 11 }, (_, i) => `AZ ${i + 1}`));
+  });
+
+  void test('resources sit in the innermost group that holds all their subnets; network plumbing inside its VPC', () => {
     assert.deepEqual(placement(graph), {
-      Vpc: undefined,
-      InternetGateway: undefined,
+      // The internet gateway: through its attachment to the VPC.
+      InternetGateway: 'Vpc',
       GatewayAttachment: 'Vpc',
-      // A subnet is drawn as its group box; its node sits in the box's parent.
-      PublicSubnetA: 'Vpc/AZ 1',
-      PublicSubnetB: 'Vpc/AZ 2',
-      PrivateSubnetA: 'Vpc/AZ 1',
-      PrivateSubnetB: 'Vpc/AZ 2',
-      IsolatedSubnet: 'Vpc/eu-west-1c',
       NatGateway: 'PublicSubnetA',
-      NatAddress: undefined,
+      // The NAT gateway's Elastic IP sits with the gateway that uses it.
+      NatAddress: 'PublicSubnetA',
       PublicRoutes: 'Vpc',
       PublicAssociationA: 'PublicSubnetA',
       LoadBalancerSecurityGroup: 'Vpc',
       WebSecurityGroup: 'Vpc',
       DatabaseSecurityGroup: 'Vpc',
       LoadBalancer: 'Vpc',
-      LaunchTemplate: undefined,
+      // A launch template names a security group of the VPC.
+      LaunchTemplate: 'Vpc',
       WebServers: 'Vpc',
       // Through DBSubnetGroupName: the subnet group's own subnets count.
       DatabaseSubnets: 'Vpc',
@@ -486,46 +505,70 @@ void describe('buildGraph: VPC with two AZs', () => {
     });
   });
 
-  void test('reference edges with kinds and direction', () => {
+  void test('with auxiliary resources, routes, route tables and associations sit inside the VPC too', () => {
+    const withRoutes = graphOf(`${NETWORK}  DefaultRoute:
+    Type: AWS::EC2::Route
+    DependsOn: GatewayAttachment
+    Properties:
+      RouteTableId: !Ref PublicRoutes
+      DestinationCidrBlock: 0.0.0.0/0
+      GatewayId: !Ref InternetGateway
+  NatRoute:
+    Type: AWS::EC2::Route
+    Properties:
+      RouteTableId: !Ref PublicRoutes
+      NatGatewayId: !Ref NatGateway
+  WebIngress:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      GroupId: !Ref WebSecurityGroup
+      IpProtocol: tcp
+      FromPort: 22
+      ToPort: 22
+      CidrIp: 10.0.0.0/8
+  Listener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref LoadBalancer
+      Port: 443
+      Protocol: HTTPS
+`);
+    const placed = placement(withRoutes);
+    assert.equal(placed['DefaultRoute'], 'Vpc');
+    assert.equal(placed['NatRoute'], 'Vpc', 'the common group of its route table (VPC) and NAT gateway (subnet)');
+    assert.equal(placed['WebIngress'], 'Vpc');
+    assert.equal(placed['Listener'], 'Vpc');
+    assert.equal(placed['PublicRoutes'], 'Vpc');
+    assert.deepEqual(
+      withRoutes.nodes.filter((candidate) => candidate.type.startsWith('AWS::EC2::') && candidate.group === undefined).map((candidate) => candidate.id),
+      [],
+      'every EC2 resource is inside the network',
+    );
+  });
+
+  void test('reference edges with kinds and direction (none to or from a container)', () => {
     assert.deepEqual(edgeList(graph), [
-      'GatewayAttachment -ref-> Vpc',
       'GatewayAttachment -ref-> InternetGateway',
-      'PublicSubnetA -ref-> Vpc',
-      'PublicSubnetB -ref-> Vpc',
-      'PrivateSubnetA -ref-> Vpc',
-      'PrivateSubnetB -ref-> Vpc',
-      'IsolatedSubnet -ref-> Vpc',
-      'NatGateway -ref-> PublicSubnetA',
       'NatGateway -getatt-> NatAddress',
-      'PublicRoutes -ref-> Vpc',
-      'PublicAssociationA -ref-> PublicSubnetA',
       'PublicAssociationA -ref-> PublicRoutes',
-      'LoadBalancerSecurityGroup -ref-> Vpc',
-      'WebSecurityGroup -ref-> Vpc',
       'WebSecurityGroup -ref-> LoadBalancerSecurityGroup',
-      'DatabaseSecurityGroup -ref-> Vpc',
       'DatabaseSecurityGroup -getatt-> WebSecurityGroup',
-      'LoadBalancer -ref-> PublicSubnetA',
-      'LoadBalancer -ref-> PublicSubnetB',
       'LoadBalancer -ref-> LoadBalancerSecurityGroup',
       'LaunchTemplate -ref-> WebSecurityGroup',
-      'WebServers -ref-> PrivateSubnetA',
-      'WebServers -ref-> PrivateSubnetB',
       'WebServers -ref-> LaunchTemplate',
       'WebServers -getatt-> LaunchTemplate',
-      'DatabaseSubnets -ref-> PrivateSubnetA',
-      'DatabaseSubnets -ref-> PrivateSubnetB',
       'Database -ref-> DatabaseSubnets',
       'Database -getatt-> DatabaseSecurityGroup',
-      'Bastion -ref-> PublicSubnetA',
-      'BatchJob -ref-> IsolatedSubnet',
       'BatchJob -ref-> WebSecurityGroup',
     ]);
+    // A security group is a boundary, not a hop: references to one are reference-only.
+    assert.deepEqual(
+      graph.edges.filter((edge) => edge.auxiliary).map((edge) => `${edge.from} -> ${edge.to}`),
+      ['LoadBalancer -> LoadBalancerSecurityGroup', 'LaunchTemplate -> WebSecurityGroup', 'Database -> DatabaseSecurityGroup', 'BatchJob -> WebSecurityGroup'],
+    );
   });
 
   void test('details are literal scalars, nested paths named by their last segment', () => {
-    assert.deepEqual(node(graph, 'Vpc').details, { CidrBlock: '10.0.0.0/16' });
-    assert.deepEqual(node(graph, 'PublicSubnetA').details, { CidrBlock: '10.0.0.0/24', MapPublicIpOnLaunch: 'true' });
     assert.deepEqual(node(graph, 'LaunchTemplate').details, { InstanceType: 't3.small', ImageId: 'ami-0123456789abcdef0' });
     assert.deepEqual(node(graph, 'Database').details, { Engine: 'postgres', DBInstanceClass: 'db.t3.micro', AllocatedStorage: '20' });
     assert.deepEqual(node(graph, 'WebServers').details, { MinSize: '2', MaxSize: '4' });
@@ -706,7 +749,8 @@ Resources:
     const started = performance.now();
     const graph = buildGraph(analyzed);
     const elapsed = performance.now() - started;
-    assert.equal(graph.nodes.length, 1750);
+    // 1,750 resources, of which the VPC and its 6 subnets are containers (groups), not nodes.
+    assert.equal(graph.nodes.length, 1743);
     assert.ok(graph.edges.length > 3000, `${graph.edges.length} edges`);
     // Typically 15-50 ms (cold, references included); the bound is loose for loaded CI machines.
     t.diagnostic(`buildGraph: ${graph.nodes.length} nodes, ${graph.edges.length} edges, ${graph.groups.length} groups in ${elapsed.toFixed(1)} ms`);

@@ -62,26 +62,24 @@ Resources:
 `;
   const graph = graphOf(template);
 
-  void test('flowchart with nested subgraphs, kinds as labels, dotted dependsOn, auxiliary nodes left out', () => {
+  void test('flowchart with nested subgraphs (a VPC and subnet as containers only), kinds as labels, auxiliary nodes and reference-only edges left out', () => {
     assert.equal(
       toMermaid(graph),
       `flowchart LR
-  n_Vpc["Vpc<br/>AWS::EC2::VPC"]
   n_Queue["Queue<br/>AWS::SQS::Queue"]
   subgraph g_Vpc["Vpc"]
     subgraph g_Vpc_AZ_1["AZ 1"]
-      n_Subnet["Subnet<br/>AWS::EC2::Subnet"]
       subgraph g_Subnet["Subnet"]
         n_Fn["Fn<br/>AWS::Lambda::Function"]
       end
     end
   end
-  n_Subnet -->|ref| n_Vpc
-  n_Fn -.->|dependsOn| n_Queue
-  n_Fn -->|ref| n_Subnet
   n_Queue ==>|eventSource| n_Fn
 `,
     );
+    // The DependsOn order and the function's reference into its subnet are in the graph, just not drawn by default.
+    assert.ok(graph.edges.some((edge) => edge.kind === 'dependsOn' && edge.auxiliary));
+    assert.match(toMermaid(graph, { includeAuxiliary: true }), /^ {2}n_Fn -\.->\|dependsOn\| n_Queue$/m);
   });
 
   void test('--all keeps auxiliary nodes and their edges', () => {

@@ -10,11 +10,10 @@
  * The PNG is drawn with the canvas 2D API from the same computed paint, rather than by
  * loading the SVG into an `<img>`: that would need `img-src blob:` or `data:` in the CSP.
  */
-import { GLYPHS } from './glyphs';
-import type { GlyphCategory } from './glyphs';
+
 import type { Layout, Point } from './layoutTypes';
 import type { DiagramModel } from './model';
-import { BOX_GEOMETRY, edgePoints } from './render';
+import { BOX_GEOMETRY, edgePoints, itemGlyph } from './render';
 import type { Rendered } from './render';
 
 const PAINT_PROPERTIES = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'stroke-linecap', 'stroke-linejoin', 'opacity', 'font-family', 'font-size', 'font-weight', 'font-style'] as const;
@@ -221,7 +220,7 @@ function drawPng(svg: SVGSVGElement, rendered: Rendered, model: DiagramModel, la
       ctx.lineWidth = glyph.lineWidth;
       ctx.lineCap = 'round';
       ctx.lineJoin = 'round';
-      ctx.stroke(new Path2D(GLYPHS[item.category as GlyphCategory]));
+      ctx.stroke(new Path2D(itemGlyph(item)));
       ctx.restore();
     }
     drawText(ctx, g.querySelector('.node-label'), BOX_GEOMETRY.nodeLabel.x, BOX_GEOMETRY.nodeLabel.y);

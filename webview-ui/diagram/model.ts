@@ -4,7 +4,7 @@
  * collapsed into one item, the edges between visible things (merged per pair), the sizes of
  * the boxes, and the layout job for the worker. Pure: text is measured by an injected function.
  */
-import type { ArchitectureGraph, EdgeKind, GraphGroup, GraphNode, NodeCategory } from '../../src/engine/graph/graphTypes';
+import type { ArchitectureGraph, EdgeKind, GraphEdge, GraphGroup, GraphNode, NodeCategory } from '../../src/engine/graph/graphTypes';
 import type { DiagramOptions } from '../../src/shared/webview/diagramProtocol';
 import { displayText } from '../shared/text';
 import type { LayoutContainer, LayoutEdge, LayoutItem, LayoutRequest } from './layoutTypes';
@@ -53,6 +53,8 @@ export interface DiagramEdge {
   readonly from: string;
   readonly to: string;
   readonly kinds: readonly EdgeKind[];
+  /** How many graph edges this drawn edge stands for (parallel edges of collapsed groups merge). */
+  readonly count: number;
   /** The layout edge whose route this edge uses, when ELK routed it (same container, no lifting). */
   readonly routeId?: string;
 }
@@ -77,7 +79,30 @@ export const GROUP_KIND_NAMES: Readonly<Record<string, string>> = {
   subnet: 'Subnet',
   nestedStack: 'Nested stack',
   construct: 'Construct',
+  repeated: 'Repeated',
+  service: 'Service',
 };
+
+/** The kind name of a group as AWS diagrams title it: a subnet reads "Public subnet" or "Private subnet". */
+export function groupKindName(group: GraphGroup): string {
+  if (group.kind === 'subnet' && group.details) {
+    const open = group.details['MapPublicIpOnLaunch'];
+    if (open === 'true') return 'Public subnet';
+    if (open === 'false') return 'Private subnet';
+  }
+  return Object.hasOwn(GROUP_KIND_NAMES, group.kind) ? GROUP_KIND_NAMES[group.kind]! : group.kind;
+}
+
+/** What a group's header shows after its label: a VPC's or subnet's CIDR block. */
+export function groupHeaderDetail(group: GraphGroup): string {
+  const cidr = group.details?.['CidrBlock'];
+  return cidr !== undefined && Object.hasOwn(group.details!, 'CidrBlock') ? cidr : '';
+}
+
+/** The ends of a graph edge as the picture draws them: in the flow's direction. */
+function flowEnds(edge: GraphEdge): readonly [string, string] {
+  return edge.reverse ? [edge.to, edge.from] : [edge.from, edge.to];
+}
 
 const NODE_HEIGHT = 52;
 const NODE_MIN_WIDTH = 150;
@@ -133,7 +158,11 @@ export function buildModel(graph: ArchitectureGraph, options: DiagramOptions, me
     chains.set(id, chain);
     return chain;
   };
+  // Collapsed: what the graph collapses by default (its level of detail) unless expanded, plus what the user collapsed.
+  const expanded = new Set(options.expandedGroups ?? []);
   const collapsed = new Set(options.collapsedGroups.filter((id) => groups.has(id)));
+  for (const group of graph.groups) if (group.collapsed && !expanded.has(group.id)) collapsed.add(group.id);
+  const firstMember = new Map<string, GraphNode>();
 
   // Where each visible resource ends up: itself, or the outermost collapsed group around it.
   const representative = new Map<string, string>();
@@ -153,6 +182,7 @@ export function buildModel(graph: ArchitectureGraph, options: DiagramOptions, me
     for (const id of chain) memberCounts.set(id, (memberCounts.get(id) ?? 0) + 1);
     const outerCollapsed = chain.find((id) => collapsed.has(id));
     if (outerCollapsed !== undefined) {
+      if (!firstMember.has(outerCollapsed)) firstMember.set(outerCollapsed, node);
       representative.set(node.id, groupKey(outerCollapsed));
       collapsedItems.set(outerCollapsed, groups.get(outerCollapsed)!);
       continue;
@@ -167,10 +197,12 @@ export function buildModel(graph: ArchitectureGraph, options: DiagramOptions, me
   for (const [id, group] of collapsedItems) {
     const label = fitInBox(group.label || id, 'label');
     const count = memberCounts.get(id) ?? 0;
-    const subtitle = `${count} resource${count === 1 ? '' : 's'} (collapsed)`;
+    // A typed group (N functions, an L2 construct) reads as its type, with its glyph; others as a folder.
+    const subtitle = fitInBox(group.type !== undefined ? `${shortType(group.type)} · ${count} resource${count === 1 ? '' : 's'}` : `${groupKindName(group)} · ${count} resource${count === 1 ? '' : 's'}`, 'subtitle');
     const width = boxWidth(label, subtitle);
     const parent = chainOf(id).at(-2);
-    items.push({ kind: 'collapsedGroup', id: groupKey(id), group, category: 'group', label, subtitle, width, height: NODE_HEIGHT, parent: parent !== undefined ? groupKey(parent) : undefined });
+    const category = group.type !== undefined ? (firstMember.get(id)?.category ?? 'group') : 'group';
+    items.push({ kind: 'collapsedGroup', id: groupKey(id), group, category, label, subtitle, width, height: NODE_HEIGHT, parent: parent !== undefined ? groupKey(parent) : undefined });
   }
 
   // Expanded groups with something visible inside and no collapsed ancestor.
@@ -182,7 +214,7 @@ export function buildModel(graph: ArchitectureGraph, options: DiagramOptions, me
     const label = fitText(displayText(group.label || group.id), 600, (text) => measure(text, 'group'));
     const parent = chain.at(-2);
     // Title: toggle (34 px), the kind, two spaces, the label, padding.
-    const title = `${GROUP_KIND_NAMES[group.kind] ?? group.kind}  ${label}`;
+    const title = `${groupKindName(group)}  ${label}  ${groupHeaderDetail(group)}`;
     containers.push({ id: groupKey(group.id), parent: parent !== undefined ? groupKey(parent) : undefined, group, label, memberCount: count, depth: chain.length - 1, minWidth: measure(title, 'group') + 48 });
   }
   const containerIds = new Set(containers.map(({ id }) => id));
@@ -199,15 +231,19 @@ export function buildModel(graph: ArchitectureGraph, options: DiagramOptions, me
 
   const edges: DiagramEdge[] = [];
   const layoutEdges: LayoutEdge[] = [];
-  const edgeByPair = new Map<string, { from: string; to: string; kinds: EdgeKind[]; routeId?: string }>();
+  const edgeByPair = new Map<string, { from: string; to: string; kinds: EdgeKind[]; count: number; routeId?: string }>();
   const layoutEdgeByKey = new Map<string, string>();
   for (const edge of graph.edges) {
-    const from = representative.get(edge.from);
-    const to = representative.get(edge.to);
+    // Reference-only edges (IAM, DependsOn, security groups) belong to the auxiliary layer.
+    if (edge.auxiliary && !options.showAuxiliary) continue;
+    const [source, target] = flowEnds(edge);
+    const from = representative.get(source);
+    const to = representative.get(target);
     if (from === undefined || to === undefined || from === to) continue;
     const pair = `${from}\u0000${to}`;
     const existing = edgeByPair.get(pair);
     if (existing) {
+      existing.count++;
       if (!existing.kinds.includes(edge.kind)) existing.kinds.push(edge.kind);
       continue;
     }
@@ -227,7 +263,7 @@ export function buildModel(graph: ArchitectureGraph, options: DiagramOptions, me
       layoutEdges.push({ id: layoutId, from: liftedFrom, to: liftedTo, container });
     }
     const routed = liftedFrom === from && liftedTo === to;
-    edgeByPair.set(pair, { from, to, kinds: [edge.kind], routeId: routed ? layoutId : undefined });
+    edgeByPair.set(pair, { from, to, kinds: [edge.kind], count: 1, routeId: routed ? layoutId : undefined });
   }
   let index = 0;
   for (const edge of edgeByPair.values()) edges.push({ id: `e${index++}`, ...edge });

@@ -6,12 +6,12 @@
  * Every text goes through `displayText` and `textContent`; keys and ids only ever reach
  * `setAttribute('data-…')` and are looked up through maps, never spliced into a selector.
  */
-import type { EdgeKind } from '../../src/engine/graph/graphTypes';
+import type { EdgeKind, NodeStatus } from '../../src/engine/graph/graphTypes';
 import { displayText, svg } from '../shared/dom';
-import { GLYPHS } from './glyphs';
+import { glyphFor } from './glyphs';
 import type { Box, Layout, Point } from './layoutTypes';
-import { GROUP_KIND_NAMES } from './model';
-import type { DiagramEdge, DiagramModel } from './model';
+import { groupHeaderDetail, groupKindName, shortType } from './model';
+import type { DiagramEdge, DiagramItem, DiagramModel } from './model';
 
 /** Kinds in the order that decides an edge's style when several graph edges merged. */
 const EDGE_KIND_PRIORITY: readonly EdgeKind[] = ['eventSource', 'iam', 'getatt', 'ref', 'sub', 'dependsOn'];
@@ -66,6 +66,34 @@ export function edgePoints(edge: DiagramEdge, layout: Layout): readonly Point[] 
   return [border(from, centre(to)), border(to, centre(from))];
 }
 
+/** The glyph of a box: a resource's service, a typed group's type (N functions), or the category. */
+export function itemGlyph(item: DiagramItem): string {
+  const type = item.node?.type ?? item.group?.type;
+  const service = item.node?.service ?? (type !== undefined ? type.split('::')[1] : undefined);
+  const creates = item.node && Object.hasOwn(item.node.details, 'creates') ? item.node.details['creates'] : undefined;
+  return glyphFor(item.category, service, creates);
+}
+
+/** A live status as words: `UPDATE_FAILED, drift MODIFIED: reason`. */
+export function statusText(status: NodeStatus): string {
+  return `${status.state}${status.drift && status.drift !== 'NOT_CHECKED' ? `, drift ${status.drift}` : ''}${status.reason ? `: ${status.reason}` : ''}`;
+}
+
+/** The point halfway along a polyline. */
+function midpoint(points: readonly Point[]): Point {
+  let total = 0;
+  for (let i = 1; i < points.length; i++) total += Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y);
+  let left = total / 2;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    if (length >= left && length > 0) return { x: a.x + ((b.x - a.x) * left) / length, y: a.y + ((b.y - a.y) * left) / length };
+    left -= length;
+  }
+  return points[0] ?? { x: 0, y: 0 };
+}
+
 function pathData(points: readonly Point[]): string {
   return points.map(({ x, y }, i) => `${i === 0 ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`).join(' ');
 }
@@ -90,8 +118,9 @@ export function renderDiagram(layer: SVGGElement, model: DiagramModel, layout: L
   for (const container of [...model.containers].sort((a, b) => a.depth - b.depth)) {
     const box = layout.boxes.get(container.id);
     if (!box) continue;
-    const kindName = GROUP_KIND_NAMES[container.group.kind] ?? container.group.kind;
-    const g = svg('g', { class: `group kind-${container.group.kind}`, transform: `translate(${box.x.toFixed(1)} ${box.y.toFixed(1)})`, 'data-group': container.group.id }, groupLayer);
+    const kindName = groupKindName(container.group);
+    const subnet = kindName === 'Public subnet' ? ' subnet-public' : kindName === 'Private subnet' ? ' subnet-private' : '';
+    const g = svg('g', { class: `group kind-${container.group.kind}${subnet}`, transform: `translate(${box.x.toFixed(1)} ${box.y.toFixed(1)})`, 'data-group': container.group.id }, groupLayer);
     svg('rect', { class: 'group-box', width: box.width.toFixed(1), height: box.height.toFixed(1), rx: BOX_GEOMETRY.groupRadius }, g);
     const toggle = svg('g', { class: 'group-toggle', transform: 'translate(8 8)', role: 'button', tabindex: 0, 'aria-label': displayText(`Collapse ${kindName} ${container.label}`), 'data-group-toggle': container.group.id }, g);
     svg('rect', { class: 'group-toggle-box', width: 20, height: 20, rx: 4 }, toggle);
@@ -100,6 +129,11 @@ export function renderDiagram(layer: SVGGElement, model: DiagramModel, layout: L
     const title = svg('text', { class: 'group-label', ...BOX_GEOMETRY.groupLabel }, g);
     svg('tspan', { class: 'group-kind' }, title, `${kindName}  `);
     svg('tspan', {}, title, displayText(container.label));
+    const detail = groupHeaderDetail(container.group);
+    if (detail) svg('tspan', { class: 'group-detail' }, title, displayText(`  ${detail}`));
+    // Hover: the group's own properties (a VPC's or subnet's), as plain text.
+    const facts = [`${kindName} ${container.label}`, container.group.type !== undefined ? shortType(container.group.type) : '', ...Object.entries(container.group.details ?? {}).map(([name, value]) => `${name}: ${value}`)];
+    svg('title', {}, g, displayText(facts.filter((fact) => fact !== '').join('\n')));
     groups.set(container.id, g);
   }
 
@@ -111,8 +145,13 @@ export function renderDiagram(layer: SVGGElement, model: DiagramModel, layout: L
     const kind = primaryKind(edge.kinds);
     const marker = kind === 'eventSource' || kind === 'iam' ? kind : 'default';
     const path = svg('path', { class: `edge kind-${kind}${edge.routeId === undefined ? ' crossing' : ''}`, d: pathData(points), 'marker-end': `url(#arrow-${marker})` }, edgeLayer);
-    svg('title', {}, path, displayText(`${names.get(edge.from)} → ${names.get(edge.to)} (${edge.kinds.join(', ')})`));
+    svg('title', {}, path, displayText(`${names.get(edge.from)} → ${names.get(edge.to)} (${edge.kinds.join(', ')}${edge.count > 1 ? `, ${edge.count} references` : ''})`));
     edges.push({ edge, element: path });
+    if (edge.count > 1) {
+      // Parallel edges merged into one line: their number at the middle of the line.
+      const middle = midpoint(points);
+      svg('text', { class: 'edge-count', x: middle.x.toFixed(1), y: (middle.y - 4).toFixed(1) }, edgeLayer, `× ${edge.count}`);
+    }
   }
 
   const nodes = new Map<string, SVGGElement>();
@@ -122,13 +161,22 @@ export function renderDiagram(layer: SVGGElement, model: DiagramModel, layout: L
     const classes = ['node', `cat-${item.category}`];
     if (item.node?.auxiliary) classes.push('auxiliary');
     if (item.kind === 'collapsedGroup') classes.push('collapsed-group');
-    const what = item.kind === 'collapsedGroup' ? `collapsed group with ${item.subtitle}` : (item.node?.type ?? '');
+    const what = item.kind === 'collapsedGroup' ? `collapsed group, ${item.subtitle}, press Enter to expand` : (item.node?.type ?? '');
     const g = svg('g', { class: classes.join(' '), transform: `translate(${box.x.toFixed(1)} ${box.y.toFixed(1)})`, 'data-key': item.id, role: 'button', tabindex: 0, 'aria-label': displayText(`${item.node?.label || item.label}, ${what}`) }, nodeLayer);
     svg('rect', { class: 'node-box', width: box.width.toFixed(1), height: box.height.toFixed(1), rx: BOX_GEOMETRY.nodeRadius }, g);
     const glyph = svg('g', { class: 'glyph', transform: `translate(${BOX_GEOMETRY.glyph.x} ${BOX_GEOMETRY.glyph.y})` }, g);
-    svg('path', { d: GLYPHS[item.category] }, glyph);
+    svg('path', { d: itemGlyph(item) }, glyph);
     svg('text', { class: 'node-label', ...BOX_GEOMETRY.nodeLabel }, g, displayText(item.label));
     svg('text', { class: 'node-type', ...BOX_GEOMETRY.nodeType }, g, displayText(item.subtitle));
+    const status = item.node?.status;
+    if (status) {
+      // A live stack's badge: a coloured dot in the top-right corner, the state and drift as its title.
+      const tone = status.tone ?? 'ok';
+      const badge = svg('g', { class: `status-badge tone-${tone}`, transform: `translate(${(box.width - 10).toFixed(1)} 10)` }, g);
+      svg('circle', { r: 6 }, badge);
+      svg('title', {}, badge, displayText(statusText(status)));
+      g.setAttribute('aria-label', displayText(`${item.node?.label || item.label}, ${what}, ${statusText(status)}`));
+    }
     nodes.set(item.id, g);
   }
 

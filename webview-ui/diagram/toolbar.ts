@@ -1,4 +1,4 @@
-/** The diagram's toolbar: search, type filter, auxiliary toggle, zoom, re-layout, export, Mermaid. */
+/** The diagram's toolbar: search, type filter, auxiliary toggle, focus, zoom, re-layout, expand all, export, Mermaid. */
 import { html } from '../shared/dom';
 import { createButton, createCheckbox, createDropdown, createTextField } from '../shared/toolkit';
 import type { Checkbox, Dropdown, TextField } from '../shared/toolkit';
@@ -9,6 +9,8 @@ export interface ToolbarActions {
   readonly nextMatch: (backwards: boolean) => void;
   readonly filterType: (type: string) => void;
   readonly showAuxiliary: (show: boolean) => void;
+  readonly focus: (on: boolean) => void;
+  readonly expandAll: () => void;
   readonly zoomIn: () => void;
   readonly zoomOut: () => void;
   readonly fit: () => void;
@@ -25,6 +27,7 @@ export interface Toolbar {
   readonly search: TextField;
   readonly typeFilter: Dropdown;
   readonly auxiliary: Checkbox;
+  readonly focus: Checkbox;
   /** "3 of 12" next to the search field. */
   readonly matches: HTMLElement;
   setAuxiliaryCount(hidden: number, shown: boolean): void;
@@ -44,6 +47,10 @@ export function createToolbar(container: HTMLElement, actions: ToolbarActions): 
   const auxiliary = createCheckbox({ text: 'Show auxiliary', checked: false, onChange: actions.showAuxiliary });
   auxiliary.element.classList.add('auxiliary-toggle');
   find.appendChild(auxiliary.element);
+  const focus = createCheckbox({ text: 'Focus', checked: false, onChange: actions.focus });
+  focus.element.classList.add('focus-toggle');
+  focus.element.title = 'Fade everything more than 2 hops away from the selected resource';
+  find.appendChild(focus.element);
 
   const zoom = html('div', { className: 'toolbar-group toolbar-zoom', attributes: { role: 'group', 'aria-label': 'Zoom' } }, container);
   zoom.append(
@@ -59,6 +66,7 @@ export function createToolbar(container: HTMLElement, actions: ToolbarActions): 
   act.append(
     direction,
     createButton({ text: 'Re-layout', title: 'Lay the whole diagram out again', onClick: actions.relayout }),
+    createButton({ text: 'Expand all', title: 'Expand every collapsed group (repeated resources, services, constructs)', onClick: actions.expandAll }),
     createButton({ text: 'Export SVG', title: 'Save the diagram as an SVG file', onClick: actions.exportSvg }),
     createButton({ text: 'Export PNG', title: 'Save the diagram as a PNG image', onClick: actions.exportPng }),
     createButton({ text: 'Copy as Mermaid', title: 'Copy the diagram as Mermaid text', appearance: 'primary', onClick: actions.copyMermaid }),
@@ -68,6 +76,7 @@ export function createToolbar(container: HTMLElement, actions: ToolbarActions): 
     search,
     typeFilter,
     auxiliary,
+    focus,
     matches,
     setAuxiliaryCount(hidden, shown) {
       auxiliary.setChecked(shown);

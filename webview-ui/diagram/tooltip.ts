@@ -5,6 +5,7 @@
  */
 import { displayText, html } from '../shared/dom';
 import type { DiagramItem } from './model';
+import { statusText } from './render';
 
 const MAX_DETAILS = 12;
 const MAX_VALUE = 300;
@@ -40,6 +41,7 @@ export class Tooltip {
         row('Logical id', item.node.id);
         if (groupLabel) row('In', groupLabel);
         if (item.node.auxiliary) row('Auxiliary', 'yes (hidden by default)');
+        if (item.node.status) row('Status', statusText(item.node.status));
         const details = Object.entries(item.node.details);
         for (const [name, value] of details.slice(0, MAX_DETAILS)) row(name, value);
         if (details.length > MAX_DETAILS) row('…', `${details.length - MAX_DETAILS} more`);

@@ -11,6 +11,7 @@ import { DEFAULT_DIAGRAM_OPTIONS, DIAGRAM_MAX_MESSAGE_CHARS } from '../../src/sh
 import type { DiagramGraphUpdateMessage, DiagramOptions, DiagramThemeKind, DiagramUiMessage } from '../../src/shared/webview/diagramProtocol';
 import { applyThemeKind, displayText, focusOnKey, html, svg } from '../shared/dom';
 import { exportPng, exportSvg } from './exportImage';
+import { neighbourhood } from './focus';
 import { incrementalLayout } from './incremental';
 import type { Drawn } from './incremental';
 import { LayoutClient, SupersededError } from './layoutClient';
@@ -167,6 +168,8 @@ export class DiagramView {
   private selected: string | undefined;
   private query = '';
   private typeFilter = '';
+  /** Focus mode: fade what is more than FOCUS_HOPS edges from the selection. */
+  private focused = false;
   private matches: string[] = [];
   private matchIndex = -1;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -212,6 +215,14 @@ export class DiagramView {
         this.scheduleSave();
       },
       showAuxiliary: (show) => this.changeOptions({ ...this.options, showAuxiliary: show }),
+      focus: (on) => {
+        this.focused = on;
+        this.applyHighlights();
+      },
+      expandAll: () => {
+        const all = this.graph?.groups.filter((group) => group.collapsed).map((group) => group.id) ?? [];
+        this.changeOptions({ ...this.options, collapsedGroups: [], expandedGroups: all });
+      },
       zoomIn: () => this.viewport.zoomBy(1.25),
       zoomOut: () => this.viewport.zoomBy(0.8),
       fit: () => this.viewport.fit(),
@@ -330,7 +341,7 @@ export class DiagramView {
     this.viewport.setContentSize(layout.width, layout.height);
     if (first) {
       if (this.saved.view && this.saved.templateUri === this.template.uri) this.viewport.set(this.saved.view);
-      else this.viewport.fit();
+      else this.viewport.fitReadable();
     }
     this.placeholder.hidden = model.items.length > 0;
     if (model.items.length === 0) this.placeholder.textContent = model.totalResources > 0 ? 'Every resource is auxiliary: turn on "Show auxiliary" to see them.' : 'No resources to draw.';
@@ -381,14 +392,21 @@ export class DiagramView {
     const drawn = this.drawn;
     if (!drawn) return;
     const active = this.query.trim() !== '' || this.typeFilter !== '';
+    // Focus mode: only the selection's neighbourhood stays bright.
+    const near = this.focused && this.selected !== undefined ? neighbourhood(drawn.model.edges, this.selected) : undefined;
     this.matches = [];
     const dimmed = new Set<string>();
     for (const item of drawn.model.items) {
       const element = drawn.rendered.nodes.get(item.id);
       const match = active && this.matchesItem(item);
-      if (active && !match) dimmed.add(item.id);
+      if ((active && !match) || (near && !near.has(item.id))) {
+        dimmed.add(item.id);
+        element?.classList.add('dimmed');
+        element?.classList.toggle('match', match);
+        continue;
+      }
       if (match) this.matches.push(item.id);
-      element?.classList.toggle('dimmed', active && !match);
+      element?.classList.remove('dimmed');
       element?.classList.toggle('match', match);
     }
     for (const { edge, element } of drawn.rendered.edges) element.classList.toggle('dimmed', dimmed.has(edge.from) || dimmed.has(edge.to));
@@ -408,6 +426,7 @@ export class DiagramView {
   private select(id: string | undefined): void {
     this.selected = id;
     this.markSelected();
+    if (this.focused) this.applyHighlights();
     this.scheduleSave();
   }
 
@@ -424,7 +443,7 @@ export class DiagramView {
     const toggle = target.closest('[data-group-toggle]');
     if (toggle) {
       const id = toggle.getAttribute('data-group-toggle');
-      if (id !== null) this.changeOptions({ ...this.options, collapsedGroups: [...new Set([...this.options.collapsedGroups, id])] });
+      if (id !== null) this.changeOptions({ ...this.options, collapsedGroups: [...new Set([...this.options.collapsedGroups, id])], expandedGroups: (this.options.expandedGroups ?? []).filter((group) => group !== id) });
       return;
     }
     const key = target.closest('[data-key]')?.getAttribute('data-key');
@@ -432,7 +451,9 @@ export class DiagramView {
     if (!item) return;
     if (item.group) {
       const groupId = item.group.id;
-      this.changeOptions({ ...this.options, collapsedGroups: this.options.collapsedGroups.filter((group) => group !== groupId) });
+      // Expanding a group collapsed by default is remembered as such (the level of detail stays the graph's).
+      const expandedGroups = item.group.collapsed ? [...new Set([...(this.options.expandedGroups ?? []), groupId])] : (this.options.expandedGroups ?? []);
+      this.changeOptions({ ...this.options, collapsedGroups: this.options.collapsedGroups.filter((group) => group !== groupId), expandedGroups });
       return;
     }
     if (!item.node) return;

@@ -18,6 +18,9 @@ const MAX_SCALE = 4;
 /** Pointer travel (px) under which a press is a click, not a drag. */
 export const CLICK_SLOP = 4;
 
+/** The smallest default zoom: 13 px labels drawn at ~11 px, still legible side by side with the editor. */
+export const READABLE_SCALE = 0.85;
+
 function clampScale(k: number): number {
   return Math.min(MAX_SCALE, Math.max(MIN_SCALE, k));
 }
@@ -72,6 +75,25 @@ export class Viewport {
     const margin = 24;
     const k = clampScale(Math.min(1, (width - 2 * margin) / this.content.width, (height - 2 * margin) / this.content.height));
     this.set({ x: (width - this.content.width * k) / 2, y: (height - this.content.height * k) / 2, k });
+  }
+
+  /**
+   * The default view of a newly drawn diagram: fitted, but never below a zoom at which the
+   * 13 px labels stay legible (`READABLE_SCALE`, ~11 px). A diagram too big for that is shown
+   * from its top-left corner, to pan from, instead of shrunk into unreadable boxes.
+   */
+  fitReadable(): void {
+    const { width, height } = this.size();
+    const margin = 24;
+    const fitted = Math.min(1, (width - 2 * margin) / this.content.width, (height - 2 * margin) / this.content.height);
+    if (fitted >= READABLE_SCALE) {
+      this.fit();
+      return;
+    }
+    const k = clampScale(READABLE_SCALE);
+    const x = this.content.width * k <= width - 2 * margin ? (width - this.content.width * k) / 2 : margin;
+    const y = this.content.height * k <= height - 2 * margin ? (height - this.content.height * k) / 2 : margin;
+    this.set({ x, y, k });
   }
 
   /** Zooms by `factor` around a point of the SVG (default: its centre). */

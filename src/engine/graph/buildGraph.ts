@@ -6,7 +6,10 @@ import type { ResourceEntry } from '../cfn/template';
 import { AUXILIARY_TYPES, DETAIL_PROPERTIES, categoryOf, own, serviceOf } from './categories';
 import { SAM_CREATES, SAM_GLOBALS_SECTION } from '../cfn/samTypes';
 import { GraphContext } from './graphContext';
-import type { ArchitectureGraph, EdgeKind, GraphEdge, GraphNode } from './graphTypes';
+import type { ArchitectureGraph, EdgeKind, GraphEdge, GraphGroup, GraphNode } from './graphTypes';
+import { buildConstructGroups } from './constructGroups';
+import { annotateFlow } from './edgeFlow';
+import { applyLevelsOfDetail } from './levelsOfDetail';
 import { buildNetworkGroups } from './networkGroups';
 import { addSemanticEdges } from './semanticEdges';
 
@@ -34,11 +37,16 @@ export function unparsableTemplate(analyzed: AnalyzedDocument): { readonly messa
  * The architecture graph of a CloudFormation or SAM template (empty for anything else).
  *
  * - **Nodes**: one per resource, in source order (SAM resources stay one node with their
- *   SAM type; `details.creates` names the CloudFormation type they become).
+ *   SAM type; `details.creates` names the CloudFormation type they become), except VPCs and
+ *   subnets, which are containers: their group carries their type, span and details.
  * - **Edges** (`from` = the referencing resource, `to` = the referenced one, unique per
  *   `(from, to, kind)`): `ref`, `getatt`, `sub` and `dependsOn` for every reference between
- *   resources, then `eventSource` and `iam` edges (see `semanticEdges.ts` for their direction).
- * - **Groups**: VPC > availability zone > subnet (see `networkGroups.ts`).
+ *   resources, then `eventSource` and `iam` edges (see `semanticEdges.ts` for their direction);
+ *   `reverse` and `auxiliary` say how the picture draws them (`edgeFlow.ts`). Edges to or
+ *   from a VPC or subnet are left out: being inside the box says it.
+ * - **Groups**: VPC > availability zone > subnet (see `networkGroups.ts`), CDK construct
+ *   paths (`constructGroups.ts`), then the default level of detail for big templates
+ *   (`levelsOfDetail.ts`: repeated structures, services, collapsed by default).
  *
  * Pure and linear in the size of the template: references come from the shared
  * `collectReferences` result, not a second walk.
@@ -49,7 +57,6 @@ export function buildGraph(analyzed: AnalyzedDocument): ArchitectureGraph {
   const context = new GraphContext(template, collectReferences(analyzed.document, template));
   const globals = getValue(template.root, 'Globals');
 
-  const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const seen = new Set<string>();
   const add = (from: string, to: string, kind: EdgeKind): void => {
@@ -60,9 +67,15 @@ export function buildGraph(analyzed: AnalyzedDocument): ArchitectureGraph {
     edges.push({ from, to, kind });
   };
 
-  const { groups, nodeGroup } = buildNetworkGroups(context);
+  const network = buildNetworkGroups(context);
+  const containerIds = new Set(network.groups.filter((group) => group.kind === 'vpc' || group.kind === 'subnet').map((group) => group.id));
+  const constructs = buildConstructGroups(context, network.nodeGroup, new Set(network.groups.map((group) => group.id)));
+  const containers = new Map<string, GraphNode>();
+  const nodes: GraphNode[] = [];
   for (const resource of context.resources) {
-    nodes.push(toNode(resource, nodeGroup.get(resource.name), globals));
+    const node = toNode(resource, network.nodeGroup.get(resource.name) ?? constructs.nodeGroup.get(resource.name), globals, constructs.labels.get(resource.name));
+    if (containerIds.has(resource.name)) containers.set(resource.name, node);
+    else nodes.push(node);
     for (const reference of context.referencesOf(resource.name)) {
       if (reference.kind === 'condition' || reference.kind === 'findInMap' || reference.locals?.has(reference.name)) continue;
       const target = context.resolve(reference.name);
@@ -70,17 +83,22 @@ export function buildGraph(analyzed: AnalyzedDocument): ArchitectureGraph {
     }
     addSemanticEdges(context, resource, add);
   }
-  return { nodes, edges, groups };
+  const groups: GraphGroup[] = network.groups.map((group) => {
+    const resource = containers.get(group.id);
+    return resource ? { ...group, type: resource.type, span: resource.span, details: resource.details } : group;
+  });
+  const drawn = edges.filter((edge) => !containers.has(edge.from) && !containers.has(edge.to));
+  return applyLevelsOfDetail({ nodes, edges: annotateFlow(drawn, nodes), groups: [...groups, ...constructs.groups] });
 }
 
-function toNode(resource: ResourceEntry, group: string | undefined, globals: LocatedNode | undefined): GraphNode {
+function toNode(resource: ResourceEntry, group: string | undefined, globals: LocatedNode | undefined, label: string | undefined): GraphNode {
   const type = resource.type ?? (resource.rainModule ? 'Rain::Module' : '');
   return {
     id: resource.name,
     type,
     service: resource.rainModule ? 'Rain' : serviceOf(type),
     category: categoryOf(type),
-    label: resource.name,
+    label: label ?? resource.name,
     ...(group !== undefined ? { group } : {}),
     span: resource.keyNode.span,
     auxiliary: AUXILIARY_TYPES.has(type),

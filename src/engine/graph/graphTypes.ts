@@ -41,21 +41,71 @@ export interface GraphNode {
   readonly auxiliary: boolean;
   /** A few key properties shown on hover (name -> short text). */
   readonly details: Readonly<Record<string, string>>;
+  /** A deployed stack's view of the resource (live diagrams only): drawn as a badge. */
+  readonly status?: NodeStatus;
 }
 
-/** A directed edge from the referencing resource (`from`) to the referenced one (`to`). */
+/** A deployed resource's state, from DescribeStackResources (and drift detection, when run). */
+export interface NodeStatus {
+  /** `CREATE_COMPLETE`, `UPDATE_FAILED`... */
+  readonly state: string;
+  /** `IN_SYNC`, `MODIFIED`, `DELETED`, `NOT_CHECKED`. */
+  readonly drift?: string;
+  /** CloudFormation's status reason, when it gives one. */
+  readonly reason?: string;
+  /** How the badge reads (`liveStatus.ts` decides): failed, drifted, in progress, deleted or ok. */
+  readonly tone?: StatusTone;
+}
+
+/** Badge tones of a live status. */
+export type StatusTone = 'failed' | 'drifted' | 'progress' | 'deleted' | 'ok';
+
+/**
+ * A directed edge from the referencing resource (`from`) to the referenced one (`to`).
+ * Drawings follow the data flow instead: `to -> from` when `reverse` is set (see `edgeFlow.ts`).
+ */
 export interface GraphEdge {
   readonly from: string;
   readonly to: string;
   readonly kind: EdgeKind;
+  /**
+   * Requests or data flow from `to` to `from`: a method references its API, but requests
+   * flow API -> method; a listener references its load balancer, traffic flows LB -> listener.
+   */
+  readonly reverse?: true;
+  /**
+   * A reference-only edge (IAM grants, DependsOn order, a security group, the reference
+   * behind an event-source edge): drawn only in the auxiliary layer, like auxiliary nodes.
+   */
+  readonly auxiliary?: true;
+  /** In a view (`visibleGraph`): how many graph edges this drawn edge stands for, when more than one. */
+  readonly count?: number;
 }
 
-/** A grouping box. Groups nest through `parent` (VPC > AZ > subnet). */
+/** Kinds of grouping boxes. */
+export type GroupKind = 'vpc' | 'availabilityZone' | 'subnet' | 'nestedStack' | 'construct' | 'repeated' | 'service';
+
+/**
+ * A grouping box. Groups nest through `parent` (VPC > AZ > subnet; construct paths).
+ *
+ * - `vpc`, `subnet`: the group *is* a resource (a VPC or subnet is a container, never a
+ *   node): `type`, `span` and `details` are that resource's;
+ * - `repeated`: N resources of one shape (same type, same neighbours' shapes), e.g. 39
+ *   functions; `type` is their type;
+ * - `service`: resources of one service gathered to keep a big diagram readable;
+ * - `construct`: a CDK construct path (`Metadata.aws:cdk:path`); `type` is the type of its
+ *   `Resource` child when it is an L2 construct.
+ */
 export interface GraphGroup {
   readonly id: string;
-  readonly kind: 'vpc' | 'availabilityZone' | 'subnet' | 'nestedStack' | 'construct';
+  readonly kind: GroupKind;
   readonly label: string;
   readonly parent?: string;
+  /** Drawn as one box until the user expands it (the default level of detail). */
+  readonly collapsed?: true;
+  readonly type?: string;
+  readonly span?: Span;
+  readonly details?: Readonly<Record<string, string>>;
 }
 
 /** The whole graph. */

@@ -16,9 +16,10 @@ const ARROWS: Readonly<Record<EdgeKind, string>> = {
 };
 
 /**
- * A Mermaid `flowchart LR` of the graph: groups as nested subgraphs, each node labelled
- * with its logical id and type, edges labelled with their kind (`from` = referencing).
- * Auxiliary nodes are left out unless `includeAuxiliary` is set.
+ * A Mermaid `flowchart LR` of the graph at its level of detail (`visibleGraph`): groups as
+ * nested subgraphs, collapsed groups as one node, each node labelled with its label and
+ * type, edges in flow order labelled with their kind (and `× N` when parallel edges merged).
+ * Auxiliary nodes and reference-only edges are left out unless `includeAuxiliary` is set.
  *
  * Ids are rewritten to `n_<id>` / `g_<id>` with only `[A-Za-z0-9_]` (so keywords such as
  * `end` and characters such as `-->` cannot break the syntax) and every label is quoted,
@@ -46,7 +47,8 @@ export function toMermaid(graph: ArchitectureGraph, options: MermaidOptions = {}
   emit('', '  ');
   for (const edge of view.edges) {
     const arrow = Object.hasOwn(ARROWS, edge.kind) ? ARROWS[edge.kind] : '-->';
-    lines.push(`  ${ids.id('n', edge.from)} ${arrow}|${mermaidText(edge.kind)}| ${ids.id('n', edge.to)}`);
+    const label = edge.count !== undefined && edge.count > 1 ? `${edge.kind} × ${edge.count}` : edge.kind;
+    lines.push(`  ${ids.id('n', edge.from)} ${arrow}|${mermaidText(label)}| ${ids.id('n', edge.to)}`);
   }
   return `${lines.join('\n')}\n`;
 }

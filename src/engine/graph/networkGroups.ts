@@ -4,6 +4,7 @@ import { asIntrinsic } from '../cfn/intrinsics';
 import type { ResourceEntry } from '../cfn/template';
 import type { GraphContext } from './graphContext';
 import type { GraphGroup } from './graphTypes';
+import { serviceOf } from './categories';
 
 /** The groups of a template and the innermost group of each grouped node. */
 export interface NetworkGroups {
@@ -23,8 +24,8 @@ const VPC_ID_KEYS: ReadonlySet<string> = new Set(['VpcId', 'VPCId', 'VpcID']);
  * VPC > availability zone > subnet groups, inferred from references:
  *
  * - a VPC resource is a `vpc` group, a subnet resource a `subnet` group (group id = the
- *   logical id). The resource that *is* a group sits in the group's parent (a subnet node
- *   in its AZ, a VPC node at the top), so the UI can draw the box as the resource;
+ *   logical id). A VPC or subnet is a container only: `buildGraph` draws it as its box,
+ *   never as a node as well;
  * - a subnet's `VpcId` puts it in that VPC; its `AvailabilityZone` (a literal, or
  *   `!Select [i, !GetAZs ...]` -> `AZ i+1`) makes an `availabilityZone` group inside the VPC
  *   (id `<vpc>/<label>`), which becomes the subnet's parent. Without a VPC in the template
@@ -35,7 +36,9 @@ const VPC_ID_KEYS: ReadonlySet<string> = new Set(['VpcId', 'VPCId', 'VpcID']);
  *   containing all of them: the subnet when there is one, the VPC when they spread over AZs
  *   (the AZ when they happen to share one);
  * - otherwise a resource with a `VpcId` naming a VPC (security groups, route tables,
- *   target groups) sits in that VPC.
+ *   target groups) sits in that VPC;
+ * - network plumbing placed by neither (routes, listeners, Elastic IPs, internet gateways)
+ *   follows what it references or what references it (`placeNetworkPlumbing`).
  */
 export function buildNetworkGroups(context: GraphContext): NetworkGroups {
   const groups: GraphGroup[] = [];
@@ -50,8 +53,14 @@ export function buildNetworkGroups(context: GraphContext): NetworkGroups {
   for (const resource of context.resources) {
     if (resource.type === VPC) addGroup({ id: resource.name, kind: 'vpc', label: resource.name });
   }
-  if (!context.resources.some((resource) => resource.type === SUBNET)) return { groups, nodeGroup: vpcMembers(context, nodeGroup) };
+  if (!context.resources.some((resource) => resource.type === SUBNET)) {
+    placeNetworkPlumbing(context, vpcMembers(context, nodeGroup), parents);
+    return { groups, nodeGroup };
+  }
 
+  // AZ boxes in a stable order (by label, `AZ 2` before `AZ 10`), whatever order the subnets come in.
+  const azGroups: GraphGroup[] = [];
+  const subnetGroups: GraphGroup[] = [];
   for (const resource of context.resources) {
     if (resource.type !== SUBNET) continue;
     const vpc = vpcOf(context, resource);
@@ -59,11 +68,16 @@ export function buildNetworkGroups(context: GraphContext): NetworkGroups {
     const az = vpc === undefined ? undefined : availabilityZoneLabel(getValue(resource.properties, 'AvailabilityZone') ?? getValue(resource.properties, 'AvailabilityZoneId'));
     if (vpc !== undefined && az !== undefined) {
       parent = `${vpc}/${az}`;
-      if (!parents.has(parent)) addGroup({ id: parent, kind: 'availabilityZone', label: az, parent: vpc });
+      if (!parents.has(parent)) {
+        azGroups.push({ id: parent, kind: 'availabilityZone', label: az, parent: vpc });
+        parents.set(parent, vpc);
+      }
     }
-    addGroup({ id: resource.name, kind: 'subnet', label: resource.name, ...(parent !== undefined ? { parent } : {}) });
-    if (parent !== undefined) nodeGroup.set(resource.name, parent);
+    subnetGroups.push({ id: resource.name, kind: 'subnet', label: resource.name, ...(parent !== undefined ? { parent } : {}) });
+    parents.set(resource.name, parent);
   }
+  azGroups.sort((a, b) => AZ_ORDER.compare(a.label, b.label));
+  for (const group of [...azGroups, ...subnetGroups]) addGroup(group);
 
   const subnets = new SubnetResolver(context);
   for (const resource of context.resources) {
@@ -73,7 +87,67 @@ export function buildNetworkGroups(context: GraphContext): NetworkGroups {
     const group = commonAncestor([...named], parents);
     if (group !== undefined) nodeGroup.set(resource.name, group);
   }
-  return { groups, nodeGroup: vpcMembers(context, nodeGroup) };
+  vpcMembers(context, nodeGroup);
+  placeNetworkPlumbing(context, nodeGroup, parents);
+  return { groups, nodeGroup };
+}
+
+/** Natural order of AZ labels: `AZ 2` < `AZ 10`, `us-east-1a` < `us-east-1b`. */
+const AZ_ORDER = new Intl.Collator('en', { numeric: true });
+
+/** Services whose resources only exist inside a network: routes, attachments, listeners, endpoints. */
+const NETWORK_SERVICES: ReadonlySet<string> = new Set(['EC2', 'ElasticLoadBalancingV2', 'ElasticLoadBalancing', 'NetworkFirewall', 'Route53Resolver']);
+
+/**
+ * Puts the network plumbing that names no subnet or VPC inside the network anyway, so a VPC
+ * box holds everything that belongs to it (with auxiliary resources shown too):
+ *
+ * - forward: a network resource (a route, a listener, an ingress rule, a gateway attachment)
+ *   sits in the innermost group holding every placed resource it references (a route ->
+ *   its route table's VPC; a NAT route -> the VPC that holds both the table and the gateway);
+ * - backward: a network resource that references nothing placed (an Elastic IP, an internet
+ *   gateway) sits in the innermost group holding every placed resource that references it.
+ *
+ * Two rounds each: chains of two (an ingress rule -> a security group -> a VPC) are common,
+ * longer ones are not, and the work stays linear.
+ */
+function placeNetworkPlumbing(context: GraphContext, nodeGroup: Map<string, string>, parents: ReadonlyMap<string, string | undefined>): void {
+  const isNetwork = (resource: ResourceEntry): boolean => resource.type !== undefined && NETWORK_SERVICES.has(serviceOf(resource.type)) && resource.type !== SUBNET && resource.type !== VPC;
+  const targetsOf = (name: string): string[] => {
+    const out: string[] = [];
+    for (const reference of context.referencesOf(name)) {
+      if (reference.kind === 'condition' || reference.kind === 'findInMap' || reference.kind === 'dependsOn') continue;
+      const target = context.resource(reference.name);
+      if (target) out.push(target.name);
+    }
+    return out;
+  };
+  const groupOf = (name: string): string | undefined => (parents.has(name) ? name : nodeGroup.get(name));
+  const referrers = new Map<string, string[]>();
+  for (const resource of context.resources) {
+    for (const target of targetsOf(resource.name)) {
+      const list = referrers.get(target);
+      if (list) list.push(resource.name);
+      else referrers.set(target, [resource.name]);
+    }
+  }
+  for (let round = 0; round < 2; round++) {
+    for (const resource of context.resources) {
+      if (nodeGroup.has(resource.name) || !isNetwork(resource)) continue;
+      const groups = targetsOf(resource.name).map(groupOf).filter((group): group is string => group !== undefined);
+      const group = groups.length > 0 ? commonAncestor(groups, parents) : undefined;
+      if (group !== undefined) nodeGroup.set(resource.name, group);
+    }
+  }
+  for (let round = 0; round < 2; round++) {
+    for (const resource of context.resources) {
+      if (nodeGroup.has(resource.name) || !isNetwork(resource) || targetsOf(resource.name).some((target) => groupOf(target) !== undefined)) continue;
+      const from = (referrers.get(resource.name) ?? []).map(groupOf);
+      if (from.length === 0 || from.some((group) => group === undefined)) continue;
+      const group = commonAncestor(from as string[], parents);
+      if (group !== undefined) nodeGroup.set(resource.name, group);
+    }
+  }
 }
 
 /** Adds resources that name a VPC in `VpcId` and are not placed yet. */

@@ -23,7 +23,7 @@ const CATEGORY_FILL: Readonly<Record<NodeCategory, string>> = {
 
 const EDGE_STYLE: Readonly<Record<EdgeKind, { readonly color: string; readonly dash?: string; readonly width: number }>> = {
   ref: { color: '#7a7a7a', width: 1 },
-  getatt: { color: '#5b6fa8', width: 1 },
+  getatt: { color: '#5b6fa8', dash: '10 3', width: 1.2 },
   sub: { color: '#8a6fb0', width: 1 },
   dependsOn: { color: '#9a9a9a', dash: '4 3', width: 1 },
   eventSource: { color: '#d0762b', width: 2 },
@@ -36,6 +36,8 @@ const GROUP_STYLE: Readonly<Record<GraphGroup['kind'], { readonly stroke: string
   subnet: { stroke: '#248814', fill: '#f4fbf2' },
   nestedStack: { stroke: '#e7157b', fill: 'none', dash: '2 2' },
   construct: { stroke: '#7d8998', fill: 'none', dash: '6 4' },
+  repeated: { stroke: '#5a6b86', fill: 'none', dash: '2 3' },
+  service: { stroke: '#5a6b86', fill: 'none', dash: '8 3' },
 };
 
 const FONT = 'font-family="Helvetica, Arial, sans-serif"';
@@ -77,10 +79,16 @@ export function toSvg(graph: ArchitectureGraph, options: SvgOptions = {}): strin
     const to = layout.nodes.get(edge.to);
     if (!from || !to) continue;
     const style = EDGE_STYLE[edge.kind] ?? EDGE_STYLE.ref;
+    const count = edge.count ?? 1;
     out.push(
       `<path d="${edgePath(from, to)}" fill="none" stroke="${style.color}" stroke-width="${style.width}"${dashAttribute(style.dash)} marker-end="url(#arrow)">` +
-        `<title>${xml(`${edge.from} -> ${edge.to} (${edge.kind})`)}</title></path>`,
+        `<title>${xml(`${from.node.label} -> ${to.node.label} (${edge.kind}${count > 1 ? `, ${count} references` : ''})`)}</title></path>`,
     );
+    if (count > 1) {
+      const x = (from.x + m.nodeWidth + to.x) / 2;
+      const y = (from.y + to.y + m.nodeHeight) / 2 - 4;
+      out.push(`<text x="${x}" y="${y}" font-size="10" text-anchor="middle" fill="#555555">× ${count}</text>`);
+    }
   }
 
   const maxChars = Math.floor((m.nodeWidth - 16) / CHAR_WIDTH);
@@ -94,7 +102,7 @@ export function toSvg(graph: ArchitectureGraph, options: SvgOptions = {}): strin
     );
   }
 
-  out.push(legend(m.margin, layout.height + 8));
+  out.push(legend(m.margin, layout.height + 8, new Set(view.edges.map((edge) => edge.kind))));
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }
@@ -110,10 +118,11 @@ function edgePath(from: PlacedNode, to: PlacedNode): string {
   return `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`;
 }
 
-function legend(x: number, y: number): string {
+/** The line styles of the edge kinds drawn (only those: a legend entry with no line to match misleads). */
+function legend(x: number, y: number, drawn: ReadonlySet<EdgeKind>): string {
   const parts: string[] = [];
   let cursor = x;
-  for (const kind of Object.keys(EDGE_STYLE) as EdgeKind[]) {
+  for (const kind of (Object.keys(EDGE_STYLE) as EdgeKind[]).filter((candidate) => drawn.has(candidate))) {
     const style = EDGE_STYLE[kind];
     parts.push(
       `<line x1="${cursor}" y1="${y + 8}" x2="${cursor + 24}" y2="${y + 8}" stroke="${style.color}" stroke-width="${style.width}"${dashAttribute(style.dash)}/>` +

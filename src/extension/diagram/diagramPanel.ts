@@ -11,7 +11,9 @@
 import * as vscode from 'vscode';
 import type { ArchitectureGraph } from '../../engine/graph/graphTypes';
 import { toMermaid } from '../../engine/graph/mermaid';
-import { DEFAULT_DIAGRAM_OPTIONS, DIAGRAM_PAGE, DIAGRAM_PANEL, validateDiagramUiMessage } from '../../shared/webview/diagramProtocol';
+import { statusTone, withLiveStatus } from '../../engine/graph/liveStatus';
+import type { LiveResource } from '../../engine/graph/liveStatus';
+import { DEFAULT_DIAGRAM_OPTIONS, DIAGRAM_MAX_EDGES, DIAGRAM_MAX_NODES, DIAGRAM_PAGE, DIAGRAM_PANEL, validateDiagramUiMessage } from '../../shared/webview/diagramProtocol';
 import type { DiagramHostMessage, DiagramOptions, DiagramUiMessage } from '../../shared/webview/diagramProtocol';
 import { PanelHost, themeKind } from '../webview/panelHost';
 import type { PanelHandlers } from '../webview/panelHost';
@@ -43,6 +45,14 @@ interface Shown {
   status: { level: 'info' | 'error'; text: string };
 }
 
+/** The status line of a live diagram: how many resources are failed, drifted or in progress, and when this was read. */
+function liveSummary(resources: readonly LiveResource[], at: Date): string {
+  const tones = resources.map(statusTone);
+  const count = (tone: ReturnType<typeof statusTone>): number => tones.filter((candidate) => candidate === tone).length;
+  const parts = [`${count('failed')} failed`, `${count('drifted')} drifted`, `${count('progress')} in progress`];
+  return `Live status of ${resources.length} deployed resources, read at ${at.toLocaleTimeString('en-GB')}: ${parts.join(', ')}. Run "Show Diagram" on the stack again to refresh.`;
+}
+
 function fileName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
 }
@@ -51,6 +61,10 @@ function fileName(uri: vscode.Uri): string {
 export class DiagramPanel implements vscode.Disposable {
   private readonly host: PanelHost<DiagramUiMessage, DiagramHostMessage, typeof DIAGRAM_PANEL>;
   private readonly collapsed = new Map<string, readonly string[]>();
+  /** Live statuses of deployed stacks' templates, per document URI ("Show Diagram" on a stack). */
+  private readonly live = new Map<string, { readonly resources: readonly LiveResource[]; readonly at: Date }>();
+  /** Groups collapsed by default that the user expanded, per template URI (like `collapsed`). */
+  private readonly expanded = new Map<string, readonly string[]>();
   private shown: Shown | undefined;
   private disposed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -91,6 +105,12 @@ export class DiagramPanel implements vscode.Disposable {
     return panel;
   }
 
+  /** Shows a deployed stack's template with its resources' live statuses as badges. */
+  showLive(document: vscode.TextDocument, resources: readonly LiveResource[]): void {
+    this.live.set(document.uri.toString(), { resources, at: new Date() });
+    this.show(document);
+  }
+
   /** Shows the panel (again) with a document. */
   show(document: vscode.TextDocument, result?: DiagramGraphResult): void {
     if (this.disposed) return;
@@ -119,11 +139,19 @@ export class DiagramPanel implements vscode.Disposable {
   private apply(document: vscode.TextDocument, result: DiagramGraphResult): void {
     const shown = this.shown;
     if (!shown) return;
-    if (result.kind === 'graph') {
-      shown.graph = result.graph;
-      shown.hash = result.hash;
+    if (result.kind === 'graph' && (result.graph.nodes.length > DIAGRAM_MAX_NODES || result.graph.edges.length > DIAGRAM_MAX_EDGES)) {
+      // Bounded work in the webview: past these limits it would refuse the message anyway.
+      shown.graph = undefined;
+      shown.status = {
+        level: 'error',
+        text: `${shown.name} has ${result.graph.nodes.length.toLocaleString('en-US')} resources and ${result.graph.edges.length.toLocaleString('en-US')} references; the diagram draws at most ${DIAGRAM_MAX_NODES.toLocaleString('en-US')} and ${DIAGRAM_MAX_EDGES.toLocaleString('en-US')}. Split the template, or use \`archlens diagram --format json\` for the data.`,
+      };
+    } else if (result.kind === 'graph') {
+      const live = this.live.get(shown.uri.toString());
+      shown.graph = live ? withLiveStatus(result.graph, live.resources) : result.graph;
+      shown.hash = live ? `${result.hash}:live:${live.at.getTime()}` : result.hash;
       shown.version = document.version;
-      shown.status = { level: 'info', text: '' };
+      shown.status = { level: 'info', text: live ? liveSummary(live.resources, live.at) : '' };
     } else if (result.kind === 'notTemplate') {
       shown.graph = undefined;
       shown.status = { level: 'info', text: `${shown.name} is not a CloudFormation or SAM template.` };
@@ -149,6 +177,7 @@ export class DiagramPanel implements vscode.Disposable {
       showAuxiliary: saved.showAuxiliary === true,
       direction: saved.direction === 'DOWN' ? 'DOWN' : DEFAULT_DIAGRAM_OPTIONS.direction,
       collapsedGroups: (this.shown && this.collapsed.get(this.shown.uri.toString())) ?? [],
+      expandedGroups: (this.shown && this.expanded.get(this.shown.uri.toString())) ?? [],
     };
   }
 
@@ -175,6 +204,7 @@ export class DiagramPanel implements vscode.Disposable {
     },
     'diagram/options/changed': async ({ options }) => {
       if (this.shown) this.collapsed.set(this.shown.uri.toString(), options.collapsedGroups);
+      if (this.shown) this.expanded.set(this.shown.uri.toString(), options.expandedGroups ?? []);
       await this.services.state.update(OPTIONS_KEY, { showAuxiliary: options.showAuxiliary, direction: options.direction });
     },
   };

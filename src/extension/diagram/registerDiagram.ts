@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { DiagramPanel } from './diagramPanel';
 import { computeDiagramGraph } from './diagramGraph';
+import { liveArgument } from './liveResources';
 
 /** Command id of "ArchLens: Open Architecture Diagram". */
 export const OPEN_DIAGRAM_COMMAND = 'archlens.diagram.open';
@@ -20,8 +21,10 @@ async function targetDocument(uri: unknown): Promise<vscode.TextDocument | undef
 /** Registers the command; disposing closes the panel. */
 export function registerDiagram(context: vscode.ExtensionContext, services: DiagramServices): vscode.Disposable {
   let panel: DiagramPanel | undefined;
-  const command = vscode.commands.registerCommand(OPEN_DIAGRAM_COMMAND, async (uri?: unknown) => {
+  // `live`: from "Show Diagram" on a stack (`stackDiagram.ts`), the resources' live statuses.
+  const command = vscode.commands.registerCommand(OPEN_DIAGRAM_COMMAND, async (uri?: unknown, options?: unknown) => {
     const document = await targetDocument(uri);
+    const live = liveArgument(options);
     if (!document) {
       void vscode.window.showInformationMessage('ArchLens: open a CloudFormation or SAM template first, then run "Open Architecture Diagram".');
       return;
@@ -31,7 +34,10 @@ export function registerDiagram(context: vscode.ExtensionContext, services: Diag
       void vscode.window.showWarningMessage(`ArchLens: ${vscode.workspace.asRelativePath(document.uri)} is not a CloudFormation or SAM template.`);
       return;
     }
-    if (panel) panel.show(document, result);
+    if (live) {
+      panel ??= DiagramPanel.open({ extensionUri: context.extensionUri, log: services.log, state: context.workspaceState }, document, result, () => (panel = undefined));
+      panel.showLive(document, live);
+    } else if (panel) panel.show(document, result);
     else panel = DiagramPanel.open({ extensionUri: context.extensionUri, log: services.log, state: context.workspaceState }, document, result, () => (panel = undefined));
   });
   return vscode.Disposable.from(command, { dispose: () => panel?.dispose() });

@@ -46,8 +46,10 @@ export const DIAGRAM_MAX_FILE_NAME = 200;
 export interface DiagramOptions {
   /** Show IAM, permissions, log groups and other plumbing (hidden by default). */
   readonly showAuxiliary: boolean;
-  /** Ids of groups drawn as one box instead of their members. */
+  /** Ids of groups drawn as one box instead of their members (besides those collapsed by default). */
   readonly collapsedGroups: readonly string[];
+  /** Ids of groups collapsed by default (`GraphGroup.collapsed`) that the user expanded. */
+  readonly expandedGroups?: readonly string[];
   /** Main direction of the layered layout. */
   readonly direction: 'RIGHT' | 'DOWN';
 }
@@ -156,45 +158,79 @@ export type DiagramValidation<T> = Validation<T>;
 
 const NODE_CATEGORIES: ReadonlySet<NodeCategory> = new Set<NodeCategory>(['compute', 'storage', 'database', 'networking', 'integration', 'api', 'security', 'monitoring', 'management', 'analytics', 'other']);
 const EDGE_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['ref', 'getatt', 'sub', 'dependsOn', 'eventSource', 'iam']);
-const GROUP_KINDS: ReadonlySet<GraphGroup['kind']> = new Set<GraphGroup['kind']>(['vpc', 'availabilityZone', 'subnet', 'nestedStack', 'construct']);
-const MAX_ID = 1024;
+const GROUP_KINDS: ReadonlySet<GraphGroup['kind']> = new Set<GraphGroup['kind']>(['vpc', 'availabilityZone', 'subnet', 'nestedStack', 'construct', 'repeated', 'service']);
+/**
+ * Longest id. CloudFormation caps logical ids at 255 characters, but a template being edited
+ * (or a hostile one) can hold any key: ids are bounded by the message size, not refused.
+ */
+const MAX_ID = 64 * 1024;
 const MAX_TEXT = 64 * 1024;
 /** Structural limits of every diagram message, both directions. */
 const LIMITS: StructureLimits = { maxChars: DIAGRAM_MAX_MESSAGE_CHARS, maxDepth: 8 };
 
+function validateDetails(value: unknown, path: string): void {
+  if (!isPlainObject(value)) fail(path, 'expected an object');
+  for (const [key, detail] of Object.entries(value)) {
+    string(key, `${path} key`, MAX_ID);
+    string(detail, `${path}.${pathSegment(key)}`, MAX_TEXT, { empty: true });
+  }
+}
+
+/** A flag that is either absent or `true`. */
+function onlyTrue(value: unknown, path: string): void {
+  if (value !== true) fail(path, 'expected true (or no key)');
+}
+
+/** A live stack's status of a resource (see `GraphNode.status`). */
+function validateStatus(value: unknown, path: string): void {
+  const status = object(value, path, ['state'], ['drift', 'reason', 'tone']);
+  if (status.tone !== undefined) oneOf(status.tone, `${path}.tone`, new Set(['failed', 'drifted', 'progress', 'deleted', 'ok'] as const));
+  string(status.state, `${path}.state`, 64);
+  if (status.drift !== undefined) string(status.drift, `${path}.drift`, 64);
+  if (status.reason !== undefined) string(status.reason, `${path}.reason`, MAX_TEXT, { empty: true });
+}
+
+function validateSpan(value: unknown, path: string): void {
+  const span = object(value, path, ['start', 'end']);
+  if (offset(span.end, `${path}.end`) < offset(span.start, `${path}.start`)) fail(path, 'end before start');
+}
+
 function validateNode(value: unknown, path: string): GraphNode {
-  const node = object(value, path, ['id', 'type', 'service', 'category', 'label', 'span', 'auxiliary', 'details'], ['group']);
+  const node = object(value, path, ['id', 'type', 'service', 'category', 'label', 'span', 'auxiliary', 'details'], ['group', 'status']);
   string(node.id, `${path}.id`, MAX_ID);
   string(node.type, `${path}.type`, MAX_ID);
   string(node.service, `${path}.service`, MAX_ID, { empty: true });
   oneOf(node.category, `${path}.category`, NODE_CATEGORIES);
   string(node.label, `${path}.label`, MAX_TEXT, { empty: true });
   if (node.group !== undefined) string(node.group, `${path}.group`, MAX_ID);
-  const span = object(node.span, `${path}.span`, ['start', 'end']);
-  if (offset(span.end, `${path}.span.end`) < offset(span.start, `${path}.span.start`)) fail(`${path}.span`, 'end before start');
+  validateSpan(node.span, `${path}.span`);
   boolean(node.auxiliary, `${path}.auxiliary`);
-  if (!isPlainObject(node.details)) fail(`${path}.details`, 'expected an object');
-  for (const [key, detail] of Object.entries(node.details)) {
-    string(key, `${path}.details key`, MAX_ID);
-    string(detail, `${path}.details.${pathSegment(key)}`, MAX_TEXT, { empty: true });
-  }
+  validateDetails(node.details, `${path}.details`);
+  if (node.status !== undefined) validateStatus(node.status, `${path}.status`);
   return node as unknown as GraphNode;
 }
 
 function validateEdge(value: unknown, path: string): GraphEdge {
-  const edge = object(value, path, ['from', 'to', 'kind']);
+  const edge = object(value, path, ['from', 'to', 'kind'], ['reverse', 'auxiliary', 'count']);
   string(edge.from, `${path}.from`, MAX_ID);
   string(edge.to, `${path}.to`, MAX_ID);
   oneOf(edge.kind, `${path}.kind`, EDGE_KINDS);
+  if (edge.reverse !== undefined) onlyTrue(edge.reverse, `${path}.reverse`);
+  if (edge.auxiliary !== undefined) onlyTrue(edge.auxiliary, `${path}.auxiliary`);
+  if (edge.count !== undefined) offset(edge.count, `${path}.count`);
   return edge as unknown as GraphEdge;
 }
 
 function validateGroup(value: unknown, path: string): GraphGroup {
-  const group = object(value, path, ['id', 'kind', 'label'], ['parent']);
+  const group = object(value, path, ['id', 'kind', 'label'], ['parent', 'collapsed', 'type', 'span', 'details']);
   string(group.id, `${path}.id`, MAX_ID);
   oneOf(group.kind, `${path}.kind`, GROUP_KINDS);
   string(group.label, `${path}.label`, MAX_TEXT, { empty: true });
   if (group.parent !== undefined) string(group.parent, `${path}.parent`, MAX_ID);
+  if (group.collapsed !== undefined) onlyTrue(group.collapsed, `${path}.collapsed`);
+  if (group.type !== undefined) string(group.type, `${path}.type`, MAX_ID);
+  if (group.span !== undefined) validateSpan(group.span, `${path}.span`);
+  if (group.details !== undefined) validateDetails(group.details, `${path}.details`);
   return group as unknown as GraphGroup;
 }
 
@@ -217,9 +253,10 @@ function validateGraph(value: unknown, path = 'graph'): ArchitectureGraph {
 }
 
 function validateOptions(value: unknown, path: string): DiagramOptions {
-  const options = object(value, path, ['showAuxiliary', 'collapsedGroups', 'direction']);
+  const options = object(value, path, ['showAuxiliary', 'collapsedGroups', 'direction'], ['expandedGroups']);
   boolean(options.showAuxiliary, `${path}.showAuxiliary`);
   array(options.collapsedGroups, `${path}.collapsedGroups`, DIAGRAM_MAX_NODES).forEach((id, i) => string(id, `${path}.collapsedGroups[${i}]`, MAX_ID));
+  if (options.expandedGroups !== undefined) array(options.expandedGroups, `${path}.expandedGroups`, DIAGRAM_MAX_NODES).forEach((id, i) => string(id, `${path}.expandedGroups[${i}]`, MAX_ID));
   oneOf(options.direction, `${path}.direction`, new Set(['RIGHT', 'DOWN'] as const));
   return options as unknown as DiagramOptions;
 }

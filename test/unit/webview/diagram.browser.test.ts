@@ -15,7 +15,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { ArchitectureGraph } from '../../../src/engine/graph/graphTypes';
 import { DIAGRAM_PAGE, validateDiagramUiMessage, type DiagramHostMessage, type DiagramUiMessage } from '../../../src/shared/webview/diagramProtocol';
-import { coldPaint, generatedGraph, HOSTILE, hostileGraph, openDiagramPage, rendered, repoRoot, smallGraph, startDiagramServer, updateMessage } from './diagramPage';
+import { coldPaint, fullyExpanded, generatedGraph, HOSTILE, hostileGraph, openDiagramPage, rendered, repoRoot, smallGraph, startDiagramServer, updateMessage } from './diagramPage';
 import * as kit from './webviewPage';
 import { assertBuilt, launchBrowser, send, violations, type OpenedPage, type PageGlobals, type PageServer } from './webviewPage';
 
@@ -147,7 +147,7 @@ void test('click reveals, search dims, zoom and selection survive an update, inc
   assert.deepEqual(collapsed.options.collapsedGroups, ['Vpc']);
   await rendered(page, 3);
   assert.equal(await page.locator('g.group').count(), 0);
-  assert.equal(await page.locator('g.node.collapsed-group[data-key="g:Vpc"] .node-type').textContent(), '3 resources (collapsed)');
+  assert.equal(await page.locator('g.node.collapsed-group[data-key="g:Vpc"] .node-type').textContent(), 'EC2::VPC · 1 resource');
   await page.screenshot({ path: join(ARTIFACTS, 'fixture-collapsed.png') });
   await page.locator('g.node[data-key="g:Vpc"]').click();
   await rendered(page, 4);
@@ -244,6 +244,8 @@ void test('hostile labels, ids and details render as text: no script runs, no ma
     };
   });
   assert.deepEqual(state, { xss: undefined, images: 0, scripts: 1, handlers: [] });
+  // A 2,000-character logical id is drawn (truncated on its box) and a U+FFFF label is text.
+  assert.equal(await page.locator(`g.node[data-key="n:L${'o'.repeat(1_999)}"]`).count(), 1);
   await page.screenshot({ path: join(ARTIFACTS, 'hostile.png') });
   assert.deepEqual(await violations(page), [], 'no CSP or Trusted Types violation (our scripts, the worker, the toolkit)');
   await close();
@@ -263,7 +265,8 @@ void test('without the layout worker, a simple layout is drawn and the reason sh
 
 void test('a large diagram paints a provisional layout at once, then ELK\'s; an edit is laid out incrementally', async () => {
   // Above LARGE_DIAGRAM (150) shown boxes, a cold page draws the sketch while ELK boots.
-  const graph = generatedGraph(22);
+  // Every group expanded: the full picture, as before levels of detail.
+  const graph = fullyExpanded(generatedGraph(22));
   const shown = visibleCount(graph);
   assert.ok(shown > 150, `${shown} boxes shown: the sketch path needs more than 150`);
   const run = await coldPaint(browser, server, graph);
@@ -276,7 +279,8 @@ void test('a large diagram paints a provisional layout at once, then ELK\'s; an 
   await run.page.screenshot({ path: join(ARTIFACTS, 'generated-large-zoomed.png') });
 
   // Incremental: one more resource, with the auxiliary resources shown too.
-  const queue = graph.nodes.find((n) => n.type === 'AWS::SQS::Queue')!;
+  // Outside the stacks of repeated queues (a stack's box is tight: no free slot inside it).
+  const { group: _stack, ...queue } = graph.nodes.find((n) => n.type === 'AWS::SQS::Queue')!;
   const edited: ArchitectureGraph = {
     ...graph,
     nodes: [...graph.nodes, { ...queue, id: 'AddedQueue', label: 'AddedQueue' }],
@@ -288,5 +292,96 @@ void test('a large diagram paints a provisional layout at once, then ELK\'s; an 
   assert.equal(await run.page.locator('g.node').count(), shown + 1);
   assert.equal(await run.page.locator('g.node[data-key="n:AddedQueue"] .node-label').textContent(), 'AddedQueue');
   assert.deepEqual(await violations(run.page), []);
+  await run.close();
+});
+
+/** The smallest drawn height of a resource label on the screen, in CSS pixels. */
+async function smallestLabel(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const labels = Array.from((globalThis as unknown as PageGlobals).document.querySelectorAll('g.node .node-label'));
+    return Math.min(...labels.map((label) => (label as unknown as { getBoundingClientRect(): { height: number } }).getBoundingClientRect().height));
+  });
+}
+
+void test('the 500- and 1,750-resource templates open at their level of detail: at most about 60 boxes, labels legible, a stack expands on click', async () => {
+  for (const [services, name] of [
+    [39, 'generated-500-first-paint'],
+    [143, 'generated-1750-first-paint'],
+  ] as const) {
+    const graph = generatedGraph(services);
+    const run = await coldPaint(browser, server, graph);
+    assert.ok(run.items <= 60, `${run.items} boxes at first paint`);
+    assert.equal(await run.page.locator('g.node').count(), run.items);
+    // Legible at the default zoom: the fitted diagram's labels are drawn at least 10 px high.
+    const height = await smallestLabel(run.page);
+    assert.ok(height >= 11, `labels drawn ${height.toFixed(1)} px high`);
+    await run.page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+    // The repeated functions are one box; a click expands them (and the host is told).
+    const functions = run.page.locator('g.node.collapsed-group', { hasText: 'Function ×' });
+    assert.equal(await functions.count(), 1);
+    assert.match((await functions.locator('.node-type').textContent()) ?? '', /^Lambda::Function · \d+ resources$/);
+    const before = await countPosted(run.page, 'diagram/options/changed');
+    await functions.click();
+    const expanded = await waitForPosted(run.page, 'diagram/options/changed', before);
+    assert.equal(expanded.options.expandedGroups?.length, 1);
+    await rendered(run.page, 2, 60_000);
+    assert.equal(await run.page.locator('g.node').count(), run.items - 1 + services);
+    assert.equal(await run.page.locator('g.group.kind-repeated').count(), 1, 'the expanded stack is a box with a collapse toggle');
+    if (services === 39) await run.page.screenshot({ path: join(ARTIFACTS, `${name}-functions-expanded.png`) });
+    // Side by side with the editor: half the window still reads.
+    await run.page.setViewportSize({ width: 700, height: 900 });
+    await run.page.locator('vscode-button[title^="Fit"]').click();
+    if (services === 39) await run.page.screenshot({ path: join(ARTIFACTS, `${name}-half-window.png`) });
+    assert.deepEqual(await violations(run.page), []);
+    await run.close();
+  }
+});
+
+void test('a live stack: each resource shows its status as a badge, in its accessible name and tooltip', async () => {
+  const { page, close } = await openPage();
+  const base = smallGraph();
+  const status = new Map([
+    ['OrdersTable', { state: 'UPDATE_FAILED', reason: 'Resource handler returned message: "Throughput exceeded"', tone: 'failed' as const }],
+    ['ProcessOrder', { state: 'CREATE_COMPLETE', drift: 'MODIFIED', tone: 'drifted' as const }],
+    ['OrdersApi', { state: 'CREATE_COMPLETE', drift: 'IN_SYNC', tone: 'ok' as const }],
+  ]);
+  const graph: ArchitectureGraph = { ...base, nodes: base.nodes.map((node) => (status.has(node.id) ? { ...node, status: status.get(node.id)! } : node)) };
+  await send(page, updateMessage(graph));
+  await rendered(page, 1);
+  assert.equal(await page.locator('g.node[data-key="n:OrdersTable"] .status-badge.tone-failed').count(), 1);
+  assert.equal(await page.locator('g.node[data-key="n:ProcessOrder"] .status-badge.tone-drifted').count(), 1);
+  assert.equal(await page.locator('g.node[data-key="n:OrdersApi"] .status-badge.tone-ok').count(), 1);
+  assert.equal(await page.locator('g.node[data-key="n:ReceiptsBucket"] .status-badge').count(), 0, 'a resource the stack did not report has no badge');
+  assert.match((await page.locator('g.node[data-key="n:OrdersTable"]').getAttribute('aria-label')) ?? '', /UPDATE_FAILED: Resource handler returned message: "Throughput exceeded"$/);
+  await page.locator('g.node[data-key="n:ProcessOrder"]').hover();
+  await page.locator('.tooltip').waitFor({ state: 'visible' });
+  assert.match((await page.locator('.tooltip').textContent()) ?? '', /StatusCREATE_COMPLETE, drift MODIFIED/);
+  await page.screenshot({ path: join(ARTIFACTS, 'live-status.png') });
+  assert.deepEqual(await violations(page), []);
+  await close();
+});
+
+void test('focus mode fades all but the selection\'s 2-hop neighbourhood; "Expand all" reaches every resource', async () => {
+  const graph = generatedGraph(39);
+  const run = await coldPaint(browser, server, graph);
+  const functions = run.page.locator('g.node', { hasText: 'Function ×' });
+  // Select a resource (a click on a collapsed group would expand it instead).
+  await run.page.locator('g.node', { hasText: 'NatGateway0' }).click();
+  await run.page.locator('vscode-checkbox.focus-toggle').click();
+  await run.page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('g.node.dimmed') !== null, undefined, { polling: 'raf' });
+  const dimmed = await run.page.locator('g.node.dimmed').count();
+  const total = await run.page.locator('g.node').count();
+  assert.ok(dimmed > 0 && dimmed < total, `${dimmed} of ${total} faded`);
+  assert.equal(await run.page.locator('g.node.selected.dimmed').count(), 0, 'the selection stays bright');
+  assert.equal(await functions.count(), 1);
+  await run.page.screenshot({ path: join(ARTIFACTS, 'generated-500-focus.png') });
+  await run.page.locator('vscode-checkbox.focus-toggle').click();
+  await run.page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('g.node.dimmed') === null, undefined, { polling: 'raf' });
+
+  const renders = Number(await run.page.locator('svg.canvas').getAttribute('data-renders'));
+  await run.page.locator('vscode-button', { hasText: 'Expand all' }).click();
+  await rendered(run.page, renders + 1, 60_000);
+  assert.equal(await run.page.locator('g.node').count(), visibleCount(graph), 'every resource that is not auxiliary is a box');
+  assert.equal(await run.page.locator('g.node.collapsed-group').count(), 0);
   await run.close();
 });

@@ -22,9 +22,10 @@ function node(id: string, type: string, category: GraphNode['category'], extra: 
 export function smallGraph(): ArchitectureGraph {
   return {
     groups: [
-      { id: 'Vpc', kind: 'vpc', label: 'Vpc' },
+      // A VPC and a subnet are containers only: the group carries the resource's type, span and details.
+      { id: 'Vpc', kind: 'vpc', label: 'Vpc', type: 'AWS::EC2::VPC', span: { start: 0, end: 3 }, details: { CidrBlock: '10.0.0.0/16' } },
       { id: 'Vpc/AZ 1', kind: 'availabilityZone', label: 'AZ 1', parent: 'Vpc' },
-      { id: 'PrivateSubnet', kind: 'subnet', label: 'PrivateSubnet', parent: 'Vpc/AZ 1' },
+      { id: 'PrivateSubnet', kind: 'subnet', label: 'PrivateSubnet', parent: 'Vpc/AZ 1', type: 'AWS::EC2::Subnet', span: { start: 0, end: 13 }, details: { CidrBlock: '10.0.1.0/24', MapPublicIpOnLaunch: 'false' } },
     ],
     nodes: [
       node('OrdersApi', 'AWS::Serverless::Api', 'api', { details: { StageName: 'prod' } }),
@@ -33,23 +34,19 @@ export function smallGraph(): ArchitectureGraph {
       node('OrdersTable', 'AWS::DynamoDB::Table', 'database', { details: { BillingMode: 'PAY_PER_REQUEST' } }),
       node('OrderQueue', 'AWS::SQS::Queue', 'integration'),
       node('ReceiptsBucket', 'AWS::S3::Bucket', 'storage'),
-      node('Vpc', 'AWS::EC2::VPC', 'networking', { group: 'Vpc' }),
-      node('PrivateSubnet', 'AWS::EC2::Subnet', 'networking', { group: 'PrivateSubnet' }),
       node('ProcessOrderRole', 'AWS::IAM::Role', 'security', { auxiliary: true }),
       node('ProcessOrderLogs', 'AWS::Logs::LogGroup', 'monitoring', { auxiliary: true }),
     ],
     edges: [
-      { from: 'CreateOrder', to: 'OrdersApi', kind: 'eventSource' },
+      { from: 'OrdersApi', to: 'CreateOrder', kind: 'eventSource' },
       { from: 'CreateOrder', to: 'OrdersTable', kind: 'ref' },
       { from: 'CreateOrder', to: 'OrderQueue', kind: 'ref' },
-      { from: 'ProcessOrder', to: 'OrderQueue', kind: 'eventSource' },
+      { from: 'OrderQueue', to: 'ProcessOrder', kind: 'eventSource' },
       { from: 'ProcessOrder', to: 'OrdersTable', kind: 'getatt' },
       { from: 'ProcessOrder', to: 'ReceiptsBucket', kind: 'sub' },
-      { from: 'ProcessOrder', to: 'PrivateSubnet', kind: 'ref' },
       { from: 'ProcessOrder', to: 'ProcessOrderRole', kind: 'getatt' },
-      { from: 'ProcessOrderRole', to: 'OrdersTable', kind: 'iam' },
+      { from: 'ProcessOrderRole', to: 'OrdersTable', kind: 'iam', auxiliary: true },
       { from: 'ProcessOrderLogs', to: 'ProcessOrder', kind: 'sub' },
-      { from: 'PrivateSubnet', to: 'Vpc', kind: 'ref' },
     ],
   };
 }
@@ -74,6 +71,8 @@ export function hostileGraph(): ArchitectureGraph {
       node('Js', 'AWS::SQS::Queue', 'integration', { label: HOSTILE.jsUrl, group: 'G<script>' }),
       node('Style', 'AWS::DynamoDB::Table', 'database', { label: HOSTILE.styleClose, details: { Note: HOSTILE.bidi } }),
       node('Bidi', 'AWS::SNS::Topic', 'integration', { label: HOSTILE.bidi }),
+      // A logical id of 2,000 characters and a label with U+FFFF (issue 18).
+      node(`L${'o'.repeat(1_999)}`, 'AWS::SQS::Queue', 'integration', { label: `bad\uFFFFlabel` }),
       node('"><svg onload=window.__xss=1>', 'AWS::Custom::<b>x</b>', 'other', { label: HOSTILE.svgOnload }),
     ],
     edges: [
@@ -90,12 +89,17 @@ export function generatedGraph(services: number): ArchitectureGraph {
   return buildGraph(analyzeDocument('generated.yaml', generateTemplate({ services })));
 }
 
+/** The same graph with every group expanded: every resource a box (the old, full picture). */
+export function fullyExpanded(graph: ArchitectureGraph): ArchitectureGraph {
+  return { ...graph, groups: graph.groups.map(({ collapsed: _collapsed, ...group }) => group) };
+}
+
 /** A `diagram/graph/update` message for a graph. */
 export function updateMessage(graph: ArchitectureGraph, options: Partial<DiagramOptions> = {}, name = 'template.yaml'): DiagramGraphUpdateMessage {
   const hash = String(JSON.stringify(graph).length) + ':' + String(graph.nodes.length) + ':' + String(graph.edges.length);
   // Field by field: a stray key or an `undefined` would make the UI reject the whole message.
-  const { showAuxiliary = DEFAULT_DIAGRAM_OPTIONS.showAuxiliary, collapsedGroups = DEFAULT_DIAGRAM_OPTIONS.collapsedGroups, direction = DEFAULT_DIAGRAM_OPTIONS.direction } = options;
-  return { type: 'diagram/graph/update', graph, template: { uri: `file:///work/${name}`, name }, hash, options: { showAuxiliary, collapsedGroups, direction } };
+  const { showAuxiliary = DEFAULT_DIAGRAM_OPTIONS.showAuxiliary, collapsedGroups = DEFAULT_DIAGRAM_OPTIONS.collapsedGroups, direction = DEFAULT_DIAGRAM_OPTIONS.direction, expandedGroups } = options;
+  return { type: 'diagram/graph/update', graph, template: { uri: `file:///work/${name}`, name }, hash, options: { showAuxiliary, collapsedGroups, direction, ...(expandedGroups ? { expandedGroups } : {}) } };
 }
 
 /** Serves the diagram page; `/?missing-worker` is a page whose layout worker does not exist (the fallback test). */

@@ -7,6 +7,7 @@ import { registerStackCommands } from './stackCommands';
 import { DeployedTemplates, DRIFT_SCHEME, DriftDocuments, TEMPLATE_SCHEME } from './stackDocuments';
 import { createStacksView } from './stacksView';
 import { registerTemplateCommands } from './templateCommands';
+import { registerStackDiagram } from '../../diagram/stackDiagram';
 
 export function registerStacks(_context: vscode.ExtensionContext, connection: AwsConnection, log: vscode.LogOutputChannel): vscode.Disposable {
   const { view, disposable } = createStacksView(connection, log);
@@ -21,5 +22,6 @@ export function registerStacks(_context: vscode.ExtensionContext, connection: Aw
     ...registerStackCommands(view, log),
     ...registerTemplateCommands(view, templates, log),
     ...registerDriftCommands(view, drift, log),
+    ...registerStackDiagram(view, templates, log),
   );
 }
