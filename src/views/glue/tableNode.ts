@@ -77,7 +77,7 @@ export class TableNode implements RefreshableNode {
           if (this.kind().kind !== before) this.env.sink.changed(this);
         },
         (error: unknown) => {
-          if (!signal.aborted) this.error = explainGlueError(error);
+          if (!signal.aborted) this.error = explainGlueError(error, this.ref.catalogId);
         },
       )
       .finally(() => (this.inflight = undefined));
