@@ -25,6 +25,7 @@ import {
   openApiSecuritySchemeDefinedRule,
 } from './openapiOperationRules';
 import { openApiExampleMatchesSchemaRule, openApiSchemaTypeRule } from './openapiSchemaRules';
+import { glueColumnsRule, glueIcebergRule, glueLocationRule, glueProjectionRule } from './glueRules';
 import { apiGatewayAuthorizerRule, apiGatewayExtensionValuesRule, apiGatewayIntegrationRule, apiGatewayRequestValidatorRule, apiGatewayTemplateReferencesRule, apiGatewayUnsupportedFeatureRule } from './apiGatewayRules';
 
 /** Every rule ArchLens runs. To add a rule, write it next to its peers and list it here. */
@@ -69,6 +70,10 @@ export const ALL_RULES: readonly Rule[] = [
   circularDependencyRule,
   samGlobalsRule,
   samEventSourceRule,
+  glueColumnsRule,
+  glueProjectionRule,
+  glueIcebergRule,
+  glueLocationRule,
   openApiSchemaRule,
   openApiRefResolvesRule,
   openApiRefNotFollowedRule,
