@@ -121,6 +121,6 @@ export function sampleSelect(table: GlueTable, values?: readonly string[]): stri
     const hint = projection?.find((range) => range.key === key.name)?.detail;
     return `${sqlName(key.name)} = '…' -- ${hint ? `projected: ${hint}` : 'a partition value'}`;
   });
-  const note = values === undefined ? '-- Fill in the partition values: a partition predicate keeps the scan (and its cost) to one partition.\n' : '-- The newest registered partition; change the values to read another.\n';
+  const note = values === undefined ? '-- Fill in the partition values: a partition predicate keeps the scan (and its cost) to one partition.\n' : '-- A registered partition; change the values to read another.\n';
   return `${note}SELECT *\nFROM ${from}\nWHERE ${predicates.join('\n  AND ')}\nLIMIT 10;\n`;
 }

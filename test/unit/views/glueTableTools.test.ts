@@ -103,7 +103,7 @@ void describe('Athena DDL and SELECT from live tables', () => {
     const clicks = await read('raw', 'clickstream_events');
     assert.equal(
       sampleSelect(clicks, ['2026', '04', '13', '07']),
-      `-- The newest registered partition; change the values to read another.\nSELECT *\nFROM "raw"."clickstream_events"\nWHERE "year" = '2026'\n  AND "month" = '04'\n  AND "day" = '13'\n  AND "hour" = '07'\nLIMIT 10;\n`,
+      `-- A registered partition; change the values to read another.\nSELECT *\nFROM "raw"."clickstream_events"\nWHERE "year" = '2026'\n  AND "month" = '04'\n  AND "day" = '13'\n  AND "hour" = '07'\nLIMIT 10;\n`,
     );
     assert.match(sampleSelect(clicks), /WHERE "year" = '…' -- a partition value/);
     assert.match(sampleSelect(await read('raw', 'alb_logs')), /"day" = '…' -- projected: 2023\/01\/01,NOW \(yyyy\/MM\/dd, every 1 DAYS\)/);
