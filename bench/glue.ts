@@ -12,8 +12,6 @@
  * - 5,000 tables: expanding the database until its first 100 nodes exist, vs one bare GetTables of
  *   100 (NAME, TABLE_TYPE); then all 50 pages: heap per table node.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { GetPartitionsCommand, GetTablesCommand, GlueClient } from '@aws-sdk/client-glue';
 import type { GlueColumn } from '../src/aws/glueGateway';
 import { glueService } from '../src/aws/services/glue';
@@ -26,7 +24,7 @@ import type { ViewNode } from '../src/views/viewNode';
 import { hourlyPartitions, type FixtureCatalog } from '../test/support/aws/glueFixtures';
 import { startLocalAccount } from '../test/support/aws/localAccount';
 import { awsServicesFor } from '../test/support/awsServicesFor';
-import { roundTripText, type AwsBenchRow } from './aws';
+import { heapAfterGc, roundTripText, type AwsBenchRow } from './aws';
 import type { GoalRow } from './goals';
 import { verdict } from './goals';
 import { formatMs, formatPairDetail, formatRatio, interleavedPairs, spread, timeInProcess } from './pairs';
@@ -35,14 +33,6 @@ const REGION = 'us-east-1';
 const PARTITIONS = 100_000;
 const TABLES = 5_000;
 const KEYS: GlueColumn[] = ['year', 'month', 'day', 'hour'].map((name) => ({ name, type: 'string' }));
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-function heapAfterGc(): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-}
 
 function benchCatalog(): FixtureCatalog[] {
   return [

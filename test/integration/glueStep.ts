@@ -49,6 +49,8 @@ export async function checkGlueView(session: Session): Promise<void> {
     assert.match(ddl, /CREATE EXTERNAL TABLE `raw`\.`clickstream_events`/);
     assert.match(ddl, /PARTITIONED BY \(/);
     assert.match(ddl, /LOCATION 's3:\/\/demo-lake-raw\/clickstream\/'/);
+    // An untitled editor: closed without a save prompt, so later steps start from a clean editor area.
+    await runCommand(session, 'View: Revert and Close Editor');
   });
   await session.step('glue-schema-drift', async () => {
     // The demo template templates/data-lake.yaml defines the table (its name through !Sub), with a
@@ -68,6 +70,7 @@ export async function checkGlueView(session: Session): Promise<void> {
     await orders.click();
     const doc = await editorText(session, '# curated.orders');
     assert.match(doc, /\*\*Iceberg\*\*/);
+    await runCommand(session, 'View: Close All Editors');
     // Fold the view again and unfold the stacks view: the later steps need the stacks view's room.
     await page.getByRole('button', { name: /^Glue Data Catalog/, expanded: true }).first().click();
     await page.getByRole('button', { name: /^CloudFormation Stacks/, expanded: false }).first().click();

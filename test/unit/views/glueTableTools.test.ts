@@ -256,4 +256,14 @@ void describe('Glue errors say which system refused', () => {
       local.account.glue.conditions.federationFailing.clear();
     }
   });
+  void test('throttling: the node says to retry, and its retry lists the tables', async () => {
+    local.account.server.faults.inject({ service: 'glue', operation: 'GetTables', kind: 'throttle', times: 1 });
+    const catalogs = await new GlueRoot(local.session, { changed: () => undefined, setState: () => undefined }).children(new AbortController().signal);
+    const raw = byLabel(await expand(byLabel(catalogs, 'default')), 'raw');
+    const failed = await expand(raw);
+    assert.ok(failed[0] instanceof ErrorNode);
+    assert.match(String(failed[0].item().tooltip ?? failed[0].item().label), /throttling requests; retry/);
+    failed[0].retry();
+    assert.deepEqual((await expand(raw)).map((n) => n.item().label), ['clickstream_events', 'alb_logs', 'sensor_readings_hudi']);
+  });
 });
