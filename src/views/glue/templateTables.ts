@@ -5,7 +5,7 @@
 // pseudo parameters), and their columns and partition keys for the schema drift comparison.
 // Template text is hostile input: names are looked up in Maps, `${}` scanning is linear.
 import { resolveTemplateTag } from '../../engine/cfn/shortForms';
-import { getValue, type LocatedNode, type Span } from '../../engine/document/located';
+import { getValue, type LocatedNode, type MappingNode, type Span } from '../../engine/document/located';
 import { parseDocument } from '../../engine/document/parseDocument';
 import type { GlueColumn } from '../../aws/glueGateway';
 
@@ -28,7 +28,7 @@ export interface TemplateGlueTable {
   readonly partitionKeys: readonly GlueColumn[];
 }
 
-/** At most this many tables are read from one template (a generated one can hold thousands). */
+/** At most this many tables (or databases) are read from one template (a generated one can hold thousands). */
 const MAX_TABLES = 2000;
 
 function scalarText(node: LocatedNode | undefined): string | undefined {
@@ -115,22 +115,27 @@ function columns(list: LocatedNode | undefined): GlueColumn[] {
   });
 }
 
-/** The Glue tables a template defines (empty for files that are not templates or have none). */
-export function glueTablesInTemplate(fileName: string, text: string, context: NameContext = {}): TemplateGlueTable[] {
-  // Cheap pre-check: most workspace files define no Glue table.
-  if (!text.includes('AWS::Glue::Table')) return [];
+/** The parsed `Resources` of a template that mentions `type`, with its name resolver; undefined otherwise. */
+function templateResources(fileName: string, text: string, type: string, context: NameContext): { resources: MappingNode; resolver: NameResolver } | undefined {
+  // Cheap pre-check: most workspace files define no Glue resource.
+  if (!text.includes(type)) return undefined;
   const { root } = parseDocument(fileName, text, { resolveTag: resolveTemplateTag });
   const resources = getValue(root, 'Resources');
-  if (resources?.kind !== 'mapping') return [];
-  const resolver = new NameResolver(root, context);
+  return resources?.kind === 'mapping' ? { resources, resolver: new NameResolver(root, context) } : undefined;
+}
+
+/** The Glue tables a template defines (empty for files that are not templates or have none). */
+export function glueTablesInTemplate(fileName: string, text: string, context: NameContext = {}): TemplateGlueTable[] {
+  const parsed = templateResources(fileName, text, 'AWS::Glue::Table', context);
+  if (!parsed) return [];
   const out: TemplateGlueTable[] = [];
-  for (const pair of resources.pairs) {
+  for (const pair of parsed.resources.pairs) {
     if (out.length >= MAX_TABLES) break;
     if (scalarText(getValue(pair.value, 'Type')) !== 'AWS::Glue::Table') continue;
     const properties = getValue(pair.value, 'Properties');
     const input = getValue(properties, 'TableInput');
-    const name = resolver.resolve(getValue(input, 'Name'));
-    const databaseName = resolver.resolve(getValue(properties, 'DatabaseName'));
+    const name = parsed.resolver.resolve(getValue(input, 'Name'));
+    const databaseName = parsed.resolver.resolve(getValue(properties, 'DatabaseName'));
     out.push({
       logicalId: pair.key.text,
       span: { start: pair.key.span.start, end: pair.key.span.end },
@@ -141,6 +146,26 @@ export function glueTablesInTemplate(fileName: string, text: string, context: Na
     });
   }
   return out;
+}
+
+export interface TemplateGlueDatabase {
+  readonly logicalId: string;
+  readonly span: Span;
+  /** `DatabaseInput.Name`, resolved; undefined when it could not be. */
+  readonly name?: string;
+}
+
+/** The Glue databases a template defines (`AWS::Glue::Database`). */
+export function glueDatabasesInTemplate(fileName: string, text: string, context: NameContext = {}): TemplateGlueDatabase[] {
+  const parsed = templateResources(fileName, text, 'AWS::Glue::Database', context);
+  if (!parsed) return [];
+  return parsed.resources.pairs
+    .filter((pair) => scalarText(getValue(pair.value, 'Type')) === 'AWS::Glue::Database')
+    .slice(0, MAX_TABLES)
+    .map((pair) => {
+      const name = parsed.resolver.resolve(getValue(getValue(getValue(pair.value, 'Properties'), 'DatabaseInput'), 'Name'));
+      return { logicalId: pair.key.text, span: { start: pair.key.span.start, end: pair.key.span.end }, ...(name !== undefined ? { name } : {}) };
+    });
 }
 
 /** Whether a template table defines the live `database.table` (Glue stores names in lower case). */

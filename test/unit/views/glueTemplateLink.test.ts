@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { glueService } from '../../../src/aws/services/glue';
 import { describeDifference, driftSummary, schemaDrift, schemaSide } from '../../../src/views/glue/schemaDrift';
-import { definesTable, glueTablesInTemplate, substitute } from '../../../src/views/glue/templateTables';
+import { definesTable, glueDatabasesInTemplate, glueTablesInTemplate, substitute } from '../../../src/views/glue/templateTables';
 import { useLocalAccountSession } from '../../support/localAccountSession';
 
 const local = useLocalAccountSession();
@@ -37,6 +37,9 @@ void describe('Glue tables in templates and their schema drift', () => {
     assert.deepEqual(alb.differences, []);
     assert.match(driftSummary('raw.alb_logs', 'data-lake.yaml', alb), /matches its definition/);
     assert.match(schemaSide(clicks.columns, clicks.partitionKeys), /"Name": "referrer",\n\s+"Type": "string"/);
+    const [database] = glueDatabasesInTemplate(demoFile, text);
+    assert.equal(`${database!.logicalId}=${database!.name ?? '?'}`, 'RawDatabase=raw');
+    assert.equal(text.slice(database!.span.start, database!.span.end), 'RawDatabase');
   });
 
   void test('a deployed stack parameter overrides the default; unresolvable names stay unknown; key order and Delta are said', () => {

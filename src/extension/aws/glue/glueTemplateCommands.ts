@@ -1,10 +1,12 @@
-// From a live Glue table to the local template that defines it: Reveal in Local Template (the
-// AWS::Glue::Table resource, matched by its resolved name) and Show Schema Drift (the template's
-// columns and partition keys against the live ones, in a diff editor with a summary).
+// From a live Glue table (or database) to the local template that defines it: Reveal in Local
+// Template (the AWS::Glue::Table or AWS::Glue::Database resource, matched by its resolved name)
+// and Show Schema Drift (the template's columns and partition keys against the live ones, in a
+// diff editor with a summary).
 import * as vscode from 'vscode';
 import { splitCatalogId } from '../../../views/glue/glueLinks';
 import { driftSummary, schemaDrift, schemaSide } from '../../../views/glue/schemaDrift';
-import { definesTable, glueTablesInTemplate, type TemplateGlueTable } from '../../../views/glue/templateTables';
+import { DatabaseNode } from '../../../views/glue/catalogNodes';
+import { definesTable, glueDatabasesInTemplate, glueTablesInTemplate, type TemplateGlueDatabase, type TemplateGlueTable } from '../../../views/glue/templateTables';
 import { registerAwsCommand, type CommandInvocation } from '../awsCommand';
 import { candidateFiles, readLocal } from '../stacks/localTemplates';
 import { tableTarget, type GlueCommandContext, type TableTarget } from './glueTableCommands';
@@ -49,7 +51,31 @@ async function pickDefinition(target: TableTarget): Promise<Definition | undefin
   return choice?.definition;
 }
 
-async function reveal(definition: Definition): Promise<vscode.TextEditor> {
+/** The AWS::Glue::Database that defines a database node's database (a pick among several). */
+async function databaseDefinition(node: DatabaseNode): Promise<{ uri: vscode.Uri; defined: { logicalId: string; span: { start: number; end: number } } } | undefined> {
+  const name = node.database.name;
+  const accountId = splitCatalogId(node.catalogId ?? node.database.catalogId).account;
+  const found: { uri: vscode.Uri; defined: TemplateGlueDatabase }[] = [];
+  for (const uri of await candidateFiles()) {
+    const file = await readLocal(uri);
+    if (!file) continue;
+    for (const defined of glueDatabasesInTemplate(uri.path, file.text, accountId ? { accountId } : {})) {
+      if (defined.name?.toLowerCase() === name.toLowerCase()) found.push({ uri, defined });
+    }
+  }
+  if (found.length === 0) {
+    void vscode.window.showInformationMessage(`No local template in this workspace defines the Glue database ${name} (an AWS::Glue::Database whose DatabaseInput.Name resolves to it).`);
+    return undefined;
+  }
+  if (found.length === 1) return found[0];
+  const choice = await vscode.window.showQuickPick(
+    found.map((d) => ({ label: d.defined.logicalId, description: vscode.workspace.asRelativePath(d.uri), definition: d })),
+    { title: `${name} is defined in ${found.length} places` },
+  );
+  return choice?.definition;
+}
+
+async function reveal(definition: { readonly uri: vscode.Uri; readonly defined: { readonly span: { readonly start: number; readonly end: number } } }): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(definition.uri);
   const range = new vscode.Range(document.positionAt(definition.defined.span.start), document.positionAt(definition.defined.span.end));
   const editor = await vscode.window.showTextDocument(document, { selection: range, preview: false });
@@ -60,7 +86,13 @@ async function reveal(definition: Definition): Promise<vscode.TextEditor> {
 export function registerGlueTemplateCommands(context: GlueCommandContext): vscode.Disposable[] {
   const register = (id: string, what: string, handler: (invocation: CommandInvocation) => unknown): vscode.Disposable => registerAwsCommand(id, context.log, { what, selection: context.selection }, handler);
   return [
-    register('archlens.glue.revealInTemplate', 'Revealing the table in its local template', async (invocation) => {
+    register('archlens.glue.revealInTemplate', 'Revealing the definition in its local template', async (invocation) => {
+      const database = invocation.one(DatabaseNode);
+      if (database) {
+        const found = await databaseDefinition(database);
+        if (found) await reveal(found);
+        return;
+      }
       const target = await tableTarget(context, invocation);
       const definition = target && (await pickDefinition(target));
       if (definition) await reveal(definition);
