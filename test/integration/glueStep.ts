@@ -60,19 +60,25 @@ export async function checkGlueView(session: Session): Promise<void> {
     await page.getByText(/differs from data-lake\.yaml in 3 places: column user_id: bigint in AWS, string in the template/).first().waitFor({ timeout: TIMEOUTS.widget });
     assert.match(await editorText(session, '"referrer"'), /"Name": "user_id",\s+"Type": "string"/);
   });
-  await session.step('glue-search', async () => {
-    await runCommand(session, 'ArchLens: Search Tables');
-    await answer(session, 'amount');
-    // SearchTables matches column names across databases: curated.orders and curated.payments.
-    await page.getByRole('option', { name: /^payments/ }).first().waitFor({ timeout: TIMEOUTS.diagnostics });
-    const orders = page.getByRole('option', { name: /^orders/ }).first();
-    await orders.waitFor({ timeout: TIMEOUTS.widget });
-    await orders.click();
-    const doc = await editorText(session, '# curated.orders');
-    assert.match(doc, /\*\*Iceberg\*\*/);
-    await runCommand(session, 'View: Close All Editors');
-    // Fold the view again and unfold the stacks view: the later steps need the stacks view's room.
-    await page.getByRole('button', { name: /^Glue Data Catalog/, expanded: true }).first().click();
-    await page.getByRole('button', { name: /^CloudFormation Stacks/, expanded: false }).first().click();
-  });
+  try {
+    await session.step('glue-search', async () => {
+      await runCommand(session, 'ArchLens: Search Tables');
+      // The input box opens once the command has its connection: type only when it is there.
+      await page.getByText(/Glue SearchTables: words in table names/).first().waitFor({ timeout: TIMEOUTS.widget });
+      await answer(session, 'amount');
+      // SearchTables matches column names across databases: curated.orders and curated.payments.
+      await page.getByRole('option', { name: /^payments/ }).first().waitFor({ timeout: TIMEOUTS.diagnostics });
+      const orders = page.getByRole('option', { name: /^orders/ }).first();
+      await orders.waitFor({ timeout: TIMEOUTS.widget });
+      await orders.click();
+      const doc = await editorText(session, '# curated.orders');
+      assert.match(doc, /\*\*Iceberg\*\*/);
+      await runCommand(session, 'View: Close All Editors');
+    });
+  } finally {
+    // Fold the view again and unfold the stacks view, even after a failure: the later steps need the stacks view's room.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^Glue Data Catalog/, expanded: true }).first().click().catch(() => undefined);
+    await page.getByRole('button', { name: /^CloudFormation Stacks/, expanded: false }).first().click().catch(() => undefined);
+  }
 }
