@@ -30,7 +30,7 @@ const REGION = 'us-east-1';
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-function heapAfterGc(): number {
+export function heapAfterGc(): number {
   gc();
   gc();
   return process.memoryUsage().heapUsed;

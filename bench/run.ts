@@ -19,6 +19,7 @@
  * 6. Diagram (bench/diagram.ts): graph build and ELK layout, several samples; (bench/diagramPaint.ts)
  *    the webview's paints in headless Chromium, --paint-runs cold loads each.
  * 7. Live AWS views (bench/aws.ts): timed from an empty cache, round trips counted on the local server.
+ * 8. The Glue Data Catalog view (bench/glue.ts): 100,000 partitions and 5,000 tables, same method.
  *
  * Then the goals table of the speed issue (bench/goals.ts). Informational: asserts nothing.
  * Options: --quick (few pairs: a smoke run), --pairs N (in-process pairs, default 15),
@@ -44,6 +45,7 @@ import { measureDiagram } from './diagram';
 import { benchDiagramPaint } from './diagramPaint';
 import { benchAws, roundTripText } from './aws';
 import { benchCost } from './cost';
+import { benchGlue } from './glue';
 import { formatGoalsTable, notRun, verdict, type GoalRow } from './goals';
 import { formatMs as fmt, formatPairDetail, formatRatio, formatSpreadMs, interleavedPairs, spread, timeChild, timeInProcess, type PairResult, type Sample } from './pairs';
 
@@ -266,6 +268,13 @@ async function main(): Promise<void> {
     measured: `${roundTripText(trips)}; time ${formatRatio(aws.openStack.pairs.ratio)}`,
     verdict: verdict(trips, 1.5),
   });
+
+  // --- The Glue Data Catalog view: 100,000 partitions, 5,000 tables (bench/glue.ts).
+  console.log('');
+  console.log('Glue Data Catalog view (local Glue server, real SDK over HTTP on 127.0.0.1; a new node per sample):');
+  const glue = await benchGlue(awsPairs);
+  printRows(glue.rows);
+  goals.push(...glue.goals);
 
   console.log('');
   console.log(`Goals (speed issue; load average now ${os.loadavg()[0]!.toFixed(2)}):`);

@@ -55,6 +55,8 @@ export class AwsError extends Error {
 }
 
 const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AuthorizationError', 'NotAuthorized']);
+// A KMS key the caller may not use (Glue's encrypted Data Catalog answers GlueEncryptionException): a permission problem.
+const KMS_DENIED = new Set(['GlueEncryptionException', 'KMSAccessDeniedException', 'KMSDisabledException', 'KMSInvalidStateException', 'KMSNotFoundException']);
 // Revoked or unknown keys: AWS answers these (not AccessDenied) when it does not know the key.
 const INVALID_CREDENTIALS = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidAccessKeyId', 'AuthFailure', 'SignatureDoesNotMatch', 'InvalidSignatureException', 'IncompleteSignature']);
 const CLOCK_SKEW = new Set(['RequestTimeTooSkewed', 'RequestInTheFuture']);
@@ -69,6 +71,9 @@ const THROTTLING = new Set([
   'RequestLimitExceeded',
   'SlowDown',
   'LimitExceededException',
+  // Glue: a federated source or the catalog itself was slow; retrying is the fix.
+  'FederationSourceRetryableException',
+  'OperationTimeoutException',
 ]);
 // restJson1 services (CodeArtifact, ...) name the error in `x-amzn-errortype`; the SDK turns it into `name`.
 const NOT_FOUND = new Set(['NotFound', 'ResourceNotFoundException', 'EntityNotFoundException', 'StackNotFoundException', 'NoSuchEntity', 'StackSetNotFoundException']);
@@ -163,7 +168,7 @@ function classify(error: ErrorLike, status: number | undefined, message: string,
   if (ids.includes('CredentialsProviderError') && /could not load credentials|not found|does not exist|could not resolve/i.test(message)) return 'NoCredentials';
   if (ids.some((id) => EXPIRED.has(id))) return 'ExpiredToken';
   if (ids.some((id) => INVALID_CREDENTIALS.has(id))) return region !== undefined && isOptInRegion(region) && !ids.includes('SignatureDoesNotMatch') ? 'Unavailable' : 'InvalidCredentials';
-  if (ids.some((id) => ACCESS_DENIED.has(id))) return 'AccessDenied';
+  if (ids.some((id) => ACCESS_DENIED.has(id) || KMS_DENIED.has(id))) return 'AccessDenied';
   if (missingRegionalHost(message, region)) return 'Unavailable';
   if (ids.some((id) => THROTTLING.has(id))) return 'Throttling';
   if (ids.some((id) => NOT_FOUND.has(id))) return 'NotFound';

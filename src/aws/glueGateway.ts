@@ -8,6 +8,7 @@ import {
   GetPartitionsCommand,
   GetTableCommand,
   GetTablesCommand,
+  GetTableVersionsCommand,
   SearchTablesCommand,
   type Column,
   type GlueClient,
@@ -84,6 +85,27 @@ export class GlueGateway {
       this.client.send(new GetTableCommand({ ...opt('CatalogId', ref.catalogId), DatabaseName: ref.databaseName, Name: ref.tableName }), { abortSignal: options.signal }),
     );
     return toTable(out.Table, ref);
+  }
+
+  /**
+   * How many versions the table has, counted 100 per page up to `limit` (default 1,000): `more`
+   * when the count stopped there (a table rewritten hourly can have tens of thousands).
+   */
+  async tableVersionCount(ref: GlueTableRef, options: CallOptions & { limit?: number } = {}): Promise<{ count: number; more: boolean }> {
+    const limit = options.limit ?? 1000;
+    let count = 0;
+    const pages = tokenPages(this.target, 'GetTableVersions', options, async (token) => {
+      const out = await this.client.send(
+        new GetTableVersionsCommand({ ...opt('CatalogId', ref.catalogId), DatabaseName: ref.databaseName, TableName: ref.tableName, MaxResults: 100, ...opt('NextToken', token) }),
+        { abortSignal: options.signal },
+      );
+      return { items: out.TableVersions ?? [], nextToken: out.NextToken };
+    });
+    for await (const page of pages) {
+      count += page.items.length;
+      if (count >= limit && page.nextToken !== undefined) return { count, more: true };
+    }
+    return { count, more: false };
   }
 
   /** Partitions (values and location only), at most 1,000 per page, filtered by AWS when `expression` is set. */

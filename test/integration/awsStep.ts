@@ -36,7 +36,7 @@ export function treeItem(session: Session, ...texts: (string | RegExp)[]): Locat
 }
 
 /** The editor showing `tab`, once its text contains `text`. */
-async function editorText(session: Session, text: string): Promise<string> {
+export async function editorText(session: Session, text: string): Promise<string> {
   const editor = session.workbench.page.getByRole('code').filter({ hasText: text }).first();
   await editor.waitFor({ timeout: TIMEOUTS.widget });
   // Monaco renders spaces as no-break spaces.

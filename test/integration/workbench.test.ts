@@ -149,7 +149,7 @@ describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
 
     it('(i) a deployed template compares with its local file, and a resource reveals its logical id there', { timeout: STEP_TIMEOUT }, () => checkAwsLocalTemplates(open()));
 
-    it('(m) the Glue Data Catalog view expands a partitioned table to its partitions and filters them', { timeout: STEP_TIMEOUT }, () => checkGlueView(open()));
+    it('(m) the Glue Data Catalog view expands a partitioned table to its partitions, filters them, generates DDL, shows schema drift and searches tables', { timeout: STEP_TIMEOUT }, () => checkGlueView(open()));
 
     it('(j) the status bar switches region, and the stacks view follows the connection', { timeout: STEP_TIMEOUT }, () => checkAwsRegionSwitch(open()));
 

@@ -26,6 +26,7 @@ import {
 } from './openapiOperationRules';
 import { openApiExampleMatchesSchemaRule, openApiSchemaTypeRule } from './openapiSchemaRules';
 import { openApiExampleValueRule, openApiParameterUniqueRule, openApiResponseCodeQuotedRule, openApiSchemaSemanticsRule, openApiSecurityScopesRule, openApiServerVariablesRule } from './openapiSemanticRules';
+import { glueColumnsRule, glueIcebergRule, glueLocationRule, glueProjectionRule } from './glueRules';
 import { apiGatewayApiKindRule, apiGatewayAuthorizerRule, apiGatewayExtensionValuesRule, apiGatewayMissingSubRule, apiGatewayIntegrationRule, apiGatewayRequestValidatorRule, apiGatewayTemplateReferencesRule, apiGatewayUnsupportedFeatureRule } from './apiGatewayRules';
 
 /** Every rule ArchLens runs. To add a rule, write it next to its peers and list it here. */
@@ -70,6 +71,10 @@ export const ALL_RULES: readonly Rule[] = [
   circularDependencyRule,
   samGlobalsRule,
   samEventSourceRule,
+  glueColumnsRule,
+  glueProjectionRule,
+  glueIcebergRule,
+  glueLocationRule,
   openApiSchemaRule,
   openApiVersionRule,
   openApiSizeLimitRule,

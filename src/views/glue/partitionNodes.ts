@@ -77,7 +77,7 @@ export class PartitionsFolderNode implements RefreshableNode {
     const expression = this.filter || undefined;
     return new PagedChildren<GluePartition>({
       idPrefix: `${this.id}/${encodeURIComponent(this.filter)}`,
-      fetch: (startToken, signal) => explained(glueGateway(this.env).partitionPages(this.ref, { ...(expression ? { expression } : {}) }, { startToken, signal })),
+      fetch: (startToken, signal) => explained(glueGateway(this.env).partitionPages(this.ref, { ...(expression ? { expression } : {}) }, { startToken, signal }), this.ref.catalogId),
       key: (p) => p.values.join('\u0000'),
       toNode: (p) => new PartitionNode(`${this.id}/${encodeURIComponent(p.values.join('/'))}`, this.keys, p),
       emptyMessage: this.filter ? 'No partitions match the filter' : 'No registered partitions',

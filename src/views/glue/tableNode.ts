@@ -2,6 +2,7 @@
 // badge starts from TABLE_TYPE and becomes the real format (Iceberg, Delta, Hudi...) once the
 // details are in. Children: what the format means, the location, columns, partition keys, and
 // either the projection ranges (Athena ignores registered partitions then) or the partitions.
+import { AwsError } from '../../aws/errors';
 import type { GlueColumn, GlueTable, GlueTableRef } from '../../aws/glueGateway';
 import { CONTEXT } from '../contextValues';
 import { md } from '../markdown';
@@ -35,6 +36,13 @@ export class TableNode implements RefreshableNode {
   /** GetTable's answer once loaded (for commands). */
   get table(): GlueTable | undefined {
     return this.details;
+  }
+
+  /** GetTable's answer, read now when the node was never expanded (for commands run on it). */
+  async loadTable(signal: AbortSignal): Promise<GlueTable> {
+    if (!this.details) await this.load(signal);
+    if (this.details) return this.details;
+    throw this.error instanceof Error ? this.error : new AwsError(this.error === undefined ? 'Cancelled' : 'Unknown', 'Glue', 'GetTable', this.error === undefined ? 'Glue GetTable: cancelled' : 'Glue GetTable: failed');
   }
 
   item(): NodeItem {
@@ -77,7 +85,7 @@ export class TableNode implements RefreshableNode {
           if (this.kind().kind !== before) this.env.sink.changed(this);
         },
         (error: unknown) => {
-          if (!signal.aborted) this.error = explainGlueError(error);
+          if (!signal.aborted) this.error = explainGlueError(error, this.ref.catalogId);
         },
       )
       .finally(() => (this.inflight = undefined));

@@ -28,6 +28,8 @@ export interface FixtureTable {
   readonly partitionKeys?: readonly FixtureColumn[];
   readonly viewOriginalText?: string;
   readonly partitions?: FixturePartitions;
+  /** How many versions GetTableVersions lists (default 3). */
+  readonly versions?: number;
 }
 
 export interface FixtureDatabase {

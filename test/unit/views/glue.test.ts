@@ -5,6 +5,7 @@
 // Formation denying one database, and GetCatalogs refused.
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
+import { CatalogNode, DatabaseNode } from '../../../src/views/glue/catalogNodes';
 import { GlueRoot } from '../../../src/views/glue/glueRoot';
 import { PartitionsFolderNode } from '../../../src/views/glue/partitionNodes';
 import { TableNode } from '../../../src/views/glue/tableNode';
@@ -158,5 +159,34 @@ void describe('Glue Data Catalog tree', () => {
     } finally {
       local.account.glue.conditions.getCatalogsAnswers = true;
     }
+  });
+  void test('a name filter on a database keeps matching tables, reading further pages until enough match', async () => {
+    const tables = local.account.glue.catalogs[0]!.databases[1]!.tables;
+    const added = Array.from({ length: 450 }, (_, i) => ({ name: `t${String(i).padStart(3, '0')}${i % 100 === 7 ? '_orders' : ''}`, tableType: 'EXTERNAL_TABLE', columns: [] }));
+    tables.push(...added);
+    try {
+      const curated = await database('curated');
+      assert.ok(curated instanceof DatabaseNode);
+      curated.setNameFilter('ORDERS');
+      const shown = await expand(curated);
+      // 'orders' itself, then t007_orders ... t407_orders: fewer than the 25 a request fills, so all 5 pages of 100 are read in one.
+      assert.deepEqual(labels(shown), ['orders', 't007_orders', 't107_orders', 't207_orders', 't307_orders', 't407_orders']);
+      assert.equal(calls('GetTables'), 5);
+      assert.equal(curated.item().description, 'filter: ORDERS');
+      curated.setNameFilter('nothing-like-this');
+      assert.deepEqual(labels(await expand(curated)), ['No names contain "nothing-like-this"']);
+      curated.setNameFilter('');
+      assert.equal((await expand(curated)).length, 101, 'one page of 100 and Load more');
+    } finally {
+      tables.splice(tables.length - added.length, added.length);
+    }
+  });
+
+  void test('a name filter on a catalog filters its databases', async () => {
+    const catalogs = await new GlueRoot(local.session, host).children(new AbortController().signal);
+    const catalog = byLabel(catalogs, 'default');
+    assert.ok(catalog instanceof CatalogNode);
+    catalog.setNameFilter('cur');
+    assert.deepEqual(labels(await expand(catalog)), ['curated']);
   });
 });

@@ -18,10 +18,14 @@ export interface GlueConditions {
   readonly lakeFormationDenied: Set<string>;
   /** false: GetCatalogs fails as in accounts without multi-catalog support. */
   getCatalogsAnswers: boolean;
+  /** Databases whose catalog's KMS key the caller may not use (GlueEncryptionException). */
+  readonly kmsDenied: Set<string>;
+  /** Catalog ids whose federated source fails (FederationSourceException). */
+  readonly federationFailing: Set<string>;
 }
 
 export class GlueState {
-  readonly conditions: GlueConditions = { lakeFormationDenied: new Set(), getCatalogsAnswers: true };
+  readonly conditions: GlueConditions = { lakeFormationDenied: new Set(), getCatalogsAnswers: true, kmsDenied: new Set(), federationFailing: new Set() };
 
   constructor(
     readonly catalogs: FixtureCatalog[] = createGlueFixture(),
@@ -32,8 +36,17 @@ export class GlueState {
     return `${this.account()}${catalog.suffix}`;
   }
 
-  findCatalog(id: unknown): FixtureCatalog {
+  findCatalog(id: unknown, operation = 'GetDatabases'): FixtureCatalog {
     const wanted = typeof id === 'string' ? id : this.account();
+    const owner = /^\d{12}/.exec(wanted)?.[0];
+    // Another account's catalog: no resource policy here grants anything, as AWS words it.
+    if (owner !== undefined && owner !== this.account()) {
+      throw new ServiceError(
+        'AccessDeniedException',
+        `User: arn:aws:iam::${this.account()}:user/archlens-demo is not authorized to perform: glue:${operation} on resource: arn:aws:glue:us-east-1:${owner}:catalog because no resource-based policy allows the glue:${operation} action`,
+      );
+    }
+    if (this.conditions.federationFailing.has(wanted)) throw new ServiceError('FederationSourceException', `Federation source error: the connection of catalog ${wanted} could not be reached.`);
     const catalog = this.catalogs.find((c) => this.catalogId(c) === wanted);
     if (catalog === undefined) throw new ServiceError('EntityNotFoundException', `Catalog not found: ${wanted}`);
     return catalog;
@@ -44,6 +57,7 @@ export class GlueState {
     const database = this.findCatalog(body.CatalogId).databases.find((d) => d.name === name);
     if (database === undefined) throw new ServiceError('EntityNotFoundException', `Database ${String(name)} not found.`);
     if (this.conditions.lakeFormationDenied.has(database.name)) throw new ServiceError('AccessDeniedException', `Insufficient Lake Formation permission(s) on ${database.name}`);
+    if (this.conditions.kmsDenied.has(database.name)) throw new ServiceError('GlueEncryptionException', 'User is not authorized to perform kms:Decrypt on the key of the Data Catalog encryption settings.');
     return database;
   }
 
@@ -208,6 +222,16 @@ export function glueService(state: GlueState): ServiceDefinition {
           Segment: { type: 'structure', members: { SegmentNumber: { type: 'integer', range: [0, 9] }, TotalSegments: { type: 'integer', range: [1, 10] } } },
         },
         handle: getPartitions,
+      },
+      GetTableVersions: {
+        input: { CatalogId: CATALOG_ID, DatabaseName: { ...NAME, required: true }, TableName: { ...NAME, required: true }, MaxResults: { type: 'integer', range: [1, 100] } },
+        handle(body) {
+          const { database, table } = state.findTable(body, 'TableName');
+          const catalog = state.catalogId(state.findCatalog(body.CatalogId));
+          const versions = Array.from({ length: table.versions ?? 3 }, (_, i) => String(i + 1)).reverse();
+          const { page: items, nextToken } = page(versions, `versions/${database.name}/${table.name}`, body, typeof body.MaxResults === 'number' ? body.MaxResults : 100);
+          return { TableVersions: items.map((VersionId) => ({ VersionId, Table: tableOutput(catalog, database, table) })), ...(nextToken !== undefined ? { NextToken: nextToken } : {}) };
+        },
       },
       SearchTables: {
         input: { CatalogId: CATALOG_ID, SearchText: { length: [0, 1024] }, MaxResults: { type: 'integer', range: [1, 1000] }, ResourceShareType: { enum: ['ALL', 'FEDERATED', 'FOREIGN'] } },
