@@ -126,15 +126,19 @@ export function yamlTopLevelKeys(text: string): string[] | undefined {
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const line = text.slice(start, end);
+    const lineStart = start;
     start = end + 1;
-    const first = line.charAt(0);
-    if (first === '' || first === '#' || first === '\r') continue;
+    const first = text.charAt(lineStart);
+    if (first === '\n' || first === '#' || first === '\r' || lineStart === end) continue;
     if (first === ' ' || first === '\t') {
       // The root's own keys must start at column 0; indented lines belong to values.
-      if (!sawContent && line.trim() !== '' && !line.trimStart().startsWith('#')) return undefined;
+      if (!sawContent) {
+        const trimmed = text.slice(lineStart, end).trim();
+        if (trimmed !== '' && !trimmed.startsWith('#')) return undefined;
+      }
       continue;
     }
+    const line = text.slice(lineStart, end);
     if (first === '%') continue;
     if (line.startsWith('---') || line.startsWith('...')) {
       if (sawContent) return undefined;

@@ -9,44 +9,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { OPENAPI, TEMPLATE } from '../support/crossFileFixture';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const cliPath = process.env['ARCHLENS_CLI'] ?? path.join(repoRoot, 'dist', 'cli.js');
 
-// Line 17 holds the Location value ./api/openapi.yaml (column 23).
-const TEMPLATE = `Transform: AWS::Serverless-2016-10-31
-Resources:
-  ApiLambda:
-    Type: AWS::Serverless::Function
-    Properties:
-      Handler: app.handler
-      Runtime: python3.12
-      CodeUri: src/
-  Api:
-    Type: AWS::Serverless::Api
-    Properties:
-      StageName: prod
-      DefinitionBody:
-        Fn::Transform:
-          Name: AWS::Include
-          Parameters:
-            Location: ./api/openapi.yaml
-`;
-
-// Line 10 names APILambda (a typo of ApiLambda); the name starts at column 95.
-const OPENAPI = `openapi: 3.0.1
-info: {title: pets, version: "1"}
-paths:
-  /pets:
-    get:
-      x-amazon-apigateway-integration:
-        type: aws_proxy
-        httpMethod: POST
-        uri:
-          Fn::Sub: arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${APILambda.Arn}/invocations
-      responses:
-        "200": {description: ok}
-`;
 const NAME_COLUMN = OPENAPI.split('\n')[9]!.indexOf('APILambda.Arn') + 1;
 
 interface JsonFinding {

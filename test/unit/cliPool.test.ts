@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { MIN_FILES_FOR_WORKERS } from '../../src/cli/lintPool';
+import { OPENAPI, TEMPLATE } from '../support/crossFileFixture';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const cliPath = process.env['ARCHLENS_CLI'] ?? path.join(repoRoot, 'dist', 'cli.js');
@@ -30,37 +31,6 @@ Outputs:
     Value: !Ref ${i % 7 === 0 ? 'Missing' : `Topic${i}`}
 `;
 
-// A SAM template including an OpenAPI file whose integration names a misspelt function: the
-// finding belongs to the OpenAPI file (apigw-template-references).
-const SAM = `Transform: AWS::Serverless-2016-10-31
-Resources:
-  ApiLambda:
-    Type: AWS::Serverless::Function
-    Properties: {Handler: app.handler, Runtime: python3.12, CodeUri: src/}
-  Api:
-    Type: AWS::Serverless::Api
-    Properties:
-      StageName: prod
-      DefinitionBody:
-        Fn::Transform:
-          Name: AWS::Include
-          Parameters:
-            Location: ./api/openapi.yaml
-`;
-const OPENAPI = `openapi: 3.0.1
-info: {title: pets, version: "1"}
-paths:
-  /pets:
-    get:
-      x-amazon-apigateway-integration:
-        type: aws_proxy
-        httpMethod: POST
-        uri:
-          Fn::Sub: arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${APILambda.Arn}/invocations
-      responses:
-        "200": {description: ok}
-`;
-
 let tmp: string;
 
 function write(root: string, name: string, content: string | Buffer): void {
@@ -72,7 +42,7 @@ function write(root: string, name: string, content: string | Buffer): void {
 /** A folder of many files of every kind the walk meets. */
 function project(root: string): string {
   for (let i = 0; i < 40; i++) write(root, `stacks/${String(i).padStart(2, '0')}/template.${i % 2 === 0 ? 'yaml' : 'json'}`, i % 2 === 0 ? template(i) : JSON.stringify({ Resources: { [`Bucket${i}`]: { Type: 'AWS::S3::Bucket', Properties: { BucketNam: `b-${i}` } } } }, null, 2));
-  write(root, 'sam/template.yaml', SAM);
+  write(root, 'sam/template.yaml', TEMPLATE);
   write(root, 'sam/api/openapi.yaml', OPENAPI);
   write(root, 'package.json', '{"name": "x", "version": "1.0.0"}');
   write(root, 'buildspec.yml', 'version: 0.2\nphases: {build: {commands: [make]}}\n');

@@ -88,10 +88,12 @@ void describe('quick classification', () => {
       ['a long key line', (n) => `${'a'.repeat(n * 10)}: Resources\n`],
     ];
     for (const [label, make] of crafted) {
-      const n = 20_000;
-      isSurelyOther(make(n)); // warm up
-      const small = bestTime(() => void isSurelyOther(make(n)), 3);
-      const large = bestTime(() => void isSurelyOther(make(4 * n)), 3);
+      // Large enough that a busy machine's pauses are small beside the work; texts built once.
+      const n = 50_000;
+      const [smallText, largeText] = [make(n), make(4 * n)];
+      isSurelyOther(smallText); // warm up
+      const small = bestTime(() => void isSurelyOther(smallText), 5);
+      const large = bestTime(() => void isSurelyOther(largeText), 5);
       assert.ok(large < 8 * small + 25, `${label}: ${small.toFixed(1)} ms at n, ${large.toFixed(1)} ms at 4n`);
     }
   });
