@@ -81,6 +81,14 @@ export class CloudFormationGateway {
     });
   }
 
+  /** Every live stack with its parameters and outputs, page by page (DescribeStacks without a name). */
+  describeStacks(options: PageOptions = {}): AsyncIterable<Page<Stack>> {
+    return this.pages('DescribeStacks', options, async (NextToken, abortSignal) => {
+      const out = await this.client.send(new DescribeStacksCommand({ NextToken }), { abortSignal });
+      return { items: out.Stacks ?? [], nextToken: out.NextToken };
+    });
+  }
+
   /** Every resource of a stack (unlike DescribeStackResources, not capped at 100). */
   listStackResources(stack: string, options: PageOptions = {}): AsyncIterable<Page<StackResourceSummary>> {
     return this.pages('ListStackResources', options, async (NextToken, abortSignal) => {

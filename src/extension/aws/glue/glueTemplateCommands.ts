@@ -6,7 +6,9 @@ import * as vscode from 'vscode';
 import { splitCatalogId } from '../../../views/glue/glueLinks';
 import { driftSummary, schemaDrift, schemaSide } from '../../../views/glue/schemaDrift';
 import { DatabaseNode } from '../../../views/glue/catalogNodes';
-import { definesTable, glueDatabasesInTemplate, glueTablesInTemplate, type TemplateGlueDatabase, type TemplateGlueTable } from '../../../views/glue/templateTables';
+import { glueDatabasesInTemplate, type TemplateGlueDatabase, type TemplateGlueTable } from '../../../views/glue/templateTables';
+import { deployedStackParameters, tableDefinitions, type TemplateFile } from '../../../views/glue/stackParameters';
+import { cloudFormationService } from '../../../aws/services/cloudFormation';
 import { registerAwsCommand, type CommandInvocation } from '../awsCommand';
 import { candidateFiles, readLocal } from '../stacks/localTemplates';
 import { tableTarget, type GlueCommandContext, type TableTarget } from './glueTableCommands';
@@ -18,19 +20,22 @@ interface Definition {
 
 const basename = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
 
-/** The templates' tables that define the target (all of them: the user picks when there are several). */
+/**
+ * The templates' tables that define the target (all of them: the user picks when there are
+ * several), resolved with the templates' defaults, else with each deployed stack's parameters.
+ */
 async function definitions(target: TableTarget): Promise<Definition[]> {
   const { table, services } = target;
   const accountId = splitCatalogId(table.catalogId ?? target.ref.catalogId).account;
-  const found: Definition[] = [];
+  const files: Array<TemplateFile & { uri: vscode.Uri }> = [];
   for (const uri of await candidateFiles()) {
     const file = await readLocal(uri);
-    if (!file) continue;
-    for (const defined of glueTablesInTemplate(uri.path, file.text, { region: services.region, ...(accountId ? { accountId } : {}) })) {
-      if (definesTable(defined, table.databaseName, table.name)) found.push({ uri, defined });
-    }
+    if (file) files.push({ uri, path: uri.path, text: file.text });
   }
-  return found;
+  const found = await tableDefinitions(files, { databaseName: table.databaseName, tableName: table.name, region: services.region, ...(accountId ? { accountId } : {}) }, () =>
+    deployedStackParameters(services.gateway(cloudFormationService)),
+  );
+  return found.map(({ file, defined }) => ({ uri: (file as (typeof files)[number]).uri, defined }));
 }
 
 /** The one definition to use, or undefined after saying none was found (or the pick was closed). */
@@ -39,7 +44,7 @@ async function pickDefinition(target: TableTarget): Promise<Definition | undefin
   const found = await definitions(target);
   if (found.length === 0) {
     void vscode.window.showInformationMessage(
-      `No local template in this workspace defines ${name} (an AWS::Glue::Table whose TableInput.Name resolves to ${target.table.name}). Names from !ImportValue, !GetAtt or parameters without a default cannot be resolved.`,
+      `No local template in this workspace defines ${name} (an AWS::Glue::Table whose TableInput.Name resolves to ${target.table.name}). Names from parameters are resolved with their defaults, then with each deployed stack's parameters; names from !ImportValue or !GetAtt cannot be resolved.`,
     );
     return undefined;
   }
