@@ -14,6 +14,9 @@ const bundles = [
   { entry: 'src/cli/main.ts', outfile: 'dist/cli.js', banner: '#!/usr/bin/env node', executable: true },
   { entry: 'src/extension/extension.ts', outfile: 'dist/extension.js', optional: true },
   { entry: 'src/server/server.ts', outfile: 'dist/server.js', optional: true },
+  // The CDK synth worker: @aws-cdk/toolkit-lib bundled into its own file, forked on "Synthesize CDK
+  // App" only, so the extension's startup never loads it (node_modules is not in the .vsix).
+  { entry: 'src/extension/cdk/synth/synthWorker.ts', outfile: 'dist/cdkSynthWorker.js', optional: true, minify: true },
   // Webview bundles: one line per panel in WEBVIEW_PANELS below.
 ];
 
@@ -82,7 +85,7 @@ for (const bundle of bundles) {
       // The extension host provides `vscode`; it must never be bundled.
       external: bundle.browser ? [] : ['vscode'],
       // Webview bundles are always minified: they are parsed on every panel load.
-      minify: production || Boolean(bundle.browser),
+      minify: production || Boolean(bundle.browser) || Boolean(bundle.minify),
       banner: bundle.banner ? { js: bundle.banner } : undefined,
       logLevel: 'warning',
       // Keeps stack traces readable and lets `require.main === module` style checks work.

@@ -4,6 +4,7 @@ import { createLanguageClient } from './languageClient';
 import { registerDiagram } from './diagram/registerDiagram';
 import { registerStatusBar } from './statusBar';
 import { registerAws } from './aws/registerAws';
+import { registerCdk } from './cdk/registerCdk';
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerStatusBar(client),
     registerDiagram(context, { log: output }),
     ...registerAws(context, output),
+    registerCdk(context, output),
     vscode.commands.registerCommand('archlens.server.restart', async () => {
       output.info('Restarting the language server on request.');
       await client?.restart();

@@ -83,9 +83,15 @@ export interface CdkApp {
   readonly newestSource?: { readonly file: string; readonly mtimeMs: number };
 }
 
+/**
+ * A checkout or a copy writes sources and the assembly within moments of each other, in any
+ * order: a source counts as newer only when it is this much newer than the manifest.
+ */
+export const STALE_SLACK_MS = 2_000;
+
 /** An assembly older than the newest source file no longer shows what the code makes. */
 export function isStale(app: CdkApp): boolean {
-  return app.assembly.kind === 'ready' && app.newestSource !== undefined && app.newestSource.mtimeMs > app.assembly.synthesizedAtMs;
+  return app.assembly.kind === 'ready' && app.newestSource !== undefined && app.newestSource.mtimeMs > app.assembly.synthesizedAtMs + STALE_SLACK_MS;
 }
 
 export function addCounts(a: FindingCounts, b: FindingCounts): FindingCounts {

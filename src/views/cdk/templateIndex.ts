@@ -18,6 +18,8 @@ export interface IndexedResource {
   /** Offsets of the whole entry (key to end of value), to find the resource under a cursor. */
   readonly start: number;
   readonly end: number;
+  /** Offsets where go to definition answers: the logical id key and the `aws:cdk:path` value. */
+  readonly anchors: readonly { readonly start: number; readonly end: number }[];
   readonly findings: FindingCounts;
 }
 
@@ -62,6 +64,7 @@ export function indexTemplate(analyzed: AnalyzedDocument, findings: readonly Fin
       column: position.character,
       start: entry.keyNode.span.start,
       end: entry.node.span.end,
+      anchors: [entry.keyNode.span, ...(pathNode ? [pathNode.span] : [])].map((span) => ({ start: span.start, end: span.end })),
       findings: perEntry[i]!,
     };
     resources.set(entry.name, resource);
@@ -70,8 +73,17 @@ export function indexTemplate(analyzed: AnalyzedDocument, findings: readonly Fin
   return { resources, byPath };
 }
 
-/** The resource whose entry contains `offset` (for go to definition). */
+/** The resource whose entry contains `offset`. */
 export function resourceAt(index: TemplateIndex, offset: number): IndexedResource | undefined {
   for (const resource of index.resources.values()) if (offset >= resource.start && offset <= resource.end) return resource;
   return undefined;
+}
+
+/**
+ * The resource whose logical id key or `aws:cdk:path` value is under `offset`: go to definition
+ * answers only there, so a `Ref` inside the resource keeps going to its target alone.
+ */
+export function resourceAnchoredAt(index: TemplateIndex, offset: number): IndexedResource | undefined {
+  const resource = resourceAt(index, offset);
+  return resource?.anchors.some((a) => offset >= a.start && offset <= a.end) ? resource : undefined;
 }

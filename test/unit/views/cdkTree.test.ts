@@ -105,7 +105,7 @@ describe('CDK tree nodes', () => {
     assert.equal(fresh.item().description, 'aws://111111111111/eu-west-1 · 1 error, 2 warnings');
     assert.equal(fresh.item().contextValue, CONTEXT.cdkStack);
     assert.deepEqual(fresh.item().badge, { count: 3, tone: 'error' });
-    const staleApp = app({ newestSource: { file: STACK_FILE, mtimeMs: 3_000 } });
+    const staleApp = app({ newestSource: { file: STACK_FILE, mtimeMs: 5_000 } });
     assert.equal(isStale(staleApp), true);
     const stale = new StackNode(staleApp, firstStack(staleApp), 'cdk');
     assert.equal(stale.item().contextValue, CONTEXT.cdkStackStale);
