@@ -9,7 +9,8 @@ import { isStale, type CdkApp, type CdkStack, type CdkConstruct, type FindingCou
 import { AppNode, CdkMessageNode, countsText, type ConstructNode, shortFqn, StackNode, type CdkNode } from '../../../src/views/cdk/cdkNodes';
 import { CdkRoot } from '../../../src/views/cdk/cdkRoot';
 import { lensesForFile, lensTitle, sourceOfResource } from '../../../src/views/cdk/constructLenses';
-import { indexTemplate, resourceAt } from '../../../src/views/cdk/templateIndex';
+import { synthLensLines } from '../../../src/views/cdk/synthLenses';
+import { indexTemplate, resourceAnchoredAt, resourceAt } from '../../../src/views/cdk/templateIndex';
 import { CONTEXT } from '../../../src/views/contextValues';
 import { realAnalyzer } from '../../support/lintHelpers';
 
@@ -254,5 +255,48 @@ describe('template index (real engine)', () => {
     assert.deepEqual(index.resources.get('Orders')!.findings, none);
     assert.equal(resourceAt(index, text.indexOf('BucketNam'))?.logicalId, 'Logs1234');
     assert.equal(resourceAt(index, 0), undefined);
+    // Go to definition answers on the logical id key and the aws:cdk:path value only.
+    assert.equal(resourceAnchoredAt(index, text.indexOf('"Logs1234"') + 2)?.logicalId, 'Logs1234');
+    assert.equal(resourceAnchoredAt(index, text.indexOf('Storage/Logs/Resource') + 3)?.logicalId, 'Logs1234');
+    assert.equal(resourceAnchoredAt(index, text.indexOf('BucketNam')), undefined);
+  });
+});
+
+describe('Synthesize code lens lines', () => {
+  test('TypeScript: new App() and stack or stage classes, not comments', () => {
+    const text = [
+      "import * as cdk from 'aws-cdk-lib';",
+      'const app = new cdk.App();',
+      '// const other = new App();',
+      'export class DataStack extends Stack {',
+      'class Prod extends cdk.Stage {',
+      'class Helper extends Construct {',
+      '  new App({ outdir });',
+    ].join('\n');
+    assert.deepEqual(synthLensLines(text, false), [
+      { line: 1, column: 12, kind: 'app' },
+      { line: 3, column: 0, kind: 'stack' },
+      { line: 4, column: 0, kind: 'stack' },
+      { line: 6, column: 2, kind: 'app' },
+    ]);
+  });
+
+  test('Python: App() and Stack subclasses', () => {
+    const text = ['app = cdk.App()', 'class DataStack(Stack):', '# app = App()', 'class Helper(Construct):'].join('\n');
+    assert.deepEqual(
+      synthLensLines(text, true).map((l) => [l.line, l.kind]),
+      [
+        [0, 'app'],
+        [1, 'stack'],
+      ],
+    );
+  });
+
+  test('a very long line (minified code) gets no lens, and the scan stays linear', () => {
+    assert.deepEqual(synthLensLines(`${'x'.repeat(10_000)} new App()`, false), []);
+    const hostile = `class A extends ${'a.'.repeat(150)}`;
+    const started = performance.now();
+    synthLensLines(Array.from({ length: 2_000 }, () => hostile).join('\n'), false);
+    assert.ok(performance.now() - started < 2_000);
   });
 });
