@@ -16,7 +16,13 @@ export function constructLocator(appDir: string, assembly: CdkAssembly): SourceL
   const locator = new AssemblySourceLocator(appDir);
   const hasFrames = assembly.capabilities.creationStack || assembly.capabilities.trace;
   return (stack, constructPath) => {
-    if (hasFrames && creationFrames(stack.metadata.get(`/${constructPath}`)).length === 0) return undefined;
+    if (hasFrames) {
+      // The recorded frame alone: no need to parse the source for the call's range (that loads the
+      // TypeScript compiler), the tree opens the line.
+      if (creationFrames(stack.metadata.get(`/${constructPath}`)).length === 0) return undefined;
+      const position = locator.creationPosition(stack, constructPath);
+      return position ? { ...position, precision: 'trace' } : undefined;
+    }
     const placement = locator.place(stack, constructPath);
     if (!placement) return undefined;
     return { file: placement.file, line: placement.range.start.line, column: placement.range.start.character, precision: placement.inferred ? 'inferred' : 'trace' };
