@@ -17,6 +17,8 @@ const bundles = [
   // The CDK synth worker: @aws-cdk/toolkit-lib bundled into its own file, forked on "Synthesize CDK
   // App" only, so the extension's startup never loads it (node_modules is not in the .vsix).
   { entry: 'src/extension/cdk/synth/synthWorker.ts', outfile: 'dist/cdkSynthWorker.js', optional: true, minify: true },
+  // The CDK view's reader (assembly reader + engine), required by the extension on first use.
+  { entry: 'src/extension/cdk/cdkReader.ts', outfile: 'dist/cdkReader.js', optional: true },
   // Webview bundles: one line per panel in WEBVIEW_PANELS below.
 ];
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { lensesForFile, lensTitle, sourceOfResource } from '../../views/cdk/constructLenses';
 import { CDK_COMMANDS } from '../../views/cdk/cdkNodes';
 import { synthLensLines } from '../../views/cdk/synthLenses';
-import { indexTemplate, resourceAnchoredAt } from '../../views/cdk/templateIndex';
+import { resourceAnchoredAt } from '../../views/cdk/templateIndex';
 import { isInside, type CdkWorkspace } from './cdkWorkspace';
 
 const SOURCE_SELECTOR: vscode.DocumentSelector = [
@@ -61,10 +61,8 @@ class TemplateDefinitionProvider implements vscode.DefinitionProvider {
     const apps = await this.workspace.list();
     const file = document.uri.fsPath;
     if (!apps.some((app) => isInside(file, app.outDir))) return undefined;
-    const analyzer = this.workspace.analyzer();
-    const analyzed = analyzer.analyze(file, document.getText());
     // No lint here: only the resource under the cursor is wanted.
-    const resource = resourceAnchoredAt(indexTemplate(analyzed, []), document.offsetAt(position));
+    const resource = resourceAnchoredAt(this.workspace.reader().templateIndex(file, document.getText()), document.offsetAt(position));
     if (!resource) return undefined;
     const source = sourceOfResource(apps, file, resource.logicalId, samePath)?.source;
     if (!source) return undefined;

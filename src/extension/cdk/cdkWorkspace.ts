@@ -5,11 +5,8 @@
 // untrusted workspace.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { createAnalyzer, type Analyzer } from '../../engine/analyzer';
-import { defaultCatalogDir, loadCatalogFromDir } from '../../node/catalogLoader';
 import type { CdkApp } from '../../views/cdk/cdkModel';
-import { appSnapshot } from './appSnapshot';
-import { constructLocator } from './sourceLocator';
+import type { CdkReader, createCdkReader } from './cdkReader';
 
 /** More apps than this in one workspace are not listed (a monorepo of fixtures, not a project). */
 const MAX_APPS = 50;
@@ -17,7 +14,7 @@ const EXCLUDE = '{**/node_modules/**,**/cdk.out/**,**/.git/**}';
 
 export class CdkWorkspace implements vscode.Disposable {
   private apps: Promise<readonly CdkApp[]> | undefined;
-  private engine: Analyzer | undefined;
+  private loadedReader: CdkReader | undefined;
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private timer: NodeJS.Timeout | undefined;
@@ -74,20 +71,26 @@ export class CdkWorkspace implements vscode.Disposable {
     this.emitter.fire();
   }
 
-  /** The engine, over the catalogue shipped beside the bundle (loaded on first use, not at startup). */
-  analyzer(): Analyzer {
-    this.engine ??= createAnalyzer({ catalog: loadCatalogFromDir(defaultCatalogDir()) });
-    return this.engine;
+  /**
+   * The reader (dist/cdkReader.js, beside this bundle), loaded on first use, not at activation.
+   * The specifier is not a literal, so esbuild leaves the require alone.
+   */
+  reader(): CdkReader {
+    if (!this.loadedReader) {
+      const load = require as (id: string) => { createCdkReader: typeof createCdkReader };
+      this.loadedReader = load(path.join(__dirname, 'cdkReader.js')).createCdkReader();
+    }
+    return this.loadedReader;
   }
 
   private async read(): Promise<readonly CdkApp[]> {
     const files = await vscode.workspace.findFiles('**/cdk.json', EXCLUDE, MAX_APPS);
-    const analyzer = this.analyzer();
+    const reader = this.reader();
     const apps: CdkApp[] = [];
     for (const file of files) {
       const folder = path.dirname(file.fsPath);
       try {
-        apps.push(appSnapshot(folder, { analyzer, locator: constructLocator, name: displayName(file) }));
+        apps.push(reader.snapshot(folder, displayName(file)));
       } catch (error) {
         this.log.warn(`CDK: could not read the app in ${folder}: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -24,9 +24,10 @@ function isResource(value: unknown): value is SynthesizedResource {
   return typeof v === 'object' && v !== null && typeof v.templateFile === 'string' && typeof v.logicalId === 'string' && typeof v.line === 'number';
 }
 
-async function openAt(file: string, line: number, column: number): Promise<void> {
+/** Opens a file at a position; from the tree, focus stays there (arrow keys keep browsing, as in the Explorer). */
+async function openAt(file: string, line: number, column: number, preserveFocus: boolean): Promise<void> {
   const position = new vscode.Position(line, column);
-  await vscode.window.showTextDocument(vscode.Uri.file(file), { selection: new vscode.Range(position, position), preview: true });
+  await vscode.window.showTextDocument(vscode.Uri.file(file), { selection: new vscode.Range(position, position), preview: true, preserveFocus });
 }
 
 /** The template (and line) a node or resource points at. */
@@ -88,15 +89,17 @@ export function registerCdk(context: vscode.ExtensionContext, log: vscode.LogOut
       if (app) await synthesizeApp(app, synth, 'explicit');
     }),
     vscode.commands.registerCommand(CDK_COMMANDS.openSource, async (position: unknown) => {
-      if (isSourcePosition(position)) await openAt(position.file, position.line, position.column);
+      if (isSourcePosition(position)) await openAt(position.file, position.line, position.column, true);
     }),
     vscode.commands.registerCommand(CDK_COMMANDS.openTemplate, async (...args: unknown[]) => {
-      const target = commandTargets(args, () => view.selection()).map(templateTarget).find((t) => t !== undefined);
+      const targets = commandTargets(args, () => view.selection());
+      const target = targets.map(templateTarget).find((t) => t !== undefined);
       if (!target) {
         void vscode.window.showInformationMessage('ArchLens: select a stack or construct in the CDK view to open its synthesized template.');
         return;
       }
-      await openAt(target.file, target.line, 0);
+      // A code lens passes the resource itself: the user is in the editor and goes to the template.
+      await openAt(target.file, target.line, 0, !isResource(targets[0]));
     }),
     vscode.commands.registerCommand(CDK_COMMANDS.showInDiagram, async (...args: unknown[]) => {
       const target = commandTargets(args, () => view.selection()).map(templateTarget).find((t) => t !== undefined);
