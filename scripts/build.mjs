@@ -14,6 +14,8 @@ const bundles = [
   { entry: 'src/cli/main.ts', outfile: 'dist/cli.js', banner: '#!/usr/bin/env node', executable: true },
   { entry: 'src/extension/extension.ts', outfile: 'dist/extension.js', optional: true },
   { entry: 'src/server/server.ts', outfile: 'dist/server.js', optional: true },
+  // The TypeScript compiler API, loaded only for CDK property placement (src/node/cdk/typescriptRuntime.ts).
+  { entry: 'src/node/cdk/typescriptBundle.ts', outfile: 'dist/typescript.js' },
   // The CDK synth worker: @aws-cdk/toolkit-lib bundled into its own file, forked on "Synthesize CDK
   // App" only, so the extension's startup never loads it (node_modules is not in the .vsix).
   { entry: 'src/extension/cdk/synth/synthWorker.ts', outfile: 'dist/cdkSynthWorker.js', optional: true, minify: true },

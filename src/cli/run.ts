@@ -13,6 +13,7 @@ import { formatSarif } from './formatSarif';
 import { formatText, shouldUseColor } from './formatText';
 import { ProjectConfigResolver, mergeOptions } from './projectConfig';
 import { placeFindings, type FileReport } from './report';
+import { lintCdkPaths } from './cdkLint';
 import { InputError, collectFiles, errorText } from './walk';
 import { EncodingError, MAX_DOCUMENT_BYTES, readTextFile } from '../node/readRegularFile';
 
@@ -67,12 +68,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 function lint(command: LintCommand, analyzer: Analyzer, catalog: Catalog, io: CliIo): number {
   warnUnknown(command, analyzer, catalog, io);
   let ioErrors = 0;
-  const files = collectFiles(command.paths, (message) => {
+  const configs = new ProjectConfigResolver(command.config, io.cwd, (message) => io.stderr.write(`archlens: note: ${message}\n`));
+  // CDK apps and assemblies: their stacks are linted from the cloud assembly, findings placed on sources.
+  const cdk = lintCdkPaths(command.paths, analyzer, (file) => mergeOptions(configs.optionsFor(file), command), (message) => io.stderr.write(`archlens: note: ${message}\n`), io.cwd);
+  const files = collectFiles(cdk.remainingPaths, (message) => {
     io.stderr.write(`archlens: ${message}\n`);
     ioErrors++;
   });
-  const configs = new ProjectConfigResolver(command.config, io.cwd, (message) => io.stderr.write(`archlens: note: ${message}\n`));
-  const reports: FileReport[] = [];
+  const reports: FileReport[] = [...cdk.reports];
   for (const candidate of files) {
     let text: string;
     try {

@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,6 +16,7 @@ import { connectionLogger } from './logger';
 import { mergeSettings, ProjectConfigCache } from './projectSettings';
 import { ValidationScheduler } from './validationScheduler';
 import { WorkspaceFiles } from './workspaceFiles';
+import { CdkDiagnostics } from './cdkDiagnostics';
 
 /**
  * The ArchLens language server (`node dist/server.js --stdio`): diagnostics and
@@ -37,6 +38,7 @@ let canPullSettings = false;
 const settingsCache = new Map<string, Promise<LintSettings>>();
 const DEFAULT_DEBOUNCE_MS = 250;
 let debounceMs = DEFAULT_DEBOUNCE_MS;
+const cdkApps = new CdkDiagnostics({ analyzer, book, uriOf: (file) => files.uriOf(file), optionsFor: (file) => projectOptions(pathToFileURL(file).href), log: (message) => logger.info(message) });
 
 /**
  * Over stdio, a malformed header (a bad `Content-Length`) leaves the stream out of step for
@@ -62,6 +64,7 @@ connection.onInitialize((params) => {
   canPullSettings = params.capabilities.workspace?.configuration === true;
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   files.setFolders(folders);
+  cdkApps.setFolders(folders);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -81,6 +84,7 @@ connection.onInitialize((params) => {
 connection.onInitialized(() => {
   if (canPullSettings) connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
   logger.info(`ArchLens language server ready (${analyzer.catalog.version}).`);
+  cdkApps.refreshAll();
 });
 
 async function settingsFor(uri: string): Promise<LintSettings> {
@@ -222,6 +226,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
     reportedConfigNotes.clear();
     for (const document of documents.all()) scheduler.schedule(document.uri, true);
   }
+  cdkApps.onFilesChanged(changes.map((change) => change.uri));
   for (const change of changes) {
     if (!change.uri.startsWith('file:') || documents.get(change.uri)) continue;
     revalidateDependents(files.pathOfUri(change.uri), undefined, true);
@@ -231,6 +236,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 connection.onShutdown(() => {
   shutdownRequested = true;
   scheduler.dispose();
+  cdkApps.dispose();
 });
 
 registerFeatures(connection, documents, analyses, analyzer, logger, files.read);

@@ -44,9 +44,8 @@ function placementNote(placement: SourcePlacement): string {
   return placement.inferred ? ` (placement inferred from the construct id '${placement.matchedId ?? ''}': the assembly records no creation stacks)` : '';
 }
 
-function templateLabel(appDir: string | undefined, templateFile: string, line: number, logicalId: string | undefined): string {
-  const shown = appDir ? path.relative(appDir, templateFile) : path.basename(templateFile);
-  return `in ${shown} line ${line + 1}${logicalId ? ` (${logicalId})` : ''}`;
+function templateLabel(stack: CdkStack, logicalId: string | undefined): string {
+  return logicalId ? `synthesized into ${logicalId} of stack ${stack.displayName}` : `synthesized into stack ${stack.displayName}`;
 }
 
 /** Lints the loaded app. `options` are the lint options; each stack's region is added as `deploymentRegion`. */
@@ -83,18 +82,18 @@ export function lintCdkApp(app: LoadedCdkApp, analyzer: Analyzer, options: LintO
         continue;
       }
       if (isSuppressedInSource(locator.text(placement.file), placement, finding.rule)) continue;
-      const related: RelatedLocation = { file: templateFile, range: finding.range, span: finding.span, message: templateLabel(app.appDir, templateFile, finding.range.start.line, inResource?.logicalId) };
+      const related: RelatedLocation = { file: templateFile, range: finding.range, span: finding.span, message: templateLabel(stack, inResource?.logicalId) };
       findings.push({ ...finding, message: finding.message + placementNote(placement), otherFile: { file: placement.file, range: placement.range }, related: [related, ...(finding.related ?? [])] });
     }
     if (!options.ignoreRules?.includes(OPENAPI_RULE) && options.severityOverrides?.[OPENAPI_RULE] !== 'off') findings.push(...openApiAssetFindings(app, analyzed, analyzer.catalog));
-    findings.push(...violationFindings(assembly.violations, stack, analyzed, templateFile, app, locator, covered));
+    findings.push(...violationFindings(assembly.violations, stack, analyzed, templateFile, locator, covered));
     reports.push({ templateFile, stack, findings });
   }
   return { reports, problems: assembly.problems };
 }
 
 /** validation-report.json violations of this stack's template, placed on sources; those our rules cover are left out. */
-function violationFindings(violations: readonly CdkValidationViolation[], stack: CdkStack, analyzed: ReturnType<Analyzer['analyze']>, templateFile: string, app: LoadedCdkApp, locator: SourceLocator, covered: ReadonlySet<string>): Finding[] {
+function violationFindings(violations: readonly CdkValidationViolation[], stack: CdkStack, analyzed: ReturnType<Analyzer['analyze']>, templateFile: string, locator: SourceLocator, covered: ReadonlySet<string>): Finding[] {
   const out: Finding[] = [];
   for (const violation of violations) {
     if (violation.templateFile !== stack.templateFile || violation.logicalId === undefined) continue;
@@ -120,7 +119,7 @@ function violationFindings(violations: readonly CdkValidationViolation[], stack:
         ...base,
         message: message + placementNote(placement),
         otherFile: { file: placement.file, range: placement.range },
-        related: [{ file: templateFile, range, span, message: templateLabel(app.appDir, templateFile, range.start.line, violation.logicalId) }],
+        related: [{ file: templateFile, range, span, message: templateLabel(stack, violation.logicalId) }],
       });
     }
   }
