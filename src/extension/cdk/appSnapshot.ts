@@ -1,13 +1,13 @@
 // Builds the CDK view model (src/views/cdk/cdkModel.ts) of one app from disk: the cloud assembly
 // reader (src/node/cdk/loadCdkApp.ts), each stack's template indexed and linted by the engine (so
 // the tree's badges are the rules' own counts), source positions from the assembly's creation
-// frames through an injected locator, and the newest source file for the stale marker. No
+// frames through an injected locator, and the reader's `staleSource` for the stale marker. No
 // `vscode` here: unit-tested on the real fixture app.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Analyzer } from '../../engine/analyzer';
 import type { CdkAssembly, CdkConstructNode, CdkStack as AssemblyStack } from '../../engine/cdk/assemblyModel';
 import { findConstruct } from '../../engine/cdk/tree';
+import { staleSource } from '../../node/cdk/findCdkApps';
 import { loadCdkApp } from '../../node/cdk/loadCdkApp';
 import { MAX_DOCUMENT_BYTES, readTextFile } from '../../node/readRegularFile';
 import type { CdkApp, CdkConstruct, CdkStack, SourcePosition, SynthesizedResource } from '../../views/cdk/cdkModel';
@@ -22,46 +22,6 @@ export interface SnapshotOptions {
   readonly locator: (appDir: string, assembly: CdkAssembly) => SourceLocator;
   /** The name shown for the app (its folder relative to the workspace folder). */
   readonly name: string;
-}
-
-/** Folders never searched for sources (dependencies, VCS, build caches); the assembly folder is added per app. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.venv', 'venv', '__pycache__', '.pytest_cache', 'cdk.out', '.idea', '.vscode']);
-const SOURCE_EXTENSIONS = new Set(['.ts', '.js', '.mjs', '.cjs', '.py', '.java', '.cs', '.go', '.json']);
-/** Bounds on the newest-source walk: a huge monorepo must not stall the view. */
-const MAX_FILES = 5_000;
-const MAX_DEPTH = 8;
-
-/** The newest source file under `appDir`, outside dependencies and the assembly folder. */
-export function newestSource(appDir: string, assemblyDir: string): { file: string; mtimeMs: number } | undefined {
-  let newest: { file: string; mtimeMs: number } | undefined;
-  let seen = 0;
-  const walk = (dir: string, depth: number): void => {
-    if (depth > MAX_DEPTH || seen >= MAX_FILES) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (seen >= MAX_FILES) return;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name) && full !== assemblyDir && !entry.name.startsWith('.')) walk(full, depth + 1);
-        continue;
-      }
-      if (!entry.isFile() || !SOURCE_EXTENSIONS.has(path.extname(entry.name)) || entry.name === 'cdk.context.json') continue;
-      seen++;
-      try {
-        const mtimeMs = fs.statSync(full).mtimeMs;
-        if (!newest || mtimeMs > newest.mtimeMs) newest = { file: full, mtimeMs };
-      } catch {
-        // Vanished while walking: not a source any more.
-      }
-    }
-  };
-  walk(appDir, 0);
-  return newest;
 }
 
 /** Reads, lints and indexes each template once (a nested stack's template is shared by the tree). */
@@ -131,17 +91,11 @@ export function appSnapshot(folder: string, options: SnapshotOptions): CdkApp {
     ...(loaded.config?.app !== undefined ? { appCommand: loaded.config.app } : {}),
     outDir: loaded.assemblyDir,
   };
-  const newest = newestSource(rootDir, loaded.assemblyDir);
-  const withSource = newest ? { newestSource: newest } : {};
-  if (!loaded.assembly) return { ...base, assembly: { kind: 'missing' }, ...withSource };
+  if (!loaded.assembly) return { ...base, assembly: { kind: 'missing' } };
   const { assembly } = loaded;
-  let synthesizedAtMs: number;
-  try {
-    synthesizedAtMs = fs.statSync(path.join(loaded.assemblyDir, 'manifest.json')).mtimeMs;
-  } catch {
-    return { ...base, assembly: { kind: 'missing' }, ...withSource };
-  }
-  if (assembly.stacks.length === 0 && assembly.problems.length > 0) return { ...base, assembly: { kind: 'unreadable', reason: assembly.problems[0]! }, ...withSource };
+  const stale = staleSource(rootDir, loaded.assemblyDir);
+  const withStale = stale ? { staleSource: { file: stale.file, mtimeMs: stale.modified.getTime() } } : {};
+  if (assembly.stacks.length === 0 && assembly.problems.length > 0) return { ...base, assembly: { kind: 'unreadable', reason: assembly.problems[0]! }, ...withStale };
   const templates = new TemplateIndexes(loaded.assemblyDir, options.analyzer);
   const locate = options.locator(rootDir, assembly);
   const stacks: CdkStack[] = assembly.stacks
@@ -156,5 +110,5 @@ export function appSnapshot(folder: string, options: SnapshotOptions): CdkApp {
         ...(node ? { construct: toConstruct(node, stack, assembly, templates, locate) } : {}),
       };
     });
-  return { ...base, assembly: { kind: 'ready', stacks, synthesizedAtMs }, ...withSource };
+  return { ...base, assembly: { kind: 'ready', stacks }, ...withStale };
 }

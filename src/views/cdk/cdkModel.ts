@@ -66,7 +66,7 @@ export interface CdkStack {
 export type AssemblyState =
   | { readonly kind: 'missing' }
   | { readonly kind: 'unreadable'; readonly reason: string }
-  | { readonly kind: 'ready'; readonly stacks: readonly CdkStack[]; readonly synthesizedAtMs: number };
+  | { readonly kind: 'ready'; readonly stacks: readonly CdkStack[] };
 
 /** One CDK app: a folder with `cdk.json`. */
 export interface CdkApp {
@@ -79,19 +79,16 @@ export interface CdkApp {
   /** Absolute assembly folder (`cdk.json` `output`, default `cdk.out`). */
   readonly outDir: string;
   readonly assembly: AssemblyState;
-  /** The newest source file of the app (outside `node_modules` and the assembly), to detect a stale assembly. */
-  readonly newestSource?: { readonly file: string; readonly mtimeMs: number };
+  /**
+   * A source file (or cdk.json) saved after the assembly was synthesized, the newest one: the
+   * assembly no longer shows what the code makes (`staleSource` of the assembly reader).
+   */
+  readonly staleSource?: { readonly file: string; readonly mtimeMs: number };
 }
-
-/**
- * A checkout or a copy writes sources and the assembly within moments of each other, in any
- * order: a source counts as newer only when it is this much newer than the manifest.
- */
-export const STALE_SLACK_MS = 2_000;
 
 /** An assembly older than the newest source file no longer shows what the code makes. */
 export function isStale(app: CdkApp): boolean {
-  return app.assembly.kind === 'ready' && app.newestSource !== undefined && app.newestSource.mtimeMs > app.assembly.synthesizedAtMs + STALE_SLACK_MS;
+  return app.assembly.kind === 'ready' && app.staleSource !== undefined;
 }
 
 export function addCounts(a: FindingCounts, b: FindingCounts): FindingCounts {

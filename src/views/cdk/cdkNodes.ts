@@ -175,7 +175,7 @@ export class StackNode implements CdkNode {
     const counts = this.stack.construct ? subtreeFindings(this.stack.construct) : NO_FINDINGS;
     const found = countsText(counts);
     const environment = this.stack.environment ?? 'environment-agnostic';
-    const newest = this.app.newestSource;
+    const newest = this.app.staleSource;
     const staleLine = stale && newest ? `**Stale**: ${md(newest.file)} changed after the last synth. Synthesize to see what the code makes now.` : undefined;
     return {
       label: this.stack.displayName,

@@ -57,7 +57,6 @@ function app(overrides: Partial<CdkApp> = {}): CdkApp {
     outDir: '/app/cdk.out',
     assembly: {
       kind: 'ready',
-      synthesizedAtMs: 2_000,
       stacks: [
         {
           artifactId: 'Storage',
@@ -68,7 +67,6 @@ function app(overrides: Partial<CdkApp> = {}): CdkApp {
         },
       ],
     },
-    newestSource: { file: STACK_FILE, mtimeMs: 1_000 },
     ...overrides,
   };
 }
@@ -106,7 +104,7 @@ describe('CDK tree nodes', () => {
     assert.equal(fresh.item().description, 'aws://111111111111/eu-west-1 · 1 error, 2 warnings');
     assert.equal(fresh.item().contextValue, CONTEXT.cdkStack);
     assert.deepEqual(fresh.item().badge, { count: 3, tone: 'error' });
-    const staleApp = app({ newestSource: { file: STACK_FILE, mtimeMs: 5_000 } });
+    const staleApp = app({ staleSource: { file: STACK_FILE, mtimeMs: 5_000 } });
     assert.equal(isStale(staleApp), true);
     const stale = new StackNode(staleApp, firstStack(staleApp), 'cdk');
     assert.equal(stale.item().contextValue, CONTEXT.cdkStackStale);
