@@ -12,7 +12,7 @@ import { keyPathAt, resourcePropertyPath } from '../../engine/cdk/templatePath';
 import type { Finding, LintOptions, RelatedLocation, Severity } from '../../engine/findings';
 import { MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
 import type { LoadedCdkApp } from './loadCdkApp';
-import { openApiAssetFindings } from './openApiAssets';
+import { AppFileCache, openApiAssetFindings } from './openApiAssets';
 import { isSuppressedInSource, SourceLocator, type SourcePlacement } from './sourceLocator';
 
 /** Findings of one synthesized template: placed on sources (`otherFile`) where the construct was found. */
@@ -52,6 +52,7 @@ function templateLabel(stack: CdkStack, logicalId: string | undefined): string {
 export function lintCdkApp(app: LoadedCdkApp, analyzer: Analyzer, options: LintOptions = {}, locator = new SourceLocator(app.appDir)): CdkLintResult {
   const assembly = app.assembly;
   if (!assembly) return { reports: [], problems: [`${app.assemblyDir} has no manifest.json: synthesize the app first (cdk synth).`] };
+  const files = app.appDir ? new AppFileCache(app.appDir) : undefined;
   const reports: CdkTemplateReport[] = [];
   const covered = new Set<string>();
   for (const stack of assembly.stacks) {
@@ -85,7 +86,7 @@ export function lintCdkApp(app: LoadedCdkApp, analyzer: Analyzer, options: LintO
       const related: RelatedLocation = { file: templateFile, range: finding.range, span: finding.span, message: templateLabel(stack, inResource?.logicalId) };
       findings.push({ ...finding, message: finding.message + placementNote(placement), otherFile: { file: placement.file, range: placement.range }, related: [related, ...(finding.related ?? [])] });
     }
-    if (!options.ignoreRules?.includes(OPENAPI_RULE) && options.severityOverrides?.[OPENAPI_RULE] !== 'off') findings.push(...openApiAssetFindings(app, analyzed, analyzer.catalog));
+    if (!options.ignoreRules?.includes(OPENAPI_RULE) && options.severityOverrides?.[OPENAPI_RULE] !== 'off') findings.push(...openApiAssetFindings(app, analyzed, analyzer.catalog, files));
     findings.push(...violationFindings(assembly.violations, stack, analyzed, templateFile, locator, covered));
     reports.push({ templateFile, stack, findings });
   }

@@ -11,7 +11,7 @@ import type { Catalog } from '../../engine/catalog/catalogTypes';
 import { checkIncludedReferences } from '../../engine/apigateway/templateReferences';
 import { asIntrinsic } from '../../engine/cfn/intrinsics';
 import { getValue } from '../../engine/document/located';
-import type { Finding } from '../../engine/findings';
+import type { Finding, RelatedLocation } from '../../engine/findings';
 import { MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
 import type { LoadedCdkApp } from './loadCdkApp';
 import { overrideCalls, sameBytesIn, stagedAssetFile } from './stagedAssets';
@@ -23,10 +23,27 @@ const API_BODY: ReadonlyMap<string, string> = new Map([
   ['AWS::Serverless::HttpApi', 'DefinitionBody'],
 ]);
 
+/** What one lint run of an app learns once about its files (directory walks are not repeated per stack). */
+export class AppFileCache {
+  private overrides: Map<string, RelatedLocation> | undefined;
+  private readonly originals = new Map<string, string | undefined>();
+
+  constructor(private readonly appDir: string) {}
+
+  overrideCalls(): Map<string, RelatedLocation> {
+    return (this.overrides ??= overrideCalls(this.appDir));
+  }
+
+  original(staged: string): string | undefined {
+    if (!this.originals.has(staged)) this.originals.set(staged, sameBytesIn(this.appDir, staged));
+    return this.originals.get(staged);
+  }
+}
+
 /** Findings on the project's OpenAPI files included by S3 asset URL from this template. */
-export function openApiAssetFindings(app: LoadedCdkApp, analyzed: AnalyzedDocument, catalog: Catalog): Finding[] {
+export function openApiAssetFindings(app: LoadedCdkApp, analyzed: AnalyzedDocument, catalog: Catalog, cache = app.appDir ? new AppFileCache(app.appDir) : undefined): Finding[] {
   const template = analyzed.template;
-  if (!template || !app.appDir) return [];
+  if (!template || !cache) return [];
   const out: Finding[] = [];
   for (const resource of template.resources.values()) {
     const bodyKey = resource.type ? API_BODY.get(resource.type) : undefined;
@@ -42,8 +59,8 @@ export function openApiAssetFindings(app: LoadedCdkApp, analyzed: AnalyzedDocume
     } catch {
       continue;
     }
-    const original = sameBytesIn(app.appDir, staged) ?? staged;
-    const overrides = overrideCalls(app.appDir);
+    const original = cache.original(staged) ?? staged;
+    const overrides = cache.overrideCalls();
     const note = overrides.size > 0 ? ` The app sets logical ids with overrideLogicalId (${[...overrides.keys()].join(', ')}): rename on both sides or on neither.` : '';
     const range = analyzed.lineIndex.rangeOf(location.span);
     for (const problem of checkIncludedReferences(original, text, template, catalog)) {
