@@ -41,6 +41,7 @@ import { benchFolder } from './folder';
 import { meanCpu, openLspSession, requestsAfterEdit } from './lspLatency';
 import { benchOpenApi } from './openapi';
 import { benchOpenApiPeers, formatPeerRow, openApiPeerGoals } from './openapiPeers';
+import { benchCdk } from './cdk';
 import { measureDiagram } from './diagram';
 import { benchDiagramPaint } from './diagramPaint';
 import { benchAws, roundTripText } from './aws';
@@ -218,6 +219,13 @@ async function main(): Promise<void> {
       console.log(`  cfn-lint failed: ${String(error)}`);
     }
   }
+
+  // --- CDK: a saved 20-stack cloud assembly to diagnostics on sources, vs the same templates linted alone (bench/cdk.ts).
+  const cdk = await benchCdk(analyzer, pairs);
+  console.log('');
+  console.log(`CDK app (${cdk.stacks} templates, ${cdk.findings} findings placed on sources; first run ${fmt(cdk.first.wallMs)}):`);
+  printRows([{ label: 'cdk.out -> source diagnostics', value: formatRatio(cdk.result.ratio), note: formatPairDetail(cdk.result, 'cdk', 'templates alone') }]);
+  goals.push({ work: `saved cdk.out (${cdk.stacks} stacks) → diagnostics on sources`, floor: 'linting the same templates alone, in process', goal: '≤ 1.5x', measured: formatRatio(cdk.result.ratio), verdict: verdict(cdk.result.ratio, 1.5) });
 
   // --- OpenAPI: the largest corpus spec, ArchLens vs Spectral (bench/openapi.ts).
   const openapi = await benchOpenApi({ pairs: Math.min(pairs, 7), coldPairs, spectralPairs: quick ? 0 : 1 });

@@ -15,6 +15,13 @@ const bundles = [
   { entry: 'src/extension/extension.ts', outfile: 'dist/extension.js', optional: true },
   { entry: 'src/server/server.ts', outfile: 'dist/server.js', optional: true },
   { entry: 'src/server/lintWorker.ts', outfile: 'dist/lintWorker.js', optional: true },
+  // The TypeScript compiler API, loaded only for CDK property placement (src/node/cdk/typescriptRuntime.ts).
+  { entry: 'src/node/cdk/typescriptBundle.ts', outfile: 'dist/typescript.js' },
+  // The CDK synth worker: @aws-cdk/toolkit-lib bundled into its own file, forked on "Synthesize CDK
+  // App" only, so the extension's startup never loads it (node_modules is not in the .vsix).
+  { entry: 'src/extension/cdk/synth/synthWorker.ts', outfile: 'dist/cdkSynthWorker.js', optional: true, minify: true },
+  // The CDK view's reader (assembly reader + engine), required by the extension on first use.
+  { entry: 'src/extension/cdk/cdkReader.ts', outfile: 'dist/cdkReader.js', optional: true },
   // Webview bundles: one line per panel in WEBVIEW_PANELS below.
 ];
 
@@ -84,7 +91,7 @@ for (const bundle of bundles) {
       // The extension host provides `vscode`; it must never be bundled.
       external: bundle.browser ? [] : ['vscode'],
       // Webview bundles are always minified: they are parsed on every panel load.
-      minify: production || Boolean(bundle.browser),
+      minify: production || Boolean(bundle.browser) || Boolean(bundle.minify),
       banner: bundle.banner ? { js: bundle.banner } : undefined,
       logLevel: 'warning',
       // Keeps stack traces readable and lets `require.main === module` style checks work.

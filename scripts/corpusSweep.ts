@@ -17,6 +17,7 @@ import { loadCatalogFromDir } from '../src/node/catalogLoader';
 import { collectFiles } from '../src/cli/walk';
 import { createAnalyzer, type DocumentKind } from '../src/engine/analyzer';
 import type { Severity } from '../src/engine/findings';
+import { sweepCdkCorpus } from './cdkCorpusSweep';
 
 const repoRoot = path.resolve(__dirname, '..');
 const corpusRoot = process.env['ARCHLENS_CORPUS'] ?? path.resolve(repoRoot, '..', 'shared', 'corpus');
@@ -138,6 +139,8 @@ function main(): void {
     // Messages may quote multi-line values; one line per finding keeps the list scannable.
     for (const f of errors.slice(0, TOP_ERRORS)) console.log(`  ${f.file}:${f.line}:${f.column}  ${f.rule}  ${oneLine(f.message)}`);
   }
+
+  sweepCdkCorpus(corpusRoot, analyzer);
 
   if (jsonOut) {
     fs.writeFileSync(jsonOut, JSON.stringify({ corpus: corpusRoot, scanned, kinds: Object.fromEntries(kinds), misdetected, otherFiles, crashes, findings }, null, 2) + '\n');

@@ -16,6 +16,7 @@ import { placeFindings, type FileReport } from './report';
 import { examineFile, sameOptions, type FileOutcome } from './lintFile';
 import { InputError, collectFiles, errorText, type CandidateFile } from './walk';
 import { MAX_DOCUMENT_BYTES, readTextFile } from '../node/readRegularFile';
+import { lintCdkPaths } from './cdkLint';
 
 
 type LintCommand = Extract<Command, { command: 'lint' }>;
@@ -100,17 +101,25 @@ export interface LintPlan {
   readonly files: readonly CandidateFile[];
   /** Folders that could not be read during the walk (already reported). */
   readonly walkErrors: number;
+  /** The run's project configuration (one resolver, so each file's notes show once). */
+  readonly configs: ProjectConfigResolver;
+  /** The CDK apps' stacks, already linted and placed on their sources (src/cli/cdkLint.ts). */
+  readonly cdkReports: readonly FileReport[];
 }
 
 /** Warns about unknown flags and walks the paths. @throws {InputError} for a path that cannot be read. */
 function prepareLint(command: LintCommand, analyzer: Analyzer, catalog: Catalog, io: CliIo): LintPlan {
   warnUnknown(command, analyzer, catalog, io);
   let walkErrors = 0;
-  const files = collectFiles(command.paths, (message) => {
+  // One resolver for the run: CDK apps read their options here, the other files in finishLint.
+  const configs = new ProjectConfigResolver(command.config, io.cwd, (message, level) => io.stderr.write(`archlens: ${level}: ${message}\n`));
+  // CDK apps and assemblies: their stacks are linted from the cloud assembly, findings placed on sources.
+  const cdk = lintCdkPaths(command.paths, analyzer, (file) => mergeOptions(configs.optionsFor(file), command), (message) => io.stderr.write(`archlens: note: ${message}\n`), io.cwd);
+  const files = collectFiles(cdk.remainingPaths, (message) => {
     io.stderr.write(`archlens: ${message}\n`);
     walkErrors++;
   });
-  return { command, analyzer, files, walkErrors };
+  return { command, analyzer, files, walkErrors, configs, cdkReports: cdk.reports };
 }
 
 /**
@@ -121,8 +130,8 @@ function prepareLint(command: LintCommand, analyzer: Analyzer, catalog: Catalog,
 function finishLint(plan: LintPlan, io: CliIo, outcomes?: readonly FileOutcome[]): number {
   const { command, analyzer, files } = plan;
   let ioErrors = plan.walkErrors;
-  const configs = new ProjectConfigResolver(command.config, io.cwd, (message, level) => io.stderr.write(`archlens: ${level}: ${message}\n`));
-  const reports: FileReport[] = [];
+  const { configs } = plan;
+  const reports: FileReport[] = [...plan.cdkReports];
   for (const [index, candidate] of files.entries()) {
     const outcome = outcomes?.[index] ?? examineFile(analyzer, candidate.path, undefined, true);
     switch (outcome.kind) {

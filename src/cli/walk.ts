@@ -18,7 +18,8 @@ export class InputError extends Error {
 export const TEMPLATE_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml', '.json', '.template']);
 
 // Build output, dependencies and VCS data: never user-authored templates, and often huge.
-// `cdk.out` holds synthesized templates that would be duplicates of what CDK users lint via cdk.
+// Cloud assemblies (`cdk.out`, or any folder CDK synthesized into) are linted as CDK apps
+// (src/cli/cdkLint.ts), with findings on the sources: walking them would repeat each finding.
 const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', 'cdk.out', 'dist']);
 
 /**
@@ -68,7 +69,7 @@ function walk(dir: string, entries: fs.Dirent[], visit: (file: string) => void, 
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
+      if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name) || isCloudAssembly(full)) continue;
       // One unreadable folder must not stop the others from being linted.
       const children = readFolder(full);
       if (children instanceof Error) onUnreadable(`cannot read folder '${full}': ${errorText(children)}`);
@@ -83,6 +84,10 @@ function walk(dir: string, entries: fs.Dirent[], visit: (file: string) => void, 
     if (entry.isSymbolicLink() && isFolder(full)) continue;
     visit(full);
   }
+}
+
+function isCloudAssembly(dir: string): boolean {
+  return fs.existsSync(path.join(dir, 'manifest.json')) && (fs.existsSync(path.join(dir, 'cdk.out')) || fs.existsSync(path.join(dir, 'tree.json')));
 }
 
 function isFolder(file: string): boolean {

@@ -76,6 +76,11 @@ export interface LintOptions {
   readonly ignoreRules?: readonly string[];
   /** Per-rule severity overrides; `off` drops the rule. */
   readonly severityOverrides?: Readonly<Record<string, Severity | 'off'>>;
+  /**
+   * The region the template is deployed to, when the host knows it (a CDK stack's manifest
+   * environment). Rules about the deployment region use it before `regions`.
+   */
+  readonly deploymentRegion?: string;
   /** "Today" for dated rules (Lambda runtime deprecation); defaults to the real date. */
   readonly today?: Date;
   /**

@@ -6,6 +6,7 @@ import { registerStatusBar } from './statusBar';
 import { registerAws } from './aws/registerAws';
 import { redactingLogChannel } from './redactingLog';
 import { registerCost } from './cost/registerCost';
+import { registerCdk } from './cdk/registerCdk';
 
 let client: LanguageClient | undefined;
 
@@ -23,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerDiagram(context, { log: output }),
     registerCost(context, output),
     ...registerAws(context, output),
+    registerCdk(context, output),
     vscode.commands.registerCommand('archlens.server.restart', async () => {
       output.info('Restarting the language server on request.');
       await client?.restart();

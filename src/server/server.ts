@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -18,6 +19,7 @@ import { mergeSettings, ProjectConfigCache } from './projectSettings';
 import { ValidationScheduler } from './validationScheduler';
 import { WorkspaceFiles } from './workspaceFiles';
 import { pathOfFileUri } from './fileUris';
+import { CdkDiagnostics } from './cdkDiagnostics';
 
 /**
  * The ArchLens language server (`node dist/server.js --stdio`): diagnostics and
@@ -59,6 +61,7 @@ const DEFAULT_DEBOUNCE_MS = 250;
  */
 const SERVER_RULE_BUDGET_MS = 2_000;
 let debounceMs = DEFAULT_DEBOUNCE_MS;
+const cdkApps = new CdkDiagnostics({ analyzer, book, uriOf: (file) => files.uriOf(file), optionsFor: (file) => projectOptions(pathToFileURL(file).href), log: (message) => logger.info(message) });
 
 /**
  * Over stdio, a malformed header (a bad `Content-Length`) leaves the stream out of step for
@@ -84,6 +87,7 @@ connection.onInitialize((params) => {
   canPullSettings = params.capabilities.workspace?.configuration === true;
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   files.setFolders(folders);
+  cdkApps.setFolders(folders);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -103,6 +107,7 @@ connection.onInitialize((params) => {
 connection.onInitialized(() => {
   if (canPullSettings) connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
   logger.info(`ArchLens language server ready (${analyzer.catalog.version}).`);
+  cdkApps.refreshAll();
 });
 
 async function settingsFor(uri: string): Promise<LintSettings> {
@@ -252,6 +257,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
     reportedConfigMessages.clear();
     for (const document of documents.all()) scheduler.schedule(document.uri, true);
   }
+  cdkApps.onFilesChanged(changes.map((change) => change.uri));
   for (const change of changes) {
     if (!change.uri.startsWith('file:') || documents.get(change.uri)) continue;
     revalidateDependents(files.pathOfUri(change.uri), undefined, true);
@@ -262,6 +268,7 @@ connection.onShutdown(() => {
   shutdownRequested = true;
   scheduler.dispose();
   linter.dispose();
+  cdkApps.dispose();
 });
 
 registerFeatures(connection, documents, analyses, analyzer, logger, files.read);

@@ -30,6 +30,14 @@ export const CONTEXT = {
   codeArtifactPackage: 'archlens:codeArtifactPackage',
   codeArtifactGroupFolder: 'archlens:codeArtifactGroupFolder',
   codeArtifactGroup: 'archlens:codeArtifactGroup',
+  cdkApp: 'archlens:cdkApp',
+  cdkStack: 'archlens:cdkStack',
+  /** A stack whose app's sources changed after the last synth (offers Synthesize inline). */
+  cdkStackStale: 'archlens:cdkStackStale',
+  /** An L2/L3 construct (a folder of constructs). */
+  cdkConstruct: 'archlens:cdkConstruct',
+  /** An L1 construct: one CloudFormation resource. */
+  cdkResource: 'archlens:cdkResource',
 } as const;
 
 export type ContextValue = (typeof CONTEXT)[keyof typeof CONTEXT];

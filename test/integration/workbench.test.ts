@@ -12,6 +12,7 @@ import { TIMEOUTS } from './workbench';
 import { checkCostPanel } from './costStep';
 import { checkDiagramPanel, checkStackDiagram } from './diagramStep';
 import { checkGlueView } from './glueStep';
+import { checkCdkView } from './cdkStep';
 import { checkAwsDriftAndLogs, checkAwsLocalTemplates, checkAwsNoProfileSelected, checkAwsRegionSwitch, checkAwsSettingsPage, checkAwsSidebar, checkAwsWelcome, noAwsEnvironment } from './awsStep';
 import { startDemoAws, type DemoAws } from '../../scripts/workbench/demoAws';
 
@@ -150,6 +151,8 @@ describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
     it('(i) a deployed template compares with its local file, and a resource reveals its logical id there', { timeout: STEP_TIMEOUT }, () => checkAwsLocalTemplates(open()));
 
     it('(m) the Glue Data Catalog view expands a partitioned table to its partitions, filters them, generates DDL, shows schema drift and searches tables', { timeout: STEP_TIMEOUT }, () => checkGlueView(open()));
+
+    it('(n) the CDK view lists the apps, a construct opens its source line, and its finding shows on the .ts property', { timeout: STEP_TIMEOUT }, () => checkCdkView(open()));
 
     it('(j) the status bar switches region, and the stacks view follows the connection', { timeout: STEP_TIMEOUT }, () => checkAwsRegionSwitch(open()));
 

@@ -10,6 +10,7 @@ import { limitsRule, templateSizeRule } from './limitRules';
 import { lambdaRuntimeDeprecatedRule, lambdaRuntimeRule } from './lambdaRuntimeRules';
 import { unusedConditionRule, unusedMappingRule, unusedParameterRule } from './unusedRules';
 import { regionAvailabilityRule } from './regionRules';
+import { cloudFrontWebAclArnRule, wafCloudFrontRegionRule } from './edgeSecurityRules';
 import { intrinsicContextRule, intrinsicShapeRule } from './intrinsicRules';
 import { resourceAttributesRule } from './attributeRules';
 import { circularDependencyRule } from './cycleRules';
@@ -60,6 +61,8 @@ export const ALL_RULES: readonly Rule[] = [
   limitsRule,
   templateSizeRule,
   lambdaRuntimeRule,
+  wafCloudFrontRegionRule,
+  cloudFrontWebAclArnRule,
   lambdaRuntimeDeprecatedRule,
   unusedParameterRule,
   unusedConditionRule,

@@ -1,0 +1,57 @@
+/**
+ * CDK row of `npm run bench`: from a saved cloud assembly to diagnostics on sources for a
+ * 20-stack app (read the assembly, lint every template, map each finding to its source line and
+ * property), against linting the same 20 templates alone, in process, in interleaved pairs.
+ *
+ * The app is the checked-in fixture (test/fixtures/cdk-app) grown to 20 stacks in a temporary
+ * folder: its four stacks' templates and metadata are copied under new artifact ids and construct
+ * paths, so every stack maps to real sources through real creation frames and source maps.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Analyzer } from '../src/engine/analyzer';
+import { lintCdkApp } from '../src/node/cdk/lintCdkApp';
+import { loadCdkApp } from '../src/node/cdk/loadCdkApp';
+import { interleavedPairs, timeInProcess, type PairResult, type Sample } from './pairs';
+
+const FIXTURE = path.resolve(__dirname, '..', 'test', 'fixtures', 'cdk-app');
+/** Copied stacks: the ones without nested stacks, so each copy is one template. */
+const TEMPLATE_STACKS = ['EdgeStack', 'ApiStack'];
+
+/** Writes a copy of the fixture app with `stacks` templates (its own 6 included) into a temporary folder; returns the app folder. */
+export function twentyStackApp(stacks = 20): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'archlens-bench-cdk-'));
+  fs.cpSync(FIXTURE, dir, { recursive: true });
+  const out = path.join(dir, 'cdk.out');
+  const manifestFile = path.join(out, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { artifacts: Record<string, Record<string, unknown>> };
+  const existing = loadCdkApp(dir).assembly?.stacks.length ?? 0;
+  for (let index = 0; index < stacks - existing; index++) {
+    const source = TEMPLATE_STACKS[index % TEMPLATE_STACKS.length]!;
+    const id = `${source}Copy${index}`;
+    const rename = (text: string): string => text.split(`${source}/`).join(`${id}/`).split(`"/${source}"`).join(`"/${id}"`);
+    fs.writeFileSync(path.join(out, `${id}.template.json`), rename(fs.readFileSync(path.join(out, `${source}.template.json`), 'utf8')));
+    fs.writeFileSync(path.join(out, `${id}.metadata.json`), rename(fs.readFileSync(path.join(out, `${source}.metadata.json`), 'utf8')).split(`${source}.template.json`).join(`${id}.template.json`));
+    manifest.artifacts[id] = { ...manifest.artifacts[source], properties: { ...(manifest.artifacts[source]!['properties'] as object), templateFile: `${id}.template.json` }, additionalMetadataFile: `${id}.metadata.json`, displayName: id };
+  }
+  fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 1));
+  return dir;
+}
+
+/** The CDK row: pairs of (assembly -> diagnostics on sources) vs (the same templates linted alone). */
+export async function benchCdk(analyzer: Analyzer, pairs: number): Promise<{ result: PairResult; stacks: number; findings: number; first: Sample }> {
+  const dir = twentyStackApp();
+  try {
+    const app = loadCdkApp(dir);
+    const templates = (app.assembly?.stacks ?? []).map((stack) => path.join(app.assemblyDir, ...stack.templateFile.split('/')));
+    const toSources = (): number => lintCdkApp(loadCdkApp(dir), analyzer).reports.reduce((sum, report) => sum + report.findings.length, 0);
+    const alone = (): number => templates.reduce((sum, file) => sum + analyzer.lint(file, fs.readFileSync(file, 'utf8')).findings.length, 0);
+    const first = await timeInProcess(toSources);
+    const findings = toSources();
+    const result = await interleavedPairs(() => timeInProcess(toSources), () => timeInProcess(alone), pairs, 2);
+    return { result, stacks: templates.length, findings, first };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * From a creation frame to a position in the user's source: the first frame inside the project
+ * (not node_modules), its file found even when the assembly was synthesized elsewhere (CI, a
+ * container, another clone: the longest path suffix that exists under the app folder), then
+ * `.js` -> `.ts` through the file's source map (inline or sibling).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CreationFrame } from '../../engine/cdk/frames';
+import { decodeSourceMap, inlineSourceMapText, originalPositionFor, sourceMappingUrl, type DecodedSourceMap } from '../../engine/cdk/sourceMap';
+import { MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
+
+/** A zero-based position in a source file (absolute path). */
+export interface SourcePosition {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+const JS_EXTENSIONS = new Set(['.js', '.cjs', '.mjs']);
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function inside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+function isDependency(file: string): boolean {
+  return file.split(/[\\/]/).includes('node_modules') || /[\\/](site-packages|dist-packages)[\\/]/.test(file) || file.startsWith('node:');
+}
+
+/** Resolves files named by frames and reads their source maps, with caches for one lint run. */
+export class FrameFiles {
+  private readonly resolved = new Map<string, string | undefined>();
+  private readonly maps = new Map<string, DecodedSourceMap | undefined>();
+
+  constructor(private readonly appDir: string | undefined) {}
+
+  /** The frame's file on this machine, or undefined when it is not part of the project. */
+  resolveFile(recorded: string): string | undefined {
+    if (this.resolved.has(recorded)) return this.resolved.get(recorded);
+    const answer = this.resolveUncached(recorded);
+    this.resolved.set(recorded, answer);
+    return answer;
+  }
+
+  private resolveUncached(recorded: string): string | undefined {
+    if (isDependency(recorded)) return undefined;
+    const absolute = path.resolve(this.appDir ?? '.', recorded);
+    if (this.appDir === undefined) return isFile(absolute) ? absolute : undefined;
+    if (inside(this.appDir, absolute) && isFile(absolute)) return absolute;
+    // Synthesized elsewhere: the longest suffix of the recorded path that exists in the app.
+    const parts = recorded.split(/[\\/]+/).filter((part) => part !== '');
+    for (let start = 0; start < parts.length; start++) {
+      const candidate = path.join(this.appDir, ...parts.slice(start));
+      if (inside(this.appDir, candidate) && isFile(candidate)) return candidate;
+    }
+    return undefined;
+  }
+
+  /** The first frame that resolves to a project file, as a zero-based position (source-mapped when possible). */
+  firstProjectPosition(frames: readonly CreationFrame[]): SourcePosition | undefined {
+    for (const frame of frames) {
+      const file = this.resolveFile(frame.file);
+      if (file === undefined) continue;
+      const position = { file, line: frame.line - 1, column: Math.max(0, frame.column - 1) };
+      return this.original(position) ?? position;
+    }
+    return undefined;
+  }
+
+  /** For compiled JavaScript with a source map: the original position, when that file exists. */
+  original(position: SourcePosition): SourcePosition | undefined {
+    if (!JS_EXTENSIONS.has(path.extname(position.file))) return undefined;
+    const map = this.sourceMap(position.file);
+    if (!map) return undefined;
+    const original = originalPositionFor(map, position.line, position.column);
+    if (!original) return undefined;
+    const source = original.source.replace(/^file:\/\//, '');
+    const file = path.resolve(path.dirname(position.file), source);
+    return isFile(file) ? { file, line: original.line, column: original.column } : undefined;
+  }
+
+  private sourceMap(file: string): DecodedSourceMap | undefined {
+    if (this.maps.has(file)) return this.maps.get(file);
+    let map: DecodedSourceMap | undefined;
+    try {
+      const url = sourceMappingUrl(readTextFile(file, MAX_DOCUMENT_BYTES));
+      if (url !== undefined) {
+        const inline = inlineSourceMapText(url, (base64) => Buffer.from(base64, 'base64').toString('utf8'));
+        const text = inline ?? (url.includes(':') ? undefined : readTextFile(path.resolve(path.dirname(file), decodeURIComponent(url)), MAX_DOCUMENT_BYTES));
+        map = text === undefined ? undefined : decodeSourceMap(text);
+      } else if (isFile(`${file}.map`)) {
+        map = decodeSourceMap(readTextFile(`${file}.map`, MAX_DOCUMENT_BYTES));
+      }
+    } catch {
+      map = undefined;
+    }
+    this.maps.set(file, map);
+    return map;
+  }
+}

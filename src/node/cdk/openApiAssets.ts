@@ -1,0 +1,82 @@
+/**
+ * OpenAPI files a synthesized template includes by S3 URL (`Fn::Transform: AWS::Include` with
+ * `Location: s3://cdk-...-assets-.../<hash>.yaml`, the CDK way of `Asset` + `Fn.transform`): the
+ * engine's `apigw-template-references` check (`checkIncludedReferences`) run on the staged copy,
+ * each finding placed in the project's own OpenAPI file, with the template's Location and the
+ * app's `overrideLogicalId` calls as related places (a rename on either side breaks the link).
+ */
+import * as path from 'node:path';
+import type { AnalyzedDocument } from '../../engine/analyzedDocument';
+import type { Catalog } from '../../engine/catalog/catalogTypes';
+import { checkIncludedReferences } from '../../engine/apigateway/templateReferences';
+import { asIntrinsic } from '../../engine/cfn/intrinsics';
+import { getValue } from '../../engine/document/located';
+import type { Finding, RelatedLocation } from '../../engine/findings';
+import { MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
+import type { LoadedCdkApp } from './loadCdkApp';
+import { overrideCalls, sameBytesIn, stagedAssetFile } from './stagedAssets';
+
+const API_BODY: ReadonlyMap<string, string> = new Map([
+  ['AWS::ApiGateway::RestApi', 'Body'],
+  ['AWS::ApiGatewayV2::Api', 'Body'],
+  ['AWS::Serverless::Api', 'DefinitionBody'],
+  ['AWS::Serverless::HttpApi', 'DefinitionBody'],
+]);
+
+/** What one lint run of an app learns once about its files (directory walks are not repeated per stack). */
+export class AppFileCache {
+  private overrides: Map<string, RelatedLocation> | undefined;
+  private readonly originals = new Map<string, string | undefined>();
+
+  constructor(private readonly appDir: string) {}
+
+  overrideCalls(): Map<string, RelatedLocation> {
+    return (this.overrides ??= overrideCalls(this.appDir));
+  }
+
+  original(staged: string): string | undefined {
+    if (!this.originals.has(staged)) this.originals.set(staged, sameBytesIn(this.appDir, staged));
+    return this.originals.get(staged);
+  }
+}
+
+/** Findings on the project's OpenAPI files included by S3 asset URL from this template. */
+export function openApiAssetFindings(app: LoadedCdkApp, analyzed: AnalyzedDocument, catalog: Catalog, cache = app.appDir ? new AppFileCache(app.appDir) : undefined): Finding[] {
+  const template = analyzed.template;
+  if (!template || !cache) return [];
+  const out: Finding[] = [];
+  for (const resource of template.resources.values()) {
+    const bodyKey = resource.type ? API_BODY.get(resource.type) : undefined;
+    const call = bodyKey ? asIntrinsic(getValue(resource.properties, bodyKey)) : undefined;
+    if (call?.name !== 'Fn::Transform') continue;
+    const location = getValue(getValue(call.argument, 'Parameters'), 'Location');
+    if (location?.kind !== 'scalar' || typeof location.value !== 'string' || !location.value.startsWith('s3://')) continue;
+    const staged = stagedAssetFile(app, `/${location.value.replace('://', ':/')}`);
+    if (!staged) continue;
+    let text: string;
+    try {
+      text = readTextFile(staged, MAX_DOCUMENT_BYTES);
+    } catch {
+      continue;
+    }
+    const original = cache.original(staged) ?? staged;
+    const overrides = cache.overrideCalls();
+    const note = overrides.size > 0 ? ` The app sets logical ids with overrideLogicalId (${[...overrides.keys()].join(', ')}): rename on both sides or on neither.` : '';
+    const range = analyzed.lineIndex.rangeOf(location.span);
+    for (const problem of checkIncludedReferences(original, text, template, catalog)) {
+      out.push({
+        rule: 'apigw-template-references',
+        severity: 'error',
+        message: problem.message + note,
+        span: location.span,
+        range,
+        otherFile: { file: original, range: problem.range, span: problem.span },
+        related: [
+          { file: analyzed.fileName, range, span: location.span, message: `${resource.name} includes this file here (${path.basename(staged)})` },
+          ...overrides.values(),
+        ],
+      });
+    }
+  }
+  return out;
+}

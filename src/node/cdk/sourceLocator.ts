@@ -1,0 +1,131 @@
+/**
+ * Where in the user's source a construct was made, with a stated precision:
+ * resource -> `aws:cdk:path` -> creation frames (the construct's own, else its nearest ancestor's)
+ * -> first frame inside the project -> `.js` to `.ts` through source maps -> the property's key in
+ * the props literal (`property`), else the construct call (`construct`); without frames, the
+ * static id match (`inferred`); else nothing (the finding stays on the template).
+ */
+import * as path from 'node:path';
+import type { CdkStack } from '../../engine/cdk/assemblyModel';
+import { creationFrames } from '../../engine/cdk/frames';
+import { MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
+import { FrameFiles, type SourcePosition } from './frameFiles';
+import { locateInPython, locateInScript, type CallPlacement, type SourceRange } from './propertyLocator';
+import { ConstructCallIndex, listSourceFiles } from './staticLocator';
+
+/** How sure the placement is: on the property key, on the construct call, or inferred from ids. */
+export type PlacementPrecision = 'property' | 'construct' | 'file';
+
+/** A construct's place in source. */
+export interface SourcePlacement {
+  /** Absolute path of the source file. */
+  readonly file: string;
+  readonly range: SourceRange;
+  readonly precision: PlacementPrecision;
+  /** True when found by the static id match (no creation frames): messages say so. */
+  readonly inferred: boolean;
+  /** The construct id the static match used. */
+  readonly matchedId?: string;
+  /** Zero-based line of the construct call (suppression comments are read there and on the line above). */
+  readonly callLine: number;
+}
+
+/** Finds sources of constructs for one app; caches files, maps and the static index per instance. */
+export class SourceLocator {
+  private readonly frames: FrameFiles;
+  private staticIndex: ConstructCallIndex | undefined;
+  private readonly texts = new Map<string, string | undefined>();
+
+  constructor(private readonly appDir: string | undefined) {
+    this.frames = new FrameFiles(appDir);
+  }
+
+  /** The text of a source file (cached for this run). */
+  text(file: string): string | undefined {
+    if (!this.texts.has(file)) {
+      let text: string | undefined;
+      try {
+        text = readTextFile(file, MAX_DOCUMENT_BYTES);
+      } catch {
+        text = undefined;
+      }
+      this.texts.set(file, text);
+    }
+    return this.texts.get(file);
+  }
+
+  /** The recorded creation position of the construct at `constructPath` or its nearest ancestor with frames. */
+  creationPosition(stack: CdkStack, constructPath: string): SourcePosition | undefined {
+    const segments = constructPath.split('/');
+    for (let length = segments.length; length > 0; length--) {
+      const frames = creationFrames(stack.metadata.get(`/${segments.slice(0, length).join('/')}`));
+      if (frames.length === 0) continue;
+      const position = this.frames.firstProjectPosition(frames);
+      if (position) return position;
+    }
+    return undefined;
+  }
+
+  /** Places a construct (and a CloudFormation property path of its resource, when given). */
+  place(stack: CdkStack, constructPath: string, propertyPath: readonly (string | number)[] = []): SourcePlacement | undefined {
+    const position = this.creationPosition(stack, constructPath);
+    if (position) return this.atPosition(position, propertyPath, false);
+    return this.inferred(constructPath, propertyPath);
+  }
+
+  /** Places a position recorded in frames (validation report stack traces). */
+  placeFrames(frames: Parameters<FrameFiles['firstProjectPosition']>[0], propertyPath: readonly (string | number)[]): SourcePlacement | undefined {
+    const position = this.frames.firstProjectPosition(frames);
+    return position ? this.atPosition(position, propertyPath, false) : undefined;
+  }
+
+  private atPosition(position: SourcePosition, propertyPath: readonly (string | number)[], inferred: boolean, matchedId?: string): SourcePlacement {
+    const text = this.text(position.file);
+    let call: CallPlacement | undefined;
+    if (text !== undefined) {
+      call = position.file.endsWith('.py') ? locateInPython(text, position.line, propertyPath) : locateInScript(position.file, text, position.line, position.column, propertyPath);
+    }
+    const base = { file: position.file, inferred, ...(matchedId !== undefined ? { matchedId } : {}) };
+    if (call?.property) return { ...base, range: call.property, precision: 'property', callLine: call.callLine };
+    if (call) return { ...base, range: call.call, precision: 'construct', callLine: call.callLine };
+    const lineLength = text?.split('\n')[position.line]?.length ?? position.column;
+    return { ...base, range: { start: { line: position.line, character: position.column }, end: { line: position.line, character: Math.max(position.column, lineLength) } }, precision: 'construct', callLine: position.line };
+  }
+
+  private inferred(constructPath: string, propertyPath: readonly (string | number)[]): SourcePlacement | undefined {
+    if (this.appDir === undefined) return undefined;
+    this.staticIndex ??= new ConstructCallIndex(listSourceFiles(this.appDir));
+    const match = this.staticIndex.find(constructPath);
+    if (!match) return undefined;
+    return this.atPosition({ file: match.call.file, line: match.call.line, column: match.call.column }, propertyPath, true, match.matchedId);
+  }
+
+  /** A file path as shown to the user: relative to the app folder's parent when inside it. */
+  static display(file: string, base: string): string {
+    const relative = path.relative(base, file);
+    return relative.startsWith('..') ? file : relative;
+  }
+}
+
+/**
+ * `// archlens-ignore rule-a, rule-b -- reason` (or `# ...` in Python; `archlens-disable-line` and
+ * `archlens-disable-next-line` read the same, as in templates): the rule ids named, `*` for all.
+ */
+export function ignoredRulesOnLine(line: string | undefined): string[] {
+  if (line === undefined) return [];
+  const match = /(?:\/\/|#)\s*archlens-(?:ignore|disable-line|disable-next-line)\b([^\n\r]*)/.exec(line);
+  if (!match) return [];
+  const rules = match[1]!.split('--')[0]!.split(/[\s,]+/).filter((rule) => /^[a-z][a-z0-9-]*$/.test(rule));
+  return rules.length > 0 ? rules : ['*'];
+}
+
+/** Whether a suppression comment on the construct's line, the line above it or the finding's line names `rule`. */
+export function isSuppressedInSource(text: string | undefined, placement: SourcePlacement, rule: string): boolean {
+  if (text === undefined) return false;
+  const lines = text.split('\n');
+  for (const line of new Set([placement.callLine, placement.callLine - 1, placement.range.start.line, placement.range.start.line - 1])) {
+    const rules = ignoredRulesOnLine(lines[line]);
+    if (rules.includes(rule) || rules.includes('*')) return true;
+  }
+  return false;
+}

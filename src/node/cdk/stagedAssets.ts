@@ -1,0 +1,91 @@
+/**
+ * Findings the engine places in another file of the assembly (an OpenAPI file staged as
+ * `cdk.out/asset.<hash>.yaml` and included with `AWS::Include`) belong to the project file it
+ * was copied from: the file of the app folder with the same bytes. `overrideLogicalId('X')`
+ * calls of the app are shown with such findings, since a rename on either side breaks them.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RelatedLocation } from '../../engine/findings';
+import { MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
+import type { LoadedCdkApp } from './loadCdkApp';
+import { listSourceFiles } from './staticLocator';
+
+/** An `s3://bucket/<hash>.ext` Location as the engine joins it to the template's folder. */
+const S3_ASSET = /\/s3:\/+[^/]+\/([0-9a-f]{16,}(?:\.\w+)?)$/;
+
+/**
+ * The staged file for an asset URL of a synthesized template (`s3://cdk-...-assets-.../<hash>.yaml`
+ * -> `<assembly>/asset.<hash>.yaml`, in the root assembly or a Stage's folder); undefined otherwise.
+ */
+export function stagedAssetFile(app: LoadedCdkApp, requested: string): string | undefined {
+  const match = S3_ASSET.exec(requested.replace(/\\/g, '/'));
+  if (!match) return undefined;
+  const name = `asset.${match[1]!}`;
+  for (const dir of ['', ...(app.assembly?.stages.map((stage) => stage.directory) ?? [])]) {
+    const candidate = path.join(app.assemblyDir, ...dir.split('/').filter((part) => part !== ''), name);
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+const MAX_CANDIDATES = 2_000;
+
+/** The file of the app folder with the same bytes as a staged asset. */
+export function sameBytesIn(appDir: string, staged: string): string | undefined {
+  let wanted: Buffer;
+  try {
+    wanted = fs.readFileSync(staged);
+  } catch {
+    return undefined;
+  }
+  const extension = path.extname(staged);
+  const stack = [appDir];
+  let seen = 0;
+  while (stack.length > 0 && seen < MAX_CANDIDATES) {
+    const dir = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules' && !entry.name.startsWith('cdk.out')) stack.push(full);
+        continue;
+      }
+      if (!entry.isFile() || path.extname(entry.name) !== extension) continue;
+      seen++;
+      try {
+        if (fs.statSync(full).size === wanted.length && fs.readFileSync(full).equals(wanted)) return full;
+      } catch {
+        // unreadable: not the one
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `overrideLogicalId('X')` calls of the app's sources: logical id -> place. */
+export function overrideCalls(appDir: string): Map<string, RelatedLocation> {
+  const out = new Map<string, RelatedLocation>();
+  for (const file of listSourceFiles(appDir)) {
+    let text: string;
+    try {
+      text = readTextFile(file, MAX_DOCUMENT_BYTES);
+    } catch {
+      continue;
+    }
+    if (!text.includes('verride')) continue;
+    const lines = text.split('\n');
+    lines.forEach((line, index) => {
+      for (const match of line.matchAll(/(?:overrideLogicalId|override_logical_id)\(\s*(['"`])([A-Za-z0-9]{1,255})\1/g)) {
+        const start = match.index + match[0].indexOf(match[2]!);
+        out.set(match[2]!, { file, range: { start: { line: index, character: start }, end: { line: index, character: start + match[2]!.length } }, message: `overrideLogicalId sets the logical id ${match[2]!} here` });
+      }
+    });
+  }
+  return out;
+}
+
