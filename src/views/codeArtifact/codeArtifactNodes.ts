@@ -12,7 +12,7 @@ import { PagedChildren } from '../pagedChildren';
 import { ErrorNode, MessageNode } from '../standardNodes';
 import type { NodeItem, RefreshableNode, TreeChangeSink, ViewNode } from '../viewNode';
 import { isRiskyOrigin, originBadges, originIcon, packageDisplayName, RISKY_EXPLANATION } from './originBadges';
-import { packageKey } from './originOperation';
+import { packageKey } from '../../operations/codeArtifact/originOperation';
 import { PackageGroupFolderNode } from './packageGroupNodes';
 
 /** Packages per ListPackages call (1-1000). */

@@ -13,9 +13,9 @@ import { remainingPlan, restorePlan, retryFailedPlan } from '../../../operations
 import type { AwsServices } from '../../../views/awsServices';
 import type { RepositoryLocation } from '../../../aws/codeArtifactGateway';
 import { CodeArtifactPackageNode } from '../../../views/codeArtifact/codeArtifactNodes';
-import { connectionMismatch, originTargetOf, unfinishedOriginRuns } from '../../../views/codeArtifact/originRecovery';
+import { connectionMismatch, originTargetOf, unfinishedOriginRuns } from '../../../operations/codeArtifact/originRecovery';
 import { packageDisplayName } from '../../../views/codeArtifact/originBadges';
-import { describeIntent, originCodec, originPlan, originTarget, packageFromKey, restoreIntent, type OriginIntent, type OriginPlan, type OriginPlanTarget, type OriginState } from '../../../views/codeArtifact/originOperation';
+import { describeIntent, originCodec, originPlan, originTarget, packageFromKey, restoreIntent, type OriginIntent, type OriginPlan, type OriginPlanTarget, type OriginState } from '../../../operations/codeArtifact/originOperation';
 import { registerAwsCommand, reportCommandFailure, requireServices, type CommandInvocation } from '../awsCommand';
 import { withAwsProgress } from '../awsProgress';
 import type { CodeArtifactView } from './registerCodeArtifact';

@@ -1,7 +1,7 @@
 // Which interrupted origin-control runs to offer "resume or restore" for, and whether the current
 // connection is the one they ran on: a resume must never write to another account or region.
-import type { HeaderRecord, JournalInfo } from '../../operations/journal';
-import { unfinishedJournals } from '../../operations/recovery';
+import type { HeaderRecord, JournalInfo } from '../journal';
+import { unfinishedJournals } from '../recovery';
 import { ORIGIN_OPERATION, type OriginPlanTarget } from './originOperation';
 
 /** Apply runs of origin controls that never finished and were not resumed or restored since. */

@@ -5,9 +5,9 @@
 // create it (a phantom package no restore removes), so a package deleted since the plan reads as
 // changed-since-plan (`conflict`) and is skipped.
 import type { CodeArtifactGateway, OriginRestriction, OriginRestrictions, PackageCoordinates, PackageFilter, PackageSummary, RepositoryLocation } from '../../aws/codeArtifactGateway';
-import { OperationStop, type OperationTarget } from '../../operations/executor';
-import { itemKey, MAX_PLAN_ITEMS, type OperationPlan, type PlanItem } from '../../operations/plan';
-import type { JournalCodec } from '../../operations/recovery';
+import { OperationStop, type OperationTarget } from '../executor';
+import { itemKey, MAX_PLAN_ITEMS, type OperationPlan, type PlanItem } from '../plan';
+import type { JournalCodec } from '../recovery';
 
 export const ORIGIN_OPERATION = 'codeartifact.originControl';
 
