@@ -8,6 +8,7 @@ import {
   ListDomainsCommand,
   ListPackageGroupsCommand,
   ListPackagesCommand,
+  ListPackageVersionsCommand,
   ListRepositoriesInDomainCommand,
   PutPackageOriginConfigurationCommand,
   type CodeartifactClient,
@@ -222,6 +223,35 @@ export class CodeArtifactGateway {
       );
       const origin = restrictions(out.package?.originConfiguration);
       return { ...coordinates, ...(origin ? { origin } : {}) };
+    } catch (error) {
+      if (isPackageNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Whether the package has at least one version (of `originType`, when given: INTERNAL = published
+   * to this domain, EXTERNAL = pulled from a public registry). One ListPackageVersions call of one
+   * item; undefined when the package does not exist.
+   */
+  async hasVersions(location: RepositoryLocation, coordinates: PackageCoordinates, originType?: 'INTERNAL' | 'EXTERNAL' | 'UNKNOWN', options: CallOptions = {}): Promise<boolean | undefined> {
+    try {
+      const out = await awsCall(this.target, 'ListPackageVersions', options.signal, () =>
+        this.client.send(
+          new ListPackageVersionsCommand({
+            domain: location.domain,
+            ...owner(location),
+            repository: location.repository,
+            format: coordinates.format,
+            ...(coordinates.namespace ? { namespace: coordinates.namespace } : {}),
+            package: coordinates.name,
+            ...(originType ? { originType } : {}),
+            maxResults: 1,
+          }),
+          { abortSignal: options.signal },
+        ),
+      );
+      return (out.versions ?? []).length > 0;
     } catch (error) {
       if (isPackageNotFound(error)) return undefined;
       throw error;

@@ -137,7 +137,8 @@ export async function originPlanFromFilter(
   return originPlan(target, packages, intent);
 }
 
-function planTarget(target: OriginPlanTarget): Record<string, string> {
+/** The plan's target as the journal records it (no credentials). */
+export function planTarget(target: OriginPlanTarget): Record<string, string> {
   return {
     account: target.account,
     region: target.region,

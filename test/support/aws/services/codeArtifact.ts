@@ -33,6 +33,12 @@ export interface CodeArtifactPackage {
   readonly namespace?: string;
   readonly name: string;
   origin: { publish: OriginRestriction; upstream: OriginRestriction };
+  /**
+   * Versions and where each came from (ListPackageVersions). Absent: one version `1.0.0` whose
+   * origin follows the package's defaults (upstream-only packages came from EXTERNAL, the rest were
+   * published: INTERNAL). A phantom package (created by PutPackageOriginConfiguration) has none.
+   */
+  versions?: { readonly version: string; readonly origin: 'INTERNAL' | 'EXTERNAL' | 'UNKNOWN' }[];
 }
 
 export interface CodeArtifactRepository {
@@ -158,6 +164,12 @@ const PACKAGE_INPUT: InputModel = {
 
 function originConfiguration(p: CodeArtifactPackage): unknown {
   return { restrictions: { publish: p.origin.publish, upstream: p.origin.upstream } };
+}
+
+/** A package's versions as ListPackageVersions reports them (see `CodeArtifactPackage.versions`). */
+export function packageVersions(p: CodeArtifactPackage): readonly { readonly version: string; readonly origin: 'INTERNAL' | 'EXTERNAL' | 'UNKNOWN' }[] {
+  if (p.versions) return p.versions;
+  return [{ version: '1.0.0', origin: p.origin.publish === 'BLOCK' && p.origin.upstream === 'ALLOW' ? 'EXTERNAL' : 'INTERNAL' }];
 }
 
 function byCoordinates(a: CodeArtifactPackage, b: CodeArtifactPackage): number {
@@ -320,6 +332,35 @@ export function codeArtifactService(state: CodeArtifactState): ServiceDefinition
           return { package: { format: found.format, ...(found.namespace !== undefined ? { namespace: found.namespace } : {}), name: found.name, originConfiguration: originConfiguration(found) } };
         },
       },
+      ListPackageVersions: {
+        http: {
+          method: 'POST',
+          path: '/v1/package/versions',
+          query: { ...PACKAGE_LOCATION, status: 'status', sortBy: 'sortBy', 'max-results': 'maxResults', 'next-token': 'nextToken', originType: 'originType' },
+        },
+        input: {
+          ...PACKAGE_INPUT,
+          status: { enum: ['Published', 'Unfinished', 'Unlisted', 'Archived', 'Disposed', 'Deleted'] },
+          sortBy: { enum: ['PUBLISHED_TIME'] },
+          maxResults: MAX_RESULTS,
+          nextToken: NEXT_TOKEN,
+          originType: { enum: ['INTERNAL', 'EXTERNAL', 'UNKNOWN'] },
+        },
+        handle(input) {
+          const found = state.repository(input).packages.find((p) => p.format === input.format && p.name === input.package && p.namespace === input.namespace);
+          if (found === undefined) throw notFound('package', String(input.package));
+          const versions = packageVersions(found).filter((v) => input.originType === undefined || v.origin === input.originType);
+          const size = typeof input.maxResults === 'number' ? input.maxResults : 50;
+          const { page, nextToken } = takePage([...versions], { scope: `ListPackageVersions/${String(input.repository)}/${found.name}`, token: input.nextToken as string | undefined, size, invalid: invalidToken });
+          return {
+            format: found.format,
+            ...(found.namespace !== undefined ? { namespace: found.namespace } : {}),
+            package: found.name,
+            versions: page.map((v) => ({ version: v.version, revision: 'r1', status: 'Published', origin: { originType: v.origin } })),
+            ...(nextToken !== undefined ? { nextToken } : {}),
+          };
+        },
+      },
       PutPackageOriginConfiguration: {
         // The real path is POST /v1/package (the SDK's `[_ht]` trait), with the location in the query string.
         http: { method: 'POST', path: '/v1/package', query: PACKAGE_LOCATION },
@@ -330,7 +371,7 @@ export function codeArtifactService(state: CodeArtifactState): ServiceDefinition
           let found = repository.packages.find((p) => p.format === input.format && p.name === input.package && p.namespace === input.namespace);
           if (found === undefined) {
             // AWS creates the package (with no versions) when it does not exist: a typo makes a phantom package.
-            found = { format: input.format as PackageFormat, ...(typeof input.namespace === 'string' ? { namespace: input.namespace } : {}), name: String(input.package), origin: { ...restrictions } };
+            found = { format: input.format as PackageFormat, ...(typeof input.namespace === 'string' ? { namespace: input.namespace } : {}), name: String(input.package), origin: { ...restrictions }, versions: [] };
             repository.packages.push(found);
           }
           found.origin = { publish: restrictions.publish, upstream: restrictions.upstream };
