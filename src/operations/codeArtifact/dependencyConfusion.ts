@@ -44,7 +44,7 @@ export interface CheckResult {
 }
 
 /** The domain's package groups (one listing), for effective origins. */
-export async function domainGroups(gateway: CodeArtifactGateway, location: RepositoryLocation, signal?: AbortSignal): Promise<PackageGroupSummary[]> {
+export async function domainGroups(gateway: CodeArtifactGateway, location: { readonly domain: string; readonly domainOwner?: string }, signal?: AbortSignal): Promise<PackageGroupSummary[]> {
   const groups: PackageGroupSummary[] = [];
   for await (const page of gateway.packageGroupPages(location, { signal })) {
     groups.push(...page.items);
