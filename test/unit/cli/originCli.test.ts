@@ -140,3 +140,33 @@ void describe('archlens origin (real SDK, local server)', () => {
     assert.match(missing.err, /archlens origin: /);
   });
 });
+
+void describe('archlens origin check on the demo workspace against the demo account', () => {
+  void test('flags the four internal packages whose origin allows upstream, in package-lock.json and requirements.txt', async () => {
+    const { demoDomains } = await import('../../support/aws/demoCodeArtifact');
+    const demo = await startLocalAccount({ domains: demoDomains() });
+    process.env.AWS_ACCESS_KEY_ID = TEST_KEYS.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = TEST_KEYS.secretAccessKey;
+    try {
+      let out = '';
+      const repoRoot = join(__dirname, '..', '..', '..');
+      const env = { HOME: tmpdir(), AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL: demo.server.endpoint, AWS_ACCESS_KEY_ID: TEST_KEYS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_KEYS.secretAccessKey };
+      const code = await runOriginCli(['check', '--domain', 'acme-corp', '--repository', 'internal', 'demo'], { stdout: { write: (t: string) => (out += t) }, stderr: { write: () => undefined }, env, cwd: repoRoot });
+      const findings = JSON.parse(out) as { file: string; line: number; message: string }[];
+      assert.equal(code, 1);
+      assert.deepEqual(
+        findings.map((f) => [f.file, f.line, /^(\S+) is an internal package/.exec(f.message)?.[1]]),
+        [
+          [join('demo', 'package-lock.json'), 26, 'acme-billing-core-cli'],
+          [join('demo', 'package-lock.json'), 30, 'acme-orders-core-cli'],
+          [join('demo', 'requirements.txt'), 3, 'acme-billing-sdk'],
+          [join('demo', 'requirements.txt'), 4, 'acme_orders_sdk'],
+        ],
+      );
+    } finally {
+      delete process.env.AWS_ACCESS_KEY_ID;
+      delete process.env.AWS_SECRET_ACCESS_KEY;
+      await demo.server.close();
+    }
+  });
+});
