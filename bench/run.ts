@@ -16,6 +16,7 @@
  * 6. Diagram (bench/diagram.ts): graph build and ELK layout, several samples; (bench/diagramPaint.ts)
  *    the webview's paints in headless Chromium, --paint-runs cold loads each.
  * 7. Live AWS views (bench/aws.ts): timed from an empty cache, round trips counted on the local server.
+ * 8. CodeArtifact (bench/codeArtifact.ts): 10,000 origin changes under AWS's quotas; the tree's first page.
  *
  * Then the goals table of the speed issue (bench/goals.ts). Informational: asserts nothing.
  * Options: --quick (few pairs: a smoke run), --pairs N (in-process pairs, default 15),
@@ -37,6 +38,7 @@ import { benchOpenApi } from './openapi';
 import { measureDiagram } from './diagram';
 import { benchDiagramPaint } from './diagramPaint';
 import { benchAws, roundTripText } from './aws';
+import { benchCodeArtifact } from './codeArtifact';
 import { formatGoalsTable, notMeasured, notRun, verdict, type GoalRow } from './goals';
 import { formatMs as fmt, formatPairDetail, formatRatio, formatSpreadMs, interleavedPairs, timeChild, timeInProcess, type PairResult, type Sample } from './pairs';
 
@@ -212,6 +214,13 @@ async function main(): Promise<void> {
     measured: `${roundTripText(trips)}; time ${formatRatio(aws.openStack.pairs.ratio)}`,
     verdict: verdict(trips, 1.5),
   });
+
+  // --- CodeArtifact origin controls (bench/codeArtifact.ts): 10,000 packages under AWS's quotas.
+  console.log('');
+  console.log(`CodeArtifact (local server enforcing 100 writes/s and 800 reads/s; real SDK, one attempt per request):`);
+  const codeArtifact = await benchCodeArtifact({ packages: quick ? 1_000 : 10_000, pairs: awsPairs });
+  printRows(codeArtifact.rows);
+  goals.push(...codeArtifact.goals);
 
   console.log('');
   console.log(`Goals (speed issue; load average now ${os.loadavg()[0]!.toFixed(2)}):`);

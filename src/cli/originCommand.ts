@@ -20,7 +20,7 @@ import { createFileJournalStore } from '../node/fileJournalStore';
 import { FileReadError, readTextFile, MAX_DOCUMENT_BYTES } from '../node/readRegularFile';
 import { checkDependencies, CONFUSION_RULE } from '../operations/codeArtifact/dependencyConfusion';
 import { manifestReader, readManifest } from '../operations/codeArtifact/manifests';
-import { originCodec, originPlanFromFilter, originTarget, restoreIntent, type OriginIntent, type OriginPlan, type OriginPlanTarget } from '../operations/codeArtifact/originOperation';
+import { ORIGIN_RUN_TUNING, originCodec, originPlanFromFilter, originTarget, restoreIntent, type OriginIntent, type OriginPlan, type OriginPlanTarget } from '../operations/codeArtifact/originOperation';
 import { ManifestError, originPlanAuto, originPlanFromManifest, planFromJson, planRows, planToCsv, planToJson, planToMarkdown, type BuiltPlan } from '../operations/codeArtifact/originPlans';
 import { connectionMismatch, originTargetOf } from '../operations/codeArtifact/originRecovery';
 import { runOperation, type RunReport } from '../operations/executor';
@@ -156,7 +156,7 @@ async function run(o: OriginOptions, io: CliIo, planToRun: OriginPlan, parent?: 
   try {
     const mismatch = connectionMismatch(target, { account, region: session.region });
     if (mismatch) throw new UsageError(mismatch.replace('Select a profile of', 'Use credentials of').replace('Select region', 'Use --region'));
-    const report: RunReport<unknown> = await runOperation({ plan: planToRun, target: originTarget(session.gateway(codeArtifactService), target), journal: journalStore(o, io), ...(parent ? { parent } : {}) });
+    const report: RunReport<unknown> = await runOperation({ plan: planToRun, target: originTarget(session.gateway(codeArtifactService), target), journal: journalStore(o, io), ...ORIGIN_RUN_TUNING, ...(parent ? { parent } : {}) });
     print(io, { runId: report.runId, outcome: report.outcome, counts: report.counts, ...(report.stopReason ? { stopReason: report.stopReason } : {}), failed: report.results.filter((r) => r.status === 'failed').map((r) => ({ key: r.key, error: r.error })) });
     return report.counts.failed > 0 || report.outcome !== 'completed' ? ExitCode.ErrorFindings : ExitCode.Ok;
   } finally {

@@ -11,6 +11,13 @@ import type { JournalCodec } from '../recovery';
 
 export const ORIGIN_OPERATION = 'codeartifact.originControl';
 
+/**
+ * How every origin-control run (extension, CLI, bench) paces itself: 8 workers, up to 16, halved
+ * on each throttled answer; a throttled item is retried up to 12 times with jittered backoff.
+ * Against AWS's 100 writes/s this measured 89 writes/s with nothing failed (bench/codeArtifact.ts).
+ */
+export const ORIGIN_RUN_TUNING = { concurrency: { initial: 8, max: 16 }, retry: { maxAttempts: 12 } } as const;
+
 /** A package's origin controls, or `missing` (deleted, or never there). Survives JSON. */
 export type OriginState = OriginRestrictions | { readonly missing: true };
 /** The restrictions to set; an absent member keeps the package's current value. */

@@ -31,16 +31,21 @@ function gateway(env: CodeArtifactEnv): CodeArtifactGateway {
 }
 
 export class CodeArtifactPackageNode implements ViewNode {
-  /** The package's effective state from its own settings and its group's (when the groups could be read). */
-  readonly effective: EffectiveOrigin | undefined;
+  private effectiveState: EffectiveOrigin | undefined;
 
   constructor(
     readonly id: string,
     readonly repository: CodeArtifactRepositoryNode,
     readonly summary: PackageSummary,
-    groups?: readonly PackageGroupSummary[],
-  ) {
-    this.effective = summary.origin && groups ? effectiveOrigin(summary.origin, associatedGroup(groups, summary)) : undefined;
+    /** The domain's package groups once listed (they load beside the packages, not before them). */
+    private readonly groups: () => readonly PackageGroupSummary[] | undefined = () => undefined,
+  ) {}
+
+  /** The package's effective state from its own settings and its group's (when the groups could be read). */
+  get effective(): EffectiveOrigin | undefined {
+    const groups = this.groups();
+    if (!this.effectiveState && this.summary.origin && groups) this.effectiveState = effectiveOrigin(this.summary.origin, associatedGroup(groups, this.summary));
+    return this.effectiveState;
   }
 
   item(): NodeItem {
@@ -85,7 +90,7 @@ export class CodeArtifactRepositoryNode implements RefreshableNode {
       idPrefix: `${id}/packages`,
       fetch: (startToken, signal) => gateway(env).packagePages(this.location, this.packageFilter, { pageSize: env.packagePageSize, startToken, signal }),
       key: (p) => packageKey(p),
-      toNode: (p) => new CodeArtifactPackageNode(`${id}/package/${packageKey(p)}`, this, p, this.groups),
+      toNode: (p) => new CodeArtifactPackageNode(`${id}/package/${packageKey(p)}`, this, p, () => this.groups),
       emptyMessage: 'No packages in this repository',
       sink: env.sink,
       parent: () => this,
@@ -121,10 +126,14 @@ export class CodeArtifactRepositoryNode implements RefreshableNode {
   }
 
   async children(signal: AbortSignal): Promise<ViewNode[]> {
-    // Groups first (one listing per domain, shared): each package node shows its effective state.
-    // Without them (no permission, a failure) packages show their own settings only.
-    this.groups = await this.domainGroups().catch(() => undefined);
-    const [head, packages] = await Promise.all([this.sourceNodes(signal), this.packages.children(signal)]);
+    // The domain's groups (one listing per domain, shared) load beside the first page, so an
+    // expand costs one round trip of latency; package rows read them when drawn. Without them
+    // (no permission, a failure) packages show their own settings only.
+    const groups = this.domainGroups().then(
+      (list) => (this.groups = list),
+      () => undefined,
+    );
+    const [head, packages] = await Promise.all([this.sourceNodes(signal), this.packages.children(signal), groups]);
     return [...head, ...packages];
   }
 

@@ -10,7 +10,7 @@ import { runOperation, type RunReport } from '../../../operations/executor';
 import type { JournalStore, RunRelation } from '../../../operations/journal';
 import { percentReporter } from '../../../operations/progress';
 import { retryFailedPlan } from '../../../operations/recovery';
-import { originCodec, originTarget, packageFromKey, type OriginPlan, type OriginPlanTarget, type OriginState } from '../../../operations/codeArtifact/originOperation';
+import { ORIGIN_RUN_TUNING, originCodec, originTarget, packageFromKey, type OriginPlan, type OriginPlanTarget, type OriginState } from '../../../operations/codeArtifact/originOperation';
 import type { AwsServices } from '../../../views/awsServices';
 import { packageDisplayName } from '../../../views/codeArtifact/originBadges';
 import { withAwsProgress } from '../awsProgress';
@@ -63,6 +63,7 @@ export function createOriginRunner(view: CodeArtifactView, journal: JournalStore
           plan,
           target: originTarget(services.gateway(codeArtifactService), repository.location),
           journal,
+          ...ORIGIN_RUN_TUNING,
           ...(parent ? { parent } : {}),
           signal,
           onProgress: percentReporter((update) => progress.report(update)),

@@ -102,11 +102,52 @@ export function codeArtifactFixture(): CodeArtifactDomain[] {
   ];
 }
 
+/** A token bucket: `perSecond` calls a second, bursts up to one second's worth. */
+class RateBucket {
+  private tokens: number;
+  private at = Date.now();
+
+  constructor(private readonly perSecond: number) {
+    this.tokens = perSecond;
+  }
+
+  take(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.at) * this.perSecond) / 1000);
+    this.at = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
 export class CodeArtifactState {
+  private readBucket: RateBucket | undefined;
+  private writeBucket: RateBucket | undefined;
+  /** Calls answered ThrottlingException by the quota (not by injected faults). */
+  readonly throttled = { reads: 0, writes: 0 };
+  /** Successful PutPackageOriginConfiguration calls per package (`format/namespace/name`): a bench checks none is lost or repeated. */
+  readonly writesByPackage = new Map<string, number>();
+
   constructor(
     readonly domains: CodeArtifactDomain[] = codeArtifactFixture(),
     readonly region = 'us-east-1',
   ) {}
+
+  /** The account's request quotas, as AWS enforces them (about 100 writes/s, 800 reads/s); none by default. */
+  setQuota(quota: { readonly readsPerSecond?: number; readonly writesPerSecond?: number }): void {
+    this.readBucket = quota.readsPerSecond ? new RateBucket(quota.readsPerSecond) : undefined;
+    this.writeBucket = quota.writesPerSecond ? new RateBucket(quota.writesPerSecond) : undefined;
+  }
+
+  /** Throws the service's ThrottlingException when the quota of `kind` is used up. */
+  spend(kind: 'read' | 'write'): void {
+    const bucket = kind === 'read' ? this.readBucket : this.writeBucket;
+    if (bucket && !bucket.take()) {
+      this.throttled[kind === 'read' ? 'reads' : 'writes'] += 1;
+      throw new ServiceError('ThrottlingException', 'Rate exceeded', 429);
+    }
+  }
 
   domain(input: OperationInput): CodeArtifactDomain {
     const found = this.domains.find((d) => d.name === input.domain && (input.domainOwner === undefined || input.domainOwner === d.owner));
@@ -304,6 +345,7 @@ export function codeArtifactService(state: CodeArtifactState): ServiceDefinition
         },
         input: listPackagesInput,
         handle(input) {
+          state.spend('read');
           const matching = state
             .repository(input)
             .packages.filter(
@@ -327,6 +369,7 @@ export function codeArtifactService(state: CodeArtifactState): ServiceDefinition
         http: { method: 'GET', path: '/v1/package', query: PACKAGE_LOCATION },
         input: PACKAGE_INPUT,
         handle(input) {
+          state.spend('read');
           const found = state.repository(input).packages.find((p) => p.format === input.format && p.name === input.package && p.namespace === input.namespace);
           if (found === undefined) throw notFound('package', String(input.package));
           return { package: { format: found.format, ...(found.namespace !== undefined ? { namespace: found.namespace } : {}), name: found.name, originConfiguration: originConfiguration(found) } };
@@ -347,6 +390,7 @@ export function codeArtifactService(state: CodeArtifactState): ServiceDefinition
           originType: { enum: ['INTERNAL', 'EXTERNAL', 'UNKNOWN'] },
         },
         handle(input) {
+          state.spend('read');
           const found = state.repository(input).packages.find((p) => p.format === input.format && p.name === input.package && p.namespace === input.namespace);
           if (found === undefined) throw notFound('package', String(input.package));
           const versions = packageVersions(found).filter((v) => input.originType === undefined || v.origin === input.originType);
@@ -366,6 +410,7 @@ export function codeArtifactService(state: CodeArtifactState): ServiceDefinition
         http: { method: 'POST', path: '/v1/package', query: PACKAGE_LOCATION },
         input: { ...PACKAGE_INPUT, restrictions: { type: 'structure', required: true, members: { publish: { required: true, enum: RESTRICTIONS }, upstream: { required: true, enum: RESTRICTIONS } } } },
         handle(input) {
+          state.spend('write');
           const repository = state.repository(input);
           const restrictions = input.restrictions as { publish: OriginRestriction; upstream: OriginRestriction };
           let found = repository.packages.find((p) => p.format === input.format && p.name === input.package && p.namespace === input.namespace);
@@ -375,6 +420,8 @@ export function codeArtifactService(state: CodeArtifactState): ServiceDefinition
             repository.packages.push(found);
           }
           found.origin = { publish: restrictions.publish, upstream: restrictions.upstream };
+          const key = `${found.format}/${found.namespace ?? ''}/${found.name}`;
+          state.writesByPackage.set(key, (state.writesByPackage.get(key) ?? 0) + 1);
           return { originConfiguration: originConfiguration(found) };
         },
       },
