@@ -11,6 +11,7 @@ import { eventually, positionOf, prepareEnvironment, SCRATCH_TEMPLATE, type Inte
 import { TIMEOUTS } from './workbench';
 import { checkDiagramPanel } from './diagramStep';
 import { checkGlueView } from './glueStep';
+import { checkCodeArtifactView } from './codeArtifactStep';
 import { checkAwsDriftAndLogs, checkAwsLocalTemplates, checkAwsNoProfileSelected, checkAwsRegionSwitch, checkAwsSettingsPage, checkAwsSidebar, checkAwsWelcome, noAwsEnvironment } from './awsStep';
 import { startDemoAws, type DemoAws } from '../../scripts/workbench/demoAws';
 
@@ -143,6 +144,8 @@ describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
     it('(i) a deployed template compares with its local file, and a resource reveals its logical id there', { timeout: STEP_TIMEOUT }, () => checkAwsLocalTemplates(open()));
 
     it('(m) the Glue Data Catalog view expands a partitioned table to its partitions and filters them', { timeout: STEP_TIMEOUT }, () => checkGlueView(open()));
+
+    it('(n) the CodeArtifact view: badges, a filter, multi-select and set, a planned dry run applied, a restore, and the dependency check', { timeout: STEP_TIMEOUT }, () => checkCodeArtifactView(open()));
 
     it('(j) the status bar switches region, and the stacks view follows the connection', { timeout: STEP_TIMEOUT }, () => checkAwsRegionSwitch(open()));
 
