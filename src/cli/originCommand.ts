@@ -278,7 +278,8 @@ export async function runOriginCli(args: readonly string[], io: CliIo): Promise<
             : error instanceof Error && 'code' in error && typeof (error as NodeJS.ErrnoException).path === 'string'
               ? `cannot read or write ${(error as NodeJS.ErrnoException).path}: ${(error as NodeJS.ErrnoException).code}`
               : `unexpected ${error instanceof Error ? error.name : typeof error}: ${error instanceof Error ? error.message.slice(0, 300) : ''}`;
-    io.stderr.write(`archlens origin: ${message}\n`);
+    // Credential messages are shared with the extension; on a terminal there is no "VS Code" environment.
+    io.stderr.write(`archlens origin: ${message.replace(/ of VS Code/g, '')}\n`);
     return ExitCode.UsageOrIo;
   }
 }

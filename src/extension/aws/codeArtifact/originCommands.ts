@@ -10,7 +10,7 @@ import { runOperation } from '../../../operations/executor';
 import { remainingPlan, restorePlan } from '../../../operations/recovery';
 import type { AwsServices } from '../../../views/awsServices';
 import { CodeArtifactPackageNode } from '../../../views/codeArtifact/codeArtifactNodes';
-import { connectionMismatch, originTargetOf, unfinishedOriginRuns } from '../../../operations/codeArtifact/originRecovery';
+import { connectionMismatch, recoveryOffer } from '../../../operations/codeArtifact/originRecovery';
 import { describeIntent, originCodec, originPlan, originTarget, restoreIntent, type OriginIntent, type OriginPlanTarget } from '../../../operations/codeArtifact/originOperation';
 import { registerAwsCommand, reportCommandFailure, requireServices, type CommandInvocation } from '../awsCommand';
 import { withAwsProgress } from '../awsProgress';
@@ -85,16 +85,10 @@ export function registerOriginCommands(view: CodeArtifactView, runner: OriginRun
    */
   async function offerUnfinished(services: AwsServices): Promise<void> {
     if (!journal) return;
-    const [run] = unfinishedOriginRuns(await journal.list());
-    const target = originTargetOf(run?.header);
-    if (!run || !target) return;
-    const where = `${target.domain}/${target.repository} (account ${target.account}, ${target.region})`;
-    const choice = await vscode.window.showWarningMessage(
-      `ArchLens: an origin-control change in ${where}, started ${run.header?.startedAt ?? 'earlier'}, did not finish.`,
-      'Resume',
-      'Restore',
-      'Later',
-    );
+    const offer = recoveryOffer(await journal.list());
+    if (!offer) return;
+    const { run, target } = offer;
+    const choice = await vscode.window.showWarningMessage(offer.message, 'Resume', 'Restore', 'Later');
     if (choice !== 'Resume' && choice !== 'Restore') return;
     const identity = await services.gateway(stsService).whoAmI();
     const mismatch = connectionMismatch(target, { account: identity.account, region: services.region });
