@@ -12,6 +12,18 @@ import type { Session } from './harness';
 import { answer, contextMenu, expandUntil, runCommand, treeItem } from './awsStep';
 import { TIMEOUTS } from './workbench';
 
+/**
+ * Answers the quick pick or input box titled `title` (or with that placeholder) once it shows:
+ * keys typed before the widget opens would be lost.
+ */
+async function ask(session: Session, title: string | RegExp, text: string): Promise<void> {
+  const page = session.workbench.page;
+  const byTitle = page.getByText(title).first();
+  const byPlaceholder = page.getByPlaceholder(title).first();
+  await byTitle.or(byPlaceholder).first().waitFor({ timeout: TIMEOUTS.widget });
+  await answer(session, text);
+}
+
 /** Confirms the modal "Set Origin Controls of N Package(s)" dialog. */
 async function confirmModal(session: Session): Promise<void> {
   await session.workbench.page.getByRole('button', { name: /^Set Origin Controls of \d+ Package/ }).first().click({ timeout: TIMEOUTS.widget });
@@ -35,9 +47,9 @@ export async function checkCodeArtifactView(session: Session): Promise<void> {
     await expandUntil(session, repository(), treeItem(session, /^Upstream repositories: public-proxy/));
     // A server-side filter: npm packages whose name starts with acme-billing.
     await contextMenu(session, repository(), /^Filter Packages/);
-    await answer(session, 'npm');
-    await answer(session, 'acme-billing');
-    await answer(session, '');
+    await ask(session, 'Filter packages: format', 'npm');
+    await ask(session, 'Filter packages: name prefix', 'acme-billing');
+    await ask(session, 'Filter packages: origin controls', '');
     await treeItem(session, /^internal/, 'filtered: npm · prefix acme-billing').waitFor({ timeout: TIMEOUTS.widget });
     await treeItem(session, /^acme-billing-core-cli/, '⚠ risky').waitFor({ timeout: TIMEOUTS.diagnostics });
   });
@@ -48,8 +60,8 @@ export async function checkCodeArtifactView(session: Session): Promise<void> {
     await core.click();
     await client.click({ modifiers: ['Control'] });
     await contextMenu(session, core, /^Set Origin Controls/);
-    await answer(session, 'Keep');
-    await answer(session, 'BLOCK');
+    await ask(session, /^Publish: may new versions/, 'Keep');
+    await ask(session, /^Upstream: may versions come/, 'BLOCK');
     await confirmModal(session);
     await notification(session, /origin controls in acme-corp\/internal: \d+ set/);
     await treeItem(session, /^acme-billing-core-cli/, 'upstream BLOCK').waitFor({ timeout: TIMEOUTS.diagnostics });
@@ -57,13 +69,14 @@ export async function checkCodeArtifactView(session: Session): Promise<void> {
 
   await session.step('codeartifact-plan-dry-run-apply', async () => {
     await contextMenu(session, repository(), /^Plan Origin Changes/);
-    await answer(session, 'matching a filter');
-    await answer(session, 'npm');
+    await ask(session, 'Plan origin changes: where from?', 'matching a filter');
+    await ask(session, 'Filter packages: format', 'npm');
+    await page.getByText('Filter packages: name prefix').first().waitFor({ timeout: TIMEOUTS.widget });
     await page.keyboard.press('Control+A');
     await answer(session, 'acme-orders');
-    await answer(session, 'Risky');
-    await answer(session, 'Keep');
-    await answer(session, 'BLOCK');
+    await ask(session, 'Filter packages: origin controls', 'Risky');
+    await ask(session, 'Set publish to', 'Keep');
+    await ask(session, 'Set upstream to', 'BLOCK');
     // The dry run's plan: a read-only Markdown document.
     await page.getByRole('code').filter({ hasText: 'would-write' }).first().waitFor({ timeout: TIMEOUTS.diagnostics });
     await page.getByRole('button', { name: 'Apply…' }).first().click({ timeout: TIMEOUTS.widget });
@@ -76,14 +89,14 @@ export async function checkCodeArtifactView(session: Session): Promise<void> {
     // The newest run first: the plan just applied.
     await page.getByRole('option', { name: /acme-corp\/internal/ }).first().waitFor({ timeout: TIMEOUTS.widget });
     await answer(session, '');
-    await answer(session, 'Restore');
+    await ask(session, 'Run in acme-corp/internal', 'Restore');
     await confirmModal(session);
     await notification(session, /origin controls in acme-corp\/internal: 1 set/);
   });
 
   await session.step('codeartifact-dependency-check', async () => {
     await runCommand(session, 'Check Dependencies Against CodeArtifact');
-    await answer(session, 'acme-corp/internal');
+    await ask(session, 'Check dependencies against which repository?', 'acme-corp/internal');
     // acme-billing-core-cli was blocked above; acme-orders-core-cli was restored to ALLOW/ALLOW.
     await notification(session, /3 dependencies are open to dependency confusion in acme-corp\/internal/);
     // Fold the view again and unfold the stacks view: the later steps need the stacks view's room.
