@@ -116,6 +116,11 @@ function owner(location: { readonly domainOwner?: string }): { domainOwner?: str
   return location.domainOwner ? { domainOwner: location.domainOwner } : {};
 }
 
+/** The members that name one package in a request: DescribePackage, ListPackageVersions, PutPackageOriginConfiguration. */
+function packageInput(location: RepositoryLocation, coordinates: PackageCoordinates): { domain: string; domainOwner?: string; repository: string; format: PackageFormat; namespace?: string; package: string } {
+  return { domain: location.domain, ...owner(location), repository: location.repository, format: coordinates.format, ...(coordinates.namespace ? { namespace: coordinates.namespace } : {}), package: coordinates.name };
+}
+
 export class CodeArtifactGateway {
   constructor(
     private readonly client: CodeartifactClient,
@@ -217,7 +222,7 @@ export class CodeArtifactGateway {
     try {
       const out = await awsCall(this.target, 'DescribePackage', options.signal, () =>
         this.client.send(
-          new DescribePackageCommand({ domain: location.domain, ...owner(location), repository: location.repository, format: coordinates.format, ...(coordinates.namespace ? { namespace: coordinates.namespace } : {}), package: coordinates.name }),
+          new DescribePackageCommand(packageInput(location, coordinates)),
           { abortSignal: options.signal },
         ),
       );
@@ -239,12 +244,7 @@ export class CodeArtifactGateway {
       const out = await awsCall(this.target, 'ListPackageVersions', options.signal, () =>
         this.client.send(
           new ListPackageVersionsCommand({
-            domain: location.domain,
-            ...owner(location),
-            repository: location.repository,
-            format: coordinates.format,
-            ...(coordinates.namespace ? { namespace: coordinates.namespace } : {}),
-            package: coordinates.name,
+            ...packageInput(location, coordinates),
             ...(originType ? { originType } : {}),
             maxResults: 1,
           }),
@@ -267,12 +267,7 @@ export class CodeArtifactGateway {
     const out = await awsCall(this.target, 'PutPackageOriginConfiguration', undefined, () =>
       this.client.send(
         new PutPackageOriginConfigurationCommand({
-          domain: location.domain,
-          ...owner(location),
-          repository: location.repository,
-          format: coordinates.format,
-          ...(coordinates.namespace ? { namespace: coordinates.namespace } : {}),
-          package: coordinates.name,
+          ...packageInput(location, coordinates),
           restrictions: { publish: origin.publish, upstream: origin.upstream },
         }),
       ),
