@@ -3,7 +3,7 @@
 // a plan with a dry run and exports, apply with a journal, list failed, restore, read-only
 // credentials, another account refused, and the check in lint's JSON contract.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
@@ -102,6 +102,9 @@ void describe('archlens origin (real SDK, local server)', () => {
     assert.equal(ran.code, 1);
     const report = JSON.parse(ran.out) as { runId: string; outcome: string; counts: Record<string, number>; stopReason: { code: string } };
     assert.deepEqual([report.outcome, report.stopReason.code, report.counts.failed, puts()], ['stopped', 'AccessDenied', 1, 1]);
+    // Journals are immutable: list failed, a retry and a dry run leave the run's file byte for byte.
+    const journalFile = readdirSync(journals).find((f) => f.includes(report.runId))!;
+    const bytes = readFileSync(join(journals, journalFile));
     const failed = await cli('restore', '--failed', report.runId, '--journal-dir', journals);
     assert.equal(failed.code, 1);
     assert.equal((JSON.parse(failed.out) as unknown[]).length, 1);
@@ -109,6 +112,9 @@ void describe('archlens origin (real SDK, local server)', () => {
     const retried = await cli('apply', '--retry-failed', report.runId, '--yes', '--journal-dir', journals);
     assert.equal(retried.code, 0, retried.err);
     assert.equal((JSON.parse(retried.out) as { counts: Record<string, number> }).counts.ok, 1);
+    await cli('plan', '--domain', 'acme', '--repository', 'npm-store', '--set-publish', 'BLOCK', '--out', 'again.json');
+    assert.deepEqual(readFileSync(join(journals, journalFile)), bytes, 'the stopped run\'s journal is unchanged');
+    assert.ok(readdirSync(journals).length >= 2, 'the retry wrote a journal of its own');
   });
 
   void test('a plan of another account is refused before any write', async () => {
