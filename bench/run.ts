@@ -20,6 +20,7 @@
  *    the webview's paints in headless Chromium, --paint-runs cold loads each.
  * 7. Live AWS views (bench/aws.ts): timed from an empty cache, round trips counted on the local server.
  * 8. The Glue Data Catalog view (bench/glue.ts): 100,000 partitions and 5,000 tables, same method.
+ * 9. CodeArtifact (bench/codeArtifact.ts): 10,000 origin changes under AWS's quotas; the tree's first page.
  *
  * Then the goals table of the speed issue (bench/goals.ts). Informational: asserts nothing.
  * Options: --quick (few pairs: a smoke run), --pairs N (in-process pairs, default 15),
@@ -47,6 +48,7 @@ import { benchDiagramPaint } from './diagramPaint';
 import { benchAws, roundTripText } from './aws';
 import { benchCost } from './cost';
 import { benchGlue } from './glue';
+import { benchCodeArtifact } from './codeArtifact';
 import { formatGoalsTable, notRun, verdict, type GoalRow } from './goals';
 import { formatMs as fmt, formatPairDetail, formatRatio, formatSpreadMs, interleavedPairs, spread, timeChild, timeInProcess, type PairResult, type Sample } from './pairs';
 
@@ -283,6 +285,13 @@ async function main(): Promise<void> {
   const glue = await benchGlue(awsPairs);
   printRows(glue.rows);
   goals.push(...glue.goals);
+
+  // --- CodeArtifact origin controls (bench/codeArtifact.ts): 10,000 packages under AWS's quotas.
+  console.log('');
+  console.log(`CodeArtifact (local server enforcing 100 writes/s and 800 reads/s; real SDK, one attempt per request):`);
+  const codeArtifact = await benchCodeArtifact({ packages: quick ? 1_000 : 10_000, pairs: awsPairs });
+  printRows(codeArtifact.rows);
+  goals.push(...codeArtifact.goals);
 
   console.log('');
   console.log(`Goals (speed issue; load average now ${os.loadavg()[0]!.toFixed(2)}):`);

@@ -12,6 +12,8 @@ const production = process.argv.includes('--production');
 /** Bundles: entry -> outfile, plus per-bundle extras. */
 const bundles = [
   { entry: 'src/cli/main.ts', outfile: 'dist/cli.js', banner: '#!/usr/bin/env node', executable: true },
+  // `archlens origin` (AWS SDK inside) is its own bundle, loaded by dist/cli.js only for that command.
+  { entry: 'src/cli/originCommand.ts', outfile: 'dist/cliOrigin.js' },
   { entry: 'src/extension/extension.ts', outfile: 'dist/extension.js', optional: true },
   { entry: 'src/server/server.ts', outfile: 'dist/server.js', optional: true },
   { entry: 'src/server/lintWorker.ts', outfile: 'dist/lintWorker.js', optional: true },

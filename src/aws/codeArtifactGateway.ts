@@ -8,6 +8,7 @@ import {
   ListDomainsCommand,
   ListPackageGroupsCommand,
   ListPackagesCommand,
+  ListPackageVersionsCommand,
   ListRepositoriesInDomainCommand,
   PutPackageOriginConfigurationCommand,
   type CodeartifactClient,
@@ -115,6 +116,11 @@ function owner(location: { readonly domainOwner?: string }): { domainOwner?: str
   return location.domainOwner ? { domainOwner: location.domainOwner } : {};
 }
 
+/** The members that name one package in a request: DescribePackage, ListPackageVersions, PutPackageOriginConfiguration. */
+function packageInput(location: RepositoryLocation, coordinates: PackageCoordinates): { domain: string; domainOwner?: string; repository: string; format: PackageFormat; namespace?: string; package: string } {
+  return { domain: location.domain, ...owner(location), repository: location.repository, format: coordinates.format, ...(coordinates.namespace ? { namespace: coordinates.namespace } : {}), package: coordinates.name };
+}
+
 export class CodeArtifactGateway {
   constructor(
     private readonly client: CodeartifactClient,
@@ -216,12 +222,36 @@ export class CodeArtifactGateway {
     try {
       const out = await awsCall(this.target, 'DescribePackage', options.signal, () =>
         this.client.send(
-          new DescribePackageCommand({ domain: location.domain, ...owner(location), repository: location.repository, format: coordinates.format, ...(coordinates.namespace ? { namespace: coordinates.namespace } : {}), package: coordinates.name }),
+          new DescribePackageCommand(packageInput(location, coordinates)),
           { abortSignal: options.signal },
         ),
       );
       const origin = restrictions(out.package?.originConfiguration);
       return { ...coordinates, ...(origin ? { origin } : {}) };
+    } catch (error) {
+      if (isPackageNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Whether the package has at least one version (of `originType`, when given: INTERNAL = published
+   * to this domain, EXTERNAL = pulled from a public registry). One ListPackageVersions call of one
+   * item; undefined when the package does not exist.
+   */
+  async hasVersions(location: RepositoryLocation, coordinates: PackageCoordinates, originType?: 'INTERNAL' | 'EXTERNAL' | 'UNKNOWN', options: CallOptions = {}): Promise<boolean | undefined> {
+    try {
+      const out = await awsCall(this.target, 'ListPackageVersions', options.signal, () =>
+        this.client.send(
+          new ListPackageVersionsCommand({
+            ...packageInput(location, coordinates),
+            ...(originType ? { originType } : {}),
+            maxResults: 1,
+          }),
+          { abortSignal: options.signal },
+        ),
+      );
+      return (out.versions ?? []).length > 0;
     } catch (error) {
       if (isPackageNotFound(error)) return undefined;
       throw error;
@@ -237,12 +267,7 @@ export class CodeArtifactGateway {
     const out = await awsCall(this.target, 'PutPackageOriginConfiguration', undefined, () =>
       this.client.send(
         new PutPackageOriginConfigurationCommand({
-          domain: location.domain,
-          ...owner(location),
-          repository: location.repository,
-          format: coordinates.format,
-          ...(coordinates.namespace ? { namespace: coordinates.namespace } : {}),
-          package: coordinates.name,
+          ...packageInput(location, coordinates),
           restrictions: { publish: origin.publish, upstream: origin.upstream },
         }),
       ),

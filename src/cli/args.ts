@@ -49,6 +49,7 @@ Commands:
                            descriptions with API Gateway extensions (files or folders)
   diagram [options] FILE   Print the architecture graph of a CloudFormation / SAM template
   cost [options] PATH...   Estimate the monthly cost of CloudFormation / SAM templates
+  origin plan|apply|restore|check   CodeArtifact origin controls (archlens origin --help)
 
 Options for lint:
   -f, --format FORMAT      text (default), json or sarif

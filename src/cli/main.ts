@@ -2,8 +2,10 @@
  * Entry point of the `archlens` command (bundled to dist/cli.js). Everything testable
  * lives in run.ts; this file only binds the real process.
  */
+import { join } from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { examineInWorkers, type LINT_WORKER_DATA, runLintWorker } from './lintPool';
+import type { runOriginCli } from './originCommand';
 import { readFileOrUndefined, runCliWithWorkers, type LintPlan } from './run';
 
 if (!isMainThread && (workerData as typeof LINT_WORKER_DATA | undefined)?.archlensLintWorker) {
@@ -16,13 +18,23 @@ if (!isMainThread && (workerData as typeof LINT_WORKER_DATA | undefined)?.archle
     throw error;
   });
   const cwd = process.cwd();
+  const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd };
+  const argv = process.argv.slice(2);
   // exitCode rather than process.exit(): lets a large report finish flushing to a pipe.
-  const examine = async (plan: LintPlan) => {
-    const outcomes = await examineInWorkers(plan, __filename, plan.command.jobs, cwd);
-    if (outcomes && process.env['ARCHLENS_DEBUG']) process.stderr.write('archlens: debug: files examined on worker threads\n');
-    return outcomes;
-  };
-  void runCliWithWorkers(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd }, examine).then((code) => {
-    process.exitCode = code;
-  });
+  if (argv[0] === 'origin') {
+    // `archlens origin` talks to AWS and lives in its own bundle, dist/cliOrigin.js
+    // (scripts/build.mjs), so that `lint` and the other commands never load the AWS SDK.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const origin = require(join(__dirname, 'cliOrigin.js')) as { runOriginCli: typeof runOriginCli };
+    void origin.runOriginCli(argv.slice(1), io).then((code) => (process.exitCode = code));
+  } else {
+    const examine = async (plan: LintPlan) => {
+      const outcomes = await examineInWorkers(plan, __filename, plan.command.jobs, cwd);
+      if (outcomes && process.env['ARCHLENS_DEBUG']) process.stderr.write('archlens: debug: files examined on worker threads\n');
+      return outcomes;
+    };
+    void runCliWithWorkers(argv, io, examine).then((code) => {
+      process.exitCode = code;
+    });
+  }
 }

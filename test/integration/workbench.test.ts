@@ -13,6 +13,7 @@ import { checkCostPanel } from './costStep';
 import { checkDiagramPanel, checkStackDiagram } from './diagramStep';
 import { checkGlueView } from './glueStep';
 import { checkCdkView } from './cdkStep';
+import { checkCodeArtifactView } from './codeArtifactStep';
 import { checkAwsDriftAndLogs, checkAwsLocalTemplates, checkAwsNoProfileSelected, checkAwsRegionSwitch, checkAwsSettingsPage, checkAwsSidebar, checkAwsWelcome, noAwsEnvironment } from './awsStep';
 import { startDemoAws, type DemoAws } from '../../scripts/workbench/demoAws';
 
@@ -152,7 +153,9 @@ describe('ArchLens in a real VS Code (code-server + headless Chromium)', () => {
 
     it('(m) the Glue Data Catalog view expands a partitioned table to its partitions, filters them, generates DDL, shows schema drift and searches tables', { timeout: STEP_TIMEOUT }, () => checkGlueView(open()));
 
-    it('(n) the CDK view lists the apps, a construct opens its source line, and its finding shows on the .ts property', { timeout: STEP_TIMEOUT }, () => checkCdkView(open()));
+    it('(p) the CDK view lists the apps, a construct opens its source line, and its finding shows on the .ts property', { timeout: STEP_TIMEOUT }, () => checkCdkView(open()));
+
+    it('(q) the CodeArtifact view: badges, a filter, multi-select and set, a planned dry run applied, a restore, and the dependency check', { timeout: STEP_TIMEOUT }, () => checkCodeArtifactView(open()));
 
     it('(j) the status bar switches region, and the stacks view follows the connection', { timeout: STEP_TIMEOUT }, () => checkAwsRegionSwitch(open()));
 

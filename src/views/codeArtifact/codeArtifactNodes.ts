@@ -3,7 +3,7 @@
 // is paged (PagedChildren): a 10,000-package repository costs one ListPackages call per expand or
 // "Load more", and a failed page keeps the pages shown. Names come from AWS and are shown as
 // text (tooltips escape Markdown).
-import type { CodeArtifactGateway, DomainSummary, PackageSummary, RepositoryDetail, RepositoryLocation, RepositorySummary } from '../../aws/codeArtifactGateway';
+import type { CodeArtifactGateway, DomainSummary, PackageFilter, PackageGroupSummary, PackageSummary, RepositoryDetail, RepositoryLocation, RepositorySummary } from '../../aws/codeArtifactGateway';
 import { codeArtifactService } from '../../aws/services/codeArtifact';
 import type { AwsServices } from '../awsServices';
 import { CONTEXT } from '../contextValues';
@@ -11,8 +11,10 @@ import { md } from '../markdown';
 import { PagedChildren } from '../pagedChildren';
 import { ErrorNode, MessageNode } from '../standardNodes';
 import type { NodeItem, RefreshableNode, TreeChangeSink, ViewNode } from '../viewNode';
-import { isRiskyOrigin, originBadges, originIcon, packageDisplayName, RISKY_EXPLANATION } from './originBadges';
-import { packageKey } from './originOperation';
+import { associatedGroup, describeEffective, effectiveOrigin, type EffectiveOrigin } from '../../operations/codeArtifact/packageGroups';
+import { describeFilter, effectiveBadges, isRiskyOrigin, originIcon, packageDisplayName, RISKY_EXPLANATION } from './originBadges';
+import { domainGroups } from '../../operations/codeArtifact/dependencyConfusion';
+import { packageKey } from '../../operations/codeArtifact/originOperation';
 import { PackageGroupFolderNode } from './packageGroupNodes';
 
 /** Packages per ListPackages call (1-1000). */
@@ -29,26 +31,41 @@ function gateway(env: CodeArtifactEnv): CodeArtifactGateway {
 }
 
 export class CodeArtifactPackageNode implements ViewNode {
+  private effectiveState: EffectiveOrigin | undefined;
+
   constructor(
     readonly id: string,
     readonly repository: CodeArtifactRepositoryNode,
     readonly summary: PackageSummary,
+    /** The domain's package groups once listed (they load beside the packages, not before them). */
+    private readonly groups: () => readonly PackageGroupSummary[] | undefined = () => undefined,
   ) {}
+
+  /** The package's effective state from its own settings and its group's (when the groups could be read). */
+  get effective(): EffectiveOrigin | undefined {
+    const groups = this.groups();
+    if (!this.effectiveState && this.summary.origin && groups) this.effectiveState = effectiveOrigin(this.summary.origin, associatedGroup(groups, this.summary));
+    return this.effectiveState;
+  }
 
   item(): NodeItem {
     const p = this.summary;
     const name = packageDisplayName(p);
+    const e = this.effective;
+    const risky = e ? e.publish.value === 'ALLOW' && e.upstream.value === 'ALLOW' : isRiskyOrigin(p.origin);
     const tooltip = [
       `**${md(name)}** (${md(p.format)})`,
       p.namespace ? `Namespace: ${md(p.namespace)}` : '',
-      p.origin ? `Publish: ${p.origin.publish} · Upstream: ${p.origin.upstream}` : 'Origin controls not reported',
-      isRiskyOrigin(p.origin) ? `⚠ ${RISKY_EXPLANATION}` : '',
+      p.origin ? `Own settings: publish ${p.origin.publish} · upstream ${p.origin.upstream}` : 'Origin controls not reported',
+      e ? `Effective: ${md(describeEffective('publish', e.publish, e.group))} · ${md(describeEffective('upstream', e.upstream, e.group))}` : '',
+      e?.group ? `Package group: ${md(e.group)}` : '',
+      risky ? `⚠ ${RISKY_EXPLANATION}` : '',
     ];
     return {
       label: name,
-      description: `${p.format} · ${originBadges(p.origin)}`,
+      description: `${p.format} · ${effectiveBadges(p.origin, e)}`,
       tooltip: tooltip.filter(Boolean).join('\n\n'),
-      icon: originIcon(p.origin),
+      icon: originIcon(p.origin, e),
       contextValue: CONTEXT.codeArtifactPackage,
       collapsible: 'none',
     };
@@ -58,17 +75,22 @@ export class CodeArtifactPackageNode implements ViewNode {
 export class CodeArtifactRepositoryNode implements RefreshableNode {
   private readonly packages: PagedChildren<PackageSummary>;
   private detail: Promise<RepositoryDetail> | undefined;
+  private groups: readonly PackageGroupSummary[] | undefined;
+  /** The server-side package filter (format, prefix, restriction); empty shows every package. */
+  private packageFilter: PackageFilter = {};
 
   constructor(
     readonly id: string,
     private readonly env: CodeArtifactEnv,
     readonly summary: RepositorySummary,
+    /** The domain's package groups (listed once per domain), for effective origins. */
+    private readonly domainGroups: () => Promise<readonly PackageGroupSummary[]> = () => Promise.resolve([]),
   ) {
     this.packages = new PagedChildren<PackageSummary>({
       idPrefix: `${id}/packages`,
-      fetch: (startToken, signal) => gateway(env).packagePages(this.location, {}, { pageSize: env.packagePageSize, startToken, signal }),
+      fetch: (startToken, signal) => gateway(env).packagePages(this.location, this.packageFilter, { pageSize: env.packagePageSize, startToken, signal }),
       key: (p) => packageKey(p),
-      toNode: (p) => new CodeArtifactPackageNode(`${id}/package/${packageKey(p)}`, this, p),
+      toNode: (p) => new CodeArtifactPackageNode(`${id}/package/${packageKey(p)}`, this, p, () => this.groups),
       emptyMessage: 'No packages in this repository',
       sink: env.sink,
       parent: () => this,
@@ -79,10 +101,23 @@ export class CodeArtifactRepositoryNode implements RefreshableNode {
     return { domain: this.summary.domain, ...(this.summary.domainOwner ? { domainOwner: this.summary.domainOwner } : {}), repository: this.summary.name };
   }
 
+  get filter(): PackageFilter {
+    return this.packageFilter;
+  }
+
+  /** Lists the packages again with `filter` (ListPackages filters on the server). */
+  setFilter(filter: PackageFilter): void {
+    this.packageFilter = { ...filter };
+    this.packages.reset();
+    this.env.sink.changed(this);
+  }
+
   item(): NodeItem {
+    const filtered = describeFilter(this.packageFilter);
+    const description = [this.summary.description, filtered ? `filtered: ${filtered}` : ''].filter(Boolean).join(' · ');
     return {
       label: this.summary.name,
-      ...(this.summary.description ? { description: this.summary.description } : {}),
+      ...(description ? { description } : {}),
       tooltip: `**${md(this.summary.name)}** in domain ${md(this.summary.domain)}${this.summary.description ? `\n\n${md(this.summary.description)}` : ''}`,
       icon: { id: 'repo' },
       contextValue: CONTEXT.codeArtifactRepository,
@@ -91,7 +126,14 @@ export class CodeArtifactRepositoryNode implements RefreshableNode {
   }
 
   async children(signal: AbortSignal): Promise<ViewNode[]> {
-    const [head, packages] = await Promise.all([this.sourceNodes(signal), this.packages.children(signal)]);
+    // The domain's groups (one listing per domain, shared) load beside the first page, so an
+    // expand costs one round trip of latency; package rows read them when drawn. Without them
+    // (no permission, a failure) packages show their own settings only.
+    const groups = this.domainGroups().then(
+      (list) => (this.groups = list),
+      () => undefined,
+    );
+    const [head, packages] = await Promise.all([this.sourceNodes(signal), this.packages.children(signal), groups]);
     return [...head, ...packages];
   }
 
@@ -128,6 +170,7 @@ export class CodeArtifactRepositoryNode implements RefreshableNode {
 export class CodeArtifactDomainNode implements RefreshableNode {
   private readonly repositories: PagedChildren<RepositorySummary>;
   readonly groups: PackageGroupFolderNode;
+  private groupList: Promise<readonly PackageGroupSummary[]> | undefined;
 
   constructor(
     readonly id: string,
@@ -140,7 +183,7 @@ export class CodeArtifactDomainNode implements RefreshableNode {
       idPrefix: `${id}/repositories`,
       fetch: (startToken, signal) => gateway(env).repositoryPages(where, { startToken, signal }),
       key: (r) => r.name,
-      toNode: (r) => new CodeArtifactRepositoryNode(`${id}/repository/${r.name}`, env, r),
+      toNode: (r) => new CodeArtifactRepositoryNode(`${id}/repository/${r.name}`, env, r, () => this.packageGroups()),
       emptyMessage: 'No repositories in this domain',
       sink: env.sink,
       parent: () => this,
@@ -162,7 +205,15 @@ export class CodeArtifactDomainNode implements RefreshableNode {
     return [this.groups, ...(await this.repositories.children(signal))];
   }
 
+  /** The domain's package groups, listed once (until refresh) and shared by its repositories. */
+  packageGroups(): Promise<readonly PackageGroupSummary[]> {
+    this.groupList ??= domainGroups(gateway(this.env), { domain: this.summary.name, ...(this.summary.owner ? { domainOwner: this.summary.owner } : {}) });
+    this.groupList.catch(() => (this.groupList = undefined));
+    return this.groupList;
+  }
+
   refresh(): void {
+    this.groupList = undefined;
     this.repositories.reset();
     this.groups.refresh();
     this.env.sink.changed(this);

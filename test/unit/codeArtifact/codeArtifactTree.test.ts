@@ -65,6 +65,40 @@ void describe('CodeArtifact tree through the real SDK', () => {
     assert.match(kit.tooltip ?? '', /dependency confusion/);
   });
 
+  void test('effective state: a package group that blocks external upstream wins over the package, and the tree says so', async () => {
+    const root = new CodeArtifactRoot(local.session, sink);
+    const store = await repository(root, 'npm-store');
+    const items = (await childrenOf(store)).filter((n): n is CodeArtifactPackageNode => n instanceof CodeArtifactPackageNode);
+    // @acme/pkg-00 is ALLOW/ALLOW itself, but /npm/acme/* blocks external upstream: not risky.
+    const scoped = items.find((n) => n.summary.name === 'pkg-00' && n.summary.namespace === 'acme')!.item();
+    assert.equal(scoped.description, 'npm · publish ALLOW · upstream BLOCK (group)');
+    assert.notEqual(scoped.icon?.id, 'warning');
+    assert.match(scoped.tooltip ?? '', /Own settings: publish ALLOW · upstream ALLOW/);
+    // (Markdown escapes removed: the tooltip is Markdown.)
+    assert.match((scoped.tooltip ?? '').replace(/\\/g, ''), /upstream BLOCK \(group \/npm\/acme\/\* wins\)/);
+    // pkg-03 (no scope) falls under the root group /*, which allows: still risky.
+    const plain = items.find((n) => n.summary.name === 'pkg-03')!.item();
+    assert.equal(plain.icon?.id, 'warning');
+    assert.match(plain.description ?? '', /⚠ risky/);
+    assert.equal(local.account.server.log.of('ListPackageGroups').length, 1, 'groups are listed once per domain');
+  });
+
+  void test('filters run on the server: format, prefix and restriction; the repository row names the filter; clear shows all', async () => {
+    const root = new CodeArtifactRoot(local.session, sink);
+    const store = await repository(root, 'npm-store');
+    await childrenOf(store);
+    local.account.server.log.clear();
+    store.setFilter({ format: 'npm', prefix: 'pkg-1', publish: 'ALLOW', upstream: 'ALLOW' });
+    assert.equal(store.item().description, 'filtered: npm · prefix pkg-1 · publish ALLOW / upstream ALLOW');
+    const names = (await childrenOf(store)).filter((n): n is CodeArtifactPackageNode => n instanceof CodeArtifactPackageNode).map((n) => n.summary.name);
+    assert.deepEqual(names, ['pkg-12', 'pkg-18', 'pkg-15'], 'sorted by namespace: pkg-15 is @acme/pkg-15');
+    const [call] = local.account.server.log.of('ListPackages');
+    assert.deepEqual([call?.input.format, call?.input.packagePrefix, call?.input.publish, call?.input.upstream], ['npm', 'pkg-1', 'ALLOW', 'ALLOW']);
+    store.setFilter({});
+    assert.equal(store.item().description, undefined);
+    assert.equal((await childrenOf(store)).filter((n) => n instanceof CodeArtifactPackageNode).length, 25);
+  });
+
   void test('packages page by page: one ListPackages call per expand or Load more', async () => {
     const root = new CodeArtifactRoot(local.session, sink, { packagePageSize: 10 });
     const store = await repository(root, 'npm-store');

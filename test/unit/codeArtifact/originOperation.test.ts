@@ -12,7 +12,7 @@ import type { AwsSession } from '../../../src/aws/session';
 import { createFileJournalStore } from '../../../src/node/fileJournalStore';
 import { runOperation } from '../../../src/operations/executor';
 import { restorePlan, retryFailedPlan } from '../../../src/operations/recovery';
-import { originCodec, originPlan, originPlanFromFilter, originTarget, packageFromKey, packageKey, restoreIntent, type OriginPlanTarget } from '../../../src/views/codeArtifact/originOperation';
+import { originCodec, originPlan, originPlanFromFilter, originTarget, packageFromKey, packageKey, restoreIntent, type OriginPlanTarget } from '../../../src/operations/codeArtifact/originOperation';
 import { spreadCalls } from '../../support/aws/core/faults';
 import { startLocalAccount, type LocalAccount } from '../../support/aws/localAccount';
 import type { CodeArtifactDomain, CodeArtifactPackage } from '../../support/aws/services/codeArtifact';
@@ -153,7 +153,7 @@ void describe('CodeArtifact origin-control operation through the real SDK', () =
 
 void describe('CodeArtifact origin controls: an interrupted run is found and resumed without writing twice', () => {
   void test('unfinished run -> offered once, connection checked, remaining items resumed through the real SDK', async () => {
-    const { connectionMismatch, originTargetOf, unfinishedOriginRuns } = await import('../../../src/views/codeArtifact/originRecovery');
+    const { connectionMismatch, originTargetOf, unfinishedOriginRuns } = await import('../../../src/operations/codeArtifact/originRecovery');
     const { remainingPlan } = await import('../../../src/operations/recovery');
     const account = await startLocalAccount({ domains: bigDomain(20) });
     const session = awsServicesFor({ endpoint: account.server.endpoint, maxAttempts: 1 });

@@ -6,18 +6,15 @@
 import * as vscode from 'vscode';
 import { stsService } from '../../../aws/services/sts';
 import { codeArtifactService } from '../../../aws/services/codeArtifact';
-import { runOperation, type RunReport } from '../../../operations/executor';
-import type { JournalStore, RunRelation } from '../../../operations/journal';
-import { percentReporter } from '../../../operations/progress';
-import { remainingPlan, restorePlan, retryFailedPlan } from '../../../operations/recovery';
+import { runOperation } from '../../../operations/executor';
+import { remainingPlan, restorePlan } from '../../../operations/recovery';
 import type { AwsServices } from '../../../views/awsServices';
-import type { RepositoryLocation } from '../../../aws/codeArtifactGateway';
 import { CodeArtifactPackageNode } from '../../../views/codeArtifact/codeArtifactNodes';
-import { connectionMismatch, originTargetOf, unfinishedOriginRuns } from '../../../views/codeArtifact/originRecovery';
-import { packageDisplayName } from '../../../views/codeArtifact/originBadges';
-import { describeIntent, originCodec, originPlan, originTarget, packageFromKey, restoreIntent, type OriginIntent, type OriginPlan, type OriginPlanTarget, type OriginState } from '../../../views/codeArtifact/originOperation';
+import { connectionMismatch, recoveryOffer } from '../../../operations/codeArtifact/originRecovery';
+import { describeIntent, originCodec, originPlan, originTarget, restoreIntent, type OriginIntent, type OriginPlanTarget } from '../../../operations/codeArtifact/originOperation';
 import { registerAwsCommand, reportCommandFailure, requireServices, type CommandInvocation } from '../awsCommand';
 import { withAwsProgress } from '../awsProgress';
+import { summaryLine, type OriginRunner, type RepositoryRef } from './originRunner';
 import type { CodeArtifactView } from './registerCodeArtifact';
 
 type Choice = 'ALLOW' | 'BLOCK' | undefined;
@@ -34,59 +31,9 @@ async function pickRestriction(which: 'publish' | 'upstream', count: number): Pr
   return picked ? picked.value : 'cancel';
 }
 
-function summaryLine(report: RunReport<OriginState>): string {
-  const c = report.counts;
-  const parts = [`${c.ok} set`];
-  if (c.unchanged > 0) parts.push(`${c.unchanged} already as asked`);
-  if (c.conflict > 0) parts.push(`${c.conflict} changed since listed (left alone)`);
-  if (c.failed > 0) parts.push(`${c.failed} failed`);
-  if (c.cancelled > 0) parts.push(`${c.cancelled} not started`);
-  return parts.join(', ');
-}
-
-function logResults(log: vscode.LogOutputChannel, report: RunReport<OriginState>): void {
-  for (const result of report.results) {
-    const coordinates = packageFromKey(result.key);
-    const name = coordinates ? `${coordinates.format} ${packageDisplayName(coordinates)}` : result.key;
-    const detail = result.error ? `: ${result.error.code} ${result.error.message}` : '';
-    log.info(`CodeArtifact origin controls: ${name}: ${result.status}${detail}`);
-  }
-}
-
-/** Where a run writes, and how to show AWS's state afterwards (a tree node, or the whole view). */
-interface RepositoryRef {
-  readonly location: RepositoryLocation;
-  refresh(): void;
-}
-
-export function registerOriginCommands(view: CodeArtifactView, journal: JournalStore | undefined, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  async function apply(services: AwsServices, repository: RepositoryRef, plan: OriginPlan, parent?: { runId: string; relation: RunRelation }): Promise<void> {
-    const target = plan.target as unknown as OriginPlanTarget;
-    const report = await withAwsProgress({ title: `Setting origin controls in ${target.repository}`, what: 'the origin-control change', connection: view.connection, services }, (progress, signal) =>
-      runOperation({
-        plan,
-        target: originTarget(services.gateway(codeArtifactService), repository.location),
-        journal,
-        ...(parent ? { parent } : {}),
-        signal,
-        onProgress: percentReporter((update) => progress.report(update)),
-      }),
-    );
-    // Re-read: the tree lists the repository's packages again, so every badge shows what AWS has now.
-    repository.refresh();
-    if (!report) return;
-    logResults(log, report);
-    const stop = report.stopReason ? ` Stopped: ${report.stopReason.message}` : '';
-    const message = `ArchLens: origin controls in ${target.domain}/${target.repository}: ${summaryLine(report)}.${stop}`;
-    const buttons = report.counts.failed > 0 && report.runId ? ['Retry Failed', 'Show Log'] : ['Show Log'];
-    const show = report.counts.failed > 0 || report.outcome !== 'completed' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    const choice = await show(message, ...buttons);
-    if (choice === 'Show Log') log.show(true);
-    if (choice === 'Retry Failed' && report.runId && journal) {
-      const { plan: retry } = retryFailedPlan(await journal.read(report.runId), originCodec);
-      await apply(services, repository, retry, { runId: report.runId, relation: 'retry-failed' });
-    }
-  }
+export function registerOriginCommands(view: CodeArtifactView, runner: OriginRunner, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const { journal } = runner;
+  const apply: OriginRunner['apply'] = (...args) => runner.apply(...args);
 
   async function setOriginControls(invocation: CommandInvocation): Promise<void> {
     const packages = invocation.of(CodeArtifactPackageNode);
@@ -128,20 +75,7 @@ export function registerOriginCommands(view: CodeArtifactView, journal: JournalS
       void vscode.window.showInformationMessage(`ArchLens: nothing to change in ${target.domain}/${target.repository}: ${summaryLine(dryRun).replace(/^0 set, /, '')}.`);
       return;
     }
-    const detail = [
-      `Account: ${target.account || 'unknown'}`,
-      `Region: ${target.region}`,
-      `Domain: ${target.domain}`,
-      `Repository: ${target.repository}`,
-      `Change: ${describeIntent(intent)}`,
-      `Packages to change: ${count} of ${plan.items.length}`,
-      dryRun.counts.unchanged > 0 ? `Already as asked: ${dryRun.counts.unchanged}` : '',
-      dryRun.counts.conflict > 0 ? `Changed since listed (will be left alone): ${dryRun.counts.conflict}` : '',
-      'Each package is re-read before it is written; a journal of every change is kept so it can be restored.',
-    ];
-    const confirm = `Set Origin Controls of ${count} Package${count === 1 ? '' : 's'}`;
-    const answer = await vscode.window.showWarningMessage(`Change the origin controls of ${count} package${count === 1 ? '' : 's'} in ${target.repository}?`, { modal: true, detail: detail.filter(Boolean).join('\n') }, confirm);
-    if (answer !== confirm) return;
+    if (!(await runner.confirm(target, describeIntent(intent), dryRun, plan.items.length))) return;
     await apply(services, repository, plan);
   }
 
@@ -151,16 +85,10 @@ export function registerOriginCommands(view: CodeArtifactView, journal: JournalS
    */
   async function offerUnfinished(services: AwsServices): Promise<void> {
     if (!journal) return;
-    const [run] = unfinishedOriginRuns(await journal.list());
-    const target = originTargetOf(run?.header);
-    if (!run || !target) return;
-    const where = `${target.domain}/${target.repository} (account ${target.account}, ${target.region})`;
-    const choice = await vscode.window.showWarningMessage(
-      `ArchLens: an origin-control change in ${where}, started ${run.header?.startedAt ?? 'earlier'}, did not finish.`,
-      'Resume',
-      'Restore',
-      'Later',
-    );
+    const offer = recoveryOffer(await journal.list());
+    if (!offer) return;
+    const { run, target } = offer;
+    const choice = await vscode.window.showWarningMessage(offer.message, 'Resume', 'Restore', 'Later');
     if (choice !== 'Resume' && choice !== 'Restore') return;
     const identity = await services.gateway(stsService).whoAmI();
     const mismatch = connectionMismatch(target, { account: identity.account, region: services.region });

@@ -33,6 +33,12 @@ export interface CodeArtifactPackage {
   readonly namespace?: string;
   readonly name: string;
   origin: { publish: OriginRestriction; upstream: OriginRestriction };
+  /**
+   * Versions and where each came from (ListPackageVersions). Absent: one version `1.0.0` whose
+   * origin follows the package's defaults (upstream-only packages came from EXTERNAL, the rest were
+   * published: INTERNAL). A phantom package (created by PutPackageOriginConfiguration) has none.
+   */
+  versions?: { readonly version: string; readonly origin: 'INTERNAL' | 'EXTERNAL' | 'UNKNOWN' }[];
 }
 
 export interface CodeArtifactRepository {
@@ -96,11 +102,52 @@ export function codeArtifactFixture(): CodeArtifactDomain[] {
   ];
 }
 
+/** A token bucket: `perSecond` calls a second, bursts up to one second's worth. */
+class RateBucket {
+  private tokens: number;
+  private at = Date.now();
+
+  constructor(private readonly perSecond: number) {
+    this.tokens = perSecond;
+  }
+
+  take(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.at) * this.perSecond) / 1000);
+    this.at = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
 export class CodeArtifactState {
+  private readBucket: RateBucket | undefined;
+  private writeBucket: RateBucket | undefined;
+  /** Calls answered ThrottlingException by the quota (not by injected faults). */
+  readonly throttled = { reads: 0, writes: 0 };
+  /** Successful PutPackageOriginConfiguration calls per package (`format/namespace/name`): a bench checks none is lost or repeated. */
+  readonly writesByPackage = new Map<string, number>();
+
   constructor(
     readonly domains: CodeArtifactDomain[] = codeArtifactFixture(),
     readonly region = 'us-east-1',
   ) {}
+
+  /** The account's request quotas, as AWS enforces them (about 100 writes/s, 800 reads/s); none by default. */
+  setQuota(quota: { readonly readsPerSecond?: number; readonly writesPerSecond?: number }): void {
+    this.readBucket = quota.readsPerSecond ? new RateBucket(quota.readsPerSecond) : undefined;
+    this.writeBucket = quota.writesPerSecond ? new RateBucket(quota.writesPerSecond) : undefined;
+  }
+
+  /** Throws the service's ThrottlingException when the quota of `kind` is used up. */
+  spend(kind: 'read' | 'write'): void {
+    const bucket = kind === 'read' ? this.readBucket : this.writeBucket;
+    if (bucket && !bucket.take()) {
+      this.throttled[kind === 'read' ? 'reads' : 'writes'] += 1;
+      throw new ServiceError('ThrottlingException', 'Rate exceeded', 429);
+    }
+  }
 
   domain(input: OperationInput): CodeArtifactDomain {
     const found = this.domains.find((d) => d.name === input.domain && (input.domainOwner === undefined || input.domainOwner === d.owner));
@@ -158,6 +205,12 @@ const PACKAGE_INPUT: InputModel = {
 
 function originConfiguration(p: CodeArtifactPackage): unknown {
   return { restrictions: { publish: p.origin.publish, upstream: p.origin.upstream } };
+}
+
+/** A package's versions as ListPackageVersions reports them (see `CodeArtifactPackage.versions`). */
+export function packageVersions(p: CodeArtifactPackage): readonly { readonly version: string; readonly origin: 'INTERNAL' | 'EXTERNAL' | 'UNKNOWN' }[] {
+  if (p.versions) return p.versions;
+  return [{ version: '1.0.0', origin: p.origin.publish === 'BLOCK' && p.origin.upstream === 'ALLOW' ? 'EXTERNAL' : 'INTERNAL' }];
 }
 
 function byCoordinates(a: CodeArtifactPackage, b: CodeArtifactPackage): number {
@@ -292,6 +345,7 @@ export function codeArtifactService(state: CodeArtifactState): ServiceDefinition
         },
         input: listPackagesInput,
         handle(input) {
+          state.spend('read');
           const matching = state
             .repository(input)
             .packages.filter(
@@ -315,9 +369,40 @@ export function codeArtifactService(state: CodeArtifactState): ServiceDefinition
         http: { method: 'GET', path: '/v1/package', query: PACKAGE_LOCATION },
         input: PACKAGE_INPUT,
         handle(input) {
+          state.spend('read');
           const found = state.repository(input).packages.find((p) => p.format === input.format && p.name === input.package && p.namespace === input.namespace);
           if (found === undefined) throw notFound('package', String(input.package));
           return { package: { format: found.format, ...(found.namespace !== undefined ? { namespace: found.namespace } : {}), name: found.name, originConfiguration: originConfiguration(found) } };
+        },
+      },
+      ListPackageVersions: {
+        http: {
+          method: 'POST',
+          path: '/v1/package/versions',
+          query: { ...PACKAGE_LOCATION, status: 'status', sortBy: 'sortBy', 'max-results': 'maxResults', 'next-token': 'nextToken', originType: 'originType' },
+        },
+        input: {
+          ...PACKAGE_INPUT,
+          status: { enum: ['Published', 'Unfinished', 'Unlisted', 'Archived', 'Disposed', 'Deleted'] },
+          sortBy: { enum: ['PUBLISHED_TIME'] },
+          maxResults: MAX_RESULTS,
+          nextToken: NEXT_TOKEN,
+          originType: { enum: ['INTERNAL', 'EXTERNAL', 'UNKNOWN'] },
+        },
+        handle(input) {
+          state.spend('read');
+          const found = state.repository(input).packages.find((p) => p.format === input.format && p.name === input.package && p.namespace === input.namespace);
+          if (found === undefined) throw notFound('package', String(input.package));
+          const versions = packageVersions(found).filter((v) => input.originType === undefined || v.origin === input.originType);
+          const size = typeof input.maxResults === 'number' ? input.maxResults : 50;
+          const { page, nextToken } = takePage([...versions], { scope: `ListPackageVersions/${String(input.repository)}/${found.name}`, token: input.nextToken as string | undefined, size, invalid: invalidToken });
+          return {
+            format: found.format,
+            ...(found.namespace !== undefined ? { namespace: found.namespace } : {}),
+            package: found.name,
+            versions: page.map((v) => ({ version: v.version, revision: 'r1', status: 'Published', origin: { originType: v.origin } })),
+            ...(nextToken !== undefined ? { nextToken } : {}),
+          };
         },
       },
       PutPackageOriginConfiguration: {
@@ -325,15 +410,18 @@ export function codeArtifactService(state: CodeArtifactState): ServiceDefinition
         http: { method: 'POST', path: '/v1/package', query: PACKAGE_LOCATION },
         input: { ...PACKAGE_INPUT, restrictions: { type: 'structure', required: true, members: { publish: { required: true, enum: RESTRICTIONS }, upstream: { required: true, enum: RESTRICTIONS } } } },
         handle(input) {
+          state.spend('write');
           const repository = state.repository(input);
           const restrictions = input.restrictions as { publish: OriginRestriction; upstream: OriginRestriction };
           let found = repository.packages.find((p) => p.format === input.format && p.name === input.package && p.namespace === input.namespace);
           if (found === undefined) {
             // AWS creates the package (with no versions) when it does not exist: a typo makes a phantom package.
-            found = { format: input.format as PackageFormat, ...(typeof input.namespace === 'string' ? { namespace: input.namespace } : {}), name: String(input.package), origin: { ...restrictions } };
+            found = { format: input.format as PackageFormat, ...(typeof input.namespace === 'string' ? { namespace: input.namespace } : {}), name: String(input.package), origin: { ...restrictions }, versions: [] };
             repository.packages.push(found);
           }
           found.origin = { publish: restrictions.publish, upstream: restrictions.upstream };
+          const key = `${found.format}/${found.namespace ?? ''}/${found.name}`;
+          state.writesByPackage.set(key, (state.writesByPackage.get(key) ?? 0) + 1);
           return { originConfiguration: originConfiguration(found) };
         },
       },

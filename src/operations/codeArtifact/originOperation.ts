@@ -5,11 +5,18 @@
 // create it (a phantom package no restore removes), so a package deleted since the plan reads as
 // changed-since-plan (`conflict`) and is skipped.
 import type { CodeArtifactGateway, OriginRestriction, OriginRestrictions, PackageCoordinates, PackageFilter, PackageSummary, RepositoryLocation } from '../../aws/codeArtifactGateway';
-import { OperationStop, type OperationTarget } from '../../operations/executor';
-import { itemKey, MAX_PLAN_ITEMS, type OperationPlan, type PlanItem } from '../../operations/plan';
-import type { JournalCodec } from '../../operations/recovery';
+import { OperationStop, type OperationTarget } from '../executor';
+import { itemKey, MAX_PLAN_ITEMS, type OperationPlan, type PlanItem } from '../plan';
+import type { JournalCodec } from '../recovery';
 
 export const ORIGIN_OPERATION = 'codeartifact.originControl';
+
+/**
+ * How every origin-control run (extension, CLI, bench) paces itself: 8 workers, up to 16, halved
+ * on each throttled answer; a throttled item is retried up to 12 times with jittered backoff.
+ * Against AWS's 100 writes/s this measured 89 writes/s with nothing failed (bench/codeArtifact.ts).
+ */
+export const ORIGIN_RUN_TUNING = { concurrency: { initial: 8, max: 16 }, retry: { maxAttempts: 12 } } as const;
 
 /** A package's origin controls, or `missing` (deleted, or never there). Survives JSON. */
 export type OriginState = OriginRestrictions | { readonly missing: true };
@@ -137,7 +144,8 @@ export async function originPlanFromFilter(
   return originPlan(target, packages, intent);
 }
 
-function planTarget(target: OriginPlanTarget): Record<string, string> {
+/** The plan's target as the journal records it (no credentials). */
+export function planTarget(target: OriginPlanTarget): Record<string, string> {
   return {
     account: target.account,
     region: target.region,
