@@ -126,7 +126,8 @@ export function priceFromProducts(products: readonly string[], query: PriceQuery
   const distinct = new Set(found.map((parsed) => (parsed.ok ? JSON.stringify(parsed.tiers) : '')));
   if (distinct.size > 1) return { problems: [...problems, `${query.key}: ${found.length} products with different prices match; the shipped price (if any) stays`] };
   const first = found[0]!;
-  const skus = found.map((parsed) => (parsed.ok ? parsed.sku : '')).join(', ');
+  const all = found.map((parsed) => (parsed.ok ? parsed.sku : ''));
+  const skus = `${all.slice(0, 3).join(', ')}${all.length > 3 ? ` and ${all.length - 3} more` : ''}`;
   return { entry: { unit: query.unit, tiers: first.ok ? first.tiers : [], source: `AWS Price List API GetProducts ${query.serviceCode} (SKU ${skus}), refreshed`, date }, problems };
 }
 

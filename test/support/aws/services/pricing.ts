@@ -25,7 +25,8 @@ function matches(product: FixtureProduct, filters: readonly { Type?: unknown; Fi
     if (typeof filter.Field !== 'string' || typeof filter.Value !== 'string') throw new ServiceError('InvalidParameterException', 'Each filter needs a Field and a Value.');
     if (filter.Type !== 'TERM_MATCH') throw new ServiceError('InvalidParameterException', `Filter type ${String(filter.Type)} is not supported by the local Price List.`);
     const field = String(filter.Field);
-    const value = field === 'ServiceCode' ? product.serviceCode : Object.hasOwn(product.attributes, field) ? product.attributes[field] : undefined;
+    // `ServiceCode` and `productFamily` are filterable like attributes, as in the real API.
+    const value = field === 'ServiceCode' ? product.serviceCode : field === 'productFamily' ? product.productFamily : Object.hasOwn(product.attributes, field) ? product.attributes[field] : undefined;
     return value === filter.Value;
   });
 }
