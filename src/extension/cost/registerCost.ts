@@ -34,6 +34,8 @@ function isTemplate(document: vscode.TextDocument): boolean {
 export function registerCost(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.Disposable {
   let panel: CostPanel | undefined;
   const prices = priceStoreIn(context.globalStorageUri.fsPath);
+  prices.table();
+  for (const problem of prices.problems) log.warn(`cost: ${problem}`);
   const costs = new DocumentCosts(() => prices.table());
   const openPanel = async (uri: unknown): Promise<CostPanel | undefined> => {
     const document = await targetDocument(uri);
