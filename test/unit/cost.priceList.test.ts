@@ -67,6 +67,21 @@ describe('Price List products', () => {
     }
   });
 
+  it('drops a $0 free first tier where the table leaves free tiers out (DynamoDB storage), keeps it elsewhere', () => {
+    const dynamo = priceQueries(SHIPPED_PRICES).find((query) => query.key === 'dynamodb.storage')!;
+    const json = product([
+      { begin: '0', end: '25', usd: '0.0000000000' },
+      { begin: '25', end: 'Inf', usd: '0.2500000000' },
+    ]);
+    const dropped = parsePriceListProduct(json, dynamo);
+    assert.ok(dropped.ok);
+    // 100 GB at $0.25 = $25.00 (not 75 x 0.25 = $18.75 with the free 25 GB).
+    assert.equal(tieredCost(100, dropped.tiers), 25);
+    const kept = parsePriceListProduct(json, S3);
+    assert.ok(kept.ok);
+    assert.equal(tieredCost(100, kept.tiers), 18.75);
+  });
+
   it('several products with different prices for one key keep the shipped price; identical ones agree', () => {
     const a = product([{ begin: '0', end: 'Inf', usd: '0.023' }]);
     const b = product([{ begin: '0', end: 'Inf', usd: '0.025' }]);

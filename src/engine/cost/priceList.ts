@@ -23,6 +23,11 @@ export interface PriceQuery {
   readonly unit: string;
   /** Price List units in one table unit (1,000,000 for `1M requests`; 1 when they are the same). */
   readonly perUnit: number;
+  /**
+   * The Price List puts this key's monthly free tier in as a first tier at $0 (DynamoDB's 25 GB):
+   * it is priced at the next tier's rate instead, as the shipped table leaves free tiers out.
+   */
+  readonly dropFreeTier?: boolean;
 }
 
 const ec2Instance = (type: string): PriceQuery => ({
@@ -52,7 +57,7 @@ export function priceQueries(shipped: PriceTable): PriceQuery[] {
     { key: 'lambda.gbs.x86_64', serviceCode: 'AWSLambda', attributes: { group: 'AWS-Lambda-Duration' }, apiUnit: 'Lambda-GB-Second', unit: 'GB-second', perUnit: 1 },
     { key: 'lambda.gbs.arm64', serviceCode: 'AWSLambda', attributes: { group: 'AWS-Lambda-Duration-ARM' }, apiUnit: 'Lambda-GB-Second', unit: 'GB-second', perUnit: 1 },
     { key: 's3.standard.storage', serviceCode: 'AmazonS3', attributes: { storageClass: 'General Purpose', volumeType: 'Standard' }, apiUnit: 'GB-Mo', unit: 'GB-month', perUnit: 1 },
-    { key: 'dynamodb.storage', serviceCode: 'AmazonDynamoDB', attributes: { productFamily: 'Database Storage', volumeType: 'Amazon DynamoDB - Indexed DataStore' }, apiUnit: 'GB-Mo', unit: 'GB-month', perUnit: 1 },
+    { key: 'dynamodb.storage', serviceCode: 'AmazonDynamoDB', attributes: { productFamily: 'Database Storage', volumeType: 'Amazon DynamoDB - Indexed DataStore' }, apiUnit: 'GB-Mo', unit: 'GB-month', perUnit: 1, dropFreeTier: true },
     { key: 'ebs.gp3', serviceCode: 'AmazonEC2', attributes: { productFamily: 'Storage', volumeApiName: 'gp3' }, apiUnit: 'GB-Mo', unit: 'GB-month', perUnit: 1 },
     { key: 'ebs.gp2', serviceCode: 'AmazonEC2', attributes: { productFamily: 'Storage', volumeApiName: 'gp2' }, apiUnit: 'GB-Mo', unit: 'GB-month', perUnit: 1 },
     { key: 'nat.hours', serviceCode: 'AmazonEC2', attributes: { productFamily: 'NAT Gateway', group: 'NGW:NatGateway' }, apiUnit: 'Hrs', unit: 'hour', perUnit: 1 },
@@ -110,6 +115,8 @@ export function parsePriceListProduct(json: string, query: PriceQuery): ParsedPr
     const last = i === ranges.length - 1;
     if (ranges[i]!.begin !== expectedBegin || (ranges[i]!.end === null) !== last) return { ok: false, problem: `product ${sku}: its price tiers leave a gap or overlap` };
   }
+  // A free first tier (AWS free tier) is dropped where the table leaves free tiers out: the next tier starts at 0.
+  if (query.dropFreeTier === true && ranges.length > 1 && ranges[0]!.price === 0) ranges.shift();
   return { ok: true, sku, tiers: ranges.map((range) => ({ upTo: range.end === null ? null : range.end / query.perUnit, price: range.price * query.perUnit })) };
 }
 
