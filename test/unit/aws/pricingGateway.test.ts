@@ -8,7 +8,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { AwsError } from '../../../src/aws/errors';
-import { pricingApiRegion, pricingService } from '../../../src/aws/services/pricing';
+import { PricingClient } from '@aws-sdk/client-pricing';
+import { PRICING_API_REGIONS, pricingApiRegion, pricingService } from '../../../src/aws/services/pricing';
+import { defineService } from '../../../src/aws/services/serviceDescriptor';
+import { AwsSession } from '../../../src/aws/session';
 import { analyzeDocument } from '../../../src/engine/analyzedDocument';
 import { estimateCost } from '../../../src/engine/cost/estimate';
 import { applyPriceCache, priceQueries, withRegionPrices, EMPTY_PRICE_CACHE } from '../../../src/engine/cost/priceList';
@@ -165,6 +168,24 @@ describe('Price List gateway and refresh (real SDK, local server)', () => {
       );
       assert.ok(error instanceof AwsError && error.code === 'Cancelled');
       assert.deepEqual(done, [1, 2]);
+    } finally {
+      s.dispose();
+    }
+  });
+
+  test('a session in a region without a Price List endpoint builds its Pricing client in the nearest one, not refused', async () => {
+    // The client itself as the "gateway", to read its region; no request is sent (no endpoint override, no internet).
+    const probe = defineService({ id: 'pricingprobe', sdkServiceId: 'Pricing', displayName: 'Price List', regions: PRICING_API_REGIONS, apiRegion: pricingApiRegion, client: PricingClient, gateway: (client) => client });
+    const withoutApiRegion = defineService({ id: 'pricingplain', sdkServiceId: 'Pricing', displayName: 'Price List', regions: PRICING_API_REGIONS, client: PricingClient, gateway: (client) => client });
+    const s = new AwsSession({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' }, log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    try {
+      const client = s.gateway(probe);
+      assert.equal(await client.config.region(), 'eu-central-1');
+      assert.ok(!client.middlewareStack.identify().some((name) => name.includes('archlensServiceUnavailable')));
+      // Without `apiRegion` the same service would be refused in eu-west-1 before any request.
+      const plain = s.gateway(withoutApiRegion);
+      assert.equal(await plain.config.region(), 'eu-west-1');
+      assert.ok(plain.middlewareStack.identify().some((name) => name.includes('archlensServiceUnavailable')));
     } finally {
       s.dispose();
     }
