@@ -97,9 +97,10 @@ export class AwsSession {
     const endpoint = this.endpointOf(service);
     const target: ServiceTarget = { service: service.displayName, ...(endpoint?.url !== undefined ? { endpoint: endpoint.url } : {}), ...(endpoint?.origin !== undefined ? { endpointOrigin: endpoint.origin } : {}) };
     const gateway = service.createGateway((ctor) => {
-      const client = this.factory.client(service.id, this.region, ctor);
+      const region = service.apiRegion?.(this.region) ?? this.region;
+      const client = this.factory.client(service.id, region, ctor);
       // An emulator answers for any region; AWS itself has no such endpoint (or a different service there).
-      if (endpoint?.url === undefined && !isServiceInRegion(service, this.region)) refuseRequests(client, service, this.region);
+      if (endpoint?.url === undefined && !isServiceInRegion(service, region)) refuseRequests(client, service, region);
       return client;
     }, target);
     this.gateways.set(service, gateway);

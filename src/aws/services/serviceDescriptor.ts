@@ -32,6 +32,8 @@ export interface AwsService<G> extends ServiceEndpointId {
   /** The name users read, e.g. `CloudFormation` ("CloudFormation is not available in ..."). */
   readonly displayName: string;
   readonly regions: ServiceRegions;
+  /** For a service answered from fewer regions than it serves (Pricing): the region its client calls from a session's region. */
+  readonly apiRegion?: (sessionRegion: string) => string;
   /** Builds the gateway over the client `clients` hands out; called once per session. */
   createGateway(clients: ClientSource, target: ServiceTarget): G;
 }
@@ -39,6 +41,7 @@ export interface AwsService<G> extends ServiceEndpointId {
 export interface ServiceSpec<C extends { destroy(): void }, G> extends ServiceEndpointId {
   readonly displayName: string;
   readonly regions: ServiceRegions;
+  readonly apiRegion?: (sessionRegion: string) => string;
   /** The SDK v3 client class, e.g. `CloudFormationClient`. */
   readonly client: ClientCtor<C>;
   /** The gateway over one region-bound client; pass `target` on to `awsCall`. */
@@ -52,6 +55,7 @@ export function defineService<C extends { destroy(): void }, G>(spec: ServiceSpe
     sdkServiceId: spec.sdkServiceId,
     displayName: spec.displayName,
     regions: spec.regions,
+    ...(spec.apiRegion ? { apiRegion: spec.apiRegion } : {}),
     createGateway: (clients, target) => spec.gateway(clients(spec.client), target),
   };
 }

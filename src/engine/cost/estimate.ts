@@ -90,16 +90,17 @@ function summarize(resources: readonly ResourceCost[], notCreated: readonly stri
   const knownUsage = usageComponents.filter((component) => component.monthly !== null);
   const usage = usageComponents.length > 0 && knownUsage.length === 0 ? null : round(sumKnown(knownUsage));
   const pricedRegion = options.prices.regions.has(options.region);
+  const priceDate = options.prices.regionDates?.get(options.region) ?? options.prices.priceDate;
   return {
     currency: 'USD',
     region: options.region,
-    priceDate: options.prices.priceDate,
+    priceDate,
     monthly: { fixed, usage, total: round(fixed + (usage ?? 0)) },
     leftOut: all.filter((component) => component.monthly === null).length,
     resources,
     notCreated,
     assumptions: [
-      `${HOURS_PER_MONTH} hours per month; on-demand list prices (Linux, shared tenancy) from the table dated ${options.prices.priceDate}`,
+      `${HOURS_PER_MONTH} hours per month; on-demand list prices (Linux, shared tenancy) from the table dated ${priceDate}${priceDate === options.prices.priceDate ? '' : ' (refreshed from the AWS Price List API)'}`,
       'AWS free tiers (Lambda, SQS, CloudWatch...) are not applied',
       'components with unknown usage or no price are left out of the total, and counted',
       ...(pricedRegion ? [] : [`no prices are shipped for ${options.region}: every priced component is unknown (no price for ${options.region})`]),

@@ -30,6 +30,8 @@ export interface PriceTable {
   /** The date of the newest figure, shown next to every estimate. */
   readonly priceDate: string;
   readonly regions: ReadonlyMap<string, RegionPrices>;
+  /** Regions whose prices were refreshed (priceList.ts `applyPriceCache`): the day of the refresh. */
+  readonly regionDates?: ReadonlyMap<string, string>;
 }
 
 /** Hours in the month the estimates use (AWS's own calculator convention: 730). */

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CostEstimate } from '../../engine/cost/costTypes';
-import { SHIPPED_PRICES } from '../../engine/cost/priceTable';
+import { SHIPPED_PRICES, type PriceTable } from '../../engine/cost/priceTable';
 import { EMPTY_USAGE } from '../../engine/cost/usage';
 import { costInputsFor } from '../../node/costInputs';
 import { estimateDocument, hoverMarkdown, lensLabel } from './costViewModel';
@@ -22,12 +22,15 @@ export class DocumentCosts {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
+  /** `prices`: the table to estimate with now (the shipped one with any refreshed regions over it). */
+  constructor(private readonly prices: () => PriceTable = () => SHIPPED_PRICES) {}
+
   estimateOf(document: vscode.TextDocument): CostEstimate | undefined {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version) return cached.estimate;
     const inputs = document.uri.scheme === 'file' ? costInputsFor(document.uri.fsPath) : undefined;
-    const estimate = estimateDocument(document.fileName, document.getText(), { prices: SHIPPED_PRICES, region: inputs?.region ?? 'us-east-1', usage: inputs?.usage ?? EMPTY_USAGE });
+    const estimate = estimateDocument(document.fileName, document.getText(), { prices: this.prices(), region: inputs?.region ?? 'us-east-1', usage: inputs?.usage ?? EMPTY_USAGE });
     this.cache.set(key, { version: document.version, estimate });
     return estimate;
   }

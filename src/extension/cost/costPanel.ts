@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EMPTY_USAGE, serializeUsageFile, withResourceFigure, type PresetName } from '../../engine/cost/usage';
+import type { PriceTable } from '../../engine/cost/priceTable';
 import { DEFAULT_WHAT_IF_RATES, type WhatIfId } from '../../engine/cost/whatIfTypes';
 import { costInputsFor, USAGE_FILE_NAME } from '../../node/costInputs';
 import { fileAtRevision, GitRevisionError } from '../../node/gitShow';
@@ -23,6 +24,8 @@ export interface CostPanelServices {
   readonly log: vscode.LogOutputChannel;
   /** After the panel wrote the usage file (the code lenses re-price at once, not on the file watcher's delay). */
   readonly onUsageWritten: () => void;
+  /** The prices to estimate with (refreshed regions over the shipped table). */
+  readonly prices: () => PriceTable;
 }
 
 /** The panel; {@link CostPanel.open} creates it, and it disposes itself when closed. */
@@ -144,12 +147,18 @@ export class CostPanel implements vscode.Disposable {
       whatIfsOn: this.whatIfsOn,
       compare: this.compare,
       problems: inputs?.problems ?? [],
+      prices: this.services.prices(),
     });
     if (!state) {
       this.services.log.warn(`cost: ${this.uri.toString()} is not a CloudFormation or SAM template any more`);
       return;
     }
     this.host.post({ type: 'cost/state/show', state });
+  }
+
+  /** Re-prices now (the prices changed). */
+  refresh(): void {
+    void this.send();
   }
 
   dispose(): void {

@@ -8,6 +8,7 @@ import { CostPanel } from './costPanel';
 import { CostHoverProvider, CostLensProvider, COST_LENS_SETTING, DocumentCosts, SHOW_COST_COMMAND } from './costLens';
 import { estimateDocument } from './costViewModel';
 import { SHIPPED_PRICES } from '../../engine/cost/priceTable';
+import { priceStoreIn } from './priceStore';
 
 export const COMPARE_COST_COMMAND = 'archlens.cost.compareWithHead';
 export const REVEAL_COST_RESOURCE_COMMAND = 'archlens.cost.revealResource';
@@ -32,7 +33,10 @@ function isTemplate(document: vscode.TextDocument): boolean {
 
 export function registerCost(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.Disposable {
   let panel: CostPanel | undefined;
-  const costs = new DocumentCosts();
+  const prices = priceStoreIn(context.globalStorageUri.fsPath);
+  prices.table();
+  for (const problem of prices.problems) log.warn(`cost: ${problem}`);
+  const costs = new DocumentCosts(() => prices.table());
   const openPanel = async (uri: unknown): Promise<CostPanel | undefined> => {
     const document = await targetDocument(uri);
     if (!document || !isTemplate(document)) {
@@ -40,7 +44,7 @@ export function registerCost(context: vscode.ExtensionContext, log: vscode.LogOu
       return undefined;
     }
     if (panel) panel.show(document);
-    else panel = CostPanel.open({ extensionUri: context.extensionUri, log, onUsageWritten: () => costs.invalidate() }, document, () => (panel = undefined));
+    else panel = CostPanel.open({ extensionUri: context.extensionUri, log, onUsageWritten: () => costs.invalidate(), prices: () => prices.table() }, document, () => (panel = undefined));
     return panel;
   };
   const watcher = vscode.workspace.createFileSystemWatcher(`**/{${USAGE_FILE_NAME},.archlens.yml,.archlens.yaml}`);
@@ -49,6 +53,10 @@ export function registerCost(context: vscode.ExtensionContext, log: vscode.LogOu
     costs,
     watcher,
     watcher.onDidChange(refreshAll),
+    prices.onDidChange(() => {
+      costs.invalidate();
+      panel?.refresh();
+    }),
     watcher.onDidCreate(refreshAll),
     watcher.onDidDelete(refreshAll),
     vscode.workspace.onDidCloseTextDocument((document) => costs.forget(document)),

@@ -10,6 +10,7 @@ import { codeArtifactService, CodeArtifactState, type CodeArtifactDomain } from 
 import { glueService, GlueState } from './services/glue';
 import type { FixtureCatalog } from './glueFixtures';
 import { logsService, LogsState } from './services/logs';
+import { pricingService, seedPricing, type PricingState } from './services/pricing';
 import { stsService, StsState, type CallerIdentity } from './services/sts';
 
 export interface LocalAccountOptions {
@@ -30,6 +31,7 @@ export interface LocalAccount {
   readonly logs: LogsState;
   readonly codeArtifact: CodeArtifactState;
   readonly glue: GlueState;
+  readonly pricing: PricingState;
 }
 
 export async function startLocalAccount(options: LocalAccountOptions = {}): Promise<LocalAccount> {
@@ -38,9 +40,10 @@ export async function startLocalAccount(options: LocalAccountOptions = {}): Prom
   const logs = new LogsState(options.logGroups, options.tail, undefined, () => sts.identity.account, () => sts.identity.arn);
   const codeArtifact = new CodeArtifactState(options.domains);
   const glue = new GlueState(options.glueCatalogs, () => sts.identity.account);
+  const pricing = seedPricing();
   const server = await LocalAwsServer.start({
-    services: [cloudFormationService(cloudFormation), stsService(sts), logsService(logs), codeArtifactService(codeArtifact), glueService(glue)],
+    services: [cloudFormationService(cloudFormation), stsService(sts), logsService(logs), codeArtifactService(codeArtifact), glueService(glue), pricingService(pricing)],
     port: options.port,
   });
-  return { server, cloudFormation, sts, logs, codeArtifact, glue };
+  return { server, cloudFormation, sts, logs, codeArtifact, glue, pricing };
 }

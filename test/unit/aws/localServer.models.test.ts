@@ -13,6 +13,7 @@ import { codeArtifactService, CodeArtifactState } from '../../support/aws/servic
 import { glueService, GlueState } from '../../support/aws/services/glue';
 import { logsService, LogsState } from '../../support/aws/services/logs';
 import { stsService, StsState } from '../../support/aws/services/sts';
+import { pricingService, PricingState } from '../../support/aws/services/pricing';
 
 interface SdkMember {
   readonly required: boolean;
@@ -55,6 +56,7 @@ const SERVICES: [string, ServiceDefinition][] = [
   ['client-cloudwatch-logs', logsService(new LogsState([]))],
   ['client-codeartifact', codeArtifactService(new CodeArtifactState([]))],
   ['client-glue', glueService(new GlueState([]))],
+  ['client-pricing', pricingService(new PricingState([]))],
 ];
 
 void describe('local server input models agree with the SDK models', () => {
