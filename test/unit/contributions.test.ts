@@ -25,7 +25,13 @@ function sources(dir: string): string[] {
   });
 }
 
-const extensionCode = sources(join(root, 'src', 'extension'))
+// Command ids are literals in src/extension, or in a view's command table (`export const
+// CDK_COMMANDS = {...}`) that src/extension registers: view logic names the commands its tree
+// items run, and is vscode-free.
+const extensionCode = [
+  ...sources(join(root, 'src', 'extension')),
+  ...sources(join(root, 'src', 'views')).filter((file) => /export const [A-Z_]*COMMANDS\b/.test(readFileSync(file, 'utf8'))),
+]
   .map((file) => readFileSync(file, 'utf8'))
   .join('\n');
 
