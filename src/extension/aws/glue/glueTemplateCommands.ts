@@ -38,6 +38,16 @@ async function definitions(target: TableTarget): Promise<Definition[]> {
   return found.map(({ file, defined }) => ({ uri: (file as (typeof files)[number]).uri, defined }));
 }
 
+/** The one of several definitions the user picks (the only one without asking); undefined if the pick was closed. */
+async function pickOne<T extends { readonly uri: vscode.Uri; readonly defined: { readonly logicalId: string } }>(name: string, found: readonly T[]): Promise<T | undefined> {
+  if (found.length <= 1) return found[0];
+  const choice = await vscode.window.showQuickPick(
+    found.map((d) => ({ label: d.defined.logicalId, description: vscode.workspace.asRelativePath(d.uri), definition: d })),
+    { title: `${name} is defined in ${found.length} places` },
+  );
+  return choice?.definition;
+}
+
 /** The one definition to use, or undefined after saying none was found (or the pick was closed). */
 async function pickDefinition(target: TableTarget): Promise<Definition | undefined> {
   const name = `${target.table.databaseName}.${target.table.name}`;
@@ -48,12 +58,7 @@ async function pickDefinition(target: TableTarget): Promise<Definition | undefin
     );
     return undefined;
   }
-  if (found.length === 1) return found[0];
-  const choice = await vscode.window.showQuickPick(
-    found.map((d) => ({ label: d.defined.logicalId, description: vscode.workspace.asRelativePath(d.uri), definition: d })),
-    { title: `${name} is defined in ${found.length} places` },
-  );
-  return choice?.definition;
+  return pickOne(name, found);
 }
 
 /** The AWS::Glue::Database that defines a database node's database (a pick among several). */
@@ -72,12 +77,7 @@ async function databaseDefinition(node: DatabaseNode): Promise<{ uri: vscode.Uri
     void vscode.window.showInformationMessage(`No local template in this workspace defines the Glue database ${name} (an AWS::Glue::Database whose DatabaseInput.Name resolves to it).`);
     return undefined;
   }
-  if (found.length === 1) return found[0];
-  const choice = await vscode.window.showQuickPick(
-    found.map((d) => ({ label: d.defined.logicalId, description: vscode.workspace.asRelativePath(d.uri), definition: d })),
-    { title: `${name} is defined in ${found.length} places` },
-  );
-  return choice?.definition;
+  return pickOne(name, found);
 }
 
 async function reveal(definition: { readonly uri: vscode.Uri; readonly defined: { readonly span: { readonly start: number; readonly end: number } } }): Promise<vscode.TextEditor> {
