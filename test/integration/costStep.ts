@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { repoRoot } from '../../scripts/workbench/codeServer.mjs';
-import type { Session } from './harness';
+import { positionOf, type Session } from './harness';
 import { TIMEOUTS } from './workbench';
 
 export const COST_TEMPLATE = 'cost-estimate.yaml';
@@ -49,6 +49,10 @@ export async function checkCostPanel(session: Session): Promise<void> {
     await page.getByText('≈ $32.85/mo + usage', { exact: true }).first().waitFor({ timeout: TIMEOUTS.diagnostics });
     // The web server: t3.medium $30.368 + 50 GB gp2 $5.00 = $35.37; the function has only usage-based parts.
     await page.getByText('≈ $35.37/mo', { exact: true }).first().waitFor({ timeout: TIMEOUTS.widget });
+    // The function's lens is further down: bring its line into view (a panel beside the editor
+    // from an earlier step leaves less room).
+    const fn = positionOf(join(session.folder, 'templates', COST_TEMPLATE), 'ApiFunction:');
+    await session.workbench.goTo(fn.line, fn.column);
     await page.getByText('usage-based', { exact: true }).first().waitFor({ timeout: TIMEOUTS.widget });
   });
   const frame = await session.step('cost-panel', async () => {
