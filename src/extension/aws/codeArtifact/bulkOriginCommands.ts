@@ -3,7 +3,8 @@
 //   package; the plan opens as a read-only Markdown table with Apply…, Export CSV…, Export JSON…;
 //   Apply confirms with account, region, count and writes through the one journaled write path.
 // - Filter Packages… / Clear Filter: ListPackages' server-side filters on the tree.
-// - Suggest Package Group…: the smallest group pattern covering the risky packages.
+// - Suggest Package Group…: the smallest group pattern covering the risky packages, then the
+//   package-group plan -> dry run -> apply -> restore cycle (groupCommands.ts).
 // - Origin-Control Runs…: every journal (unfinished, with failures, finished), then Resume,
 //   Retry Failed, Restore or List Failed (read-only; never writes a journal).
 import * as vscode from 'vscode';
@@ -23,6 +24,7 @@ import type { AwsServices } from '../../../views/awsServices';
 import { registerAwsCommand, requireServices, type CommandInvocation } from '../awsCommand';
 import { withAwsProgress } from '../awsProgress';
 import type { OriginRunner, RepositoryRef } from './originRunner';
+import { changePackageGroup } from './groupCommands';
 import { exportText, type PlanDocuments } from './planDocuments';
 import type { CodeArtifactView } from './registerCodeArtifact';
 
@@ -189,10 +191,8 @@ export function registerBulkOriginCommands(view: CodeArtifactView, runner: Origi
       'A group with EXTERNAL_UPSTREAM BLOCK protects every package it matches, also ones published later',
     );
     if (chosen === 'cancel') return;
-    const command = `aws codeartifact create-package-group --domain ${node.location.domain} --package-group '${chosen.pattern}' && aws codeartifact update-package-group-origin-configuration --domain ${node.location.domain} --package-group '${chosen.pattern}' --restrictions EXTERNAL_UPSTREAM=BLOCK`;
-    await vscode.env.clipboard.writeText(command);
-    log.info(`CodeArtifact: suggested package group ${chosen.pattern} (${chosen.covers} risky packages, ${chosen.alsoCovers} others)`);
-    void vscode.window.showInformationMessage(`ArchLens: the AWS CLI commands that create ${chosen.pattern} with external upstream blocked are on the clipboard. ArchLens does not change package groups itself yet.`);
+    log.info(`CodeArtifact: package group ${chosen.pattern} chosen (${chosen.covers} risky packages, ${chosen.alsoCovers} others)`);
+    await changePackageGroup({ view, journal: runner.journal, documents, log }, { services, repository: node.location, packages: listed, pattern: chosen.pattern });
   }
 
   async function showRuns(): Promise<void> {
