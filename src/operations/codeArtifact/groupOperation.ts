@@ -14,7 +14,7 @@
 import type { GroupModes, GroupRestriction, GroupRestrictionMode, GroupRestrictionType, PackageCoordinates, PackageGroupCalls, PackageGroupSummary, PackageSummary } from '../../aws/codeArtifactGateway';
 import { GROUP_RESTRICTION_TYPES } from '../../aws/codeArtifactGateway';
 import { OperationStop, type OperationTarget } from '../executor';
-import { itemKey, type OperationPlan, type PlanItem } from '../plan';
+import { itemKey, keyParts, type OperationPlan, type PlanItem } from '../plan';
 import type { JournalCodec } from '../recovery';
 import { associatedGroup, effectiveOrigin, parseGroupPattern, type EffectiveOrigin } from './packageGroups';
 
@@ -50,14 +50,9 @@ export function groupState(group: PackageGroupSummary | undefined): GroupState {
 export const groupKey = (pattern: string): string => itemKey('package-group', pattern);
 
 export function patternFromKey(key: string): string | undefined {
-  let parts: unknown;
-  try {
-    parts = JSON.parse(key);
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(parts) || parts.length !== 2 || parts[0] !== 'package-group' || typeof parts[1] !== 'string') return undefined;
-  return parseGroupPattern(parts[1]) ? parts[1] : undefined;
+  const parts = keyParts(key);
+  if (parts?.length !== 2 || parts[0] !== 'package-group') return undefined;
+  return parseGroupPattern(parts[1]!) ? parts[1] : undefined;
 }
 
 function decodeModes(value: unknown, partial: boolean): Partial<GroupModes> | undefined {
