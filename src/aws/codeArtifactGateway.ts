@@ -6,7 +6,12 @@ import {
   DescribePackageCommand,
   DescribeRepositoryCommand,
   ListDomainsCommand,
+  CreatePackageGroupCommand,
+  DeletePackageGroupCommand,
+  DescribePackageGroupCommand,
   ListPackageGroupsCommand,
+  UpdatePackageGroupOriginConfigurationCommand,
+  type PackageGroupDescription,
   ListPackagesCommand,
   ListPackageVersionsCommand,
   ListRepositoriesInDomainCommand,
@@ -101,6 +106,23 @@ export interface PackageGroupSummary {
   readonly internalUpstream?: GroupRestriction;
 }
 
+export type GroupRestrictionType = 'PUBLISH' | 'EXTERNAL_UPSTREAM' | 'INTERNAL_UPSTREAM';
+export const GROUP_RESTRICTION_TYPES: readonly GroupRestrictionType[] = ['PUBLISH', 'EXTERNAL_UPSTREAM', 'INTERNAL_UPSTREAM'];
+
+/** A group's own modes by restriction type (what UpdatePackageGroupOriginConfiguration sets). */
+export type GroupModes = Readonly<Record<GroupRestrictionType, GroupRestrictionMode>>;
+
+function groupSummary(g: PackageGroupDescription): PackageGroupSummary | undefined {
+  if (!g.pattern) return undefined;
+  const r = g.originConfiguration?.restrictions;
+  const restriction = (value: (typeof r & object)['PUBLISH']): GroupRestriction | undefined =>
+    value ? { ...(value.mode ? { mode: value.mode } : {}), ...(value.effectiveMode ? { effectiveMode: value.effectiveMode } : {}), ...(value.inheritedFrom?.pattern ? { inheritedFrom: value.inheritedFrom.pattern } : {}) } : undefined;
+  const publish = restriction(r?.PUBLISH);
+  const externalUpstream = restriction(r?.EXTERNAL_UPSTREAM);
+  const internalUpstream = restriction(r?.INTERNAL_UPSTREAM);
+  return { pattern: g.pattern, ...(g.description ? { description: g.description } : {}), ...(publish ? { publish } : {}), ...(externalUpstream ? { externalUpstream } : {}), ...(internalUpstream ? { internalUpstream } : {}) };
+}
+
 export interface PackagePageOptions extends PageOptions {
   /** 1-1000; default: the service's (100). */
   readonly pageSize?: number;
@@ -170,17 +192,7 @@ export class CodeArtifactGateway {
   packageGroupPages(domain: { readonly domain: string; readonly domainOwner?: string }, options: PageOptions = {}): AsyncIterable<Page<PackageGroupSummary>> {
     return tokenPages(this.target, 'ListPackageGroups', options, async (token) => {
       const out = await this.client.send(new ListPackageGroupsCommand({ domain: domain.domain, ...owner(domain), ...(token ? { nextToken: token } : {}) }), { abortSignal: options.signal });
-      const items: PackageGroupSummary[] = [];
-      for (const g of out.packageGroups ?? []) {
-        if (!g.pattern) continue;
-        const r = g.originConfiguration?.restrictions;
-        const restriction = (value: (typeof r & object)['PUBLISH']): GroupRestriction | undefined =>
-          value ? { ...(value.mode ? { mode: value.mode } : {}), ...(value.effectiveMode ? { effectiveMode: value.effectiveMode } : {}), ...(value.inheritedFrom?.pattern ? { inheritedFrom: value.inheritedFrom.pattern } : {}) } : undefined;
-        const publish = restriction(r?.PUBLISH);
-        const externalUpstream = restriction(r?.EXTERNAL_UPSTREAM);
-        const internalUpstream = restriction(r?.INTERNAL_UPSTREAM);
-        items.push({ pattern: g.pattern, ...(g.description ? { description: g.description } : {}), ...(publish ? { publish } : {}), ...(externalUpstream ? { externalUpstream } : {}), ...(internalUpstream ? { internalUpstream } : {}) });
-      }
+      const items = (out.packageGroups ?? []).map(groupSummary).filter((g): g is PackageGroupSummary => g !== undefined);
       return { items, nextToken: out.nextToken };
     });
   }
@@ -218,6 +230,11 @@ export class CodeArtifactGateway {
    * error: compare-and-set must see a deleted package, and a plan must never write to a name that
    * is not there, since PutPackageOriginConfiguration would create it).
    */
+  /** Package-group reads and writes over the same client. */
+  packageGroups(): PackageGroupCalls {
+    return new PackageGroupCalls(this.client, this.target);
+  }
+
   async describePackage(location: RepositoryLocation, coordinates: PackageCoordinates, options: CallOptions = {}): Promise<PackageSummary | undefined> {
     try {
       const out = await awsCall(this.target, 'DescribePackage', options.signal, () =>
@@ -274,6 +291,52 @@ export class CodeArtifactGateway {
     );
     return restrictions(out.originConfiguration);
   }
+}
+
+type DomainRef = { readonly domain: string; readonly domainOwner?: string };
+
+/**
+ * Package-group writes and the one read they are compared against (the package-group operation,
+ * src/operations/codeArtifact/groupOperation.ts). Writes take no signal: once sent, let finish.
+ */
+export class PackageGroupCalls {
+  constructor(
+    private readonly client: CodeartifactClient,
+    private readonly target: ServiceTarget = { service: 'CodeArtifact' },
+  ) {}
+
+  /** The group with exactly this pattern, or undefined when there is none (a state, not an error). */
+  async describe(domain: DomainRef, pattern: string, options: CallOptions = {}): Promise<PackageGroupSummary | undefined> {
+    try {
+      const out = await awsCall(this.target, 'DescribePackageGroup', options.signal, () =>
+        this.client.send(new DescribePackageGroupCommand({ domain: domain.domain, ...owner(domain), packageGroup: pattern }), { abortSignal: options.signal }),
+      );
+      return out.packageGroup ? groupSummary(out.packageGroup) : undefined;
+    } catch (error) {
+      if (isNotFoundOf(error, 'package-group')) return undefined;
+      throw error;
+    }
+  }
+
+  async create(domain: DomainRef, pattern: string, description: string): Promise<void> {
+    await awsCall(this.target, 'CreatePackageGroup', undefined, () => this.client.send(new CreatePackageGroupCommand({ domain: domain.domain, ...owner(domain), packageGroup: pattern, description })));
+  }
+
+  async updateOrigin(domain: DomainRef, pattern: string, modes: Partial<GroupModes>): Promise<void> {
+    await awsCall(this.target, 'UpdatePackageGroupOriginConfiguration', undefined, () =>
+      this.client.send(new UpdatePackageGroupOriginConfigurationCommand({ domain: domain.domain, ...owner(domain), packageGroup: pattern, restrictions: { ...modes } })),
+    );
+  }
+
+  async delete(domain: DomainRef, pattern: string): Promise<void> {
+    await awsCall(this.target, 'DeletePackageGroup', undefined, () => this.client.send(new DeletePackageGroupCommand({ domain: domain.domain, ...owner(domain), packageGroup: pattern })));
+  }
+}
+
+function isNotFoundOf(error: unknown, resourceType: string): boolean {
+  if (!(error instanceof AwsError) || error.code !== 'NotFound') return false;
+  const { cause } = error;
+  return typeof cause === 'object' && cause !== null && (cause as { resourceType?: unknown }).resourceType === resourceType;
 }
 
 /** A "package not found" (not a missing domain or repository, which fail the whole listing). */

@@ -13,7 +13,7 @@ import { loadProfileCatalog, sharedFilePaths } from '../aws/credentials/profiles
 import { AwsError } from '../aws/errors';
 import { nextStepFor } from '../aws/errorNextSteps';
 import type { AwsSession } from '../aws/session';
-import type { OriginRestriction, PackageFilter } from '../aws/codeArtifactGateway';
+import { GROUP_RESTRICTION_TYPES, type GroupModes, type GroupRestrictionMode, type GroupRestrictionType, type OriginRestriction, type PackageFilter, type PackageGroupSummary, type PackageSummary } from '../aws/codeArtifactGateway';
 import { codeArtifactService } from '../aws/services/codeArtifact';
 import { stsService } from '../aws/services/sts';
 import { createFileJournalStore } from '../node/fileJournalStore';
@@ -23,7 +23,8 @@ import { manifestReader, readManifest } from '../operations/codeArtifact/manifes
 import { ORIGIN_RUN_TUNING, originCodec, originPlanFromFilter, originTarget, restoreIntent, type OriginIntent, type OriginPlan, type OriginPlanTarget } from '../operations/codeArtifact/originOperation';
 import { ManifestError, originPlanAuto, originPlanFromManifest, planFromJson, planRows, planToCsv, planToJson, planToMarkdown, type BuiltPlan } from '../operations/codeArtifact/originPlans';
 import { connectionMismatch, originTargetOf } from '../operations/codeArtifact/originRecovery';
-import { runOperation, type RunReport } from '../operations/executor';
+import { OperationStop, runOperation, type RunReport } from '../operations/executor';
+import { groupCoverage, groupPlan, groupState, groupTarget, isGroupMissing, type GroupPlan } from '../operations/codeArtifact/groupOperation';
 import type { JournalStore, RunRelation } from '../operations/journal';
 import { failedItems, remainingPlan, restorePlan, retryFailedPlan } from '../operations/recovery';
 import { ExitCode, type CliIo } from './cliIo';
@@ -39,6 +40,11 @@ export const ORIGIN_HELP = `Usage: archlens origin <plan|apply|restore|check> [o
          --csv FILE: the toolkit's manifest columns (format,namespace,package,publish,upstream).
          --auto: block upstream where nothing upstream can supply a package, publish where every
          version came from upstream. --table FILE.md and --export-csv FILE write the plan for review.
+  plan   --domain D --group PATTERN --set-group TYPE=MODE[,TYPE=MODE] [--repository R]
+         A package group's dry run (read-only): the group now (or missing), after, and, with
+         --repository, the packages it would cover with their effective origin before/after.
+         TYPE: PUBLISH, EXTERNAL_UPSTREAM, INTERNAL_UPSTREAM; MODE: ALLOW, BLOCK,
+         ALLOW_SPECIFIC_REPOSITORIES, INHERIT. Apply it from the extension (Suggest Package Group…).
   apply  PLAN.json --yes          Applies a plan (account and region must be the plan's).
          --resume RUN | --retry-failed RUN --yes   Continues a journal.
   restore RUN --yes               Puts back what a run wrote. --list: every run.
@@ -57,7 +63,7 @@ interface OriginOptions {
   switches: Set<string>;
 }
 
-const VALUE_FLAGS = new Set(['--domain', '--repository', '--domain-owner', '--region', '--profile', '--journal-dir', '--csv', '--out', '--table', '--export-csv', '--format', '--namespace', '--prefix', '--publish-is', '--upstream-is', '--set-publish', '--set-upstream', '--resume', '--retry-failed', '--failed', '-f']);
+const VALUE_FLAGS = new Set(['--domain', '--repository', '--domain-owner', '--region', '--profile', '--journal-dir', '--csv', '--out', '--table', '--export-csv', '--format', '--namespace', '--prefix', '--publish-is', '--upstream-is', '--set-publish', '--set-upstream', '--resume', '--retry-failed', '--failed', '--group', '--set-group', '-f']);
 const SWITCHES = new Set(['--auto', '--yes', '--list']);
 
 export function parseOriginArgs(args: readonly string[]): OriginOptions {
@@ -112,6 +118,7 @@ function readInput(io: CliIo, file: string): string {
 }
 
 async function plan(o: OriginOptions, io: CliIo): Promise<number> {
+  if (o.flags.has('--group')) return planGroup(o, io);
   const { session, account } = await connect(o, io);
   try {
     const gateway = session.gateway(codeArtifactService);
@@ -143,6 +150,54 @@ async function plan(o: OriginOptions, io: CliIo): Promise<number> {
     write('--export-csv', planToCsv(rows));
     print(io, { target: built.plan.target, counts: dryRun.counts, items: rows.map((r) => ({ ...r.coordinates, before: r.before, intent: r.intent, status: r.status, ...(r.reason ? { reason: r.reason } : {}) })), skipped: built.skipped });
     return dryRun.counts['would-write'] > 0 ? ExitCode.ErrorFindings : ExitCode.Ok;
+  } finally {
+    session.dispose();
+  }
+}
+
+/** `--set-group EXTERNAL_UPSTREAM=BLOCK,PUBLISH=INHERIT` as modes; a usage error names what is wrong. */
+function groupModesFlag(o: OriginOptions): Partial<GroupModes> {
+  const modes: Partial<Record<GroupRestrictionType, GroupRestrictionMode>> = {};
+  for (const part of required(o, '--set-group').split(',')) {
+    const [type, mode] = part.split('=').map((x) => x.trim());
+    if (!(GROUP_RESTRICTION_TYPES as readonly string[]).includes(type ?? '') || !['ALLOW', 'BLOCK', 'ALLOW_SPECIFIC_REPOSITORIES', 'INHERIT'].includes(mode ?? '')) {
+      throw new UsageError(`--set-group takes TYPE=MODE pairs (TYPE: ${GROUP_RESTRICTION_TYPES.join(', ')}; MODE: ALLOW, BLOCK, ALLOW_SPECIFIC_REPOSITORIES, INHERIT), not '${part.slice(0, 100)}'`);
+    }
+    modes[type as GroupRestrictionType] = mode as GroupRestrictionMode;
+  }
+  return modes;
+}
+
+async function planGroup(o: OriginOptions, io: CliIo): Promise<number> {
+  const modes = groupModesFlag(o);
+  const { session, account } = await connect(o, io);
+  try {
+    const gateway = session.gateway(codeArtifactService);
+    const calls = gateway.packageGroups();
+    const domainOwner = o.flags.get('--domain-owner');
+    const domain = { domain: required(o, '--domain'), ...(domainOwner ? { domainOwner } : {}) };
+    const pattern = required(o, '--group');
+    let groupPlanned: GroupPlan;
+    try {
+      groupPlanned = groupPlan({ account, region: session.region, ...domain }, pattern, groupState(await calls.describe(domain, pattern)), modes);
+    } catch (error) {
+      if (error instanceof OperationStop) throw new UsageError(error.message);
+      throw error;
+    }
+    const dryRun = await runOperation({ plan: groupPlanned, target: groupTarget(calls, domain), mode: 'dry-run' });
+    const result = dryRun.results[0]!;
+    const after = result.desired ?? result.current;
+    let covered: unknown[] | undefined;
+    const repository = o.flags.get('--repository');
+    if (repository && after && !isGroupMissing(after)) {
+      const groups: PackageGroupSummary[] = [];
+      for await (const page of gateway.packageGroupPages(domain)) groups.push(...page.items);
+      const packages: PackageSummary[] = [];
+      for await (const page of gateway.packagePages({ ...domain, repository }, {}, { pageSize: 1000 })) packages.push(...page.items);
+      covered = groupCoverage(groups, packages, pattern, after.modes).map((c) => ({ ...c.coordinates, before: { publish: c.before.publish.value, upstream: c.before.upstream.value }, after: { publish: c.after.publish.value, upstream: c.after.upstream.value } }));
+    }
+    print(io, { target: groupPlanned.target, group: pattern, status: result.status, before: groupPlanned.items[0]!.before, after, ...(covered ? { covered } : {}), ...(result.error ? { error: result.error } : {}) });
+    return result.status === 'would-write' ? ExitCode.ErrorFindings : result.status === 'failed' ? ExitCode.UsageOrIo : ExitCode.Ok;
   } finally {
     session.dispose();
   }

@@ -38,6 +38,17 @@ export function itemKey(...parts: readonly string[]): string {
   return JSON.stringify(parts);
 }
 
+/** The parts of a key made by {@link itemKey}, or undefined for anything else (journals may be edited). */
+export function keyParts(key: string): string[] | undefined {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(key);
+  } catch {
+    return undefined;
+  }
+  return Array.isArray(parts) && parts.every((p) => typeof p === 'string') ? (parts as string[]) : undefined;
+}
+
 export class PlanError extends Error {
   override readonly name = 'PlanError';
 }

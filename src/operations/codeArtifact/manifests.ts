@@ -1,6 +1,6 @@
 // The dependencies a workspace's manifests and lockfiles name, each with the range of its name in
 // the file, for the dependency-confusion check: package.json, package-lock.json (lockfile v1-v3),
-// yarn.lock, requirements*.txt, Pipfile.lock, poetry.lock, pom.xml, *.csproj and
+// yarn.lock, pnpm-lock.yaml (v5-v9), requirements*.txt, Pipfile.lock, poetry.lock, pom.xml, *.csproj and
 // packages.lock.json. Text in, dependencies out: no file system here (the CLI and the extension
 // read the files). Workspace files are hostile input: bounded (at most MAX_DEPENDENCIES per file),
 // JSON through the engine's located parser, lookups by own key only, names checked by
@@ -32,6 +32,7 @@ export function manifestReader(fileName: string): Reader | undefined {
   if (base === 'package.json') return readPackageJson;
   if (base === 'package-lock.json' || base === 'npm-shrinkwrap.json') return readPackageLock;
   if (base === 'yarn.lock') return readYarnLock;
+  if (base === 'pnpm-lock.yaml') return readPnpmLock;
   if (/^requirements.*\.txt$/i.test(base)) return readRequirements;
   if (base === 'Pipfile.lock') return readPipfileLock;
   if (base === 'poetry.lock') return readPoetryLock;
@@ -177,6 +178,61 @@ function readYarnLock(text: string): ManifestDependency[] {
     const name = at > 0 ? spec.slice(0, at) : spec;
     c.add(name, offset + (quoted ? 1 : 0));
   });
+  return dedupeByName(c.out);
+}
+
+/** A manifest or lockfile larger than this is not read (a real one of a large monorepo is a few MB). */
+export const MAX_MANIFEST_BYTES = 50 * 1024 * 1024;
+
+/** `'@acme/x':`, `left-pad:` or `left-pad: 1.3.0` at an indent: the key and where it starts. */
+const YAML_KEY = /^( *)(?:'([^']{1,1000})'|"([^"]{1,1000})"|([^\s'"#:][^:]{0,1000}?))\s*:(?:\s|$)/;
+
+/** The package name of a pnpm `packages:` key: `/@acme/x@1.2.0(peer@1)` (v6), `left-pad@1.3.0` (v9), `/left-pad/1.3.0` (v5). */
+function pnpmPackageName(key: string): string | undefined {
+  const k = key.startsWith('/') ? key.slice(1) : key;
+  const at = k.indexOf('@', 1);
+  if (at > 0) return k.slice(0, at);
+  const slash = k.lastIndexOf('/');
+  return slash > 0 ? k.slice(0, slash) : undefined;
+}
+
+/**
+ * pnpm-lock.yaml, read line by line (no YAML parser, no object built from its keys): the direct
+ * dependencies of every importer (`importers: { '.': { dependencies: { name: { specifier,
+ * version } } } }`, v6-v9; top-level `dependencies:` in v5), each on its own line, then the
+ * `packages:` keys (transitive ones) not already found. pnpm writes two-space indents.
+ */
+function readPnpmLock(text: string): ManifestDependency[] {
+  const c = new Collector(text, 'npm');
+  if (text.length > MAX_MANIFEST_BYTES) return [];
+  const fromPackages: { name: string; start: number }[] = [];
+  let section = '';
+  let inDependencies = false;
+  const DEPENDENCY_SECTIONS = new Set(['dependencies', 'devDependencies', 'optionalDependencies']);
+  forLines(text, (line, offset) => {
+    if (c.full) return;
+    const m = YAML_KEY.exec(line);
+    if (!m) return;
+    const indent = m[1]!.length;
+    const key = m[2] ?? m[3] ?? m[4]!;
+    const start = offset + indent + (m[4] === undefined ? 1 : 0);
+    if (indent === 0) {
+      section = key;
+      inDependencies = DEPENDENCY_SECTIONS.has(key);
+      return;
+    }
+    if (section === 'importers') {
+      if (indent === 4) inDependencies = DEPENDENCY_SECTIONS.has(key);
+      else if (indent === 2) inDependencies = false;
+      else if (indent === 6 && inDependencies) c.add(key, start);
+    } else if (inDependencies && indent === 2) {
+      c.add(key, start);
+    } else if (section === 'packages' && indent === 2) {
+      const name = pnpmPackageName(key);
+      if (name) fromPackages.push({ name, start: start + (key.startsWith('/') ? 1 : 0) });
+    }
+  });
+  for (const p of fromPackages) c.add(p.name, p.start);
   return dedupeByName(c.out);
 }
 

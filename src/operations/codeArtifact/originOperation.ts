@@ -6,7 +6,7 @@
 // changed-since-plan (`conflict`) and is skipped.
 import type { CodeArtifactGateway, OriginRestriction, OriginRestrictions, PackageCoordinates, PackageFilter, PackageSummary, RepositoryLocation } from '../../aws/codeArtifactGateway';
 import { OperationStop, type OperationTarget } from '../executor';
-import { itemKey, MAX_PLAN_ITEMS, type OperationPlan, type PlanItem } from '../plan';
+import { itemKey, keyParts, MAX_PLAN_ITEMS, type OperationPlan, type PlanItem } from '../plan';
 import type { JournalCodec } from '../recovery';
 
 export const ORIGIN_OPERATION = 'codeartifact.originControl';
@@ -44,13 +44,8 @@ export function packageKey(coordinates: PackageCoordinates): string {
 
 /** The coordinates back from a key (journals may be edited: anything odd is refused). */
 export function packageFromKey(key: string): PackageCoordinates | undefined {
-  let parts: unknown;
-  try {
-    parts = JSON.parse(key);
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(parts) || parts.length !== 3 || !parts.every((p) => typeof p === 'string')) return undefined;
+  const parts = keyParts(key);
+  if (parts?.length !== 3) return undefined;
   const [format, namespace, name] = parts as [string, string, string];
   if (!/^[a-z]{2,20}$/.test(format) || name === '') return undefined;
   return { format: format as PackageCoordinates['format'], ...(namespace !== '' ? { namespace } : {}), name };

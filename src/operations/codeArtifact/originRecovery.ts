@@ -21,7 +21,7 @@ export function originTargetOf(header: HeaderRecord | undefined): OriginPlanTarg
 }
 
 /** Why the connection cannot continue the run (another account or region), or undefined. */
-export function connectionMismatch(target: OriginPlanTarget, connection: { readonly account: string; readonly region: string }): string | undefined {
+export function connectionMismatch(target: Pick<OriginPlanTarget, 'account' | 'region'>, connection: { readonly account: string; readonly region: string }): string | undefined {
   if (target.account !== connection.account) return `The run was made in account ${target.account}; the connection is to account ${connection.account || 'unknown'}. Select a profile of account ${target.account} first.`;
   if (target.region !== connection.region) return `The run was made in ${target.region}; the connection is to ${connection.region}. Select region ${target.region} first.`;
   return undefined;

@@ -73,6 +73,25 @@ void describe('archlens origin (real SDK, local server)', () => {
     assert.match(again.err, /exists; ArchLens does not overwrite plans/);
   });
 
+  void test('plan --group: a read-only dry run of a package group with the packages it would cover; bad modes and patterns are usage errors', async () => {
+    account.server.log.clear();
+    const ran = await cli('plan', '--domain', 'acme', '--group', '/npm//pkg-~', '--set-group', 'EXTERNAL_UPSTREAM=BLOCK', '--repository', 'npm-store');
+    assert.equal(ran.code, 1, ran.err);
+    const printed = JSON.parse(ran.out) as { status: string; before: unknown; after: { modes: Record<string, string> }; covered: { namespace?: string; name: string; before: { upstream: string }; after: { upstream: string } }[] };
+    assert.deepEqual([printed.status, printed.before, printed.after.modes.EXTERNAL_UPSTREAM], ['would-write', { missing: true }, 'BLOCK']);
+    // 25 npm packages, every fifth in namespace acme (its own group): 20 without a namespace are covered.
+    assert.equal(printed.covered.length, 20);
+    assert.ok(printed.covered.every((c) => c.namespace === undefined && c.after.upstream === 'BLOCK'));
+    assert.ok(printed.covered.some((c) => c.before.upstream === 'ALLOW'));
+    for (const op of ['CreatePackageGroup', 'UpdatePackageGroupOriginConfiguration', 'DeletePackageGroup']) assert.equal(account.server.log.of(op).length, 0, op);
+    const badMode = await cli('plan', '--domain', 'acme', '--group', '/npm//pkg-~', '--set-group', 'EXTERNAL_UPSTREAM=NOPE');
+    assert.equal(badMode.code, 2);
+    assert.match(badMode.err, /TYPE=MODE/);
+    const badPattern = await cli('plan', '--domain', 'acme', '--group', '/npm/acme', '--set-group', 'PUBLISH=BLOCK');
+    assert.equal(badPattern.code, 2);
+    assert.match(badPattern.err, /not a package group pattern/);
+  });
+
   void test('apply needs --yes, writes with a journal, then restore puts the packages back', async () => {
     writeFileSync(join(dir, 'block.csv'), 'format,namespace,package,publish,upstream\nnpm,,pkg-03,,BLOCK\nnpm,,pkg-06,,BLOCK\nnpm,,pkg-6,,BLOCK\n');
     const planned = await cli('plan', '--domain', 'acme', '--repository', 'npm-store', '--csv', 'block.csv', '--out', 'block.json');

@@ -3,7 +3,8 @@
 //   package; the plan opens as a read-only Markdown table with Apply…, Export CSV…, Export JSON…;
 //   Apply confirms with account, region, count and writes through the one journaled write path.
 // - Filter Packages… / Clear Filter: ListPackages' server-side filters on the tree.
-// - Suggest Package Group…: the smallest group pattern covering the risky packages.
+// - Suggest Package Group…: the smallest group pattern covering the risky packages, then the
+//   package-group plan -> dry run -> apply -> restore cycle (groupCommands.ts).
 // - Origin-Control Runs…: every journal (unfinished, with failures, finished), then Resume,
 //   Retry Failed, Restore or List Failed (read-only; never writes a journal).
 import * as vscode from 'vscode';
@@ -13,6 +14,7 @@ import { stsService } from '../../../aws/services/sts';
 import { originPlanFromFilter, originTarget, packageFromKey, originCodec, restoreIntent, describeIntent, type OriginIntent, type OriginPlan, type OriginPlanTarget } from '../../../operations/codeArtifact/originOperation';
 import { ManifestError, originPlanAuto, originPlanFromManifest, planRows, planToCsv, planToJson, planToMarkdown, type BuiltPlan } from '../../../operations/codeArtifact/originPlans';
 import { connectionMismatch, originTargetOf } from '../../../operations/codeArtifact/originRecovery';
+import { GROUP_OPERATION } from '../../../operations/codeArtifact/groupOperation';
 import { suggestGroupPatterns } from '../../../operations/codeArtifact/packageGroups';
 import { runOperation } from '../../../operations/executor';
 import type { JournalInfo } from '../../../operations/journal';
@@ -23,6 +25,7 @@ import type { AwsServices } from '../../../views/awsServices';
 import { registerAwsCommand, requireServices, type CommandInvocation } from '../awsCommand';
 import { withAwsProgress } from '../awsProgress';
 import type { OriginRunner, RepositoryRef } from './originRunner';
+import { changePackageGroup, restoreGroupRun } from './groupCommands';
 import { exportText, type PlanDocuments } from './planDocuments';
 import type { CodeArtifactView } from './registerCodeArtifact';
 
@@ -189,10 +192,22 @@ export function registerBulkOriginCommands(view: CodeArtifactView, runner: Origi
       'A group with EXTERNAL_UPSTREAM BLOCK protects every package it matches, also ones published later',
     );
     if (chosen === 'cancel') return;
-    const command = `aws codeartifact create-package-group --domain ${node.location.domain} --package-group '${chosen.pattern}' && aws codeartifact update-package-group-origin-configuration --domain ${node.location.domain} --package-group '${chosen.pattern}' --restrictions EXTERNAL_UPSTREAM=BLOCK`;
-    await vscode.env.clipboard.writeText(command);
-    log.info(`CodeArtifact: suggested package group ${chosen.pattern} (${chosen.covers} risky packages, ${chosen.alsoCovers} others)`);
-    void vscode.window.showInformationMessage(`ArchLens: the AWS CLI commands that create ${chosen.pattern} with external upstream blocked are on the clipboard. ArchLens does not change package groups itself yet.`);
+    log.info(`CodeArtifact: package group ${chosen.pattern} chosen (${chosen.covers} risky packages, ${chosen.alsoCovers} others)`);
+    await changePackageGroup({ view, journal: runner.journal, documents, log }, { services, repository: node.location, packages: listed, pattern: chosen.pattern });
+  }
+
+  /** A package-group run offers Restore only (one item: resume and retry-failed are a re-run of the suggestion). */
+  async function restoreGroupFromPicker(info: JournalInfo): Promise<void> {
+    const t = info.header?.target ?? {};
+    const services = await requireServices(view.connection);
+    if (!services) return;
+    const identity = await services.gateway(stsService).whoAmI();
+    const mismatch = connectionMismatch({ account: t.account ?? '', region: t.region ?? '' }, { account: identity.account, region: services.region });
+    if (mismatch) {
+      void vscode.window.showWarningMessage(`ArchLens: ${mismatch}`);
+      return;
+    }
+    await restoreGroupRun({ view, journal: runner.journal, documents, log }, services, info.runId);
   }
 
   async function showRuns(): Promise<void> {
@@ -201,7 +216,7 @@ export function registerBulkOriginCommands(view: CodeArtifactView, runner: Origi
       void vscode.window.showErrorMessage('ArchLens: no journal folder (the extension storage is not on the local file system).');
       return;
     }
-    const infos = (await journal.list()).filter((i) => i.header?.operation === 'codeartifact.originControl' && i.header.mode === 'apply');
+    const infos = (await journal.list()).filter((i) => (i.header?.operation === 'codeartifact.originControl' || i.header?.operation === GROUP_OPERATION) && i.header.mode === 'apply');
     if (infos.length === 0) {
       void vscode.window.showInformationMessage('ArchLens: no origin-control runs yet. Journals appear here after Set Origin Controls… or an applied plan.');
       return;
@@ -221,8 +236,8 @@ export function registerBulkOriginCommands(view: CodeArtifactView, runner: Origi
         const t = i.header?.target ?? {};
         const failed = failedCounts.get(i.runId);
         items.push({
-          label: `${t.domain ?? '?'}/${t.repository ?? '?'}`,
-          description: `${i.header?.startedAt ?? ''} · ${i.header?.itemCount ?? 0} package(s)${failed ? ` · ${failed} failed` : ''}${i.header?.parent ? ` · ${i.header.parent.relation}` : ''}`,
+          label: i.header?.operation === GROUP_OPERATION ? `${t.domain ?? '?'}: package group` : `${t.domain ?? '?'}/${t.repository ?? '?'}`,
+          description: `${i.header?.startedAt ?? ''} · ${i.header?.itemCount ?? 0} ${i.header?.operation === GROUP_OPERATION ? 'group (Restore only)' : 'package(s)'}${failed ? ` · ${failed} failed` : ''}${i.header?.parent ? ` · ${i.header.parent.relation}` : ''}`,
           detail: `account ${t.account ?? '?'}, ${t.region ?? '?'} · run ${i.runId}`,
           info: i,
         });
@@ -230,6 +245,10 @@ export function registerBulkOriginCommands(view: CodeArtifactView, runner: Origi
     }
     const chosen = await vscode.window.showQuickPick(items, { title: 'Origin-control runs', placeHolder: 'Pick a run to resume, retry, restore or list its failures', matchOnDetail: true, ignoreFocusOut: true });
     const info = chosen?.info;
+    if (info?.header?.operation === GROUP_OPERATION) {
+      await restoreGroupFromPicker(info);
+      return;
+    }
     const target = originTargetOf(info?.header);
     if (!info || !target) return;
     const actions: Pick<'resume' | 'retry' | 'restore' | 'failed'>[] = [

@@ -8,7 +8,7 @@ import type { PackageCoordinates, RepositoryLocation, RepositorySummary } from '
 import { codeArtifactService } from '../../../aws/services/codeArtifact';
 import { stsService } from '../../../aws/services/sts';
 import { checkDependencies, CONFUSION_RULE, type PackageVerdict } from '../../../operations/codeArtifact/dependencyConfusion';
-import { readManifest, type ManifestDependency } from '../../../operations/codeArtifact/manifests';
+import { MAX_MANIFEST_BYTES, readManifest, type ManifestDependency } from '../../../operations/codeArtifact/manifests';
 import { originPlan, originTarget, type OriginPlanTarget } from '../../../operations/codeArtifact/originOperation';
 import { runOperation } from '../../../operations/executor';
 import { packageDisplayName } from '../../../views/codeArtifact/originBadges';
@@ -17,7 +17,7 @@ import { withAwsProgress } from '../awsProgress';
 import type { OriginRunner } from './originRunner';
 import type { CodeArtifactView } from './registerCodeArtifact';
 
-const MANIFEST_GLOB = '**/{package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,requirements*.txt,Pipfile.lock,poetry.lock,pom.xml,*.csproj,packages.lock.json}';
+const MANIFEST_GLOB = '**/{package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,requirements*.txt,Pipfile.lock,poetry.lock,pom.xml,*.csproj,packages.lock.json}';
 const EXCLUDE_GLOB = '**/{node_modules,.git,dist,out,target,.venv,venv}/**';
 const MAX_FILES = 2_000;
 const REPOSITORY_KEY = 'archlens.codeArtifact.checkRepository';
@@ -75,6 +75,8 @@ export function registerDependencyCheck(context: vscode.ExtensionContext, view: 
     const files = await vscode.workspace.findFiles(MANIFEST_GLOB, EXCLUDE_GLOB, MAX_FILES);
     const found: { uri: vscode.Uri; dependency: ManifestDependency }[] = [];
     for (const uri of files) {
+      // Workspace files are hostile: a huge one is skipped before it is read into memory.
+      if ((await vscode.workspace.fs.stat(uri)).size > MAX_MANIFEST_BYTES) continue;
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       for (const dependency of readManifest(uri.path, text)) found.push({ uri, dependency });
     }

@@ -67,8 +67,8 @@ export interface CodeArtifactDomain {
   /** Epoch milliseconds. */
   readonly createdTime: number;
   readonly repositories: CodeArtifactRepository[];
-  /** Besides the root group `/*` (ALLOW for every type), which every domain has. */
-  readonly packageGroups?: CodeArtifactPackageGroup[];
+  /** Besides the root group `/*` (ALLOW for every type), which every domain has. Create/Delete change it. */
+  packageGroups?: CodeArtifactPackageGroup[];
 }
 
 const ACCOUNT = '123456789012';
@@ -128,6 +128,8 @@ export class CodeArtifactState {
   readonly throttled = { reads: 0, writes: 0 };
   /** Successful PutPackageOriginConfiguration calls per package (`format/namespace/name`): a bench checks none is lost or repeated. */
   readonly writesByPackage = new Map<string, number>();
+  /** Successful UpdatePackageGroupOriginConfiguration calls (a restore test checks none is repeated). */
+  groupWrites = 0;
 
   constructor(
     readonly domains: CodeArtifactDomain[] = codeArtifactFixture(),
@@ -162,7 +164,7 @@ export class CodeArtifactState {
   }
 }
 
-export function notFound(resourceType: 'domain' | 'repository' | 'package', resourceId: string): ServiceError {
+export function notFound(resourceType: 'domain' | 'repository' | 'package' | 'package-group', resourceId: string): ServiceError {
   return new ServiceError('ResourceNotFoundException', `${resourceType} ${resourceId} not found`, 404, { resourceId, resourceType });
 }
 
@@ -216,6 +218,46 @@ export function packageVersions(p: CodeArtifactPackage): readonly { readonly ver
 function byCoordinates(a: CodeArtifactPackage, b: CodeArtifactPackage): number {
   const key = (p: CodeArtifactPackage): string => `${p.format}\u0000${p.namespace ?? ''}\u0000${p.name}`;
   return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+}
+
+const ROOT_GROUP: CodeArtifactPackageGroup = { pattern: '/*', description: 'Root package group', modes: { PUBLISH: 'ALLOW', EXTERNAL_UPSTREAM: 'ALLOW', INTERNAL_UPSTREAM: 'ALLOW' } };
+const GROUP_TYPES: readonly GroupRestrictionType[] = ['PUBLISH', 'EXTERNAL_UPSTREAM', 'INTERNAL_UPSTREAM'];
+const GROUP_MODES: readonly string[] = ['ALLOW', 'ALLOW_SPECIFIC_REPOSITORIES', 'BLOCK', 'INHERIT'];
+const GROUP_LOCATION = { domain: 'domain', 'domain-owner': 'domainOwner', 'package-group': 'packageGroup' };
+// The API reference: a pattern of 2-520 characters; its syntax is checked by the handlers.
+const PACKAGE_GROUP: MemberRule = { required: true, length: [2, 520] };
+const GROUP_INPUT: InputModel = { domain: DOMAIN, domainOwner: DOMAIN_OWNER, packageGroup: PACKAGE_GROUP };
+/** The pattern syntax of the user guide (`/*`, `/npm/*`, `/maven/com.acme~`, `/npm/acme/*`, `/npm/acme/ui-~`, `/npm/acme/ui$`). */
+const GROUP_PATTERN = /^\/(\*|[a-z]+\/(\*|[^/]+~)|[a-z]+\/[^/]*\/(\*|[^/]+[~$]))$/;
+
+/** A group as PackageGroupDescription: its own modes and the effective ones (INHERIT resolves to the root group's ALLOW). */
+function groupDescription(region: string, domain: CodeArtifactDomain, g: CodeArtifactPackageGroup): Record<string, unknown> {
+  const arn = (group: CodeArtifactPackageGroup): string => `arn:aws:codeartifact:${region}:${domain.owner}:package-group/${domain.name}${group.pattern}`;
+  return {
+    arn: arn(g),
+    pattern: g.pattern,
+    domainName: domain.name,
+    domainOwner: domain.owner,
+    createdTime: domain.createdTime / 1000,
+    ...(g.description !== undefined ? { description: g.description } : {}),
+    originConfiguration: {
+      restrictions: Object.fromEntries(
+        GROUP_TYPES.map((type) => {
+          const mode = g.modes[type] ?? 'INHERIT';
+          // Simplification: groups inherit from the root group, whose modes are ALLOW.
+          const inherited = mode === 'INHERIT';
+          return [type, { mode, effectiveMode: inherited ? 'ALLOW' : mode, ...(inherited ? { inheritedFrom: { arn: arn(ROOT_GROUP), pattern: ROOT_GROUP.pattern } } : {}), repositoriesCount: 0 }];
+        }),
+      ),
+    },
+    ...(g !== ROOT_GROUP ? { parent: { arn: arn(ROOT_GROUP), pattern: ROOT_GROUP.pattern } } : {}),
+  };
+}
+
+function findGroup(domain: CodeArtifactDomain, pattern: unknown): CodeArtifactPackageGroup {
+  const found = pattern === ROOT_GROUP.pattern ? ROOT_GROUP : (domain.packageGroups ?? []).find((g) => g.pattern === pattern);
+  if (found === undefined) throw notFound('package-group', String(pattern));
+  return found;
 }
 
 const listPackagesInput: InputModel = {
@@ -307,34 +349,70 @@ export function codeArtifactService(state: CodeArtifactState): ServiceDefinition
         input: { domain: DOMAIN, domainOwner: DOMAIN_OWNER, maxResults: MAX_RESULTS, nextToken: NEXT_TOKEN, prefix: { length: [2, 520] } },
         handle(input) {
           const domain = state.domain(input);
-          const root: CodeArtifactPackageGroup = { pattern: '/*', description: 'Root package group', modes: { PUBLISH: 'ALLOW', EXTERNAL_UPSTREAM: 'ALLOW', INTERNAL_UPSTREAM: 'ALLOW' } };
           const prefix = typeof input.prefix === 'string' ? input.prefix : '';
-          const groups = [root, ...(domain.packageGroups ?? [])].filter((g) => g.pattern.startsWith(prefix)).sort((a, b) => (a.pattern < b.pattern ? -1 : 1));
+          const groups = [ROOT_GROUP, ...(domain.packageGroups ?? [])].filter((g) => g.pattern.startsWith(prefix)).sort((a, b) => (a.pattern < b.pattern ? -1 : 1));
           const size = typeof input.maxResults === 'number' ? input.maxResults : 100;
           const { page, nextToken } = takePage(groups, { scope: `ListPackageGroups/${domain.name}`, token: input.nextToken as string | undefined, size, invalid: invalidToken });
-          const arn = (g: CodeArtifactPackageGroup): string => `arn:aws:codeartifact:${state.region}:${domain.owner}:package-group/${domain.name}${g.pattern}`;
           return {
-            packageGroups: page.map((g) => ({
-              arn: arn(g),
-              pattern: g.pattern,
-              domainName: domain.name,
-              domainOwner: domain.owner,
-              createdTime: domain.createdTime / 1000,
-              ...(g.description !== undefined ? { description: g.description } : {}),
-              originConfiguration: {
-                restrictions: Object.fromEntries(
-                  (['PUBLISH', 'EXTERNAL_UPSTREAM', 'INTERNAL_UPSTREAM'] as const).map((type) => {
-                    const mode = g.modes[type] ?? 'INHERIT';
-                    // Simplification: groups inherit from the root group, whose modes are ALLOW.
-                    const inherited = mode === 'INHERIT';
-                    return [type, { mode, effectiveMode: inherited ? 'ALLOW' : mode, ...(inherited ? { inheritedFrom: { arn: arn(root), pattern: root.pattern } } : {}), repositoriesCount: 0 }];
-                  }),
-                ),
-              },
-              ...(g !== root ? { parent: { arn: arn(root), pattern: root.pattern } } : {}),
-            })),
+            packageGroups: page.map((g) => groupDescription(state.region, domain, g)),
             ...(nextToken !== undefined ? { nextToken } : {}),
           };
+        },
+      },
+      DescribePackageGroup: {
+        http: { method: 'GET', path: '/v1/package-group', query: GROUP_LOCATION },
+        input: GROUP_INPUT,
+        handle(input) {
+          state.spend('read');
+          const domain = state.domain(input);
+          return { packageGroup: groupDescription(state.region, domain, findGroup(domain, input.packageGroup)) };
+        },
+      },
+      CreatePackageGroup: {
+        // packageGroup and description travel in the JSON body (no `[_hQ]` trait on them).
+        http: { method: 'POST', path: '/v1/package-group', query: { domain: 'domain', 'domain-owner': 'domainOwner' } },
+        input: { ...GROUP_INPUT, contactInfo: { length: [0, 1000] }, description: { length: [0, 1000] }, tags: { type: 'list' } },
+        handle(input) {
+          state.spend('write');
+          const domain = state.domain(input);
+          const pattern = String(input.packageGroup);
+          if (!GROUP_PATTERN.test(pattern)) throw new ServiceError('ValidationException', `Invalid package group pattern ${pattern}`, 400, { reason: 'FIELD_VALIDATION_FAILED' });
+          if (pattern === ROOT_GROUP.pattern || (domain.packageGroups ?? []).some((g) => g.pattern === pattern)) {
+            throw new ServiceError('ConflictException', `Package group ${pattern} already exists`, 409, { resourceId: pattern, resourceType: 'package-group' });
+          }
+          const group: CodeArtifactPackageGroup = { pattern, ...(typeof input.description === 'string' ? { description: input.description } : {}), modes: {} };
+          (domain.packageGroups ??= []).push(group);
+          return { packageGroup: groupDescription(state.region, domain, group) };
+        },
+      },
+      UpdatePackageGroupOriginConfiguration: {
+        http: { method: 'PUT', path: '/v1/package-group-origin-configuration', query: GROUP_LOCATION },
+        input: { ...GROUP_INPUT, restrictions: { type: 'structure', members: Object.fromEntries(GROUP_TYPES.map((t) => [t, { enum: GROUP_MODES }])) }, addAllowedRepositories: { type: 'list' }, removeAllowedRepositories: { type: 'list' } },
+        handle(input) {
+          state.spend('write');
+          const domain = state.domain(input);
+          const group = findGroup(domain, input.packageGroup);
+          if (group === ROOT_GROUP) throw new ServiceError('ValidationException', 'The root package group cannot be changed here', 400, { reason: 'FIELD_VALIDATION_FAILED' });
+          const restrictions = (input.restrictions ?? {}) as Partial<Record<GroupRestrictionType, GroupRestrictionMode>>;
+          for (const type of GROUP_TYPES) {
+            const mode = Object.hasOwn(restrictions, type) ? restrictions[type] : undefined;
+            if (mode !== undefined) (group.modes as Partial<Record<GroupRestrictionType, GroupRestrictionMode>>)[type] = mode;
+          }
+          state.groupWrites += 1;
+          return { packageGroup: groupDescription(state.region, domain, group), allowedRepositoryUpdates: {} };
+        },
+      },
+      DeletePackageGroup: {
+        http: { method: 'DELETE', path: '/v1/package-group', query: GROUP_LOCATION },
+        input: GROUP_INPUT,
+        handle(input) {
+          state.spend('write');
+          const domain = state.domain(input);
+          const group = findGroup(domain, input.packageGroup);
+          if (group === ROOT_GROUP) throw new ServiceError('ValidationException', 'The root package group cannot be deleted', 400, { reason: 'FIELD_VALIDATION_FAILED' });
+          // Packages and versions stay; they fall back to the parent group (here always the root).
+          domain.packageGroups = (domain.packageGroups ?? []).filter((g) => g !== group);
+          return { packageGroup: groupDescription(state.region, domain, group) };
         },
       },
       ListPackages: {
