@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RelatedLocation } from '../../engine/findings';
-import { MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
+import { MAX_DOCUMENT_BYTES, readRegularFile, readTextFile } from '../readRegularFile';
 import type { LoadedCdkApp } from './loadCdkApp';
 import { listSourceFiles } from './staticLocator';
 
@@ -34,7 +34,9 @@ const MAX_CANDIDATES = 2_000;
 export function sameBytesIn(appDir: string, staged: string): string | undefined {
   let wanted: Buffer;
   try {
-    wanted = fs.readFileSync(staged);
+    // A regular file under the limit, read with a bounded read: an assembly is workspace content
+    // (a staged "asset" linked to /dev/zero or a FIFO must not hang the server).
+    wanted = readRegularFile(staged, MAX_DOCUMENT_BYTES);
   } catch {
     return undefined;
   }
@@ -58,7 +60,7 @@ export function sameBytesIn(appDir: string, staged: string): string | undefined 
       if (!entry.isFile() || path.extname(entry.name) !== extension) continue;
       seen++;
       try {
-        if (fs.statSync(full).size === wanted.length && fs.readFileSync(full).equals(wanted)) return full;
+        if (fs.statSync(full).size === wanted.length && readRegularFile(full, MAX_DOCUMENT_BYTES).equals(wanted)) return full;
       } catch {
         // unreadable: not the one
       }

@@ -29,6 +29,9 @@ import { changePackageGroup, restoreGroupRun } from './groupCommands';
 import { exportText, type PlanDocuments } from './planDocuments';
 import type { CodeArtifactView } from './registerCodeArtifact';
 
+/** The largest CSV manifest read (a 10,000-package plan is well under 1 MB). */
+const MAX_CSV_BYTES = 20 * 1024 * 1024;
+
 const FORMATS: readonly CodeArtifactFormat[] = ['npm', 'pypi', 'maven', 'nuget', 'generic', 'ruby', 'swift', 'cargo'];
 
 type Pick<T> = vscode.QuickPickItem & { value: T };
@@ -126,6 +129,11 @@ export function registerBulkOriginCommands(view: CodeArtifactView, runner: Origi
     } else if (source === 'csv') {
       const [file] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { CSV: ['csv', 'txt'] }, openLabel: 'Plan From This Manifest' })) ?? [];
       if (!file) return;
+      // A manifest is at most a few MB; refuse anything larger before reading it into memory.
+      if ((await vscode.workspace.fs.stat(file)).size > MAX_CSV_BYTES) {
+        void vscode.window.showErrorMessage(`ArchLens: ${file.path} is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB; a plan manifest lists one package per line. Split it, or plan from a filter.`);
+        return;
+      }
       csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
     }
     const services = await requireServices(view.connection);
