@@ -104,7 +104,7 @@ async function main() {
   console.log(`  Logs:       ${logFile}  and  ${join(userDataDir, 'logs')}`);
   console.log('  Try:        templates/orders-api-with-mistakes.yaml, then Ctrl+Shift+M (Problems)');
   console.log(`  AWS:        ${demo ? `demo account on ${demo.endpoint} (profile "demo", sample data, not AWS); --aws uses yours` : 'your own AWS configuration (--aws)'}`);
-  console.log(`  Sidebar:    the ArchLens activity bar icon: CloudFormation Stacks (log groups under each stack), Glue Data Catalog, CodeArtifact`);
+  console.log(`  Sidebar:    the ArchLens activity bar icon: CloudFormation Stacks (log groups under each stack), Glue Data Catalog, CodeArtifact, CDK (demo/cdk-shop); cost lenses on templates/cost-estimate.yaml`);
   console.log(`  Stop:       Ctrl-C`);
   console.log(`${line}\n`);
 
