@@ -162,6 +162,10 @@ async function validate(uri: string): Promise<void> {
       roots: files.folderRoots,
     });
     if (documents.get(uri)?.version !== version) return; // stale: publish only the latest version
+    // The check ran on the worker. Make this version's analysis here before publishing, so hover
+    // and completion right after the next edit find it ready (`DocumentAnalyses.forRequest`):
+    // a client that edits as soon as diagnostics arrive would otherwise wait for this parse.
+    if (result.kind !== 'other') analyses.get(current);
     // The files lint read are recorded with the analysis: the documents to re-check when they change.
     const reads = analyses.readsOf(current);
     for (const read of result.reads) reads.add(read);
@@ -178,9 +182,6 @@ async function validate(uri: string): Promise<void> {
     const count = (severity: string) => own.filter((finding) => finding.severity === severity).length;
     const status: DocumentStatus = { uri, version, kind: result.kind, errors: count('error'), warnings: count('warning'), infos: count('info'), durationMs: Math.round(performance.now() - started) };
     await connection.sendNotification(DOCUMENT_STATUS_NOTIFICATION, status);
-    // The check ran on the worker; make this version's analysis here now, after publishing, so
-    // hover and completion find it ready (`DocumentAnalyses.forRequest`) instead of parsing.
-    if (result.kind !== 'other') setImmediate(() => (documents.get(uri)?.version === version ? analyses.get(current) : undefined));
   } catch (error) {
     logger.error(`Validation failed for ${uri}`, error);
   }
