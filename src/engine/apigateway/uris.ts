@@ -58,19 +58,25 @@ export function lambdaPathProblem(pieces: StringPieces): string | undefined {
 }
 
 /**
+ * The `:`-separated components of a URI's literal head when it shows at least `arn`, partition
+ * and service (three complete components); otherwise the verdict on what little is known: not an
+ * ARN when the whole string is literal and does not start with `arn:`, else undefined (cannot tell).
+ */
+function arnHead(pieces: StringPieces): string[] | { readonly verdict: string | undefined } {
+  const parts = literalPrefix(pieces).split(':');
+  if (parts.length >= 4 && parts[0] === 'arn') return parts;
+  const literal = fullyLiteral(pieces);
+  return { verdict: literal !== undefined && !literal.startsWith('arn:') ? `'${literal}' is not an ARN` : undefined };
+}
+
+/**
  * For REST APIs, `aws` and `aws_proxy` URIs are API Gateway service ARNs
  * (`arn:aws:apigateway:{region}:{service}:path|action/...`); a Lambda function ARN
  * is only accepted by HTTP APIs. Returns a problem when the literal head shows another service.
  */
 export function restAwsUriProblem(pieces: StringPieces): string | undefined {
-  const head = literalPrefix(pieces);
-  const parts = head.split(':');
-  // Three complete components (`arn`, partition, service) are needed to judge.
-  if (parts.length < 4 || parts[0] !== 'arn') {
-    const literal = fullyLiteral(pieces);
-    if (literal !== undefined && !literal.startsWith('arn:')) return `'${literal}' is not an ARN`;
-    return undefined;
-  }
+  const parts = arnHead(pieces);
+  if (!Array.isArray(parts)) return parts.verdict;
   if (parts[2] === 'apigateway') {
     const literal = fullyLiteral(pieces);
     if (literal !== undefined && !/^arn:[^:]+:apigateway:[^:]+:[^:]+:(path|action)\//.test(literal)) return `'${literal}' is not arn:{partition}:apigateway:{region}:{service}:path|action/{service_api}`;
@@ -94,13 +100,8 @@ export function httpUrlProblem(pieces: StringPieces): string | undefined {
  * Lambda function ARN (HTTP APIs take either). Judged on the literal head only.
  */
 export function awsUriProblem(pieces: StringPieces): string | undefined {
-  const head = literalPrefix(pieces);
-  const parts = head.split(':');
-  if (parts.length < 4 || parts[0] !== 'arn') {
-    const literal = fullyLiteral(pieces);
-    if (literal !== undefined && !literal.startsWith('arn:')) return `'${literal}' is not an ARN`;
-    return undefined;
-  }
+  const parts = arnHead(pieces);
+  if (!Array.isArray(parts)) return parts.verdict;
   if (parts[2] === 'apigateway' || parts[2] === 'lambda') return undefined;
   return `'${parts.slice(0, 3).join(':')}:' is neither an API Gateway service ARN nor a Lambda function ARN`;
 }
