@@ -7,6 +7,7 @@ import { LineIndex } from './document/lineIndex';
 import type { ParsedDocument } from './document/located';
 import { looksLikeJson, parseDocument } from './document/parseDocument';
 import { isSurelyOther } from './quickDetect';
+import { reparseYamlEdit } from './document/yamlEdit';
 
 /** A parsed, detected and modelled document: the input of lint rules and language features. */
 export interface AnalyzedDocument {
@@ -19,13 +20,18 @@ export interface AnalyzedDocument {
   readonly lineIndex: LineIndex;
 }
 
-/** Parses and models a document once; the result is shared by lint and every language feature. */
-export function analyzeDocument(fileName: string, text: string): AnalyzedDocument {
+/**
+ * Parses and models a document once; the result is shared by lint and every language feature.
+ * `previous`, an analysis of an earlier version of the same file, lets an edit inside one
+ * resource of a YAML template re-parse only that resource (document/yamlEdit.ts).
+ */
+export function analyzeDocument(fileName: string, text: string, previous?: AnalyzedDocument): AnalyzedDocument {
+  const edited = previous && previous.fileName === fileName && previous.kind !== 'other' ? reparseYamlEdit(previous.document, text, { resolveTag: resolveTemplateTag }) : undefined;
   // Most JSON and YAML files are neither templates nor OpenAPI: classify those without parsing.
-  if (isSurelyOther(text)) return unparsedOther(fileName, text);
+  if (!edited && isSurelyOther(text)) return unparsedOther(fileName, text);
   let document: ParsedDocument;
   try {
-    document = parseDocument(fileName, text, { resolveTag: resolveTemplateTag });
+    document = edited ?? parseDocument(fileName, text, { resolveTag: resolveTemplateTag });
   } catch (error) {
     document = failedParse(fileName, text, error);
   }

@@ -57,8 +57,11 @@ export interface Analyzer {
    * YAML, and its folder is the base of relative OpenAPI `$ref`s read through `readFile`.
    */
   lint(fileName: string, text: string, options?: LintOptions): LintResult;
-  /** Parses and models a document for language features (and {@link lintAnalyzed}). */
-  analyze(fileName: string, text: string): AnalyzedDocument;
+  /**
+   * Parses and models a document for language features (and {@link lintAnalyzed}); given the
+   * analysis of an earlier version, an edit inside one resource re-parses only that resource.
+   */
+  analyze(fileName: string, text: string, previous?: AnalyzedDocument): AnalyzedDocument;
   /** Lints an already analyzed document. */
   lintAnalyzed(analyzed: AnalyzedDocument, options?: LintOptions): LintResult;
   /** The catalogue the analyzer uses (for language features). */

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalyzedDocument } from '../engine/analyzedDocument';
 import { LineIndex } from '../engine/document/lineIndex';
 import type { Span } from '../engine/document/located';
+import { textDelta } from '../engine/document/textDelta';
 
 /**
  * An analysis as a request handler sees it: offsets of the document's current text in, ranges of
@@ -26,33 +27,7 @@ export function currentView(analyzed: AnalyzedDocument, document: TextDocument):
   return { analyzed, stale: false, offsetAt: (position) => document.offsetAt(position), rangeOf: (span) => analyzed.lineIndex.rangeOf(span) };
 }
 
-/**
- * Where two texts differ: one region, as an editor's edits since the last analysis make it.
- * `[prefix, oldEnd)` of the old text became `[prefix, newEnd)` of the new one; the rest is equal.
- */
-export interface TextDelta {
-  readonly prefix: number;
-  readonly oldEnd: number;
-  readonly newEnd: number;
-}
-
-/** Chunk of the coarse comparison: slices compare as memory, far faster than char by char. */
-const CHUNK = 2048;
-
-/** The changed region: longest common prefix, then longest common suffix of what is left. */
-export function textDelta(oldText: string, newText: string): TextDelta {
-  const shorter = Math.min(oldText.length, newText.length);
-  let prefix = 0;
-  while (prefix + CHUNK <= shorter && oldText.slice(prefix, prefix + CHUNK) === newText.slice(prefix, prefix + CHUNK)) prefix += CHUNK;
-  while (prefix < shorter && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
-  const maxSuffix = shorter - prefix;
-  const oldLength = oldText.length;
-  const newLength = newText.length;
-  let suffix = 0;
-  while (suffix + CHUNK <= maxSuffix && oldText.slice(oldLength - suffix - CHUNK, oldLength - suffix) === newText.slice(newLength - suffix - CHUNK, newLength - suffix)) suffix += CHUNK;
-  while (suffix < maxSuffix && oldText.charCodeAt(oldLength - 1 - suffix) === newText.charCodeAt(newLength - 1 - suffix)) suffix++;
-  return { prefix, oldEnd: oldLength - suffix, newEnd: newLength - suffix };
-}
+export { textDelta, type TextDelta } from '../engine/document/textDelta';
 
 /**
  * The view of an analysis of an older text. Offsets before the changed region are the same in

@@ -5,6 +5,7 @@
 // documents sent with each job.
 import { parentPort } from 'node:worker_threads';
 import { createAnalyzer } from '../engine/analyzer';
+import type { AnalyzedDocument } from '../engine/analyzedDocument';
 import { defaultCatalogDir, loadCatalogFromDir } from '../node/catalogLoader';
 import type { LintJob, LintJobResult } from './lintJob';
 import { WorkspaceFiles } from './workspaceFiles';
@@ -13,13 +14,30 @@ let openDocuments: LintJob['openDocuments'] = [];
 const files = new WorkspaceFiles({ all: () => openDocuments.map(([uri, text]) => ({ uri, getText: () => text })) });
 const analyzer = createAnalyzer({ catalog: loadCatalogFromDir(defaultCatalogDir()), readFile: files.read });
 
+/**
+ * The last analysis of each recently linted file: the next version of it (a keystroke later)
+ * re-parses only the edited resource (engine/document/yamlEdit.ts). A few files are kept: the
+ * ones being edited; each entry is consumed by the next analysis of its file.
+ */
+const lastAnalyses = new Map<string, AnalyzedDocument>();
+const KEPT_ANALYSES = 8;
+
+function analyze(fileName: string, text: string): AnalyzedDocument {
+  const previous = lastAnalyses.get(fileName);
+  lastAnalyses.delete(fileName);
+  const analyzed = analyzer.analyze(fileName, text, previous);
+  lastAnalyses.set(fileName, analyzed);
+  if (lastAnalyses.size > KEPT_ANALYSES) lastAnalyses.delete(lastAnalyses.keys().next().value!);
+  return analyzed;
+}
+
 parentPort?.on('message', (job: LintJob) => {
   let result: LintJobResult;
   try {
     openDocuments = job.openDocuments;
     files.setRoots(job.roots);
     const reads = new Set<string>();
-    const linted = files.recordReads(reads, () => analyzer.lint(job.fileName, job.text, job.options));
+    const linted = files.recordReads(reads, () => analyzer.lintAnalyzed(analyze(job.fileName, job.text), job.options));
     result = { id: job.id, kind: linted.kind, findings: linted.findings, reads: [...reads] };
   } catch (error) {
     result = { id: job.id, error: error instanceof Error ? error.message : String(error) };

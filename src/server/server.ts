@@ -154,18 +154,21 @@ async function validate(uri: string): Promise<void> {
     const started = performance.now();
     // Linted on the worker thread: this thread keeps answering requests meanwhile. The engine
     // sees the document's full path (the base of relative `$ref`s) and the open documents.
-    const result = await linter.lint({
+    const linting = linter.lint({
       fileName: documentPath(uri),
       text: current.getText(),
       options: { ...mergeSettings(projectOptions(uri), settings), ruleBudgetMs: SERVER_RULE_BUDGET_MS },
       openDocuments: documents.all().map((document) => [document.uri, document.getText()] as const),
       roots: files.folderRoots,
     });
+    // This version's analysis is made here too, so hover and completion right after the next
+    // edit find it ready (`DocumentAnalyses.forRequest`). An edit of a template already analysed
+    // re-parses one resource (a few ms): done while the worker lints. Otherwise it waits for the
+    // worker's verdict, so a JSON or YAML file that is no template is never parsed here.
+    const early = analyses.analyzeIfIncremental(current);
+    const result = await linting;
     if (documents.get(uri)?.version !== version) return; // stale: publish only the latest version
-    // The check ran on the worker. Make this version's analysis here before publishing, so hover
-    // and completion right after the next edit find it ready (`DocumentAnalyses.forRequest`):
-    // a client that edits as soon as diagnostics arrive would otherwise wait for this parse.
-    if (result.kind !== 'other') analyses.get(current);
+    if (!early && result.kind !== 'other') analyses.get(current);
     // The files lint read are recorded with the analysis: the documents to re-check when they change.
     const reads = analyses.readsOf(current);
     for (const read of result.reads) reads.add(read);

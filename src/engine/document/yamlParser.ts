@@ -55,7 +55,49 @@ export function parseYaml(text: string, options: YamlParseOptions = {}): ParsedD
   const builder = new TreeBuilder(padded?.text ?? text, options.resolveTag ?? (() => undefined), problems);
   const root = builder.build(events);
   if (padded) remapOffsets(root, problems, padded.insertions);
-  return { format: 'yaml', text, root, problems };
+  const parsed: ParsedDocument = { format: 'yaml', text, root, problems };
+  if (!padded && !builder.usedAnchors) SELF_CONTAINED_PARSES.add(parsed);
+  return parsed;
+}
+
+/**
+ * Parses without padding, anchors and aliases: whether a re-parse of part of a document can
+ * stand in for a full one depends on it (yamlEdit.ts).
+ */
+const SELF_CONTAINED_PARSES = new WeakSet<ParsedDocument>();
+
+/** Whether the parse used no anchor, alias or padded continuation line, so each part of it can be re-parsed alone. */
+export function isSelfContainedParse(parsed: ParsedDocument): boolean {
+  return SELF_CONTAINED_PARSES.has(parsed);
+}
+
+/** Records that a document assembled from self-contained parts is itself self-contained. */
+export function markSelfContained(parsed: ParsedDocument): void {
+  SELF_CONTAINED_PARSES.add(parsed);
+}
+
+/** Records that a parse's tree was reused by a newer one: it cannot be the base of another re-parse. */
+export function markConsumed(parsed: ParsedDocument): void {
+  SELF_CONTAINED_PARSES.delete(parsed);
+}
+
+/**
+ * Parses a fragment of a document (the lines of one mapping entry) alone. Returns undefined
+ * unless the parse is clean: no syntax problem, one document, no anchor, alias or padding,
+ * exactly what a full parse of the whole text would have made of those lines.
+ */
+export function parseYamlFragment(text: string, options: YamlParseOptions = {}): { root: LocatedNode | undefined } | undefined {
+  let events: Event[];
+  try {
+    events = parseEvents(text, { maxDepth: PARSE_LIMITS.maxDepth });
+  } catch {
+    return undefined;
+  }
+  const problems: SyntaxProblem[] = [];
+  const builder = new TreeBuilder(text, options.resolveTag ?? (() => undefined), problems);
+  const root = builder.build(events);
+  if (problems.length > 0 || builder.usedAnchors || builder.documentCount > 1) return undefined;
+  return { root };
 }
 
 /**
@@ -142,6 +184,15 @@ class TreeBuilder {
   private readonly anchorSizes = new Map<LocatedNode, number>();
   private root: LocatedNode | undefined;
   private documents = 0;
+
+  /** Whether any anchor or alias appeared. */
+  get usedAnchors(): boolean {
+    return this.anchors.size > 0 || this.openAnchors.size > 0 || this.aliasCount > 0;
+  }
+
+  get documentCount(): number {
+    return this.documents;
+  }
 
   constructor(
     private readonly text: string,
