@@ -1,7 +1,8 @@
 /**
- * Entry point of the `archlens` command (bundled to dist/cli.js). Everything testable
+ * The `archlens` command (bundled to dist/cliMain.js, run by the loader dist/cli.js). Everything testable
  * lives in run.ts; this file only binds the real process.
  */
+import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { examineInWorkers, type LINT_WORKER_DATA, runLintWorker } from './lintPool';
@@ -29,7 +30,9 @@ if (!isMainThread && (workerData as typeof LINT_WORKER_DATA | undefined)?.archle
     void origin.runOriginCli(argv.slice(1), io).then((code) => (process.exitCode = code));
   } else {
     const examine = async (plan: LintPlan) => {
-      const outcomes = await examineInWorkers(plan, __filename, plan.command.jobs, cwd);
+      // Workers start through the loader too (dist/cli.js beside this bundle), so they get the code cache.
+      const loader = join(__dirname, 'cli.js');
+      const outcomes = await examineInWorkers(plan, __filename.endsWith('cliMain.js') && fs.existsSync(loader) ? loader : __filename, plan.command.jobs, cwd);
       if (outcomes && process.env['ARCHLENS_DEBUG']) process.stderr.write('archlens: debug: files examined on worker threads\n');
       return outcomes;
     };
