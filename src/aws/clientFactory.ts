@@ -17,7 +17,7 @@
 // request is tagged with its region (`ERROR_REGION`), so `toAwsError` can say "not available in
 // <region>"; an HTML page answered with HTTP 200 (a captive portal, a proxy's login page) is an
 // error too: an awsQuery client would otherwise read it as an empty, successful result.
-import { CloudFormationClient, type CloudFormationClientConfig } from '@aws-sdk/client-cloudformation';
+import type { CloudFormationClient, CloudFormationClientConfig } from '@aws-sdk/client-cloudformation';
 import { ERROR_REGION } from './errors';
 
 export type RetryMode = 'standard' | 'adaptive';
@@ -132,7 +132,10 @@ export class AwsClientFactory {
   }
 
   cloudFormation(region: string): CloudFormationClient {
-    return this.client('cloudformation', region, CloudFormationClient);
+    // Required on use: this module is loaded while the extension starts, the SDK must not be.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const sdk = require('@aws-sdk/client-cloudformation') as typeof import('@aws-sdk/client-cloudformation');
+    return this.client('cloudformation', region, sdk.CloudFormationClient);
   }
 
   /** The cached client of `ctor` for `region`, created on first use. */

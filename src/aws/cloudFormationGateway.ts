@@ -19,7 +19,7 @@ import {
   type StackEvent,
   type StackResourceDrift,
   type StackResourceSummary,
-  StackStatus,
+  type StackStatus,
   type StackSummary,
 } from '@aws-sdk/client-cloudformation';
 import { abortableSleep, awsCall, tokenPages, type CallOptions, type Page, type PageOptions, type ServiceTarget } from './awsCall';
@@ -30,7 +30,7 @@ export type { Output, Parameter, Stack, StackEvent, StackResourceDrift, StackRes
 export type { StackStatus };
 
 /** Every stack status the SDK knows, in the SDK's order (for status filters). */
-export const STACK_STATUSES: readonly StackStatus[] = Object.values(StackStatus);
+export { STACK_STATUSES } from './stackStatuses';
 
 const SERVICE = 'CloudFormation';
 

@@ -107,7 +107,7 @@ export interface PackageGroupSummary {
 }
 
 export type GroupRestrictionType = 'PUBLISH' | 'EXTERNAL_UPSTREAM' | 'INTERNAL_UPSTREAM';
-export const GROUP_RESTRICTION_TYPES: readonly GroupRestrictionType[] = ['PUBLISH', 'EXTERNAL_UPSTREAM', 'INTERNAL_UPSTREAM'];
+export { GROUP_RESTRICTION_TYPES } from './codeArtifactGroupTypes';
 
 /** A group's own modes by restriction type (what UpdatePackageGroupOriginConfiguration sets). */
 export type GroupModes = Readonly<Record<GroupRestrictionType, GroupRestrictionMode>>;

@@ -4,7 +4,6 @@
 // `fromEnv` for AWS_* environment variables. What we add around it: a check of the source_profile
 // chain before the SDK runs (the SDK's messages do not name the broken link), the file paths
 // passed explicitly, and the cache bypass so edited files are re-read on reconnect.
-import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
 import type { SdkLogger } from '../sdkLogger';
 import { fileProblemError } from './credentialErrors';
 import { walkSourceProfiles, type ProfileCatalog } from './profiles';
@@ -45,6 +44,10 @@ export function checkSourceChain(catalog: ProfileCatalog, profile: string): void
 
 /** The SDK provider for `source`. Chain problems are reported when the provider is called. */
 export function buildCredentialProvider(options: ProviderOptions): CredentialProvider {
+  // Required on the first connection, not imported: the providers bring the SSO, STS and
+  // identity clients, which the extension must not evaluate while it starts.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { fromEnv, fromIni } = require('@aws-sdk/credential-providers') as typeof import('@aws-sdk/credential-providers');
   const { source, catalog, logger } = options;
   if (source.kind === 'env') return fromEnv({ logger });
   const profile = source.profile;

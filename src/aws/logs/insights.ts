@@ -7,13 +7,15 @@ import { GetQueryResultsCommand, StartQueryCommand, StopQueryCommand, type Cloud
 import { abortableSleep, awsCall, type ServiceTarget } from '../awsCall';
 import { AwsError, isCancelled } from '../errors';
 import { LOGS_SERVICE } from './logsService';
+import { INSIGHTS_MAX_GROUPS } from './logsLimits';
+
+export { INSIGHTS_MAX_GROUPS } from './logsLimits';
 
 export type QueryStatus = 'Scheduled' | 'Running' | 'Complete' | 'Failed' | 'Cancelled' | 'Timeout' | 'Unknown';
 
 const FINAL: ReadonlySet<QueryStatus> = new Set(['Complete', 'Failed', 'Cancelled', 'Timeout']);
 
 /** Insights accepts at most 50 log groups per query. */
-export const INSIGHTS_MAX_GROUPS = 50;
 
 export interface QueryRequest {
   /** Log group names (or ARNs), 1-50. */

@@ -7,9 +7,11 @@ import { StartLiveTailCommand, type CloudWatchLogsClient } from '@aws-sdk/client
 import { awsCall, type ServiceTarget } from '../awsCall';
 import { AwsError, toAwsError } from '../errors';
 import { LOGS_SERVICE } from './logsService';
+import { LIVE_TAIL_MAX_GROUPS } from './logsLimits';
+
+export { LIVE_TAIL_MAX_GROUPS, isLiveTailStreamingError } from './logsLimits';
 
 /** AWS accepts at most 10 log groups per live tail session. */
-export const LIVE_TAIL_MAX_GROUPS = 10;
 
 /** One event of a live tail update. */
 export interface LiveTailEvent {
@@ -47,10 +49,6 @@ export function validateLiveTailGroups(groupArns: readonly string[]): void {
   for (const arn of groupArns) if (!ARN.test(arn)) fail(`not a log group ARN (without a trailing *): ${arn}`);
 }
 
-/** True for the error a live tail throws when the service failed the stream (not a timeout). */
-export function isLiveTailStreamingError(error: unknown): boolean {
-  return error instanceof AwsError && error.awsCode === 'SessionStreamingException';
-}
 
 /** Starts a live tail over `groupArns` (1-10 log group ARNs); see the file header. */
 export async function* startLiveTail(client: CloudWatchLogsClient, target: ServiceTarget, groupArns: readonly string[], options: LiveTailOptions = {}): AsyncIterable<LiveTailUpdate> {

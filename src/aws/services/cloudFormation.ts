@@ -1,6 +1,4 @@
 // CloudFormation's descriptor (see serviceDescriptor.ts): the service exists in every region.
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { CloudFormationGateway } from '../cloudFormationGateway';
 import { defineService } from './serviceDescriptor';
 
 export const cloudFormationService = defineService({
@@ -8,6 +6,12 @@ export const cloudFormationService = defineService({
   sdkServiceId: 'CloudFormation',
   displayName: 'CloudFormation',
   regions: 'all',
-  client: CloudFormationClient,
-  gateway: (client, target) => new CloudFormationGateway(client, target),
+  load: () => {
+    // Required here, not imported: loaded on the service's first call (see `ServiceSpec.load`).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { CloudFormationClient } = require('@aws-sdk/client-cloudformation') as typeof import('@aws-sdk/client-cloudformation');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { CloudFormationGateway } = require('../cloudFormationGateway') as typeof import('../cloudFormationGateway');
+    return { client: CloudFormationClient, gateway: (client: InstanceType<typeof CloudFormationClient>, target) => new CloudFormationGateway(client, target) };
+  },
 });

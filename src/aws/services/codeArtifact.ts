@@ -1,7 +1,5 @@
 // CodeArtifact's descriptor (see serviceDescriptor.ts). CodeArtifact exists in a subset of
 // regions (AWS regional services table, 2026); an endpoint override (emulator) works anywhere.
-import { CodeartifactClient } from '@aws-sdk/client-codeartifact';
-import { CodeArtifactGateway } from '../codeArtifactGateway';
 import { defineService } from './serviceDescriptor';
 
 export const codeArtifactService = defineService({
@@ -26,6 +24,12 @@ export const codeArtifactService = defineService({
     'eu-south-1',
     'sa-east-1',
   ],
-  client: CodeartifactClient,
-  gateway: (client, target) => new CodeArtifactGateway(client, target),
+  load: () => {
+    // Required here, not imported: loaded on the service's first call (see `ServiceSpec.load`).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { CodeartifactClient } = require('@aws-sdk/client-codeartifact') as typeof import('@aws-sdk/client-codeartifact');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { CodeArtifactGateway } = require('../codeArtifactGateway') as typeof import('../codeArtifactGateway');
+    return { client: CodeartifactClient, gateway: (client: InstanceType<typeof CodeartifactClient>, target) => new CodeArtifactGateway(client, target) };
+  },
 });

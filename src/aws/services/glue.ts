@@ -1,8 +1,6 @@
 // AWS Glue's descriptor (see serviceDescriptor.ts). The Data Catalog is offered in every
 // commercial region ArchLens lists; a missing one still answers with an endpoint error the
 // taxonomy reads as `Unavailable`.
-import { GlueClient } from '@aws-sdk/client-glue';
-import { GlueGateway } from '../glueGateway';
 import { defineService } from './serviceDescriptor';
 
 export const glueService = defineService({
@@ -10,6 +8,12 @@ export const glueService = defineService({
   sdkServiceId: 'Glue',
   displayName: 'Glue',
   regions: 'all',
-  client: GlueClient,
-  gateway: (client, target) => new GlueGateway(client, target),
+  load: () => {
+    // Required here, not imported: loaded on the service's first call (see `ServiceSpec.load`).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { GlueClient } = require('@aws-sdk/client-glue') as typeof import('@aws-sdk/client-glue');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { GlueGateway } = require('../glueGateway') as typeof import('../glueGateway');
+    return { client: GlueClient, gateway: (client: InstanceType<typeof GlueClient>, target) => new GlueGateway(client, target) };
+  },
 });

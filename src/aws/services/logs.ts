@@ -1,6 +1,4 @@
 // CloudWatch Logs' descriptor (see serviceDescriptor.ts): the service exists in every region.
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { LogsGateway } from '../logsGateway';
 import { defineService } from './serviceDescriptor';
 
 export const logsService = defineService({
@@ -9,6 +7,12 @@ export const logsService = defineService({
   // As in every Logs message since the first release ("CloudWatchLogs DescribeLogGroups: ...").
   displayName: 'CloudWatchLogs',
   regions: 'all',
-  client: CloudWatchLogsClient,
-  gateway: (client, target) => new LogsGateway(client, target),
+  load: () => {
+    // Required here, not imported: loaded on the service's first call (see `ServiceSpec.load`).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { CloudWatchLogsClient } = require('@aws-sdk/client-cloudwatch-logs') as typeof import('@aws-sdk/client-cloudwatch-logs');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { LogsGateway } = require('../logsGateway') as typeof import('../logsGateway');
+    return { client: CloudWatchLogsClient, gateway: (client: InstanceType<typeof CloudWatchLogsClient>, target) => new LogsGateway(client, target) };
+  },
 });

@@ -1,8 +1,6 @@
 // The AWS Price List API's descriptor (see serviceDescriptor.ts). Pricing answers from three
 // regions only, for prices of every region: a session elsewhere calls the nearest of them
 // (`apiRegion`), so "Refresh Prices" works whatever region the connection uses.
-import { PricingClient } from '@aws-sdk/client-pricing';
-import { PricingGateway } from '../pricingGateway';
 import { defineService } from './serviceDescriptor';
 
 /** The regions with a Price List API endpoint (API reference: "api.pricing.<region>.amazonaws.com"). */
@@ -22,6 +20,12 @@ export const pricingService = defineService({
   displayName: 'Price List',
   regions: PRICING_API_REGIONS,
   apiRegion: pricingApiRegion,
-  client: PricingClient,
-  gateway: (client, target) => new PricingGateway(client, target),
+  load: () => {
+    // Required here, not imported: loaded on the service's first call (see `ServiceSpec.load`).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { PricingClient } = require('@aws-sdk/client-pricing') as typeof import('@aws-sdk/client-pricing');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { PricingGateway } = require('../pricingGateway') as typeof import('../pricingGateway');
+    return { client: PricingClient, gateway: (client: InstanceType<typeof PricingClient>, target) => new PricingGateway(client, target) };
+  },
 });

@@ -42,21 +42,34 @@ export interface ServiceSpec<C extends { destroy(): void }, G> extends ServiceEn
   readonly displayName: string;
   readonly regions: ServiceRegions;
   readonly apiRegion?: (sessionRegion: string) => string;
-  /** The SDK v3 client class, e.g. `CloudFormationClient`. */
+  /**
+   * Loads the service's code on first use: the SDK v3 client class (e.g. `CloudFormationClient`)
+   * and the gateway over one region-bound client (pass `target` on to `awsCall`). A function with
+   * `require` inside, so the SDK is evaluated only when the service is first called, never while
+   * the extension starts (an editor of YAML files that never opens an AWS view never pays for it).
+   */
+  readonly load: () => ServiceCode<C, G>;
+}
+
+/** What a descriptor loads on first use. */
+export interface ServiceCode<C extends { destroy(): void }, G> {
   readonly client: ClientCtor<C>;
-  /** The gateway over one region-bound client; pass `target` on to `awsCall`. */
   readonly gateway: (client: C, target: ServiceTarget) => G;
 }
 
 /** A descriptor from its spec; the client type stays inside (the session never needs it). */
 export function defineService<C extends { destroy(): void }, G>(spec: ServiceSpec<C, G>): AwsService<G> {
+  let code: ServiceCode<C, G> | undefined;
   return {
     id: spec.id,
     sdkServiceId: spec.sdkServiceId,
     displayName: spec.displayName,
     regions: spec.regions,
     ...(spec.apiRegion ? { apiRegion: spec.apiRegion } : {}),
-    createGateway: (clients, target) => spec.gateway(clients(spec.client), target),
+    createGateway: (clients, target) => {
+      code ??= spec.load();
+      return code.gateway(clients(code.client), target);
+    },
   };
 }
 

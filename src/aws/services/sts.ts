@@ -1,7 +1,5 @@
 // STS's descriptor (see serviceDescriptor.ts): the connection's identity check. Every region has
 // a regional STS endpoint.
-import { STSClient } from '@aws-sdk/client-sts';
-import { IdentityGateway } from '../identityGateway';
 import { defineService } from './serviceDescriptor';
 
 export const stsService = defineService({
@@ -9,6 +7,12 @@ export const stsService = defineService({
   sdkServiceId: 'STS',
   displayName: 'STS',
   regions: 'all',
-  client: STSClient,
-  gateway: (client, target) => new IdentityGateway(client, target),
+  load: () => {
+    // Required here, not imported: loaded on the service's first call (see `ServiceSpec.load`).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { STSClient } = require('@aws-sdk/client-sts') as typeof import('@aws-sdk/client-sts');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { IdentityGateway } = require('../identityGateway') as typeof import('../identityGateway');
+    return { client: STSClient, gateway: (client: InstanceType<typeof STSClient>, target) => new IdentityGateway(client, target) };
+  },
 });

@@ -12,7 +12,7 @@
 // removes no package or version; the packages fall back to the parent group. Compare-and-set
 // applies to the delete too: a group someone changed after our run is left alone (`conflict`).
 import type { GroupModes, GroupRestriction, GroupRestrictionMode, GroupRestrictionType, PackageCoordinates, PackageGroupCalls, PackageGroupSummary, PackageSummary } from '../../aws/codeArtifactGateway';
-import { GROUP_RESTRICTION_TYPES } from '../../aws/codeArtifactGateway';
+import { GROUP_RESTRICTION_TYPES } from '../../aws/codeArtifactGroupTypes';
 import { OperationStop, type OperationTarget } from '../executor';
 import { itemKey, keyParts, type OperationPlan, type PlanItem } from '../plan';
 import type { JournalCodec } from '../recovery';

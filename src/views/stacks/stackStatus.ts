@@ -1,7 +1,8 @@
 // Status -> icon mapping for stacks, resources, events and drift, in one table so every node
 // kind shows the same state the same way. Codicon ids and theme colour ids are plain strings:
 // the tree adapter turns them into ThemeIcon/ThemeColor.
-import { STACK_STATUSES, type StackStatus } from '../../aws/cloudFormationGateway';
+import type { StackStatus } from '../../aws/cloudFormationGateway';
+import { STACK_STATUSES } from '../../aws/stackStatuses';
 import type { NodeIcon } from '../viewNode';
 
 const GREEN = 'testing.iconPassed';

@@ -43,9 +43,11 @@ const ssoService = defineService({
   sdkServiceId: 'SSO',
   displayName: 'SSO',
   regions: 'all',
-  client: SSOClient,
-  gateway: (client, target: ServiceTarget) => ({
-    roleCredentials: () => awsCall(target, 'GetRoleCredentials', undefined, () => client.send(new GetRoleCredentialsCommand({ roleName: 'Reader', accountId: '123456789012', accessToken: 'token' }))),
+  load: () => ({
+    client: SSOClient,
+    gateway: (client: SSOClient, target: ServiceTarget) => ({
+      roleCredentials: () => awsCall(target, 'GetRoleCredentials', undefined, () => client.send(new GetRoleCredentialsCommand({ roleName: 'Reader', accountId: '123456789012', accessToken: 'token' }))),
+    }),
   }),
 });
 

@@ -175,8 +175,8 @@ describe('Price List gateway and refresh (real SDK, local server)', () => {
 
   test('a session in a region without a Price List endpoint builds its Pricing client in the nearest one, not refused', async () => {
     // The client itself as the "gateway", to read its region; no request is sent (no endpoint override, no internet).
-    const probe = defineService({ id: 'pricingprobe', sdkServiceId: 'Pricing', displayName: 'Price List', regions: PRICING_API_REGIONS, apiRegion: pricingApiRegion, client: PricingClient, gateway: (client) => client });
-    const withoutApiRegion = defineService({ id: 'pricingplain', sdkServiceId: 'Pricing', displayName: 'Price List', regions: PRICING_API_REGIONS, client: PricingClient, gateway: (client) => client });
+    const probe = defineService({ id: 'pricingprobe', sdkServiceId: 'Pricing', displayName: 'Price List', regions: PRICING_API_REGIONS, apiRegion: pricingApiRegion, load: () => ({ client: PricingClient, gateway: (client: PricingClient) => client }) });
+    const withoutApiRegion = defineService({ id: 'pricingplain', sdkServiceId: 'Pricing', displayName: 'Price List', regions: PRICING_API_REGIONS, load: () => ({ client: PricingClient, gateway: (client: PricingClient) => client }) });
     const s = new AwsSession({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' }, log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
     try {
       const client = s.gateway(probe);

@@ -22,8 +22,7 @@ const fakeService = defineService({
   sdkServiceId: 'Fake Service',
   displayName: 'FakeService',
   regions: ['us-east-1', 'eu-central-1'],
-  client: STSClient,
-  gateway: (client, target) => new IdentityGateway(client, target),
+  load: () => ({ client: STSClient, gateway: (client: STSClient, target) => new IdentityGateway(client, target) }),
 });
 
 void describe('service registry', () => {
@@ -124,7 +123,7 @@ void describe('service registry', () => {
   });
 
   void test('two descriptors with one id and different clients are refused, not handed the wrong client', () => {
-    const clash = defineService({ id: 'cloudformation', sdkServiceId: 'Clash', displayName: 'Clash', regions: 'all', client: STSClient, gateway: (client) => client });
+    const clash = defineService({ id: 'cloudformation', sdkServiceId: 'Clash', displayName: 'Clash', regions: 'all', load: () => ({ client: STSClient, gateway: (client: STSClient) => client }) });
     const session = new AwsSession({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' }, log: captureLog() });
     try {
       session.gateway(cloudFormationService);

@@ -2,7 +2,7 @@
 // (up to 50), polled in a cancellable progress notification; a cancel sends StopQuery. Results
 // open as a read-only Markdown table, with CSV one click away.
 import * as vscode from 'vscode';
-import { INSIGHTS_MAX_GROUPS } from '../../../aws/logsGateway';
+import { INSIGHTS_MAX_GROUPS } from '../../../aws/logs/logsLimits';
 import { insightsCsv, insightsMarkdown, isoTime, markdownCell } from '../../../views/logs/logFormat';
 import { givenTimeRange, groupShortName, safeFragment } from '../../../views/logs/logInputs';
 import type { AwsConnection } from '../awsConnection';

@@ -5,7 +5,8 @@
 // channel grows without bound. CloudWatch Logs ends a session after 3 hours: that is reported
 // with a "Restart Tail" action rather than as an error.
 import * as vscode from 'vscode';
-import { LIVE_TAIL_MAX_GROUPS, isLiveTailStreamingError, type LiveTailEvent } from '../../../aws/logsGateway';
+import type { LiveTailEvent } from '../../../aws/logsGateway';
+import { LIVE_TAIL_MAX_GROUPS, isLiveTailStreamingError } from '../../../aws/logs/logsLimits';
 import type { AwsServices } from '../../../views/awsServices';
 import { formatEvents } from '../../../views/logs/logFormat';
 import { filterPatternHint, groupShortName } from '../../../views/logs/logInputs';
