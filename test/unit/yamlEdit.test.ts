@@ -132,9 +132,12 @@ describe('incremental YAML re-parse after an edit', () => {
     assert.equal(reparseYamlEdit(broken, replaceOnce(broken.text, 'DelaySeconds: 5', 'DelaySeconds: 6'), options), undefined);
   });
 
-  test('the same text gives back the same parse', () => {
+  test('the same text gives the same tree under a new document (nothing cached per document is reused)', () => {
     const previous = fresh();
-    assert.equal(reparseYamlEdit(previous, TEMPLATE, options), previous);
+    const again = reparseYamlEdit(previous, TEMPLATE, options);
+    assert.ok(again);
+    assert.notEqual(again, previous);
+    assert.equal(again.root, previous.root);
   });
 
   test('chained edits keep matching a full parse', () => {

@@ -15,6 +15,18 @@ import { lineStartOf } from './lineIndex';
 import { textDelta } from './textDelta';
 import { isSelfContainedParse, markConsumed, markSelfContained, parseYamlFragment, type YamlParseOptions } from './yamlParser';
 
+/**
+ * The same text again (re-checked because a file it refers to or a setting changed): the same
+ * tree under a new document, so nothing cached per document (resolved `$ref`s of other files)
+ * is reused.
+ */
+function sameTree(previous: ParsedDocument): ParsedDocument {
+  const document: ParsedDocument = { format: 'yaml', text: previous.text, root: previous.root, problems: [] };
+  markConsumed(previous);
+  markSelfContained(document);
+  return document;
+}
+
 /** The changed range: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
 interface TextChange {
   readonly start: number;
@@ -39,7 +51,7 @@ export function reparseYamlEdit(previous: ParsedDocument, text: string, options:
   if (sizeLimitProblem(text)) return undefined;
   const oldText = previous.text;
   const change = changedRange(oldText, text);
-  if (!change) return previous.text === text ? previous : undefined;
+  if (!change) return previous.text === text ? sameTree(previous) : undefined;
   // The top-level section the change starts in (Resources, Outputs, Parameters...): the last one whose key comes before it.
   let sectionPair: Pair | undefined;
   for (const pair of root.pairs) if (pair.key.span.start <= change.start) sectionPair = pair;
