@@ -9,6 +9,7 @@ import type { Catalog } from '../engine/catalog/catalogTypes';
 import { createCompiledCatalog, type CatalogIndex } from '../engine/catalog/compiledCatalog';
 import { createCompiledConstraints } from '../engine/constraints/compiledConstraints';
 import type { ConstraintIndex, ConstraintSource } from '../engine/constraints/constraintTypes';
+import { createIamActions } from '../engine/iam/iamActions';
 
 const INDEX_FILE = 'index.json';
 
@@ -37,7 +38,10 @@ export function loadCatalogFromDir(dir: string): Catalog {
     return readJson(path.join(dir, `${shardName}.json`));
   });
   const constraints = loadConstraintsFromDir(path.join(dir, CONSTRAINTS_DIR));
-  return constraints ? { ...catalog, constraints } : catalog;
+  // IAM action names (data/iam/, copied by scripts/build.mjs), read on the first policy action checked.
+  const iamFile = path.join(dir, 'iam', 'actions.json');
+  const iamActions = fs.existsSync(iamFile) ? createIamActions(() => readJson(iamFile)) : undefined;
+  return { ...catalog, ...(constraints ? { constraints } : {}), ...(iamActions ? { iamActions } : {}) };
 }
 
 /** Where the build copies data/constraints/ (scripts/build.mjs): beside the catalogue shards. */
