@@ -242,7 +242,7 @@ class PolicyDocumentCheck {
       return;
     }
     const text = sid.text;
-    if (this.profile.kind !== 'resource' && !/^[A-Za-z0-9]+$/.test(text)) {
+    if (this.profile.kind !== 'resource' && !/^[A-Za-z0-9]*$/.test(text)) {
       this.sink.report('sid', sid, `Sid '${text}' may only hold letters and digits in an IAM ${this.profile.kind === 'trust' ? 'trust ' : ''}policy.`, this.profile.kind === 'trust' ? { severity: 'warning' } : {});
     }
     if (conditional || this.profile.uniqueSid === 'off') return;

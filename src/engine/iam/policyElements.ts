@@ -4,7 +4,7 @@
  * each `Fn::If` branch is checked.
  */
 import type { LocatedNode, ScalarNode } from '../document/located';
-import { suggest } from '../util/suggest';
+import { editDistance, suggest } from '../util/suggest';
 import type { IamActionSource } from './iamActions';
 import type { IssueSink } from './iamIssues';
 import type { PolicyProfile } from './policyLocations';
@@ -53,24 +53,31 @@ export function wildcardMatch(pattern: string, name: string): boolean {
   return p === pattern.length;
 }
 
-/** Gives a lower-case suggestion the capitals of what was typed where the letters agree (`GetObjct` -> `GetObject`). */
+/**
+ * Gives a lower-case suggestion the capitals of what was typed where the letters agree
+ * (`ReplicationTags` + `replicatetags` -> `ReplicateTags`), aligning both by their longest
+ * common subsequence (names are short: at most 128 x 128 cells).
+ */
 export function restoreCase(typed: string, suggestion: string): string {
-  let out = '';
-  let t = 0;
-  for (let i = 0; i < suggestion.length; i++) {
-    const ch = suggestion[i]!;
-    // Look a little ahead in the typed text for the same letter (skipping a typo).
-    let found = -1;
-    for (let k = t; k < Math.min(typed.length, t + 3); k++) {
-      if (typed[k]!.toLowerCase() === ch) {
-        found = k;
-        break;
-      }
+  if (typed.length > 128 || suggestion.length > 128) return suggestion;
+  const a = typed.toLowerCase();
+  const rows = a.length + 1;
+  const cols = suggestion.length + 1;
+  const lcs = new Uint8Array(rows * cols);
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = suggestion.length - 1; j >= 0; j--) {
+      lcs[i * cols + j] = a[i] === suggestion[j] ? lcs[(i + 1) * cols + j + 1]! + 1 : Math.max(lcs[(i + 1) * cols + j]!, lcs[i * cols + j + 1]!);
     }
-    if (found >= 0) {
-      out += typed[found];
-      t = found + 1;
-    } else out += ch;
+  }
+  let out = '';
+  let i = 0;
+  for (let j = 0; j < suggestion.length; ) {
+    if (i < a.length && a[i] === suggestion[j]) {
+      out += typed[i];
+      i++;
+      j++;
+    } else if (i < a.length && lcs[(i + 1) * cols + j]! >= lcs[i * cols + j + 1]!) i++;
+    else out += suggestion[j++];
   }
   return out;
 }
@@ -119,7 +126,8 @@ export function checkActions(sink: IssueSink, node: LocatedNode, element: string
       continue;
     }
     if (known.has(name)) continue;
-    const close = suggest(name, known).map((s) => `${text.slice(0, colon)}:${restoreCase(text.slice(colon + 1), s)}`);
+    // Only close names: a long action name is within suggest()'s reach of many unrelated ones.
+    const close = suggest(name, known).filter((s) => editDistance(name, s) <= Math.max(2, Math.floor(name.length / 4))).map((s) => `${text.slice(0, colon)}:${restoreCase(text.slice(colon + 1), s)}`);
     sink.report('action', scalar, `${element} '${text}' is not a known ${service} action.`, { severity: 'warning', suggestions: close, replaceable: true });
   }
 }

@@ -62,7 +62,9 @@ export function parsePolicyText(documentText: string, scalar: ScalarNode): Polic
   const offsets = alignValue(documentText.slice(whole.start, whole.end), whole.start, value);
   if (offsets === undefined) return { root: parsed.root, mapper: { map: () => whole, exact: () => false } };
   const map = (span: Span): Span => {
-    const start = offsets[span.start]!;
+    let start = offsets[span.start]!;
+    // A token that opens with an escaped quote (`\"Effect\"`) starts at its backslash.
+    if (documentText[start - 1] === '\\' && start - 1 > whole.start && (span.start === 0 || offsets[span.start - 1]! < start - 1)) start--;
     const end = span.end > span.start ? offsets[span.end - 1]! + 1 : start;
     return { start, end };
   };
