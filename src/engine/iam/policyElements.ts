@@ -82,6 +82,32 @@ export function restoreCase(typed: string, suggestion: string): string {
   return out;
 }
 
+/** Wildcard verdicts per service's name set: policies repeat their patterns (`logs:*`, `s3:Get*`). */
+const wildcardVerdicts = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
+/** Verdicts kept per service at most (patterns come from documents: the cache must stay bounded). */
+const MAX_VERDICTS = 10_000;
+
+/** Whether an action wildcard matches any name of the service. */
+function matchesAny(known: ReadonlySet<string>, pattern: string): boolean {
+  let verdicts = wildcardVerdicts.get(known);
+  if (verdicts === undefined) {
+    verdicts = new Map();
+    wildcardVerdicts.set(known, verdicts);
+  }
+  const cached = verdicts.get(pattern);
+  if (cached !== undefined) return cached;
+  let matches = false;
+  for (const candidate of known) {
+    if (wildcardMatch(pattern, candidate)) {
+      matches = true;
+      break;
+    }
+  }
+  if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+  verdicts.set(pattern, matches);
+  return matches;
+}
+
 /** Checks `Action` / `NotAction` names: `service:action` form, a service prefix that exists, an action it has. */
 export function checkActions(sink: IssueSink, node: LocatedNode, element: string, profile: PolicyProfile, actions: IamActionSource | undefined): void {
   const prefixes = actions?.servicePrefixes() ?? [];
@@ -115,14 +141,7 @@ export function checkActions(sink: IssueSink, node: LocatedNode, element: string
       continue;
     }
     if (/[*?]/.test(name)) {
-      let matches = false;
-      for (const candidate of known) {
-        if (wildcardMatch(name, candidate)) {
-          matches = true;
-          break;
-        }
-      }
-      if (!matches) sink.report('action', scalar, `${element} '${text}' matches no ${service} action.`, { severity: 'warning' });
+      if (!matchesAny(known, name)) sink.report('action', scalar, `${element} '${text}' matches no ${service} action.`, { severity: 'warning' });
       continue;
     }
     if (known.has(name)) continue;
