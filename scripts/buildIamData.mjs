@@ -1,18 +1,20 @@
 // Compiles the IAM action names shipped by cfn-lint (cfnlint/data/AdditionalSpecs/Policies.json,
 // 1.9 MB: per service prefix its actions, resource types, ARN formats and condition keys) into
-// the compact, checked-in data/iam/actions.json the cfn-iam-action rule reads: per service
-// prefix, its action names (lower case, as cfn-lint stores them) joined by spaces.
+// the compact, checked-in data/iam/ the cfn-iam-action rule reads: index.json (source, version,
+// every service prefix) and one shard per first letter of the prefixes, actions-<letter>.json
+// (per service prefix, its action names, lower case as cfn-lint stores them, joined by spaces),
+// so a template that names three services reads three small files, not 446 KB.
 // See data/iam/README.md; the reader is src/engine/iam/iamActions.ts.
 //
 // Usage: node scripts/buildIamData.mjs [<cfnlint package dir>]   (npm run build:iam-data)
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outFile = join(repoRoot, 'data', 'iam', 'actions.json');
+const outDir = join(repoRoot, 'data', 'iam');
 /** Format version; the reader is src/engine/iam/iamActions.ts. */
 const FORMAT = 1;
 
@@ -44,12 +46,17 @@ for (const prefix of Object.keys(policies).sort()) {
   actionCount += actions.length;
 }
 
-const out = {
+const shards = {};
+for (const [prefix, names] of Object.entries(services)) (shards[prefix[0]] ??= {})[prefix] = names;
+mkdirSync(outDir, { recursive: true });
+// Old shards go (a letter may have no prefix any more); README.md stays.
+for (const file of readdirSync(outDir)) if (/^actions(-.+)?\.json$/.test(file)) rmSync(join(outDir, file));
+for (const [letter, shard] of Object.entries(shards)) writeFileSync(join(outDir, `actions-${letter}.json`), `${JSON.stringify(shard)}\n`);
+const index = {
   format: FORMAT,
   source: `cfn-lint ${version}, cfnlint/data/AdditionalSpecs/Policies.json (MIT-0)`,
   version,
-  services,
+  services: Object.keys(services),
 };
-mkdirSync(dirname(outFile), { recursive: true });
-writeFileSync(outFile, `${JSON.stringify(out, null, 0)}\n`);
-console.log(`buildIamData: ${Object.keys(services).length} service prefixes, ${actionCount} actions from cfn-lint ${version} -> ${outFile}`);
+writeFileSync(join(outDir, 'index.json'), `${JSON.stringify(index)}\n`);
+console.log(`buildIamData: ${Object.keys(services).length} service prefixes, ${actionCount} actions in ${Object.keys(shards).length} shards from cfn-lint ${version} -> ${outDir}`);

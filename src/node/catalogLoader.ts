@@ -38,9 +38,17 @@ export function loadCatalogFromDir(dir: string): Catalog {
     return readJson(path.join(dir, `${shardName}.json`));
   });
   const constraints = loadConstraintsFromDir(path.join(dir, CONSTRAINTS_DIR));
-  // IAM action names (data/iam/, copied by scripts/build.mjs), read on the first policy action checked.
-  const iamFile = path.join(dir, 'iam', 'actions.json');
-  const iamActions = fs.existsSync(iamFile) ? createIamActions(() => readJson(iamFile)) : undefined;
+  // IAM action names (data/iam/, copied by scripts/build.mjs): the index on the first policy action checked, a shard per letter.
+  const iamDir = path.join(dir, 'iam');
+  const iamActions = fs.existsSync(path.join(iamDir, INDEX_FILE))
+    ? createIamActions(
+        () => readJson(path.join(iamDir, INDEX_FILE)),
+        (letter) => {
+          if (!/^[a-z0-9]$/.test(letter)) throw new Error(`Invalid IAM action shard: ${letter}`);
+          return readJson(path.join(iamDir, `actions-${letter}.json`));
+        },
+      )
+    : undefined;
   return { ...catalog, ...(constraints ? { constraints } : {}), ...(iamActions ? { iamActions } : {}) };
 }
 
