@@ -84,6 +84,11 @@ const POLICY_PATHS: ReadonlyMap<string, readonly PolicyPath[]> = new Map<string,
   ['AWS::EC2::VPCEndpoint', [at('PolicyDocument', { ...RESOURCE, principalRequired: false })]],
 ]);
 
+/** The policy paths of every type, as dotted paths (for tests that check them against the catalogue). */
+export function policyPathTable(): ReadonlyArray<{ readonly type: string; readonly path: string; readonly kind: PolicyKind }> {
+  return [...POLICY_PATHS].flatMap(([type, paths]) => paths.map((p) => ({ type, path: p.path.join('.'), kind: p.profile.kind })));
+}
+
 /** SAM resources whose `Policies` may hold inline identity policy documents. */
 const SAM_POLICIES_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Serverless::StateMachine']);
 /** SAM resources with a role trust policy. */
