@@ -107,9 +107,9 @@ const principalCases: RuleCase[] = [
   {
     name: 'bad AWS, Service, CanonicalUser values; unknown principal kind; string principal',
     doc: bucketPolicy(
-      "          - Effect: Allow\n            Principal:\n              AWS: [«'arn:aws:iam::12345:root'», '123456789012', 'arn:aws:iam::123456789012:role/x', 'arn:aws:sts::123456789012:assumed-role/r/s', '*']\n              Service: «lambda»\n              CanonicalUser: «abc»\n              «Services»: x.amazonaws.com\n            Action: s3:GetObject\n            Resource: arn:aws:s3:::b/*\n          - Effect: Allow\n            Principal: «arn:aws:iam::123456789012:root»\n            Action: s3:GetObject\n            Resource: arn:aws:s3:::b/*\n",
+      "          - Effect: Allow\n            Principal:\n              AWS: [«'arn:aws:iam::12345:root'», «'arn:aws:iam::123456789012:role/app-*'», '123456789012', 'arn:aws:iam::123456789012:role/x', 'arn:aws:sts::123456789012:assumed-role/r/s', '*']\n              Service: «lambda»\n              CanonicalUser: «abc»\n              «Services»: x.amazonaws.com\n            Action: s3:GetObject\n            Resource: arn:aws:s3:::b/*\n          - Effect: Allow\n            Principal: «arn:aws:iam::123456789012:root»\n            Action: s3:GetObject\n            Resource: arn:aws:s3:::b/*\n",
     ),
-    messages: ["Principal.AWS 'arn:aws:iam::12345:root' is not a principal", "Principal.Service 'lambda' is not a service principal", 'is not a canonical user id', "'Services' is not a kind of principal: Principal takes AWS, Service, Federated and CanonicalUser. Did you mean 'Service'?", "Write it as Principal: { AWS: 'arn:aws:iam::123456789012:root' }."],
+    messages: ["Principal.AWS 'arn:aws:iam::12345:root' is not a principal", "uses a wildcard: principals cannot match part of a name or ARN. Use '*' with a Condition such as ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::123456789012:role/app-*' }", "Principal.Service 'lambda' is not a service principal", 'is not a canonical user id', "'Services' is not a kind of principal: Principal takes AWS, Service, Federated and CanonicalUser. Did you mean 'Service'?", "Write it as Principal: { AWS: 'arn:aws:iam::123456789012:root' }."],
   },
   {
     name: 'valid principals: *, Federated, GetAtt, Sub, CloudFront OAI',
@@ -132,6 +132,11 @@ const sidCases: RuleCase[] = [
   {
     name: 'the same Sid in two branches of an Fn::If is fine',
     doc: rolePolicy("              - !If\n                - C\n                - {Sid: A, Effect: Allow, Action: s3:GetObject, Resource: '*'}\n                - {Sid: A, Effect: Deny, Action: s3:GetObject, Resource: '*'}\n"),
+  },
+  {
+    name: 'the same Sid in the two lists of an Fn::If around Statement is fine',
+    doc: managed("        Statement: !If\n          - C\n          - [{Sid: A, Effect: Allow, Action: s3:GetObject, Resource: '*'}]\n          - [{Sid: A, Effect: Deny, Action: s3:GetObject, Resource: '*'}, {Sid: «A», Effect: Deny, Action: s3:PutObject, Resource: '*'}]\n"),
+    messages: ["Sid 'A' is already used"],
   },
 ];
 

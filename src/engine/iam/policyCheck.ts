@@ -114,8 +114,9 @@ class PolicyDocumentCheck {
   }
 
   private checkStatements(node: LocatedNode): void {
-    const sids = new Map<string, ScalarNode>();
     for (const value of possibleValues(node)) {
+      // Each branch of an `Fn::If` around the whole Statement is a policy of its own.
+      const sids = new Map<string, ScalarNode>();
       if (value.kind === 'mapping') {
         this.checkStatement(value, sids, false);
         continue;

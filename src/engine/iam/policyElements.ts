@@ -217,6 +217,10 @@ export function checkPrincipal(sink: IssueSink, node: LocatedNode, element: stri
 function checkPrincipalValue(sink: IssueSink, scalar: ScalarNode, element: string, key: string): void {
   const text = scalar.value as string;
   if (key === 'AWS') {
+    if (text !== '*' && /[*?]/.test(text)) {
+      sink.report('principal', scalar, `${element}.AWS '${text}' uses a wildcard: principals cannot match part of a name or ARN. Use '*' with a Condition such as ArnLike: { 'aws:PrincipalArn': '${text}' }.`);
+      return;
+    }
     if (text === '*' || AWS_PRINCIPAL.some((pattern) => pattern.test(text))) return;
     sink.report('principal', scalar, `${element}.AWS '${text}' is not a principal: use a 12-digit account id, an IAM ARN (arn:aws:iam::123456789012:root, :user/..., :role/...), an assumed-role session ARN or '*'.`);
   } else if (key === 'Service') {
