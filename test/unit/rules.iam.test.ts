@@ -81,7 +81,7 @@ const structureCases: RuleCase[] = [
     name: 'a JSON string with \\n escapes: on the whole string',
     file: 'template.json',
     doc: '{"Resources": {"Policy": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": «"{\\n\\"Statement\\": {\\"Effect\\": \\"Permit\\", \\"Action\\": \\"s3:GetObject\\", \\"Resource\\": \\"*\\"}}"»}}}}',
-    messages: ["Effect 'Permit' must be Allow or Deny"],
+    messages: ["In the JSON string, at Statement.Effect: Effect 'Permit' must be Allow or Deny."],
   },
   {
     name: 'valid: intrinsics, Fn::If statements and elements, NoValue, Fn::Transform',

@@ -37,12 +37,14 @@ export class IssueSink {
   report(kind: IamIssueKind, at: LocatedNode | Span, message: string, options: { severity?: 'warning'; suggestions?: readonly string[]; replaceable?: boolean } = {}): void {
     const local = 'kind' in at ? at.span : at;
     const span = this.mapper.map(local);
+    // Inside a JSON string whose tokens cannot be placed, the finding covers the whole string: say where.
+    const where = 'kind' in at && !this.mapper.exact(local) ? `In the JSON string, at ${jsonPath(at)}: ` : '';
     const suggestions = options.suggestions ?? [];
     const fixes = options.replaceable && suggestions.length > 0 && this.mapper.exact(local) ? renameFixes(this.text, span, suggestions) : undefined;
     this.issues.push({
       kind,
       span,
-      message: message + didYouMean(suggestions),
+      message: where + message + didYouMean(suggestions),
       ...(options.severity ? { severity: options.severity } : {}),
       ...(fixes ? { fixes } : {}),
     });
@@ -58,4 +60,21 @@ export function anchorOf(node: MappingNode): LocatedNode | Span {
   }
   const first = node.pairs[0];
   return first ? first.key : { start: node.span.start, end: Math.min(node.span.end, node.span.start + 1) };
+}
+
+/** `Statement[0].Effect`: where a node of a parsed JSON policy string sits (keys give their own place). */
+function jsonPath(node: LocatedNode): string {
+  const parts: string[] = [];
+  let current: LocatedNode = node;
+  for (let depth = 0; current.parent !== undefined && depth < 64; depth++) {
+    const parent: LocatedNode = current.parent;
+    if (parent.kind === 'sequence') parts.push(`[${parent.items.indexOf(current)}]`);
+    else if (parent.kind === 'mapping') {
+      const pair = parent.pairs.find((p) => p.value === current || p.key === current);
+      if (pair) parts.push(`.${pair.key.text}`);
+    }
+    current = parent;
+  }
+  const path = parts.reverse().join('').replace(/^\./, '');
+  return path === '' ? 'the top' : path;
 }
