@@ -9,6 +9,7 @@ import type { Catalog } from '../engine/catalog/catalogTypes';
 import { createCompiledCatalog, type CatalogIndex } from '../engine/catalog/compiledCatalog';
 import { createCompiledConstraints } from '../engine/constraints/compiledConstraints';
 import type { ConstraintIndex, ConstraintSource } from '../engine/constraints/constraintTypes';
+import { createIamActions } from '../engine/iam/iamActions';
 
 const INDEX_FILE = 'index.json';
 
@@ -37,7 +38,18 @@ export function loadCatalogFromDir(dir: string): Catalog {
     return readJson(path.join(dir, `${shardName}.json`));
   });
   const constraints = loadConstraintsFromDir(path.join(dir, CONSTRAINTS_DIR));
-  return constraints ? { ...catalog, constraints } : catalog;
+  // IAM action names (data/iam/, copied by scripts/build.mjs): the index on the first policy action checked, a shard per letter.
+  const iamDir = path.join(dir, 'iam');
+  const iamActions = fs.existsSync(path.join(iamDir, INDEX_FILE))
+    ? createIamActions(
+        () => readJson(path.join(iamDir, INDEX_FILE)),
+        (letter) => {
+          if (!/^[a-z0-9]$/.test(letter)) throw new Error(`Invalid IAM action shard: ${letter}`);
+          return readJson(path.join(iamDir, `actions-${letter}.json`));
+        },
+      )
+    : undefined;
+  return { ...catalog, ...(constraints ? { constraints } : {}), ...(iamActions ? { iamActions } : {}) };
 }
 
 /** Where the build copies data/constraints/ (scripts/build.mjs): beside the catalogue shards. */

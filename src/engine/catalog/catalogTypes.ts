@@ -6,6 +6,7 @@
  */
 
 import type { ConstraintSource } from '../constraints/constraintTypes';
+import type { IamActionSource } from '../iam/iamActions';
 
 /** How a property's value is typed. */
 export type TypeRef =
@@ -68,6 +69,8 @@ export interface Catalog {
    * (data/constraints/), when the host has them; the property walk checks them.
    */
   readonly constraints?: ConstraintSource;
+  /** IAM action names per service prefix (data/iam/), when the host has them; read on first use. */
+  readonly iamActions?: IamActionSource;
   /** Version of the source spec, e.g. `@aws-cdk/aws-service-spec 0.1.216`. */
   readonly version: string;
   /** All resource type names, sorted. Cheap: does not load per-type data. */
