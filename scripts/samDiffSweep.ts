@@ -9,7 +9,7 @@
  * ignores, or a false alarm to fix). Needs python3 with aws-sam-translator and cfn-lint (for
  * its YAML decoder and managed-policy map); a dev tool, never run by the extension.
  *
- * Usage: npm run build && node --import tsx scripts/samDiffSweep.ts [--corpus-only|--broken-only] [--json OUT]
+ * Usage: npm run build && node --import tsx scripts/samDiffSweep.ts [--corpus-only|--broken-only] [--dir DIR]... [--json OUT]
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -71,6 +71,11 @@ function main(): void {
   const sets: [string, string[]][] = [];
   if (!corpusOnly) sets.push(['broken', filesUnder(brokenDir)]);
   if (!brokenOnly) sets.push(['corpus', samCorpusFiles()]);
+  // --dir DIR (repeatable): more SAM templates to compare, e.g. the repository's own fixtures.
+  process.argv.forEach((arg, index) => {
+    const dir = process.argv[index + 1];
+    if (arg === '--dir' && dir) sets.push([dir, filesUnder(path.resolve(dir)).filter((file) => fs.readFileSync(file, 'utf8').includes(SAM_TRANSFORM))]);
+  });
   const analyzer = createAnalyzer({ catalog: loadCatalogFromDir(path.join(repoRoot, 'dist', 'catalog')) });
   const report: Record<string, unknown> = {};
   for (const [name, files] of sets) {

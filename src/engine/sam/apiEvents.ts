@@ -11,7 +11,7 @@ import type { LocatedNode, MappingNode, Pair, ScalarNode } from '../document/loc
 import { getPair, getValue } from '../document/located';
 import { asIntrinsic } from '../cfn/intrinsics';
 import type { ResourceEntry, TemplateModel } from '../cfn/template';
-import { globalsFor, literalString, mergedKey, propertiesOf, samProperty, stringScalar } from './samProperties';
+import { globalsFor, isEmptyValue, literalString, mergedKey, propertiesOf, samProperty, stringScalar } from './samProperties';
 
 /** REST (API Gateway v1, `AWS::Serverless::Api`) or HTTP (v2, `AWS::Serverless::HttpApi`). */
 export type ApiFlavor = 'rest' | 'http';
@@ -111,7 +111,9 @@ export function apiFacts(template: TemplateModel, flavor: ApiFlavor, apiId: stri
     if (apiId !== IMPLICIT_API[flavor]) return undefined;
     return { resource: undefined, authKey: (key) => mergedKey(undefined, globalAuth, key), generated: true, definitionUriOnly: false };
   }
-  if (resource.type !== API_TYPE[flavor] || !propertiesOf(resource)) return undefined;
+  if (resource.type !== API_TYPE[flavor]) return undefined;
+  // No Properties at all is an API with defaults; intrinsic Properties hide everything.
+  if (resource.properties !== undefined && !propertiesOf(resource) && !isEmptyValue(resource.properties)) return undefined;
   const ownAuth = getValue(propertiesOf(resource), 'Auth');
   const body = samProperty(template, resource, 'DefinitionBody');
   const uri = samProperty(template, resource, 'DefinitionUri');
