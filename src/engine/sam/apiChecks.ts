@@ -16,8 +16,7 @@ import type { TemplateModel } from '../cfn/template';
 import type { Severity } from '../findings';
 import type { ApiEventSite, ApiFacts } from './apiEvents';
 import { apiAuthValue, apiFacts, collectApiEvents } from './apiEvents';
-import { literalString, mergedKey, propertiesOf, samProperty } from './samProperties';
-import { globalsFor } from './samProperties';
+import { globalsFor, literalString, mergedKey, propertiesOf, samProperty } from './samProperties';
 
 export type Report = (span: Span, message: string, fixes?: undefined, severity?: Severity) => void;
 
@@ -142,27 +141,38 @@ export function checkApiAuth(template: TemplateModel, report: Report, warn: Repo
       continue;
     }
     const own = getPair(propertiesOf(resource), 'Auth')?.value;
-    const global = getPair(globalsFor(template, resource.type), 'Auth')?.value;
-    const defaultPair = mergedKey(own, global, 'DefaultAuthorizer');
-    const name = literalString(defaultPair?.value);
-    if (!defaultPair || name === undefined || name === '') continue;
-    const names = authorizerNames(mergedKey(own, global, 'Authorizers'));
-    if (names === undefined) continue;
-    if (flavor === 'rest') {
-      if (name === AWS_IAM) continue;
-      if (names === 'absent' || names.size === 0) {
-        warn(defaultPair.value.span, `DefaultAuthorizer '${name}' of '${resource.name}' is ignored: the API defines no Auth.Authorizers, so its methods are not protected by it.`);
-      } else if (!names.has(name)) {
-        report(defaultPair.value.span, `DefaultAuthorizer '${name}' of '${resource.name}' is not one of its Auth.Authorizers (${[...names].join(', ')}); SAM rejects the API.`);
-      }
-      continue;
+    checkDefaultAuthorizer(`'${resource.name}'`, flavor, own, getPair(globalsFor(template, resource.type), 'Auth')?.value, report, warn);
+  }
+  // The implicit APIs take their Auth from Globals only.
+  const implicit = new Set(collectApiEvents(template).filter((site) => site.apiId === IMPLICIT[site.flavor] && !template.resources.has(IMPLICIT[site.flavor])).map((site) => site.flavor));
+  for (const flavor of implicit) {
+    const global = getPair(globalsFor(template, flavor === 'rest' ? 'AWS::Serverless::Api' : 'AWS::Serverless::HttpApi'), 'Auth')?.value;
+    checkDefaultAuthorizer(`the implicit API ${IMPLICIT[flavor]} (from Globals)`, flavor, undefined, global, report, warn);
+  }
+}
+
+const IMPLICIT: Readonly<Record<'rest' | 'http', string>> = { rest: 'ServerlessRestApi', http: 'ServerlessHttpApi' };
+
+function checkDefaultAuthorizer(label: string, flavor: 'rest' | 'http', own: LocatedNode | undefined, global: LocatedNode | undefined, report: Report, warn: Report): void {
+  const defaultPair = mergedKey(own, global, 'DefaultAuthorizer');
+  const name = literalString(defaultPair?.value);
+  if (!defaultPair || name === undefined || name === '') return;
+  const names = authorizerNames(mergedKey(own, global, 'Authorizers'));
+  if (names === undefined) return;
+  if (flavor === 'rest') {
+    if (name === AWS_IAM) return;
+    if (names === 'absent' || names.size === 0) {
+      warn(defaultPair.value.span, `DefaultAuthorizer '${name}' of ${label} is ignored: the API defines no Auth.Authorizers, so its methods are not protected by it.`);
+    } else if (!names.has(name)) {
+      report(defaultPair.value.span, `DefaultAuthorizer '${name}' of ${label} is not one of its Auth.Authorizers (${[...names].join(', ')}); SAM rejects the API.`);
     }
-    const iamEnabled = literalTrue(mergedKey(own, global, 'EnableIamAuthorizer')?.value);
-    if (name === AWS_IAM && iamEnabled) continue;
-    if (names === 'absent' || !names.has(name)) {
-      const known = names === 'absent' ? [] : [...names];
-      const hint = name === AWS_IAM ? ' (set Auth.EnableIamAuthorizer: true for IAM authorization)' : '';
-      report(defaultPair.value.span, `DefaultAuthorizer '${name}' of '${resource.name}' is not one of its Auth.Authorizers${known.length ? ` (${known.join(', ')})` : ''}${hint}; SAM rejects the API.`);
-    }
+    return;
+  }
+  const iamEnabled = literalTrue(mergedKey(own, global, 'EnableIamAuthorizer')?.value);
+  if (name === AWS_IAM && iamEnabled) return;
+  if (names === 'absent' || !names.has(name)) {
+    const known = names === 'absent' ? [] : [...names];
+    const hint = name === AWS_IAM ? ' (set Auth.EnableIamAuthorizer: true for IAM authorization)' : '';
+    report(defaultPair.value.span, `DefaultAuthorizer '${name}' of ${label} is not one of its Auth.Authorizers${known.length ? ` (${known.join(', ')})` : ''}${hint}; SAM rejects the API.`);
   }
 }

@@ -82,7 +82,9 @@ class PolicyChecker {
     const missing = parameters.filter((parameter) => !given.has(parameter));
     for (const pair of value.pairs) {
       if (parameters.includes(pair.key.text)) continue;
-      const suggestions = suggest(pair.key.text, missing.length ? missing : parameters);
+      // One missing parameter and an unknown one: almost surely the same, misspelt or shortened (`Bucket`).
+      const close = suggest(pair.key.text, missing.length ? missing : parameters);
+      const suggestions = close.length === 0 && missing.length === 1 ? missing : close;
       const takes = parameters.length ? `it takes ${parameters.join(', ')}` : 'it takes no parameters';
       this.warn(pair.key.span, `Policy template ${name} has no parameter '${pair.key.text}' (${takes}); SAM ignores it.${didYouMean(suggestions)}`, this.renames(pair.key.span, suggestions));
     }
