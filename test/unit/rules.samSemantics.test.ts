@@ -53,12 +53,12 @@ const duplicateCases: RuleCase[] = [
 ];
 
 const referenceCases: RuleCase[] = [
-  { name: 'event authorizer not defined', doc: events(ev('A', 'Api', '{RestApiId: !Ref Api, Path: /x, Method: get, Auth: {Authorizer: «Other»}}'), restApi(LAMBDA_AUTH)), messages: ["Authorizer 'Other' of Api event 'A' of 'Fn' is not one of API 'Api''s Auth.Authorizers (MyAuth)"] },
+  { name: 'event authorizer not defined', doc: events(ev('A', 'Api', '{RestApiId: !Ref Api, Path: /x, Method: get, Auth: {Authorizer: «Other»}}'), restApi(LAMBDA_AUTH)), messages: ["Authorizer 'Other' of Api event 'A' of 'Fn' is not among the Auth.Authorizers of API 'Api' (MyAuth)"] },
   { name: 'event authorizer, API without authorizers', doc: events(ev('A', 'Api', '{Path: /x, Method: get, Auth: {Authorizer: «MyAuth»}}')), messages: ['the implicit API ServerlessRestApi has no Auth.Authorizers'] },
   { name: 'NONE without a DefaultAuthorizer', doc: events(ev('A', 'Api', '{RestApiId: !Ref Api, Path: /x, Method: get, Auth: {Authorizer: «NONE»}}'), restApi(LAMBDA_AUTH)), messages: ['Authorizer NONE of Api event'] },
   { name: 'AuthorizationScopes without an authorizer', doc: events(ev('A', 'Api', '{Path: /x, Method: get, Auth: {«AuthorizationScopes»: [read]}}')), messages: ['work only with an Authorizer'] },
   { name: 'HttpApi Auth without authorizer or default', doc: events(ev('«A»', 'HttpApi', '{Path: /x, Method: get, Auth: {AuthorizationScopes: [read]}}')), messages: ['needs an Authorizer, or a DefaultAuthorizer'] },
-  { name: 'HttpApi authorizer not defined', doc: events(ev('A', 'HttpApi', '{ApiId: !Ref Http, Path: /x, Method: get, Auth: {Authorizer: «Other»}}'), httpApi(JWT_AUTH)), messages: ["not one of API 'Http''s Auth.Authorizers (Jwt)"] },
+  { name: 'HttpApi authorizer not defined', doc: events(ev('A', 'HttpApi', '{ApiId: !Ref Http, Path: /x, Method: get, Auth: {Authorizer: «Other»}}'), httpApi(JWT_AUTH)), messages: ["not among the Auth.Authorizers of API 'Http' (Jwt)"] },
   { name: 'HttpApi AWS_IAM without EnableIamAuthorizer', doc: events(ev('A', 'HttpApi', '{ApiId: !Ref Http, Path: /x, Method: get, Auth: {Authorizer: «AWS_IAM»}}'), httpApi('')), messages: ['set Auth.EnableIamAuthorizer: true'] },
   { name: 'REST DefaultAuthorizer not defined', doc: fn('', '', restApi(`        DefaultAuthorizer: «Missing»\n${LAMBDA_AUTH}`)), messages: ["DefaultAuthorizer 'Missing' of 'Api' is not one of its Auth.Authorizers (MyAuth)"] },
   { name: 'HttpApi DefaultAuthorizer not defined', doc: fn('', '', httpApi(`        DefaultAuthorizer: «Missing»\n${JWT_AUTH}`)), messages: ["DefaultAuthorizer 'Missing' of 'Http'"] },

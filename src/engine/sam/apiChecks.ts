@@ -122,7 +122,7 @@ function checkAuthorizerName(site: ApiEventSite, facts: ApiFacts, node: ScalarNo
     report(node.span, `Authorizer '${name}' of ${eventLabel(site)} is not defined: ${apiLabel(site)} has no Auth.Authorizers${iamHint}.`);
   } else if (!names.has(name)) {
     const known = [...names];
-    report(node.span, `Authorizer '${name}' of ${eventLabel(site)} is not one of ${apiLabel(site)}'s Auth.Authorizers${known.length ? ` (${known.join(', ')})` : ''}${iamHint}.`);
+    report(node.span, `Authorizer '${name}' of ${eventLabel(site)} is not among the Auth.Authorizers of ${apiLabel(site)}${known.length ? ` (${known.join(', ')})` : ''}${iamHint}.`);
   }
 }
 
