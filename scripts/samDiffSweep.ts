@@ -9,19 +9,22 @@
  * ignores, or a false alarm to fix). Needs python3 with aws-sam-translator and cfn-lint (for
  * its YAML decoder and managed-policy map); a dev tool, never run by the extension.
  *
- * Usage: npm run build && node --import tsx scripts/samDiffSweep.ts [--corpus-only|--broken-only] [--dir DIR]... [--json OUT]
+ * Usage: npm run build && node --import tsx scripts/samDiffSweep.ts [--corpus-only|--broken-only] [--dir DIR]... [--mutate] [--json OUT]
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadCatalogFromDir } from '../src/node/catalogLoader';
 import { createAnalyzer } from '../src/engine/analyzer';
+import type { Finding } from '../src/engine/findings';
 
 const repoRoot = path.resolve(__dirname, '..');
 const corpusRoot = process.env['ARCHLENS_CORPUS'] ?? path.resolve(repoRoot, '..', 'shared', 'corpus');
 const brokenDir = path.join(repoRoot, 'test', 'fixtures', 'sam-broken');
 const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 const TEMPLATE_FILE = /\.(ya?ml|json|template)$/i;
+const SERVERLESS_TYPE = /["']?Type["']?\s*:\s*["']?AWS::Serverless::/;
 
 interface OracleResult {
   file: string;
@@ -77,6 +80,19 @@ function main(): void {
     if (arg === '--dir' && dir) sets.push([dir, filesUnder(path.resolve(dir)).filter((file) => fs.readFileSync(file, 'utf8').includes(SAM_TRANSFORM))]);
   });
   const analyzer = createAnalyzer({ catalog: loadCatalogFromDir(path.join(repoRoot, 'dist', 'catalog')) });
+  const errorsOf = (file: string, text: string): Finding[] => analyzer.lint(file, text).findings.filter((finding) => finding.severity === 'error');
+  // --mutate: one-change mutants of the corpus and sam-valid templates (scripts/samMutate.py); a mutant's
+  // errors are those its original does not have, so the corpus's own defects do not count.
+  const originals = new Map<string, string>();
+  let outDir: string | undefined;
+  if (process.argv.includes('--mutate')) {
+    const sources = [...samCorpusFiles(), ...filesUnder(path.join(repoRoot, 'test', 'fixtures', 'sam-valid'))];
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sam-mutants-'));
+    execFileSync('python3', [path.join(__dirname, 'samMutate.py'), outDir, ...sources], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const mutants = filesUnder(outDir);
+    for (const mutant of mutants) originals.set(mutant, sources[Number(path.basename(mutant).split('-', 1)[0])]!);
+    sets.push(['mutants', mutants]);
+  }
   const report: Record<string, unknown> = {};
   for (const [name, files] of sets) {
     if (files.length === 0) {
@@ -86,11 +102,14 @@ function main(): void {
     const oracle = runOracle(files);
     const rows = files.map((file) => {
       const text = fs.readFileSync(file, 'utf8');
-      const errors = analyzer.lint(file, text).findings.filter((finding) => finding.severity === 'error');
+      const original = originals.get(file);
+      const known = new Set(original ? errorsOf(original, fs.readFileSync(original, 'utf8')).map((e) => `${e.rule}|${e.message}`) : []);
+      const errors = errorsOf(file, text).filter((e) => !known.has(`${e.rule}|${e.message}`));
       const verdict = oracle.get(file);
       // Without the SAM transform CloudFormation itself rejects AWS::Serverless::* types.
-      const rejected = verdict?.skipped ? /Type:\s*["']?AWS::Serverless::/.test(text) : verdict?.rejected === true;
-      return { file: path.relative(repoRoot, file), rejected, why: verdict?.skipped ? ['no SAM transform (CloudFormation rejects AWS::Serverless::* types)'] : (verdict?.errors ?? verdict?.parse ?? []), errors };
+      const rejected = verdict?.skipped ? SERVERLESS_TYPE.test(text) : verdict?.rejected === true;
+      const label = original ? `${path.basename(file)} (from ${path.relative(repoRoot, original)})` : path.relative(repoRoot, file);
+      return { file: label, rejected, why: verdict?.skipped ? ['no SAM transform (CloudFormation rejects AWS::Serverless::* types)'] : (verdict?.errors ?? verdict?.parse ?? []), errors };
     });
     const rejected = rows.filter((row) => row.rejected);
     const caught = rejected.filter((row) => row.errors.length > 0);
@@ -103,6 +122,7 @@ function main(): void {
     for (const row of extra) for (const e of row.errors) console.log(`  EXTRA ${row.file}:${e.range.start.line + 1} ${e.rule}: ${oneLine(e.message)}`);
     report[name] = { files: rows.length, rejected: rejected.length, caught: caught.length, missed: missed.map((r) => r.file), extra: extra.map((r) => ({ file: r.file, errors: r.errors.map((e) => `${e.rule}: ${e.message}`) })) };
   }
+  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
   if (jsonIndex >= 0 && process.argv[jsonIndex + 1]) fs.writeFileSync(process.argv[jsonIndex + 1]!, JSON.stringify(report, null, 2));
 }
 
