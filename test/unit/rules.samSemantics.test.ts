@@ -63,7 +63,9 @@ const referenceCases: RuleCase[] = [
   { name: 'REST DefaultAuthorizer not defined', doc: fn('', '', restApi(`        DefaultAuthorizer: «Missing»\n${LAMBDA_AUTH}`)), messages: ["DefaultAuthorizer 'Missing' of 'Api' is not one of its Auth.Authorizers (MyAuth)"] },
   { name: 'HttpApi DefaultAuthorizer not defined', doc: fn('', '', httpApi(`        DefaultAuthorizer: «Missing»\n${JWT_AUTH}`)), messages: ["DefaultAuthorizer 'Missing' of 'Http'"] },
   { name: 'DefaultAuthorizer from Globals.Api.Auth', doc: fn('', `Globals:\n  Api:\n    Auth:\n      DefaultAuthorizer: «Missing»\n`, restApi(LAMBDA_AUTH)), messages: ["DefaultAuthorizer 'Missing' of 'Api'"] },
-  { name: 'Auth with DefinitionUri only', doc: fn('', '', restApi('        ApiKeyRequired: true\n', '      «DefinitionUri»: s3://bucket/api.yaml\n')), messages: ['needs an inline DefinitionBody'] },
+  { name: 'Auth with DefinitionUri only: cfn-sam-api-definition reports it', doc: fn('', '', restApi('        ApiKeyRequired: true\n', '      DefinitionUri: s3://bucket/api.yaml\n')) },
+  { name: 'OverrideApiAuth with nothing to override with', doc: events(ev('A', 'Api', '{RestApiId: !Ref Api, Path: /x, Method: get, Auth: {«OverrideApiAuth»: true}}'), restApi('', "      DefinitionBody: {swagger: '2.0', info: {title: t, version: '1'}, paths: {}}\n")), messages: ['OverrideApiAuth of Api event'] },
+  { name: 'OverrideApiAuth with an authorizer', doc: events(ev('A', 'Api', '{RestApiId: !Ref Api, Path: /x, Method: get, Auth: {OverrideApiAuth: true, ApiKeyRequired: true}}'), restApi('', "      DefinitionBody: {swagger: '2.0', info: {title: t, version: '1'}, paths: {}}\n")) },
   { name: 'RequestModel not among Models', doc: events(ev('A', 'Api', '{RestApiId: !Ref Api, Path: /x, Method: post, RequestModel: {Model: «Itme»}}'), restApi('', '      Models:\n        Item: {type: object}\n')), messages: ["RequestModel 'Itme' of Api event 'A' of 'Fn' is not one of the Models of API 'Api' (Item)"] },
   { name: 'RequestModel on the implicit API', doc: events(ev('A', 'Api', '{Path: /x, Method: post, RequestModel: {Model: «Item»}}')), messages: ['the implicit API ServerlessRestApi has no Models'] },
   {
@@ -130,7 +132,34 @@ const policyCases: RuleCase[] = [
   { name: 'hostile names are not templates', doc: fn('      Policies:\n        - «constructor»: {}\n        - «__proto__»: {}\n'), messages: ['not a SAM policy template', 'not a SAM policy template'] },
 ];
 
+const URI = '      DefinitionUri: s3://bucket/api.yaml\n';
+const definitionCases: RuleCase[] = [
+  { name: 'REST API properties SAM writes into the definition', doc: fn('', '', restApi('        ApiKeyRequired: true\n', `${URI}      «Cors»: "'*'"\n      «Models»: {Item: {type: object}}\n      «GatewayResponses»: {DEFAULT_4XX: {StatusCode: '400'}}\n      «DisableExecuteApiEndpoint»: false\n      «MergeDefinitions»: true\n`).replace('      Auth:', '      «Auth»:')), messages: ['Cors of', 'Models of', 'GatewayResponses', 'DisableExecuteApiEndpoint', 'MergeDefinitions of', 'Auth of'] },
+  { name: 'HTTP API properties', doc: `${SAM}Resources:\n  Http:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n${URI}      «Tags»: {a: b}\n      «Description»: d\n      «Name»: n\n      «CorsConfiguration»: true\n`, messages: ['Tags of', 'Description', 'Name', 'CorsConfiguration'] },
+  { name: 'Cors from Globals.Api, reported at DefinitionUri', doc: fn('', `Globals:\n  Api:\n    Cors: "'*'"\n`, restApi('', URI.replace('DefinitionUri', '«DefinitionUri»'))), messages: ['Cors (from Globals) of'] },
+  { name: 'both DefinitionBody and DefinitionUri', doc: fn('', '', restApi('', `${URI}      «DefinitionBody»: {swagger: '2.0', info: {title: t, version: '1'}, paths: {}}\n`)), messages: ['has both DefinitionBody and DefinitionUri'] },
+  { name: 'valid: DefinitionUri alone, falsy values, inline body with Auth', doc: fn('', '', restApi('', `${URI}      Cors: ''\n      MergeDefinitions: false\n`) + `  Inline:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      DefinitionBody: {swagger: '2.0', info: {title: t, version: '1'}, paths: {}}\n      Auth: {ApiKeyRequired: true}\n`) },
+];
+
+const SM = (body: string): string => `${SAM}Resources:\n  Sm:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n${body}`;
+const stateMachineCases: RuleCase[] = [
+  { name: 'no definition', doc: `${SAM}Resources:\n  «Sm»:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Policies: []\n`, messages: ["State machine 'Sm' has no definition"] },
+  { name: 'both definitions', doc: SM('      Definition: {StartAt: A, States: {A: {Type: Pass, End: true}}}\n      «DefinitionUri»: sm.json\n'), messages: ['both Definition and DefinitionUri'] },
+  { name: 'DeploymentPreference and UseAliasAsEventTarget without alias', doc: SM('      DefinitionUri: sm.json\n      «DeploymentPreference»: {Type: ALL_AT_ONCE}\n      «UseAliasAsEventTarget»: true\n'), messages: ['DeploymentPreference of', 'UseAliasAsEventTarget of'] },
+  { name: 'valid with an alias', doc: SM('      DefinitionUri: sm.json\n      AutoPublishAlias: live\n      DeploymentPreference: {Type: ALL_AT_ONCE}\n      UseAliasAsEventTarget: true\n') },
+];
+
+const layer = (value: string, head = ''): string => `${SAM}${head}Resources:\n  Layer:\n    Type: AWS::Serverless::LayerVersion\n    Properties:\n      ContentUri: s3://b/k.zip\n      RetentionPolicy: ${value}\n`;
+const layerCases: RuleCase[] = [
+  { name: 'unknown value', doc: layer('«Keep»'), messages: ["RetentionPolicy of 'Layer' must be Retain or Delete"] },
+  { name: 'an intrinsic other than a parameter Ref', doc: layer('«!If [C, Retain, Delete]»', 'Conditions:\n  C: !Equals [a, b]\n'), messages: ['cannot be Fn::If'] },
+  { name: 'any case, or a parameter', doc: layer('retain') + '  L2:\n    Type: AWS::Serverless::LayerVersion\n    Properties:\n      ContentUri: s3://b/k.zip\n      RetentionPolicy: !Ref P\n' + 'Parameters:\n  P:\n    Type: String\n' },
+];
+
 const table: Record<string, RuleCase[]> = {
+  'cfn-sam-api-definition': definitionCases,
+  'cfn-sam-state-machine': stateMachineCases,
+  'cfn-sam-layer': layerCases,
   'cfn-sam-transform-required': transformCases,
   'cfn-sam-duplicate-event': duplicateCases,
   'cfn-sam-api-reference': referenceCases,

@@ -15,7 +15,7 @@ import { intrinsicContextRule, intrinsicShapeRule } from './intrinsicRules';
 import { resourceAttributesRule } from './attributeRules';
 import { circularDependencyRule } from './cycleRules';
 import { samEventSourceRule, samGlobalsRule } from './samRules';
-import { samApiReferenceRule, samDuplicateEventRule, samFunctionRule, samPolicyTemplateRule, samTransformRequiredRule } from './samSemanticRules';
+import { samApiDefinitionRule, samApiReferenceRule, samDuplicateEventRule, samFunctionRule, samLayerRule, samPolicyTemplateRule, samStateMachineRule, samTransformRequiredRule } from './samSemanticRules';
 import { openApiSchemaRule, openApiSizeLimitRule, openApiVersionRule } from './openapiStructureRules';
 import { openApiRefNotFollowedRule, openApiRefResolvesRule, openApiUnusedComponentRule } from './openapiRefRules';
 import {
@@ -75,7 +75,7 @@ export const ALL_RULES: readonly Rule[] = [
   circularDependencyRule,
   samGlobalsRule,
   samEventSourceRule,
-  samTransformRequiredRule, samDuplicateEventRule, samApiReferenceRule, samFunctionRule, samPolicyTemplateRule,
+  samTransformRequiredRule, samDuplicateEventRule, samApiReferenceRule, samApiDefinitionRule, samFunctionRule, samStateMachineRule, samLayerRule, samPolicyTemplateRule,
   glueColumnsRule,
   glueProjectionRule,
   glueIcebergRule,

@@ -11,7 +11,9 @@ import { renameFixes } from '../util/edits';
 import { SAM_TRANSFORM } from '../cfn/template';
 import type { Report } from '../sam/apiChecks';
 import { checkApiAuth, checkDuplicateRoutes, checkEventAuthorizers } from '../sam/apiChecks';
+import { checkApiDefinitions } from '../sam/apiDefinitionChecks';
 import { checkCognitoTriggers, checkRequestModels } from '../sam/eventChecks';
+import { checkLayerRetention, checkStateMachines } from '../sam/stateMachineChecks';
 import { checkFunctions } from '../sam/functionChecks';
 import { checkPolicyTemplates } from '../sam/policyTemplates';
 
@@ -52,11 +54,45 @@ export const samDuplicateEventRule: Rule = {
   },
 };
 
+/** Where a SAM API's definition comes from, and what needs it inline. */
+export const samApiDefinitionRule: Rule = {
+  id: 'cfn-sam-api-definition',
+  description:
+    'AWS::Serverless::Api and HttpApi: DefinitionBody and DefinitionUri exclude each other, and with DefinitionUri alone SAM cannot add what it writes into the definition (Auth, Cors, Models, GatewayResponses, Tags, Description, Name, DisableExecuteApiEndpoint, MergeDefinitions).',
+  defaultSeverity: 'error',
+  appliesTo: ['sam'],
+  check(context) {
+    if (context.template) checkApiDefinitions(context.template, reporters(context).error);
+  },
+};
+
+/** AWS::Serverless::StateMachine properties SAM checks together. */
+export const samStateMachineRule: Rule = {
+  id: 'cfn-sam-state-machine',
+  description: 'AWS::Serverless::StateMachine: exactly one of Definition and DefinitionUri; DeploymentPreference and UseAliasAsEventTarget need AutoPublishAlias.',
+  defaultSeverity: 'error',
+  appliesTo: ['sam'],
+  check(context) {
+    if (context.template) checkStateMachines(context.template, reporters(context).error);
+  },
+};
+
+/** AWS::Serverless::LayerVersion RetentionPolicy becomes a DeletionPolicy. */
+export const samLayerRule: Rule = {
+  id: 'cfn-sam-layer',
+  description: 'AWS::Serverless::LayerVersion RetentionPolicy must be Retain or Delete (any case) or a Ref to a parameter: SAM turns it into the DeletionPolicy, which takes no intrinsics.',
+  defaultSeverity: 'error',
+  appliesTo: ['sam'],
+  check(context) {
+    if (context.template) checkLayerRetention(context.template, reporters(context).error);
+  },
+};
+
 /** Names an event or API takes from the API's Auth and Models must be defined there. */
 export const samApiReferenceRule: Rule = {
   id: 'cfn-sam-api-reference',
   description:
-    "An event's Auth.Authorizer must be one of its API's Auth.Authorizers (NONE needs a DefaultAuthorizer; an HttpApi event's Auth needs one or the other), an API's DefaultAuthorizer must be one of its Authorizers, RequestModel must be one of the API's Models, and API Auth needs an inline DefinitionBody.",
+    "An event's Auth.Authorizer must be one of its API's Auth.Authorizers (NONE needs a DefaultAuthorizer; an HttpApi event's Auth needs one or the other), an API's DefaultAuthorizer must be one of its Authorizers, RequestModel must be one of the API's Models, and OverrideApiAuth needs something to override with.",
   defaultSeverity: 'error',
   appliesTo: ['sam'],
   check(context) {

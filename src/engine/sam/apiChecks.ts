@@ -5,8 +5,8 @@
  * - a method defined twice for one path of one API (SAM builds the API definition from events);
  * - an event `Auth.Authorizer` the API does not define, `NONE` without a `DefaultAuthorizer`,
  *   an HTTP event `Auth` with neither;
- * - an API `Auth.DefaultAuthorizer` missing from `Authorizers`, and `Auth` on an API whose
- *   definition comes from `DefinitionUri` only.
+ * - an API `Auth.DefaultAuthorizer` missing from `Authorizers`;
+ * - an event `Auth.OverrideApiAuth` with nothing to override with.
  * Anything decided by an intrinsic is left alone: SAM resolves only parameter Refs itself.
  */
 import type { LocatedNode, Pair, ScalarNode, Span } from '../document/located';
@@ -89,6 +89,7 @@ export function checkEventAuthorizers(template: TemplateModel, report: Report): 
     if (!site.auth || site.auth.pairs.length === 0 || site.apiId === undefined) continue;
     const facts = apiFacts(template, site.flavor, site.apiId);
     if (!facts) continue;
+    if (site.flavor === 'rest' && !facts.definitionUriOnly) checkOverrideApiAuth(site, report);
     // REST events get their auth only where SAM writes the routes; HTTP ones wherever the definition is inline.
     if (site.flavor === 'rest' ? !routesGenerated(site, facts, template) : facts.definitionUriOnly) continue;
     const authorizerPair = getPair(site.auth, 'Authorizer');
@@ -106,6 +107,17 @@ export function checkEventAuthorizers(template: TemplateModel, report: Report): 
     if (name === undefined) continue;
     checkAuthorizerName(site, facts, authorizerPair.value as ScalarNode, name, hasDefault, report);
   }
+}
+
+/** `OverrideApiAuth: true` replaces the API's auth for the method: it needs something to replace it with. */
+function checkOverrideApiAuth(site: ApiEventSite, report: Report): void {
+  const override = getPair(site.auth, 'OverrideApiAuth');
+  if (!override || !literalTrue(override.value)) return;
+  const given = ['Authorizer', 'ApiKeyRequired', 'ResourcePolicy'].some((key) => {
+    const value = getPair(site.auth, key)?.value;
+    return value !== undefined && !(value.kind === 'scalar' && (value.value === null || value.value === false || value.value === ''));
+  });
+  if (!given) report(override.key.span, `OverrideApiAuth of ${eventLabel(site)} needs an Authorizer, ApiKeyRequired or ResourcePolicy in the event's Auth to override the API's with.`);
 }
 
 function checkAuthorizerName(site: ApiEventSite, facts: ApiFacts, node: ScalarNode, name: string, hasDefault: boolean, report: Report): void {
@@ -126,7 +138,7 @@ function checkAuthorizerName(site: ApiEventSite, facts: ApiFacts, node: ScalarNo
   }
 }
 
-/** API-level `Auth`: `DefaultAuthorizer` must be defined; `Auth` needs an inline or generated definition. */
+/** API-level `Auth`: `DefaultAuthorizer` must be one of the `Authorizers` (own, Globals, or Globals for the implicit APIs). */
 export function checkApiAuth(template: TemplateModel, report: Report, warn: Report): void {
   for (const resource of template.resources.values()) {
     const flavor = resource.type === 'AWS::Serverless::Api' ? 'rest' : resource.type === 'AWS::Serverless::HttpApi' ? 'http' : undefined;
@@ -135,11 +147,7 @@ export function checkApiAuth(template: TemplateModel, report: Report, warn: Repo
     if (!auth || (auth.kind === 'scalar' && auth.value === null) || asIntrinsic(auth)) continue;
     const facts = apiFacts(template, flavor, resource.name);
     if (!facts) continue;
-    if (facts.definitionUriOnly) {
-      const uri = samProperty(template, resource, 'DefinitionUri')!;
-      report(uri.pair.key.span, `Auth of '${resource.name}' needs an inline DefinitionBody: SAM cannot add authorizers to a definition read from DefinitionUri. Move the definition into DefinitionBody (e.g. with AWS::Include) or configure auth in the definition.`);
-      continue;
-    }
+    if (facts.definitionUriOnly) continue; // cfn-sam-api-definition reports Auth there
     const own = getPair(propertiesOf(resource), 'Auth')?.value;
     checkDefaultAuthorizer(`'${resource.name}'`, flavor, own, getPair(globalsFor(template, resource.type), 'Auth')?.value, report, warn);
   }

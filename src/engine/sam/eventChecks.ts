@@ -2,7 +2,8 @@
  * Event checks of the SAM translator beyond routes and authorizers
  * (samtranslator/model/eventsources/push.py, aws-sam-translator 1.110):
  * - an `Api` event's `RequestModel.Model` must be one of the API's `Models`;
- * - a Cognito trigger may be set once per user pool (by events or by the pool's own `LambdaConfig`).
+ * - a Cognito trigger may be set once per user pool (by events or by the pool's own `LambdaConfig`);
+ * - a schedule or EventBridge rule event takes `State` or `Enabled`, not both.
  */
 import type { LocatedNode, ScalarNode } from '../document/located';
 import { getPair, getValue } from '../document/located';
@@ -10,7 +11,8 @@ import { asIntrinsic } from '../cfn/intrinsics';
 import type { TemplateModel } from '../cfn/template';
 import type { Report } from './apiChecks';
 import { apiFacts, collectApiEvents } from './apiEvents';
-import { literalString, propertiesOf, stringScalar } from './samProperties';
+import { lookupTable } from '../util/lookup';
+import { isEmptyValue, literalString, propertiesOf, stringScalar } from './samProperties';
 
 /** `RequestModel.Model` of REST events whose routes SAM writes: the API must define that model. */
 export function checkRequestModels(template: TemplateModel, report: Report): void {
@@ -67,6 +69,31 @@ export function checkCognitoTriggers(template: TemplateModel, report: Report): v
           report(trigger.span, `Cognito trigger '${name}' is already set in the LambdaConfig of user pool '${pool.name}'; SAM rejects a trigger defined twice.`);
         }
       }
+    }
+  }
+}
+
+/** Event types whose rule takes `State` or the older `Enabled`, by owner type. */
+const STATE_OR_ENABLED: Readonly<Record<string, readonly string[]>> = lookupTable({
+  'AWS::Serverless::Function': ['Schedule', 'CloudWatchEvent', 'EventBridgeRule'],
+  'AWS::Serverless::StateMachine': ['Schedule'],
+});
+
+/** `State` and `Enabled` together on a rule event. */
+export function checkStateAndEnabled(template: TemplateModel, report: Report): void {
+  for (const owner of template.resources.values()) {
+    const types = owner.type === undefined ? undefined : STATE_OR_ENABLED[owner.type];
+    if (!types) continue;
+    const events = getValue(propertiesOf(owner), 'Events');
+    if (events?.kind !== 'mapping' || asIntrinsic(events)) continue;
+    for (const event of events.pairs) {
+      const type = literalString(getValue(event.value, 'Type'));
+      if (type === undefined || !types.includes(type)) continue;
+      const properties = getValue(event.value, 'Properties');
+      const state = getValue(properties, 'State');
+      const enabled = getPair(properties, 'Enabled');
+      if (!state || isEmptyValue(state) || (state.kind === 'scalar' && state.value === '') || !enabled || isEmptyValue(enabled.value)) continue;
+      report(enabled.key.span, `${type} event '${event.key.text}' of '${owner.name}' has both State and Enabled: keep State (ENABLED / DISABLED), SAM rejects both.`);
     }
   }
 }
