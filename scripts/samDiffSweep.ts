@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import { loadCatalogFromDir } from '../src/node/catalogLoader';
 import { createAnalyzer } from '../src/engine/analyzer';
 import type { Finding } from '../src/engine/findings';
+import { SAM_GLOBALS } from '../src/engine/rules/samRules';
 
 const repoRoot = path.resolve(__dirname, '..');
 const corpusRoot = process.env['ARCHLENS_CORPUS'] ?? path.resolve(repoRoot, '..', 'shared', 'corpus');
@@ -62,6 +63,20 @@ function runOracle(files: readonly string[]): Map<string, OracleResult> {
   return results;
 }
 
+/** The Globals table of cfn-sam-globals against the translator's own list: prints what differs. */
+function compareGlobals(): void {
+  const translator = JSON.parse(execFileSync('python3', [path.join(__dirname, 'samTranslate.py'), '--globals'], { encoding: 'utf8' })) as Record<string, string[]>;
+  const differences: string[] = [];
+  for (const section of new Set([...Object.keys(translator), ...Object.keys(SAM_GLOBALS)])) {
+    const theirs = new Set(translator[section] ?? []);
+    const ours = new Set(SAM_GLOBALS[section] ?? []);
+    const onlyTheirs = [...theirs].filter((name) => !ours.has(name));
+    const onlyOurs = [...ours].filter((name) => !theirs.has(name));
+    if (onlyTheirs.length || onlyOurs.length) differences.push(`Globals.${section}: translator only [${onlyTheirs.join(', ')}], ArchLens only [${onlyOurs.join(', ')}]`);
+  }
+  console.log(differences.length ? `Globals table differs from the translator:\n  ${differences.join('\n  ')}` : `Globals table: same sections and properties as the translator (${Object.keys(translator).length} sections)`);
+}
+
 function oneLine(text: string, max = 160): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
@@ -79,6 +94,7 @@ function main(): void {
     const dir = process.argv[index + 1];
     if (arg === '--dir' && dir) sets.push([dir, filesUnder(path.resolve(dir)).filter((file) => fs.readFileSync(file, 'utf8').includes(SAM_TRANSFORM))]);
   });
+  compareGlobals();
   const analyzer = createAnalyzer({ catalog: loadCatalogFromDir(path.join(repoRoot, 'dist', 'catalog')) });
   const errorsOf = (file: string, text: string): Finding[] => analyzer.lint(file, text).findings.filter((finding) => finding.severity === 'error');
   // --mutate: one-change mutants of the corpus and sam-valid templates (scripts/samMutate.py); a mutant's

@@ -6,6 +6,7 @@ Reads template paths from argv, expands each with aws-sam-translator's `Translat
 into fake S3 URIs the way `sam validate` and cfn-lint do, so only real template errors remain)
 and prints one JSON line per file: {"file", "rejected", "errors": [messages]}.
 Files without the SAM transform are reported as {"skipped": true}.
+With --globals instead of files: prints what each Globals section accepts (Globals.supported_properties).
 """
 
 import json
@@ -84,6 +85,12 @@ def translate(path, policies):
 
 
 def main():
+    if sys.argv[1:2] == ["--globals"]:
+        # What each Globals section accepts, for the sweep to compare with SAM_GLOBALS (src/engine/rules/samRules.ts).
+        from samtranslator.plugins.globals.globals import Globals
+
+        print(json.dumps({kind.replace("AWS::Serverless::", ""): props for kind, props in Globals.supported_properties.items()}))
+        return
     policies = managed_policies()
     for path in sys.argv[1:]:
         print(json.dumps(translate(path, policies)), flush=True)
