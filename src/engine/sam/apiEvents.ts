@@ -52,8 +52,20 @@ function apiIdOf(properties: MappingNode | undefined, flavor: ApiFlavor): string
   return call?.name === 'Ref' ? literalString(call.argument) : undefined;
 }
 
+/** One list per template model: four checks read it in each lint. */
+const eventsByTemplate = new WeakMap<TemplateModel, readonly ApiEventSite[]>();
+
 /** Every API event of the template's SAM functions and state machines, in source order. */
-export function collectApiEvents(template: TemplateModel): ApiEventSite[] {
+export function collectApiEvents(template: TemplateModel): readonly ApiEventSite[] {
+  let sites = eventsByTemplate.get(template);
+  if (!sites) {
+    sites = readApiEvents(template);
+    eventsByTemplate.set(template, sites);
+  }
+  return sites;
+}
+
+function readApiEvents(template: TemplateModel): ApiEventSite[] {
   const sites: ApiEventSite[] = [];
   for (const owner of template.resources.values()) {
     if (owner.type !== 'AWS::Serverless::Function' && owner.type !== 'AWS::Serverless::StateMachine') continue;
