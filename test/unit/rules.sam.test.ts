@@ -102,6 +102,7 @@ const eventCases: RuleCase[] = [
     messages: ["'SQS' is not a state machine event type"],
   },
   { name: 'not run without SAM', doc: 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        E:\n          Type: Nope\n' },
+  { name: 'State and Enabled together on a rule event', doc: events(ev('S', 'Schedule', '            Schedule: rate(1 hour)\n            State: ENABLED\n            «Enabled»: true\n') + ev('E', 'EventBridgeRule', '            Pattern: {source: [x]}\n            State: DISABLED\n')), messages: ["Schedule event 'S' of 'Fn' has both State and Enabled"] },
 ];
 
 const table: Record<string, RuleCase[]> = { 'cfn-sam-globals': globalsCases, 'cfn-sam-event-source': eventCases };

@@ -16,6 +16,7 @@ import { resourceAttributesRule } from './attributeRules';
 import { circularDependencyRule } from './cycleRules';
 import { samEventSourceRule, samGlobalsRule } from './samRules';
 import { iamActionRule, iamConditionRule, iamPolicyStructureRule, iamPrincipalRule, iamResourceArnRule, iamSidRule } from './iamPolicyRules';
+import { samApiDefinitionRule, samApiReferenceRule, samDuplicateEventRule, samFunctionRule, samLayerRule, samPolicyTemplateRule, samStateMachineRule, samTransformRequiredRule } from './samSemanticRules';
 import { openApiSchemaRule, openApiSizeLimitRule, openApiVersionRule } from './openapiStructureRules';
 import { openApiRefNotFollowedRule, openApiRefResolvesRule, openApiUnusedComponentRule } from './openapiRefRules';
 import {
@@ -76,6 +77,7 @@ export const ALL_RULES: readonly Rule[] = [
   samGlobalsRule,
   samEventSourceRule,
   iamPolicyStructureRule, iamPrincipalRule, iamSidRule, iamConditionRule, iamActionRule, iamResourceArnRule,
+  samTransformRequiredRule, samDuplicateEventRule, samApiReferenceRule, samApiDefinitionRule, samFunctionRule, samStateMachineRule, samLayerRule, samPolicyTemplateRule,
   glueColumnsRule,
   glueProjectionRule,
   glueIcebergRule,

@@ -8,6 +8,7 @@ import type { ResourceEntry, TemplateModel } from '../cfn/template';
 import { didYouMean, suggest } from '../util/suggest';
 import { renameFixes } from '../util/edits';
 import { lookupTable } from '../util/lookup';
+import { checkStateAndEnabled } from '../sam/eventChecks';
 
 /**
  * What each `Globals` section accepts: `Globals.supported_properties` of the
@@ -284,7 +285,7 @@ class EventChecker {
 export const samEventSourceRule: Rule = {
   id: 'cfn-sam-event-source',
   description:
-    'Events of AWS::Serverless::Function and AWS::Serverless::StateMachine must have a SAM event Type, its required properties, and reference resources of the right type (RestApiId, ApiId, Bucket, Topic, Queue, Stream, UserPool).',
+    'Events of AWS::Serverless::Function and AWS::Serverless::StateMachine must have a SAM event Type, its required properties, and reference resources of the right type (RestApiId, ApiId, Bucket, Topic, Queue, Stream, UserPool); rule events take State or Enabled, not both.',
   defaultSeverity: 'error',
   appliesTo: ['sam'],
   check(context) {
@@ -295,5 +296,6 @@ export const samEventSourceRule: Rule = {
       const specs = resource.type ? EVENT_SPECS[resource.type] : undefined;
       if (specs) checker.checkResource(resource, specs);
     }
+    checkStateAndEnabled(template, (span, message) => context.report(span, message));
   },
 };
