@@ -80,7 +80,7 @@ export class ExampleInterpreter {
   }
 
   /** True when every def reachable from `key` uses only modelled keywords with well-formed values. */
-  private interpretable(key: string): boolean {
+  interpretable(key: string): boolean {
     const known = this.closureOk.get(key);
     if (known !== undefined) return known;
     const seen = new Set<string>([key]);

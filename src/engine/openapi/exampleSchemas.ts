@@ -274,11 +274,12 @@ function withAjvFallback(interpreted: ValidateFunction | ((data: unknown) => boo
 
 /**
  * True when the example is certainly valid against the schema at `node` (see quickValidity.ts):
- * the rule then skips compiling a validator for it. False when unsure or unsupported.
+ * the rule then skips compiling an ajv validator for it. False when unsure or unsupported, and
+ * when the interpreter checks the schema: it is exact and cheaper than this first look.
  */
 export function exampleCertainlyValid(model: OpenApiModel, node: LocatedNode, base: RefBase, value: unknown): boolean {
   const bundle = documentBundle(model, base);
   const key = bundle.keys.get(node);
-  if (key === undefined || bundle.unsupported.has(key)) return false;
+  if (key === undefined || bundle.unsupported.has(key) || bundle.interpreter.interpretable(key)) return false;
   return certainlyValid(bundle.bundler.defs[key] as boolean | Record<string, unknown>, value as Parameters<typeof certainlyValid>[1], bundle.bundler.defs) === true;
 }
