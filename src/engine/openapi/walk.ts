@@ -85,6 +85,8 @@ const METHODS_32 = [...METHODS_3, 'query'];
 const SCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
 const SCHEMA_ONE = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems', 'contentSchema'];
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+/** How each subschema keyword holds its subschemas: one look-up per key of every schema. */
+const SUBSCHEMAS = new Map<string, 'map' | 'one' | 'list'>([...SCHEMA_MAPS.map((key) => [key, 'map'] as const), ...SCHEMA_ONE.map((key) => [key, 'one'] as const), ...SCHEMA_LISTS.map((key) => [key, 'list'] as const)]);
 
 /** Builds the index of a document. */
 export function indexOpenApi(root: MappingNode, version: OpenApiVersion): OpenApiIndex {
@@ -244,10 +246,10 @@ class Indexer {
     const mapping = getValue(getValue(node, 'discriminator'), 'mapping');
     if (mapping?.kind === 'mapping') for (const pair of mapping.pairs) if (isStringScalar(pair.value)) this.index.discriminatorMappings.push(pair.value);
     for (const pair of node.pairs) {
-      const key = pair.key.text;
-      if (SCHEMA_MAPS.includes(key)) eachValue(pair.value, (sub) => this.schema(sub));
-      else if (SCHEMA_ONE.includes(key)) this.schema(pair.value);
-      else if (SCHEMA_LISTS.includes(key)) eachItem(pair.value, (sub) => this.schema(sub));
+      const holds = SUBSCHEMAS.get(pair.key.text);
+      if (holds === 'map') eachValue(pair.value, (sub) => this.schema(sub));
+      else if (holds === 'one') this.schema(pair.value);
+      else if (holds === 'list') eachItem(pair.value, (sub) => this.schema(sub));
     }
   }
 
