@@ -23,10 +23,18 @@ export function usesApiGatewayExtensions(root: LocatedNode): boolean {
   return known;
 }
 
+/** Plain loops, no scalar calls: this walks every node of a large description without such keys. */
 function hasExtensionKey(node: LocatedNode, depth: number): boolean {
   if (node.kind === 'scalar' || depth > 64) return false;
-  if (node.kind === 'sequence') return node.items.some((item) => hasExtensionKey(item, depth + 1));
-  return node.pairs.some((pair) => pair.key.text.startsWith(EXTENSION_PREFIX) || hasExtensionKey(pair.value, depth + 1));
+  if (node.kind === 'sequence') {
+    for (const item of node.items) if (item.kind !== 'scalar' && hasExtensionKey(item, depth + 1)) return true;
+    return false;
+  }
+  for (const pair of node.pairs) {
+    if (pair.key.text.startsWith(EXTENSION_PREFIX)) return true;
+    if (pair.value.kind !== 'scalar' && hasExtensionKey(pair.value, depth + 1)) return true;
+  }
+  return false;
 }
 
 /**

@@ -1,6 +1,40 @@
-import type { LocatedNode, MappingNode, ParsedDocument, ScalarNode, SequenceNode, SyntaxProblem } from './located';
+import type { LocatedNode, MappingNode, Pair, ParsedDocument, ScalarNode, SequenceNode, SyntaxProblem } from './located';
 import { findDuplicateKeys } from './duplicates';
 import { PARSE_LIMITS, sizeLimitProblem } from './limits';
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+/** A JSON number (sticky: matched at the parser's position). */
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
+/** Mappings up to this size are checked for a repeated key pairwise, larger ones with a set. */
+const PAIRWISE_KEYS = 12;
+
+/**
+ * Whether a mapping has a key twice, without allocating for the common small mapping
+ * (`findDuplicateKeys` then reports them; it allocates a map per call).
+ */
+function mayHaveDuplicateKeys(pairs: readonly Pair[]): boolean {
+  const n = pairs.length;
+  if (n < 2) return false;
+  if (n <= PAIRWISE_KEYS) {
+    for (let i = 1; i < n; i++) {
+      const key = pairs[i]!.key.text;
+      for (let j = 0; j < i; j++) if (pairs[j]!.key.text === key) return true;
+    }
+    return false;
+  }
+  const seen = new Set<string>();
+  for (const pair of pairs) {
+    if (seen.has(pair.key.text)) return true;
+    seen.add(pair.key.text);
+  }
+  return false;
+}
 
 /** Thrown inside the parser only; turned into one syntax problem. */
 class JsonSyntaxError extends Error {
@@ -77,13 +111,12 @@ class JsonParser {
 
   private parseValue(parent: LocatedNode | undefined): LocatedNode {
     this.skipWhitespace();
-    const c = this.text[this.pos];
-    switch (c) {
-      case '{':
+    switch (this.text.charCodeAt(this.pos)) {
+      case OPEN_BRACE:
         return this.parseObject(parent);
-      case '[':
+      case OPEN_BRACKET:
         return this.parseArray(parent);
-      case '"': {
+      case QUOTE: {
         const start = this.pos;
         const value = this.parseString();
         return { kind: 'scalar', value, text: value, quoted: true, span: { start, end: this.pos }, parent };
@@ -100,71 +133,76 @@ class JsonParser {
 
   private parseObject(parent: LocatedNode | undefined): MappingNode {
     this.enter();
-    const node: MappingNode = { kind: 'mapping', pairs: [], span: { start: this.pos, end: this.pos }, parent };
+    const text = this.text;
+    // One span object per node, its end set when the node closes (the tree is large: allocations count).
+    const span = { start: this.pos, end: this.pos };
+    const node: MappingNode = { kind: 'mapping', pairs: [], span, parent };
     this.pos++;
     this.skipWhitespace();
-    if (this.text[this.pos] === '}') {
+    if (text.charCodeAt(this.pos) === CLOSE_BRACE) {
       this.pos++;
     } else {
       for (;;) {
         this.skipWhitespace();
-        if (this.text[this.pos] !== '"') {
-          const trailing = this.text[this.pos] === '}' ? ' (trailing commas are not allowed in JSON)' : '';
+        if (text.charCodeAt(this.pos) !== QUOTE) {
+          const trailing = text.charCodeAt(this.pos) === CLOSE_BRACE ? ' (trailing commas are not allowed in JSON)' : '';
           throw new JsonSyntaxError(`JSON syntax error: expected a property name in double quotes, found ${this.describe()}${trailing}.`, this.pos);
         }
         const keyStart = this.pos;
         const keyText = this.parseString();
         const key: ScalarNode = { kind: 'scalar', value: keyText, text: keyText, quoted: true, span: { start: keyStart, end: this.pos }, parent: node };
         this.skipWhitespace();
-        if (this.text[this.pos] !== ':') throw new JsonSyntaxError(`JSON syntax error: expected ':' after the property name, found ${this.describe()}.`, this.pos);
+        if (text.charCodeAt(this.pos) !== COLON) throw new JsonSyntaxError(`JSON syntax error: expected ':' after the property name, found ${this.describe()}.`, this.pos);
         this.pos++;
         const value = this.parseValue(node);
         node.pairs.push({ key, value });
         this.skipWhitespace();
-        const next = this.text[this.pos];
-        if (next === ',') {
+        const next = text.charCodeAt(this.pos);
+        if (next === COMMA) {
           this.pos++;
           continue;
         }
-        if (next === '}') {
+        if (next === CLOSE_BRACE) {
           this.pos++;
           break;
         }
         throw new JsonSyntaxError(`JSON syntax error: expected ',' or '}' after a property, found ${this.describe()}.`, this.pos);
       }
     }
-    (node as { span: { start: number; end: number } }).span = { start: node.span.start, end: this.pos };
-    for (const problem of findDuplicateKeys(node)) this.problems.push(problem);
+    span.end = this.pos;
+    if (mayHaveDuplicateKeys(node.pairs)) for (const problem of findDuplicateKeys(node)) this.problems.push(problem);
     this.depth--;
     return node;
   }
 
   private parseArray(parent: LocatedNode | undefined): SequenceNode {
     this.enter();
-    const node: SequenceNode = { kind: 'sequence', items: [], span: { start: this.pos, end: this.pos }, parent };
+    const text = this.text;
+    const span = { start: this.pos, end: this.pos };
+    const node: SequenceNode = { kind: 'sequence', items: [], span, parent };
     this.pos++;
     this.skipWhitespace();
-    if (this.text[this.pos] === ']') {
+    if (text.charCodeAt(this.pos) === CLOSE_BRACKET) {
       this.pos++;
     } else {
       for (;;) {
         this.skipWhitespace();
-        if (this.text[this.pos] === ']') throw new JsonSyntaxError('JSON syntax error: trailing comma before \']\' (not allowed in JSON).', this.pos);
+        if (text.charCodeAt(this.pos) === CLOSE_BRACKET) throw new JsonSyntaxError('JSON syntax error: trailing comma before \']\' (not allowed in JSON).', this.pos);
         node.items.push(this.parseValue(node));
         this.skipWhitespace();
-        const next = this.text[this.pos];
-        if (next === ',') {
+        const next = text.charCodeAt(this.pos);
+        if (next === COMMA) {
           this.pos++;
           continue;
         }
-        if (next === ']') {
+        if (next === CLOSE_BRACKET) {
           this.pos++;
           break;
         }
         throw new JsonSyntaxError(`JSON syntax error: expected ',' or ']' in an array, found ${this.describe()}.`, this.pos);
       }
     }
-    (node as { span: { start: number; end: number } }).span = { start: node.span.start, end: this.pos };
+    span.end = this.pos;
     this.depth--;
     return node;
   }
@@ -236,17 +274,15 @@ class JsonParser {
   private parseLiteral(parent: LocatedNode | undefined): ScalarNode {
     const text = this.text;
     const start = this.pos;
-    const rest = text.slice(start, start + 5);
     const make = (value: string | number | boolean | null, end: number): ScalarNode => {
       this.pos = end;
       return { kind: 'scalar', value, text: text.slice(start, end), quoted: false, span: { start, end }, parent };
     };
-    if (rest.startsWith('true')) return make(true, start + 4);
-    if (rest.startsWith('false')) return make(false, start + 5);
-    if (rest.startsWith('null')) return make(null, start + 4);
-    const number = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
-    number.lastIndex = start;
-    const match = number.exec(text);
+    if (text.startsWith('true', start)) return make(true, start + 4);
+    if (text.startsWith('false', start)) return make(false, start + 5);
+    if (text.startsWith('null', start)) return make(null, start + 4);
+    NUMBER.lastIndex = start;
+    const match = NUMBER.exec(text);
     if (match && match[0].length > 0) return make(Number(match[0]), start + match[0].length);
     if (text[start] === '/') throw new JsonSyntaxError('JSON syntax error: comments are not allowed in JSON.', start);
     if (text[start] === "'") throw new JsonSyntaxError('JSON syntax error: strings must use double quotes.', start);

@@ -20,6 +20,7 @@ import { AJV_OPTIONS, numericExclusiveBounds } from './schemaSources';
 import { ajvUserRegExp } from '../util/userPattern';
 import { isJsonSchemaDialect } from './version';
 import { certainlyValid } from './quickValidity';
+import { ExampleInterpreter, GiveUp } from './exampleInterpreter';
 
 const MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 const ONE = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems', 'contentSchema']);
@@ -162,7 +163,7 @@ function legacyDialect(out: Record<string, unknown>, node: LocatedNode): void {
 // and no code optimization.
 // Patterns (`pattern`, `patternProperties`) are the author's: a linear-time engine, so an
 // example never backtracks through `(a+)+b` (see userPattern.ts).
-const OPTIONS = { ...AJV_OPTIONS, inlineRefs: false, code: { optimize: false, regExp: ajvUserRegExp } } as const;
+export const EXAMPLE_AJV_OPTIONS = { ...AJV_OPTIONS, inlineRefs: false, code: { optimize: false, regExp: ajvUserRegExp } } as const;
 
 /** A compiled example validator and the `$defs` of its bundle (to look up referenced properties). */
 export interface Compiled {
@@ -183,6 +184,8 @@ interface DocumentBundle {
   readonly keys: Map<LocatedNode, string>;
   readonly unsupported: ReadonlySet<string>;
   readonly validators: Map<string, Compiled | undefined>;
+  /** Checks examples as ajv would without compiling (exampleInterpreter.ts), where it can. */
+  readonly interpreter: ExampleInterpreter;
 }
 
 function documentBundle(model: OpenApiModel, base: RefBase): DocumentBundle {
@@ -192,7 +195,7 @@ function documentBundle(model: OpenApiModel, base: RefBase): DocumentBundle {
   const keys = new Map<LocatedNode, string>();
   // Every schema an example is checked against, first: the bundle is complete before ajv sees it.
   for (const site of model.index.examples) if (site.schema && !keys.has(site.schema)) keys.set(site.schema, bundler.keyFor(site.schema, base));
-  const ajv = isJsonSchemaDialect(model.version) ? new Ajv2020(OPTIONS) : new Ajv(OPTIONS);
+  const ajv = isJsonSchemaDialect(model.version) ? new Ajv2020(EXAMPLE_AJV_OPTIONS) : new Ajv(EXAMPLE_AJV_OPTIONS);
   const id = 'archlens:examples';
   let unsupported = bundler.unsupportedKeys();
   try {
@@ -201,7 +204,8 @@ function documentBundle(model: OpenApiModel, base: RefBase): DocumentBundle {
     // A keyword value ajv rejects at load time: no example of this document is checked.
     unsupported = new Set(Object.keys(bundler.defs));
   }
-  const bundle: DocumentBundle = { ajv, id, bundler, keys, unsupported, validators: new Map() };
+  const interpreter = new ExampleInterpreter(bundler.defs, isJsonSchemaDialect(model.version));
+  const bundle: DocumentBundle = { ajv, id, bundler, keys, unsupported, validators: new Map(), interpreter };
   model.memo.set('exampleBundle', bundle);
   return bundle;
 }
@@ -215,6 +219,23 @@ export function exampleValidator(model: OpenApiModel, node: LocatedNode, base: R
   const key = bundle.keys.get(node);
   if (key === undefined || bundle.unsupported.has(key)) return undefined;
   if (!bundle.validators.has(key)) {
+    const interpreted = bundle.interpreter.validator(key);
+    bundle.validators.set(key, interpreted ? { validate: withAjvFallback(interpreted, () => compiledValidator(bundle, key)), defs: bundle.bundler.defs } : compiledValidator(bundle, key));
+  }
+  return bundle.validators.get(key);
+}
+
+/** ajv's validator for the schema at `node`, never the interpreter: what it must agree with (tests). */
+export function compiledExampleValidator(model: OpenApiModel, node: LocatedNode, base: RefBase): Compiled | undefined {
+  const bundle = documentBundle(model, base);
+  const key = bundle.keys.get(node);
+  return key === undefined || bundle.unsupported.has(key) ? undefined : compiledValidator(bundle, key);
+}
+
+/** ajv's validator for a def, compiled once (undefined when ajv cannot compile it). */
+function compiledValidator(bundle: DocumentBundle, key: string): Compiled | undefined {
+  const cacheKey = `ajv:${key}`;
+  if (!bundle.validators.has(cacheKey)) {
     let compiled: Compiled | undefined;
     try {
       const validate = bundle.ajv.getSchema(`${bundle.id}#/$defs/${key}`);
@@ -223,18 +244,42 @@ export function exampleValidator(model: OpenApiModel, node: LocatedNode, base: R
       // A pattern the linear-time engine cannot run, or a keyword value ajv rejects: not checkable here.
       compiled = undefined;
     }
-    bundle.validators.set(key, compiled);
+    bundle.validators.set(cacheKey, compiled);
   }
-  return bundle.validators.get(key);
+  return bundle.validators.get(cacheKey);
+}
+
+/**
+ * The interpreter as an ajv validate function; where it gives up (a schema nested beyond its
+ * depth limit) ajv's compiled validator answers, and an uncompilable one says valid, as the
+ * rule skips an example without a validator.
+ */
+function withAjvFallback(interpreted: ValidateFunction | ((data: unknown) => boolean) & { errors: ValidateFunction['errors'] }, compile: () => Compiled | undefined): ValidateFunction {
+  const validate = ((data: unknown): boolean => {
+    try {
+      const valid = interpreted(data);
+      validate.errors = interpreted.errors;
+      return valid;
+    } catch (error) {
+      if (!(error instanceof GiveUp)) throw error;
+      const compiled = compile();
+      const valid = compiled ? compiled.validate(data) : true;
+      validate.errors = compiled && !valid ? compiled.validate.errors : null;
+      return valid;
+    }
+  }) as ValidateFunction;
+  validate.errors = null;
+  return validate;
 }
 
 /**
  * True when the example is certainly valid against the schema at `node` (see quickValidity.ts):
- * the rule then skips compiling a validator for it. False when unsure or unsupported.
+ * the rule then skips compiling an ajv validator for it. False when unsure or unsupported, and
+ * when the interpreter checks the schema: it is exact and cheaper than this first look.
  */
 export function exampleCertainlyValid(model: OpenApiModel, node: LocatedNode, base: RefBase, value: unknown): boolean {
   const bundle = documentBundle(model, base);
   const key = bundle.keys.get(node);
-  if (key === undefined || bundle.unsupported.has(key)) return false;
+  if (key === undefined || bundle.unsupported.has(key) || bundle.interpreter.interpretable(key)) return false;
   return certainlyValid(bundle.bundler.defs[key] as boolean | Record<string, unknown>, value as Parameters<typeof certainlyValid>[1], bundle.bundler.defs) === true;
 }

@@ -1,4 +1,4 @@
-import type { LocatedNode } from '../document/located';
+import type { LocatedNode, ParsedDocument } from '../document/located';
 
 /**
  * Converts a located node to plain JSON for ajv. Unlike `toPlain`, objects get the ordinary
@@ -21,4 +21,17 @@ export function toJson(node: LocatedNode): unknown {
       return out;
     }
   }
+}
+
+/**
+ * The whole document as plain JSON for ajv: `toJson(root)`, but for a JSON file read by the
+ * engine's own `JSON.parse`, which builds the same value (last duplicate wins in place of the
+ * first, `__proto__` an own property, the same numbers and strings) several times faster than
+ * walking the located tree (Stripe's 4 MB: ~30 ms against ~100 ms). Only when `root` is the
+ * parsed file's root, which means the text is valid JSON.
+ */
+export function documentJson(document: ParsedDocument, root: LocatedNode): unknown {
+  if (document.format !== 'json' || document.root !== root) return toJson(root);
+  const text = document.text.charCodeAt(0) === 0xfeff ? document.text.slice(1) : document.text;
+  return JSON.parse(text) as unknown;
 }

@@ -85,6 +85,8 @@ const METHODS_32 = [...METHODS_3, 'query'];
 const SCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
 const SCHEMA_ONE = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems', 'contentSchema'];
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+/** How each subschema keyword holds its subschemas: one look-up per key of every schema. */
+const SUBSCHEMAS = new Map<string, 'map' | 'one' | 'list'>([...SCHEMA_MAPS.map((key) => [key, 'map'] as const), ...SCHEMA_ONE.map((key) => [key, 'one'] as const), ...SCHEMA_LISTS.map((key) => [key, 'list'] as const)]);
 
 /** Builds the index of a document. */
 export function indexOpenApi(root: MappingNode, version: OpenApiVersion): OpenApiIndex {
@@ -244,10 +246,10 @@ class Indexer {
     const mapping = getValue(getValue(node, 'discriminator'), 'mapping');
     if (mapping?.kind === 'mapping') for (const pair of mapping.pairs) if (isStringScalar(pair.value)) this.index.discriminatorMappings.push(pair.value);
     for (const pair of node.pairs) {
-      const key = pair.key.text;
-      if (SCHEMA_MAPS.includes(key)) eachValue(pair.value, (sub) => this.schema(sub));
-      else if (SCHEMA_ONE.includes(key)) this.schema(pair.value);
-      else if (SCHEMA_LISTS.includes(key)) eachItem(pair.value, (sub) => this.schema(sub));
+      const holds = SUBSCHEMAS.get(pair.key.text);
+      if (holds === 'map') eachValue(pair.value, (sub) => this.schema(sub));
+      else if (holds === 'one') this.schema(pair.value);
+      else if (holds === 'list') eachItem(pair.value, (sub) => this.schema(sub));
     }
   }
 
@@ -272,25 +274,27 @@ const DATA_KEYS = new Set(['example', 'default', 'enum', 'const', 'value']);
  * `example`) rather than keywords, so data keys are only skipped where they are keywords.
  */
 function collectRefs(node: LocatedNode, names: boolean, version: OpenApiVersion, out: RefSite[]): void {
+  // Scalars are never followed (no call for them): this walks every node of the document.
   if (node.kind === 'sequence') {
-    for (const item of node.items) collectRefs(item, false, version, out);
+    for (const item of node.items) if (item.kind !== 'scalar') collectRefs(item, false, version, out);
     return;
   }
   if (node.kind !== 'mapping') return;
   for (const pair of node.pairs) {
-    const key = pair.key.text;
+    const value = pair.value;
     if (names) {
-      collectRefs(pair.value, false, version, out);
+      if (value.kind !== 'scalar') collectRefs(value, false, version, out);
+      continue;
+    }
+    const key = pair.key.text;
+    if (value.kind === 'scalar') {
+      if (key === '$ref' && typeof value.value === 'string') out.push({ holder: node, value, ref: value.value });
       continue;
     }
     if (key.startsWith('x-') || DATA_KEYS.has(key)) continue;
-    if (key === '$ref' && isStringScalar(pair.value)) {
-      out.push({ holder: node, value: pair.value, ref: String(pair.value.value) });
-      continue;
-    }
     // `examples`: a map of Example Objects in 3.x, data in a 2.0 response or a 3.1 schema (a list).
-    if (key === 'examples' && (version === '2.0' || pair.value.kind === 'sequence')) continue;
+    if (key === 'examples' && (version === '2.0' || value.kind === 'sequence')) continue;
     // Parameters are a list in operations and a name map at the 2.0 root and in components.
-    collectRefs(pair.value, (NAME_MAPS.has(key) || key === 'examples') && pair.value.kind === 'mapping', version, out);
+    collectRefs(value, value.kind === 'mapping' && (NAME_MAPS.has(key) || key === 'examples'), version, out);
   }
 }

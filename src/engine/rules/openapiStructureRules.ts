@@ -1,7 +1,7 @@
 import { openApiRule } from './openapiRule';
 import { openApiModel } from '../openapi/model';
 import { officialValidator } from '../openapi/officialSchemas';
-import { toJson } from '../openapi/plain';
+import { documentJson } from '../openapi/plain';
 import { explainSchemaErrors } from '../openapi/schemaErrors';
 import type { SchemaIssue } from '../openapi/schemaErrors';
 import { renderIssue } from '../openapi/schemaMessages';
@@ -38,7 +38,7 @@ export const openApiSchemaRule = openApiRule({
   description: 'The document must match the official JSON schema of its OpenAPI version (2.0, 3.0, 3.1 or 3.2): required fields, field names, value types and allowed values.',
   defaultSeverity: 'error',
   check(context, model) {
-    const issues = explainSchemaErrors(officialValidator(model.version), toJson(model.root));
+    const issues = explainSchemaErrors(officialValidator(model.version), documentJson(model.document, model.root));
     // Minors after 3.2 are checked against the 3.2 schema, which only knows 3.2.x: `oas-version` says so.
     const laterVersion = isLaterMinor(model);
     for (const issue of issues) {
