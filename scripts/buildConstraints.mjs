@@ -216,7 +216,7 @@ const PATTERN_FORMATS = [
  * Many role-ARN properties have a pattern but no `format` (`AWS::Lambda::Function.Role`): the format
  * is inferred when the pattern accepts role ARNs and nothing else (tested on sample values).
  */
-function formatFromPattern(pattern) {
+export function formatFromPattern(pattern) {
   let regex;
   try {
     regex = new RegExp(pattern, 'u');

@@ -78,6 +78,14 @@ const table: Record<string, RuleCase[]> = {
     },
     { name: 'a list parameter where its items go', doc: withParams('  Subnets:\n    Type: List<AWS::EC2::Subnet::Id>\n', res('I', 'AWS::EC2::Instance', '      SubnetId: «!Ref Subnets»\n')), messages: ['SubnetId expects a subnet id (subnet-…), but !Ref Subnets returns a list of subnet ids.'] },
     { name: 'custom resources and nested stacks are opaque', doc: doc(res('C', 'Custom::Lookup', '      ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:f\n'), res('S', 'AWS::CloudFormation::Stack', '      TemplateURL: https://example.com/t.yaml\n'), subnet('!GetAtt C.VpcId'), subnet('!GetAtt S.Outputs.VpcId').replace('Sub:', 'Sub2:'), fn('      Role: !Ref C\n')) },
+    {
+      name: 'SAM types give the results of what SAM generates',
+      doc: "Transform: AWS::Serverless-2016-10-31\n" + doc(
+        res('Api', 'AWS::Serverless::Function', '      Handler: index.handler\n      Runtime: python3.12\n      CodeUri: .\n'),
+        res('Pool', 'AWS::Cognito::UserPool', '      LambdaConfig:\n        CustomSMSSender: {LambdaArn: !GetAtt Api.Arn, LambdaVersion: V1_0}\n        CustomEmailSender: {LambdaArn: «!Ref Api», LambdaVersion: V1_0}\n'),
+      ),
+      messages: ["LambdaConfig.CustomEmailSender.LambdaArn expects a Lambda function ARN, but !Ref Api returns a Lambda function name. Use !GetAtt Api.Arn."],
+    },
     { name: 'an SSM parameter value holds anything', doc: doc(res('P', 'AWS::SSM::Parameter', '      Type: String\n      Value: vpc-0a1b2c3d\n'), subnet('!GetAtt P.Value')) },
     { name: 'Fn::If branches are checked', doc: doc(role, fn('      Role: !If [C, !GetAtt AppRole.Arn, «!Ref AppRole»]\n')) },
     { name: 'JSON', file: 't.json', doc: '{"Resources": {"R": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {}}}, "F": {"Type": "AWS::Lambda::Function", "Properties": {"Code": {"ZipFile": "x"}, "Role": «{"Ref": "R"}»}}}}' },

@@ -42,6 +42,24 @@ const PARAMETER_FORMATS: ReadonlyMap<string, string> = new Map([
   ['AWS::Route53::HostedZone::Id', 'AWS::Route53::HostedZone.Id'],
 ]);
 
+/**
+ * SAM types whose `Ref` and `Fn::GetAtt` are those of the resource SAM generates under the same
+ * logical id (SAM's documentation of each type: a function's `Ref` is its name, its `Arn` its ARN...).
+ */
+const SAM_GENERATED: ReadonlyMap<string, string> = new Map([
+  ['AWS::Serverless::Function', 'AWS::Lambda::Function'],
+  ['AWS::Serverless::StateMachine', 'AWS::StepFunctions::StateMachine'],
+  ['AWS::Serverless::SimpleTable', 'AWS::DynamoDB::Table'],
+  ['AWS::Serverless::LayerVersion', 'AWS::Lambda::LayerVersion'],
+  ['AWS::Serverless::Api', 'AWS::ApiGateway::RestApi'],
+  ['AWS::Serverless::HttpApi', 'AWS::ApiGatewayV2::Api'],
+]);
+
+/** The provider-schema type whose results a resource's `Ref` / `Fn::GetAtt` give. */
+function resultType(type: string): string {
+  return SAM_GENERATED.get(type) ?? type;
+}
+
 /** Types whose `Fn::GetAtt` results are whatever the template author made them (cfn-lint's E1040 exceptions). */
 const OPAQUE_GETATT_TYPES: ReadonlySet<string> = new Set(['AWS::CloudFormation::CustomResource', 'AWS::CloudFormation::Stack', 'AWS::ServiceCatalog::CloudFormationProvisionedProduct']);
 
@@ -125,12 +143,12 @@ export function referenceFormat(call: IntrinsicCall, template: TemplateModel, so
     }
     const resource = template.resources.get(name);
     if (!resource?.type) return undefined;
-    const data = source.resource(resource.type);
+    const type = resultType(resource.type);
+    const data = source.resource(type);
     if (!data) return undefined;
     let formats = asList(data.rf);
-    if (resource.type === 'AWS::EC2::SecurityGroup') formats = securityGroupRef(resource.properties, formats);
-    const type = resource.type;
-    return { shown: `!Ref ${name}`, formats, plain: `the ${type}'s name or id`, alternative: (expected) => alternativeFor(name, data, expected, 'Ref') };
+    if (type === 'AWS::EC2::SecurityGroup') formats = securityGroupRef(resource.properties, formats);
+    return { shown: `!Ref ${name}`, formats, plain: `the ${resource.type}'s name or id`, alternative: (expected) => alternativeFor(name, data, expected, 'Ref') };
   }
   if (call.name !== 'Fn::GetAtt') return undefined;
   const target = getAttTarget(call.argument);
@@ -139,15 +157,15 @@ export function referenceFormat(call: IntrinsicCall, template: TemplateModel, so
   if (!resource?.type || OPAQUE_GETATT_TYPES.has(resource.type)) return undefined;
   // An SSM parameter's value is whatever was stored: a role ARN, a VPC id...
   if (resource.type === 'AWS::SSM::Parameter' && target.attribute === 'Value') return undefined;
-  const data = source.resource(resource.type);
+  const type = resultType(resource.type);
+  const data = source.resource(type);
   const formats = own(data?.ga, target.attribute);
   if (!data || formats === undefined) return undefined;
-  const type = resource.type;
   return {
     shown: `!GetAtt ${target.name}.${target.attribute}`,
     attribute: target.attribute,
     formats: asList(formats),
-    plain: `the ${type}'s ${target.attribute}`,
+    plain: `the ${resource.type}'s ${target.attribute}`,
     alternative: (expected) => alternativeFor(target.name, data, expected, target.attribute),
   };
 }
