@@ -8,7 +8,7 @@ import { formatInfo } from '../../src/engine/formats/formatCatalog';
 import { literalFormatProblem } from '../../src/engine/formats/formatCheck';
 import { parameterFormat } from '../../src/engine/formats/referenceFormats';
 // @ts-expect-error: a plain .mjs build script without types.
-import { formatFromPattern } from '../../scripts/buildConstraints.mjs';
+import { formatFromPattern as inferFormat } from '../../scripts/buildConstraints.mjs';
 
 // The format part of the compiled constraint data (data/constraints/) and the format scanners.
 const dataDir = path.resolve(__dirname, '..', '..', 'data', 'constraints');
@@ -53,6 +53,7 @@ void test('every type with a schema is in the data, with what Ref and GetAtt ret
 });
 
 void test('role-ARN formats are inferred from patterns that take role ARNs only', () => {
+  const formatFromPattern = inferFormat as (pattern: string) => string | undefined;
   assert.equal(source.resource('AWS::Lambda::Function')?.r.o?.['Role']?.f, 'AWS::IAM::Role.Arn');
   assert.equal(formatFromPattern('^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$'), 'AWS::IAM::Role.Arn');
   assert.equal(formatFromPattern('^(arn:(aws|aws-cn):iam::[0-9]{12}:role/.*|)$'), undefined, 'also accepts the empty string');
