@@ -98,6 +98,19 @@ void describe('format rules', () => {
       for (const testCase of cases) void test(testCase.name, () => assertRuleCase(rule, testCase));
     });
   }
+  void test('the quick fix writes the reading to use, in the style written', () => {
+    const applied = (text: string): string | undefined => {
+      const edit = findingsOf('cfn-reference-format', text, text.startsWith('{') ? 't.json' : 'template.yaml')[0]?.fixes?.[0]?.edits[0];
+      return edit && text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
+    };
+    assert.equal(applied(doc(role, fn('      Role: !Ref AppRole # the role\n'))), doc(role, fn('      Role: !GetAtt AppRole.Arn # the role\n')));
+    assert.equal(applied(doc(sg('Web'), res('Lb', 'AWS::ElasticLoadBalancingV2::LoadBalancer', '      SecurityGroups: [!Ref Web, sg-0a1b2c3d]\n'))), doc(sg('Web'), res('Lb', 'AWS::ElasticLoadBalancingV2::LoadBalancer', '      SecurityGroups: [!GetAtt Web.GroupId, sg-0a1b2c3d]\n')));
+    const json = '{"Resources": {"R": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {}}}, "F": {"Type": "AWS::Lambda::Function", "Properties": {"Code": {"ZipFile": "x"}, "Role": {"Ref": "R"}}}}}';
+    assert.equal(applied(json), json.replace('{"Ref": "R"}', '{"Fn::GetAtt": ["R", "Arn"]}'));
+    const block = doc(role, fn('      Role:\n        Ref: AppRole\n'));
+    assert.equal(findingsOf('cfn-reference-format', block).length, 1);
+    assert.equal(findingsOf('cfn-reference-format', block)[0]?.fixes, undefined, 'a block mapping gets no fix');
+  });
   void test('a value of the wrong format is reported once, not also as a pattern mismatch', () => {
     const text = doc(fn('      Role: my-role\n'));
     assert.equal(findingsOf('cfn-value-format', text).length, 1);

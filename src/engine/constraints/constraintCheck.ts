@@ -14,7 +14,7 @@ import type { LocatedNode, MappingNode, ScalarNode, SequenceNode, Span } from '.
 import type { Fix } from '../findings';
 import { asIntrinsic, type IntrinsicCall } from '../cfn/intrinsics';
 import type { TemplateModel } from '../cfn/template';
-import { expectedFormats, literalFormatProblem, referenceFormatProblem } from '../formats/formatCheck';
+import { expectedFormats, literalFormatProblem, referenceFormatProblem, replacementText } from '../formats/formatCheck';
 import { referenceFormat } from '../formats/referenceFormats';
 import { ANY_ARN } from '../formats/formatCatalog';
 import { renameFixes } from '../util/edits';
@@ -336,7 +336,11 @@ export class ConstraintChecker {
     if (expected.length === 0) return;
     const result = referenceFormat(call, this.template, this.source);
     const problem = result && referenceFormatProblem(result, expected);
-    if (problem !== undefined) this.issue('reference-format', call.node.span, `${label(path)} ${problem}`);
+    if (problem === undefined) return;
+    const span = call.node.span;
+    const newText = problem.alternative === undefined ? undefined : replacementText(this.text.slice(span.start, span.end), problem.alternative);
+    const fixes = newText === undefined ? undefined : [{ title: `Change to ${problem.alternative!}`, edits: [{ span, newText }] }];
+    this.issue('reference-format', span, `${label(path)} ${problem.message}`, fixes);
   }
 
   private checkEnum(node: ScalarNode, text: string, values: readonly string[], caseInsensitive: boolean, path: string): void {

@@ -70,24 +70,41 @@ function notAnArn(reference: ReferenceFormat): boolean {
   return reference.attribute !== undefined && ID_OR_NAME.test(reference.attribute);
 }
 
-function arnHint(reference: ReferenceFormat): string {
-  const alternative = reference.alternative([ANY_ARN]);
-  return alternative ? ` Use ${alternative}.` : '';
-}
-
 /**
- * Why what a reference returns does not fit the expected formats, or undefined when it does.
+ * Why what a reference returns does not fit the expected formats (and what to use instead), or
+ * undefined when it does.
  * As cfn-lint's E1040/E1041: where one format is expected, a result without a format (a role
  * name where a role ARN is expected) is reported too; where several are accepted, only a result
  * whose format is none of them is.
  */
-export function referenceFormatProblem(reference: ReferenceFormat, expected: readonly string[]): string | undefined {
+export function referenceFormatProblem(reference: ReferenceFormat, expected: readonly string[]): ReferenceProblem | undefined {
   if (expected.length === 0) return undefined;
   if (expected.includes(ANY_ARN) && !notAnArn(reference)) return undefined;
   if (reference.formats.some((format) => expected.includes(format))) return undefined;
   if (reference.formats.length === 0 && expected.length > 1) return undefined;
-  if (reference.formats.length === 0 && expected.includes(ANY_ARN)) return `expects an ARN, but ${reference.shown} returns ${reference.plain}, not an ARN.${arnHint(reference)}`;
-  const returns = reference.formats.length > 0 ? formatLabels(reference.formats) : reference.plain;
   const alternative = reference.alternative(expected);
-  return `expects ${formatLabels(expected)}, but ${reference.shown} returns ${returns}.${alternative ? ` Use ${alternative}.` : ''}`;
+  const use = alternative ? ` Use ${alternative}.` : '';
+  if (reference.formats.length === 0 && expected.includes(ANY_ARN)) return { message: `expects an ARN, but ${reference.shown} returns ${reference.plain}, not an ARN.${use}`, alternative };
+  const returns = reference.formats.length > 0 ? formatLabels(reference.formats) : reference.plain;
+  return { message: `expects ${formatLabels(expected)}, but ${reference.shown} returns ${returns}.${use}`, alternative };
+}
+
+/** What is wrong with a reference, and the reading to use instead (`!GetAtt AppRole.Arn`) when there is one. */
+export interface ReferenceProblem {
+  readonly message: string;
+  readonly alternative?: string | undefined;
+}
+
+/**
+ * The text that replaces a `Ref` / `Fn::GetAtt` (`original`, as written) by `alternative` (a short form,
+ * `!GetAtt AppRole.Arn`), in the style written: a short-form tag, or a flow / JSON object. Undefined for
+ * a block mapping (`Ref: X` on its own line), whose rewrite would need its indentation.
+ */
+export function replacementText(original: string, alternative: string): string | undefined {
+  if (original.startsWith('!')) return alternative;
+  if (!original.startsWith('{')) return undefined;
+  const ref = /^!Ref (.+)$/.exec(alternative);
+  if (ref) return `{"Ref": ${JSON.stringify(ref[1])}}`;
+  const getAtt = /^!GetAtt ([^.]+)\.(.+)$/.exec(alternative);
+  return getAtt ? `{"Fn::GetAtt": [${JSON.stringify(getAtt[1])}, ${JSON.stringify(getAtt[2])}]}` : undefined;
 }
