@@ -42,7 +42,11 @@ const table: Record<string, RuleCase[]> = {
     { name: 'bucket names', doc: doc(res('B', 'AWS::S3::Bucket', '      BucketName: my-bucket.logs\n'), res('B2', 'AWS::S3::Bucket', '      BucketName: «my..bucket»\n')), messages: ["a bucket name has no '..', '.-' or '-.'"] },
     { name: 'Fn::If branches are checked', doc: doc(subnet('!If [C, vpc-0a1b2c3d, «vpc-1»]')) },
     { name: 'JSON keeps the quoted span', file: 't.json', doc: '{"Resources": {"S": {"Type": "AWS::EC2::Subnet", "Properties": {"CidrBlock": "10.0.0.0/24", "VpcId": «"vpc-1"»}}}}' },
-    { name: 'Ref, Sub and FindInMap are not literal values', doc: doc(subnet('!Sub "vpc-${Suffix}"'), subnet('!FindInMap [M, K, V]').replace('Sub:', 'Sub2:')) },
+    { name: 'a Sub of an id and FindInMap are not judged', doc: doc(subnet('!Sub "vpc-${Suffix}"'), subnet('!FindInMap [M, K, V]').replace('Sub:', 'Sub2:')) },
+    { name: 'Sub ARNs: the literal parts fit', doc: doc(fn('      Role: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${RoleName}\n'), fn('      Role: !Sub "${RoleArnPrefix}/app"\n').replace('Fn:', 'Fn2:'), fn('      Role: !Sub [arn:aws:iam::${Account}:role/${Name}, {Account: "123456789012"}]\n').replace('Fn:', 'Fn3:')) },
+    { name: 'Sub ARN of a user where a role goes', doc: doc(fn('      Role: !Sub «arn:${AWS::Partition}:iam::${AWS::AccountId}:user/${Name}»\n')), messages: ["Role !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:user/${Name}' is not an IAM role ARN: its resource part must look like role/<name>."] },
+    { name: 'Sub ARN with a region in IAM', doc: doc(fn('      Role: !Sub «"arn:aws:iam:${AWS::Region}:${AWS::AccountId}:role/x"»\n')), messages: ['iam ARNs have no region'] },
+    { name: 'Sub ARN of the wrong service', doc: doc(topic('!Sub «arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:key/${KeyId}»')), messages: ["its service is 'sns', not 'kms'"] },
   ],
   'cfn-reference-format': [
     { name: 'GetAtt Role.Arn where a role ARN goes', doc: doc(role, fn('      Role: !GetAtt AppRole.Arn\n')) },

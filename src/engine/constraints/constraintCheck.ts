@@ -14,12 +14,12 @@ import type { LocatedNode, MappingNode, ScalarNode, SequenceNode, Span } from '.
 import type { Fix } from '../findings';
 import { asIntrinsic, type IntrinsicCall } from '../cfn/intrinsics';
 import type { TemplateModel } from '../cfn/template';
-import { expectedFormats, literalFormatProblem, referenceFormatProblem, replacementText } from '../formats/formatCheck';
+import { expectedFormats, literalFormatProblem, referenceFormatProblem, replacementText, subTemplateWithHoles } from '../formats/formatCheck';
 import { referenceFormat } from '../formats/referenceFormats';
 import { ANY_ARN } from '../formats/formatCatalog';
 import { renameFixes } from '../util/edits';
 import { didYouMean, suggest } from '../util/suggest';
-import type { Conditional, ConstraintNode, ConstraintSource } from './constraintTypes';
+import type { Conditional, ConstraintNode, ConstraintSource, FormatNames } from './constraintTypes';
 import { isNoValue } from './noValue';
 
 /** What kind of constraint a value breaks; each kind is reported by its own rule. */
@@ -331,6 +331,10 @@ export class ConstraintChecker {
    * (`listPosition`: the position takes a list, so a list of the items' format fits).
    */
   checkReference(call: IntrinsicCall, cursor: ConstraintNode | undefined, path: string, listPosition: boolean): void {
+    if (call.name === 'Fn::Sub') {
+      if (cursor?.f !== undefined && !listPosition) this.checkSubTemplate(call, cursor.f, path);
+      return;
+    }
     if (!cursor || !this.template || (call.name !== 'Ref' && call.name !== 'Fn::GetAtt')) return;
     const expected = expectedFormats(cursor.f, listPosition ? this.item(cursor)?.f : undefined, listPosition);
     if (expected.length === 0) return;
@@ -341,6 +345,15 @@ export class ConstraintChecker {
     const newText = problem.alternative === undefined ? undefined : replacementText(this.text.slice(span.start, span.end), problem.alternative);
     const fixes = newText === undefined ? undefined : [{ title: `Change to ${problem.alternative!}`, edits: [{ span, newText }] }];
     this.issue('reference-format', span, `${label(path)} ${problem.message}`, fixes);
+  }
+
+  /** The literal parts of an `Fn::Sub` ARN (`arn:${AWS::Partition}:iam::${AWS::AccountId}:user/x` is no role ARN). */
+  private checkSubTemplate(call: IntrinsicCall, formats: FormatNames, path: string): void {
+    const argument = call.argument.kind === 'sequence' ? call.argument.items[0] : call.argument;
+    if (argument?.kind !== 'scalar' || typeof argument.value !== 'string' || !argument.value.startsWith('arn:')) return;
+    const template = subTemplateWithHoles(argument.value);
+    const problem = template === undefined ? undefined : literalFormatProblem(template, formats);
+    if (problem !== undefined) this.issue('value-format', argument.span, `${label(path)} !Sub ${quote(argument.value)} ${problem}.`);
   }
 
   private checkEnum(node: ScalarNode, text: string, values: readonly string[], caseInsensitive: boolean, path: string): void {

@@ -15,10 +15,18 @@ export const MAX_FORMAT_LENGTH = 4096;
 /** The pseudo format the data gives a property named for an ARN when its schema names no format (scripts/buildConstraints.mjs). */
 export const ANY_ARN = 'arn';
 
+/**
+ * Stands for a `${...}` of an `Fn::Sub` template in the text given to an ARN test: a part of the
+ * ARN that holds one could be anything, the literal parts are checked (`arn:${AWS::Partition}:iam::...`).
+ */
+export const HOLE = '\u0000';
+
 /** One known format. */
 export interface FormatInfo {
   /** What a person calls such a value: "a VPC id (vpc-…)". */
   readonly label: string;
+  /** True when {@link problem} understands {@link HOLE}s (the ARN formats); other formats skip templates. */
+  readonly holes?: true;
   /** Why a value is not of the format (a short sentence), or undefined when it is. Absent: literals are not tested. */
   readonly problem?: (text: string) => string | undefined;
 }
@@ -80,16 +88,22 @@ function arnParts(text: string): { partition: string; service: string; region: s
  */
 function arn(service: string, regional: boolean, resourceStarts: readonly string[], resourceShape: string) {
   const shape = `arn:aws:${service}:${regional ? '<region>' : ''}:<account>:${resourceShape}`;
+  const known = (part: string): boolean => !part.includes(HOLE);
   return (text: string): string | undefined => {
     const parts = arnParts(text);
-    if (!parts) return `an ARN has the form ${shape}`;
+    // A template whose holes may hold colons (`${Prefix}:role/x`) cannot be split into parts.
+    if (!parts) return text.includes(HOLE) ? undefined : `an ARN has the form ${shape}`;
     const { partition, region, account, resource } = parts;
-    if (!partition.startsWith('aws') || !all(partition, 3, partition.length, (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45)) return `its partition '${partition}' is not an AWS partition (aws, aws-cn, aws-us-gov...)`;
-    if (parts.service !== service) return `its service is '${parts.service}', not '${service}'`;
-    if (regional && (region.length === 0 || !all(region, 0, region.length, (c) => isLowerAlnum(c) || c === 45))) return `its region '${region}' is not a region name`;
-    if (!regional && region.length > 0) return `${service} ARNs have no region (${shape})`;
-    if (account.length !== 12 || !all(account, 0, 12, isDigit)) return `its account '${account}' is not a 12-digit account id`;
-    if (!resourceStarts.some((start) => resource.startsWith(start) && resource.length > start.length)) return `its resource part must look like ${resourceShape}`;
+    if (known(partition) && (!partition.startsWith('aws') || !all(partition, 3, partition.length, (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45))) return `its partition '${partition}' is not an AWS partition (aws, aws-cn, aws-us-gov...)`;
+    if (known(parts.service) && parts.service !== service) return `its service is '${parts.service}', not '${service}'`;
+    if (known(region) && regional && (region.length === 0 || !all(region, 0, region.length, (c) => isLowerAlnum(c) || c === 45))) return `its region '${region}' is not a region name`;
+    if (known(region) && !regional && region.length > 0) return `${service} ARNs have no region (${shape})`;
+    if (known(account) && (account.length !== 12 || !all(account, 0, 12, isDigit))) return `its account '${account}' is not a 12-digit account id`;
+    const hole = resource.indexOf(HOLE);
+    const fits = hole < 0
+      ? resourceStarts.some((start) => resource.startsWith(start) && resource.length > start.length)
+      : resourceStarts.some((start) => start.startsWith(resource.slice(0, hole)) || resource.startsWith(start));
+    if (!fits) return `its resource part must look like ${resourceShape}`;
     return undefined;
   };
 }
@@ -174,13 +188,13 @@ const FORMATS: ReadonlyMap<string, FormatInfo> = new Map<string, FormatInfo>([
   ['AWS::EC2::Image.Id', { label: 'an AMI id (ami-…)', problem: resourceId('ami-', 'an AMI id', isLowerAlnum, 'lowercase letters or digits') }],
   ['AWS::EC2::SecurityGroup.Name', { label: 'a security group name', problem: characters(isGroupNameChar, 1, Infinity, 'a security group name has only letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*') }],
   ['AWS::KMS::Key.Id', { label: 'a KMS key id', problem: (text) => (isUuid(text) || (text.startsWith('mrk-') && text.length === 36 && all(text, 4, 36, isLowerHex)) || aliasName(text, () => false) ? undefined : KMS_KEY_ID_SHAPE) }],
-  ['AWS::KMS::Key.Arn', { label: 'a KMS key ARN', problem: arn('kms', true, ['key/', 'alias/'], 'key/<key id> or alias/<name>') }],
+  ['AWS::KMS::Key.Arn', { label: 'a KMS key ARN', holes: true, problem: arn('kms', true, ['key/', 'alias/'], 'key/<key id> or alias/<name>') }],
   ['AWS::KMS::Alias.AliasName', { label: 'a KMS alias name (alias/…)', problem: (text) => (aliasName(text, (c) => c === 58) ? undefined : "an alias name is 'alias/' followed by letters, digits, '/', '_', '-' or ':'") }],
-  ['AWS::IAM::Role.Arn', { label: 'an IAM role ARN', problem: arn('iam', false, ['role/'], 'role/<name>') }],
-  ['AWS::ACM::Certificate.Arn', { label: 'an ACM certificate ARN', problem: arn('acm', true, ['certificate/'], 'certificate/<id>') }],
-  ['AWS::SNS::Topic.Arn', { label: 'an SNS topic ARN', problem: arn('sns', true, [''], '<topic name>') }],
-  ['AWS::SQS::Queue.Arn', { label: 'an SQS queue ARN', problem: arn('sqs', true, [''], '<queue name>') }],
-  ['AWS::Lambda::Function.Arn', { label: 'a Lambda function ARN', problem: arn('lambda', true, ['function:'], 'function:<name>') }],
+  ['AWS::IAM::Role.Arn', { label: 'an IAM role ARN', holes: true, problem: arn('iam', false, ['role/'], 'role/<name>') }],
+  ['AWS::ACM::Certificate.Arn', { label: 'an ACM certificate ARN', holes: true, problem: arn('acm', true, ['certificate/'], 'certificate/<id>') }],
+  ['AWS::SNS::Topic.Arn', { label: 'an SNS topic ARN', holes: true, problem: arn('sns', true, [''], '<topic name>') }],
+  ['AWS::SQS::Queue.Arn', { label: 'an SQS queue ARN', holes: true, problem: arn('sqs', true, [''], '<queue name>') }],
+  ['AWS::Lambda::Function.Arn', { label: 'a Lambda function ARN', holes: true, problem: arn('lambda', true, ['function:'], 'function:<name>') }],
   ['AWS::Lambda::Function.Name', { label: 'a Lambda function name', problem: characters((c) => isAlnum(c) || c === 95 || c === 45, 1, 140, 'a function name has 1 to 140 letters, digits, hyphens or underscores') }],
   ['AWS::S3::Bucket.Name', { label: 'an S3 bucket name', problem: bucketName }],
   ['AWS::Logs::LogGroup.Name', { label: 'a CloudWatch Logs log group name', problem: characters((c) => isAlnum(c) || '._-/#'.includes(String.fromCharCode(c)), 1, 512, 'a log group name has 1 to 512 letters, digits or ._-/#') }],

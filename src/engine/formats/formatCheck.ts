@@ -6,7 +6,7 @@
  */
 
 import type { FormatNames } from '../constraints/constraintTypes';
-import { ANY_ARN, MAX_FORMAT_LENGTH, formatInfo, formatLabel } from './formatCatalog';
+import { ANY_ARN, HOLE, MAX_FORMAT_LENGTH, formatInfo, formatLabel } from './formatCatalog';
 import type { ReferenceFormat } from './referenceFormats';
 
 /** Format names as a list. */
@@ -38,10 +38,14 @@ export function literalFormatProblem(text: string, formats: FormatNames): string
   const expected = formatList(formats);
   if (expected.length === 0 || text.length > MAX_FORMAT_LENGTH || text.includes('{{resolve:')) return undefined;
   const problems: string[] = [];
+  const template = text.includes(HOLE);
   for (const format of expected) {
-    const problem = formatInfo(format)?.problem;
+    const info = formatInfo(format);
+    const problem = info?.problem;
     if (!problem || exempt(text, format)) return undefined;
-    const found = problem(text);
+    // Formats that know no holes judge a template with each hole as one letter: only ARN templates
+    // (`arn:...`) get here, which no id, alias or name format accepts whatever the holes hold.
+    const found = problem(template && !info.holes ? text.replaceAll(HOLE, 'x') : text);
     if (found === undefined) return undefined;
     problems.push(found);
   }
@@ -49,6 +53,32 @@ export function literalFormatProblem(text: string, formats: FormatNames): string
   const arnLike = text.startsWith('arn:');
   const index = expected.length === 1 ? 0 : Math.max(0, expected.findIndex((format) => format.endsWith('.Arn') === arnLike));
   return `is not ${formatLabels(expected)}: ${problems[index]!}`;
+}
+
+/** Pseudo parameters whose value has a known shape: a sample of it checks the part of the ARN it fills. */
+const PSEUDO_VALUES: ReadonlyMap<string, string> = new Map([
+  ['AWS::Partition', 'aws'],
+  ['AWS::Region', 'us-east-1'],
+  ['AWS::AccountId', '123456789012'],
+]);
+
+/**
+ * An `Fn::Sub` template with each `${...}` (and `${!...}`) replaced by one {@link HOLE} (pseudo parameters
+ * of a known shape by a sample value: `${AWS::Region}` is never empty), for the ARN
+ * tests; undefined when it cannot be read (an unclosed `${`, a NUL already in it). Linear: each `${`
+ * jumps to its `}`.
+ */
+export function subTemplateWithHoles(template: string): string | undefined {
+  if (template.includes(HOLE)) return undefined;
+  let out = '';
+  let from = 0;
+  for (let at = template.indexOf('${'); at >= 0; at = template.indexOf('${', from)) {
+    const end = template.indexOf('}', at + 2);
+    if (end < 0) return undefined;
+    out += template.slice(from, at) + (PSEUDO_VALUES.get(template.slice(at + 2, end)) ?? HOLE);
+    from = end + 1;
+  }
+  return out + template.slice(from);
 }
 
 /** The formats a value at this position must have: a list position takes a list format (`...Ids`) or the list of its items' format. */
