@@ -90,6 +90,7 @@ const table: Record<string, RuleCase[]> = {
       ),
       messages: ["LambdaConfig.CustomEmailSender.LambdaArn expects a Lambda function ARN, but !Ref Api returns a Lambda function name. Use !GetAtt Api.Arn."],
     },
+    { name: 'a format-less attribute named for the format gets the benefit of the doubt', doc: doc(res('Ice', 'AWS::EC2::InstanceConnectEndpoint', '      SubnetId: subnet-0a1b2c3d\n'), subnet('!GetAtt Ice.VpcId')) },
     { name: 'an SSM parameter value holds anything', doc: doc(res('P', 'AWS::SSM::Parameter', '      Type: String\n      Value: vpc-0a1b2c3d\n'), subnet('!GetAtt P.Value')) },
     { name: 'Fn::If branches are checked', doc: doc(role, fn('      Role: !If [C, !GetAtt AppRole.Arn, «!Ref AppRole»]\n')) },
     { name: 'JSON', file: 't.json', doc: '{"Resources": {"R": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {}}}, "F": {"Type": "AWS::Lambda::Function", "Properties": {"Code": {"ZipFile": "x"}, "Role": «{"Ref": "R"}»}}}}' },
@@ -130,6 +131,12 @@ void describe('format rules', () => {
     const findings = findingsOf('cfn-value-format', doc(subnet(long), fn(`      Role: ${arn}\n`)));
     assert.equal(findings.length, 0);
     assert.ok(performance.now() - started < 2000);
+  });
+  void test('document-supplied names find nothing through prototypes', () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const text = withParams(`  ${name}P:\n    Type: ${name}\n`, role, fn(`      Role: !GetAtt AppRole.${name}\n`), fn(`      Role: !Ref ${name}P\n`).replace('Fn:', 'Fn2:'), fn(`      Role: !GetAtt ${name}.Arn\n`).replace('Fn:', 'Fn3:'));
+      assert.deepEqual(findingsOf('cfn-reference-format', text), [], name);
+    }
   });
   void test('values near the bound are scanned in linear time', () => {
     const started = performance.now();

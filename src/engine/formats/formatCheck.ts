@@ -87,6 +87,21 @@ export function expectedFormats(own: FormatNames | undefined, itemFormats: Forma
   return listPosition ? formatList(itemFormats).filter((format) => format !== ANY_ARN).map((format) => `${format}s`) : [];
 }
 
+/**
+ * Whether an attribute's name says it holds values of a format (`VpcId` of an
+ * `AWS::EC2::InstanceConnectEndpoint`, `EncryptionConfigKeyArn` of an EKS cluster) although its schema
+ * names none: such a GetAtt is given the benefit of the doubt (cfn-lint's E1040 reports it).
+ */
+function namesFormat(attribute: string, format: string): boolean {
+  const parts = /^AWS::[A-Za-z0-9]+::([A-Za-z0-9]+)\.([A-Za-z]+)$/.exec(format);
+  if (!parts) return false;
+  const [, resource, property] = parts as unknown as [string, string, string];
+  const tail = attribute.slice(attribute.lastIndexOf('.') + 1).toLowerCase();
+  const name = property.toLowerCase();
+  // `Alias.AliasName` reads `AliasName`; a security group's id is often just a `GroupId`.
+  return tail.endsWith(name.startsWith(resource.toLowerCase()) ? name : `${resource.toLowerCase()}${name}`) || (resource === 'SecurityGroup' && tail.endsWith(`group${name}`));
+}
+
 /** Attribute names that say the value is an id or a name (`Id`, `GroupId`, `Name`), not an ARN. */
 const ID_OR_NAME = /(^|[a-z0-9])(Id|ID|Name)$/;
 
@@ -112,6 +127,7 @@ export function referenceFormatProblem(reference: ReferenceFormat, expected: rea
   if (expected.includes(ANY_ARN) && !notAnArn(reference)) return undefined;
   if (reference.formats.some((format) => expected.includes(format))) return undefined;
   if (reference.formats.length === 0 && expected.length > 1) return undefined;
+  if (reference.formats.length === 0 && reference.attribute !== undefined && expected.some((format) => namesFormat(reference.attribute!, format))) return undefined;
   const alternative = reference.alternative(expected);
   const use = alternative ? ` Use ${alternative}.` : '';
   if (reference.formats.length === 0 && expected.includes(ANY_ARN)) return { message: `expects an ARN, but ${reference.shown} returns ${reference.plain}, not an ARN.${use}`, alternative };
