@@ -327,8 +327,9 @@ export class ConstraintChecker {
   }
 
   /**
-   * What a `Ref` or `Fn::GetAtt` in this position returns against the format(s) expected here
-   * (`listPosition`: the position takes a list, so a list of the items' format fits).
+   * A function call in a value position, against the format(s) expected there: what a `Ref` or
+   * `Fn::GetAtt` returns (`listPosition`: the position takes a list, so a list of the items' format
+   * fits), and the literal parts of an `Fn::Sub` ARN. Other functions are not judged.
    */
   checkReference(call: IntrinsicCall, cursor: ConstraintNode | undefined, path: string, listPosition: boolean): void {
     if (call.name === 'Fn::Sub') {
