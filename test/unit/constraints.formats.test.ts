@@ -97,6 +97,7 @@ void test('format scanners: accepted and refused values', () => {
     ['Bucket', 'AWS::S3::Bucket.Name', /lowercase/],
     ['a'.repeat(141), 'AWS::Lambda::Function.Name', /1 to 140/],
     ['sg~1', 'AWS::EC2::SecurityGroup.Name', /security group name/],
+    ['arn:aws:iam::123456789012:role/a\nb', 'AWS::IAM::Role.Arn', /on one line/],
   ];
   for (const [value, format, message] of refused) assert.match(literalFormatProblem(value, format) ?? '(accepted)', message, `${value} as ${String(format)}`);
 });

@@ -99,6 +99,8 @@ function arn(service: string, regional: boolean, resourceStarts: readonly string
     if (known(region) && regional && (region.length === 0 || !all(region, 0, region.length, (c) => isLowerAlnum(c) || c === 45))) return `its region '${region}' is not a region name`;
     if (known(region) && !regional && region.length > 0) return `${service} ARNs have no region (${shape})`;
     if (known(account) && (account.length !== 12 || !all(account, 0, 12, isDigit))) return `its account '${account}' is not a 12-digit account id`;
+    // cfn-lint's `.+` stops at a line break: a resource part holding one is no ARN.
+    if (resource.includes('\n')) return `its resource part must look like ${resourceShape}, on one line`;
     const hole = resource.indexOf(HOLE);
     const fits = hole < 0
       ? resourceStarts.some((start) => resource.startsWith(start) && resource.length > start.length)
