@@ -15,8 +15,10 @@
 // Kept per value: enum / enumCaseInsensitive / const, pattern, minLength, maxLength,
 // minimum, maximum, minItems, maxItems, uniqueItems; per object: requiredXor,
 // dependentExcluded, dependentRequired / dependencies (array form), and oneOf /
-// anyOf whose branches only list required properties. Everything else (formats,
-// type unions, if/then, oneOf of shapes) is left out.
+// anyOf whose branches only list required properties; `format` keywords of ids and ARNs
+// (`AWS::EC2::VPC.Id`...) and CIDRs, and per type the formats `Ref` and `Fn::GetAtt` return
+// (see formatOf, compileResultFormats). Everything else (other formats, type unions,
+// if/then, oneOf of shapes) is left out.
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(repoRoot, 'data', 'constraints');
 /** Format version; the reader is src/engine/constraints/compiledConstraints.ts. */
-const FORMAT = 1;
+const FORMAT = 2;
 const REGION = 'us_east_1';
 /** Longest pattern kept: longer ones are rare and costly to run on every keystroke. */
 const MAX_PATTERN_LENGTH = 500;
@@ -47,7 +49,7 @@ function cfnLintVersion(dir) {
   return /__version__\s*=\s*["']([^"']+)["']/.exec(text)?.[1] ?? 'unknown';
 }
 
-const stats = { patternsKept: 0, patternsDropped: [], oneOfSkipped: 0, extensions: [] };
+const stats = { formats: 0, inferredFormats: 0, arnByName: 0, patternsKept: 0, patternsDropped: [], oneOfSkipped: 0, extensions: [] };
 
 /**
  * Whether a pattern is usable by the engine: it compiles as a JavaScript RegExp
@@ -118,6 +120,29 @@ const LEFT_TO_OTHER_RULES = {
   'AWS::Lambda::Function': ['Runtime'],
 };
 
+/**
+ * Formats the schemas get wrong, corrected before compiling (documented in docs/catalog.md):
+ * type -> [path of property names from the root or a definition (`#Name`), format(s) of the items].
+ * LaunchTemplateData.SecurityGroups takes security group *names* in the default VPC (EC2's
+ * documentation; the template in aws-cloudformation-templates AutoScaling/ deploys so), yet the
+ * schema says ids only, and cfn-lint's E1041 flags a `Ref` to a default-VPC group there.
+ */
+const FORMAT_CORRECTIONS = {
+  'AWS::EC2::LaunchTemplate': [[['#LaunchTemplateData', 'SecurityGroups'], ['AWS::EC2::SecurityGroup.Id', 'AWS::EC2::SecurityGroup.Name']]],
+};
+
+function correctFormats(type, schema) {
+  for (const [[first, ...rest], itemFormats] of FORMAT_CORRECTIONS[type] ?? []) {
+    let node = first.startsWith('#') ? schema.definitions?.[first.slice(1)] : schema.properties?.[first];
+    for (const name of rest) node = followRef(node, schema)?.properties?.[name];
+    if (!node?.items) throw new Error(`buildConstraints: format correction for ${type} ${first}/${rest.join('/')} no longer matches the schema`);
+    delete node.format;
+    node.anyOf = itemFormats.map((format) => ({ format: `${format}s` }));
+    delete node.items.format;
+    node.items = { ...node.items, anyOf: itemFormats.map((format) => ({ format })) };
+  }
+}
+
 /** Patterns that accept every string are not worth a check. */
 const TRIVIAL_PATTERNS = new Set(['.*', '^.*$', '^.*', '.+', '^.+$', '[\\s\\S]*', '^[\\s\\S]*$', '(.*)', '^(.*)$']);
 
@@ -135,6 +160,135 @@ function requiredGroups(branches) {
     groups.push(branch.required.map(String));
   }
   return groups;
+}
+
+/**
+ * `format` keywords kept: cfn-lint's AWS formats (`AWS::EC2::VPC.Id`, `AWS::IAM::Role.Arn`...,
+ * see src/engine/formats/formatCatalog.ts) and the CIDR formats. Generic JSON Schema formats
+ * (`date-time`, `int64`, `json`, `uri`...) are left out.
+ */
+function keptFormat(format) {
+  if (typeof format !== 'string') return undefined;
+  // cfn-lint's _schema_comparer reads the deprecated name as the current one.
+  if (format === 'AWS::EC2::SecurityGroup.GroupId') return 'AWS::EC2::SecurityGroup.Id';
+  if (format === 'ipv4-network' || format === 'ipv6-network') return format;
+  return /^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+\.[A-Za-z]+$/.test(format) ? format : undefined;
+}
+
+/** A definition reference's target schema, or the schema itself. */
+function followRef(schema, schemaRoot) {
+  const m = typeof schema?.$ref === 'string' ? /^#\/definitions\/([^/]+)$/.exec(schema.$ref) : null;
+  return m && schemaRoot.definitions?.[m[1]] ? schemaRoot.definitions[m[1]] : schema;
+}
+
+/**
+ * The format(s) a value must have: its own `format`, or the formats of an `anyOf` whose every
+ * branch names one (`KmsKeyId`: a key ARN, a key id or an alias name). One format is a string,
+ * several a sorted list; undefined when any branch accepts something without a kept format.
+ */
+function formatOf(schema, schemaRoot) {
+  const own = keptFormat(schema.format);
+  if (own !== undefined) return own;
+  if (!Array.isArray(schema.anyOf) || schema.anyOf.length === 0) return undefined;
+  const formats = new Set();
+  for (const branch of schema.anyOf) {
+    const format = keptFormat(followRef(branch, schemaRoot)?.format);
+    if (format === undefined) return undefined;
+    formats.add(format);
+  }
+  const list = [...formats].sort();
+  return list.length === 1 ? list[0] : list;
+}
+
+/**
+ * Values each format inferred from a pattern must accept, and must refuse: a pattern that accepts
+ * every `yes` and no `no` only takes that kind of ARN, so a `Ref` returning a name cannot fit it.
+ */
+const PATTERN_FORMATS = [
+  {
+    format: 'AWS::IAM::Role.Arn',
+    yes: ['arn:aws:iam::123456789012:role/MyRole', 'arn:aws:iam::123456789012:role/service-role/MyRole'],
+    no: ['', 'MyRole', '*', 'arn:aws:iam::123456789012:user/MyRole', 'arn:aws:iam::123456789012:policy/MyRole', 'arn:aws:iam::123456789012:instance-profile/MyRole', 'arn:aws:sts::123456789012:assumed-role/MyRole/x'],
+  },
+];
+
+/**
+ * Many role-ARN properties have a pattern but no `format` (`AWS::Lambda::Function.Role`): the format
+ * is inferred when the pattern accepts role ARNs and nothing else (tested on sample values).
+ */
+export function formatFromPattern(pattern) {
+  let regex;
+  try {
+    regex = new RegExp(pattern, 'u');
+  } catch {
+    return undefined;
+  }
+  for (const { format, yes, no } of PATTERN_FORMATS) {
+    if (yes.every((value) => regex.test(value)) && !no.some((value) => regex.test(value))) {
+      stats.inferredFormats++;
+      return format;
+    }
+  }
+  return undefined;
+}
+
+/** The schema a CloudFormation pointer (`/properties/A/B`) names, through definitions; undefined when it goes nowhere. */
+function schemaAt(schemaRoot, pointer) {
+  const parts = pointer.split('/').slice(2);
+  let node = schemaRoot.properties?.[parts[0]];
+  for (const part of parts.slice(1)) {
+    node = followRef(node, schemaRoot);
+    node = node?.properties?.[part];
+  }
+  return node && typeof node === 'object' ? followRef(node, schemaRoot) : undefined;
+}
+
+/**
+ * What `Ref` and `Fn::GetAtt` return, as formats (cfn-lint's E1041 / E1040): `rf` the format of
+ * the primary identifier when there is exactly one (as cfn-lint's schema Ref); `ga` per attribute
+ * (`/properties/A/B` read-only pointer -> `A.B`) its format, or 0 when the attribute is known and
+ * has none (a plain string: a name, a generated id). Types cfn-lint lets GetAtt read every
+ * property of (`_all_property_types`) also list their formatted properties.
+ */
+function compileResultFormats(schema, allPropertyTypes) {
+  const out = {};
+  const identifiers = Array.isArray(schema.primaryIdentifier) ? schema.primaryIdentifier : [];
+  if (identifiers.length === 1) {
+    const target = schemaAt(schema, identifiers[0]);
+    const format = target && formatOf(target, schema);
+    if (format !== undefined) out.rf = format;
+  }
+  const attributes = {};
+  for (const pointer of schema.readOnlyProperties ?? []) {
+    if (typeof pointer !== 'string' || !pointer.startsWith('/properties/')) continue;
+    const target = schemaAt(schema, pointer);
+    if (!target) continue;
+    attributes[pointer.split('/').slice(2).join('.')] = formatOf(target, schema) ?? 0;
+  }
+  if (allPropertyTypes.has(schema.typeName)) {
+    for (const [name, sub] of Object.entries(schema.properties ?? {})) {
+      const format = formatOf(followRef(sub, schema), schema);
+      if (format !== undefined && !(name in attributes)) attributes[name] = format;
+    }
+  }
+  if (Object.keys(attributes).length > 0) out.ga = attributes;
+  return out;
+}
+
+/** cfn-lint's list of types whose every property is a GetAtt attribute (cfnlint/schema/_getatts.py). */
+function allPropertyTypes(cfnlint) {
+  const source = readFileSync(join(cfnlint, 'schema', '_getatts.py'), 'utf8');
+  const list = /_all_property_types\s*=\s*\[([^\]]*)\]/.exec(source)?.[1];
+  if (!list) throw new Error('buildConstraints: _all_property_types not found in cfnlint/schema/_getatts.py; has cfn-lint changed its layout?');
+  return new Set([...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]));
+}
+
+/** The pseudo format of a property whose name says it takes an ARN (no literal test; see formatCatalog.ts). */
+const ANY_ARN = 'arn';
+
+function isArraySchema(schema, schemaRoot) {
+  const target = followRef(schema, schemaRoot);
+  return target?.type === 'array' || (Array.isArray(target?.type) && target.type.includes('array'));
 }
 
 /** Compiles one schema (a property's value) into a constraint node; `defs` collects referenced definitions. */
@@ -168,6 +322,11 @@ function compileNode(schema, schemaRoot, refsOut) {
       stats.patternsDropped.push(pattern);
     }
   }
+  const format = formatOf(schema, schemaRoot) ?? (pattern !== undefined ? formatFromPattern(pattern) : undefined);
+  if (format !== undefined) {
+    node.f = format;
+    stats.formats++;
+  }
   if (Number.isInteger(schema.minLength) && schema.minLength > 0) node.nl = schema.minLength;
   if (Number.isInteger(schema.maxLength)) node.xl = schema.maxLength;
   if (typeof schema.minimum === 'number') node.n = schema.minimum;
@@ -178,7 +337,15 @@ function compileNode(schema, schemaRoot, refsOut) {
   if (schema.items && typeof schema.items === 'object' && !Array.isArray(schema.items)) node.i = compileNode(schema.items, schemaRoot, refsOut);
   if (schema.properties && typeof schema.properties === 'object') {
     node.o = {};
-    for (const [name, sub] of Object.entries(schema.properties)) node.o[name] = compileNode(sub, schemaRoot, refsOut);
+    for (const [name, sub] of Object.entries(schema.properties)) {
+      node.o[name] = compileNode(sub, schemaRoot, refsOut);
+      // A property named for an ARN (`WebACLArn`) takes one even when its schema names no format:
+      // the engine then reports a GetAtt of an id or a name there (src/engine/formats/formatCheck.ts).
+      if (/(Arn|ARN)$/.test(name) && node.o[name].f === undefined && !isArraySchema(sub, schemaRoot)) {
+        node.o[name].f = ANY_ARN;
+        stats.arnByName++;
+      }
+    }
   }
   if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
     node.v = compileNode(schema.additionalProperties, schemaRoot, refsOut);
@@ -382,13 +549,16 @@ function main() {
   const version = cfnLintVersion(cfnlint);
 
   const extensions = compileExtensions(cfnlint);
+  const getAttAll = allPropertyTypes(cfnlint);
   const shards = new Map();
   for (const [type, hash] of types.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const schema = JSON.parse(readFileSync(join(schemasDir, 'resources', `${hash}.json`), 'utf8'));
     for (const name of LEFT_TO_OTHER_RULES[type] ?? []) delete schema.properties?.[name];
+    correctFormats(type, schema);
     const ownExtensions = extensions.filter((extension) => extension.type === type);
-    const compiled = compileResource(schema) ?? (ownExtensions.length > 0 ? { r: {} } : undefined);
-    if (!compiled) continue;
+    // Every type with a schema gets an entry, even an empty one: the engine reads "in the data"
+    // as "a known type", whose Ref / GetAtt result formats are known (none when absent).
+    const compiled = { ...(compileResource(schema) ?? { r: {} }), ...compileResultFormats(schema, getAttAll) };
     for (const extension of ownExtensions) attachConditional(compiled, extension.segments, extension.conditional);
     const shardName = type.split('::').slice(0, 2).join('_');
     if (!shards.has(shardName)) shards.set(shardName, { format: FORMAT, types: {} });
@@ -419,6 +589,7 @@ function main() {
   bytes += indexText.length;
   const typeCount = Object.values(index.shards).flat().length;
   console.log(`constraints: ${typeCount} of ${types.length} resource types in ${shards.size} shards, ${(bytes / 1024).toFixed(0)} KB -> ${outDir}`);
+  console.log(`constraints: ${stats.formats} formats of values kept (${stats.inferredFormats} inferred from role-ARN patterns), ${stats.arnByName} ARNs by property name`);
   console.log(`constraints: ${stats.patternsKept} patterns kept, ${stats.patternsDropped.length} dropped (do not compile as JavaScript or may backtrack), ${stats.oneOfSkipped} oneOf/anyOf of shapes skipped`);
   console.log(`constraints: ${stats.extensions.length} cfn-lint extension schemas compiled (${extensions.length} paths): ${stats.extensions.join(', ')}`);
   if (process.argv.includes('--verbose')) for (const p of stats.patternsDropped) console.log(`  dropped pattern: ${p}`);

@@ -27,7 +27,8 @@ const table: Record<string, RuleCase[]> = {
   ],
   'cfn-value-pattern': [
     { name: 'matching', doc: res('AWS::Logs::LogGroup', '      LogGroupName: /aws/lambda/GetFromJson\n') },
-    { name: 'not matching', doc: res('AWS::Logs::LogGroup', '      LogGroupName: «my log group»\n'), messages: ["LogGroupName 'my log group' does not match the pattern ^[.\\-_/#A-Za-z0-9]{1,512}$"] },
+    { name: 'not matching', doc: fn('      Handler: «index handler»\n'), messages: ["Handler 'index handler' does not match the pattern ^[^\\s]+$"] },
+    { name: 'a value of a format is reported by cfn-value-format instead', doc: res('AWS::Logs::LogGroup', '      LogGroupName: my log group\n') },
     { name: 'Python \\p{Print} translated', doc: res('AWS::ApplicationAutoScaling::ScalingPolicy', '      PolicyName: AStepPolicy\n      PolicyType: StepScaling\n      ScalingTargetId: t\n') },
     { name: 'too long for the pattern: only the length is reported', doc: res('AWS::Logs::LogGroup', `      LogGroupName: ${'a'.repeat(600)}\n`) },
   ],

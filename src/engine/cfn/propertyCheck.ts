@@ -56,7 +56,7 @@ class PropertyChecker {
     private readonly catalog: Catalog,
     private readonly template: TemplateModel,
   ) {
-    this.constraints = catalog.constraints ? new ConstraintChecker(catalog.constraints, text, this.issues) : undefined;
+    this.constraints = catalog.constraints ? new ConstraintChecker(catalog.constraints, text, this.issues, template) : undefined;
   }
 
   checkResource(resource: ResourceEntry): void {
@@ -218,6 +218,7 @@ class PropertyChecker {
       }
       return true;
     }
+    this.constraints?.checkReference(call, limits, path, type.kind === 'list');
     const expected = type.kind === 'union' ? undefined : type.kind;
     if (STRING_RESULTS.has(call.name) && (expected === 'list' || expected === 'map' || expected === 'struct')) {
       this.typeIssue(call.keyNode, `${path} expects ${expected === 'list' ? 'a list' : 'an object'}, but ${call.name} returns a string.`);

@@ -8,7 +8,7 @@
 import type { ConstraintIndex, ConstraintShard, ConstraintSource, ResourceConstraints } from './constraintTypes';
 
 /** Format version this reader understands (`format` in index.json and every shard). */
-export const CONSTRAINTS_FORMAT = 1;
+export const CONSTRAINTS_FORMAT = 2;
 
 function checkFormat(what: string, value: unknown): void {
   const format = (value as { format?: unknown } | null)?.format;

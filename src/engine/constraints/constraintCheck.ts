@@ -12,10 +12,15 @@
 
 import type { LocatedNode, MappingNode, ScalarNode, SequenceNode, Span } from '../document/located';
 import type { Fix } from '../findings';
-import { asIntrinsic } from '../cfn/intrinsics';
+import { asIntrinsic, type IntrinsicCall } from '../cfn/intrinsics';
+import type { TemplateModel } from '../cfn/template';
+import { expectedFormats, literalFormatProblem, referenceFormatProblem, replacementText, subTemplateWithHoles } from '../formats/formatCheck';
+import { referenceFormat } from '../formats/referenceFormats';
+import { ANY_ARN } from '../formats/formatCatalog';
 import { renameFixes } from '../util/edits';
 import { didYouMean, suggest } from '../util/suggest';
-import type { Conditional, ConstraintNode, ConstraintSource } from './constraintTypes';
+import type { Conditional, ConstraintNode, ConstraintSource, FormatNames } from './constraintTypes';
+import { isNoValue } from './noValue';
 
 /** What kind of constraint a value breaks; each kind is reported by its own rule. */
 export type ConstraintIssueKind =
@@ -26,7 +31,9 @@ export type ConstraintIssueKind =
   | 'array-size'
   | 'property-exclusive'
   | 'property-dependency'
-  | 'property-one-of';
+  | 'property-one-of'
+  | 'value-format'
+  | 'reference-format';
 
 export interface ConstraintIssue {
   readonly kind: ConstraintIssueKind;
@@ -65,11 +72,7 @@ function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T
   return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
-/** `Ref: AWS::NoValue`. */
-export function isNoValue(node: LocatedNode): boolean {
-  const call = asIntrinsic(node);
-  return call?.name === 'Ref' && call.argument.kind === 'scalar' && call.argument.text === 'AWS::NoValue';
-}
+export { isNoValue };
 
 /** A value that may vanish at deploy time (`Ref: AWS::NoValue`, or an `Fn::If` with such a branch). */
 function mayBeAbsent(node: LocatedNode): boolean {
@@ -127,6 +130,8 @@ export class ConstraintChecker {
     private readonly text: string,
     /** Where issues go: the property walk's list, shared with its own kinds. */
     private readonly issues: { push(issue: ConstraintIssue): unknown },
+    /** The template, to know what a `Ref` / `Fn::GetAtt` returns; without it references are not checked. */
+    private readonly template?: TemplateModel,
   ) {}
 
   /** Starts a resource: returns the cursor for its `Properties` object, if its type has constraints. */
@@ -162,6 +167,8 @@ export class ConstraintChecker {
     let target: ConstraintNode = definition ?? {};
     for (let hops = 0; target.$ !== undefined && hops < 4; hops++) target = { ...own(this.definitions, target.$), ...target, $: undefined };
     const result = { ...target, ...node, $: undefined };
+    // The by-name ARN guess of a property yields to the format its definition names.
+    if (node.f === ANY_ARN && target.f !== undefined) result.f = target.f;
     this.merged.set(node, result);
     return result;
   }
@@ -288,6 +295,14 @@ export class ConstraintChecker {
 
   private scalarChecks(node: ScalarNode, cursor: ConstraintNode, path: string): void {
     const text = scalarText(node);
+    // A dynamic reference is replaced at deploy time: its text says nothing of the value.
+    if (typeof node.value === 'string' && text.includes('{{resolve:')) return;
+    let formatReported = false;
+    if (cursor.f !== undefined && typeof node.value === 'string') {
+      const problem = literalFormatProblem(text, cursor.f);
+      if (problem !== undefined) this.issue('value-format', node.span, `${label(path)} ${quote(text)} ${problem}.`);
+      formatReported = problem !== undefined;
+    }
     if (cursor.e) this.checkEnum(node, text, cursor.e, cursor.ei === 1, path);
     if (cursor.nl !== undefined || cursor.xl !== undefined) {
       const length = codePointLength(text);
@@ -304,10 +319,42 @@ export class ConstraintChecker {
         else if (cursor.x !== undefined && value > cursor.x) this.issue('value-range', node.span, `${label(path)} ${text} is above the maximum ${cursor.x}${cursor.n !== undefined ? ` (allowed: ${cursor.n} to ${cursor.x})` : ''}.`);
       }
     }
-    if (cursor.p !== undefined && text.length <= MAX_TESTED_LENGTH && !cursor.e) {
+    // A value of the wrong format is reported once, with the format's explanation rather than the pattern.
+    if (cursor.p !== undefined && text.length <= MAX_TESTED_LENGTH && !cursor.e && !formatReported) {
       const pattern = compiledPattern(cursor.p);
       if (pattern && !pattern.test(text)) this.issue('value-pattern', node.span, `${label(path)} ${quote(text)} does not match the pattern ${cursor.p} that CloudFormation requires.`);
     }
+  }
+
+  /**
+   * A function call in a value position, against the format(s) expected there: what a `Ref` or
+   * `Fn::GetAtt` returns (`listPosition`: the position takes a list, so a list of the items' format
+   * fits), and the literal parts of an `Fn::Sub` ARN. Other functions are not judged.
+   */
+  checkReference(call: IntrinsicCall, cursor: ConstraintNode | undefined, path: string, listPosition: boolean): void {
+    if (call.name === 'Fn::Sub') {
+      if (cursor?.f !== undefined && !listPosition) this.checkSubTemplate(call, cursor.f, path);
+      return;
+    }
+    if (!cursor || !this.template || (call.name !== 'Ref' && call.name !== 'Fn::GetAtt')) return;
+    const expected = expectedFormats(cursor.f, listPosition ? this.item(cursor)?.f : undefined, listPosition);
+    if (expected.length === 0) return;
+    const result = referenceFormat(call, this.template, this.source);
+    const problem = result && referenceFormatProblem(result, expected);
+    if (problem === undefined) return;
+    const span = call.node.span;
+    const newText = problem.alternative === undefined ? undefined : replacementText(this.text.slice(span.start, span.end), problem.alternative);
+    const fixes = newText === undefined ? undefined : [{ title: `Change to ${problem.alternative!}`, edits: [{ span, newText }] }];
+    this.issue('reference-format', span, `${label(path)} ${problem.message}`, fixes);
+  }
+
+  /** The literal parts of an `Fn::Sub` ARN (`arn:${AWS::Partition}:iam::${AWS::AccountId}:user/x` is no role ARN). */
+  private checkSubTemplate(call: IntrinsicCall, formats: FormatNames, path: string): void {
+    const argument = call.argument.kind === 'sequence' ? call.argument.items[0] : call.argument;
+    if (argument?.kind !== 'scalar' || typeof argument.value !== 'string' || !argument.value.startsWith('arn:')) return;
+    const template = subTemplateWithHoles(argument.value);
+    const problem = template === undefined ? undefined : literalFormatProblem(template, formats);
+    if (problem !== undefined) this.issue('value-format', argument.span, `${label(path)} !Sub ${quote(argument.value)} ${problem}.`);
   }
 
   private checkEnum(node: ScalarNode, text: string, values: readonly string[], caseInsensitive: boolean, path: string): void {

@@ -13,6 +13,12 @@ export interface ConstraintNode {
   readonly ei?: 1;
   /** ECMAScript pattern the string must match (search semantics, like JSON Schema). */
   readonly p?: string;
+  /**
+   * Format(s) of the value (the schemas' `format` keyword: `AWS::EC2::VPC.Id`, `AWS::IAM::Role.Arn`,
+   * `ipv4-network`...; src/engine/formats/formatCatalog.ts). A list is an `anyOf`: any one of them.
+   * Checked on literal values and on what a `Ref` / `Fn::GetAtt` there returns.
+   */
+  readonly f?: FormatNames;
   /** Minimum / maximum string length in characters (code points). */
   readonly nl?: number;
   readonly xl?: number;
@@ -54,10 +60,21 @@ export interface Conditional {
   readonly o?: Readonly<Record<string, ConstraintNode>>;
 }
 
-/** One resource type's constraints: the root object and its named definitions. */
+/** One format name, or several (any one of them). */
+export type FormatNames = string | readonly string[];
+
+/**
+ * One resource type's constraints: the root object and its named definitions, and the
+ * formats of what `Ref` and `Fn::GetAtt` return. Every type with a provider schema has an
+ * entry (possibly `{ r: {} }`), so a type in the data is a type whose results are known.
+ */
 export interface ResourceConstraints {
   readonly r: ConstraintNode;
   readonly d?: Readonly<Record<string, ConstraintNode>>;
+  /** Format(s) of the value `Ref` returns (the single primary identifier's); absent: a plain string. */
+  readonly rf?: FormatNames;
+  /** Attributes (`Arn`, `Endpoint.Address`) -> the format(s) `Fn::GetAtt` returns; 0 = known, no format. Absent attributes are unknown. */
+  readonly ga?: Readonly<Record<string, FormatNames | 0>>;
 }
 
 /** Read access to the constraint data; implementations load shards lazily. */

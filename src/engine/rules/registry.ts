@@ -3,6 +3,7 @@ import { syntaxRule } from './syntaxRules';
 import { logicalIdRule, resourcesRequiredRule, templateVersionRule, unknownSectionRule } from './structureRules';
 import { requiredPropertyRule, unknownPropertyRule, unknownResourceTypeRule, valueTypeRule } from './resourceRules';
 import { arraySizeRule, propertyDependencyRule, propertyExclusiveRule, propertyOneOfRule, valueEnumRule, valueLengthRule, valuePatternRule, valueRangeRule } from './constraintRules';
+import { referenceFormatRule, valueFormatRule } from './formatRules';
 import { conditionRefRule, dependsOnRule, findInMapRule, getAttTargetRule, refTargetRule, subVariablesRule } from './referenceRules';
 import { parameterDefaultRule, parameterTypeRule } from './parameterRules';
 import { outputValueRule } from './outputRules';
@@ -51,6 +52,8 @@ export const ALL_RULES: readonly Rule[] = [
   propertyExclusiveRule,
   propertyDependencyRule,
   propertyOneOfRule,
+  valueFormatRule,
+  referenceFormatRule,
   refTargetRule,
   getAttTargetRule,
   subVariablesRule,
