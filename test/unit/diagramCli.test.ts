@@ -210,10 +210,10 @@ void describe('archlens diagram', () => {
 
 void describe('parseArgs: diagram', () => {
   void test('defaults, formats and --all', () => {
-    assert.deepEqual(parseArgs(['diagram', 't.yaml']), { command: 'diagram', format: 'json', all: false, expand: [], file: 't.yaml' });
-    assert.deepEqual(parseArgs(['diagram', '--all', '-f', 'svg', 't.yaml']), { command: 'diagram', format: 'svg', all: true, expand: [], file: 't.yaml' });
-    assert.deepEqual(parseArgs(['diagram', '--format=mermaid', '-a', '--', '-t.yaml']), { command: 'diagram', format: 'mermaid', all: true, expand: [], file: '-t.yaml' });
-    assert.deepEqual(parseArgs(['diagram', '-e', 'a', '--expand=b', 't.yaml']), { command: 'diagram', format: 'json', all: false, expand: ['a', 'b'], file: 't.yaml' });
+    assert.deepEqual(parseArgs(['diagram', 't.yaml']), { command: 'diagram', format: 'json', all: false, expand: [], securityGroups: false, file: 't.yaml' });
+    assert.deepEqual(parseArgs(['diagram', '--all', '-f', 'svg', 't.yaml']), { command: 'diagram', format: 'svg', all: true, expand: [], securityGroups: false, file: 't.yaml' });
+    assert.deepEqual(parseArgs(['diagram', '--format=mermaid', '-a', '--', '-t.yaml']), { command: 'diagram', format: 'mermaid', all: true, expand: [], securityGroups: false, file: '-t.yaml' });
+    assert.deepEqual(parseArgs(['diagram', '-e', 'a', '--expand=b', 't.yaml']), { command: 'diagram', format: 'json', all: false, expand: ['a', 'b'], securityGroups: false, file: 't.yaml' });
     assert.deepEqual(parseArgs(['diagram', 't.yaml', '--help']), { command: 'help' });
   });
 

@@ -86,7 +86,7 @@ void test('wrong shapes and extra keys are rejected', () => {
   rejected(validateDiagramHostMessage(bad((g) => ((g.nodes as Record<string, unknown>[])[0]!.span = { start: -1, end: 2 }))), /non-negative integer/);
   rejected(validateDiagramHostMessage(bad((g) => ((g.nodes as Record<string, unknown>[])[0]!.details = { a: 1 }))), /details\.a: expected a string/);
   rejected(validateDiagramHostMessage(bad((g) => ((g.edges as Record<string, unknown>[])[0]!.kind = 'eval'))), /edges\[0\]\.kind/);
-  rejected(validateDiagramHostMessage(bad((g) => ((g.groups as Record<string, unknown>[])[0]!.kind = 'region'))), /groups\[0\]\.kind/);
+  rejected(validateDiagramHostMessage(bad((g) => ((g.groups as Record<string, unknown>[])[0]!.kind = 'galaxy'))), /groups\[0\]\.kind/);
   rejected(validateDiagramHostMessage(bad((g) => (g.nodes = [...(g.nodes as unknown[]), (g.nodes as unknown[])[1]]))), /duplicate node id 'Fn'/);
   rejected(validateDiagramHostMessage({ ...update, hash: 'x'.repeat(129) }), /hash: longer than 128/);
 });

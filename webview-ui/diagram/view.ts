@@ -215,6 +215,8 @@ export class DiagramView {
         this.scheduleSave();
       },
       showAuxiliary: (show) => this.changeOptions({ ...this.options, showAuxiliary: show }),
+      // The host rebuilds the graph with (or without) the boundaries and sends it back.
+      showSecurityGroups: (show) => this.changeOptions({ ...this.options, showSecurityGroups: show }),
       focus: (on) => {
         this.focused = on;
         this.applyHighlights();
@@ -350,6 +352,7 @@ export class DiagramView {
     renderLegend(this.legend, model);
     this.updateTypeFilter(model);
     this.toolbar.setAuxiliaryCount(model.hiddenAuxiliary, this.options.showAuxiliary);
+    this.toolbar.securityGroups.setChecked(this.options.showSecurityGroups === true);
     this.toolbar.setDirection(this.options.direction);
     this.applyHighlights();
     this.renders++;

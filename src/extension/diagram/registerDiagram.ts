@@ -1,8 +1,9 @@
 /** The diagram feature: the `archlens.diagram.open` command and the (single) panel it opens. */
 import * as vscode from 'vscode';
-import { DiagramPanel } from './diagramPanel';
+import { DiagramPanel, showSecurityGroups } from './diagramPanel';
 import { computeDiagramGraph } from './diagramGraph';
-import { liveArgument } from './liveResources';
+import { liveArgument, liveRegionArgument } from './liveResources';
+import { diagramRegion } from './diagramRegion';
 
 /** Command id of "ArchLens: Open Architecture Diagram". */
 export const OPEN_DIAGRAM_COMMAND = 'archlens.diagram.open';
@@ -25,18 +26,19 @@ export function registerDiagram(context: vscode.ExtensionContext, services: Diag
   const command = vscode.commands.registerCommand(OPEN_DIAGRAM_COMMAND, async (uri?: unknown, options?: unknown) => {
     const document = await targetDocument(uri);
     const live = liveArgument(options);
+    const liveRegion = live ? liveRegionArgument(options) : undefined;
     if (!document) {
       void vscode.window.showInformationMessage('ArchLens: open a CloudFormation or SAM template first, then run "Open Architecture Diagram".');
       return;
     }
-    const result = computeDiagramGraph(document.fileName, document.getText());
+    const result = computeDiagramGraph(document.fileName, document.getText(), { region: diagramRegion(document.uri, liveRegion), securityGroups: showSecurityGroups(context.workspaceState) });
     if (result.kind === 'notTemplate') {
       void vscode.window.showWarningMessage(`ArchLens: ${vscode.workspace.asRelativePath(document.uri)} is not a CloudFormation or SAM template.`);
       return;
     }
     if (live) {
       panel ??= DiagramPanel.open({ extensionUri: context.extensionUri, log: services.log, state: context.workspaceState }, document, result, () => (panel = undefined));
-      panel.showLive(document, live);
+      panel.showLive(document, live, liveRegion);
     } else if (panel) panel.show(document, result);
     else panel = DiagramPanel.open({ extensionUri: context.extensionUri, log: services.log, state: context.workspaceState }, document, result, () => (panel = undefined));
   });

@@ -52,6 +52,11 @@ export interface DiagramOptions {
   readonly expandedGroups?: readonly string[];
   /** Main direction of the layered layout. */
   readonly direction: 'RIGHT' | 'DOWN';
+  /**
+   * Security groups drawn as dashed boundaries around what they protect (the host builds the
+   * graph with them; default from the `archlens.diagram.showSecurityGroups` setting).
+   */
+  readonly showSecurityGroups?: boolean;
 }
 
 /** Options of a panel nobody has touched yet. */
@@ -158,7 +163,7 @@ export type DiagramValidation<T> = Validation<T>;
 
 const NODE_CATEGORIES: ReadonlySet<NodeCategory> = new Set<NodeCategory>(['compute', 'storage', 'database', 'networking', 'integration', 'api', 'security', 'monitoring', 'management', 'analytics', 'other']);
 const EDGE_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['ref', 'getatt', 'sub', 'dependsOn', 'eventSource', 'iam']);
-const GROUP_KINDS: ReadonlySet<GraphGroup['kind']> = new Set<GraphGroup['kind']>(['vpc', 'availabilityZone', 'subnet', 'nestedStack', 'construct', 'repeated', 'service']);
+const GROUP_KINDS: ReadonlySet<GraphGroup['kind']> = new Set<GraphGroup['kind']>(['cloud', 'region', 'vpc', 'availabilityZone', 'subnet', 'autoScalingGroup', 'securityGroup', 'nestedStack', 'construct', 'repeated', 'service']);
 /**
  * Longest id. CloudFormation caps logical ids at 255 characters, but a template being edited
  * (or a hostile one) can hold any key: ids are bounded by the message size, not refused.
@@ -253,8 +258,9 @@ function validateGraph(value: unknown, path = 'graph'): ArchitectureGraph {
 }
 
 function validateOptions(value: unknown, path: string): DiagramOptions {
-  const options = object(value, path, ['showAuxiliary', 'collapsedGroups', 'direction'], ['expandedGroups']);
+  const options = object(value, path, ['showAuxiliary', 'collapsedGroups', 'direction'], ['expandedGroups', 'showSecurityGroups']);
   boolean(options.showAuxiliary, `${path}.showAuxiliary`);
+  if (options.showSecurityGroups !== undefined) boolean(options.showSecurityGroups, `${path}.showSecurityGroups`);
   array(options.collapsedGroups, `${path}.collapsedGroups`, DIAGRAM_MAX_NODES).forEach((id, i) => string(id, `${path}.collapsedGroups[${i}]`, MAX_ID));
   if (options.expandedGroups !== undefined) array(options.expandedGroups, `${path}.expandedGroups`, DIAGRAM_MAX_NODES).forEach((id, i) => string(id, `${path}.expandedGroups[${i}]`, MAX_ID));
   oneOf(options.direction, `${path}.direction`, new Set(['RIGHT', 'DOWN'] as const));
