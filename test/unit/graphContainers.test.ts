@@ -4,6 +4,8 @@
  * asked; the same nesting in `archlens diagram`'s SVG and Mermaid.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyzeDocument } from '../../src/engine/analyzedDocument';
 import { buildGraph, type BuildGraphOptions } from '../../src/engine/graph/buildGraph';
@@ -33,77 +35,7 @@ function chain(graph: ArchitectureGraph, start: string): string[] {
 }
 
 /** A web tier: ALB in two public subnets, an Auto Scaling group in one private subnet, a second in two. */
-const WEB_TIER = `
-AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  Vpc:
-    Type: AWS::EC2::VPC
-    Properties: { CidrBlock: 10.0.0.0/16 }
-  PublicA:
-    Type: AWS::EC2::Subnet
-    Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: !Select [0, !GetAZs ''], MapPublicIpOnLaunch: true }
-  PublicB:
-    Type: AWS::EC2::Subnet
-    Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: !Select [1, !GetAZs ''], MapPublicIpOnLaunch: true }
-  PrivateA:
-    Type: AWS::EC2::Subnet
-    Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24, AvailabilityZone: !Select [0, !GetAZs ''] }
-  PrivateB:
-    Type: AWS::EC2::Subnet
-    Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.3.0/24, AvailabilityZone: !Select [1, !GetAZs ''] }
-  WebSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties: { GroupDescription: web, VpcId: !Ref Vpc }
-  AlbSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties: { GroupDescription: alb, VpcId: !Ref Vpc }
-  Alb:
-    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
-    Properties: { Subnets: [!Ref PublicA, !Ref PublicB], SecurityGroups: [!Ref AlbSg] }
-  WebTargets:
-    Type: AWS::ElasticLoadBalancingV2::TargetGroup
-    Properties: { VpcId: !Ref Vpc, Port: 80, Protocol: HTTP }
-  Listener:
-    Type: AWS::ElasticLoadBalancingV2::Listener
-    Properties:
-      LoadBalancerArn: !Ref Alb
-      Port: 80
-      Protocol: HTTP
-      DefaultActions: [{ Type: forward, TargetGroupArn: !Ref WebTargets }]
-  WebTemplate:
-    Type: AWS::EC2::LaunchTemplate
-    Properties:
-      LaunchTemplateData: { InstanceType: t3.small, ImageId: ami-0123456789abcdef0, SecurityGroupIds: [!Ref WebSg] }
-  WebAsg:
-    Type: AWS::AutoScaling::AutoScalingGroup
-    Properties:
-      MinSize: '1'
-      MaxSize: '3'
-      VPCZoneIdentifier: [!Ref PrivateA]
-      TargetGroupARNs: [!Ref WebTargets]
-      LaunchTemplate: { LaunchTemplateId: !Ref WebTemplate, Version: !GetAtt WebTemplate.LatestVersionNumber }
-  WebScaling:
-    Type: AWS::AutoScaling::ScalingPolicy
-    Properties: { AutoScalingGroupName: !Ref WebAsg, PolicyType: TargetTrackingScaling }
-  WorkerConfig:
-    Type: AWS::AutoScaling::LaunchConfiguration
-    Properties: { ImageId: ami-0123456789abcdef0, InstanceType: t3.micro, SecurityGroups: [!Ref WebSg] }
-  WorkerAsg:
-    Type: AWS::AutoScaling::AutoScalingGroup
-    Properties:
-      MinSize: '2'
-      MaxSize: '2'
-      VPCZoneIdentifier: [!Ref PrivateA, !Ref PrivateB]
-      LaunchConfigurationName: !Ref WorkerConfig
-  Jobs:
-    Type: AWS::SQS::Queue
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties: { DistributionConfig: { Enabled: true } }
-  WebRole:
-    Type: AWS::IAM::Role
-    Properties: { AssumeRolePolicyDocument: {} }
-`;
+const WEB_TIER = readFileSync(join(__dirname, '..', 'fixtures', 'diagram', 'web-tier.yaml'), 'utf8');
 
 void describe('the AWS group styles in the graph', () => {
   const graph = graphOf(WEB_TIER);

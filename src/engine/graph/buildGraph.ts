@@ -113,18 +113,21 @@ export function buildGraph(analyzed: AnalyzedDocument, options: BuildGraphOption
     return resource ? { ...group, type: resource.type, span: resource.span, details: { ...resource.details, ...group.details } } : group;
   });
   const framed = addAwsFrame(nodes, [...groups, ...constructs.groups], options.region);
-  return applyLevelsOfDetail({ nodes: framed.nodes, edges: containerEdges(annotateFlow(edges, [...nodes, ...containers.values()]), containers, scaling.redirect), groups: framed.groups });
+  return applyLevelsOfDetail({ nodes: framed.nodes, edges: containerEdges(annotateFlow(edges, [...nodes, ...containers.values()]), containers, scaling), groups: framed.groups });
 }
 
 /**
  * Edges once containers are boxes: an edge to or from a VPC, subnet or security group is
- * left out (being inside the box says it); one to or from an Auto Scaling group is redrawn
- * to what it launches (`redirect`), keeping its flow direction; what becomes a loop goes.
+ * left out (being inside the box says it), and so is one between an Auto Scaling group and
+ * its own members; any other edge of an Auto Scaling group is redrawn to what it launches
+ * (`redirect`), keeping its flow direction.
  */
-function containerEdges(edges: readonly GraphEdge[], containers: ReadonlyMap<string, GraphNode>, redirect: ReadonlyMap<string, string>): GraphEdge[] {
+function containerEdges(edges: readonly GraphEdge[], containers: ReadonlyMap<string, GraphNode>, { redirect, nodeGroup }: { redirect: ReadonlyMap<string, string>; nodeGroup: ReadonlyMap<string, string> }): GraphEdge[] {
   const out: GraphEdge[] = [];
   const seen = new Set<string>();
   for (const edge of edges) {
+    // A scaling policy naming its own Auto Scaling group: being inside the box says it.
+    if (nodeGroup.get(edge.from) === edge.to || nodeGroup.get(edge.to) === edge.from) continue;
     const from = redirect.get(edge.from) ?? edge.from;
     const to = redirect.get(edge.to) ?? edge.to;
     if (from === to || containers.has(from) || containers.has(to)) continue;

@@ -98,8 +98,14 @@ export function fullyExpanded(graph: ArchitectureGraph): ArchitectureGraph {
 export function updateMessage(graph: ArchitectureGraph, options: Partial<DiagramOptions> = {}, name = 'template.yaml'): DiagramGraphUpdateMessage {
   const hash = String(JSON.stringify(graph).length) + ':' + String(graph.nodes.length) + ':' + String(graph.edges.length);
   // Field by field: a stray key or an `undefined` would make the UI reject the whole message.
-  const { showAuxiliary = DEFAULT_DIAGRAM_OPTIONS.showAuxiliary, collapsedGroups = DEFAULT_DIAGRAM_OPTIONS.collapsedGroups, direction = DEFAULT_DIAGRAM_OPTIONS.direction, expandedGroups } = options;
-  return { type: 'diagram/graph/update', graph, template: { uri: `file:///work/${name}`, name }, hash, options: { showAuxiliary, collapsedGroups, direction, ...(expandedGroups ? { expandedGroups } : {}) } };
+  const { showAuxiliary = DEFAULT_DIAGRAM_OPTIONS.showAuxiliary, collapsedGroups = DEFAULT_DIAGRAM_OPTIONS.collapsedGroups, direction = DEFAULT_DIAGRAM_OPTIONS.direction, expandedGroups, showSecurityGroups } = options;
+  return {
+    type: 'diagram/graph/update',
+    graph,
+    template: { uri: `file:///work/${name}`, name },
+    hash,
+    options: { showAuxiliary, collapsedGroups, direction, ...(expandedGroups ? { expandedGroups } : {}), ...(showSecurityGroups !== undefined ? { showSecurityGroups } : {}) },
+  };
 }
 
 /** Serves the diagram page; `/?missing-worker` is a page whose layout worker does not exist (the fallback test). */
