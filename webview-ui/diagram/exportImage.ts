@@ -11,7 +11,7 @@
  * loading the SVG into an `<img>`: that would need `img-src blob:` or `data:` in the CSP.
  */
 
-import type { Layout, Point } from './layoutTypes';
+import type { Layout, Point } from '../../src/shared/webview/diagramLayout';
 import type { DiagramModel } from './model';
 import { BOX_GEOMETRY, edgePoints, itemGlyph } from './render';
 import type { Rendered } from './render';

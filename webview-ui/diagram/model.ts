@@ -7,7 +7,7 @@
 import type { ArchitectureGraph, EdgeKind, GraphEdge, GraphGroup, GraphNode, NodeCategory } from '../../src/engine/graph/graphTypes';
 import type { DiagramOptions } from '../../src/shared/webview/diagramProtocol';
 import { displayText } from '../shared/text';
-import type { LayoutContainer, LayoutEdge, LayoutItem, LayoutRequest } from './layoutTypes';
+import type { LayoutContainer, LayoutEdge, LayoutItem, LayoutJob } from '../../src/shared/webview/diagramLayout';
 
 /** Measures the width of a text in pixels for a font role. */
 export type MeasureText = (text: string, font: 'label' | 'subtitle' | 'group') => number;
@@ -292,14 +292,13 @@ export function buildModel(graph: ArchitectureGraph, options: DiagramOptions, me
   return { items, containers, edges, layoutEdges, hiddenAuxiliary, totalResources: graph.nodes.length, signature };
 }
 
-/** The layout job for a model: just the sizes and nesting ELK needs (the worker and the bench send this). */
-export function layoutRequest(model: DiagramModel, direction: DiagramOptions['direction'], requestId: number): LayoutRequest {
+/** The layout job for a model: just the sizes and nesting ELK needs (sent to the host's layout worker; the bench uses it too). */
+export function layoutJob(model: DiagramModel, direction: DiagramOptions['direction']): LayoutJob {
+  // Field by field, leaving out absent parents: the message validators refuse `undefined` values.
   return {
-    type: 'layout',
-    requestId,
-    items: model.items.map(({ id, width, height, parent }) => ({ id, width, height, parent })),
-    containers: model.containers.map(({ id, parent, minWidth }) => ({ id, parent, minWidth })),
-    edges: model.layoutEdges,
+    items: model.items.map(({ id, width, height, parent }) => (parent !== undefined ? { id, width, height, parent } : { id, width, height })),
+    containers: model.containers.map(({ id, parent, minWidth }) => (parent !== undefined ? { id, parent, minWidth } : { id, minWidth })),
+    edges: model.layoutEdges.map(({ id, from, to, container }) => (container !== undefined ? { id, from, to, container } : { id, from, to })),
     direction,
   };
 }

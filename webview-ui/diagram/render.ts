@@ -9,7 +9,7 @@
 import type { EdgeKind, NodeStatus } from '../../src/engine/graph/graphTypes';
 import { displayText, svg } from '../shared/dom';
 import { glyphFor } from './glyphs';
-import type { Box, Layout, Point } from './layoutTypes';
+import type { Box, Layout, Point } from '../../src/shared/webview/diagramLayout';
 import { groupHeaderDetail, groupKindName, groupTitle, shortType } from './model';
 import type { DiagramEdge, DiagramItem, DiagramModel } from './model';
 

@@ -21,6 +21,8 @@ import { computeDiagramGraph, isTemplateCandidate } from './diagramGraph';
 import type { DiagramGraphResult } from './diagramGraph';
 import { saveExport } from './diagramExport';
 import { diagramRegion } from './diagramRegion';
+import { answerLayoutRequest } from '../../node/diagramLayoutService';
+import type { DiagramLayoutService } from '../../node/diagramLayoutService';
 
 /** Delay after the last edit before the diagram is rebuilt. */
 export const DIAGRAM_DEBOUNCE_MS = 300;
@@ -43,7 +45,12 @@ export interface DiagramPanelServices {
   readonly log: vscode.LogOutputChannel;
   /** Keeps `showAuxiliary` and `direction` between sessions. */
   readonly state: vscode.Memento;
+  /** The window's warm layout worker, shared by every panel (`registerDiagram.ts` owns it). */
+  readonly layouts: DiagramLayoutService;
 }
+
+/** Distinguishes panels' layout jobs in the shared worker. */
+let panelCount = 0;
 
 /** The template the panel shows, with the graph of its last good version. */
 interface Shown {
@@ -79,12 +86,20 @@ export class DiagramPanel implements vscode.Disposable {
   private readonly expanded = new Map<string, readonly string[]>();
   private shown: Shown | undefined;
   private disposed = false;
+  private readonly panelId = ++panelCount;
+  /**
+   * Counts page loads (each `diagram/ready`): the page reloads when its tab is shown again and
+   * numbers its layout requests from 1 anew, so an answer for an older load is dropped.
+   */
+  private pageLoad = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
     private readonly services: DiagramPanelServices,
     private readonly onDisposed: () => void,
   ) {
+    // Start (or keep) the window's layout worker while the page loads, so it is warm when the first graph is posted.
+    void services.layouts.warm();
     this.host = new PanelHost({
       panel: DIAGRAM_PANEL,
       viewType: 'archlens.diagram',
@@ -94,7 +109,10 @@ export class DiagramPanel implements vscode.Disposable {
       log: services.log,
       validate: validateDiagramUiMessage,
       handlers: this.handlers,
-      onReady: () => this.sendState(),
+      onReady: () => {
+        this.pageLoad++;
+        this.sendState();
+      },
       onDidDispose: () => this.dispose(),
     });
     this.host.own(
@@ -225,6 +243,11 @@ export class DiagramPanel implements vscode.Disposable {
   /** One handler per UI message (`diagram/ready` is the host's: it calls `sendState`). */
   private readonly handlers: PanelHandlers<DiagramUiMessage, typeof DIAGRAM_PANEL> = {
     'diagram/node/reveal': async ({ id }) => this.reveal(id),
+    'diagram/layout/request': async (message) => {
+      const load = this.pageLoad;
+      const answer = await answerLayoutRequest(this.services.layouts, `${this.panelId}:${load}`, message);
+      if (answer && load === this.pageLoad && !this.disposed) this.host.post(answer);
+    },
     'diagram/export/save': async (message) => saveExport(message, this.shown?.uri, this.services.log),
     'diagram/mermaid/copy': async () => {
       const graph = this.shown?.graph;

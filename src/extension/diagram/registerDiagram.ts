@@ -4,6 +4,7 @@ import { DiagramPanel, showSecurityGroups } from './diagramPanel';
 import { computeDiagramGraph } from './diagramGraph';
 import { liveArgument, liveRegionArgument } from './liveResources';
 import { diagramRegion } from './diagramRegion';
+import { DiagramLayoutService } from '../../node/diagramLayoutService';
 
 /** Command id of "ArchLens: Open Architecture Diagram". */
 export const OPEN_DIAGRAM_COMMAND = 'archlens.diagram.open';
@@ -22,6 +23,9 @@ async function targetDocument(uri: unknown): Promise<vscode.TextDocument | undef
 /** Registers the command; disposing closes the panel. */
 export function registerDiagram(context: vscode.ExtensionContext, services: DiagramServices): vscode.Disposable {
   let panel: DiagramPanel | undefined;
+  // One warm layout worker per window: started when a panel first opens, kept for the next panels.
+  const layouts = new DiagramLayoutService(context.asAbsolutePath('dist/diagramLayoutWorker.js'));
+  const panelServices = { extensionUri: context.extensionUri, log: services.log, state: context.workspaceState, layouts };
   // `live`: from "Show Diagram" on a stack (`stackDiagram.ts`), the resources' live statuses.
   const command = vscode.commands.registerCommand(OPEN_DIAGRAM_COMMAND, async (uri?: unknown, options?: unknown) => {
     const document = await targetDocument(uri);
@@ -37,10 +41,10 @@ export function registerDiagram(context: vscode.ExtensionContext, services: Diag
       return;
     }
     if (live) {
-      panel ??= DiagramPanel.open({ extensionUri: context.extensionUri, log: services.log, state: context.workspaceState }, document, result, () => (panel = undefined));
+      panel ??= DiagramPanel.open(panelServices, document, result, () => (panel = undefined));
       panel.showLive(document, live, liveRegion);
     } else if (panel) panel.show(document, result);
-    else panel = DiagramPanel.open({ extensionUri: context.extensionUri, log: services.log, state: context.workspaceState }, document, result, () => (panel = undefined));
+    else panel = DiagramPanel.open(panelServices, document, result, () => (panel = undefined));
   });
-  return vscode.Disposable.from(command, { dispose: () => panel?.dispose() });
+  return vscode.Disposable.from(command, { dispose: () => panel?.dispose() }, { dispose: () => layouts.dispose() });
 }

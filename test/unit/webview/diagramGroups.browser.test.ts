@@ -14,9 +14,9 @@ import { analyzeDocument } from '../../../src/engine/analyzedDocument';
 import { buildGraph } from '../../../src/engine/graph/buildGraph';
 import type { ArchitectureGraph } from '../../../src/engine/graph/graphTypes';
 import { DIAGRAM_PAGE, type DiagramUiMessage } from '../../../src/shared/webview/diagramProtocol';
-import { openDiagramPage, rendered, repoRoot, startDiagramServer, updateMessage } from './diagramPage';
+import { openDiagramPage, rendered, repoRoot, startDiagramServer, updateMessage, type DiagramServer } from './diagramPage';
 import * as kit from './webviewPage';
-import { assertBuilt, launchBrowser, send, violations, type PageServer } from './webviewPage';
+import { assertBuilt, launchBrowser, send, violations } from './webviewPage';
 
 const ARTIFACTS = join(repoRoot, '.test-artifacts', 'webview');
 const WEB_TIER = readFileSync(join(repoRoot, 'test', 'fixtures', 'diagram', 'web-tier.yaml'), 'utf8');
@@ -27,7 +27,7 @@ function webTier(securityGroups: boolean): ArchitectureGraph {
 }
 
 let browser: Browser;
-let server: PageServer;
+let server: DiagramServer;
 
 before(async () => {
   assertBuilt(DIAGRAM_PAGE);
