@@ -28,6 +28,8 @@ export function registerDiagram(context: vscode.ExtensionContext, services: Diag
   const panelServices = { extensionUri: context.extensionUri, log: services.log, state: context.workspaceState, layouts };
   // `live`: from "Show Diagram" on a stack (`stackDiagram.ts`), the resources' live statuses.
   const command = vscode.commands.registerCommand(OPEN_DIAGRAM_COMMAND, async (uri?: unknown, options?: unknown) => {
+    // Boot the layout worker while the graph is built and the panel's page loads.
+    void layouts.warm();
     const document = await targetDocument(uri);
     const live = liveArgument(options);
     const liveRegion = live ? liveRegionArgument(options) : undefined;
