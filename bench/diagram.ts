@@ -7,8 +7,8 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import { analyzeDocument } from '../src/engine/analyzedDocument';
 import { buildGraph } from '../src/engine/graph/buildGraph';
 import { DEFAULT_DIAGRAM_OPTIONS } from '../src/shared/webview/diagramProtocol';
-import { buildModel, layoutRequest } from '../webview-ui/diagram/model';
-import { toElk } from '../webview-ui/diagram/elkGraph';
+import { buildModel, layoutJob } from '../webview-ui/diagram/model';
+import { toElk } from '../src/shared/webview/diagramElk';
 import { generateTemplate } from './generateTemplate';
 import { sampleSeries, timeInProcess, type Series } from './pairs';
 
@@ -34,7 +34,7 @@ export async function measureDiagram(runs = 5, bigRuns = 3): Promise<DiagramTimi
     const graph = buildGraph(analyzed);
     // Text width estimate in place of the browser's canvas measurement.
     const model = buildModel(graph, DEFAULT_DIAGRAM_OPTIONS, (label) => label.length * 7);
-    const request = layoutRequest(model, DEFAULT_DIAGRAM_OPTIONS.direction, 1);
+    const request = layoutJob(model, DEFAULT_DIAGRAM_OPTIONS.direction);
     const layout = await sampleSeries(() => {
       const elk = new ELK();
       return timeInProcess(() => elk.layout(toElk(request)));

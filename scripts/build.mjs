@@ -19,6 +19,8 @@ const bundles = [
   { entry: 'src/extension/extension.ts', outfile: 'dist/extension.js', optional: true },
   { entry: 'src/server/server.ts', outfile: 'dist/server.js', optional: true },
   { entry: 'src/server/lintWorker.ts', outfile: 'dist/lintWorker.js', optional: true },
+  // The diagram's warm layout worker (ELK), one per window, started when a diagram panel opens.
+  { entry: 'src/node/diagramLayoutWorker.ts', outfile: 'dist/diagramLayoutWorker.js', optional: true, minify: true },
   // The TypeScript compiler API, loaded only for CDK property placement (src/node/cdk/typescriptRuntime.ts).
   { entry: 'src/node/cdk/typescriptBundle.ts', outfile: 'dist/typescript.js' },
   // The CDK synth worker: @aws-cdk/toolkit-lib bundled into its own file, forked on "Synthesize CDK
@@ -35,7 +37,7 @@ const bundles = [
  * (the names the host's `WebviewPage` loads); `workers` are extra entries started from `blob:` URLs.
  */
 const WEBVIEW_PANELS = [
-  { panel: 'diagram', workers: [{ entry: 'layoutWorker.ts', name: 'diagramLayout' }] },
+  { panel: 'diagram' },
   { panel: 'cost' },
 ];
 for (const { panel, workers = [] } of WEBVIEW_PANELS) {

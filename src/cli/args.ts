@@ -36,6 +36,10 @@ export type Command =
       readonly all: boolean;
       /** Ids of groups collapsed by default to expand (`--expand ID`, repeatable). */
       readonly expand: readonly string[];
+      /** `--region NAME`: the Region box is named after it (otherwise it reads "Region"). */
+      readonly region?: string;
+      /** `--security-groups`: security groups drawn as dashed boundaries. */
+      readonly securityGroups: boolean;
       readonly file: string;
     }
   | CostCommand;
@@ -63,6 +67,8 @@ Options for diagram:
   -a, --all                everything: auxiliary resources (IAM, permissions, log groups...)
                            and every group expanded (big templates are collapsed by default)
   -e, --expand GROUP       expand one collapsed group, e.g. 'repeated:OrdersFunction' (repeatable)
+  --region REGION          name the Region box (default: "Region", the stack's deploy region)
+  --security-groups        draw security groups as dashed boundaries around what they protect
 
 Options for cost:
   -f, --format FORMAT      text (default), json or markdown
@@ -148,10 +154,12 @@ export function parseArgs(argv: readonly string[]): Command {
   return { command: 'lint', format, regions, ignore, config, paths, ...(jobs !== undefined ? { jobs } : {}) };
 }
 
-/** `archlens diagram [--format json|mermaid|svg] [--all] [--expand GROUP]... FILE`. */
+/** `archlens diagram [--format json|mermaid|svg] [--all] [--expand GROUP]... [--region NAME] [--security-groups] FILE`. */
 function parseDiagramArgs(rest: readonly string[]): Command {
   let format: DiagramFormat = 'json';
   let all = false;
+  let securityGroups = false;
+  let region: string | undefined;
   const expand: string[] = [];
   const files = scanOptions(rest, ({ flag, hasInlineValue, value: takeValue }) => {
     switch (flag) {
@@ -173,13 +181,21 @@ function parseDiagramArgs(rest: readonly string[]): Command {
         if (hasInlineValue) throw new UsageError(`option '--all' takes no value`);
         all = true;
         break;
+      case '--region':
+        region = takeValue();
+        if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region)) throw new UsageError(`'${region.slice(0, 40)}' is not a region name (e.g. eu-west-1)`);
+        break;
+      case '--security-groups':
+        if (hasInlineValue) throw new UsageError(`option '--security-groups' takes no value`);
+        securityGroups = true;
+        break;
       default:
         throw new UsageError(`unknown option '${flag}' for diagram (try \`archlens --help\`)`);
     }
   });
   if (files.length === 0) throw new UsageError('missing FILE: name the template to draw');
   if (files.length > 1) throw new UsageError(`diagram takes one FILE, got ${files.length}`);
-  return { command: 'diagram', format, all, expand, file: files[0]! };
+  return { command: 'diagram', format, all, expand, ...(region !== undefined ? { region } : {}), securityGroups, file: files[0]! };
 }
 
 function splitList(value: string): string[] {

@@ -18,7 +18,8 @@ type DiagramCommand = Extract<Command, { command: 'diagram' }>;
 const MAX_DRAWN_NODES = 20_000;
 
 /**
- * `archlens diagram [--format json|mermaid|svg] [--all] [--expand GROUP] FILE`: prints the
+ * `archlens diagram [--format json|mermaid|svg] [--all] [--expand GROUP] [--region NAME]
+ * [--security-groups] FILE`: prints the
  * architecture graph of one template at the same level of detail as the panel (big
  * templates collapsed by default; `--all` shows everything, `--expand` one group). Exit 0, or 2 (message on stderr) when the file cannot be read,
  * is not a CloudFormation / SAM template, or does not parse. Needs no resource catalogue.
@@ -41,7 +42,7 @@ export function runDiagram(command: DiagramCommand, io: CliIo): number {
     }
     const broken = unparsableTemplate(analyzed);
     if (broken) return fail(`cannot parse '${command.file}': ${positionText(analyzed, broken.offset)}: ${broken.message}`);
-    const graph = buildGraph(analyzed);
+    const graph = buildGraph(analyzed, { ...(command.region !== undefined ? { region: { name: command.region, source: 'the --region option' } } : {}), securityGroups: command.securityGroups });
     const options = { includeAuxiliary: command.all, expandAll: command.all, expand: command.expand };
     const groups = new Set(graph.groups.map((group) => group.id));
     const unknown = command.expand.find((id) => !groups.has(id));

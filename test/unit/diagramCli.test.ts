@@ -99,8 +99,14 @@ void describe('archlens diagram', () => {
     // Edges in flow order: the queue feeds the worker; the worker's reference to the queue
     // behind that event source is reference-only (shown with --all).
     assert.deepEqual(graph.edges, [{ from: 'Jobs', to: 'Worker', kind: 'eventSource' }]);
-    assert.deepEqual(graph.groups, []);
+    // The AWS Cloud > Region frame of every AWS diagram; the region is unnamed unless --region names it.
+    assert.deepEqual(graph.groups, [
+      { id: 'aws:cloud', kind: 'cloud', label: 'AWS Cloud' },
+      { id: 'aws:region', kind: 'region', label: 'Region', parent: 'aws:cloud', details: { region: 'the region the stack is deployed to' } },
+    ]);
+    assert.deepEqual(graph.nodes.map((node) => node.group), ['aws:region', 'aws:region']);
     assert.deepEqual(runJson(['--format', 'json', file]), graph);
+    assert.deepEqual(runJson(['--region', 'eu-west-1', file]).groups[1], { id: 'aws:region', kind: 'region', label: 'eu-west-1', parent: 'aws:cloud', details: { region: 'eu-west-1', source: 'the --region option' } });
   });
 
   void test('--all includes auxiliary nodes and their edges', () => {
@@ -120,8 +126,8 @@ void describe('archlens diagram', () => {
   void test('json groups and node groups for a VPC', () => {
     const graph = runJson([write('vpc.yaml', VPC)]);
     // The VPC and the subnet are containers only: groups carrying their type, span and details.
-    assert.deepEqual(graph.groups, [
-      { id: 'Vpc', kind: 'vpc', label: 'Vpc', type: 'AWS::EC2::VPC', span: { start: 52, end: 55 }, details: { CidrBlock: '10.0.0.0/16' } },
+    assert.deepEqual(graph.groups.slice(2), [
+      { id: 'Vpc', kind: 'vpc', label: 'Vpc', parent: 'aws:region', type: 'AWS::EC2::VPC', span: { start: 52, end: 55 }, details: { CidrBlock: '10.0.0.0/16' } },
       { id: 'Vpc/AZ 1', kind: 'availabilityZone', label: 'AZ 1', parent: 'Vpc' },
       { id: 'Subnet', kind: 'subnet', label: 'Subnet', parent: 'Vpc/AZ 1', type: 'AWS::EC2::Subnet', span: { start: 126, end: 132 }, details: { CidrBlock: '10.0.0.0/24' } },
     ]);
@@ -137,10 +143,14 @@ void describe('archlens diagram', () => {
     assert.equal(
       result.stdout,
       `flowchart LR
-  subgraph g_Vpc["Vpc"]
-    subgraph g_Vpc_AZ_1["AZ 1"]
-      subgraph g_Subnet["Subnet"]
-        n_Server["Server<br/>AWS::EC2::Instance"]
+  subgraph g_aws_cloud["AWS Cloud"]
+    subgraph g_aws_region["Region"]
+      subgraph g_Vpc["Vpc"]
+        subgraph g_Vpc_AZ_1["AZ 1"]
+          subgraph g_Subnet["Subnet"]
+            n_Server["Server<br/>AWS::EC2::Instance"]
+          end
+        end
       end
     end
   end
@@ -210,11 +220,17 @@ void describe('archlens diagram', () => {
 
 void describe('parseArgs: diagram', () => {
   void test('defaults, formats and --all', () => {
-    assert.deepEqual(parseArgs(['diagram', 't.yaml']), { command: 'diagram', format: 'json', all: false, expand: [], file: 't.yaml' });
-    assert.deepEqual(parseArgs(['diagram', '--all', '-f', 'svg', 't.yaml']), { command: 'diagram', format: 'svg', all: true, expand: [], file: 't.yaml' });
-    assert.deepEqual(parseArgs(['diagram', '--format=mermaid', '-a', '--', '-t.yaml']), { command: 'diagram', format: 'mermaid', all: true, expand: [], file: '-t.yaml' });
-    assert.deepEqual(parseArgs(['diagram', '-e', 'a', '--expand=b', 't.yaml']), { command: 'diagram', format: 'json', all: false, expand: ['a', 'b'], file: 't.yaml' });
+    assert.deepEqual(parseArgs(['diagram', 't.yaml']), { command: 'diagram', format: 'json', all: false, expand: [], securityGroups: false, file: 't.yaml' });
+    assert.deepEqual(parseArgs(['diagram', '--all', '-f', 'svg', 't.yaml']), { command: 'diagram', format: 'svg', all: true, expand: [], securityGroups: false, file: 't.yaml' });
+    assert.deepEqual(parseArgs(['diagram', '--format=mermaid', '-a', '--', '-t.yaml']), { command: 'diagram', format: 'mermaid', all: true, expand: [], securityGroups: false, file: '-t.yaml' });
+    assert.deepEqual(parseArgs(['diagram', '-e', 'a', '--expand=b', 't.yaml']), { command: 'diagram', format: 'json', all: false, expand: ['a', 'b'], securityGroups: false, file: 't.yaml' });
     assert.deepEqual(parseArgs(['diagram', 't.yaml', '--help']), { command: 'help' });
+  });
+
+  void test('--region and --security-groups', () => {
+    assert.deepEqual(parseArgs(['diagram', '--region', 'eu-west-1', '--security-groups', 't.yaml']), { command: 'diagram', format: 'json', all: false, expand: [], region: 'eu-west-1', securityGroups: true, file: 't.yaml' });
+    assert.throws(() => parseArgs(['diagram', '--region', 'Europe<script>', 't.yaml']), /is not a region name/);
+    assert.throws(() => parseArgs(['diagram', '--security-groups=yes', 't.yaml']), /takes no value/);
   });
 
   void test('usage errors', () => {

@@ -86,7 +86,7 @@ void test('wrong shapes and extra keys are rejected', () => {
   rejected(validateDiagramHostMessage(bad((g) => ((g.nodes as Record<string, unknown>[])[0]!.span = { start: -1, end: 2 }))), /non-negative integer/);
   rejected(validateDiagramHostMessage(bad((g) => ((g.nodes as Record<string, unknown>[])[0]!.details = { a: 1 }))), /details\.a: expected a string/);
   rejected(validateDiagramHostMessage(bad((g) => ((g.edges as Record<string, unknown>[])[0]!.kind = 'eval'))), /edges\[0\]\.kind/);
-  rejected(validateDiagramHostMessage(bad((g) => ((g.groups as Record<string, unknown>[])[0]!.kind = 'region'))), /groups\[0\]\.kind/);
+  rejected(validateDiagramHostMessage(bad((g) => ((g.groups as Record<string, unknown>[])[0]!.kind = 'galaxy'))), /groups\[0\]\.kind/);
   rejected(validateDiagramHostMessage(bad((g) => (g.nodes = [...(g.nodes as unknown[]), (g.nodes as unknown[])[1]]))), /duplicate node id 'Fn'/);
   rejected(validateDiagramHostMessage({ ...update, hash: 'x'.repeat(129) }), /hash: longer than 128/);
 });
@@ -129,29 +129,34 @@ void test('the host handler map dispatches each message to its own handler', asy
     'diagram/export/save': ({ format }) => Promise.resolve(void seen.push(`save ${format}`)),
     'diagram/mermaid/copy': () => void seen.push('mermaid'),
     'diagram/options/changed': ({ options }) => void seen.push(`options ${options.direction}`),
+    'diagram/layout/request': ({ requestId }) => void seen.push(`layout ${requestId}`),
   };
   await dispatchUiMessage(handlers, { type: 'diagram/node/reveal', id: 'Fn' });
   await dispatchUiMessage(handlers, { type: 'diagram/export/save', format: 'png', data: PNG, fileName: 'a.png' });
   void dispatchUiMessage(handlers, { type: 'diagram/ready' });
   assert.deepEqual(seen, ['reveal Fn', 'save png', 'ready']);
   // @ts-expect-error A handler map without 'diagram/mermaid/copy' does not compile.
-  const incomplete: DiagramUiHandlers = { 'diagram/ready': () => undefined, 'diagram/node/reveal': () => undefined, 'diagram/export/save': () => undefined, 'diagram/options/changed': () => undefined };
+  const incomplete: DiagramUiHandlers = { 'diagram/ready': () => undefined, 'diagram/node/reveal': () => undefined, 'diagram/export/save': () => undefined, 'diagram/options/changed': () => undefined, 'diagram/layout/request': () => undefined };
   assert.ok(incomplete);
 });
 
 const diagramContentSecurityPolicy = (cspSource: string, nonce: string): string => webviewContentSecurityPolicy(DIAGRAM_PAGE, cspSource, nonce);
 
 void test('the webview HTML: nonce-only scripts, no inline anything, escaped URIs', () => {
-  const html = renderWebviewHtml(DIAGRAM_PAGE, { cspSource: 'https://*.vscode-cdn.net', nonce: 'abcdefghijklmnop1234', scriptUri: 'https://x/diagram.js?a="><script>', styleUri: 'https://x/diagram.css', workerUri: 'https://x/diagramLayout.js' });
+  const html = renderWebviewHtml(DIAGRAM_PAGE, { cspSource: 'https://*.vscode-cdn.net', nonce: 'abcdefghijklmnop1234', scriptUri: 'https://x/diagram.js?a="><script>', styleUri: 'https://x/diagram.css' });
   const csp = diagramContentSecurityPolicy('https://*.vscode-cdn.net', 'abcdefghijklmnop1234');
   assert.match(csp, /^default-src 'none'; script-src 'nonce-abcdefghijklmnop1234'; style-src https:\/\/\*\.vscode-cdn\.net 'nonce-abcdefghijklmnop1234';/);
-  assert.match(csp, /; connect-src https:\/\/\*\.vscode-cdn\.net; worker-src blob:; require-trusted-types-for 'script'; trusted-types fast-html archlens-diagram-worker; base-uri 'none'; form-action 'none'$/);
+  // Layouts come from the extension host's worker: the page loads no worker and fetches nothing.
+  assert.match(csp, /; require-trusted-types-for 'script'; trusted-types fast-html; base-uri 'none'; form-action 'none'$/);
+  assert.doesNotMatch(csp, /connect-src|worker-src/);
   assert.ok(html.includes(`http-equiv="Content-Security-Policy" content="${escapeHtmlAttribute(csp)}"`));
-  assert.doesNotMatch(html, /unsafe-inline|unsafe-eval/);
+  assert.doesNotMatch(html, /unsafe-inline|unsafe-eval|data-worker/);
   assert.ok(html.includes('src="https://x/diagram.js?a=&quot;&gt;&lt;script&gt;"'));
   assert.equal(html.match(/<script/g)?.length, 1);
-  assert.ok(html.includes('data-worker="https://x/diagramLayout.js"'));
-  assert.throws(() => renderWebviewHtml(DIAGRAM_PAGE, { cspSource: 'https://x', nonce: 'abcdefghijklmnop1234', scriptUri: 'a', styleUri: 'b' }), /worker URI is missing/);
+  // The kit still serves a page that has a worker of its own (none does today).
+  const workerPage = { ...DIAGRAM_PAGE, workerBundle: 'someWorker', trustedTypesPolicies: ['some-worker'] };
+  assert.match(webviewContentSecurityPolicy(workerPage, 'https://x', 'abcdefghijklmnop1234'), /; connect-src https:\/\/x; worker-src blob:; require-trusted-types-for 'script'; trusted-types fast-html some-worker;/);
+  assert.throws(() => renderWebviewHtml(workerPage, { cspSource: 'https://x', nonce: 'abcdefghijklmnop1234', scriptUri: 'a', styleUri: 'b' }), /worker URI is missing/);
   assert.throws(() => diagramContentSecurityPolicy('https://x', "x' 'unsafe-inline"), /malformed nonce/);
   assert.throws(() => diagramContentSecurityPolicy("https://x; script-src 'unsafe-inline'", 'abcdefghijklmnop1234'), /malformed CSP source/);
   assert.throws(() => diagramContentSecurityPolicy("https://x 'unsafe-eval'", 'abcdefghijklmnop1234'), /malformed CSP source/);

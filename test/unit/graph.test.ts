@@ -9,9 +9,10 @@ import { analyzeDocument } from '../../src/engine/analyzedDocument';
 import { buildGraph } from '../../src/engine/graph/buildGraph';
 import { categoryOf, serviceOf } from '../../src/engine/graph/categories';
 import type { ArchitectureGraph, EdgeKind, GraphNode } from '../../src/engine/graph/graphTypes';
+import { withoutFrame } from './graphFrame';
 
 function graphOf(text: string, fileName = 'template.yaml'): ArchitectureGraph {
-  return buildGraph(analyzeDocument(fileName, text));
+  return withoutFrame(buildGraph(analyzeDocument(fileName, text)));
 }
 
 /** Edges as `from -kind-> to` strings, in graph order. */
@@ -456,6 +457,8 @@ void describe('buildGraph: VPC with two AZs', () => {
         { id: 'PrivateSubnetA', kind: 'subnet', label: 'PrivateSubnetA', parent: 'Vpc/AZ 1', type: 'AWS::EC2::Subnet' },
         { id: 'PrivateSubnetB', kind: 'subnet', label: 'PrivateSubnetB', parent: 'Vpc/AZ 2', type: 'AWS::EC2::Subnet' },
         { id: 'IsolatedSubnet', kind: 'subnet', label: 'IsolatedSubnet', parent: 'Vpc/eu-west-1c', type: 'AWS::EC2::Subnet' },
+        // The Auto Scaling group spreads over two AZs: its box sits in the VPC that holds both.
+        { id: 'WebServers', kind: 'autoScalingGroup', label: 'WebServers', parent: 'Vpc', type: 'AWS::AutoScaling::AutoScalingGroup' },
       ],
     );
   });
@@ -495,8 +498,7 @@ void describe('buildGraph: VPC with two AZs', () => {
       DatabaseSecurityGroup: 'Vpc',
       LoadBalancer: 'Vpc',
       // A launch template names a security group of the VPC.
-      LaunchTemplate: 'Vpc',
-      WebServers: 'Vpc',
+      LaunchTemplate: 'WebServers',
       // Through DBSubnetGroupName: the subnet group's own subnets count.
       DatabaseSubnets: 'Vpc',
       Database: 'Vpc',
@@ -555,8 +557,6 @@ void describe('buildGraph: VPC with two AZs', () => {
       'DatabaseSecurityGroup -getatt-> WebSecurityGroup',
       'LoadBalancer -ref-> LoadBalancerSecurityGroup',
       'LaunchTemplate -ref-> WebSecurityGroup',
-      'WebServers -ref-> LaunchTemplate',
-      'WebServers -getatt-> LaunchTemplate',
       'Database -ref-> DatabaseSubnets',
       'Database -getatt-> DatabaseSecurityGroup',
       'BatchJob -ref-> WebSecurityGroup',
@@ -571,7 +571,8 @@ void describe('buildGraph: VPC with two AZs', () => {
   void test('details are literal scalars, nested paths named by their last segment', () => {
     assert.deepEqual(node(graph, 'LaunchTemplate').details, { InstanceType: 't3.small', ImageId: 'ami-0123456789abcdef0' });
     assert.deepEqual(node(graph, 'Database').details, { Engine: 'postgres', DBInstanceClass: 'db.t3.micro', AllocatedStorage: '20' });
-    assert.deepEqual(node(graph, 'WebServers').details, { MinSize: '2', MaxSize: '4' });
+    // An Auto Scaling group is its box: its details (and the subnets it spreads over) are the group's.
+    assert.deepEqual(graph.groups.find((group) => group.id === 'WebServers')!.details, { MinSize: '2', MaxSize: '4', subnets: 'PrivateSubnetA, PrivateSubnetB' });
     assert.equal(node(graph, 'LaunchTemplate').category, 'compute');
     assert.equal(node(graph, 'PublicRoutes').auxiliary, true);
     assert.equal(node(graph, 'NatGateway').auxiliary, false);

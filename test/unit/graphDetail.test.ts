@@ -13,9 +13,10 @@ import type { ArchitectureGraph, GraphNode } from '../../src/engine/graph/graphT
 import { visibleGraph } from '../../src/engine/graph/graphView';
 import { DEFAULT_BOX_BUDGET, applyLevelsOfDetail, boxCount } from '../../src/engine/graph/levelsOfDetail';
 import { toSvg } from '../../src/engine/graph/svg';
+import { withoutFrame } from './graphFrame';
 
 function graphOf(text: string, fileName = 'template.yaml'): ArchitectureGraph {
-  return buildGraph(analyzeDocument(fileName, text));
+  return withoutFrame(buildGraph(analyzeDocument(fileName, text)));
 }
 
 /** Drawn edges (flow order) as `from -> to`. */

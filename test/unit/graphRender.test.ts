@@ -11,11 +11,12 @@ import { visibleGraph } from '../../src/engine/graph/graphView';
 import { mermaidText, toMermaid } from '../../src/engine/graph/mermaid';
 import { toSvg, xml } from '../../src/engine/graph/svg';
 import { SVG_METRICS, layoutGraph, longestPathColumns } from '../../src/engine/graph/svgLayout';
+import { withoutFrame } from './graphFrame';
 
 const HOSTILE = ['<script>alert(1)</script>', 'say "hi"', 'a]b[c', 'x-->y', 'end', 'A&amp;B#35;', "it's\u0001`md`"];
 
 function graphOf(text: string, fileName = 't.yaml'): ArchitectureGraph {
-  return buildGraph(analyzeDocument(fileName, text));
+  return withoutFrame(buildGraph(analyzeDocument(fileName, text)));
 }
 
 function node(id: string, extra: Partial<GraphNode> = {}): GraphNode {

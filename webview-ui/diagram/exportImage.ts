@@ -11,7 +11,7 @@
  * loading the SVG into an `<img>`: that would need `img-src blob:` or `data:` in the CSP.
  */
 
-import type { Layout, Point } from './layoutTypes';
+import type { Layout, Point } from '../../src/shared/webview/diagramLayout';
 import type { DiagramModel } from './model';
 import { BOX_GEOMETRY, edgePoints, itemGlyph } from './render';
 import type { Rendered } from './render';
@@ -82,12 +82,14 @@ interface Paint {
   stroke: string;
   lineWidth: number;
   dash: number[];
+  /** `fill-opacity`: a group's fill is faint (or none, for the AWS Cloud, Region and AZ frames). */
+  fillOpacity: number;
   opacity: number;
   font: string;
 }
 
 function paintOf(element: Element | null | undefined): Paint {
-  if (!element) return { fill: 'none', stroke: 'none', lineWidth: 1, dash: [], opacity: 1, font: '12px sans-serif' };
+  if (!element) return { fill: 'none', stroke: 'none', lineWidth: 1, dash: [], fillOpacity: 1, opacity: 1, font: '12px sans-serif' };
   const style = getComputedStyle(element);
   const dash = style.strokeDasharray === 'none' ? [] : style.strokeDasharray.split(/[ ,]+/).map((part) => parseFloat(part)).filter((n) => Number.isFinite(n));
   return {
@@ -95,6 +97,7 @@ function paintOf(element: Element | null | undefined): Paint {
     stroke: style.stroke,
     lineWidth: parseFloat(style.strokeWidth) || 1,
     dash,
+    fillOpacity: style.fillOpacity === '' ? 1 : Math.min(1, Math.max(0, parseFloat(style.fillOpacity) || 0)),
     opacity: parseFloat(style.opacity) || (style.opacity === '0' ? 0 : 1),
     font: `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`,
   };
@@ -118,11 +121,14 @@ function strokePath(ctx: CanvasRenderingContext2D, paint: Paint, draw: () => voi
 
 /** A rounded box filled and stroked with the paint of the element it was drawn from. */
 function paintRoundRect(ctx: CanvasRenderingContext2D, paint: Paint, x: number, y: number, width: number, height: number, radius: number): void {
-  if (usable(paint.fill)) {
+  if (usable(paint.fill) && paint.fillOpacity > 0) {
+    ctx.save();
+    ctx.globalAlpha *= paint.fillOpacity;
     ctx.fillStyle = paint.fill;
     ctx.beginPath();
     ctx.roundRect(x, y, width, height, radius);
     ctx.fill();
+    ctx.restore();
   }
   strokePath(ctx, paint, () => ctx.roundRect(x, y, width, height, radius));
 }

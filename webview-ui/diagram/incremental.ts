@@ -6,8 +6,8 @@
  * and the caller runs a full layout; the toolbar's "Re-layout" always does.
  */
 import type { DiagramItem, DiagramModel } from './model';
-import type { Box, Layout, Point } from './layoutTypes';
-import { GROUP_PAD as PAD } from './elkGraph';
+import type { Box, Layout, Point } from '../../src/shared/webview/diagramLayout';
+import { GROUP_PAD as PAD } from '../../src/shared/webview/diagramElk';
 import { extent } from './layoutClient';
 
 const GAP = 12;

@@ -1,17 +1,17 @@
 /**
- * The UI side of the layout worker: starts it, sends jobs, matches answers, and caches
- * layouts by the model's signature (and by the host's graph hash + options).
+ * The UI side of the diagram's layout: asks the extension host for layouts
+ * (`diagram/layout/request`; the host's warm layout worker, one per window, answers with
+ * `diagram/layout/result` or `diagram/layout/failed`), matches answers to requests, and caches
+ * layouts by the model's signature.
  *
- * Starting the worker: VS Code serves extension files from a resource origin that is not the
- * webview's own, and `new Worker(url)` needs a same-origin URL (worker script requests also
- * bypass the webview's service worker). So the script is fetched (`connect-src`) and started
- * from a `blob:` URL of those bytes (`worker-src blob:`), which is what the VS Code webview
- * guide prescribes. The fetch starts when the page loads, in parallel with the host
- * computing the first graph.
+ * The layout runs in the extension host, not in a worker of this page, because a worker here
+ * would start cold every time the panel opens or is shown again (the page reloads when
+ * hidden): fetching, compiling and warming up ELK took about a second before the first layout.
  */
-import { layoutRequest } from './model';
+import { layoutJob } from './model';
 import type { DiagramModel } from './model';
-import type { Box, Layout, LayoutResponse, Point } from './layoutTypes';
+import type { Box, Layout, Point } from '../../src/shared/webview/diagramLayout';
+import type { DiagramLayoutFailedMessage, DiagramLayoutRequestMessage, DiagramLayoutResultMessage } from '../../src/shared/webview/diagramProtocol';
 
 /** How a layout was obtained. */
 export type LayoutSource = 'elk' | 'cache' | 'incremental';
@@ -24,7 +24,7 @@ export interface LayoutOutcome {
   readonly elkMs: number;
 }
 
-/** A newer request replaced this one before the worker got to it. */
+/** A newer request replaced this one before the host's worker got to it. */
 export class SupersededError extends Error {
   constructor() {
     super('superseded by a newer layout');
@@ -32,110 +32,55 @@ export class SupersededError extends Error {
 }
 
 const CACHE_SIZE = 12;
-
-/** The Trusted Types API (not in TypeScript's DOM library yet). */
-interface TrustedTypesApi {
-  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
-}
-
-// The page enforces Trusted Types, and `new Worker(url)` is a script-URL sink. This policy
-// (allowed by name in the CSP, created once) passes exactly one thing: the `blob:` URL
-// this module just made from the fetched worker bundle.
-let workerBlobUrl: string | undefined;
-let workerPolicy: { createScriptURL(url: string): unknown } | undefined;
-
-function trustedWorkerUrl(url: string): string | URL {
-  const trustedTypes = (globalThis as { trustedTypes?: TrustedTypesApi }).trustedTypes;
-  if (!trustedTypes) return url;
-  workerPolicy ??= trustedTypes.createPolicy('archlens-diagram-worker', {
-    createScriptURL(candidate) {
-      if (candidate !== workerBlobUrl || !candidate.startsWith('blob:')) throw new TypeError('archlens-diagram-worker: only the layout worker blob may load');
-      return candidate;
-    },
-  });
-  workerBlobUrl = url;
-  // A TrustedScriptURL: the Worker constructor accepts it where the types say string | URL.
-  return workerPolicy.createScriptURL(url) as string;
-}
+/**
+ * With no answer by then, the page draws its simple layout and says so (a host that lost
+ * the message, or a layout far beyond what the panel accepts). A late answer still replaces it.
+ */
+export const LAYOUT_TIMEOUT_MS = 30_000;
 
 interface Pending {
   resolve(outcome: LayoutOutcome): void;
   reject(error: Error): void;
+  timer: ReturnType<typeof setTimeout>;
 }
 
-/** Owns the worker and the layout cache. */
+/** Sends layout jobs to the host and keeps the layout cache. */
 export class LayoutClient {
-  private worker: Promise<Worker> | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly cache = new Map<string, Layout>();
-  private failure: Error | undefined;
   private answered = false;
 
-  constructor(private readonly workerUrl: string) {}
+  constructor(private readonly post: (message: DiagramLayoutRequestMessage) => void) {}
 
-  /** Fetches and starts the worker (idempotent). */
-  start(): Promise<Worker> {
-    this.worker ??= this.spawn();
-    return this.worker;
-  }
-
-  private async fetchWorker(): Promise<Blob> {
-    // One retry: a webview's resource requests go through its service worker, and a request
-    // made while that is (re)starting can fail once.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const response = await fetch(this.workerUrl);
-        if (!response.ok) throw new Error(`could not load the layout worker (HTTP ${response.status})`);
-        return await response.blob();
-      } catch (error) {
-        if (attempt >= 2 || (error instanceof Error && error.message.includes('HTTP'))) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 150));
-      }
-    }
-  }
-
-  private async spawn(): Promise<Worker> {
-    const source = await this.fetchWorker();
-    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-    const worker = new Worker(trustedWorkerUrl(url), { name: 'archlens-diagram-layout' });
-    worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
-      URL.revokeObjectURL(url);
-      this.settle(event.data);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      URL.revokeObjectURL(url);
-      this.failure = new Error(`layout worker failed: ${event.message || 'unknown error'}`);
-      for (const pending of this.pending.values()) pending.reject(this.failure);
-      this.pending.clear();
-    };
-    return worker;
-  }
-
-  /** Whether the worker has finished a job (so it is booted and its JIT is warm). */
+  /** Whether the host has answered a layout on this page (its worker is up). */
   get warm(): boolean {
     return this.answered;
   }
 
-  private settle(response: LayoutResponse): void {
+  /** Host: an answer to one of this page's requests. */
+  answer(message: DiagramLayoutResultMessage | DiagramLayoutFailedMessage): void {
     this.answered = true;
-    // The worker skips requests that a newer one replaced: settle those as superseded.
+    // The host skips requests that a newer one replaced: settle those as superseded.
     for (const [id, pending] of this.pending) {
-      if (id < response.requestId) {
-        pending.reject(new SupersededError());
-        this.pending.delete(id);
-      }
+      if (id < message.requestId) this.drop(id, pending, new SupersededError());
     }
-    const pending = this.pending.get(response.requestId);
+    const pending = this.pending.get(message.requestId);
     if (!pending) return;
-    this.pending.delete(response.requestId);
-    if (response.type === 'error') {
-      pending.reject(new Error(`layout failed: ${response.message}`));
+    this.pending.delete(message.requestId);
+    clearTimeout(pending.timer);
+    if (message.type === 'diagram/layout/failed') {
+      pending.reject(new Error(`layout failed: ${message.message}`));
       return;
     }
-    const layout: Layout = { boxes: new Map(response.boxes), routes: new Map(response.routes), width: response.width, height: response.height };
-    pending.resolve({ layout, source: 'elk', elkMs: response.elapsedMs });
+    const layout: Layout = { boxes: new Map(message.boxes), routes: new Map(message.routes), width: message.width, height: message.height };
+    pending.resolve({ layout, source: 'elk', elkMs: message.elapsedMs });
+  }
+
+  private drop(id: number, pending: Pending, error: Error): void {
+    clearTimeout(pending.timer);
+    this.pending.delete(id);
+    pending.reject(error);
   }
 
   /** A cached layout for this model, if any. */
@@ -157,17 +102,18 @@ export class LayoutClient {
     while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
   }
 
-  /** Lays a model out in the worker (or answers from the cache). */
+  /** Lays a model out in the host's worker (or answers from the cache). */
   async layout(model: DiagramModel, direction: 'RIGHT' | 'DOWN'): Promise<LayoutOutcome> {
     const hit = this.cached(model);
     if (hit) return { layout: hit, source: 'cache', elkMs: 0 };
-    if (this.failure) throw this.failure;
-    const worker = await this.start();
     const requestId = this.nextId++;
-    const request = layoutRequest(model, direction, requestId);
     const outcome = await new Promise<LayoutOutcome>((resolve, reject) => {
-      this.pending.set(requestId, { resolve, reject });
-      worker.postMessage(request);
+      const timer = setTimeout(() => {
+        const pending = this.pending.get(requestId);
+        if (pending) this.drop(requestId, pending, new Error(`no layout from the extension after ${LAYOUT_TIMEOUT_MS / 1000} s`));
+      }, LAYOUT_TIMEOUT_MS);
+      this.pending.set(requestId, { resolve, reject, timer });
+      this.post({ type: 'diagram/layout/request', requestId, job: layoutJob(model, direction) });
     });
     this.remember(model, outcome.layout);
     return outcome;

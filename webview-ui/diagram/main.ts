@@ -13,10 +13,9 @@ import type { SavedState } from './view';
 function start(): void {
   const host = connectToHost<DiagramUiMessage, SavedState>();
   const root = document.getElementById(WEBVIEW_ROOT_ID);
-  const workerUrl = root?.dataset['worker'];
-  if (!root || !workerUrl) throw new Error(`diagram: the page has no #${WEBVIEW_ROOT_ID} root with a layout worker URL`);
+  if (!root) throw new Error(`diagram: the page has no #${WEBVIEW_ROOT_ID} root`);
 
-  const view = new DiagramView(root, { post: (message) => host.post(message), save: (state) => host.saveState(state) }, workerUrl, readSavedState(host.savedState));
+  const view = new DiagramView(root, { post: (message) => host.post(message), save: (state) => host.saveState(state) }, readSavedState(host.savedState));
   host.listen<DiagramHostMessage>({
     panel: DIAGRAM_PANEL,
     validate: validateDiagramHostMessage,
@@ -24,6 +23,8 @@ function start(): void {
       'diagram/graph/update': (message) => view.update(message),
       'diagram/theme/changed': (message) => view.setTheme(message.kind),
       'diagram/status/show': (message) => view.showStatus(message.level, message.text),
+      'diagram/layout/result': (message) => view.layoutAnswered(message),
+      'diagram/layout/failed': (message) => view.layoutAnswered(message),
     },
     onProblem: ({ kind, reason }) => view.showStatus('error', kind === 'invalid' ? `Ignored a malformed message from the extension (${reason}).` : `Could not handle a message from the extension (${reason}).`),
   });

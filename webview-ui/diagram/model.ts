@@ -7,7 +7,7 @@
 import type { ArchitectureGraph, EdgeKind, GraphEdge, GraphGroup, GraphNode, NodeCategory } from '../../src/engine/graph/graphTypes';
 import type { DiagramOptions } from '../../src/shared/webview/diagramProtocol';
 import { displayText } from '../shared/text';
-import type { LayoutContainer, LayoutEdge, LayoutItem, LayoutRequest } from './layoutTypes';
+import type { LayoutContainer, LayoutEdge, LayoutItem, LayoutJob } from '../../src/shared/webview/diagramLayout';
 
 /** Measures the width of a text in pixels for a font role. */
 export type MeasureText = (text: string, font: 'label' | 'subtitle' | 'group') => number;
@@ -74,6 +74,10 @@ export interface DiagramModel {
 
 /** Display names of group kinds (group titles read "VPC  MyVpc"). */
 export const GROUP_KIND_NAMES: Readonly<Record<string, string>> = {
+  cloud: 'AWS Cloud',
+  region: 'Region',
+  autoScalingGroup: 'Auto Scaling group',
+  securityGroup: 'Security group',
   vpc: 'VPC',
   availabilityZone: 'Availability Zone',
   subnet: 'Subnet',
@@ -91,6 +95,15 @@ export function groupKindName(group: GraphGroup): string {
     if (open === 'false') return 'Private subnet';
   }
   return Object.hasOwn(GROUP_KIND_NAMES, group.kind) ? GROUP_KIND_NAMES[group.kind]! : group.kind;
+}
+
+/**
+ * A group's name as its header and accessible name read it: the kind, then the label
+ * ("Auto Scaling group  WebAsg", "Region  eu-west-1"), once when they are the same ("AWS Cloud").
+ */
+export function groupTitle(group: GraphGroup, label: string): string {
+  const kind = groupKindName(group);
+  return kind === label ? label : `${kind}  ${label}`;
 }
 
 /** What a group's header shows after its label: a VPC's or subnet's CIDR block. */
@@ -214,7 +227,7 @@ export function buildModel(graph: ArchitectureGraph, options: DiagramOptions, me
     const label = fitText(displayText(group.label || group.id), 600, (text) => measure(text, 'group'));
     const parent = chain.at(-2);
     // Title: toggle (34 px), the kind, two spaces, the label, padding.
-    const title = `${groupKindName(group)}  ${label}  ${groupHeaderDetail(group)}`;
+    const title = `${groupTitle(group, label)}  ${groupHeaderDetail(group)}`;
     containers.push({ id: groupKey(group.id), parent: parent !== undefined ? groupKey(parent) : undefined, group, label, memberCount: count, depth: chain.length - 1, minWidth: measure(title, 'group') + 48 });
   }
   const containerIds = new Set(containers.map(({ id }) => id));
@@ -279,14 +292,13 @@ export function buildModel(graph: ArchitectureGraph, options: DiagramOptions, me
   return { items, containers, edges, layoutEdges, hiddenAuxiliary, totalResources: graph.nodes.length, signature };
 }
 
-/** The layout job for a model: just the sizes and nesting ELK needs (the worker and the bench send this). */
-export function layoutRequest(model: DiagramModel, direction: DiagramOptions['direction'], requestId: number): LayoutRequest {
+/** The layout job for a model: just the sizes and nesting ELK needs (sent to the host's layout worker; the bench uses it too). */
+export function layoutJob(model: DiagramModel, direction: DiagramOptions['direction']): LayoutJob {
+  // Field by field, leaving out absent parents: the message validators refuse `undefined` values.
   return {
-    type: 'layout',
-    requestId,
-    items: model.items.map(({ id, width, height, parent }) => ({ id, width, height, parent })),
-    containers: model.containers.map(({ id, parent, minWidth }) => ({ id, parent, minWidth })),
-    edges: model.layoutEdges,
+    items: model.items.map(({ id, width, height, parent }) => (parent !== undefined ? { id, width, height, parent } : { id, width, height })),
+    containers: model.containers.map(({ id, parent, minWidth }) => (parent !== undefined ? { id, parent, minWidth } : { id, minWidth })),
+    edges: model.layoutEdges.map(({ id, from, to, container }) => (container !== undefined ? { id, from, to, container } : { id, from, to })),
     direction,
   };
 }

@@ -9,8 +9,8 @@
 import type { EdgeKind, NodeStatus } from '../../src/engine/graph/graphTypes';
 import { displayText, svg } from '../shared/dom';
 import { glyphFor } from './glyphs';
-import type { Box, Layout, Point } from './layoutTypes';
-import { groupHeaderDetail, groupKindName, shortType } from './model';
+import type { Box, Layout, Point } from '../../src/shared/webview/diagramLayout';
+import { groupHeaderDetail, groupKindName, groupTitle, shortType } from './model';
 import type { DiagramEdge, DiagramItem, DiagramModel } from './model';
 
 /** Kinds in the order that decides an edge's style when several graph edges merged. */
@@ -120,19 +120,22 @@ export function renderDiagram(layer: SVGGElement, model: DiagramModel, layout: L
     if (!box) continue;
     const kindName = groupKindName(container.group);
     const subnet = kindName === 'Public subnet' ? ' subnet-public' : kindName === 'Private subnet' ? ' subnet-private' : '';
-    const g = svg('g', { class: `group kind-${container.group.kind}${subnet}`, transform: `translate(${box.x.toFixed(1)} ${box.y.toFixed(1)})`, 'data-group': container.group.id }, groupLayer);
+    const name = groupTitle(container.group, container.label);
+    const detail = groupHeaderDetail(container.group);
+    // A named region of the picture for screen readers: "Auto Scaling group WebAsg, 3 resources".
+    const accessibleName = `${name.replace(/ {2}/g, ' ')}${detail ? ` ${detail}` : ''}, ${container.memberCount} resource${container.memberCount === 1 ? '' : 's'}`;
+    const g = svg('g', { class: `group kind-${container.group.kind}${subnet}`, transform: `translate(${box.x.toFixed(1)} ${box.y.toFixed(1)})`, 'data-group': container.group.id, role: 'group', 'aria-label': displayText(accessibleName) }, groupLayer);
     svg('rect', { class: 'group-box', width: box.width.toFixed(1), height: box.height.toFixed(1), rx: BOX_GEOMETRY.groupRadius }, g);
-    const toggle = svg('g', { class: 'group-toggle', transform: 'translate(8 8)', role: 'button', tabindex: 0, 'aria-label': displayText(`Collapse ${kindName} ${container.label}`), 'data-group-toggle': container.group.id }, g);
+    const toggle = svg('g', { class: 'group-toggle', transform: 'translate(8 8)', role: 'button', tabindex: 0, 'aria-label': displayText(`Collapse ${name.replace(/ {2}/g, ' ')}`), 'data-group-toggle': container.group.id }, g);
     svg('rect', { class: 'group-toggle-box', width: 20, height: 20, rx: 4 }, toggle);
     svg('path', { class: 'group-toggle-icon', d: 'M6 8l4 4 4-4' }, toggle);
     svg('title', {}, toggle, 'Collapse');
     const title = svg('text', { class: 'group-label', ...BOX_GEOMETRY.groupLabel }, g);
-    svg('tspan', { class: 'group-kind' }, title, `${kindName}  `);
+    if (kindName !== container.label) svg('tspan', { class: 'group-kind' }, title, `${kindName}  `);
     svg('tspan', {}, title, displayText(container.label));
-    const detail = groupHeaderDetail(container.group);
     if (detail) svg('tspan', { class: 'group-detail' }, title, displayText(`  ${detail}`));
     // Hover: the group's own properties (a VPC's or subnet's), as plain text.
-    const facts = [`${kindName} ${container.label}`, container.group.type !== undefined ? shortType(container.group.type) : '', ...Object.entries(container.group.details ?? {}).map(([name, value]) => `${name}: ${value}`)];
+    const facts = [name.replace(/ {2}/g, ' '), container.group.type !== undefined ? shortType(container.group.type) : '', ...Object.entries(container.group.details ?? {}).map(([name, value]) => `${name}: ${value}`)];
     svg('title', {}, g, displayText(facts.filter((fact) => fact !== '').join('\n')));
     groups.set(container.id, g);
   }

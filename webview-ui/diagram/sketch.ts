@@ -6,9 +6,9 @@
  * layout replaces it as soon as it arrives. It is never cached or used as the base of an
  * incremental relayout.
  */
-import type { Box, Layout } from './layoutTypes';
+import type { Box, Layout } from '../../src/shared/webview/diagramLayout';
 import type { DiagramModel } from './model';
-import { GROUP_PAD as PAD } from './elkGraph';
+import { GROUP_PAD as PAD } from '../../src/shared/webview/diagramElk';
 
 const GAP = 24;
 const LAYER_GAP = 56;

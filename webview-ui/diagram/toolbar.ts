@@ -1,4 +1,4 @@
-/** The diagram's toolbar: search, type filter, auxiliary toggle, focus, zoom, re-layout, expand all, export, Mermaid. */
+/** The diagram's toolbar: search, type filter, auxiliary and security-group toggles, focus, zoom, re-layout, expand all, export, Mermaid. */
 import { html } from '../shared/dom';
 import { createButton, createCheckbox, createDropdown, createTextField } from '../shared/toolkit';
 import type { Checkbox, Dropdown, TextField } from '../shared/toolkit';
@@ -9,6 +9,7 @@ export interface ToolbarActions {
   readonly nextMatch: (backwards: boolean) => void;
   readonly filterType: (type: string) => void;
   readonly showAuxiliary: (show: boolean) => void;
+  readonly showSecurityGroups: (show: boolean) => void;
   readonly focus: (on: boolean) => void;
   readonly expandAll: () => void;
   readonly zoomIn: () => void;
@@ -27,6 +28,7 @@ export interface Toolbar {
   readonly search: TextField;
   readonly typeFilter: Dropdown;
   readonly auxiliary: Checkbox;
+  readonly securityGroups: Checkbox;
   readonly focus: Checkbox;
   /** "3 of 12" next to the search field. */
   readonly matches: HTMLElement;
@@ -47,6 +49,10 @@ export function createToolbar(container: HTMLElement, actions: ToolbarActions): 
   const auxiliary = createCheckbox({ text: 'Show auxiliary', checked: false, onChange: actions.showAuxiliary });
   auxiliary.element.classList.add('auxiliary-toggle');
   find.appendChild(auxiliary.element);
+  const securityGroups = createCheckbox({ text: 'Security groups', checked: false, onChange: actions.showSecurityGroups });
+  securityGroups.element.classList.add('security-group-toggle');
+  securityGroups.element.title = 'Draw security groups as dashed boundaries around the resources they protect';
+  find.appendChild(securityGroups.element);
   const focus = createCheckbox({ text: 'Focus', checked: false, onChange: actions.focus });
   focus.element.classList.add('focus-toggle');
   focus.element.title = 'Fade everything more than 2 hops away from the selected resource';
@@ -76,6 +82,7 @@ export function createToolbar(container: HTMLElement, actions: ToolbarActions): 
     search,
     typeFilter,
     auxiliary,
+    securityGroups,
     focus,
     matches,
     setAuxiliaryCount(hidden, shown) {

@@ -8,7 +8,7 @@
  */
 import type { ArchitectureGraph } from '../../src/engine/graph/graphTypes';
 import { DEFAULT_DIAGRAM_OPTIONS, DIAGRAM_MAX_MESSAGE_CHARS } from '../../src/shared/webview/diagramProtocol';
-import type { DiagramGraphUpdateMessage, DiagramOptions, DiagramThemeKind, DiagramUiMessage } from '../../src/shared/webview/diagramProtocol';
+import type { DiagramGraphUpdateMessage, DiagramLayoutFailedMessage, DiagramLayoutResultMessage, DiagramOptions, DiagramThemeKind, DiagramUiMessage } from '../../src/shared/webview/diagramProtocol';
 import { applyThemeKind, displayText, focusOnKey, html, svg } from '../shared/dom';
 import { exportPng, exportSvg } from './exportImage';
 import { neighbourhood } from './focus';
@@ -16,10 +16,10 @@ import { incrementalLayout } from './incremental';
 import type { Drawn } from './incremental';
 import { LayoutClient, SupersededError } from './layoutClient';
 import type { LayoutSource } from './layoutClient';
-import type { Box, Layout, Point } from './layoutTypes';
+import type { Box, Layout, Point } from '../../src/shared/webview/diagramLayout';
 import { renderLegend } from './legend';
 import { sketchLayout } from './sketch';
-import { LARGE_DIAGRAM } from './elkGraph';
+import { LARGE_DIAGRAM } from '../../src/shared/webview/diagramElk';
 import { buildModel, shortType } from './model';
 import type { DiagramItem, DiagramModel, MeasureText } from './model';
 import { addMarkers, renderDiagram } from './render';
@@ -179,20 +179,17 @@ export class DiagramView {
   constructor(
     root: HTMLElement,
     private readonly host: ViewHost,
-    workerUrl: string,
     saved: SavedState,
   ) {
     this.saved = saved;
     this.selected = saved.selected;
     this.query = saved.search ?? '';
     this.typeFilter = saved.typeFilter ?? '';
-    this.layouts = new LayoutClient(workerUrl);
+    this.layouts = new LayoutClient((message) => this.host.post(message));
     if (saved.layout) {
       const { signature, boxes, routes, width, height } = saved.layout;
       this.layouts.remember(signature, { boxes: new Map(boxes), routes: new Map(routes), width, height });
     }
-    // Fetch and boot the worker now, while the host computes the first graph.
-    this.layouts.start().catch((error: unknown) => this.setStatus('view', 'error', `The layout worker could not start: ${error instanceof Error ? error.message : String(error)}.`));
 
     root.classList.add('app');
     const toolbarElement = html('header', { className: 'toolbar', attributes: { role: 'toolbar', 'aria-label': 'Diagram' } }, root);
@@ -215,6 +212,8 @@ export class DiagramView {
         this.scheduleSave();
       },
       showAuxiliary: (show) => this.changeOptions({ ...this.options, showAuxiliary: show }),
+      // The host rebuilds the graph with (or without) the boundaries and sends it back.
+      showSecurityGroups: (show) => this.changeOptions({ ...this.options, showSecurityGroups: show }),
       focus: (on) => {
         this.focused = on;
         this.applyHighlights();
@@ -254,6 +253,11 @@ export class DiagramView {
     }
     if (unchanged) return;
     void this.refresh(false);
+  }
+
+  /** Host: the answer to a layout request. */
+  layoutAnswered(message: DiagramLayoutResultMessage | DiagramLayoutFailedMessage): void {
+    this.layouts.answer(message);
   }
 
   /** Host: its status line (empty text clears it). */
@@ -301,7 +305,7 @@ export class DiagramView {
       if (layout) this.layouts.remember(model, layout);
     }
     if (!layout) {
-      // Cold start of a big diagram: paint a provisional layout now, ELK's replaces it.
+      // First layout of a big diagram on this page: paint a provisional layout now, ELK's replaces it.
       if (!this.layouts.warm && this.drawn === undefined && model.items.length > LARGE_DIAGRAM) {
         this.draw(model, sketchLayout(model, this.options.direction), 'sketch', 0, started);
       }
@@ -350,6 +354,7 @@ export class DiagramView {
     renderLegend(this.legend, model);
     this.updateTypeFilter(model);
     this.toolbar.setAuxiliaryCount(model.hiddenAuxiliary, this.options.showAuxiliary);
+    this.toolbar.securityGroups.setChecked(this.options.showSecurityGroups === true);
     this.toolbar.setDirection(this.options.direction);
     this.applyHighlights();
     this.renders++;

@@ -83,13 +83,30 @@ export interface GraphEdge {
 }
 
 /** Kinds of grouping boxes. */
-export type GroupKind = 'vpc' | 'availabilityZone' | 'subnet' | 'nestedStack' | 'construct' | 'repeated' | 'service';
+export type GroupKind =
+  | 'cloud'
+  | 'region'
+  | 'vpc'
+  | 'availabilityZone'
+  | 'subnet'
+  | 'autoScalingGroup'
+  | 'securityGroup'
+  | 'nestedStack'
+  | 'construct'
+  | 'repeated'
+  | 'service';
 
 /**
- * A grouping box. Groups nest through `parent` (VPC > AZ > subnet; construct paths).
+ * A grouping box. Groups nest through `parent` (AWS Cloud > Region > VPC > AZ > subnet >
+ * Auto Scaling group; construct paths).
  *
- * - `vpc`, `subnet`: the group *is* a resource (a VPC or subnet is a container, never a
- *   node): `type`, `span` and `details` are that resource's;
+ * - `cloud`, `region`: the frame of every AWS architecture diagram (`awsFrame.ts`): global
+ *   services sit in the cloud, everything else in the region; the region's `details.region`
+ *   names it when known;
+ * - `vpc`, `subnet`, `autoScalingGroup`, `securityGroup`: the group *is* a resource (a
+ *   container, never a node as well): `type`, `span` and `details` are that resource's. A
+ *   security group is a boundary only when asked (`BuildGraphOptions.securityGroups`), one
+ *   box per group its members sit in;
  * - `repeated`: N resources of one shape (same type, same neighbours' shapes), e.g. 39
  *   functions; `type` is their type;
  * - `service`: resources of one service gathered to keep a big diagram readable;

@@ -2,6 +2,8 @@ import type { ArchitectureGraph, GraphGroup, GraphNode } from './graphTypes';
 
 /** About how many boxes a diagram shows at first: more and labels stop being legible at the default zoom. */
 export const DEFAULT_BOX_BUDGET = 60;
+/** The diagram's outer frame (`awsFrame.ts`): never collapsed. */
+const FRAME_KINDS: ReadonlySet<GraphGroup['kind']> = new Set(['cloud', 'region']);
 /** Rounds of colour refinement: enough to tell a function's queue from its dead-letter queue. */
 const REFINEMENT_ROUNDS = 3;
 
@@ -15,7 +17,8 @@ const REFINEMENT_ROUNDS = 3;
  *    `repeated` group, "Function × 39"; their edges merge in the drawing, with a count;
  * 2. **services**: what is still loose in a group (or at the top) is gathered per service,
  *    biggest first ("Lambda", 12 resources);
- * 3. **containers**: the largest outermost groups themselves (a VPC, a construct).
+ * 3. **containers**: the largest outermost groups inside the AWS Cloud / Region frame (a
+ *    VPC, a construct).
  *
  * A collapsed group is one box that expands on click (the CLI: `--expand ID`, `--all`), so
  * nothing is out of reach. Templates within budget are returned unchanged. Linear in
@@ -165,7 +168,8 @@ function collapseContainers(graph: ArchitectureGraph, budget: number): Architect
     for (let current = node.group; current !== undefined && groups.has(current) && !seen.has(current); current = groups.get(current)!.parent) {
       seen.add(current);
       if (groups.get(current)!.collapsed) box = `g:${current}`;
-      top = current;
+      // The AWS Cloud and Region frame is never folded away: the groups inside it are the top level.
+      if (!FRAME_KINDS.has(groups.get(current)!.kind)) top = current;
     }
     if (top === undefined || groups.get(top)!.collapsed) continue;
     const set = boxesUnder.get(top);

@@ -10,7 +10,11 @@ import { serviceOf } from './categories';
 export interface NetworkGroups {
   readonly groups: readonly GraphGroup[];
   readonly nodeGroup: ReadonlyMap<string, string>;
+  /** The subnets a resource names (directly or through a subnet group), in source order. */
+  readonly subnetsOf: (name: string) => readonly string[];
 }
+
+const NO_SUBNETS = (): readonly string[] => [];
 
 const VPC = 'AWS::EC2::VPC';
 const SUBNET = 'AWS::EC2::Subnet';
@@ -55,7 +59,7 @@ export function buildNetworkGroups(context: GraphContext): NetworkGroups {
   }
   if (!context.resources.some((resource) => resource.type === SUBNET)) {
     placeNetworkPlumbing(context, vpcMembers(context, nodeGroup), parents);
-    return { groups, nodeGroup };
+    return { groups, nodeGroup, subnetsOf: NO_SUBNETS };
   }
 
   // AZ boxes in a stable order (by label, `AZ 2` before `AZ 10`), whatever order the subnets come in.
@@ -89,7 +93,11 @@ export function buildNetworkGroups(context: GraphContext): NetworkGroups {
   }
   vpcMembers(context, nodeGroup);
   placeNetworkPlumbing(context, nodeGroup, parents);
-  return { groups, nodeGroup };
+  const subnetsOf = (name: string): readonly string[] => {
+    const resource = context.resource(name);
+    return resource ? [...subnets.of(resource)] : [];
+  };
+  return { groups, nodeGroup, subnetsOf };
 }
 
 /** Natural order of AZ labels: `AZ 2` < `AZ 10`, `us-east-1a` < `us-east-1b`. */

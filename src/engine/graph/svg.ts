@@ -30,7 +30,14 @@ const EDGE_STYLE: Readonly<Record<EdgeKind, { readonly color: string; readonly d
   iam: { color: '#c0392b', dash: '1 3', width: 1.5 },
 };
 
+// The group styles of AWS architecture diagrams (colours and line styles only; no AWS artwork):
+// AWS Cloud dark, Region dashed teal, VPC purple, AZ dashed blue, subnet green, Auto Scaling
+// group dashed orange, security group dashed red.
 const GROUP_STYLE: Readonly<Record<GraphGroup['kind'], { readonly stroke: string; readonly fill: string; readonly dash?: string }>> = {
+  cloud: { stroke: '#232f3e', fill: 'none' },
+  region: { stroke: '#00a4a6', fill: 'none', dash: '6 4' },
+  autoScalingGroup: { stroke: '#ed7100', fill: 'none', dash: '6 4' },
+  securityGroup: { stroke: '#dd344c', fill: 'none', dash: '4 3' },
   vpc: { stroke: '#8c4fff', fill: '#faf7ff' },
   availabilityZone: { stroke: '#147eba', fill: 'none', dash: '6 4' },
   subnet: { stroke: '#248814', fill: '#f4fbf2' },
@@ -39,6 +46,15 @@ const GROUP_STYLE: Readonly<Record<GraphGroup['kind'], { readonly stroke: string
   repeated: { stroke: '#5a6b86', fill: 'none', dash: '2 3' },
   service: { stroke: '#5a6b86', fill: 'none', dash: '8 3' },
 };
+
+/** What the kinds whose label is a name read as on a box's header ("Auto Scaling group WebAsg"); the panel's `GROUP_KIND_NAMES` says the same. */
+const KIND_TITLES: Readonly<Partial<Record<GraphGroup['kind'], string>>> = { cloud: 'AWS Cloud', region: 'Region', autoScalingGroup: 'Auto Scaling group', securityGroup: 'Security group' };
+
+/** A box's header: its label, after its kind's name for the AWS group styles (once when they are the same). */
+function groupTitle(group: GraphGroup): string {
+  const kind = KIND_TITLES[group.kind];
+  return kind === undefined || kind === group.label ? group.label : `${kind} ${group.label}`;
+}
 
 const FONT = 'font-family="Helvetica, Arial, sans-serif"';
 /** Approximate width of one character at 12 px, to truncate labels that would overflow a node. */
@@ -70,7 +86,7 @@ export function toSvg(graph: ArchitectureGraph, options: SvgOptions = {}): strin
     out.push(
       `<g data-group="${xml(box.group.id)}"><title>${xml(`${box.group.label} (${box.group.kind})`)}</title>` +
         `<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" rx="6" fill="${style.fill}" stroke="${style.stroke}"${dashAttribute(style.dash)}/>` +
-        `<text x="${box.x + 8}" y="${box.y + 15}" fill="${style.stroke}" font-weight="bold">${xml(truncate(box.group.label, Math.max(8, Math.floor((box.width - 16) / CHAR_WIDTH))))}</text></g>`,
+        `<text x="${box.x + 8}" y="${box.y + 15}" fill="${style.stroke}" font-weight="bold">${xml(truncate(groupTitle(box.group), Math.max(8, Math.floor((box.width - 16) / CHAR_WIDTH))))}</text></g>`,
     );
   }
 

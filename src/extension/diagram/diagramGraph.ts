@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { analyzeDocument } from '../../engine/analyzedDocument';
 import { buildGraph, unparsableTemplate } from '../../engine/graph/buildGraph';
+import type { BuildGraphOptions } from '../../engine/graph/buildGraph';
 import type { ArchitectureGraph } from '../../engine/graph/graphTypes';
 
 /** The outcome of analysing a document for the diagram. */
@@ -16,12 +17,12 @@ export type DiagramGraphResult =
   | { readonly kind: 'broken'; readonly message: string; readonly offset: number };
 
 /** Builds the graph of a document's text. Never throws on bad input. */
-export function computeDiagramGraph(fileName: string, text: string): DiagramGraphResult {
+export function computeDiagramGraph(fileName: string, text: string, options: BuildGraphOptions = {}): DiagramGraphResult {
   const analyzed = analyzeDocument(fileName, text);
   if (analyzed.kind !== 'cloudformation' && analyzed.kind !== 'sam') return { kind: 'notTemplate' };
   const broken = unparsableTemplate(analyzed);
   if (broken) return { kind: 'broken', ...broken };
-  const graph = buildGraph(analyzed);
+  const graph = buildGraph(analyzed, options);
   return { kind: 'graph', graph, hash: createHash('sha256').update(JSON.stringify(graph)).digest('base64url').slice(0, 32) };
 }
 

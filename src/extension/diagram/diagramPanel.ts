@@ -20,10 +20,24 @@ import type { PanelHandlers } from '../webview/panelHost';
 import { computeDiagramGraph, isTemplateCandidate } from './diagramGraph';
 import type { DiagramGraphResult } from './diagramGraph';
 import { saveExport } from './diagramExport';
+import { diagramRegion } from './diagramRegion';
+import { answerLayoutRequest } from '../../node/diagramLayoutService';
+import type { DiagramLayoutService } from '../../node/diagramLayoutService';
 
 /** Delay after the last edit before the diagram is rebuilt. */
 export const DIAGRAM_DEBOUNCE_MS = 300;
 const OPTIONS_KEY = 'archlens.diagram.options';
+/** The setting that says whether security groups are drawn as boundaries by default. */
+export const SECURITY_GROUPS_SETTING = 'archlens.diagram.showSecurityGroups';
+
+/**
+ * Whether security groups are drawn as boundaries: the panel's toggle when the user used it
+ * (kept with the other view options), else the setting (default off).
+ */
+export function showSecurityGroups(state: vscode.Memento): boolean {
+  const saved = state.get<{ showSecurityGroups?: unknown }>(OPTIONS_KEY)?.showSecurityGroups;
+  return typeof saved === 'boolean' ? saved : vscode.workspace.getConfiguration().get<boolean>(SECURITY_GROUPS_SETTING, false) === true;
+}
 
 /** What the panel needs from the extension. */
 export interface DiagramPanelServices {
@@ -31,7 +45,12 @@ export interface DiagramPanelServices {
   readonly log: vscode.LogOutputChannel;
   /** Keeps `showAuxiliary` and `direction` between sessions. */
   readonly state: vscode.Memento;
+  /** The window's warm layout worker, shared by every panel (`registerDiagram.ts` owns it). */
+  readonly layouts: DiagramLayoutService;
 }
+
+/** Distinguishes panels' layout jobs in the shared worker. */
+let panelCount = 0;
 
 /** The template the panel shows, with the graph of its last good version. */
 interface Shown {
@@ -62,17 +81,25 @@ export class DiagramPanel implements vscode.Disposable {
   private readonly host: PanelHost<DiagramUiMessage, DiagramHostMessage, typeof DIAGRAM_PANEL>;
   private readonly collapsed = new Map<string, readonly string[]>();
   /** Live statuses of deployed stacks' templates, per document URI ("Show Diagram" on a stack). */
-  private readonly live = new Map<string, { readonly resources: readonly LiveResource[]; readonly at: Date }>();
+  private readonly live = new Map<string, { readonly resources: readonly LiveResource[]; readonly at: Date; readonly region?: string }>();
   /** Groups collapsed by default that the user expanded, per template URI (like `collapsed`). */
   private readonly expanded = new Map<string, readonly string[]>();
   private shown: Shown | undefined;
   private disposed = false;
+  private readonly panelId = ++panelCount;
+  /**
+   * Counts page loads (each `diagram/ready`): the page reloads when its tab is shown again and
+   * numbers its layout requests from 1 anew, so an answer for an older load is dropped.
+   */
+  private pageLoad = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
     private readonly services: DiagramPanelServices,
     private readonly onDisposed: () => void,
   ) {
+    // Start (or keep) the window's layout worker while the page loads, so it is warm when the first graph is posted.
+    void services.layouts.warm();
     this.host = new PanelHost({
       panel: DIAGRAM_PANEL,
       viewType: 'archlens.diagram',
@@ -82,7 +109,10 @@ export class DiagramPanel implements vscode.Disposable {
       log: services.log,
       validate: validateDiagramUiMessage,
       handlers: this.handlers,
-      onReady: () => this.sendState(),
+      onReady: () => {
+        this.pageLoad++;
+        this.sendState();
+      },
       onDidDispose: () => this.dispose(),
     });
     this.host.own(
@@ -95,6 +125,12 @@ export class DiagramPanel implements vscode.Disposable {
         if (document.uri.toString() === this.shown?.uri.toString()) this.schedule(document);
       }),
       vscode.window.onDidChangeActiveColorTheme((theme) => this.host.post({ type: 'diagram/theme/changed', kind: themeKind(theme.kind) })),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration(SECURITY_GROUPS_SETTING) && !event.affectsConfiguration('archlens.aws.region')) return;
+        // A changed setting wins over the panel's last toggle.
+        if (event.affectsConfiguration(SECURITY_GROUPS_SETTING)) void this.saveViewOptions({ showSecurityGroups: undefined });
+        this.reanalyse();
+      }),
     );
   }
 
@@ -106,8 +142,8 @@ export class DiagramPanel implements vscode.Disposable {
   }
 
   /** Shows a deployed stack's template with its resources' live statuses as badges. */
-  showLive(document: vscode.TextDocument, resources: readonly LiveResource[]): void {
-    this.live.set(document.uri.toString(), { resources, at: new Date() });
+  showLive(document: vscode.TextDocument, resources: readonly LiveResource[], region?: string): void {
+    this.live.set(document.uri.toString(), { resources, at: new Date(), ...(region !== undefined ? { region } : {}) });
     this.show(document);
   }
 
@@ -131,7 +167,8 @@ export class DiagramPanel implements vscode.Disposable {
 
   private analyse(document: vscode.TextDocument): DiagramGraphResult {
     const started = Date.now();
-    const result = computeDiagramGraph(document.fileName, document.getText());
+    const region = diagramRegion(document.uri, this.live.get(document.uri.toString())?.region);
+    const result = computeDiagramGraph(document.fileName, document.getText(), { region, securityGroups: showSecurityGroups(this.services.state) });
     this.services.log.debug(`diagram: ${fileName(document.uri)} v${document.version} analysed in ${Date.now() - started} ms (${result.kind === 'graph' ? `${result.graph.nodes.length} resources` : result.kind})`);
     return result;
   }
@@ -162,6 +199,17 @@ export class DiagramPanel implements vscode.Disposable {
     this.sendState();
   }
 
+  /** Builds the shown template's graph again now (a graph option changed). */
+  private reanalyse(): void {
+    const uri = this.shown?.uri;
+    const document = uri && vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+    if (document && !this.disposed) this.apply(document, this.analyse(document));
+  }
+
+  private async saveViewOptions(change: Record<string, unknown>): Promise<void> {
+    await this.services.state.update(OPTIONS_KEY, { ...(this.services.state.get<Record<string, unknown>>(OPTIONS_KEY) ?? {}), ...change });
+  }
+
   private schedule(document: vscode.TextDocument): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -176,6 +224,7 @@ export class DiagramPanel implements vscode.Disposable {
     return {
       showAuxiliary: saved.showAuxiliary === true,
       direction: saved.direction === 'DOWN' ? 'DOWN' : DEFAULT_DIAGRAM_OPTIONS.direction,
+      showSecurityGroups: showSecurityGroups(this.services.state),
       collapsedGroups: (this.shown && this.collapsed.get(this.shown.uri.toString())) ?? [],
       expandedGroups: (this.shown && this.expanded.get(this.shown.uri.toString())) ?? [],
     };
@@ -194,6 +243,11 @@ export class DiagramPanel implements vscode.Disposable {
   /** One handler per UI message (`diagram/ready` is the host's: it calls `sendState`). */
   private readonly handlers: PanelHandlers<DiagramUiMessage, typeof DIAGRAM_PANEL> = {
     'diagram/node/reveal': async ({ id }) => this.reveal(id),
+    'diagram/layout/request': async (message) => {
+      const load = this.pageLoad;
+      const answer = await answerLayoutRequest(this.services.layouts, `${this.panelId}:${load}`, message);
+      if (answer && load === this.pageLoad && !this.disposed) this.host.post(answer);
+    },
     'diagram/export/save': async (message) => saveExport(message, this.shown?.uri, this.services.log),
     'diagram/mermaid/copy': async () => {
       const graph = this.shown?.graph;
@@ -205,7 +259,10 @@ export class DiagramPanel implements vscode.Disposable {
     'diagram/options/changed': async ({ options }) => {
       if (this.shown) this.collapsed.set(this.shown.uri.toString(), options.collapsedGroups);
       if (this.shown) this.expanded.set(this.shown.uri.toString(), options.expandedGroups ?? []);
-      await this.services.state.update(OPTIONS_KEY, { showAuxiliary: options.showAuxiliary, direction: options.direction });
+      const securityGroupsChanged = options.showSecurityGroups !== undefined && options.showSecurityGroups !== showSecurityGroups(this.services.state);
+      await this.saveViewOptions({ showAuxiliary: options.showAuxiliary, direction: options.direction, ...(securityGroupsChanged ? { showSecurityGroups: options.showSecurityGroups } : {}) });
+      // Security-group boundaries are part of the graph: build it again with (or without) them.
+      if (securityGroupsChanged) this.reanalyse();
     },
   };
 

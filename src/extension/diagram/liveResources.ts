@@ -33,6 +33,13 @@ export async function readLiveResources(gateway: CloudFormationGateway, stackId:
   return [...byId].map(([logicalId, status]) => ({ logicalId, ...status }));
 }
 
+/** The `{ region }` of the open-diagram command's `{ live, region }` argument: the deployed stack's region. */
+export function liveRegionArgument(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || !Object.hasOwn(value, 'region')) return undefined;
+  const region = (value as { region: unknown }).region;
+  return typeof region === 'string' && region.length <= 64 ? region : undefined;
+}
+
 /** The `{ live }` argument of the open-diagram command, checked (commands can be run with anything). */
 export function liveArgument(value: unknown): readonly LiveResource[] | undefined {
   if (typeof value !== 'object' || value === null || !Object.hasOwn(value, 'live')) return undefined;

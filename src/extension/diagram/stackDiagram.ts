@@ -29,11 +29,11 @@ export function registerStackDiagram(view: StacksView, templates: DeployedTempla
         async (_progress, signal) => {
           const uri = await templates.load(stack, 'Processed', signal);
           const resources = await readLiveResources(services.gateway(cloudFormationService), stack.id, signal);
-          return { uri, resources };
+          return { uri, resources, region: services.region };
         },
       );
       if (!loaded) return;
-      await vscode.commands.executeCommand(OPEN_DIAGRAM_COMMAND, loaded.uri, { live: loaded.resources });
+      await vscode.commands.executeCommand(OPEN_DIAGRAM_COMMAND, loaded.uri, { live: loaded.resources, region: loaded.region });
     }),
   ];
 }

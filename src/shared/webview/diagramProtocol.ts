@@ -17,20 +17,22 @@ import type { ArchitectureGraph, EdgeKind, GraphEdge, GraphGroup, GraphNode, Nod
 import { array, boolean, dispatchMessage, THEME_KINDS, fail, isPlainObject, messageType, object, offset, oneOf, pathSegment, quoteName, string, unknownType, validateMessage } from './protocolKit';
 import type { MessageHandlers, ReadyMessage, StructureLimits, Validation, WebviewThemeKind } from './protocolKit';
 import type { WebviewPage } from './webviewHtml';
+import { validateLayoutFailed, validateLayoutRequest, validateLayoutResult } from './diagramLayoutProtocol';
+import type { DiagramLayoutFailedMessage, DiagramLayoutRequestMessage, DiagramLayoutResultMessage } from './diagramLayoutProtocol';
+
+export type { DiagramLayoutFailedMessage, DiagramLayoutRequestMessage, DiagramLayoutResultMessage } from './diagramLayoutProtocol';
 
 /** The panel's name: the first segment of its message types. */
 export const DIAGRAM_PANEL = 'diagram';
 
 /**
- * The diagram's page (shell and CSP: `webviewHtml.ts`): its bundle, its layout worker (started
- * from a `blob:` URL, so the page gets `connect-src` + `worker-src blob:`) and the one Trusted
- * Types policy that passes that URL (`webview-ui/diagram/layoutClient.ts`).
+ * The diagram's page (shell and CSP: `webviewHtml.ts`): its bundle only. Layouts are computed
+ * by the extension host's warm layout worker (`diagram/layout/request`), so the page needs no
+ * worker, no `connect-src` and no Trusted Types policy of its own.
  */
 export const DIAGRAM_PAGE: WebviewPage = {
   bundle: DIAGRAM_PANEL,
   title: 'Architecture diagram',
-  workerBundle: 'diagramLayout',
-  trustedTypesPolicies: ['archlens-diagram-worker'],
 };
 
 /** Largest message either side accepts, counted in UTF-16 code units of its strings (about 20 MB). */
@@ -52,6 +54,11 @@ export interface DiagramOptions {
   readonly expandedGroups?: readonly string[];
   /** Main direction of the layered layout. */
   readonly direction: 'RIGHT' | 'DOWN';
+  /**
+   * Security groups drawn as dashed boundaries around what they protect (the host builds the
+   * graph with them; default from the `archlens.diagram.showSecurityGroups` setting).
+   */
+  readonly showSecurityGroups?: boolean;
 }
 
 /** Options of a panel nobody has touched yet. */
@@ -96,7 +103,7 @@ export interface DiagramStatusMessage {
 }
 
 /** Everything the host sends. */
-export type DiagramHostMessage = DiagramGraphUpdateMessage | DiagramThemeChangedMessage | DiagramStatusMessage;
+export type DiagramHostMessage = DiagramGraphUpdateMessage | DiagramThemeChangedMessage | DiagramStatusMessage | DiagramLayoutResultMessage | DiagramLayoutFailedMessage;
 
 // ---------------------------------------------------------------------------------------------
 // UI -> host
@@ -133,7 +140,7 @@ export interface DiagramOptionsChangedMessage {
 }
 
 /** Everything the UI sends. */
-export type DiagramUiMessage = DiagramReadyMessage | DiagramNodeRevealMessage | DiagramExportSaveMessage | DiagramMermaidCopyMessage | DiagramOptionsChangedMessage;
+export type DiagramUiMessage = DiagramReadyMessage | DiagramNodeRevealMessage | DiagramExportSaveMessage | DiagramMermaidCopyMessage | DiagramOptionsChangedMessage | DiagramLayoutRequestMessage;
 
 /**
  * The host's handlers, one per UI message type. The mapped type makes a missing (or
@@ -158,7 +165,7 @@ export type DiagramValidation<T> = Validation<T>;
 
 const NODE_CATEGORIES: ReadonlySet<NodeCategory> = new Set<NodeCategory>(['compute', 'storage', 'database', 'networking', 'integration', 'api', 'security', 'monitoring', 'management', 'analytics', 'other']);
 const EDGE_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['ref', 'getatt', 'sub', 'dependsOn', 'eventSource', 'iam']);
-const GROUP_KINDS: ReadonlySet<GraphGroup['kind']> = new Set<GraphGroup['kind']>(['vpc', 'availabilityZone', 'subnet', 'nestedStack', 'construct', 'repeated', 'service']);
+const GROUP_KINDS: ReadonlySet<GraphGroup['kind']> = new Set<GraphGroup['kind']>(['cloud', 'region', 'vpc', 'availabilityZone', 'subnet', 'autoScalingGroup', 'securityGroup', 'nestedStack', 'construct', 'repeated', 'service']);
 /**
  * Longest id. CloudFormation caps logical ids at 255 characters, but a template being edited
  * (or a hostile one) can hold any key: ids are bounded by the message size, not refused.
@@ -253,8 +260,9 @@ function validateGraph(value: unknown, path = 'graph'): ArchitectureGraph {
 }
 
 function validateOptions(value: unknown, path: string): DiagramOptions {
-  const options = object(value, path, ['showAuxiliary', 'collapsedGroups', 'direction'], ['expandedGroups']);
+  const options = object(value, path, ['showAuxiliary', 'collapsedGroups', 'direction'], ['expandedGroups', 'showSecurityGroups']);
   boolean(options.showAuxiliary, `${path}.showAuxiliary`);
+  if (options.showSecurityGroups !== undefined) boolean(options.showSecurityGroups, `${path}.showSecurityGroups`);
   array(options.collapsedGroups, `${path}.collapsedGroups`, DIAGRAM_MAX_NODES).forEach((id, i) => string(id, `${path}.collapsedGroups[${i}]`, MAX_ID));
   if (options.expandedGroups !== undefined) array(options.expandedGroups, `${path}.expandedGroups`, DIAGRAM_MAX_NODES).forEach((id, i) => string(id, `${path}.expandedGroups[${i}]`, MAX_ID));
   oneOf(options.direction, `${path}.direction`, new Set(['RIGHT', 'DOWN'] as const));
@@ -300,6 +308,8 @@ function validateUiBody(value: unknown): DiagramUiMessage {
       const message = object(value, type, ['type', 'options']);
       return { type, options: validateOptions(message.options, `${type}.options`) };
     }
+    case 'diagram/layout/request':
+      return validateLayoutRequest(value, type);
     default:
       return unknownType(type);
   }
@@ -327,6 +337,10 @@ function validateHostBody(value: unknown): DiagramHostMessage {
       const message = object(value, type, ['type', 'level', 'text']);
       return { type, level: oneOf(message.level, `${type}.level`, new Set(['info', 'error'] as const)), text: string(message.text, `${type}.text`, MAX_TEXT, { empty: true }) };
     }
+    case 'diagram/layout/result':
+      return validateLayoutResult(value, type);
+    case 'diagram/layout/failed':
+      return validateLayoutFailed(value, type);
     default:
       return unknownType(type);
   }

@@ -15,14 +15,14 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { ArchitectureGraph } from '../../../src/engine/graph/graphTypes';
 import { DIAGRAM_PAGE, validateDiagramUiMessage, type DiagramHostMessage, type DiagramUiMessage } from '../../../src/shared/webview/diagramProtocol';
-import { coldPaint, fullyExpanded, generatedGraph, HOSTILE, hostileGraph, openDiagramPage, rendered, repoRoot, smallGraph, startDiagramServer, updateMessage } from './diagramPage';
+import { coldPaint, fullyExpanded, generatedGraph, HOSTILE, hostileGraph, openDiagramPage, rendered, repoRoot, smallGraph, startDiagramServer, updateMessage, type DiagramServer } from './diagramPage';
 import * as kit from './webviewPage';
-import { assertBuilt, launchBrowser, send, violations, type OpenedPage, type PageGlobals, type PageServer } from './webviewPage';
+import { assertBuilt, launchBrowser, send, violations, type OpenedPage, type PageGlobals } from './webviewPage';
 
 const ARTIFACTS = join(repoRoot, '.test-artifacts', 'webview');
 
 let browser: Browser;
-let server: PageServer;
+let server: DiagramServer;
 
 before(async () => {
   assertBuilt(DIAGRAM_PAGE);
@@ -40,8 +40,8 @@ after(async () => {
  * A fresh page (new context: no shared cache, like a new webview), waiting for `diagram/ready`.
  * With `autoUpdate`, the stand-in host answers `ready` with that message at once.
  */
-function openPage(autoUpdate?: DiagramHostMessage, query = ''): Promise<OpenedPage> {
-  return openDiagramPage(browser, server, { autoReply: autoUpdate, query });
+function openPage(autoUpdate?: DiagramHostMessage, layoutFailure?: string): Promise<OpenedPage> {
+  return openDiagramPage(browser, server, { autoReply: autoUpdate, ...(layoutFailure !== undefined ? { layoutFailure } : {}) });
 }
 
 function waitForPosted<T extends DiagramUiMessage['type']>(page: Page, type: T, before = 0): Promise<Extract<DiagramUiMessage, { type: T }>> {
@@ -251,14 +251,14 @@ void test('hostile labels, ids and details render as text: no script runs, no ma
   await close();
 });
 
-void test('without the layout worker, a simple layout is drawn and the reason shown', async () => {
-  const { page, close } = await openPage(undefined, '?missing-worker');
+void test('when the host cannot lay the diagram out, a simple layout is drawn and the reason shown', async () => {
+  const { page, close } = await openPage(undefined, 'the layout worker stopped (exit code 1)');
   const graph = smallGraph();
   await send(page, updateMessage(graph));
   await rendered(page, 1);
   assert.equal(await page.locator('svg.canvas').getAttribute('data-layout-source'), 'sketch');
   assert.equal(await page.locator('g.node').count(), visibleCount(graph));
-  assert.match((await page.locator('.status.error').textContent()) ?? '', /simple layout.*HTTP 404/);
+  assert.match((await page.locator('.status.error').textContent()) ?? '', /simple layout.*the layout worker stopped \(exit code 1\)/);
   assert.deepEqual(await violations(page), []);
   await close();
 });

@@ -10,7 +10,10 @@ import type { ArchitectureGraph, GraphNode } from '../../../src/engine/graph/gra
 import { DEFAULT_DIAGRAM_OPTIONS, DIAGRAM_PAGE, type DiagramGraphUpdateMessage, type DiagramHostMessage, type DiagramOptions } from '../../../src/shared/webview/diagramProtocol';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { openPanelPage, startPageServer, type OpenedPage, type PageGlobals, type PageServer } from './webviewPage';
+import { openPanelPage, repoRoot, startPageServer, type OpenedPage, type PageGlobals, type PageServer } from './webviewPage';
+import { answerLayoutRequest, DiagramLayoutService } from '../../../src/node/diagramLayoutService';
+import { validateDiagramUiMessage } from '../../../src/shared/webview/diagramProtocol';
+import { join } from 'node:path';
 
 export { repoRoot } from './webviewPage';
 
@@ -98,13 +101,72 @@ export function fullyExpanded(graph: ArchitectureGraph): ArchitectureGraph {
 export function updateMessage(graph: ArchitectureGraph, options: Partial<DiagramOptions> = {}, name = 'template.yaml'): DiagramGraphUpdateMessage {
   const hash = String(JSON.stringify(graph).length) + ':' + String(graph.nodes.length) + ':' + String(graph.edges.length);
   // Field by field: a stray key or an `undefined` would make the UI reject the whole message.
-  const { showAuxiliary = DEFAULT_DIAGRAM_OPTIONS.showAuxiliary, collapsedGroups = DEFAULT_DIAGRAM_OPTIONS.collapsedGroups, direction = DEFAULT_DIAGRAM_OPTIONS.direction, expandedGroups } = options;
-  return { type: 'diagram/graph/update', graph, template: { uri: `file:///work/${name}`, name }, hash, options: { showAuxiliary, collapsedGroups, direction, ...(expandedGroups ? { expandedGroups } : {}) } };
+  const { showAuxiliary = DEFAULT_DIAGRAM_OPTIONS.showAuxiliary, collapsedGroups = DEFAULT_DIAGRAM_OPTIONS.collapsedGroups, direction = DEFAULT_DIAGRAM_OPTIONS.direction, expandedGroups, showSecurityGroups } = options;
+  return {
+    type: 'diagram/graph/update',
+    graph,
+    template: { uri: `file:///work/${name}`, name },
+    hash,
+    options: { showAuxiliary, collapsedGroups, direction, ...(expandedGroups ? { expandedGroups } : {}), ...(showSecurityGroups !== undefined ? { showSecurityGroups } : {}) },
+  };
 }
 
-/** Serves the diagram page; `/?missing-worker` is a page whose layout worker does not exist (the fallback test). */
-export function startDiagramServer(): Promise<PageServer> {
-  return startPageServer(DIAGRAM_PAGE, { workerFile: (query) => (query === 'missing-worker' ? 'missing.js' : undefined) });
+/** The built layout worker the extension host starts (`npm run build`). */
+export const LAYOUT_WORKER_FILE = join(repoRoot, 'dist', 'diagramLayoutWorker.js');
+
+/** The diagram's page server, with the window's layout worker (ended by `close`). */
+export interface DiagramServer extends PageServer {
+  readonly layouts: DiagramLayoutService;
+}
+
+/**
+ * Serves the diagram page, and stands in for the extension host's side of the layout: one
+ * `DiagramLayoutService` over the built worker, as the host keeps one per window, warmed now
+ * (as a panel opening does).
+ */
+export async function startDiagramServer(): Promise<DiagramServer> {
+  const pages = await startPageServer(DIAGRAM_PAGE);
+  const layouts = new DiagramLayoutService(LAYOUT_WORKER_FILE);
+  void layouts.warm();
+  return {
+    ...pages,
+    layouts,
+    close: async () => {
+      layouts.dispose();
+      await pages.close();
+    },
+  };
+}
+
+let pageCount = 0;
+
+/**
+ * Answers the page's `diagram/layout/request`s as the host's panel does (`diagramPanel.ts`):
+ * checked by the host's validator, laid out by `layouts` (or failed with `fail`'s reason),
+ * the answer posted back. The page's `acquireVsCodeApi` stand-in is wrapped to forward them.
+ */
+async function answerLayouts(page: Page, layouts: DiagramLayoutService, fail: string | undefined): Promise<void> {
+  const client = `test-page-${++pageCount}`;
+  await page.exposeBinding('__archlensLayout', async (_source, message: unknown) => {
+    const checked = validateDiagramUiMessage(message);
+    if (!checked.ok || checked.message.type !== 'diagram/layout/request') return { type: 'diagram/status/show', level: 'error', text: `the host refused a layout request: ${checked.ok ? checked.message.type : checked.error}` };
+    if (fail !== undefined) return { type: 'diagram/layout/failed', requestId: checked.message.requestId, message: fail };
+    return answerLayoutRequest(layouts, client, checked.message);
+  });
+  await page.addInitScript(`
+    const hostApi = window.acquireVsCodeApi;
+    window.acquireVsCodeApi = () => {
+      const api = hostApi();
+      return {
+        getState: api.getState,
+        setState: api.setState,
+        postMessage: (message) => {
+          api.postMessage(message);
+          if (message && message.type === 'diagram/layout/request') window.__archlensLayout(message).then((answer) => { if (answer) window.postMessage(answer, '*'); });
+        },
+      };
+    };
+  `);
 }
 
 /**
@@ -140,8 +202,13 @@ export async function rendered(page: Page, count: number, timeout = 30_000): Pro
 }
 
 /** Opens the diagram page with the paint recorder (see {@link openPanelPage}). */
-export function openDiagramPage(browser: Browser, server: PageServer, options: { autoReply?: DiagramHostMessage; query?: string } = {}): Promise<OpenedPage> {
-  return openPanelPage(browser, server, 'diagram', { ...options, initScripts: [PAINT_RECORDER] });
+/**
+ * Opens the diagram page with the paint recorder (see {@link openPanelPage}); its layout
+ * requests are answered by the server's layout service, or with `layoutFailure`'s reason.
+ */
+export function openDiagramPage(browser: Browser, server: DiagramServer, options: { autoReply?: DiagramHostMessage; query?: string; layoutFailure?: string; layouts?: DiagramLayoutService } = {}): Promise<OpenedPage> {
+  const { layoutFailure, layouts = server.layouts, ...rest } = options;
+  return openPanelPage(browser, server, 'diagram', { ...rest, initScripts: [PAINT_RECORDER], beforeLoad: (page) => answerLayouts(page, layouts, layoutFailure) });
 }
 
 /** One cold load of the diagram page, as the host does it: the graph is sent on `ready`. */
@@ -161,9 +228,9 @@ export interface ColdPaint extends OpenedPage {
   readonly items: number;
 }
 
-/** Loads a fresh page, sends `graph` on `ready`, waits for ELK's layout to be painted. */
-export async function coldPaint(browser: Browser, server: PageServer, graph: ArchitectureGraph, options: { showAuxiliary?: boolean } = {}): Promise<ColdPaint> {
-  const opened = await openDiagramPage(browser, server, { autoReply: updateMessage(graph, options) });
+/** Loads a fresh page, sends `graph` on `ready`, waits for ELK's layout to be painted (`layouts`: another host worker than the server's). */
+export async function coldPaint(browser: Browser, server: DiagramServer, graph: ArchitectureGraph, options: { showAuxiliary?: boolean; layouts?: DiagramLayoutService } = {}): Promise<ColdPaint> {
+  const opened = await openDiagramPage(browser, server, { autoReply: updateMessage(graph, { showAuxiliary: options.showAuxiliary }), ...(options.layouts ? { layouts: options.layouts } : {}) });
   const paint = await rendered(opened.page, 1, 60_000);
   const canvas = opened.page.locator('svg.canvas');
   const firstSource = (await opened.page.evaluate(() => (globalThis as unknown as PaintGlobals).__paints.find((p) => p.renders === 1)?.source)) ?? '';

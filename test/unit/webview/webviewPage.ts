@@ -151,7 +151,12 @@ export interface OpenedPage {
  * A fresh page (new context: no shared cache, like a new webview), waiting for
  * `<panel>/ready`. With `autoReply`, the stand-in host answers `ready` with that message.
  */
-export async function openPanelPage(browser: Browser, server: PageServer, panel: string, options: { autoReply?: unknown; query?: string; initScripts?: readonly string[] } = {}): Promise<OpenedPage> {
+export async function openPanelPage(
+  browser: Browser,
+  server: PageServer,
+  panel: string,
+  options: { autoReply?: unknown; query?: string; initScripts?: readonly string[]; beforeLoad?: (page: Page) => Promise<void> } = {},
+): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -163,6 +168,7 @@ export async function openPanelPage(browser: Browser, server: PageServer, panel:
   }
   await page.addInitScript(pageShim(panel));
   for (const script of options.initScripts ?? []) await page.addInitScript(script);
+  await options.beforeLoad?.(page);
   await page.goto(`${server.url}${options.query ?? ''}`);
   await page.waitForFunction((ready) => (globalThis as unknown as PageGlobals).__posted.some((m) => m.type === ready), `${panel}/ready`, { polling: 'raf', timeout: 15_000 });
   return {

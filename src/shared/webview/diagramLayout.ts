@@ -1,6 +1,8 @@
 /**
- * Messages between the diagram UI and its layout worker (`layoutWorker.ts`), and the shapes
- * of a computed layout. Internal to the webview bundle: the extension never sees them.
+ * The shapes of a diagram layout job and of its result, shared by the webview (which builds
+ * the job from what it draws, `webview-ui/diagram/model.ts`), the protocol that carries them
+ * (`diagram/layout/request`, `diagram/layout/result`) and the extension host's warm layout
+ * worker (`src/node/diagramLayoutWorker.ts`, ELK via `diagramElk.ts`). Plain data only.
  */
 
 /** A box to place: a resource, or a collapsed group drawn as one box. */
@@ -33,10 +35,8 @@ export interface LayoutEdge {
   readonly container?: string;
 }
 
-/** A layout job. */
-export interface LayoutRequest {
-  readonly type: 'layout';
-  readonly requestId: number;
+/** A layout job: what to place, as the layout worker takes it. */
+export interface LayoutJob {
   readonly items: readonly LayoutItem[];
   readonly containers: readonly LayoutContainer[];
   readonly edges: readonly LayoutEdge[];
@@ -66,16 +66,12 @@ export interface Layout {
   readonly height: number;
 }
 
-/** What the worker posts back. Maps become arrays of entries to cross `postMessage` cheaply. */
-export type LayoutResponse =
-  | {
-      readonly type: 'layout';
-      readonly requestId: number;
-      readonly boxes: readonly (readonly [string, Box])[];
-      readonly routes: readonly (readonly [string, readonly Point[]])[];
-      readonly width: number;
-      readonly height: number;
-      /** Milliseconds spent in ELK. */
-      readonly elapsedMs: number;
-    }
-  | { readonly type: 'error'; readonly requestId: number; readonly message: string };
+/** A computed layout as plain data (maps as arrays of entries), as it crosses `postMessage`. */
+export interface LayoutResult {
+  readonly boxes: readonly (readonly [string, Box])[];
+  readonly routes: readonly (readonly [string, readonly Point[]])[];
+  readonly width: number;
+  readonly height: number;
+  /** Milliseconds spent in ELK. */
+  readonly elapsedMs: number;
+}

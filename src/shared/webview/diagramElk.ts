@@ -1,10 +1,12 @@
 /**
  * The ELK side of a layout job, pure: the job as an ELK graph (one compound node per
  * expanded group, edges in the container they were lifted to) and the result back as
- * absolute boxes and routes. Separate from the worker so it can be measured in Node.
+ * absolute boxes and routes. Used by the extension host's layout worker
+ * (`src/node/diagramLayoutWorker.ts`) and by the bench; the webview only takes its geometry
+ * constants (the provisional sketch and incremental layouts pad groups the same way).
  */
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
-import type { Box, LayoutRequest, Point } from './layoutTypes';
+import type { Box, LayoutJob, Point } from './diagramLayout';
 
 /** Space inside a group box around its members: the title bar on top (the UI draws the label there). */
 export const GROUP_PAD = { top: 36, side: 14, bottom: 14 } as const;
@@ -13,7 +15,7 @@ const GROUP_PADDING = `[top=${GROUP_PAD.top},left=${GROUP_PAD.side},bottom=${GRO
 /** Above this many boxes, layout speed wins over the last bit of polish (see `containerOptions`). */
 export const LARGE_DIAGRAM = 150;
 
-function containerOptions(request: LayoutRequest, itemCount: number): LayoutOptions {
+function containerOptions(request: LayoutJob, itemCount: number): LayoutOptions {
   const large = itemCount > LARGE_DIAGRAM;
   return {
     'elk.algorithm': 'layered',
@@ -37,7 +39,8 @@ function containerOptions(request: LayoutRequest, itemCount: number): LayoutOpti
   };
 }
 
-export function toElk(request: LayoutRequest): ElkNode {
+/** A layout job as an ELK graph. */
+export function toElk(request: LayoutJob): ElkNode {
   const total = request.items.length;
   const root: ElkNode = { id: '\u0000root', layoutOptions: containerOptions(request, total), children: [], edges: [] };
   const containers = new Map<string, ElkNode>();
@@ -64,6 +67,7 @@ export function toElk(request: LayoutRequest): ElkNode {
   return root;
 }
 
+/** Reads ELK's result back: absolute boxes (items and containers) and edge routes. */
 export function collect(node: ElkNode, boxes: [string, Box][], routes: [string, Point[]][], isRoot: boolean): void {
   if (!isRoot) boxes.push([node.id, { x: node.x ?? 0, y: node.y ?? 0, width: node.width ?? 0, height: node.height ?? 0 }]);
   for (const edge of node.edges ?? []) {
