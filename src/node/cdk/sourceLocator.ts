@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import type { CdkStack } from '../../engine/cdk/assemblyModel';
-import { creationFrames } from '../../engine/cdk/frames';
+import { creationFrameLines } from '../../engine/cdk/frames';
 import { MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
 import { FrameFiles, type SourcePosition } from './frameFiles';
 import { locateInPython, locateInScript, type CallPlacement, type SourceRange } from './propertyLocator';
@@ -35,6 +35,8 @@ export class SourceLocator {
   private readonly frames: FrameFiles;
   private staticIndex: ConstructCallIndex | undefined;
   private readonly texts = new Map<string, string | undefined>();
+  /** Placements already made (several findings, and stacks made by the same code, share them). */
+  private readonly placements = new Map<string, SourcePlacement>();
 
   constructor(private readonly appDir: string | undefined) {
     this.frames = new FrameFiles(appDir);
@@ -58,9 +60,9 @@ export class SourceLocator {
   creationPosition(stack: CdkStack, constructPath: string): SourcePosition | undefined {
     const segments = constructPath.split('/');
     for (let length = segments.length; length > 0; length--) {
-      const frames = creationFrames(stack.metadata.get(`/${segments.slice(0, length).join('/')}`));
-      if (frames.length === 0) continue;
-      const position = this.frames.firstProjectPosition(frames);
+      const lines = creationFrameLines(stack.metadata.get(`/${segments.slice(0, length).join('/')}`));
+      if (lines.length === 0) continue;
+      const position = this.frames.firstProjectPositionOfLines(lines);
       if (position) return position;
     }
     return undefined;
@@ -80,6 +82,13 @@ export class SourceLocator {
   }
 
   private atPosition(position: SourcePosition, propertyPath: readonly (string | number)[], inferred: boolean, matchedId?: string): SourcePlacement {
+    const key = [position.file, position.line, position.column, inferred, matchedId ?? '', ...propertyPath].join('\0');
+    let placement = this.placements.get(key);
+    if (!placement) this.placements.set(key, (placement = this.atPositionUncached(position, propertyPath, inferred, matchedId)));
+    return placement;
+  }
+
+  private atPositionUncached(position: SourcePosition, propertyPath: readonly (string | number)[], inferred: boolean, matchedId?: string): SourcePlacement {
     const text = this.text(position.file);
     let call: CallPlacement | undefined;
     if (text !== undefined) {
