@@ -66,7 +66,7 @@ export class CdkDiagnostics {
 
   constructor(private readonly services: Services) {
     services.connection?.onNotification(CDK_SOURCE_CHANGED, (params: CdkSourceChanged) => {
-      if (typeof params?.uri === 'string' && typeof params.text === 'string') this.onSourceText(params.uri, params.text);
+      if (typeof params?.uri === 'string') this.onSourceText(params.uri, typeof params.text === 'string' ? params.text : undefined);
     });
   }
 

@@ -7,5 +7,6 @@ export const CDK_SOURCE_CHANGED = 'archlens/cdkSourceChanged';
 
 export interface CdkSourceChanged {
   readonly uri: string;
-  readonly text: string;
+  /** The editor's text; absent when the editor dropped its edits (closed unsaved): the disk's text counts again. */
+  readonly text?: string;
 }
