@@ -110,6 +110,16 @@ function isPropertyAssignment(ts: typeof TS, node: TS.Node): node is TS.BinaryEx
   return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left));
 }
 
+/** The compiler API, the parsed file and the offset of a zero-based line and column; undefined when out of range or without TypeScript. */
+function parsedAt(fileName: string, text: string, line: number, column: number): { ts: typeof TS; file: TS.SourceFile; offset: number } | undefined {
+  const ts = loadTypeScript();
+  if (!ts) return undefined;
+  const file = parsed(ts, fileName, text);
+  const lineStarts = file.getLineStarts();
+  if (line < 0 || line >= lineStarts.length) return undefined;
+  return { ts, file, offset: Math.min(lineStarts[line]! + column, text.length) };
+}
+
 /**
  * A property set after the construct call, at the position an `aws:cdk:propertyAssignment` frame
  * recorded: `orders.sseSpecification = { sseType: ... }` (the key of the rest of the path in the
@@ -117,12 +127,9 @@ function isPropertyAssignment(ts: typeof TS, node: TS.Node): node is TS.BinaryEx
  * value). `call` is the statement's first line; undefined when no such code is at the position.
  */
 export function locateAssignment(fileName: string, text: string, line: number, column: number, propertyPath: readonly (string | number)[]): CallPlacement | undefined {
-  const ts = loadTypeScript();
-  if (!ts) return undefined;
-  const file = parsed(ts, fileName, text);
-  const lineStarts = file.getLineStarts();
-  if (line < 0 || line >= lineStarts.length) return undefined;
-  const offset = Math.min(lineStarts[line]! + column, text.length);
+  const at = parsedAt(fileName, text, line, column);
+  if (!at) return undefined;
+  const { ts, file, offset } = at;
   let found: TS.BinaryExpression | TS.CallExpression | undefined;
   const visit = (node: TS.Node): void => {
     if (offset < node.getFullStart() || offset > node.getEnd()) return;
@@ -145,19 +152,14 @@ export function locateAssignment(fileName: string, text: string, line: number, c
 
 /** Places a construct call of a TypeScript/JavaScript file and, when possible, the property path's key. */
 export function locateInScript(fileName: string, text: string, line: number, column: number, propertyPath: readonly (string | number)[]): CallPlacement | undefined {
-  const ts = loadTypeScript();
-  if (!ts) return undefined;
-  const file = parsed(ts, fileName, text);
-  const lineStarts = file.getLineStarts();
-  if (line < 0 || line >= lineStarts.length) return undefined;
-  const offset = Math.min(lineStarts[line]! + column, text.length);
+  const at = parsedAt(fileName, text, line, column);
+  if (!at) return undefined;
+  const { ts, file, offset } = at;
   const call = callAt(ts, file, offset);
   if (!call) return undefined;
-  const callStart = call.getStart(file);
-  const lineEnd = text.indexOf('\n', callStart);
-  const callRange = rangeOf(file, callStart, Math.min(call.getEnd(), lineEnd < 0 ? text.length : lineEnd));
+  const callRange = firstLineRange(file, text, call);
   const property = keyInLiteral(ts, file, call.arguments?.[2], propertyPath);
-  return { call: callRange, callLine: file.getLineAndCharacterOfPosition(callStart).line, ...(property ? { property } : {}) };
+  return { call: callRange, callLine: callRange.start.line, ...(property ? { property } : {}) };
 }
 
 /** Python: keyword arguments after the call's line, matched in order, within the call's parentheses. */
