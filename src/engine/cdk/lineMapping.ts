@@ -6,8 +6,11 @@
  * line, a changed line to its nearest unchanged line above plus the same distance.
  */
 
-/** Above this many differing lines the diff stops and only the common head and tail are matched. */
-const MAX_EDIT_DISTANCE = 2_000;
+/**
+ * Above this many differing lines the diff stops and only the common head and tail are matched:
+ * the diff keeps one frontier per step (at most ~500 x 4 KB), and an edit that large is a rewrite.
+ */
+const MAX_EDIT_DISTANCE = 500;
 
 /** Unchanged lines, old index -> new index, by Myers' O(ND) diff; undefined when over the bound. */
 function myersMatches(a: readonly string[], b: readonly string[], maxDistance: number): Map<number, number> | undefined {

@@ -84,3 +84,15 @@ describe('LineMapping (placed findings follow source edits)', () => {
     }
   });
 });
+
+describe('LineMapping bounds', () => {
+  it('falls back to the common head and tail when more than 500 lines differ (bounded work)', () => {
+    const before = Array.from({ length: 3_000 }, (_, index) => `old ${index}`);
+    const after = ['head', ...Array.from({ length: 3_000 }, (_, index) => `new ${index}`), 'old 2999'];
+    const started = performance.now();
+    const mapping = new LineMapping(['head', ...before].join('\n'), after.join('\n'));
+    assert.ok(performance.now() - started < 5_000);
+    assert.equal(mapping.map(0), 0);
+    assert.equal(mapping.map(3_000), after.length - 1);
+  });
+});
