@@ -51,7 +51,7 @@ export function lintCdkPaths(paths: readonly string[], analyzer: Analyzer, optio
     if (kind !== 'assembly') remainingPaths.push(given);
     const targets = kind === 'assembly' ? [given] : findCdkApps(given);
     for (const target of targets) {
-      const app = loadCdkApp(target);
+      const app = loadCdkApp(target, { withoutTree: true });
       const key = path.resolve(app.assemblyDir);
       if (seen.has(key)) continue;
       seen.add(key);

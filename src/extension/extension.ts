@@ -24,7 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerDiagram(context, { log: output }),
     registerCost(context, output),
     ...registerAws(context, output),
-    registerCdk(context, output),
+    registerCdk(context, output, client),
     vscode.commands.registerCommand('archlens.server.restart', async () => {
       output.info('Restarting the language server on request.');
       await client?.restart();

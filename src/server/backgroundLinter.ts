@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { DocumentKind } from '../engine/documentKind';
 import type { Finding } from '../engine/findings';
-import type { LintJob, LintJobResult } from './lintJob';
+import type { CdkAppLint } from '../node/cdk/appLint';
+import type { CdkLintJob, CdkLintJobResult, LintJob, LintJobResult } from './lintJob';
 
 export interface BackgroundLint {
   readonly kind: DocumentKind;
@@ -16,7 +17,8 @@ export interface BackgroundLint {
 }
 
 interface Pending {
-  readonly resolve: (result: BackgroundLint) => void;
+  // Document and CDK jobs share the worker and the id sequence; each caller knows its answer's shape.
+  readonly resolve: (result: never) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -47,6 +49,17 @@ export class BackgroundLinter {
     });
   }
 
+  /** Lints a CDK app on the worker; `here` lints it in this thread when the worker bundle is missing. */
+  lintCdk(job: Omit<CdkLintJob, 'id' | 'kind'>, here: () => CdkAppLint): Promise<CdkAppLint> {
+    const worker = this.ensureWorker();
+    if (!worker) return Promise.resolve(here());
+    const id = this.nextId++;
+    return new Promise<CdkAppLint>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...job, id, kind: 'cdk' } satisfies CdkLintJob);
+    });
+  }
+
   dispose(): void {
     const worker = this.worker;
     this.worker = undefined;
@@ -58,12 +71,12 @@ export class BackgroundLinter {
     if (this.worker) return this.worker;
     if (!fs.existsSync(this.workerFile)) return undefined;
     const worker = new Worker(this.workerFile, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    worker.on('message', (result: LintJobResult) => {
+    worker.on('message', (result: LintJobResult | CdkLintJobResult) => {
       const pending = this.pending.get(result.id);
       if (!pending) return;
       this.pending.delete(result.id);
       if ('error' in result) pending.reject(new Error(result.error));
-      else pending.resolve(result);
+      else (pending.resolve as (answer: unknown) => void)('cdk' in result ? result.cdk : result);
     });
     const stopped = (reason: string): void => {
       if (this.worker !== worker) return;

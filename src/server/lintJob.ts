@@ -2,6 +2,7 @@
 // they cross a thread boundary by structured clone.
 import type { Finding, LintOptions } from '../engine/findings';
 import type { DocumentKind } from '../engine/documentKind';
+import type { CdkAppLint } from '../node/cdk/appLint';
 
 /** One document to lint, with what the worker needs to read the files it refers to. */
 export interface LintJob {
@@ -20,3 +21,14 @@ export interface LintJob {
 export type LintJobResult =
   | { readonly id: number; readonly kind: DocumentKind; readonly findings: readonly Finding[]; readonly reads: readonly string[] }
   | { readonly id: number; readonly error: string };
+
+/** A CDK app to lint on the worker (src/server/cdkDiagnostics.ts): its assembly's templates, placed on sources. */
+export interface CdkLintJob {
+  readonly id: number;
+  readonly kind: 'cdk';
+  readonly appDir: string;
+  readonly options: LintOptions;
+}
+
+/** The worker's answer to a CDK job. */
+export type CdkLintJobResult = { readonly id: number; readonly cdk: CdkAppLint } | { readonly id: number; readonly error: string };

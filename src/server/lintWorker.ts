@@ -7,7 +7,8 @@ import { parentPort } from 'node:worker_threads';
 import { createAnalyzer } from '../engine/analyzer';
 import type { AnalyzedDocument } from '../engine/analyzedDocument';
 import { defaultCatalogDir, loadCatalogFromDir } from '../node/catalogLoader';
-import type { LintJob, LintJobResult } from './lintJob';
+import { lintCdkAppFolder } from '../node/cdk/appLint';
+import type { CdkLintJob, CdkLintJobResult, LintJob, LintJobResult } from './lintJob';
 import { WorkspaceFiles } from './workspaceFiles';
 
 let openDocuments: LintJob['openDocuments'] = [];
@@ -31,7 +32,23 @@ function analyze(fileName: string, text: string): AnalyzedDocument {
   return analyzed;
 }
 
-parentPort?.on('message', (job: LintJob) => {
+/** A CDK app: read from disk as the server would (its assembly and sources are not open documents). */
+function lintCdk(job: CdkLintJob): CdkLintJobResult {
+  try {
+    return { id: job.id, cdk: lintCdkAppFolder(job.appDir, analyzer, job.options) };
+  } catch (error) {
+    return { id: job.id, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const isCdkJob = (job: LintJob | CdkLintJob): job is CdkLintJob => 'kind' in job && job.kind === 'cdk';
+
+parentPort?.on('message', (message: LintJob | CdkLintJob) => {
+  if (isCdkJob(message)) {
+    parentPort?.postMessage(lintCdk(message));
+    return;
+  }
+  const job = message;
   let result: LintJobResult;
   try {
     openDocuments = job.openDocuments;

@@ -61,7 +61,7 @@ const DEFAULT_DEBOUNCE_MS = 250;
  */
 const SERVER_RULE_BUDGET_MS = 2_000;
 let debounceMs = DEFAULT_DEBOUNCE_MS;
-const cdkApps = new CdkDiagnostics({ analyzer, book, uriOf: (file) => files.uriOf(file), optionsFor: (file) => projectOptions(pathToFileURL(file).href), log: (message) => logger.info(message) });
+const cdkApps = new CdkDiagnostics({ analyzer, book, uriOf: (file) => files.uriOf(file), optionsFor: (file) => projectOptions(pathToFileURL(file).href), log: (message) => logger.info(message), linter, connection });
 
 /**
  * Over stdio, a malformed header (a bad `Content-Length`) leaves the stream out of step for

@@ -6,7 +6,7 @@
  * hold `${Name.Attr}` without `Fn::Sub` are checked too: they are meant to be filled from
  * the template, and a wrong name there is wrong either way.
  */
-import type { LocatedNode, ScalarNode, Span } from '../document/located';
+import type { LocatedNode, ParsedDocument, ScalarNode, Span } from '../document/located';
 import type { Catalog } from '../catalog/catalogTypes';
 import type { TemplateModel } from '../cfn/template';
 import { asIntrinsic, subVariables } from '../cfn/intrinsics';
@@ -35,12 +35,18 @@ const ARN_FIELDS = new Set(['uri', 'authorizerUri', 'credentials', 'authorizerCr
 /** First segments of `${...}` that are API Gateway's own variables, never template names. */
 const RUNTIME_VARIABLES = new Set(['stageVariables', 'context', 'request', 'method', 'input', 'util', 'integration', 'stage']);
 
+/** Parses an included file as `checkIncludedReferences` reads it (for callers that check it more than once). */
+export function parseIncludedFile(label: string, text: string): ParsedDocument {
+  return parseDocument(label, text, { resolveTag: resolveTemplateTag });
+}
+
 /**
  * Checks the names an included OpenAPI file (`text`, parsed as `label`) uses against
  * `template`. Pure: the caller reads the file. Each problem covers the name in the file.
  */
-export function checkIncludedReferences(label: string, text: string, template: TemplateModel, catalog: Catalog): TemplateReferenceProblem[] {
-  const document = parseDocument(label, text, { resolveTag: resolveTemplateTag });
+export function checkIncludedReferences(label: string, text: string, template: TemplateModel, catalog: Catalog, parsed?: ParsedDocument): TemplateReferenceProblem[] {
+  // A caller checking one file against several templates (a CDK app's stacks) parses it once.
+  const document = parsed ?? parseIncludedFile(label, text);
   if (!document.root) return [];
   const lines = new LineIndex(text);
   const out: TemplateReferenceProblem[] = [];

@@ -7,10 +7,12 @@
  * resources and `aws:cdk:path`, nested stacks through `aws:asset:path`, `tree.json` with its
  * `trees-N.json` forests, and `validation-report.json`.
  */
+import { analyzeDocument, type AnalyzedDocument } from '../analyzedDocument';
+import { getValue } from '../document/located';
 import type { AssemblyCapabilities, AssemblyFileReader, CdkAssembly, CdkEnvironment, CdkMetadataEntry, CdkResource, CdkStack, CdkStage, CdkValidationViolation } from './assemblyModel';
 import { asObject, joinPath, own, ownEntries, ownString, parseJson } from './json';
 import { CREATION_STACK, LOGICAL_ID, PROPERTY_ASSIGNMENT, TEMPLATE_FILE } from './metadataKeys';
-import { readConstructTree } from './tree';
+import { readConstructTree, type TreeReading } from './tree';
 import { readValidationReport } from './validationReport';
 
 
@@ -50,8 +52,22 @@ function mergeMetadata(into: Map<string, CdkMetadataEntry[]>, source: unknown): 
   }
 }
 
+/** How `readAssembly` reads. */
+export interface ReadAssemblyOptions {
+  /**
+   * The name each template is analyzed under (the file name findings carry): the host passes the
+   * absolute path on disk. Default: the path relative to the root assembly folder.
+   */
+  readonly documentName?: (relativePath: string) => string;
+  /** Skip `tree.json` (linting does not need the construct tree; the explorer does). */
+  readonly withoutTree?: boolean;
+}
+
 interface Builder {
   readonly read: AssemblyFileReader;
+  readonly documentName: (relativePath: string) => string;
+  /** Each template parsed once, here, with the engine's parser: lint reuses the same document. */
+  readonly templates: Map<string, AnalyzedDocument>;
   readonly stacks: CdkStack[];
   readonly stages: CdkStage[];
   readonly problems: string[];
@@ -69,17 +85,37 @@ function readJsonFile(builder: Builder, file: string, what: string): unknown {
   return parsed.value;
 }
 
+/** A string scalar's value, or undefined. */
+function stringValue(node: ReturnType<typeof getValue>): string | undefined {
+  return node?.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/** Parses a template with the engine's parser (kept for lint); undefined when missing or unreadable. */
+function analyzeTemplate(builder: Builder, templateFile: string): AnalyzedDocument | undefined {
+  const text = builder.read(templateFile);
+  if (text === undefined) {
+    builder.problems.push(`Template ${templateFile} is missing: synthesize the app again.`);
+    return undefined;
+  }
+  const analyzed = analyzeDocument(builder.documentName(templateFile), text);
+  builder.templates.set(templateFile, analyzed);
+  if (!analyzed.template) {
+    const problem = analyzed.document.problems.find((candidate) => candidate.severity === 'error');
+    builder.problems.push(`Template ${templateFile} is not a valid template${problem ? ` (${problem.message})` : ''}: synthesize the app again.`);
+  }
+  return analyzed;
+}
+
 /** Resources of one template, and the nested templates they point at. */
 function templateResources(builder: Builder, templateFile: string, dir: string): CdkResource[] {
-  const template = asObject(readJsonFile(builder, templateFile, 'Template'));
+  const template = analyzeTemplate(builder, templateFile)?.template;
   const out: CdkResource[] = [];
-  for (const [logicalId, value] of ownEntries(asObject(own(template, 'Resources')))) {
-    const resource = asObject(value);
-    const metadata = asObject(own(resource, 'Metadata'));
-    const path = ownString(metadata, 'aws:cdk:path');
+  for (const [logicalId, resource] of template?.resources ?? []) {
+    const metadata = getValue(resource.node, 'Metadata');
+    const path = stringValue(getValue(metadata, 'aws:cdk:path'));
     if (path !== undefined) builder.capabilities.pathMetadata = true;
-    const type = ownString(resource, 'Type') ?? '';
-    const assetPath = ownString(metadata, 'aws:asset:path');
+    const type = resource.type ?? '';
+    const assetPath = stringValue(getValue(metadata, 'aws:asset:path'));
     const nested = type === 'AWS::CloudFormation::Stack' && assetPath !== undefined && assetPath.endsWith('.json') ? joinPath(dir, assetPath) : undefined;
     out.push({ logicalId, type, templateFile, ...(path !== undefined ? { constructPath: path.replace(/^\//, '') } : {}), ...(nested ? { nestedTemplateFile: nested } : {}) });
   }
@@ -187,13 +223,21 @@ function readManifest(builder: Builder, dir: string, depth: number): string | un
 }
 
 /** Reads the whole assembly. Never throws: what cannot be read is listed in `problems`. */
-export function readAssembly(read: AssemblyFileReader): CdkAssembly {
-  const builder: Builder = { read, stacks: [], stages: [], problems: [], capabilities: { creationStack: false, trace: false, propertyAssignment: false, pathMetadata: false } };
+export function readAssembly(read: AssemblyFileReader, options: ReadAssemblyOptions = {}): CdkAssembly {
+  const builder: Builder = {
+    read,
+    documentName: options.documentName ?? ((relative) => relative),
+    templates: new Map(),
+    stacks: [],
+    stages: [],
+    problems: [],
+    capabilities: { creationStack: false, trace: false, propertyAssignment: false, pathMetadata: false },
+  };
   const version = readManifest(builder, '', 0);
-  const tree = readConstructTree(read, builder.stacks, builder.problems);
+  const tree: TreeReading = options.withoutTree ? { split: false } : readConstructTree(read, builder.stacks, builder.problems);
   const violations: CdkValidationViolation[] = readValidationReport(read('validation-report.json'), builder.problems);
   const capabilities: AssemblyCapabilities = { ...builder.capabilities, tree: tree.root !== undefined, splitTree: tree.split };
-  return { ...(version !== undefined ? { version } : {}), stacks: builder.stacks, stages: builder.stages, ...(tree.root ? { tree: tree.root } : {}), violations, capabilities, problems: builder.problems };
+  return { ...(version !== undefined ? { version } : {}), stacks: builder.stacks, stages: builder.stages, ...(tree.root ? { tree: tree.root } : {}), templates: builder.templates, violations, capabilities, problems: builder.problems };
 }
 
 /** The stack whose template holds the resource at `constructPath`, and that resource. */

@@ -9,6 +9,8 @@
  * leading `/` (`Prod/Data/Orders`), as in `aws:cdk:path` and `tree.json`.
  */
 
+import type { AnalyzedDocument } from '../analyzedDocument';
+
 /** One metadata entry of a construct (`{ type, data, trace? }` in manifest.json / `*.metadata.json`). */
 export interface CdkMetadataEntry {
   readonly type: string;
@@ -119,6 +121,12 @@ export interface CdkValidationViolation {
 
 /** A whole cloud assembly. */
 export interface CdkAssembly {
+  /**
+   * Every template read, parsed once by the engine's parser while the assembly was read (by
+   * template path relative to the root assembly folder): lint reuses these documents instead of
+   * parsing each template a second time.
+   */
+  readonly templates: ReadonlyMap<string, AnalyzedDocument>;
   /** `manifest.json` `version` (schema version). */
   readonly version?: string;
   /** Every stack, depth first: top level, Stage stacks, nested stacks after their parent. */

@@ -5,7 +5,7 @@
  * `...new Function2 in aws-cdk-lib...` or `...node internals...` that name no file.
  */
 import type { CdkMetadataEntry } from './assemblyModel';
-import { CREATION_STACK, LOGICAL_ID } from './metadataKeys';
+import { CREATION_STACK, LOGICAL_ID, PROPERTY_ASSIGNMENT } from './metadataKeys';
 
 /** One frame with a file: 1-based line and column, as V8 prints them. */
 export interface CreationFrame {
@@ -50,4 +50,32 @@ export function creationFrameLines(entries: readonly CdkMetadataEntry[] | undefi
 /** Parsed frames of a construct, innermost first. */
 export function creationFrames(entries: readonly CdkMetadataEntry[] | undefined): CreationFrame[] {
   return creationFrameLines(entries).map(parseFrame).filter((frame): frame is CreationFrame => frame !== undefined);
+}
+
+/** `aws:cdk:propertyAssignment` data: the CloudFormation property set after the construct call, and where. */
+export interface PropertyAssignment {
+  /** Top-level CloudFormation property name (`SSESpecification`, `Runtime`). */
+  readonly propertyName: string;
+  /** Frame lines of the assignment, innermost first. */
+  readonly frames: readonly string[];
+}
+
+/**
+ * The last recorded assignment of `propertyName` (compared case- and `_`-insensitively): the
+ * last one set the value the template holds. Recorded in debug mode only (`CDK_DEBUG=true`),
+ * by L1 property setters, `addPropertyOverride` and L2s that fill properties late.
+ */
+export function lastPropertyAssignment(entries: readonly CdkMetadataEntry[] | undefined, propertyName: string): PropertyAssignment | undefined {
+  if (!entries) return undefined;
+  const wanted = propertyName.replace(/_/g, '').toLowerCase();
+  for (let index = entries.length - 1; index >= 0; index--) {
+    const entry = entries[index]!;
+    if (entry.type !== PROPERTY_ASSIGNMENT || typeof entry.data !== 'object' || entry.data === null || Array.isArray(entry.data)) continue;
+    const data = entry.data as Readonly<Record<string, unknown>>;
+    const name = Object.hasOwn(data, 'propertyName') ? data['propertyName'] : undefined;
+    const trace = Object.hasOwn(data, 'stackTrace') ? data['stackTrace'] : undefined;
+    if (typeof name !== 'string' || name.replace(/_/g, '').toLowerCase() !== wanted || !Array.isArray(trace)) continue;
+    return { propertyName: name, frames: trace.filter((frame): frame is string => typeof frame === 'string') };
+  }
+  return undefined;
 }

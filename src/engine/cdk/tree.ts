@@ -13,7 +13,7 @@ const MAX_NODES = 500_000;
 const MAX_DEPTH = 500;
 const MAX_FOREST_FILES = 1_000;
 
-interface TreeReading {
+export interface TreeReading {
   readonly root?: CdkConstructNode;
   readonly split: boolean;
 }

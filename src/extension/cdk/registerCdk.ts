@@ -3,6 +3,7 @@
 // Nothing here loads toolkit-lib: a synth forks dist/cdkSynthWorker.js on demand.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { commandTargets } from '../../views/commandTargets';
 import type { CdkApp, SourcePosition, SynthesizedResource } from '../../views/cdk/cdkModel';
 import { AppNode, CDK_COMMANDS, ConstructNode, StackNode } from '../../views/cdk/cdkNodes';
@@ -10,6 +11,7 @@ import { OPEN_DIAGRAM_COMMAND } from '../diagram/registerDiagram';
 import { registerCdkEditorFeatures } from './cdkEditorFeatures';
 import { CdkTreeView } from './cdkTreeView';
 import { CdkWorkspace, isInside } from './cdkWorkspace';
+import { forwardSourceEdits } from './sourceEdits';
 import { synthesizeApp, type SynthCommandServices } from './synth/synthCommand';
 
 const SOURCE_LANGUAGES = new Set(['typescript', 'javascript', 'python']);
@@ -41,7 +43,7 @@ function templateTarget(target: unknown): { file: string; line: number } | undef
   return undefined;
 }
 
-export function registerCdk(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerCdk(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, client?: LanguageClient): vscode.Disposable {
   const workspace = new CdkWorkspace(log);
   const view = new CdkTreeView(workspace);
   const synth: SynthCommandServices = { workspace, log, workerPath: context.asAbsolutePath(path.join('dist', 'cdkSynthWorker.js')) };
@@ -82,6 +84,7 @@ export function registerCdk(context: vscode.ExtensionContext, log: vscode.LogOut
     workspace,
     view,
     registerCdkEditorFeatures(workspace),
+    ...(client ? [forwardSourceEdits(client, workspace)] : []),
     vscode.workspace.onDidSaveTextDocument(synthOnSave),
     { dispose: () => saveTimer && clearTimeout(saveTimer) },
     vscode.commands.registerCommand(CDK_COMMANDS.synthesize, async (...args: unknown[]) => {

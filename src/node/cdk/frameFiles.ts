@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CreationFrame } from '../../engine/cdk/frames';
+import { parseFrame, type CreationFrame } from '../../engine/cdk/frames';
 import { decodeSourceMap, inlineSourceMapText, originalPositionFor, sourceMappingUrl, type DecodedSourceMap } from '../../engine/cdk/sourceMap';
 import { MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
 
@@ -40,6 +40,10 @@ function isDependency(file: string): boolean {
 export class FrameFiles {
   private readonly resolved = new Map<string, string | undefined>();
   private readonly maps = new Map<string, DecodedSourceMap | undefined>();
+  /** Whether a source-map target exists, asked once per file and run (every construct of a file asks). */
+  private readonly existing = new Map<string, boolean>();
+  /** Position of each frame line seen (null: not a project frame). */
+  private readonly byLine = new Map<string, SourcePosition | null>();
 
   constructor(private readonly appDir: string | undefined) {}
 
@@ -68,12 +72,35 @@ export class FrameFiles {
   /** The first frame that resolves to a project file, as a zero-based position (source-mapped when possible). */
   firstProjectPosition(frames: readonly CreationFrame[]): SourcePosition | undefined {
     for (const frame of frames) {
-      const file = this.resolveFile(frame.file);
-      if (file === undefined) continue;
-      const position = { file, line: frame.line - 1, column: Math.max(0, frame.column - 1) };
-      return this.original(position) ?? position;
+      const position = this.positionOf(frame);
+      if (position) return position;
     }
     return undefined;
+  }
+
+  /**
+   * The same from recorded frame lines, parsed only up to the first project frame (a creation
+   * stack holds 10 to 50 frames; the user's is usually among the first few) and remembered by
+   * line: constructs made by the same code share their outer frames.
+   */
+  firstProjectPositionOfLines(lines: readonly string[]): SourcePosition | undefined {
+    for (const line of lines) {
+      let position = this.byLine.get(line);
+      if (position === undefined) {
+        const frame = parseFrame(line);
+        position = (frame && this.positionOf(frame)) ?? null;
+        this.byLine.set(line, position);
+      }
+      if (position) return position;
+    }
+    return undefined;
+  }
+
+  private positionOf(frame: CreationFrame): SourcePosition | undefined {
+    const file = this.resolveFile(frame.file);
+    if (file === undefined) return undefined;
+    const position = { file, line: frame.line - 1, column: Math.max(0, frame.column - 1) };
+    return this.original(position) ?? position;
   }
 
   /** For compiled JavaScript with a source map: the original position, when that file exists. */
@@ -85,7 +112,9 @@ export class FrameFiles {
     if (!original) return undefined;
     const source = original.source.replace(/^file:\/\//, '');
     const file = path.resolve(path.dirname(position.file), source);
-    return isFile(file) ? { file, line: original.line, column: original.column } : undefined;
+    let exists = this.existing.get(file);
+    if (exists === undefined) this.existing.set(file, (exists = isFile(file)));
+    return exists ? { file, line: original.line, column: original.column } : undefined;
   }
 
   private sourceMap(file: string): DecodedSourceMap | undefined {

@@ -10,7 +10,6 @@ import type { CdkStack, CdkValidationViolation } from '../../engine/cdk/assembly
 import { parseFrame, type CreationFrame } from '../../engine/cdk/frames';
 import { keyPathAt, resourcePropertyPath } from '../../engine/cdk/templatePath';
 import type { Finding, LintOptions, RelatedLocation, Severity } from '../../engine/findings';
-import { MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
 import type { LoadedCdkApp } from './loadCdkApp';
 import { AppFileCache, openApiAssetFindings } from './openApiAssets';
 import { isSuppressedInSource, SourceLocator, type SourcePlacement } from './sourceLocator';
@@ -57,13 +56,8 @@ export function lintCdkApp(app: LoadedCdkApp, analyzer: Analyzer, options: LintO
   const covered = new Set<string>();
   for (const stack of assembly.stacks) {
     const templateFile = path.join(app.assemblyDir, ...stack.templateFile.split('/'));
-    let text: string;
-    try {
-      text = readTextFile(templateFile, MAX_DOCUMENT_BYTES);
-    } catch {
-      continue; // listed in assembly.problems already
-    }
-    const analyzed = analyzer.analyze(templateFile, text);
+    const analyzed = assembly.templates.get(stack.templateFile);
+    if (!analyzed) continue; // listed in assembly.problems already
     const region = stack.environment?.region;
     const result = analyzer.lintAnalyzed(analyzed, region ? { ...options, deploymentRegion: region } : options);
     const logicalToPath = new Map(stack.resources.map((resource) => [resource.logicalId, resource.constructPath]));

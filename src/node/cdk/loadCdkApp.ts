@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CdkAppConfig, CdkAssembly } from '../../engine/cdk/assemblyModel';
-import { readAssembly } from '../../engine/cdk/assembly';
+import { readAssembly, type ReadAssemblyOptions } from '../../engine/cdk/assembly';
 import { parseCdkJson } from '../../engine/cdk/cdkJson';
 import { MAX_CONFIG_BYTES, MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
 
@@ -31,6 +31,18 @@ function assemblyReader(assemblyDir: string): (relative: string) => string | und
   };
 }
 
+/** Reads the assembly at `assemblyDir`; templates are named by their absolute paths (the names findings carry). */
+function readAssemblyAt(assemblyDir: string, options: LoadOptions): ReturnType<typeof readAssembly> {
+  const readOptions: ReadAssemblyOptions = { documentName: (relative) => path.join(assemblyDir, ...relative.split('/')), ...(options.withoutTree ? { withoutTree: true } : {}) };
+  return readAssembly(assemblyReader(assemblyDir), readOptions);
+}
+
+/** How much of the assembly to read. */
+export interface LoadOptions {
+  /** Skip the construct tree (linting does not use it). */
+  readonly withoutTree?: boolean;
+}
+
 /** Whether `folder` is an assembly folder (has manifest.json). */
 export function isAssemblyDir(folder: string): boolean {
   return fs.existsSync(path.join(folder, 'manifest.json'));
@@ -54,12 +66,12 @@ export function readCdkJson(appDir: string): CdkAppConfig {
  * Loads an app folder (with cdk.json: its `output` folder) or an assembly folder (with
  * manifest.json: the app is the folder above it when that has a cdk.json).
  */
-export function loadCdkApp(folder: string): LoadedCdkApp {
+export function loadCdkApp(folder: string, options: LoadOptions = {}): LoadedCdkApp {
   const absolute = path.resolve(folder);
   if (isCdkAppDir(absolute) && !isAssemblyDir(absolute)) {
     const config = readCdkJson(absolute);
     const assemblyDir = path.join(absolute, config.output);
-    return { appDir: absolute, config, assemblyDir, ...(isAssemblyDir(assemblyDir) ? { assembly: readAssembly(assemblyReader(assemblyDir)) } : {}) };
+    return { appDir: absolute, config, assemblyDir, ...(isAssemblyDir(assemblyDir) ? { assembly: readAssemblyAt(assemblyDir, options) } : {}) };
   }
   const parent = path.dirname(absolute);
   const appDir = isCdkAppDir(parent) ? parent : undefined;
@@ -68,6 +80,6 @@ export function loadCdkApp(folder: string): LoadedCdkApp {
     ...(appDir !== undefined ? { appDir } : {}),
     ...(config ? { config } : {}),
     assemblyDir: absolute,
-    ...(isAssemblyDir(absolute) ? { assembly: readAssembly(assemblyReader(absolute)) } : {}),
+    ...(isAssemblyDir(absolute) ? { assembly: readAssemblyAt(absolute, options) } : {}),
   };
 }

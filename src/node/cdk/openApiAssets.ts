@@ -8,9 +8,9 @@
 import * as path from 'node:path';
 import type { AnalyzedDocument } from '../../engine/analyzedDocument';
 import type { Catalog } from '../../engine/catalog/catalogTypes';
-import { checkIncludedReferences } from '../../engine/apigateway/templateReferences';
+import { checkIncludedReferences, parseIncludedFile } from '../../engine/apigateway/templateReferences';
 import { asIntrinsic } from '../../engine/cfn/intrinsics';
-import { getValue } from '../../engine/document/located';
+import { getValue, type ParsedDocument } from '../../engine/document/located';
 import type { Finding, RelatedLocation } from '../../engine/findings';
 import { MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
 import type { LoadedCdkApp } from './loadCdkApp';
@@ -27,8 +27,31 @@ const API_BODY: ReadonlyMap<string, string> = new Map([
 export class AppFileCache {
   private overrides: Map<string, RelatedLocation> | undefined;
   private readonly originals = new Map<string, string | undefined>();
+  private readonly staged = new Map<string, string | undefined>();
+  private readonly documents = new Map<string, { text: string; document: ParsedDocument } | undefined>();
 
   constructor(private readonly appDir: string) {}
+
+  /** The staged file of an asset URL (several stacks often include the same one). */
+  stagedFile(app: LoadedCdkApp, location: string): string | undefined {
+    if (!this.staged.has(location)) this.staged.set(location, stagedAssetFile(app, `/${location.replace('://', ':/')}`));
+    return this.staged.get(location);
+  }
+
+  /** A staged file's text and parse, read once per run; undefined when unreadable. */
+  document(staged: string, label: string): { text: string; document: ParsedDocument } | undefined {
+    if (!this.documents.has(staged)) {
+      let read: { text: string; document: ParsedDocument } | undefined;
+      try {
+        const text = readTextFile(staged, MAX_DOCUMENT_BYTES);
+        read = { text, document: parseIncludedFile(label, text) };
+      } catch {
+        read = undefined;
+      }
+      this.documents.set(staged, read);
+    }
+    return this.documents.get(staged);
+  }
 
   overrideCalls(): Map<string, RelatedLocation> {
     return (this.overrides ??= overrideCalls(this.appDir));
@@ -51,19 +74,15 @@ export function openApiAssetFindings(app: LoadedCdkApp, analyzed: AnalyzedDocume
     if (call?.name !== 'Fn::Transform') continue;
     const location = getValue(getValue(call.argument, 'Parameters'), 'Location');
     if (location?.kind !== 'scalar' || typeof location.value !== 'string' || !location.value.startsWith('s3://')) continue;
-    const staged = stagedAssetFile(app, `/${location.value.replace('://', ':/')}`);
+    const staged = cache.stagedFile(app, location.value);
     if (!staged) continue;
-    let text: string;
-    try {
-      text = readTextFile(staged, MAX_DOCUMENT_BYTES);
-    } catch {
-      continue;
-    }
     const original = cache.original(staged) ?? staged;
+    const included = cache.document(staged, original);
+    if (!included) continue;
     const overrides = cache.overrideCalls();
     const note = overrides.size > 0 ? ` The app sets logical ids with overrideLogicalId (${[...overrides.keys()].join(', ')}): rename on both sides or on neither.` : '';
     const range = analyzed.lineIndex.rangeOf(location.span);
-    for (const problem of checkIncludedReferences(original, text, template, catalog)) {
+    for (const problem of checkIncludedReferences(original, included.text, template, catalog, included.document)) {
       out.push({
         rule: 'apigw-template-references',
         severity: 'error',

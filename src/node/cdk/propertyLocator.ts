@@ -68,20 +68,9 @@ function propertyName(ts: typeof TS, element: TS.ObjectLiteralElementLike): stri
   return undefined;
 }
 
-/** Places a construct call of a TypeScript/JavaScript file and, when possible, the property path's key. */
-export function locateInScript(fileName: string, text: string, line: number, column: number, propertyPath: readonly (string | number)[]): CallPlacement | undefined {
-  const ts = loadTypeScript();
-  if (!ts) return undefined;
-  const file = parsed(ts, fileName, text);
-  const lineStarts = file.getLineStarts();
-  if (line < 0 || line >= lineStarts.length) return undefined;
-  const offset = Math.min(lineStarts[line]! + column, text.length);
-  const call = callAt(ts, file, offset);
-  if (!call) return undefined;
-  const callStart = call.getStart(file);
-  const lineEnd = text.indexOf('\n', callStart);
-  const callRange = rangeOf(file, callStart, Math.min(call.getEnd(), lineEnd < 0 ? text.length : lineEnd));
-  let node: TS.Expression | undefined = call.arguments?.[2];
+/** The deepest key of `propertyPath` found in an object literal (through arrays by index); undefined when the first is not there. */
+function keyInLiteral(ts: typeof TS, file: TS.SourceFile, start: TS.Expression | undefined, propertyPath: readonly (string | number)[]): SourceRange | undefined {
+  let node = start;
   let property: SourceRange | undefined;
   for (const segment of propertyPath) {
     while (node && (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node))) node = node.expression;
@@ -101,7 +90,76 @@ export function locateInScript(fileName: string, text: string, line: number, col
     property = rangeOf(file, element.name.getStart(file), element.name.getEnd());
     node = ts.isPropertyAssignment(element) ? element.initializer : undefined;
   }
-  return { call: callRange, callLine: file.getLineAndCharacterOfPosition(callStart).line, ...(property ? { property } : {}) };
+  return property;
+}
+
+/** The range of a node's first line (from its start to the end of that line, or of the node). */
+function firstLineRange(file: TS.SourceFile, text: string, node: TS.Node): SourceRange {
+  const start = node.getStart(file);
+  const lineEnd = text.indexOf('\n', start);
+  return rangeOf(file, start, Math.min(node.getEnd(), lineEnd < 0 ? text.length : lineEnd));
+}
+
+/** `addPropertyOverride('A.B', value)` / `addOverride('Properties.A.B', value)`: the override call. */
+function isOverrideCall(ts: typeof TS, node: TS.Node): node is TS.CallExpression {
+  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^add(Property)?Override$/.test(node.expression.name.text);
+}
+
+/** `x.sseSpecification = ...` (or `x['sseSpecification'] = ...`). */
+function isPropertyAssignment(ts: typeof TS, node: TS.Node): node is TS.BinaryExpression {
+  return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left));
+}
+
+/** The compiler API, the parsed file and the offset of a zero-based line and column; undefined when out of range or without TypeScript. */
+function parsedAt(fileName: string, text: string, line: number, column: number): { ts: typeof TS; file: TS.SourceFile; offset: number } | undefined {
+  const ts = loadTypeScript();
+  if (!ts) return undefined;
+  const file = parsed(ts, fileName, text);
+  const lineStarts = file.getLineStarts();
+  if (line < 0 || line >= lineStarts.length) return undefined;
+  return { ts, file, offset: Math.min(lineStarts[line]! + column, text.length) };
+}
+
+/**
+ * A property set after the construct call, at the position an `aws:cdk:propertyAssignment` frame
+ * recorded: `orders.sseSpecification = { sseType: ... }` (the key of the rest of the path in the
+ * assigned literal, else the assigned name) or `cfn.addPropertyOverride('Runtime', value)` (the
+ * value). `call` is the statement's first line; undefined when no such code is at the position.
+ */
+export function locateAssignment(fileName: string, text: string, line: number, column: number, propertyPath: readonly (string | number)[]): CallPlacement | undefined {
+  const at = parsedAt(fileName, text, line, column);
+  if (!at) return undefined;
+  const { ts, file, offset } = at;
+  let found: TS.BinaryExpression | TS.CallExpression | undefined;
+  const visit = (node: TS.Node): void => {
+    if (offset < node.getFullStart() || offset > node.getEnd()) return;
+    if (isPropertyAssignment(ts, node) || isOverrideCall(ts, node)) found = node;
+    node.forEachChild(visit);
+  };
+  visit(file);
+  if (!found) return undefined;
+  const call = firstLineRange(file, text, found);
+  const callLine = call.start.line;
+  if (ts.isCallExpression(found)) {
+    const value = found.arguments[1] ?? found.arguments[0];
+    return { call, callLine, ...(value ? { property: firstLineRange(file, text, value) } : {}) };
+  }
+  const left = found.left;
+  const name = ts.isPropertyAccessExpression(left) ? left.name : ts.isElementAccessExpression(left) ? left.argumentExpression : left;
+  const deeper = keyInLiteral(ts, file, found.right, propertyPath.slice(1));
+  return { call, callLine, property: deeper ?? rangeOf(file, name.getStart(file), name.getEnd()) };
+}
+
+/** Places a construct call of a TypeScript/JavaScript file and, when possible, the property path's key. */
+export function locateInScript(fileName: string, text: string, line: number, column: number, propertyPath: readonly (string | number)[]): CallPlacement | undefined {
+  const at = parsedAt(fileName, text, line, column);
+  if (!at) return undefined;
+  const { ts, file, offset } = at;
+  const call = callAt(ts, file, offset);
+  if (!call) return undefined;
+  const callRange = firstLineRange(file, text, call);
+  const property = keyInLiteral(ts, file, call.arguments?.[2], propertyPath);
+  return { call: callRange, callLine: callRange.start.line, ...(property ? { property } : {}) };
 }
 
 /** Python: keyword arguments after the call's line, matched in order, within the call's parentheses. */

@@ -7,10 +7,10 @@
  */
 import * as path from 'node:path';
 import type { CdkStack } from '../../engine/cdk/assemblyModel';
-import { creationFrames } from '../../engine/cdk/frames';
+import { creationFrameLines, lastPropertyAssignment } from '../../engine/cdk/frames';
 import { MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
 import { FrameFiles, type SourcePosition } from './frameFiles';
-import { locateInPython, locateInScript, type CallPlacement, type SourceRange } from './propertyLocator';
+import { locateAssignment, locateInPython, locateInScript, type CallPlacement, type SourceRange } from './propertyLocator';
 import { ConstructCallIndex, listSourceFiles } from './staticLocator';
 
 /** How sure the placement is: on the property key, on the construct call, or inferred from ids. */
@@ -35,6 +35,8 @@ export class SourceLocator {
   private readonly frames: FrameFiles;
   private staticIndex: ConstructCallIndex | undefined;
   private readonly texts = new Map<string, string | undefined>();
+  /** Placements already made (several findings, and stacks made by the same code, share them). */
+  private readonly placements = new Map<string, SourcePlacement>();
 
   constructor(private readonly appDir: string | undefined) {
     this.frames = new FrameFiles(appDir);
@@ -58,9 +60,9 @@ export class SourceLocator {
   creationPosition(stack: CdkStack, constructPath: string): SourcePosition | undefined {
     const segments = constructPath.split('/');
     for (let length = segments.length; length > 0; length--) {
-      const frames = creationFrames(stack.metadata.get(`/${segments.slice(0, length).join('/')}`));
-      if (frames.length === 0) continue;
-      const position = this.frames.firstProjectPosition(frames);
+      const lines = creationFrameLines(stack.metadata.get(`/${segments.slice(0, length).join('/')}`));
+      if (lines.length === 0) continue;
+      const position = this.frames.firstProjectPositionOfLines(lines);
       if (position) return position;
     }
     return undefined;
@@ -69,8 +71,32 @@ export class SourceLocator {
   /** Places a construct (and a CloudFormation property path of its resource, when given). */
   place(stack: CdkStack, constructPath: string, propertyPath: readonly (string | number)[] = []): SourcePlacement | undefined {
     const position = this.creationPosition(stack, constructPath);
+    const assigned = this.assignedLater(stack, constructPath, propertyPath, position);
+    if (assigned) return assigned;
     if (position) return this.atPosition(position, propertyPath, false);
     return this.inferred(constructPath, propertyPath);
+  }
+
+  /**
+   * Where the property was set after the construct call (`aws:cdk:propertyAssignment`, debug
+   * mode): a later assignment or `addPropertyOverride` set the value the template holds, so the
+   * finding belongs on that line. Undefined when nothing was recorded, or when the recorded
+   * place is the construct call itself (an L2 filling its own resource: the props literal says more).
+   */
+  private assignedLater(stack: CdkStack, constructPath: string, propertyPath: readonly (string | number)[], creation: SourcePosition | undefined): SourcePlacement | undefined {
+    const first = propertyPath[0];
+    if (typeof first !== 'string') return undefined;
+    const assignment = lastPropertyAssignment(stack.metadata.get(`/${constructPath}`), first);
+    const position = assignment ? this.frames.firstProjectPositionOfLines(assignment.frames) : undefined;
+    if (!position || (creation && position.file === creation.file && position.line === creation.line)) return undefined;
+    const text = this.text(position.file);
+    if (text === undefined) return undefined;
+    const located = position.file.endsWith('.py') ? undefined : locateAssignment(position.file, text, position.line, position.column, propertyPath);
+    const lineText = text.split('\n')[position.line] ?? '';
+    const wholeLine: SourceRange = { start: { line: position.line, character: lineText.search(/\S|$/) }, end: { line: position.line, character: lineText.trimEnd().length } };
+    // Suppression comments are read on the construct's line too (when in the same file), as for any finding of it.
+    const callLine = creation?.file === position.file ? this.atPosition(creation, [], false).callLine : (located?.callLine ?? position.line);
+    return { file: position.file, range: located?.property ?? located?.call ?? wholeLine, precision: 'property', inferred: false, callLine };
   }
 
   /** Places a position recorded in frames (validation report stack traces). */
@@ -80,6 +106,13 @@ export class SourceLocator {
   }
 
   private atPosition(position: SourcePosition, propertyPath: readonly (string | number)[], inferred: boolean, matchedId?: string): SourcePlacement {
+    const key = [position.file, position.line, position.column, inferred, matchedId ?? '', ...propertyPath].join('\0');
+    let placement = this.placements.get(key);
+    if (!placement) this.placements.set(key, (placement = this.atPositionUncached(position, propertyPath, inferred, matchedId)));
+    return placement;
+  }
+
+  private atPositionUncached(position: SourcePosition, propertyPath: readonly (string | number)[], inferred: boolean, matchedId?: string): SourcePlacement {
     const text = this.text(position.file);
     let call: CallPlacement | undefined;
     if (text !== undefined) {

@@ -23,8 +23,10 @@ const SKIPPED_DIRS = new Set(['node_modules', 'cdk.out', '.git', '__pycache__', 
 const MAX_FILES = 5_000;
 const MAX_DEPTH = 12;
 
-const SCRIPT_CALL = /new\s+([A-Za-z_$][\w$.]*)\s*\(\s*[A-Za-z_$][\w$.]*\s*,\s*(['"`])([^'"`\\\n]{1,256})\2/g;
-const PYTHON_CALL = /([A-Za-z_][\w.]*)\(\s*[A-Za-z_][\w.]*\s*,\s*(?:id\s*=\s*)?(['"])([^'"\\\n]{1,256})\2/g;
+// A line comment may follow the opening parenthesis (`new X( // why`, `X(  # why`): the first
+// characters of the alternatives differ, so the repetition stays linear.
+const SCRIPT_CALL = /new\s+([A-Za-z_$][\w$.]*)\s*\((?:\s|\/\/[^\n]*\n)*[A-Za-z_$][\w$.]*\s*,\s*(['"`])([^'"`\\\n]{1,256})\2/g;
+const PYTHON_CALL = /([A-Za-z_][\w.]*)\((?:\s|#[^\n]*\n)*[A-Za-z_][\w.]*\s*,\s*(?:id\s*=\s*)?(['"])([^'"\\\n]{1,256})\2/g;
 /** Ids aws-cdk-lib gives to the resources inside its constructs: never written by the user. */
 const LIBRARY_IDS = new Set(['Resource', 'Default']);
 

@@ -69,4 +69,48 @@ void describe('language server: CDK apps', () => {
     const message = published.diagnostics[0]!.message;
     assert.match(typeof message === 'string' ? message : message.value, /older than lib\/edgeStack\.ts/);
   });
+
+  /** How many times the server has linted a CDK app (it logs each lint). */
+  const lintCount = (): number =>
+    client.notifications.filter((note) => {
+      const message = (note.params as { message?: unknown }).message;
+      return note.method === 'window/logMessage' && typeof message === 'string' && /CDK app .* templates linted/.test(message);
+    }).length;
+
+  /** The zero-based line of each `runtime` diagnostic of dataStack.ts, and what its range covers in `text`. */
+  const runtimePlaces = (params: PublishDiagnosticsParams, text: string): string[] =>
+    params.diagnostics
+      .filter((diagnostic) => diagnostic.code === 'cfn-lambda-runtime')
+      .map((diagnostic) => `${diagnostic.range.start.line}:${text.split('\n')[diagnostic.range.start.line]!.slice(diagnostic.range.start.character, diagnostic.range.end.character)}`);
+
+  void test('a source saved on disk with lines added above moves its findings with them, without linting again', async () => {
+    const file = path.join(app, 'lib', 'dataStack.ts');
+    const before = fs.readFileSync(file, 'utf8');
+    const runtimeLine = before.split('\n').findIndex((line) => line.includes('runtime:'));
+    const lints = lintCount();
+    assert.ok(lints >= 1, 'the server logs each CDK lint');
+    const edited = `// one line added\n// and another\n${before}`;
+    fs.writeFileSync(file, edited);
+    await client.filesChanged([{ uri: uri('lib/dataStack.ts'), type: 2 }]);
+    const published = await client.diagnosticsMatching(uri('lib/dataStack.ts'), (params) => params.diagnostics.some((diagnostic) => diagnostic.range.start.line === runtimeLine + 2), 30_000);
+    assert.deepEqual(runtimePlaces(published, edited), [`${runtimeLine + 2}:runtime`, `${runtimeLine + 2}:runtime`]);
+    assert.equal(lintCount(), lints, 'placement only: the app was not linted again');
+  });
+
+  void test('a source edited in the editor (archlens/cdkSourceChanged) moves its findings before it is saved', async () => {
+    const file = path.join(app, 'lib', 'dataStack.ts');
+    const onDisk = fs.readFileSync(file, 'utf8');
+    const lines = onDisk.split('\n');
+    const runtimeLine = lines.findIndex((line) => line.includes('runtime:'));
+    // Three lines removed above the function, one inserted: the runtime key moves up by two.
+    const remove = lines.findIndex((line) => line.includes('// one line added'));
+    const edited = [...lines.slice(0, remove), ...lines.slice(remove + 2)];
+    edited.splice(edited.findIndex((line) => line.includes('new LambdaFunction')), 0, '    // a comment typed in the editor');
+    const text = edited.join('\n');
+    const lints = lintCount();
+    await client.connection.sendNotification('archlens/cdkSourceChanged', { uri: uri('lib/dataStack.ts'), text });
+    const published = await client.diagnosticsMatching(uri('lib/dataStack.ts'), (params) => params.diagnostics.some((diagnostic) => diagnostic.code === 'cfn-lambda-runtime' && diagnostic.range.start.line === runtimeLine - 1), 30_000);
+    assert.deepEqual(runtimePlaces(published, text), [`${runtimeLine - 1}:runtime`, `${runtimeLine - 1}:runtime`]);
+    assert.equal(lintCount(), lints, 'placement only: the app was not linted again');
+  });
 });
