@@ -28,6 +28,7 @@ import {
 import { openApiExampleMatchesSchemaRule, openApiSchemaTypeRule } from './openapiSchemaRules';
 import { openApiExampleValueRule, openApiParameterUniqueRule, openApiResponseCodeQuotedRule, openApiSchemaSemanticsRule, openApiSecurityScopesRule, openApiServerVariablesRule } from './openapiSemanticRules';
 import { glueColumnsRule, glueIcebergRule, glueLocationRule, glueProjectionRule } from './glueRules';
+import { SERVICE_RULES } from './serviceRules';
 import { apiGatewayApiKindRule, apiGatewayAuthorizerRule, apiGatewayExtensionValuesRule, apiGatewayMissingSubRule, apiGatewayIntegrationRule, apiGatewayRequestValidatorRule, apiGatewayTemplateReferencesRule, apiGatewayUnsupportedFeatureRule } from './apiGatewayRules';
 
 /** Every rule ArchLens runs. To add a rule, write it next to its peers and list it here. */
@@ -74,6 +75,7 @@ export const ALL_RULES: readonly Rule[] = [
   circularDependencyRule,
   samGlobalsRule,
   samEventSourceRule,
+  ...SERVICE_RULES,
   glueColumnsRule,
   glueProjectionRule,
   glueIcebergRule,
