@@ -74,6 +74,10 @@ const customCases: RuleCase[] = [
     doc: 'Resources:\n  A:\n    Type: «Custom::Seed»\n    Properties:\n      Table: t\n  B:\n    Type: «Custom::Seed»\n  C:\n    Type: Custom::Seed\n    Properties:\n      ServiceToken: !GetAtt Fn.Arn\n  D:\n    Type: Custom::Seed\n    Properties: !If [X, {ServiceToken: a}, {ServiceToken: b}]\n  E:\n    Type: AWS::CloudFormation::CustomResource\n    Properties:\n      ServiceToken: arn:aws:sns:us-east-1:123456789012:t\n',
     messages: ['Custom resource A has no ServiceToken', 'Custom resource B has no ServiceToken'],
   },
+  {
+    name: 'a placeholder under a condition that never holds is never created',
+    doc: "Conditions:\n  HasNot: !Equals ['true', 'false']\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  NullResource:\n    Type: Custom::NullResource\n    Condition: HasNot\n  Seed:\n    Type: «Custom::Seed»\n    Condition: IsProd\n",
+  },
 ];
 
 const TODAY = { today: new Date('2026-06-01T00:00:00Z') };

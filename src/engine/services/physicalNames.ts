@@ -6,7 +6,7 @@
 import type { ResourceEntry, TemplateModel } from '../cfn/template';
 import type { ScalarNode } from '../document/located';
 import { getValue } from '../document/located';
-import { literalString, mayCoexist } from './resourceIndex';
+import { literalString, mayCoexist, neverCreated } from './resourceIndex';
 
 interface NamedType {
   readonly property: string;
@@ -75,7 +75,7 @@ export function duplicatePhysicalNames(template: TemplateModel | undefined): Dup
   const out: DuplicateName[] = [];
   for (const resource of template?.resources.values() ?? []) {
     const named = resource.type === undefined ? undefined : UNIQUE_NAME_PROPERTIES.get(resource.type);
-    if (named === undefined) continue;
+    if (named === undefined || neverCreated(template!, resource)) continue;
     const node = literalString(getValue(resource.properties, named.property));
     if (node === undefined || node.value === '') continue;
     const name = node.value as string;

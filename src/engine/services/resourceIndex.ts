@@ -7,13 +7,16 @@ import { getValue } from '../document/located';
 
 const byTypeCache = new WeakMap<TemplateModel, ReadonlyMap<string, readonly ResourceEntry[]>>();
 
-/** The template's resources grouped by their literal `Type` (a Map: types are document-supplied). */
+/**
+ * The template's resources grouped by their literal `Type` (a Map: types are document-supplied).
+ * Resources that are never created (see `neverCreated`) are left out: no deployment sees them.
+ */
 export function resourcesByType(template: TemplateModel): ReadonlyMap<string, readonly ResourceEntry[]> {
   let index = byTypeCache.get(template);
   if (index === undefined) {
     const built = new Map<string, ResourceEntry[]>();
     for (const resource of template.resources.values()) {
-      if (resource.type === undefined) continue;
+      if (resource.type === undefined || neverCreated(template, resource)) continue;
       const list = built.get(resource.type);
       if (list) list.push(resource);
       else built.set(resource.type, [resource]);
@@ -72,4 +75,19 @@ export function referencedLogicalId(node: LocatedNode | undefined): string | und
   if (target.kind === 'sequence') return literalString(target.items[0])?.value as string | undefined;
   const dotted = literalString(target)?.value as string | undefined;
   return dotted?.split('.')[0];
+}
+
+/**
+ * Whether a resource's `Condition` can never hold: `Fn::Equals` of two different literals, the
+ * idiom templates use to keep a placeholder resource that is never deployed (widdix's
+ * `NullResource` under `HasNot: !Equals ['true', 'false']`).
+ */
+export function neverCreated(template: TemplateModel, resource: ResourceEntry): boolean {
+  const name = conditionOf(resource);
+  const condition = name === undefined ? undefined : template.conditions.get(name)?.node;
+  if (condition?.kind !== 'mapping' || condition.pairs.length !== 1 || condition.pairs[0]!.key.text !== 'Fn::Equals') return false;
+  const operands = condition.pairs[0]!.value;
+  if (operands.kind !== 'sequence' || operands.items.length !== 2) return false;
+  const [a, b] = operands.items;
+  return a!.kind === 'scalar' && b!.kind === 'scalar' && a!.text !== b!.text;
 }
