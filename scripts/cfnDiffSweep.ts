@@ -244,7 +244,9 @@ function main(): void {
   const runAll = (files: readonly string[]): Map<string, Map<Tool, ToolResult>> => {
     const all = new Map<string, Map<Tool, ToolResult>>();
     const timings = { archlens: 0, 'cfn-validate': 0, 'cfn-lint': 0 };
-    for (const file of files) {
+    for (const [i, file] of files.entries()) {
+      // cfn-validate takes a second or more per file: show progress on long runs.
+      if (i > 0 && i % 50 === 0) process.stderr.write(`  ${i}/${files.length} files\n`);
       const results = new Map<Tool, ToolResult>();
       let t = performance.now();
       results.set('archlens', runArchLens(analyzer, file));
