@@ -10,7 +10,7 @@
  * Findings are matched by line and kind: the same line, or within a few lines when the ArchLens
  * rule's page claims the peer's rule id ("Equivalent cfn-lint rules:", read by
  * scripts/cfnLintEquivalence.ts). Each peer is skipped with a note when it is absent, and so is the
- * corpus. Options: --broken-only, --corpus-only, --limit N (corpus files), --json OUT.json.
+ * corpus. Options: --broken-only, --corpus-only, --limit N (corpus files), --without PEER, --json OUT.json.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -235,8 +235,10 @@ function main(): void {
       }
     },
   });
-  const cfnValidate = loadCfnValidate();
-  const cfnLint = cfnLintVersion();
+  // --without cfn-validate|cfn-lint: leave a peer out (cfn-validate needs over a second per template).
+  const without = args.flatMap((arg, i) => (arg === '--without' ? [args[i + 1]] : []));
+  const cfnValidate = without.includes('cfn-validate') ? undefined : loadCfnValidate();
+  const cfnLint = without.includes('cfn-lint') ? undefined : cfnLintVersion();
   console.log(`ArchLens: this tree; @aws/cloudformation-validate: ${cfnValidate ? cfnValidate.version() : 'not installed, skipped'}; cfn-lint: ${cfnLint ?? 'not installed, skipped'}`);
   const claims = claimsByRule();
   const report: Record<string, unknown> = {};
