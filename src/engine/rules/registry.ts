@@ -31,6 +31,7 @@ import {
 import { openApiExampleMatchesSchemaRule, openApiSchemaTypeRule } from './openapiSchemaRules';
 import { openApiExampleValueRule, openApiParameterUniqueRule, openApiResponseCodeQuotedRule, openApiSchemaSemanticsRule, openApiSecurityScopesRule, openApiServerVariablesRule } from './openapiSemanticRules';
 import { glueColumnsRule, glueIcebergRule, glueLocationRule, glueProjectionRule } from './glueRules';
+import { SERVICE_RULES } from './serviceRules';
 import { apiGatewayApiKindRule, apiGatewayAuthorizerRule, apiGatewayExtensionValuesRule, apiGatewayMissingSubRule, apiGatewayIntegrationRule, apiGatewayRequestValidatorRule, apiGatewayTemplateReferencesRule, apiGatewayUnsupportedFeatureRule } from './apiGatewayRules';
 
 /** Every rule ArchLens runs. To add a rule, write it next to its peers and list it here. */
@@ -81,6 +82,7 @@ export const ALL_RULES: readonly Rule[] = [
   samEventSourceRule,
   iamPolicyStructureRule, iamPrincipalRule, iamSidRule, iamConditionRule, iamActionRule, iamResourceArnRule,
   samTransformRequiredRule, samDuplicateEventRule, samApiReferenceRule, samApiDefinitionRule, samFunctionRule, samStateMachineRule, samLayerRule, samPolicyTemplateRule,
+  ...SERVICE_RULES,
   glueColumnsRule,
   glueProjectionRule,
   glueIcebergRule,

@@ -1,0 +1,156 @@
+// Service rules: what one AWS service refuses at deploy time and no schema constraint says
+// (issue #19, family 6). Each rule reads only the resources of its own types through the shared
+// by-type index (src/engine/services/resourceIndex.ts); the checks themselves live in
+// src/engine/services/, one small file per service.
+import type { Rule } from './rule';
+import { TEMPLATE_KINDS } from './rule';
+import { getValue } from '../document/located';
+import { checkTableAttributes } from '../services/dynamodbAttributes';
+import { duplicatePhysicalNames } from '../services/physicalNames';
+import { nestedStackProblems } from '../services/nestedStacks';
+import { RETIRED_TYPES, retiredMessage } from '../services/retiredServices';
+import { securityGroupPortProblems } from '../services/securityGroupPorts';
+import { longTxtStrings } from '../services/route53Txt';
+import { subnetCidrProblems } from '../services/subnetCidrs';
+import { resourcesByType, resourcesOf } from '../services/resourceIndex';
+
+export const dynamoDbAttributesRule: Rule = {
+  id: 'cfn-dynamodb-attributes',
+  description: 'The AttributeDefinitions of an AWS::DynamoDB::Table (or GlobalTable) must list exactly the attributes its KeySchema and its secondary indexes use: DynamoDB rejects a defined attribute no key uses and a key attribute that is not defined.',
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    for (const table of resourcesOf(context.template, 'AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable')) {
+      for (const problem of checkTableAttributes(table)) context.report(problem.node.span, problem.message);
+    }
+  },
+};
+
+export const duplicatePhysicalNameRule: Rule = {
+  id: 'cfn-duplicate-physical-name',
+  description: 'Two resources that must have account-unique names (FunctionName, BucketName, TableName, QueueName, TopicName, RoleName...) must not be given the same literal name in one template: the second fails to create ("already exists").',
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    for (const duplicate of duplicatePhysicalNames(context.template)) {
+      const name = duplicate.node.value as string;
+      context.report(
+        duplicate.node.span,
+        `${duplicate.property} '${name}' of ${duplicate.resource.name} is already the name of ${duplicate.first.name}: ${duplicate.namespace} names are unique per account and region, so CloudFormation fails to create the second one. Give it another name, or leave the property out to let CloudFormation generate one.`,
+      );
+    }
+  },
+};
+
+export const parameterResourceClashRule: Rule = {
+  id: 'cfn-parameter-resource-clash',
+  description: 'A resource must not have the logical id of a parameter: CloudFormation rejects the template (Ref could not tell them apart).',
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    const template = context.template;
+    if (!template || template.parameters.size === 0) return;
+    for (const resource of template.resources.values()) {
+      if (!template.parameters.has(resource.name)) continue;
+      context.report(resource.keyNode.span, `Resource '${resource.name}' has the logical id of a parameter: CloudFormation rejects the template (a Ref to '${resource.name}' could mean either). Rename one of them.`);
+    }
+  },
+};
+
+export const nestedStackParametersRule: Rule = {
+  id: 'cfn-nested-stack-parameters',
+  description: "The Parameters of a nested stack (AWS::CloudFormation::Stack, AWS::Serverless::Application) whose template is a local file must be parameters of that file, and must include every parameter of it that has no Default.",
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    const { readFile } = context;
+    const reader = readFile ? { fileName: context.fileName ?? '', readFile, followAbsolute: context.followAbsoluteFileRefs === true } : undefined;
+    for (const problem of nestedStackProblems(context.template, reader)) context.report(problem.span, problem.message);
+  },
+};
+
+export const customResourceServiceTokenRule: Rule = {
+  id: 'cfn-custom-resource-service-token',
+  description: 'A custom resource (Custom::<Name>; AWS::CloudFormation::CustomResource is checked by cfn-required-property) needs Properties.ServiceToken, the ARN of the Lambda function or SNS topic that provisions it.',
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    if (!context.template) return;
+    for (const [type, resources] of resourcesByType(context.template)) {
+      // AWS::CloudFormation::CustomResource has a schema that requires ServiceToken, so
+      // cfn-required-property reports it already; Custom::<Name> types have none.
+      if (!type.startsWith('Custom::')) continue;
+      for (const resource of resources) {
+        const properties = resource.properties;
+        // Properties from an intrinsic (`!If`) cannot be judged.
+        if (properties !== undefined && (properties.kind !== 'mapping' || properties.pairs.some((pair) => pair.key.text.startsWith('Fn::')))) continue;
+        if (getValue(properties, 'ServiceToken') !== undefined) continue;
+        context.report(resource.typeNode!.span, `Custom resource ${resource.name} has no ServiceToken: CloudFormation cannot tell which Lambda function or SNS topic provisions it. Add Properties: { ServiceToken: <function or topic ARN> }.`);
+      }
+    }
+  },
+};
+
+/** `YYYY-MM-DD` of a date, UTC. */
+function dayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export const retiredServiceRule: Rule = {
+  id: 'cfn-retired-service',
+  description: 'A resource type of an AWS service that has been shut down or whose end of support is announced (IoT Analytics, IoT Events, OpsWorks, QLDB, App Mesh, WAF Classic...): it fails to create after the date. Dates from the AWS end-of-support list as recorded by cfn-lint 1.51.0.',
+  defaultSeverity: 'warning',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    if (!context.template) return;
+    const today = dayOf(context.options.today ?? new Date());
+    for (const [type, resources] of resourcesByType(context.template)) {
+      const entry = RETIRED_TYPES.get(type);
+      if (!entry) continue;
+      for (const resource of resources) context.report(resource.typeNode!.span, retiredMessage(type, entry, today));
+    }
+  },
+};
+
+export const securityGroupPortsRule: Rule = {
+  id: 'cfn-security-group-ports',
+  description: 'Security group rules: tcp/udp need FromPort and ToPort within 0-65535 with FromPort <= ToPort (or both -1); icmp ports are a type and code (-1 or 0-255, a type of -1 needs a code of -1); with IpProtocol -1 EC2 ignores the ports and opens everything (warning).',
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    for (const problem of securityGroupPortProblems(context.template)) context.report(problem.node.span, problem.message, undefined, problem.severity);
+  },
+};
+
+export const route53TxtLengthRule: Rule = {
+  id: 'cfn-route53-txt-length',
+  description: 'Each quoted string of a Route 53 TXT or SPF record value holds at most 255 characters: split a longer value (a DKIM key) into several quoted strings.',
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    for (const problem of longTxtStrings(context.template)) context.report(problem.node.span, problem.message);
+  },
+};
+
+export const subnetCidrRule: Rule = {
+  id: 'cfn-subnet-cidr',
+  description: "The literal IPv4 CidrBlocks of the subnets of one VPC must not overlap, and must lie inside the VPC's literal CIDR blocks.",
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    for (const problem of subnetCidrProblems(context.template)) context.report(problem.node.span, problem.message);
+  },
+};
+
+/** The service rules, in the order registry.ts lists them. */
+export const SERVICE_RULES: readonly Rule[] = [
+  dynamoDbAttributesRule,
+  duplicatePhysicalNameRule,
+  parameterResourceClashRule,
+  nestedStackParametersRule,
+  customResourceServiceTokenRule,
+  retiredServiceRule,
+  securityGroupPortsRule,
+  route53TxtLengthRule,
+  subnetCidrRule,
+];
