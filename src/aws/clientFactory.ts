@@ -19,6 +19,7 @@
 // error too: an awsQuery client would otherwise read it as an empty, successful result.
 import type { CloudFormationClient, CloudFormationClientConfig } from '@aws-sdk/client-cloudformation';
 import { ERROR_REGION } from './errors';
+import type * as CloudFormationSdk from '@aws-sdk/client-cloudformation';
 
 export type RetryMode = 'standard' | 'adaptive';
 
@@ -134,7 +135,7 @@ export class AwsClientFactory {
   cloudFormation(region: string): CloudFormationClient {
     // Required on use: this module is loaded while the extension starts, the SDK must not be.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const sdk = require('@aws-sdk/client-cloudformation') as typeof import('@aws-sdk/client-cloudformation');
+    const sdk = require('@aws-sdk/client-cloudformation') as typeof CloudFormationSdk;
     return this.client('cloudformation', region, sdk.CloudFormationClient);
   }
 

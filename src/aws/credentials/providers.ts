@@ -8,6 +8,7 @@ import type { SdkLogger } from '../sdkLogger';
 import { fileProblemError } from './credentialErrors';
 import { walkSourceProfiles, type ProfileCatalog } from './profiles';
 import type { CredentialProvider } from './sessionCredentials';
+import type * as CredentialProvidersSdk from '@aws-sdk/credential-providers';
 
 /** Where credentials come from: a named profile, or the AWS_* environment variables. */
 export type CredentialSource = { readonly kind: 'profile'; readonly profile: string } | { readonly kind: 'env' };
@@ -47,7 +48,7 @@ export function buildCredentialProvider(options: ProviderOptions): CredentialPro
   // Required on the first connection, not imported: the providers bring the SSO, STS and
   // identity clients, which the extension must not evaluate while it starts.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { fromEnv, fromIni } = require('@aws-sdk/credential-providers') as typeof import('@aws-sdk/credential-providers');
+  const { fromEnv, fromIni } = require('@aws-sdk/credential-providers') as typeof CredentialProvidersSdk;
   const { source, catalog, logger } = options;
   if (source.kind === 'env') return fromEnv({ logger });
   const profile = source.profile;

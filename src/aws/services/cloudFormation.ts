@@ -1,5 +1,7 @@
 // CloudFormation's descriptor (see serviceDescriptor.ts): the service exists in every region.
 import { defineService } from './serviceDescriptor';
+import type * as GatewayModule from '../cloudFormationGateway';
+import type * as Sdk from '@aws-sdk/client-cloudformation';
 
 export const cloudFormationService = defineService({
   id: 'cloudformation',
@@ -9,9 +11,9 @@ export const cloudFormationService = defineService({
   load: () => {
     // Required here, not imported: loaded on the service's first call (see `ServiceSpec.load`).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { CloudFormationClient } = require('@aws-sdk/client-cloudformation') as typeof import('@aws-sdk/client-cloudformation');
+    const { CloudFormationClient } = require('@aws-sdk/client-cloudformation') as typeof Sdk;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { CloudFormationGateway } = require('../cloudFormationGateway') as typeof import('../cloudFormationGateway');
+    const { CloudFormationGateway } = require('../cloudFormationGateway') as typeof GatewayModule;
     return { client: CloudFormationClient, gateway: (client: InstanceType<typeof CloudFormationClient>, target) => new CloudFormationGateway(client, target) };
   },
 });

@@ -1,6 +1,8 @@
 // CodeArtifact's descriptor (see serviceDescriptor.ts). CodeArtifact exists in a subset of
 // regions (AWS regional services table, 2026); an endpoint override (emulator) works anywhere.
 import { defineService } from './serviceDescriptor';
+import type * as GatewayModule from '../codeArtifactGateway';
+import type * as Sdk from '@aws-sdk/client-codeartifact';
 
 export const codeArtifactService = defineService({
   id: 'codeartifact',
@@ -27,9 +29,9 @@ export const codeArtifactService = defineService({
   load: () => {
     // Required here, not imported: loaded on the service's first call (see `ServiceSpec.load`).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { CodeartifactClient } = require('@aws-sdk/client-codeartifact') as typeof import('@aws-sdk/client-codeartifact');
+    const { CodeartifactClient } = require('@aws-sdk/client-codeartifact') as typeof Sdk;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { CodeArtifactGateway } = require('../codeArtifactGateway') as typeof import('../codeArtifactGateway');
+    const { CodeArtifactGateway } = require('../codeArtifactGateway') as typeof GatewayModule;
     return { client: CodeartifactClient, gateway: (client: InstanceType<typeof CodeartifactClient>, target) => new CodeArtifactGateway(client, target) };
   },
 });

@@ -1,5 +1,7 @@
 // CloudWatch Logs' descriptor (see serviceDescriptor.ts): the service exists in every region.
 import { defineService } from './serviceDescriptor';
+import type * as GatewayModule from '../logsGateway';
+import type * as Sdk from '@aws-sdk/client-cloudwatch-logs';
 
 export const logsService = defineService({
   id: 'logs',
@@ -10,9 +12,9 @@ export const logsService = defineService({
   load: () => {
     // Required here, not imported: loaded on the service's first call (see `ServiceSpec.load`).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { CloudWatchLogsClient } = require('@aws-sdk/client-cloudwatch-logs') as typeof import('@aws-sdk/client-cloudwatch-logs');
+    const { CloudWatchLogsClient } = require('@aws-sdk/client-cloudwatch-logs') as typeof Sdk;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { LogsGateway } = require('../logsGateway') as typeof import('../logsGateway');
+    const { LogsGateway } = require('../logsGateway') as typeof GatewayModule;
     return { client: CloudWatchLogsClient, gateway: (client: InstanceType<typeof CloudWatchLogsClient>, target) => new LogsGateway(client, target) };
   },
 });

@@ -2,6 +2,8 @@
 // regions only, for prices of every region: a session elsewhere calls the nearest of them
 // (`apiRegion`), so "Refresh Prices" works whatever region the connection uses.
 import { defineService } from './serviceDescriptor';
+import type * as GatewayModule from '../pricingGateway';
+import type * as Sdk from '@aws-sdk/client-pricing';
 
 /** The regions with a Price List API endpoint (API reference: "api.pricing.<region>.amazonaws.com"). */
 export const PRICING_API_REGIONS = ['us-east-1', 'ap-south-1', 'eu-central-1'] as const;
@@ -23,9 +25,9 @@ export const pricingService = defineService({
   load: () => {
     // Required here, not imported: loaded on the service's first call (see `ServiceSpec.load`).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { PricingClient } = require('@aws-sdk/client-pricing') as typeof import('@aws-sdk/client-pricing');
+    const { PricingClient } = require('@aws-sdk/client-pricing') as typeof Sdk;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { PricingGateway } = require('../pricingGateway') as typeof import('../pricingGateway');
+    const { PricingGateway } = require('../pricingGateway') as typeof GatewayModule;
     return { client: PricingClient, gateway: (client: InstanceType<typeof PricingClient>, target) => new PricingGateway(client, target) };
   },
 });
