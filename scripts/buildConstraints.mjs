@@ -20,10 +20,10 @@
 // (see formatOf, compileResultFormats). Everything else (other formats, type unions,
 // if/then, oneOf of shapes) is left out.
 
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cfnLintVersion, findCfnLint } from './cfnLintPackage.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(repoRoot, 'data', 'constraints');
@@ -32,22 +32,6 @@ const FORMAT = 2;
 const REGION = 'us_east_1';
 /** Longest pattern kept: longer ones are rare and costly to run on every keystroke. */
 const MAX_PATTERN_LENGTH = 500;
-
-function findCfnLint() {
-  const arg = process.argv.slice(2).find((a) => !a.startsWith('--'));
-  if (arg) return arg;
-  try {
-    return execFileSync('python3', ['-c', 'import cfnlint,os;print(os.path.dirname(cfnlint.__file__))'], { encoding: 'utf8' }).trim();
-  } catch {
-    console.error('buildConstraints: cfn-lint not found; `pip install cfn-lint` or pass the cfnlint package directory.');
-    process.exit(1);
-  }
-}
-
-function cfnLintVersion(dir) {
-  const text = readFileSync(join(dir, 'version.py'), 'utf8');
-  return /__version__\s*=\s*["']([^"']+)["']/.exec(text)?.[1] ?? 'unknown';
-}
 
 const stats = { formats: 0, inferredFormats: 0, arnByName: 0, patternsKept: 0, patternsDropped: [], oneOfSkipped: 0, extensions: [] };
 
@@ -541,7 +525,7 @@ function attachConditional(compiled, segments, conditional) {
 }
 
 function main() {
-  const cfnlint = findCfnLint();
+  const cfnlint = findCfnLint('buildConstraints');
   const schemasDir = join(cfnlint, 'data', 'schemas');
   const providers = readFileSync(join(schemasDir, 'providers', `${REGION}.py`), 'utf8');
   const types = [...providers.matchAll(/"([A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+)": "([0-9a-f]{16})"/g)].map((m) => [m[1], m[2]]);

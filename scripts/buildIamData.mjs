@@ -8,29 +8,18 @@
 //
 // Usage: node scripts/buildIamData.mjs [<cfnlint package dir>]   (npm run build:iam-data)
 
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cfnLintVersion, findCfnLint } from './cfnLintPackage.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(repoRoot, 'data', 'iam');
 /** Format version; the reader is src/engine/iam/iamActions.ts. */
 const FORMAT = 1;
 
-function findCfnLint() {
-  const arg = process.argv.slice(2).find((a) => !a.startsWith('--'));
-  if (arg) return arg;
-  try {
-    return execFileSync('python3', ['-c', 'import cfnlint,os;print(os.path.dirname(cfnlint.__file__))'], { encoding: 'utf8' }).trim();
-  } catch {
-    console.error('buildIamData: cfn-lint not found; `pip install cfn-lint` or pass the cfnlint package directory.');
-    process.exit(1);
-  }
-}
-
-const dir = findCfnLint();
-const version = /__version__\s*=\s*["']([^"']+)["']/.exec(readFileSync(join(dir, 'version.py'), 'utf8'))?.[1] ?? 'unknown';
+const dir = findCfnLint('buildIamData');
+const version = cfnLintVersion(dir);
 const policies = JSON.parse(readFileSync(join(dir, 'data', 'AdditionalSpecs', 'Policies.json'), 'utf8'));
 
 // Names are IAM service prefixes and action names: check their shape, so the data cannot carry

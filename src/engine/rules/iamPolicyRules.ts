@@ -3,24 +3,13 @@
 // `Policies`), as mappings or JSON strings. Found through a table of policy paths per type
 // (src/engine/iam/policyLocations.ts) and checked once per document by src/engine/iam/policyCheck.ts;
 // each rule reports one kind of problem.
-import type { Rule, RuleContext } from './rule';
-import { TEMPLATE_KINDS } from './rule';
+import type { Rule } from './rule';
+import { issueKindRule } from './issueKindRule';
 import { checkIamPolicies } from '../iam/policyCheck';
 import type { IamIssueKind } from '../iam/iamIssues';
 
 function iamIssueRule(id: string, kind: IamIssueKind, description: string): Rule {
-  return {
-    id,
-    description,
-    defaultSeverity: 'error',
-    appliesTo: TEMPLATE_KINDS,
-    check({ document, template, catalog, report }: RuleContext) {
-      if (!template) return;
-      for (const issue of checkIamPolicies(document, template, catalog)) {
-        if (issue.kind === kind) report(issue.span, issue.message, issue.fixes, issue.severity);
-      }
-    },
-  };
+  return issueKindRule(id, kind, description, ({ document, template, catalog }) => (template ? checkIamPolicies(document, template, catalog) : undefined));
 }
 
 /** Document and statement structure, Effect, and which elements a kind of policy takes. */

@@ -1,4 +1,5 @@
-import type { Rule, RuleContext } from './rule';
+import type { Rule } from './rule';
+import { issueKindRule } from './issueKindRule';
 import { TEMPLATE_KINDS } from './rule';
 import { checkResourceProperties } from '../cfn/propertyCheck';
 import type { PropertyIssueKind } from '../cfn/propertyCheck';
@@ -53,18 +54,7 @@ export const unknownResourceTypeRule: Rule = {
 
 /** A rule that reports one kind of issue of the shared property walk (`checkResourceProperties`). */
 export function propertyIssueRule(id: string, kind: PropertyIssueKind, description: string): Rule {
-  return {
-    id,
-    description,
-    defaultSeverity: 'error',
-    appliesTo: TEMPLATE_KINDS,
-    check({ document, template, catalog, report }: RuleContext) {
-      if (!template) return;
-      for (const issue of checkResourceProperties(document, template, catalog)) {
-        if (issue.kind === kind) report(issue.span, issue.message, issue.fixes);
-      }
-    },
-  };
+  return issueKindRule(id, kind, description, ({ document, template, catalog }) => (template ? checkResourceProperties(document, template, catalog) : undefined));
 }
 
 /** Properties must exist on the resource type (or nested property type). */
