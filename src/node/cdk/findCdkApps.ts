@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { sortedEntries } from './dirEntries';
 import { isAssemblyDir, isCdkAppDir } from './loadCdkApp';
 import { listSourceFiles } from './staticLocator';
 
@@ -18,14 +19,7 @@ export function findCdkApps(root: string): string[] {
   const walk = (dir: string, depth: number): void => {
     if (out.length >= MAX_APPS || depth > MAX_DEPTH) return;
     if (isCdkAppDir(dir)) out.push(dir);
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
+    for (const entry of sortedEntries(dir)) {
       if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED.has(entry.name) && !entry.name.startsWith('cdk.out')) walk(path.join(dir, entry.name), depth + 1);
     }
   };

@@ -5,8 +5,8 @@
  * in Python) and a construct path is matched id by id. Placement found this way is inferred,
  * and every message says so.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { sortedEntries } from './dirEntries';
 import { MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
 
 /** One construct call found in a source file (zero-based line and column). */
@@ -35,14 +35,7 @@ export function listSourceFiles(appDir: string): string[] {
   const out: string[] = [];
   const walk = (dir: string, depth: number): void => {
     if (depth > MAX_DEPTH || out.length >= MAX_FILES) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
+    for (const entry of sortedEntries(dir)) {
       if (out.length >= MAX_FILES) return;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
