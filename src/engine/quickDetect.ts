@@ -32,10 +32,30 @@ export function isSurelyOther(text: string): boolean {
   const escapes = LETTER_ESCAPE.test(text);
   if (!escapes && !DECISIVE_WORD.test(text)) return true;
   const json = /^\uFEFF?\s*\{/.test(text);
-  // Strict JSON writes a key as `"name"` then `:`; without escapes it can be spelled no other way.
-  if (json && !escapes && !DECISIVE_JSON_KEY.test(text)) return true;
+  if (json && !escapes) {
+    // Strict JSON writes a key as `"name"` then `:`; without escapes it can be spelled no other way.
+    const first = DECISIVE_JSON_KEY.exec(text);
+    if (!first) return true;
+    // Pretty-printed JSON: a decisive key on a line of its own, indented like the first key, is
+    // almost surely top-level. "Parse it" is then the answer, without scanning every value first
+    // (Stripe's spec puts 4 MB of `components` before `openapi`). A wrong guess only costs a parse.
+    if (decisiveKeyAtFirstKeyIndent(text, first.index)) return false;
+  }
   const keys = json ? jsonTopLevelKeys(text) : yamlTopLevelKeys(text);
   return keys !== undefined && !keys.some((key) => DECISIVE_KEYS.includes(key));
+}
+
+/** The whitespace between the last line break before the first key and the key, when the first key starts a line. */
+const FIRST_KEY_INDENT = /^\uFEFF?[ \t\r\n]*\{[ \t\r]*\n(?:[ \t\r]*\n)*([ \t]*)"/;
+
+/** Whether a decisive key at or after `from` starts a line indented like the root's first key. */
+function decisiveKeyAtFirstKeyIndent(text: string, from: number): boolean {
+  const indent = FIRST_KEY_INDENT.exec(text)?.[1];
+  if (indent === undefined) return false;
+  const atIndent = new RegExp(`\\n${indent}"(?:${DECISIVE_KEYS.join('|')})"[ \\t\\r\\n]*:`, 'g');
+  // Start on the line of the first decisive key: everything before it has none to find.
+  atIndent.lastIndex = Math.max(0, text.lastIndexOf('\n', from));
+  return atIndent.test(text);
 }
 
 const QUOTE = 0x22;

@@ -30,10 +30,13 @@ const cases: Array<[string, string, string, boolean]> = [
   ['YAML mentioning Resources below the root', 'c.yaml', `config:\n  Resources:\n    B:\n      Type: ${BUCKET}\n# Resources: in a comment\n`, true],
   ['GitHub workflow', 'ci.yml', 'on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n', true],
   ['Windows paths (backslashes) without a decisive word', 'paths.json', '{"p": "C:\\\\Users\\\\x", "q": "a\\"b"}', true],
+  ['pretty JSON with "openapi" as a key only below the root, after the first 20,000 characters', 'event.json', `{\n  "pad": "${'x'.repeat(20_000)}",\n  "Records": [\n    {\n      "openapi": "3.0.0"\n    }\n  ],\n  "id": "1"\n}\n`, true],
   // Templates and OpenAPI: never decided without a parse.
   ['CloudFormation YAML', 't.yaml', `Resources:\n  B:\n    Type: ${BUCKET}\n`, false],
   ['CloudFormation JSON', 't.json', `{"Resources": {"B": {"Type": "${BUCKET}"}}}`, false],
   ['OpenAPI', 'api.yaml', 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\n', false],
+  // Pretty-printed, with the decisive key after a large first value (Stripe's spec): found by its indentation.
+  ['pretty OpenAPI JSON whose openapi key comes after the components', 'spec.json', `{\n  "components": {\n    "x-pad": "${'x'.repeat(20_000)}",\n    "schemas": {\n      "openapi": {"type": "string"}\n    }\n  },\n  "info": {"title": "t", "version": "1"},\n  "openapi": "3.0.0",\n  "paths": {}\n}\n`, false],
   ['template with a BOM', 't.yaml', `\uFEFFResources:\n  B:\n    Type: ${BUCKET}\n`, false],
   // Hostile spellings: the words are hidden from a plain text search, the parser still finds them.
   ['a JSON key spelled with \\u escapes', 't.json', `{"Resour\\u0063es": {"B": {"Type": "${BUCKET}"}}}`, false],
