@@ -1,4 +1,5 @@
-import type { LocatedNode, MappingNode, ParsedDocument, ScalarNode } from '../document/located';
+import type { LocatedNode, MappingNode, Pair, ParsedDocument, ScalarNode } from '../document/located';
+import { EntryMemo, NO_ENVIRONMENT } from './entryMemo';
 import { INTRINSIC_FUNCTIONS } from './intrinsics';
 import type { IntrinsicCall } from './intrinsics';
 import type { TemplateModel } from './template';
@@ -56,6 +57,11 @@ const SCANNED_SECTIONS = ['Description', 'Parameters', 'Mappings', 'Conditions',
 const FOR_EACH_SECTIONS = new Set(['Resources', 'Outputs', 'Conditions']);
 
 const cache = new WeakMap<ParsedDocument, IntrinsicScan>();
+/**
+ * Each section entry's calls and stray keys, kept across analyses (cfn/entryMemo.ts): they depend
+ * on nothing outside the entry, and hold nodes, not offsets (the re-parse moves nodes itself).
+ */
+const entryScans = new EntryMemo<IntrinsicScan>((scan) => scan);
 
 /** Whether a key names a function call that must be the only key of its mapping. */
 export function isFunctionKey(name: string, conditionContext: boolean): boolean {
@@ -66,16 +72,34 @@ export function isFunctionKey(name: string, conditionContext: boolean): boolean 
 export function scanIntrinsics(document: ParsedDocument, template: TemplateModel): IntrinsicScan {
   const cached = cache.get(document);
   if (cached) return cached;
-  const scanner = new Scanner();
+  const scan = { sites: [] as IntrinsicSite[], strayKeys: [] as StrayFunctionKey[] };
   for (const section of SCANNED_SECTIONS) {
     const value = template.sections.get(section)?.value;
     if (!value) continue;
-    if (section === 'Description') scanner.walk(value, { section }, [], false);
-    else if (value.kind === 'mapping') scanner.section(section, value);
+    if (section === 'Description') {
+      const scanner = new Scanner();
+      scanner.walk(value, { section }, [], false);
+      append(scan, scanner);
+    } else if (value.kind === 'mapping') {
+      for (const pair of value.pairs) {
+        const scanEntry = (): IntrinsicScan => {
+          const scanner = new Scanner();
+          scanner.sectionEntry(section, value, pair);
+          return { sites: scanner.sites, strayKeys: scanner.strayKeys };
+        };
+        // An `Fn::` key among the entries (a loop, a transform, a stray) is read with its section
+        // (whether it shares it with other keys): only plain entries are kept.
+        append(scan, pair.key.text.startsWith('Fn::') ? scanEntry() : entryScans.through(pair, NO_ENVIRONMENT, scanEntry));
+      }
+    }
   }
-  const scan = { sites: scanner.sites, strayKeys: scanner.strayKeys };
   cache.set(document, scan);
   return scan;
+}
+
+function append(scan: { sites: IntrinsicSite[]; strayKeys: StrayFunctionKey[] }, part: IntrinsicScan): void {
+  for (const site of part.sites) scan.sites.push(site);
+  for (const key of part.strayKeys) scan.strayKeys.push(key);
 }
 
 class Scanner {
@@ -83,21 +107,24 @@ class Scanner {
   readonly strayKeys: StrayFunctionKey[] = [];
 
   section(section: string, value: MappingNode): void {
+    for (const pair of value.pairs) this.sectionEntry(section, value, pair);
+  }
+
+  /** One entry of a section (`value`): what it holds depends on nothing else, so it is kept per entry. */
+  sectionEntry(section: string, value: MappingNode, pair: Pair): void {
     const conditionContext = section === 'Conditions' || section === 'Rules';
-    for (const pair of value.pairs) {
-      const name = pair.key.text;
-      if (FOR_EACH_SECTIONS.has(section) && name.startsWith('Fn::ForEach::')) {
-        this.forEachEntries(section, value, pair.key, pair.value, conditionContext);
-        continue;
-      }
-      // A loop where loops are not allowed is still a call (for cfn-intrinsic-context), not an unknown function.
-      if (name === 'Fn::Transform' || name.startsWith('Fn::ForEach::')) {
-        this.inlineCall(value, pair.key, pair.value, { section }, []);
-        continue;
-      }
-      if (name.startsWith('Fn::')) this.strayKeys.push({ kind: 'unknown', key: pair.key, node: value, place: { section } });
-      this.entry(section, name, pair.value, conditionContext);
+    const name = pair.key.text;
+    if (FOR_EACH_SECTIONS.has(section) && name.startsWith('Fn::ForEach::')) {
+      this.forEachEntries(section, value, pair.key, pair.value, conditionContext);
+      return;
     }
+    // A loop where loops are not allowed is still a call (for cfn-intrinsic-context), not an unknown function.
+    if (name === 'Fn::Transform' || name.startsWith('Fn::ForEach::')) {
+      this.inlineCall(value, pair.key, pair.value, { section }, []);
+      return;
+    }
+    if (name.startsWith('Fn::')) this.strayKeys.push({ kind: 'unknown', key: pair.key, node: value, place: { section } });
+    this.entry(section, name, pair.value, conditionContext);
   }
 
   /** A `Fn::ForEach::Name` key among section entries: its third item holds entries. */

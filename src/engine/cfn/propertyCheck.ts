@@ -2,7 +2,6 @@ import type { Catalog, PropertyInfo, TypeRef } from '../catalog/catalogTypes';
 import type { LocatedNode, MappingNode, ParsedDocument, ScalarNode, Span } from '../document/located';
 import { getValue } from '../document/located';
 import type { Fix } from '../findings';
-import { renameFixes } from '../util/edits';
 import { SAM_GLOBALS_SECTION } from './samTypes';
 import { didYouMean, suggest } from '../util/suggest';
 import { asIntrinsic } from './intrinsics';
@@ -10,6 +9,8 @@ import type { ResourceEntry, TemplateModel } from './template';
 import type { ConstraintNode } from '../constraints/constraintTypes';
 import { ConstraintChecker, isNoValue, type ConstraintIssueKind } from '../constraints/constraintCheck';
 import { spendBudget } from '../util/workBudget';
+import { EntryMemo } from './entryMemo';
+import { moveIssues, renameFixes } from '../util/edits';
 
 /** What kind of property problem an issue is; each kind is reported by its own rule. */
 export type PropertyIssueKind = 'unknown-property' | 'required-property' | 'value-type' | ConstraintIssueKind;
@@ -29,21 +30,61 @@ const LIST_RESULTS = new Set(['Fn::GetAZs', 'Fn::Split', 'Fn::Cidr']);
 
 
 const cache = new WeakMap<ParsedDocument, PropertyIssue[]>();
+/** Each resource's issues, kept across analyses (cfn/entryMemo.ts), per catalogue. */
+const memos = new WeakMap<Catalog, EntryMemo<readonly PropertyIssue[]>>();
 
 /**
  * Checks every resource's `Properties` against the catalogue: unknown
  * properties, missing required ones and value types, descending into nested
  * property types, and (when the catalogue carries them) the value and
  * combination constraints of the resource schemas, in the same walk. Computed
- * once per document and shared by the rules that report each kind.
+ * once per document and shared by the rules that report each kind; a resource
+ * that an edit left alone keeps its issues from the previous analysis.
  */
 export function checkResourceProperties(document: ParsedDocument, template: TemplateModel, catalog: Catalog): readonly PropertyIssue[] {
   const cached = cache.get(document);
   if (cached) return cached;
+  let memo = memos.get(catalog);
+  if (!memo) memos.set(catalog, (memo = new EntryMemo(moveIssues)));
+  const environment = memo.environment(propertyEnvironment(document.text, template));
   const checker = new PropertyChecker(document.text, catalog, template);
-  for (const resource of template.resources.values()) checker.checkResource(resource);
+  for (const resource of template.resources.values()) {
+    const entry = { key: resource.keyNode, value: resource.node };
+    const kept = memo.get(entry, environment);
+    if (kept) {
+      checker.issues.push(...kept);
+      continue;
+    }
+    const from = checker.issues.length;
+    checker.checkResource(resource);
+    memo.set(entry, environment, checker.issues.slice(from));
+  }
   cache.set(document, checker.issues);
   return checker.issues;
+}
+
+/**
+ * Everything outside a resource that its property check reads: SAM or not, the `Globals` text
+ * (inherited properties), each parameter's `Type` and each resource's type (what a `Ref` or
+ * `Fn::GetAtt` returns), and a security group's `VpcId` (whether its `Ref` is a name or an id).
+ */
+function propertyEnvironment(text: string, template: TemplateModel): string {
+  const parts: string[] = [template.isSam ? 'sam' : 'cfn'];
+  const globals = template.isSam ? template.sections.get('Globals')?.value : undefined;
+  if (globals) parts.push(text.slice(globals.span.start, globals.span.end));
+  for (const parameter of template.parameters.values()) parts.push(`${parameter.name}:${scalarTextOf(getValue(parameter.node, 'Type'))}`);
+  for (const resource of template.resources.values()) {
+    parts.push(`${resource.name}:${resource.type ?? ''}`);
+    if (resource.type === 'AWS::EC2::SecurityGroup') {
+      const vpcId = getValue(resource.properties, 'VpcId');
+      parts.push(vpcId ? text.slice(vpcId.span.start, vpcId.span.end) : '-');
+    }
+  }
+  return parts.join('\n');
+}
+
+function scalarTextOf(node: LocatedNode | undefined): string {
+  return node?.kind === 'scalar' ? node.text : node ? `<${node.kind}>` : '';
 }
 
 class PropertyChecker {

@@ -1,4 +1,6 @@
-import type { LocatedNode, ParsedDocument, Span } from '../document/located';
+import type { LocatedNode, Pair, ParsedDocument, Span } from '../document/located';
+import { moveSpan } from '../util/edits';
+import { EntryMemo, NO_ENVIRONMENT } from './entryMemo';
 import { asIntrinsic, subVariables } from './intrinsics';
 import type { TemplateModel } from './template';
 import { spendBudget } from '../util/workBudget';
@@ -41,8 +43,13 @@ export const PSEUDO_PARAMETERS: ReadonlySet<string> = new Set([
 
 const WALKED_SECTIONS = ['Resources', 'Outputs', 'Conditions', 'Rules', 'Metadata', 'Globals'];
 const cache = new WeakMap<ParsedDocument, Reference[]>();
+/** Each entry's references, kept across analyses: they depend on nothing outside the entry. */
+const entryReferences = new EntryMemo<readonly Reference[]>(moveReferences);
 
-/** Every reference in the template, in source order. Computed once per document. */
+/**
+ * Every reference in the template, in source order. Computed once per document; an entry that an
+ * edit left alone keeps its references from the previous analysis (cfn/entryMemo.ts).
+ */
 export function collectReferences(document: ParsedDocument, template: TemplateModel): readonly Reference[] {
   const cached = cache.get(document);
   if (cached) return cached;
@@ -51,18 +58,30 @@ export function collectReferences(document: ParsedDocument, template: TemplateMo
     const value = template.sections.get(section)?.value;
     if (value?.kind !== 'mapping') continue;
     for (const pair of value.pairs) {
-      const collector = new ReferenceCollector(document.text, section, pair.key.text, out);
-      const conditionContext = section === 'Conditions' || section === 'Rules';
-      if (pair.key.text.startsWith('Fn::ForEach::')) {
-        collector.walkForEach(pair.value, conditionContext, new Set());
-        continue;
-      }
-      if (section === 'Resources' || section === 'Outputs') collector.entryAttributes(pair.value);
-      collector.walk(pair.value, conditionContext, new Set());
+      const references = entryReferences.through(pair, NO_ENVIRONMENT, () => referencesOfEntry(document.text, section, pair));
+      for (const reference of references) out.push(reference);
     }
   }
   cache.set(document, out);
   return out;
+}
+
+function referencesOfEntry(text: string, section: string, pair: Pair): Reference[] {
+  const out: Reference[] = [];
+  const collector = new ReferenceCollector(text, section, pair.key.text, out);
+  const conditionContext = section === 'Conditions' || section === 'Rules';
+  if (pair.key.text.startsWith('Fn::ForEach::')) {
+    collector.walkForEach(pair.value, conditionContext, new Set());
+    return out;
+  }
+  if (section === 'Resources' || section === 'Outputs') collector.entryAttributes(pair.value);
+  collector.walk(pair.value, conditionContext, new Set());
+  return out;
+}
+
+/** An entry's references after an edit above it moved them by `delta` (map keys are nodes: the re-parse moved those). */
+function moveReferences(references: readonly Reference[], delta: number): readonly Reference[] {
+  return references.map((reference) => ({ ...reference, span: moveSpan(reference.span, delta), ...(reference.attributeSpan ? { attributeSpan: moveSpan(reference.attributeSpan, delta) } : {}) }));
 }
 
 class ReferenceCollector {

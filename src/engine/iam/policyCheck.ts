@@ -8,6 +8,8 @@
 import type { LocatedNode, MappingNode, ParsedDocument, ScalarNode } from '../document/located';
 import type { Catalog } from '../catalog/catalogTypes';
 import type { TemplateModel } from '../cfn/template';
+import { EntryMemo, NO_ENVIRONMENT } from '../cfn/entryMemo';
+import { moveIssues } from '../util/edits';
 import { isNoValue } from '../constraints/constraintCheck';
 import { asIntrinsic } from '../cfn/intrinsics';
 import { suggest } from '../util/suggest';
@@ -24,13 +26,31 @@ const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 
 const MAX_STATEMENTS = 5_000;
 
 const cache = new WeakMap<ParsedDocument, readonly IamIssue[]>();
+/** Each resource's policy issues, kept across analyses (cfn/entryMemo.ts), per catalogue (its action data). */
+const memos = new WeakMap<Catalog, EntryMemo<readonly IamIssue[]>>();
 
-/** Every IAM policy problem of the template. */
+/** Every IAM policy problem of the template; a resource that an edit left alone keeps its issues. */
 export function checkIamPolicies(document: ParsedDocument, template: TemplateModel, catalog: Catalog): readonly IamIssue[] {
   const cached = cache.get(document);
   if (cached) return cached;
+  let memo = memos.get(catalog);
+  if (!memo) memos.set(catalog, (memo = new EntryMemo(moveIssues)));
   const issues: IamIssue[] = [];
-  for (const site of policySites(template)) checkSite(document.text, site, catalog.iamActions, issues);
+  // Sites come in resource order; a policy's check reads only its own resource.
+  const sites = policySites(template);
+  for (let at = 0; at < sites.length; ) {
+    const resource = sites[at]!.resource;
+    let end = at + 1;
+    while (end < sites.length && sites[end]!.resource === resource) end++;
+    const group = sites.slice(at, end);
+    const kept = memo.through({ key: resource.keyNode, value: resource.node }, NO_ENVIRONMENT, () => {
+      const own: IamIssue[] = [];
+      for (const site of group) checkSite(document.text, site, catalog.iamActions, own);
+      return own;
+    });
+    for (const issue of kept) issues.push(issue);
+    at = end;
+  }
   cache.set(document, issues);
   return issues;
 }

@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from './rule';
 import { TEMPLATE_KINDS } from './rule';
-import type { LocatedNode } from '../document/located';
+import type { LocatedNode, Pair } from '../document/located';
+import { EntryMemo, NO_ENVIRONMENT } from '../cfn/entryMemo';
 import { getValue } from '../document/located';
 import { collectReferences } from '../cfn/references';
 import type { SectionEntry, TemplateModel } from '../cfn/template';
@@ -37,6 +38,8 @@ interface Usage {
 }
 
 const cache = new WeakMap<TemplateModel, Usage>();
+/** Each section entry's uses, kept across analyses (cfn/entryMemo.ts): they depend on nothing outside the entry. */
+const entryUsages = new EntryMemo<Usage>((usage) => usage);
 
 function isLiteral(node: LocatedNode | undefined): node is LocatedNode & { kind: 'scalar'; value: string } {
   return node?.kind === 'scalar' && typeof node.value === 'string';
@@ -76,36 +79,39 @@ function walk(node: LocatedNode, usage: Usage): void {
     for (const item of node.items) walk(item, usage);
     return;
   }
-  for (const pair of node.pairs) {
-    const key = pair.key.text;
-    const value = pair.value;
-    addPlaceholders(usage, key);
-    if (key.startsWith('Fn::ForEach::')) usage.dynamicCondition = true;
-    const first = value.kind === 'sequence' ? value.items[0] : undefined;
-    switch (key) {
-      case 'Ref':
-        if (isLiteral(value)) addName(usage.names, usage, value.text);
-        else usage.dynamicRef = true;
-        break;
-      case 'Condition':
-        if (isLiteral(value)) addName(usage.conditions, usage, value.text);
-        break;
-      case 'Fn::If':
-        if (isLiteral(first)) addName(usage.conditions, usage, first.text);
-        else usage.dynamicCondition = true;
-        break;
-      case 'Fn::FindInMap':
-        if (isLiteral(first)) addName(usage.mappings, usage, first.text);
-        else usage.dynamicMapping = true;
-        break;
-      case 'Fn::ValueOf': // Rules: `Fn::ValueOf: [ParameterName, Attribute]`.
-        if (isLiteral(first)) addName(usage.names, usage, first.text);
-        break;
-      default:
-        break;
-    }
-    walk(value, usage);
+  for (const pair of node.pairs) walkPair(pair, usage);
+}
+
+/** One key and its value, as {@link walk} reads them. */
+function walkPair(pair: Pair, usage: Usage): void {
+  const key = pair.key.text;
+  const value = pair.value;
+  addPlaceholders(usage, key);
+  if (key.startsWith('Fn::ForEach::')) usage.dynamicCondition = true;
+  const first = value.kind === 'sequence' ? value.items[0] : undefined;
+  switch (key) {
+    case 'Ref':
+      if (isLiteral(value)) addName(usage.names, usage, value.text);
+      else usage.dynamicRef = true;
+      break;
+    case 'Condition':
+      if (isLiteral(value)) addName(usage.conditions, usage, value.text);
+      break;
+    case 'Fn::If':
+      if (isLiteral(first)) addName(usage.conditions, usage, first.text);
+      else usage.dynamicCondition = true;
+      break;
+    case 'Fn::FindInMap':
+      if (isLiteral(first)) addName(usage.mappings, usage, first.text);
+      else usage.dynamicMapping = true;
+      break;
+    case 'Fn::ValueOf': // Rules: `Fn::ValueOf: [ParameterName, Attribute]`.
+      if (isLiteral(first)) addName(usage.names, usage, first.text);
+      break;
+    default:
+      break;
   }
+  walk(value, usage);
 }
 
 function hasFnTransform(node: LocatedNode): boolean {
@@ -120,17 +126,7 @@ function usageOf(context: RuleContext, template: TemplateModel): Usage {
   // The text test skips the tree walk for the many templates that never mention Fn::Transform.
   const mentionsTransform = context.document.text.includes('Transform');
   const opaque = template.transforms.some((transform) => !TRANSPARENT_TRANSFORMS.has(transform)) || (mentionsTransform && hasFnTransform(template.root));
-  const usage: Usage = {
-    opaque,
-    names: new Set(),
-    patterns: [],
-    conditions: new Set(),
-    mappings: new Set(),
-    dynamicRef: false,
-    dynamicCondition: false,
-    dynamicMapping: false,
-    interfaceOnly: new Set(),
-  };
+  const usage = emptyUsage(opaque);
   for (const pair of template.root.pairs) {
     const section = pair.key.text;
     // Declarations are not uses; mappings hold only literals.
@@ -156,7 +152,12 @@ function usageOf(context: RuleContext, template: TemplateModel): Usage {
       }
       continue;
     }
-    walk(pair.value, usage);
+    if (pair.value.kind !== 'mapping') {
+      walk(pair.value, usage);
+      continue;
+    }
+    // Resources, Outputs...: each entry's uses are kept across analyses (an edit changes one).
+    for (const entry of pair.value.pairs) mergeUsage(usage, entryUsages.through(entry, NO_ENVIRONMENT, () => usageOfEntry(entry)));
   }
   // The shared reference model, for anything the walk above might read differently.
   for (const reference of collectReferences(context.document, template)) {
@@ -167,6 +168,28 @@ function usageOf(context: RuleContext, template: TemplateModel): Usage {
   }
   cache.set(template, usage);
   return usage;
+}
+
+/** What one section entry uses (its key included, as the section's walk reads it). */
+function usageOfEntry(entry: Pair): Usage {
+  const usage = emptyUsage(false);
+  walkPair(entry, usage);
+  return usage;
+}
+
+function emptyUsage(opaque: boolean): Usage {
+  return { opaque, names: new Set(), patterns: [], conditions: new Set(), mappings: new Set(), dynamicRef: false, dynamicCondition: false, dynamicMapping: false, interfaceOnly: new Set() };
+}
+
+/** Adds an entry's uses to the template's. */
+function mergeUsage(usage: Usage, part: Usage): void {
+  for (const name of part.names) usage.names.add(name);
+  for (const pattern of part.patterns) usage.patterns.push(pattern);
+  for (const name of part.conditions) usage.conditions.add(name);
+  for (const name of part.mappings) usage.mappings.add(name);
+  usage.dynamicRef ||= part.dynamicRef;
+  usage.dynamicCondition ||= part.dynamicCondition;
+  usage.dynamicMapping ||= part.dynamicMapping;
 }
 
 function collectInterface(node: LocatedNode, out: Set<string>): void {

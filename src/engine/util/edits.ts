@@ -11,3 +11,18 @@ export function keepQuotes(text: string, span: Span, replacement: string): strin
 export function renameFixes(text: string, span: Span, suggestions: readonly string[]): Fix[] {
   return suggestions.map((suggestion) => ({ title: `Change to '${suggestion}'`, edits: [{ span, newText: keepQuotes(text, span, suggestion) }] }));
 }
+
+/** A span moved by `delta` characters (text inserted or removed before it). */
+export function moveSpan(span: Span, delta: number): Span {
+  return { start: span.start + delta, end: span.end + delta };
+}
+
+/** Fixes whose edits all move by `delta` characters. */
+export function moveFixes(fixes: readonly Fix[], delta: number): Fix[] {
+  return fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, span: moveSpan(edit.span, delta) })) }));
+}
+
+/** Issues (a span, maybe fixes) after an edit before them moved them by `delta` characters. */
+export function moveIssues<T extends { readonly span: Span; readonly fixes?: readonly Fix[] }>(issues: readonly T[], delta: number): readonly T[] {
+  return issues.map((issue) => ({ ...issue, span: moveSpan(issue.span, delta), ...(issue.fixes ? { fixes: moveFixes(issue.fixes, delta) } : {}) }));
+}
