@@ -79,6 +79,12 @@ const EDITS: ReadonlyArray<readonly [string, string, string]> = [
   ['inside a resource, shrinking the text above later ones', 'Colour: blue', 'C: b'],
 ];
 
+/** An analysis of `text` made by an edit (a comment removed at the end), as an editor's analyses are: only those keep per-entry results. */
+function editedAnalysis(text: string): AnalyzedDocument {
+  const analyzer = realAnalyzer();
+  return analyzer.analyze('t.yaml', text, analyzer.analyze('t.yaml', `${text}# typed\n`));
+}
+
 function fresh(text: string): string[] {
   return realAnalyzer()
     .lint('t.yaml', text)
@@ -108,7 +114,7 @@ void describe('per-entry results kept across analyses', () => {
 
   test('a resource the edit left alone keeps its issues (the same objects); the edited one is checked again', () => {
     const analyzer = realAnalyzer();
-    const before = analyzer.analyze('t.yaml', TEMPLATE);
+    const before = editedAnalysis(TEMPLATE);
     const issuesBefore = checkResourceProperties(before.document, before.template!, analyzer.catalog);
     const after = analyzer.analyze('t.yaml', TEMPLATE.replace('MemorySize: 12', 'MemorySize: 13'), before);
     const issuesAfter = checkResourceProperties(after.document, after.template!, analyzer.catalog);
@@ -122,7 +128,7 @@ void describe('per-entry results kept across analyses', () => {
 
   test('an edit above a resource moves its kept issues with it', () => {
     const analyzer = realAnalyzer();
-    const before = analyzer.analyze('t.yaml', TEMPLATE);
+    const before = editedAnalysis(TEMPLATE);
     const issueBefore = checkResourceProperties(before.document, before.template!, analyzer.catalog).find((issue) => issue.message.includes('Colour'))!;
     const added = '\n    Description: the environment';
     const after = analyzer.analyze('t.yaml', TEMPLATE.replace('Env:\n    Type: String', `Env:\n    Type: String${added}`), before);
@@ -131,5 +137,14 @@ void describe('per-entry results kept across analyses', () => {
     const issueAfter = checkResourceProperties(after.document, after.template!, analyzer.catalog).find((issue) => issue.message.includes('Colour'))!;
     assert.deepEqual(issueAfter.span, { start: issueBefore.span.start + added.length, end: issueBefore.span.end + added.length });
     assert.equal(after.text.slice(issueAfter.span.start, issueAfter.span.end), 'Colour');
+  });
+
+  test('a first parse keeps nothing (a one-shot lint pays nothing for keeping)', () => {
+    const analyzer = realAnalyzer();
+    const first = analyzer.analyze('t.yaml', TEMPLATE);
+    const issue = checkResourceProperties(first.document, first.template!, analyzer.catalog).find((found) => found.message.includes('Colour'));
+    const next = analyzer.analyze('t.yaml', TEMPLATE.replace('MemorySize: 12', 'MemorySize: 13'), first);
+    assert.equal(next.template!.resources.get('Queue')!.keyNode, first.template!.resources.get('Queue')!.keyNode, 'the edit reused the Queue');
+    assert.ok(issue && !checkResourceProperties(next.document, next.template!, analyzer.catalog).includes(issue), 'checked again: nothing was kept from the first parse');
   });
 });

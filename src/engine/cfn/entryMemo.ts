@@ -16,7 +16,8 @@
 //   (nodes a result holds move by themselves: the re-parse moves them in place);
 // - the environment, a string the check builds from everything else it reads (other resources'
 //   types, parameters' types, Globals...), is equal to the one the result was computed in.
-import type { LocatedNode, ScalarNode } from '../document/located';
+import type { LocatedNode, ParsedDocument, ScalarNode } from '../document/located';
+import { isEditedParse } from '../document/yamlEdit';
 
 interface Kept<T> {
   readonly keyStart: number;
@@ -72,16 +73,27 @@ export class EntryMemo<T> {
   }
 
   /**
-   * The result for an entry: the kept one, or `compute()`'s, kept for next time. `compute` must
-   * read nothing outside the entry but what `environment` stands for.
+   * The result for an entry of `document`: the kept one, or `compute()`'s, kept for next time.
+   * `compute` must read nothing outside the entry but what `environment` stands for. Only an
+   * edited document keeps anything ({@link keepsEntries}).
    */
-  through(entry: EntryNodes, environment: Environment, compute: () => T): T {
+  through(document: ParsedDocument, entry: EntryNodes, environment: Environment, compute: () => T): T {
+    if (!keepsEntries(document)) return compute();
     const kept = this.get(entry, environment);
     if (kept !== undefined) return kept;
     const result = compute();
     this.set(entry, environment, result);
     return result;
   }
+}
+
+/**
+ * Whether per-entry results of this document are kept: only when its tree came from an edit
+ * (document/yamlEdit.ts). A first parse (a CLI run, a file just opened) keeps nothing, so a
+ * one-shot lint pays nothing for keeping; an editor pays once, on its first edit.
+ */
+export function keepsEntries(document: ParsedDocument): boolean {
+  return isEditedParse(document);
 }
 
 /** The environment of a check that reads nothing outside the entry. */

@@ -1,5 +1,5 @@
 import type { LocatedNode, MappingNode, Pair, ParsedDocument, ScalarNode } from '../document/located';
-import { EntryMemo, NO_ENVIRONMENT } from './entryMemo';
+import { EntryMemo, keepsEntries, NO_ENVIRONMENT } from './entryMemo';
 import { INTRINSIC_FUNCTIONS } from './intrinsics';
 import type { IntrinsicCall } from './intrinsics';
 import type { TemplateModel } from './template';
@@ -72,6 +72,18 @@ export function isFunctionKey(name: string, conditionContext: boolean): boolean 
 export function scanIntrinsics(document: ParsedDocument, template: TemplateModel): IntrinsicScan {
   const cached = cache.get(document);
   if (cached) return cached;
+  if (!keepsEntries(document)) {
+    // A first parse: one scanner over everything, nothing kept.
+    const scanner = new Scanner();
+    for (const section of SCANNED_SECTIONS) {
+      const value = template.sections.get(section)?.value;
+      if (section === 'Description' && value) scanner.walk(value, { section }, [], false);
+      else if (value?.kind === 'mapping') scanner.section(section, value);
+    }
+    const scan = { sites: scanner.sites, strayKeys: scanner.strayKeys };
+    cache.set(document, scan);
+    return scan;
+  }
   const scan = { sites: [] as IntrinsicSite[], strayKeys: [] as StrayFunctionKey[] };
   for (const section of SCANNED_SECTIONS) {
     const value = template.sections.get(section)?.value;
@@ -89,7 +101,7 @@ export function scanIntrinsics(document: ParsedDocument, template: TemplateModel
         };
         // An `Fn::` key among the entries (a loop, a transform, a stray) is read with its section
         // (whether it shares it with other keys): only plain entries are kept.
-        append(scan, pair.key.text.startsWith('Fn::') ? scanEntry() : entryScans.through(pair, NO_ENVIRONMENT, scanEntry));
+        append(scan, pair.key.text.startsWith('Fn::') ? scanEntry() : entryScans.through(document, pair, NO_ENVIRONMENT, scanEntry));
       }
     }
   }

@@ -9,7 +9,7 @@ import type { ResourceEntry, TemplateModel } from './template';
 import type { ConstraintNode } from '../constraints/constraintTypes';
 import { ConstraintChecker, isNoValue, type ConstraintIssueKind } from '../constraints/constraintCheck';
 import { spendBudget } from '../util/workBudget';
-import { EntryMemo } from './entryMemo';
+import { EntryMemo, keepsEntries } from './entryMemo';
 import { moveIssues, renameFixes } from '../util/edits';
 
 /** What kind of property problem an issue is; each kind is reported by its own rule. */
@@ -44,10 +44,15 @@ const memos = new WeakMap<Catalog, EntryMemo<readonly PropertyIssue[]>>();
 export function checkResourceProperties(document: ParsedDocument, template: TemplateModel, catalog: Catalog): readonly PropertyIssue[] {
   const cached = cache.get(document);
   if (cached) return cached;
+  const checker = new PropertyChecker(document.text, catalog, template);
+  if (!keepsEntries(document)) {
+    for (const resource of template.resources.values()) checker.checkResource(resource);
+    cache.set(document, checker.issues);
+    return checker.issues;
+  }
   let memo = memos.get(catalog);
   if (!memo) memos.set(catalog, (memo = new EntryMemo(moveIssues)));
   const environment = memo.environment(propertyEnvironment(document.text, template));
-  const checker = new PropertyChecker(document.text, catalog, template);
   for (const resource of template.resources.values()) {
     const entry = { key: resource.keyNode, value: resource.node };
     const kept = memo.get(entry, environment);

@@ -1,6 +1,6 @@
 import type { LocatedNode, Pair, ParsedDocument, Span } from '../document/located';
 import { moveSpan } from '../util/edits';
-import { EntryMemo, NO_ENVIRONMENT } from './entryMemo';
+import { EntryMemo, keepsEntries, NO_ENVIRONMENT } from './entryMemo';
 import { asIntrinsic, subVariables } from './intrinsics';
 import type { TemplateModel } from './template';
 import { spendBudget } from '../util/workBudget';
@@ -54,11 +54,16 @@ export function collectReferences(document: ParsedDocument, template: TemplateMo
   const cached = cache.get(document);
   if (cached) return cached;
   const out: Reference[] = [];
+  const keep = keepsEntries(document);
   for (const section of WALKED_SECTIONS) {
     const value = template.sections.get(section)?.value;
     if (value?.kind !== 'mapping') continue;
     for (const pair of value.pairs) {
-      const references = entryReferences.through(pair, NO_ENVIRONMENT, () => referencesOfEntry(document.text, section, pair));
+      if (!keep) {
+        referencesOfEntry(document.text, section, pair, out);
+        continue;
+      }
+      const references = entryReferences.through(document, pair, NO_ENVIRONMENT, () => referencesOfEntry(document.text, section, pair, []));
       for (const reference of references) out.push(reference);
     }
   }
@@ -66,8 +71,8 @@ export function collectReferences(document: ParsedDocument, template: TemplateMo
   return out;
 }
 
-function referencesOfEntry(text: string, section: string, pair: Pair): Reference[] {
-  const out: Reference[] = [];
+/** Adds the references of one section entry to `out`. */
+function referencesOfEntry(text: string, section: string, pair: Pair, out: Reference[]): Reference[] {
   const collector = new ReferenceCollector(text, section, pair.key.text, out);
   const conditionContext = section === 'Conditions' || section === 'Rules';
   if (pair.key.text.startsWith('Fn::ForEach::')) {

@@ -24,7 +24,20 @@ function sameTree(previous: ParsedDocument): ParsedDocument {
   const document: ParsedDocument = { format: 'yaml', text: previous.text, root: previous.root, problems: [] };
   markConsumed(previous);
   markSelfContained(document);
+  EDITED_PARSES.add(document);
   return document;
+}
+
+/** Trees built from a previous one: their host edits the document, so more edits are likely to follow. */
+const EDITED_PARSES = new WeakSet<ParsedDocument>();
+
+/**
+ * Whether the document's tree was built from a previous one by an edit. Per-entry results are
+ * kept (cfn/entryMemo.ts) only from then on: a one-shot lint (the CLI) keeps nothing, and an
+ * editor pays for keeping them once, on its first edit.
+ */
+export function isEditedParse(document: ParsedDocument): boolean {
+  return EDITED_PARSES.has(document);
 }
 
 /** The changed range: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
@@ -92,6 +105,7 @@ export function reparseYamlEdit(previous: ParsedDocument, text: string, options:
   setSpanAroundPairs(newRoot);
   const document: ParsedDocument = { format: 'yaml', text, root: newRoot, problems: [] };
   markSelfContained(document);
+  EDITED_PARSES.add(document);
   return document;
 }
 

@@ -8,7 +8,7 @@
 import type { LocatedNode, MappingNode, ParsedDocument, ScalarNode } from '../document/located';
 import type { Catalog } from '../catalog/catalogTypes';
 import type { TemplateModel } from '../cfn/template';
-import { EntryMemo, NO_ENVIRONMENT } from '../cfn/entryMemo';
+import { EntryMemo, keepsEntries, NO_ENVIRONMENT } from '../cfn/entryMemo';
 import { moveIssues } from '../util/edits';
 import { isNoValue } from '../constraints/constraintCheck';
 import { asIntrinsic } from '../cfn/intrinsics';
@@ -33,17 +33,22 @@ const memos = new WeakMap<Catalog, EntryMemo<readonly IamIssue[]>>();
 export function checkIamPolicies(document: ParsedDocument, template: TemplateModel, catalog: Catalog): readonly IamIssue[] {
   const cached = cache.get(document);
   if (cached) return cached;
+  const issues: IamIssue[] = [];
+  const sites = policySites(template);
+  if (!keepsEntries(document)) {
+    for (const site of sites) checkSite(document.text, site, catalog.iamActions, issues);
+    cache.set(document, issues);
+    return issues;
+  }
   let memo = memos.get(catalog);
   if (!memo) memos.set(catalog, (memo = new EntryMemo(moveIssues)));
-  const issues: IamIssue[] = [];
   // Sites come in resource order; a policy's check reads only its own resource.
-  const sites = policySites(template);
   for (let at = 0; at < sites.length; ) {
     const resource = sites[at]!.resource;
     let end = at + 1;
     while (end < sites.length && sites[end]!.resource === resource) end++;
     const group = sites.slice(at, end);
-    const kept = memo.through({ key: resource.keyNode, value: resource.node }, NO_ENVIRONMENT, () => {
+    const kept = memo.through(document, { key: resource.keyNode, value: resource.node }, NO_ENVIRONMENT, () => {
       const own: IamIssue[] = [];
       for (const site of group) checkSite(document.text, site, catalog.iamActions, own);
       return own;

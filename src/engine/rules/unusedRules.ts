@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from './rule';
 import { TEMPLATE_KINDS } from './rule';
 import type { LocatedNode, Pair } from '../document/located';
-import { EntryMemo, NO_ENVIRONMENT } from '../cfn/entryMemo';
+import { EntryMemo, keepsEntries, NO_ENVIRONMENT } from '../cfn/entryMemo';
 import { getValue } from '../document/located';
 import { collectReferences } from '../cfn/references';
 import type { SectionEntry, TemplateModel } from '../cfn/template';
@@ -127,6 +127,7 @@ function usageOf(context: RuleContext, template: TemplateModel): Usage {
   const mentionsTransform = context.document.text.includes('Transform');
   const opaque = template.transforms.some((transform) => !TRANSPARENT_TRANSFORMS.has(transform)) || (mentionsTransform && hasFnTransform(template.root));
   const usage = emptyUsage(opaque);
+  const keep = keepsEntries(context.document);
   for (const pair of template.root.pairs) {
     const section = pair.key.text;
     // Declarations are not uses; mappings hold only literals.
@@ -157,7 +158,8 @@ function usageOf(context: RuleContext, template: TemplateModel): Usage {
       continue;
     }
     // Resources, Outputs...: each entry's uses are kept across analyses (an edit changes one).
-    for (const entry of pair.value.pairs) mergeUsage(usage, entryUsages.through(entry, NO_ENVIRONMENT, () => usageOfEntry(entry)));
+    if (!keep) walk(pair.value, usage);
+    else for (const entry of pair.value.pairs) mergeUsage(usage, entryUsages.through(context.document, entry, NO_ENVIRONMENT, () => usageOfEntry(entry)));
   }
   // The shared reference model, for anything the walk above might read differently.
   for (const reference of collectReferences(context.document, template)) {
