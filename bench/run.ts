@@ -172,13 +172,14 @@ async function main(): Promise<void> {
 
   const requestsWork = `hover / completion right after an edit, ${(text.length / 1024 / 1024).toFixed(1)} MB`;
   if (fs.existsSync(path.join(repoRoot, 'dist', 'server.js'))) {
-    const requests = await requestsAfterEdit(text, quick ? 4 : 20);
+    const warmup = quick ? 1 : 2;
+    const requests = await requestsAfterEdit(text, quick ? 4 : 40, warmup);
     const hover = spread(requests.hover);
     const completion = spread(requests.completion);
     const cpuNote = (mean: number | undefined): string => (mean === undefined ? '' : `, server cpu ${fmt(mean)} mean`);
-    console.log(`  hover right after an edit: ${formatSpreadMs(hover)}, p95 ${fmt(hover.p95)}${cpuNote(requests.hoverCpu)}; completion: ${formatSpreadMs(completion)}, p95 ${fmt(completion.p95)}${cpuNote(requests.completionCpu)} (default debounce)`);
+    console.log(`  hover right after an edit: ${formatSpreadMs(hover)}, p95 ${fmt(hover.p95)}${cpuNote(requests.hoverCpu)}; completion: ${formatSpreadMs(completion)}, p95 ${fmt(completion.p95)}${cpuNote(requests.completionCpu)} (default debounce; ${warmup} untimed warm-up pairs first)`);
     const worst = Math.max(hover.p95, completion.p95);
-    goals.push({ work: requestsWork, floor: '—', goal: 'p95 ≤ 30 ms', measured: `hover p50 ${fmt(hover.median)}, p95 ${fmt(hover.p95)}${cpuNote(requests.hoverCpu)}; completion p50 ${fmt(completion.median)}, p95 ${fmt(completion.p95)}${cpuNote(requests.completionCpu)} (n=${hover.n} each)`, verdict: worst <= 30 ? 'met' : 'MISSED' });
+    goals.push({ work: requestsWork, floor: '—', goal: 'p95 ≤ 30 ms', measured: `hover p50 ${fmt(hover.median)}, p95 ${fmt(hover.p95)}${cpuNote(requests.hoverCpu)}; completion p50 ${fmt(completion.median)}, p95 ${fmt(completion.p95)}${cpuNote(requests.completionCpu)} (n=${hover.n} each, after ${warmup} untimed warm-up pairs)`, verdict: worst <= 30 ? 'met' : 'MISSED' });
   } else {
     goals.push(notRun(requestsWork, '—', 'p95 ≤ 30 ms', 'no dist/server.js'));
   }

@@ -4,6 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAnalyzer } from '../engine/analyzer';
+import type { AnalyzedDocument } from '../engine/analyzedDocument';
 import { CONFIG_FILE_NAMES } from '../engine/config';
 import { isOwnFinding, type Finding, type LintOptions } from '../engine/findings';
 import { defaultCatalogDir, loadCatalogFromDir } from '../node/catalogLoader';
@@ -136,6 +137,15 @@ function projectOptions(uri: string): LintOptions {
   return config.options;
 }
 
+/**
+ * After a document's first analysis on this thread: loads the catalogue entries of its resource
+ * types now, so the first hover or completion does not parse catalogue shards on the request
+ * path (the lint worker has its own catalogue).
+ */
+function preloadCatalog(analyzed: AnalyzedDocument): void {
+  for (const resource of analyzed.template?.resources.values() ?? []) if (resource.type) analyzer.catalog.resourceType(resource.type);
+}
+
 async function validate(uri: string): Promise<void> {
   const document = documents.get(uri);
   if (!document) return;
@@ -168,7 +178,7 @@ async function validate(uri: string): Promise<void> {
     const early = analyses.analyzeIfIncremental(current);
     const result = await linting;
     if (documents.get(uri)?.version !== version) return; // stale: publish only the latest version
-    if (!early && result.kind !== 'other') analyses.get(current);
+    if (!early && result.kind !== 'other') preloadCatalog(analyses.get(current));
     // The files lint read are recorded with the analysis: the documents to re-check when they change.
     const reads = analyses.readsOf(current);
     for (const read of result.reads) reads.add(read);
