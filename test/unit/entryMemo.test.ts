@@ -139,6 +139,18 @@ void describe('per-entry results kept across analyses', () => {
     assert.equal(after.text.slice(issueAfter.span.start, issueAfter.span.end), 'Colour');
   });
 
+  test('files checked in turn each keep their results (one environment per file is remembered)', () => {
+    const analyzer = realAnalyzer();
+    const a = editedAnalysis(TEMPLATE);
+    const issueOf = (analyzed: AnalyzedDocument) => checkResourceProperties(analyzed.document, analyzed.template!, analyzer.catalog).find((issue) => issue.message.includes('Colour'));
+    const issue = issueOf(a);
+    // Another file, whose outline differs (its own environment), checked in between.
+    const b = editedAnalysis(TEMPLATE.replace('  Group:', '  OtherGroup:'));
+    assert.ok(issueOf(b) !== issue);
+    const a2 = analyzer.analyze('t.yaml', TEMPLATE.replace('MemorySize: 12', 'MemorySize: 14'), a);
+    assert.equal(issueOf(a2), issue, 'the first file still finds its kept issue');
+  });
+
   test('a first parse keeps nothing (a one-shot lint pays nothing for keeping)', () => {
     const analyzer = realAnalyzer();
     const first = analyzer.analyze('t.yaml', TEMPLATE);

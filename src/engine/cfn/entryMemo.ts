@@ -38,21 +38,33 @@ export interface EntryNodes {
   readonly value: LocatedNode;
 }
 
+/** How many environments a memo remembers (one per file being edited or re-checked). */
+const RECENT_ENVIRONMENTS = 8;
+
 export class EntryMemo<T> {
   private readonly kept = new WeakMap<LocatedNode, Kept<T>>();
-  private last: Environment | undefined;
+  /** Recent environments by key, oldest first. */
+  private readonly recent = new Map<string, Environment>();
 
   /** `move` returns a result with every offset it holds moved by `delta` (an edit above the entry). */
   constructor(private readonly move?: (result: T, delta: number) => T) {}
 
   /**
    * The environment of an analysis. Equal strings give the same object, so a resource's check
-   * compares one reference, not a string as long as the template's outline, and a different
-   * string drops nothing until the resources meet it.
+   * compares one reference, not a string as long as the template's outline. The last few are
+   * remembered: files checked in turn (one edited, others re-checked because it changed) each
+   * keep finding their own.
    */
   environment(key: string): Environment {
-    if (this.last?.key !== key) this.last = { key };
-    return this.last;
+    let environment = this.recent.get(key);
+    if (environment) {
+      this.recent.delete(key);
+    } else {
+      environment = { key };
+      if (this.recent.size >= RECENT_ENVIRONMENTS) this.recent.delete(this.recent.keys().next().value!);
+    }
+    this.recent.set(key, environment);
+    return environment;
   }
 
   /** The result kept for this entry in this environment, if it still holds (moved with the entry). */
