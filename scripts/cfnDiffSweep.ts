@@ -14,7 +14,8 @@
  * files, in their sorted order), --files LIST (only the corpus files named in LIST, one path relative
  * to the corpus a line), --without PEER, --json OUT.json, --peer-cache FILE.jsonl (the peers'
  * results are kept there per file and content hash, appended as each file finishes, so a long sweep
- * can be stopped, resumed in chunks and re-run against a changed ArchLens without the slow peers).
+ * can be stopped, resumed in chunks and re-run against a changed ArchLens without the slow peers),
+ * --cfn-validate-timeout S (run cfn-validate per file in a child process killed after S seconds).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -101,6 +102,21 @@ function runCfnValidate(mod: CfnValidateModule, file: string): ToolResult {
     } catch {
       // A trapped engine may not free cleanly; it is dropped either way.
     }
+  }
+}
+
+/**
+ * cfn-validate on one file in a child process that is killed after `timeoutSeconds`: some
+ * templates keep its WASM engine busy for many minutes (widdix fargate/service-cloudmap.yaml), and
+ * an in-process engine cannot be interrupted. The child is this script with --cfn-validate-child.
+ */
+function runCfnValidateIsolated(file: string, timeoutSeconds: number): ToolResult {
+  const run = spawnSync(process.execPath, [...process.execArgv, __filename, '--cfn-validate-child', file], { encoding: 'utf8', timeout: timeoutSeconds * 1000, maxBuffer: 64 * 1024 * 1024 });
+  if (run.error && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return { failed: `cfn-validate timed out after ${timeoutSeconds} s` };
+  try {
+    return JSON.parse(run.stdout) as ToolResult;
+  } catch {
+    return { failed: `cfn-validate child failed (exit ${String(run.status)}): ${oneLine(run.stderr)}` };
   }
 }
 
@@ -265,6 +281,13 @@ function caught(result: ToolResult | undefined, region: { from: number; to: numb
 
 function main(): void {
   const args = process.argv.slice(2);
+  if (args[0] === '--cfn-validate-child') {
+    const mod = loadCfnValidate();
+    process.stdout.write(JSON.stringify(mod ? runCfnValidate(mod, args[1]!) : { failed: 'cfn-validate not installed' }));
+    return;
+  }
+  const timeoutIndex = args.indexOf('--cfn-validate-timeout');
+  const cfnValidateTimeout = timeoutIndex >= 0 ? Number(args[timeoutIndex + 1]) : undefined;
   const limitIndex = args.indexOf('--limit');
   const limit = limitIndex >= 0 ? Number(args[limitIndex + 1]) : Infinity;
   const offsetIndex = args.indexOf('--offset');
@@ -307,7 +330,7 @@ function main(): void {
         t = performance.now();
         let result = peerCache.get('cfn-validate', file);
         if (!result) {
-          result = runCfnValidate(cfnValidate, file);
+          result = cfnValidateTimeout === undefined ? runCfnValidate(cfnValidate, file) : runCfnValidateIsolated(file, cfnValidateTimeout);
           peerCache.set('cfn-validate', file, result);
         }
         results.set('cfn-validate', result);
