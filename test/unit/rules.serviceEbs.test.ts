@@ -57,6 +57,12 @@ void describe(RULE, () => {
     assert.deepEqual(findingsOf(RULE, doc).map((f) => f.severity), ['warning', 'error']);
   });
 
+  void test("mappings: gp3 takes up to 80,000 IOPS in the constraint data too (cfn-lint's E3671 data says 16,000)", () => {
+    const gp3 = (iops: number): string => instance(`            VolumeType: gp3\n            VolumeSize: 100\n            Iops: ${iops}\n`);
+    assert.deepEqual(findingsOf('cfn-value-range', gp3(20000)), []);
+    assert.match(findingsOf('cfn-value-range', gp3(90000))[0]?.message ?? '', /above the maximum 80000/);
+  });
+
   void test('every volume type of the schema enum has limits', () => {
     assert.deepEqual([...EBS_VOLUME_LIMITS.keys()].sort(), ['gp2', 'gp3', 'io1', 'io2', 'sc1', 'st1', 'standard']);
   });
