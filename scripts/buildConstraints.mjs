@@ -113,6 +113,10 @@ const LEFT_TO_OTHER_RULES = {
  */
 const FORMAT_CORRECTIONS = {
   'AWS::EC2::LaunchTemplate': [[['#LaunchTemplateData', 'SecurityGroups'], ['AWS::EC2::SecurityGroup.Id', 'AWS::EC2::SecurityGroup.Name']]],
+  // The schema names no format for the subnets of a function's VpcConfig (its SecurityGroupIds have one), so a
+  // literal logical id written without !Ref (aws-cloudformation-templates ADCONNECTOR.cfn.yaml: `- PrivateSubnet1ID`)
+  // went unreported; Lambda refuses anything but subnet ids there (cloudformation-validate reports it, F3031).
+  'AWS::Lambda::Function': [[['#VpcConfig', 'SubnetIds'], ['AWS::EC2::Subnet.Id']]],
 };
 
 /**
