@@ -113,6 +113,24 @@ const LEFT_TO_OTHER_RULES = {
  */
 const FORMAT_CORRECTIONS = {
   'AWS::EC2::LaunchTemplate': [[['#LaunchTemplateData', 'SecurityGroups'], ['AWS::EC2::SecurityGroup.Id', 'AWS::EC2::SecurityGroup.Name']]],
+  // The schema names no format for the subnets of a function's VpcConfig (its SecurityGroupIds have one), so a
+  // literal logical id written without !Ref (aws-cloudformation-templates ADCONNECTOR.cfn.yaml: `- PrivateSubnet1ID`)
+  // went unreported; Lambda refuses anything but subnet ids there (cloudformation-validate reports it, F3031).
+  'AWS::Lambda::Function': [[['#VpcConfig', 'SubnetIds'], ['AWS::EC2::Subnet.Id']]],
+};
+
+/**
+ * Limits of cfn-lint's extension schemas that AWS has since raised, corrected before compiling
+ * (documented in docs/rules/cfn-ebs-volume-limits.md): extension file -> a function that edits it and
+ * throws when the schema no longer has the shape it corrects. EBS gp3 volumes take up to 80,000
+ * IOPS (the EC2 CreateVolume reference); cfn-lint 1.51.0's E3671 data still says 16,000.
+ */
+const EXTENSION_CORRECTIONS = {
+  'aws_ec2_instance/blockdevicemappings.json': (schema) => {
+    const gp3 = schema.allOf?.find((branch) => branch.if?.properties?.VolumeType?.const === 'gp3')?.then?.properties?.Iops;
+    if (gp3?.maximum !== 16000) throw new Error('buildConstraints: the gp3 Iops correction no longer matches cfn-lint\'s blockdevicemappings.json');
+    gp3.maximum = 80000;
+  },
 };
 
 function correctFormats(type, schema) {
@@ -457,6 +475,7 @@ function compileExtensions(cfnlint) {
     if (!keywords) continue;
     for (const m of source.matchAll(/module=cfnlint\.data\.schemas\.extensions\.(\w+),\s*filename="([^"]+)"/g)) {
       const schema = JSON.parse(readFileSync(join(cfnlint, 'data', 'schemas', 'extensions', m[1], m[2]), 'utf8'));
+      EXTENSION_CORRECTIONS[`${m[1]}/${m[2]}`]?.(schema);
       const conditionals = simpleConditionals(schema);
       if (!conditionals) continue;
       stats.extensions.push(`${id} ${m[1]}/${m[2]}`);

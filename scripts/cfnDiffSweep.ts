@@ -10,9 +10,15 @@
  * Findings are matched by line and kind: the same line, or within a few lines when the ArchLens
  * rule's page claims the peer's rule id ("Equivalent cfn-lint rules:", read by
  * scripts/cfnLintEquivalence.ts). Each peer is skipped with a note when it is absent, and so is the
- * corpus. Options: --broken-only, --corpus-only, --limit N (corpus files), --without PEER, --json OUT.json.
+ * corpus. Options: --broken-only, --corpus-only, --offset N and --limit N (a chunk of the corpus
+ * files, in their sorted order), --files LIST (only the corpus files named in LIST, one path relative
+ * to the corpus a line), --without PEER, --json OUT.json, --peer-cache FILE.jsonl (the peers'
+ * results are kept there per file and content hash, appended as each file finishes, so a long sweep
+ * can be stopped, resumed in chunks and re-run against a changed ArchLens without the slow peers),
+ * --cfn-validate-timeout S (run cfn-validate per file in a child process killed after S seconds).
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -99,6 +105,21 @@ function runCfnValidate(mod: CfnValidateModule, file: string): ToolResult {
   }
 }
 
+/**
+ * cfn-validate on one file in a child process that is killed after `timeoutSeconds`: some
+ * templates keep its WASM engine busy for many minutes (widdix fargate/service-cloudmap.yaml), and
+ * an in-process engine cannot be interrupted. The child is this script with --cfn-validate-child.
+ */
+function runCfnValidateIsolated(file: string, timeoutSeconds: number): ToolResult {
+  const run = spawnSync(process.execPath, [...process.execArgv, __filename, '--cfn-validate-child', file], { encoding: 'utf8', timeout: timeoutSeconds * 1000, maxBuffer: 64 * 1024 * 1024 });
+  if (run.error && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return { failed: `cfn-validate timed out after ${timeoutSeconds} s` };
+  try {
+    return JSON.parse(run.stdout) as ToolResult;
+  } catch {
+    return { failed: `cfn-validate child failed (exit ${String(run.status)}): ${oneLine(run.stderr)}` };
+  }
+}
+
 function cfnLintVersion(): string | undefined {
   const run = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
   return run.error || run.status !== 0 ? undefined : run.stdout.trim();
@@ -136,6 +157,45 @@ function runCfnLint(files: readonly string[]): Map<string, ToolResult> {
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------- peer cache
+
+/**
+ * The peers' results per file, keyed by tool, file name and content hash (not the folder, so a copy
+ * of the tree shares them): the peers do not change between runs, ArchLens does.
+ * One JSON line per result, appended as it is made.
+ */
+class PeerCache {
+  private readonly entries = new Map<string, ToolResult>();
+
+  constructor(private readonly file: string | undefined) {
+    if (!file || !fs.existsSync(file)) return;
+    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      try {
+        const entry = JSON.parse(line) as { key: string; result: ToolResult };
+        this.entries.set(entry.key, entry.result);
+      } catch {
+        // A line cut short by a stopped run: that file is run again.
+      }
+    }
+  }
+
+  static key(tool: Tool, file: string): string {
+    return `${tool} ${path.basename(file)} ${createHash('sha1').update(fs.readFileSync(file)).digest('hex')}`;
+  }
+
+  get(tool: Tool, file: string): ToolResult | undefined {
+    return this.file ? this.entries.get(PeerCache.key(tool, file)) : undefined;
+  }
+
+  set(tool: Tool, file: string, result: ToolResult): void {
+    if (!this.file) return;
+    const key = PeerCache.key(tool, file);
+    this.entries.set(key, result);
+    fs.appendFileSync(this.file, JSON.stringify({ key, result }) + '\n');
+  }
 }
 
 // ---------------------------------------------------------------- matching
@@ -221,8 +281,21 @@ function caught(result: ToolResult | undefined, region: { from: number; to: numb
 
 function main(): void {
   const args = process.argv.slice(2);
+  if (args[0] === '--cfn-validate-child') {
+    const mod = loadCfnValidate();
+    process.stdout.write(JSON.stringify(mod ? runCfnValidate(mod, args[1]!) : { failed: 'cfn-validate not installed' }));
+    return;
+  }
+  const timeoutIndex = args.indexOf('--cfn-validate-timeout');
+  const cfnValidateTimeout = timeoutIndex >= 0 ? Number(args[timeoutIndex + 1]) : undefined;
   const limitIndex = args.indexOf('--limit');
   const limit = limitIndex >= 0 ? Number(args[limitIndex + 1]) : Infinity;
+  const offsetIndex = args.indexOf('--offset');
+  const offset = offsetIndex >= 0 ? Number(args[offsetIndex + 1]) : 0;
+  const filesIndex = args.indexOf('--files');
+  const fileList = filesIndex >= 0 ? new Set(fs.readFileSync(args[filesIndex + 1]!, 'utf8').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '')) : undefined;
+  const cacheIndex = args.indexOf('--peer-cache');
+  const peerCache = new PeerCache(cacheIndex >= 0 ? args[cacheIndex + 1] : undefined);
   const jsonIndex = args.indexOf('--json');
   const jsonOut = jsonIndex >= 0 ? args[jsonIndex + 1] : undefined;
   const analyzer = createAnalyzer({
@@ -255,14 +328,28 @@ function main(): void {
       timings.archlens += performance.now() - t;
       if (cfnValidate) {
         t = performance.now();
-        results.set('cfn-validate', runCfnValidate(cfnValidate, file));
+        let result = peerCache.get('cfn-validate', file);
+        if (!result) {
+          result = cfnValidateTimeout === undefined ? runCfnValidate(cfnValidate, file) : runCfnValidateIsolated(file, cfnValidateTimeout);
+          peerCache.set('cfn-validate', file, result);
+        }
+        results.set('cfn-validate', result);
         timings['cfn-validate'] += performance.now() - t;
       }
       all.set(file, results);
     }
     if (cfnLint) {
       const t = performance.now();
-      for (const [file, result] of runCfnLint(files)) all.get(file)!.set('cfn-lint', result);
+      const uncached: string[] = [];
+      for (const file of files) {
+        const cached = peerCache.get('cfn-lint', file);
+        if (cached) all.get(file)!.set('cfn-lint', cached);
+        else uncached.push(file);
+      }
+      for (const [file, result] of runCfnLint(uncached)) {
+        all.get(file)!.set('cfn-lint', result);
+        peerCache.set('cfn-lint', file, result);
+      }
       timings['cfn-lint'] += performance.now() - t;
     }
     console.log(`  time: ArchLens ${(timings.archlens / 1000).toFixed(1)} s, cfn-validate ${(timings['cfn-validate'] / 1000).toFixed(1)} s, cfn-lint ${(timings['cfn-lint'] / 1000).toFixed(1)} s (batches of ${CFN_LINT_BATCH})`);
@@ -311,12 +398,13 @@ function main(): void {
         for (const { path: file } of collectFiles([dir])) {
           const shown = path.relative(corpusRoot, file).split(path.sep).join('/');
           if (EXPECTED_NOISE.some((pattern) => pattern.test(shown))) continue;
+          if (fileList && !fileList.has(shown)) continue;
           const kind = analyzer.detect(file, fs.readFileSync(file, 'utf8'));
           if (kind === 'cloudformation' || kind === 'sam') files.push(file);
         }
       }
-      const chosen = files.slice(0, limit);
-      console.log(`\n== corpus: ${chosen.length} templates of ${CORPUS_FOLDERS.join(', ')} (MacrosExamples and the placeholder file left out)`);
+      const chosen = files.slice(offset, offset + limit);
+      console.log(`\n== corpus: ${chosen.length} templates (from #${offset}) of ${CORPUS_FOLDERS.join(', ')} (MacrosExamples and the placeholder file left out)`);
       const results = runAll(chosen);
       const diffs = chosen.map((file) => diffFile(file, results.get(file)!, claims));
       const peerOnlyByRule = new Map<string, number>();

@@ -65,6 +65,11 @@ void test('corrections and ARN-named properties', () => {
   const launchTemplate = source.resource('AWS::EC2::LaunchTemplate');
   assert.deepEqual(launchTemplate?.d?.['LaunchTemplateData']?.o?.['SecurityGroups']?.i?.f, ['AWS::EC2::SecurityGroup.Id', 'AWS::EC2::SecurityGroup.Name']);
   assert.equal(source.resource('AWS::WAFv2::WebACLAssociation')?.r.o?.['WebACLArn']?.f, 'arn');
+  // The function's VpcConfig.SubnetIds has no format in the schema; the generator gives its items one.
+  assert.equal(source.resource('AWS::Lambda::Function')?.d?.['VpcConfig']?.o?.['SubnetIds']?.i?.f, 'AWS::EC2::Subnet.Id');
+  // Block-device mappings: gp3 takes up to 80,000 IOPS (cfn-lint's E3671 data says 16,000).
+  const gp3 = source.resource('AWS::EC2::Instance')?.d?.['Ebs']?.c?.find((conditional) => conditional.w === 'VolumeType' && conditional.e.includes('gp3'));
+  assert.equal(gp3?.o?.['Iops']?.x, 80000);
 });
 
 void test('format scanners: accepted and refused values', () => {

@@ -79,6 +79,8 @@ const shape: RuleCase[] = [
   // GetAZs, ImportValue, Base64, Cidr
   { name: 'GetAZs forms', doc: tag('!Select [0, !GetAZs ""]') + '      BucketName: !Select [0, !GetAZs {Ref: "AWS::Region"}]\n      ObjectLockEnabled: !Select [0, !GetAZs]\n' },
   { name: 'GetAZs list', doc: tag('!Select [0, !GetAZs «[a]»]'), messages: ['region of Fn::GetAZs'] },
+  { name: 'GetAZs null in JSON (a bare YAML !GetAZs is the region)', file: 't.json', doc: tagJson('{"Fn::Select": [0, {"Fn::GetAZs": «null»}]}'), messages: ['The region of Fn::GetAZs cannot be null'] },
+  { name: 'GetAZs written null or ~ in YAML', doc: tag('!Select [0, !GetAZs «null»]') + '      BucketName: !Select [0, {Fn::GetAZs: «~»}]\n' },
   { name: 'ImportValue forms', doc: tag('!ImportValue x') + '      BucketName: !ImportValue {"Fn::Sub": "${P}-x"}\n' },
   { name: 'nested ImportValue', doc: tag('!ImportValue «{"Fn::ImportValue": x}»'), messages: ['cannot contain another Fn::ImportValue'] },
   { name: 'ImportValue list', doc: tag('!ImportValue «[x]»'), messages: ['export name'] },

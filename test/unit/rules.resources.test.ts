@@ -25,6 +25,8 @@ const table: Record<string, RuleCase[]> = {
     { name: 'in a list item', doc: res('AWS::S3::Bucket', '      Tags:\n        - Key: k\n          «Vaule»: v\n'), messages: ["'Value'"] },
     { name: 'Fn::If branches are checked', doc: res('AWS::S3::Bucket', '      VersioningConfiguration: !If\n        - C\n        - «Statu»: Enabled\n        - !Ref AWS::NoValue\n') },
     { name: 'Fn::Transform hides properties', doc: res('AWS::S3::Bucket', "      Fn::Transform:\n        Name: AWS::Include\n        Parameters: {Location: 's3://b/k'}\n") },
+    { name: 'AWS::CloudFormation::CustomResource accepts any property', doc: res('AWS::CloudFormation::CustomResource', '      ServiceToken: arn\n      BucketNme: b\n      Anything:\n        Nested: [1, 2]\n') },
+    { name: 'Custom:: types accept any property', doc: res('Custom::Thing', '      ServiceToken: arn\n      Whatever: 1\n') },
     { name: 'Json properties accept any keys', doc: res('AWS::IAM::Role', '      AssumeRolePolicyDocument:\n        Version: "2012-10-17"\n        Anything: 1\n') },
   ],
   'cfn-required-property': [
@@ -32,6 +34,7 @@ const table: Record<string, RuleCase[]> = {
     { name: 'missing at resource level', doc: 'Resources:\n  R:\n    Type: AWS::SQS::QueuePolicy\n    «Properties»:\n      Queues: [q]\n', messages: ["'PolicyDocument'"] },
     { name: 'no Properties at all', doc: 'Resources:\n  «R»:\n    Type: AWS::IAM::Role\n', messages: ["'AssumeRolePolicyDocument'"] },
     { name: 'nested property type', doc: res('AWS::S3::Bucket', '      «VersioningConfiguration»: {}\n'), messages: ["'Status'"] },
+    { name: 'AWS::CloudFormation::CustomResource still needs ServiceToken', doc: 'Resources:\n  R:\n    Type: AWS::CloudFormation::CustomResource\n    «Properties»:\n      Anything: 1\n', messages: ["'ServiceToken'"] },
     { name: 'SAM Globals supply required properties', doc: 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: python3.12\n' + res('AWS::Serverless::Function', '      CodeUri: .\n      Handler: a.b\n') },
   ],
   'cfn-value-type': [

@@ -25,6 +25,12 @@ export interface PropertyIssue {
 
 /** Functions whose result is a string, whatever their arguments. */
 const STRING_RESULTS = new Set(['Fn::Sub', 'Fn::Join', 'Fn::Base64', 'Fn::ImportValue', 'Fn::Select', 'Fn::ToJsonString']);
+/**
+ * Types whose resource schema accepts any property besides the ones it names: the properties of a
+ * custom resource are passed to its provider as they are (cfn-lint's schema patch gives
+ * `AWS::CloudFormation::CustomResource` a `.*` pattern property; `Custom::*` types have no schema).
+ */
+const OPEN_PROPERTY_TYPES: ReadonlySet<string> = new Set(['AWS::CloudFormation::CustomResource']);
 /** Functions whose result is a list. */
 const LIST_RESULTS = new Set(['Fn::GetAZs', 'Fn::Split', 'Fn::Cidr']);
 
@@ -150,6 +156,7 @@ class PropertyChecker {
         // The resource spec lags behind SAM, and SAM passes some keys through: on
         // AWS::Serverless::* types only a near-miss of a known property is reported.
         if (owner.startsWith('AWS::Serverless::') && suggestions.length === 0) continue;
+        if (OPEN_PROPERTY_TYPES.has(owner)) continue;
         this.issues.push({
           kind: 'unknown-property',
           span: pair.key.span,

@@ -156,7 +156,12 @@ class ShapeChecker {
         return;
       }
       case 'Fn::GetAZs':
-        // `!GetAZs ''` and a bare `!GetAZs` both mean the stack's region.
+        // `!GetAZs ''` and a bare `!GetAZs` both mean the stack's region; a written null (JSON
+        // `null`, YAML `null` or `~`) is refused by CloudFormation ("'null' values are not allowed").
+        if (call.argument.kind === 'scalar' && call.argument.value === null && call.argument.text.trim() !== '') {
+          this.report(call.argument.span, `The region of Fn::GetAZs cannot be null: CloudFormation refuses null values in templates. Write "" for the stack's region.`);
+          return;
+        }
         this.value(call.argument, call, 'region', true);
         return;
       case 'Fn::ImportValue':

@@ -12,6 +12,7 @@ import { RETIRED_TYPES, retiredMessage } from '../services/retiredServices';
 import { securityGroupPortProblems } from '../services/securityGroupPorts';
 import { longTxtStrings } from '../services/route53Txt';
 import { subnetCidrProblems } from '../services/subnetCidrs';
+import { ebsVolumeProblems } from '../services/ebsVolumes';
 import { resourcesByType, resourcesOf } from '../services/resourceIndex';
 
 export const dynamoDbAttributesRule: Rule = {
@@ -142,6 +143,16 @@ export const subnetCidrRule: Rule = {
   },
 };
 
+export const ebsVolumeLimitsRule: Rule = {
+  id: 'cfn-ebs-volume-limits',
+  description: 'EBS volumes (AWS::EC2::Volume and block-device mappings) within the limits of their VolumeType: Iops required for io1/io2 and within 100-64,000 (io1), 100-256,000 (io2), 3,000-80,000 (gp3), none on gp2/st1/sc1/standard; Throughput 125-2,000 MiB/s on gp3 only; size per type; Multi-Attach on io1/io2 only.',
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    for (const problem of ebsVolumeProblems(context.template)) context.report(problem.node.span, problem.message, undefined, problem.severity);
+  },
+};
+
 /** The service rules, in the order registry.ts lists them. */
 export const SERVICE_RULES: readonly Rule[] = [
   dynamoDbAttributesRule,
@@ -153,4 +164,5 @@ export const SERVICE_RULES: readonly Rule[] = [
   securityGroupPortsRule,
   route53TxtLengthRule,
   subnetCidrRule,
+  ebsVolumeLimitsRule,
 ];
