@@ -7,9 +7,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RelatedLocation } from '../../engine/findings';
-import { MAX_DOCUMENT_BYTES, readRegularFile, readTextFile } from '../readRegularFile';
+import { MAX_DOCUMENT_BYTES, readRegularFile } from '../readRegularFile';
 import type { LoadedCdkApp } from './loadCdkApp';
-import { listSourceFiles } from './staticLocator';
+import { readTextOrUndefined, type TextReader } from './textReader';
 
 /** An `s3://bucket/<hash>.ext` Location as the engine joins it to the template's folder. */
 const S3_ASSET = /\/s3:\/+[^/]+\/([0-9a-f]{16,}(?:\.\w+)?)$/;
@@ -69,17 +69,12 @@ export function sameBytesIn(appDir: string, staged: string): string | undefined 
   return undefined;
 }
 
-/** `overrideLogicalId('X')` calls of the app's sources: logical id -> place. */
-export function overrideCalls(appDir: string): Map<string, RelatedLocation> {
+/** `overrideLogicalId('X')` calls of the app's sources (`files`, read by `read`): logical id -> place. */
+export function overrideCalls(files: readonly string[], read: TextReader = readTextOrUndefined): Map<string, RelatedLocation> {
   const out = new Map<string, RelatedLocation>();
-  for (const file of listSourceFiles(appDir)) {
-    let text: string;
-    try {
-      text = readTextFile(file, MAX_DOCUMENT_BYTES);
-    } catch {
-      continue;
-    }
-    if (!text.includes('verride')) continue;
+  for (const file of files) {
+    const text = read(file);
+    if (text === undefined || !text.includes('verride')) continue;
     const lines = text.split('\n');
     lines.forEach((line, index) => {
       for (const match of line.matchAll(/(?:overrideLogicalId|override_logical_id)\(\s*(['"`])([A-Za-z0-9]{1,255})\1/g)) {

@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import { sortedEntries } from './dirEntries';
-import { MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
+import { readTextOrUndefined, type TextReader } from './textReader';
 
 /** One construct call found in a source file (zero-based line and column). */
 export interface ConstructCall {
@@ -49,14 +49,20 @@ export function listSourceFiles(appDir: string): string[] {
   return out;
 }
 
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+/**
+ * Line and column of increasing offsets of one text: each call counts lines from where the last
+ * stopped, so a file with many construct calls is scanned once, not once per call.
+ */
+function lineCounter(text: string): (offset: number) => { line: number; column: number } {
   let line = 0;
   let lineStart = 0;
-  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line++;
-    lineStart = index + 1;
-  }
-  return { line, column: offset - lineStart };
+  return (offset) => {
+    for (let index = text.indexOf('\n', lineStart); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) {
+      line++;
+      lineStart = index + 1;
+    }
+    return { line, column: offset - lineStart };
+  };
 }
 
 /** Construct calls of the app's sources, indexed by id. */
@@ -64,21 +70,19 @@ export class ConstructCallIndex {
   private readonly byId = new Map<string, ConstructCall[]>();
   private readonly classFiles = new Map<string, Set<string>>();
 
-  constructor(files: readonly string[]) {
+  /** `read` reads a source file (undefined: unreadable); by default from disk. */
+  constructor(files: readonly string[], read: TextReader = readTextOrUndefined) {
     for (const file of files) {
-      let text: string;
-      try {
-        text = readTextFile(file, MAX_DOCUMENT_BYTES);
-      } catch {
-        continue;
-      }
+      const text = read(file);
+      if (text === undefined) continue;
       // Compiled output of a TypeScript app: its .ts twin is the source to show.
       if (file.endsWith('.js') && /\/\/# sourceMappingURL=/.test(text.slice(-8_192))) continue;
       const pattern = file.endsWith('.py') ? new RegExp(PYTHON_CALL.source, 'g') : new RegExp(SCRIPT_CALL.source, 'g');
+      const lineAndColumn = lineCounter(text);
       for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
         const id = match[3]!;
         const calls = this.byId.get(id) ?? [];
-        calls.push({ file, ...lineAndColumn(text, match.index), className: match[1]!.split('.').pop()!, id });
+        calls.push({ file, ...lineAndColumn(match.index), className: match[1]!.split('.').pop()!, id });
         this.byId.set(id, calls);
       }
       for (const match of text.matchAll(/\bclass\s+([A-Za-z_$][\w$]*)/g)) {
