@@ -8,8 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFrame, type CreationFrame } from '../../engine/cdk/frames';
 import { decodeSourceMap, inlineSourceMapText, originalPositionFor, sourceMappingUrl, type DecodedSourceMap } from '../../engine/cdk/sourceMap';
-import { sortedEntries } from './dirEntries';
-import { readTextOrUndefined, type TextReader } from './textReader';
+import { DISK, type FileAccess } from './runFiles';
 
 /** A zero-based position in a source file (absolute path). */
 export interface SourcePosition {
@@ -69,10 +68,10 @@ export class FrameFiles {
    */
   private topLevel: ReadonlySet<string> | undefined;
 
-  /** `read` reads text files (the source locator passes its per-run cache, so a file is read once per run). */
+  /** `files` reads files and folders (the source locator passes its run's cache). */
   constructor(
     private readonly appDir: string | undefined,
-    private readonly read: TextReader = readTextOrUndefined,
+    private readonly files: FileAccess = DISK,
   ) {}
 
   /** The frame's file on this machine, or undefined when it is not part of the project. */
@@ -90,7 +89,7 @@ export class FrameFiles {
     if (inside(this.appDir, absolute) && isFile(absolute)) return absolute;
     // Synthesized elsewhere: the longest suffix of the recorded path that exists in the app.
     const parts = recorded.split(/[\\/]+/).filter((part) => part !== '');
-    this.topLevel ??= new Set(sortedEntries(this.appDir).map((entry) => entry.name.toLowerCase()));
+    this.topLevel ??= new Set(this.files.entries(this.appDir).map((entry) => entry.name.toLowerCase()));
     for (let start = 0; start < parts.length; start++) {
       if (this.topLevel.size > 0 && !this.topLevel.has(parts[start]!.toLowerCase())) continue;
       const candidate = path.join(this.appDir, ...parts.slice(start));
@@ -151,15 +150,15 @@ export class FrameFiles {
     if (this.maps.has(file)) return this.maps.get(file);
     let map: DecodedSourceMap | undefined;
     try {
-      const generated = this.read(file);
+      const generated = this.files.text(file);
       const url = generated === undefined ? undefined : sourceMappingUrl(generated);
       if (url !== undefined) {
         const inline = inlineSourceMapText(url, (base64) => Buffer.from(base64, 'base64').toString('utf8'));
         const mapFile = inline === undefined && !url.includes(':') ? path.resolve(path.dirname(file), decodeURIComponent(url)) : undefined;
-        const text = inline ?? (mapFile !== undefined ? this.read(mapFile) : undefined);
+        const text = inline ?? (mapFile !== undefined ? this.files.text(mapFile) : undefined);
         map = text === undefined ? undefined : decodeCached(mapFile ?? file, text);
       } else if (generated !== undefined) {
-        const text = this.read(`${file}.map`);
+        const text = this.files.text(`${file}.map`);
         map = text === undefined ? undefined : decodeCached(`${file}.map`, text);
       }
     } catch {

@@ -76,7 +76,7 @@ class CoveredProperties {
 export function lintCdkApp(app: LoadedCdkApp, analyzer: Analyzer, options: LintOptions = {}, locator = new SourceLocator(app.appDir)): CdkLintResult {
   const assembly = app.assembly;
   if (!assembly) return { reports: [], problems: [`${app.assemblyDir} has no manifest.json: synthesize the app first (cdk synth).`] };
-  const files = app.appDir ? new AppFileCache(app.appDir, (file) => locator.text(file), () => locator.sourceFiles()) : undefined;
+  const files = app.appDir ? new AppFileCache(app.appDir, locator.files, () => locator.sourceFiles()) : undefined;
   const reports: CdkTemplateReport[] = [];
   const covered = new CoveredProperties();
   for (const stack of assembly.stacks) {

@@ -15,7 +15,7 @@ import type { Finding, RelatedLocation } from '../../engine/findings';
 import type { LoadedCdkApp } from './loadCdkApp';
 import { overrideCalls, sameBytesIn, stagedAssetFile } from './stagedAssets';
 import { listSourceFiles } from './staticLocator';
-import { readTextOrUndefined, type TextReader } from './textReader';
+import { DISK, type FileAccess } from './runFiles';
 
 const API_BODY: ReadonlyMap<string, string> = new Map([
   ['AWS::ApiGateway::RestApi', 'Body'],
@@ -31,11 +31,11 @@ export class AppFileCache {
   private readonly staged = new Map<string, string | undefined>();
   private readonly documents = new Map<string, { text: string; document: ParsedDocument } | undefined>();
 
-  /** `read` and `sourceFiles` are the lint run's (SourceLocator): files read once, the folder listed once. */
+  /** `files` and `sourceFiles` are the lint run's (SourceLocator): files read once, folders listed once. */
   constructor(
     private readonly appDir: string,
-    private readonly read: TextReader = readTextOrUndefined,
-    private readonly sourceFiles: () => readonly string[] = () => listSourceFiles(appDir),
+    private readonly files: FileAccess = DISK,
+    private readonly sourceFiles: () => readonly string[] = () => listSourceFiles(appDir, files),
   ) {}
 
   /** The staged file of an asset URL (several stacks often include the same one). */
@@ -47,18 +47,18 @@ export class AppFileCache {
   /** A staged file's text and parse, read once per run; undefined when unreadable. */
   document(staged: string, label: string): { text: string; document: ParsedDocument } | undefined {
     if (!this.documents.has(staged)) {
-      const text = this.read(staged);
+      const text = this.files.text(staged);
       this.documents.set(staged, text === undefined ? undefined : { text, document: parseIncludedFile(label, text) });
     }
     return this.documents.get(staged);
   }
 
   overrideCalls(): Map<string, RelatedLocation> {
-    return (this.overrides ??= overrideCalls(this.sourceFiles(), this.read));
+    return (this.overrides ??= overrideCalls(this.sourceFiles(), this.files));
   }
 
   original(staged: string): string | undefined {
-    if (!this.originals.has(staged)) this.originals.set(staged, sameBytesIn(this.appDir, staged));
+    if (!this.originals.has(staged)) this.originals.set(staged, sameBytesIn(this.appDir, staged, this.files));
     return this.originals.get(staged);
   }
 }

@@ -11,7 +11,7 @@ import { creationFrameLines, lastPropertyAssignment } from '../../engine/cdk/fra
 import { FrameFiles, type SourcePosition } from './frameFiles';
 import { locateAssignment, locateInPython, locateInScript, type CallPlacement, type SourceRange } from './propertyLocator';
 import { ConstructCallIndex, listSourceFiles } from './staticLocator';
-import { readTextOrUndefined } from './textReader';
+import { RunFiles } from './runFiles';
 
 /** How sure the placement is: on the property key, on the construct call, or inferred from ids. */
 export type PlacementPrecision = 'property' | 'construct' | 'file';
@@ -39,18 +39,19 @@ export class SourceLocator {
   private readonly frames: FrameFiles;
   private staticIndex: ConstructCallIndex | undefined;
   private sources: readonly string[] | undefined;
-  private readonly texts = new Map<string, string | undefined>();
+  /** What this run reads: shared with the frame files, the static index and the OpenAPI asset check. */
+  readonly files = new RunFiles();
   private readonly lineCache = new Map<string, readonly string[] | undefined>();
   /** Placements already made (several findings, and stacks made by the same code, share them). */
   private readonly placements = new Map<string, SourcePlacement>();
 
   constructor(private readonly appDir: string | undefined) {
-    this.frames = new FrameFiles(appDir, (file) => this.text(file));
+    this.frames = new FrameFiles(appDir, this.files);
   }
 
   /** The app's source files (staticLocator.ts's `listSourceFiles`), listed once per run; empty without an app folder. */
   sourceFiles(): readonly string[] {
-    return (this.sources ??= this.appDir === undefined ? [] : listSourceFiles(this.appDir));
+    return (this.sources ??= this.appDir === undefined ? [] : listSourceFiles(this.appDir, this.files));
   }
 
   /** The lines of a source file (cached for this run). */
@@ -66,8 +67,7 @@ export class SourceLocator {
 
   /** The text of a source file (cached for this run). */
   text(file: string): string | undefined {
-    if (!this.texts.has(file)) this.texts.set(file, readTextOrUndefined(file));
-    return this.texts.get(file);
+    return this.files.text(file);
   }
 
   /** The recorded creation position of the construct at `constructPath` or its nearest ancestor with frames. */
@@ -141,7 +141,7 @@ export class SourceLocator {
 
   private inferred(constructPath: string, propertyPath: readonly (string | number)[]): SourcePlacement | undefined {
     if (this.appDir === undefined) return undefined;
-    this.staticIndex ??= new ConstructCallIndex(this.sourceFiles(), (file) => this.text(file));
+    this.staticIndex ??= new ConstructCallIndex(this.sourceFiles(), this.files);
     const match = this.staticIndex.find(constructPath);
     if (!match) return undefined;
     return this.atPosition({ file: match.call.file, line: match.call.line, column: match.call.column }, propertyPath, true, match.matchedId);

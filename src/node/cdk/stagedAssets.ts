@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { RelatedLocation } from '../../engine/findings';
 import { MAX_DOCUMENT_BYTES, readRegularFile } from '../readRegularFile';
 import type { LoadedCdkApp } from './loadCdkApp';
-import { readTextOrUndefined, type TextReader } from './textReader';
+import { DISK, type FileAccess } from './runFiles';
 
 /** An `s3://bucket/<hash>.ext` Location as the engine joins it to the template's folder. */
 const S3_ASSET = /\/s3:\/+[^/]+\/([0-9a-f]{16,}(?:\.\w+)?)$/;
@@ -30,8 +30,8 @@ export function stagedAssetFile(app: LoadedCdkApp, requested: string): string | 
 }
 const MAX_CANDIDATES = 2_000;
 
-/** The file of the app folder with the same bytes as a staged asset. */
-export function sameBytesIn(appDir: string, staged: string): string | undefined {
+/** The file of the app folder with the same bytes as a staged asset (folders listed through `access`). */
+export function sameBytesIn(appDir: string, staged: string, access: FileAccess = DISK): string | undefined {
   let wanted: Buffer;
   try {
     // A regular file under the limit, read with a bounded read: an assembly is workspace content
@@ -45,13 +45,7 @@ export function sameBytesIn(appDir: string, staged: string): string | undefined 
   let seen = 0;
   while (stack.length > 0 && seen < MAX_CANDIDATES) {
     const dir = stack.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
+    for (const entry of access.entries(dir)) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith('.') && entry.name !== 'node_modules' && !entry.name.startsWith('cdk.out')) stack.push(full);
@@ -69,11 +63,11 @@ export function sameBytesIn(appDir: string, staged: string): string | undefined 
   return undefined;
 }
 
-/** `overrideLogicalId('X')` calls of the app's sources (`files`, read by `read`): logical id -> place. */
-export function overrideCalls(files: readonly string[], read: TextReader = readTextOrUndefined): Map<string, RelatedLocation> {
+/** `overrideLogicalId('X')` calls of the app's sources (`files`, read through `access`): logical id -> place. */
+export function overrideCalls(files: readonly string[], access: FileAccess = DISK): Map<string, RelatedLocation> {
   const out = new Map<string, RelatedLocation>();
   for (const file of files) {
-    const text = read(file);
+    const text = access.text(file);
     if (text === undefined || !text.includes('verride')) continue;
     const lines = text.split('\n');
     lines.forEach((line, index) => {

@@ -6,8 +6,7 @@
  * and every message says so.
  */
 import * as path from 'node:path';
-import { sortedEntries } from './dirEntries';
-import { readTextOrUndefined, type TextReader } from './textReader';
+import { DISK, type FileAccess } from './runFiles';
 
 /** One construct call found in a source file (zero-based line and column). */
 export interface ConstructCall {
@@ -30,12 +29,12 @@ const PYTHON_CALL = /([A-Za-z_][\w.]*)\((?:\s|#[^\n]*\n)*[A-Za-z_][\w.]*\s*,\s*(
 /** Ids aws-cdk-lib gives to the resources inside its constructs: never written by the user. */
 const LIBRARY_IDS = new Set(['Resource', 'Default']);
 
-/** Source files of an app folder (compiled `.js` next to its `.ts` is skipped), bounded. */
-export function listSourceFiles(appDir: string): string[] {
+/** Source files of an app folder (compiled `.js` next to its `.ts` is skipped), bounded; folders listed by `files`. */
+export function listSourceFiles(appDir: string, files: FileAccess = DISK): string[] {
   const out: string[] = [];
   const walk = (dir: string, depth: number): void => {
     if (depth > MAX_DEPTH || out.length >= MAX_FILES) return;
-    for (const entry of sortedEntries(dir)) {
+    for (const entry of files.entries(dir)) {
       if (out.length >= MAX_FILES) return;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
@@ -70,10 +69,10 @@ export class ConstructCallIndex {
   private readonly byId = new Map<string, ConstructCall[]>();
   private readonly classFiles = new Map<string, Set<string>>();
 
-  /** `read` reads a source file (undefined: unreadable); by default from disk. */
-  constructor(files: readonly string[], read: TextReader = readTextOrUndefined) {
+  /** `access` reads the files (the source locator passes its run's cache). */
+  constructor(files: readonly string[], access: FileAccess = DISK) {
     for (const file of files) {
-      const text = read(file);
+      const text = access.text(file);
       if (text === undefined) continue;
       // Compiled output of a TypeScript app: its .ts twin is the source to show.
       if (file.endsWith('.js') && /\/\/# sourceMappingURL=/.test(text.slice(-8_192))) continue;
