@@ -45,10 +45,11 @@ export function sameBytesIn(appDir: string, staged: string, access: FileAccess =
   let seen = 0;
   while (stack.length > 0 && seen < MAX_CANDIDATES) {
     const dir = stack.pop()!;
+    const folders: string[] = [];
     for (const entry of access.entries(dir)) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && entry.name !== 'node_modules' && !entry.name.startsWith('cdk.out')) stack.push(full);
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules' && !entry.name.startsWith('cdk.out')) folders.push(full);
         continue;
       }
       if (!entry.isFile() || path.extname(entry.name) !== extension) continue;
@@ -59,6 +60,8 @@ export function sameBytesIn(appDir: string, staged: string, access: FileAccess =
         // unreadable: not the one
       }
     }
+    // Popped in name order: of several copies, the first in a sorted walk wins on every machine.
+    stack.push(...folders.reverse());
   }
   return undefined;
 }

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { FrameFiles } from '../../../src/node/cdk/frameFiles';
 import { RunFiles } from '../../../src/node/cdk/runFiles';
+import { sameBytesIn } from '../../../src/node/cdk/stagedAssets';
 import { ConstructCallIndex } from '../../../src/node/cdk/staticLocator';
 
 const temporary: string[] = [];
@@ -105,5 +106,21 @@ describe('static index line numbers', () => {
     assert.deepEqual(at('Jobs'), [4, 2]);
     assert.deepEqual(at('Alerts'), [6, 0]);
     assert.deepEqual(at('Data'), [6, lines[6]!.indexOf('new Key')]);
+  });
+});
+
+describe('staged asset search', () => {
+  it('of several project files with the staged bytes, answers the first in name order, through one run\'s listings', () => {
+    const dir = tempDir();
+    for (const folder of ['zeta', 'alpha', 'alpha/inner', 'mid']) fs.mkdirSync(path.join(dir, folder), { recursive: true });
+    const text = 'openapi: 3.0.0\n';
+    for (const file of ['zeta/api.yaml', 'alpha/inner/api.yaml', 'mid/api.yaml']) fs.writeFileSync(path.join(dir, file), text);
+    fs.mkdirSync(path.join(dir, 'cdk.out'));
+    const staged = path.join(dir, 'cdk.out', 'asset.0123456789abcdef.yaml');
+    fs.writeFileSync(staged, text);
+    const run = new RunFiles();
+    assert.equal(sameBytesIn(dir, staged, run), path.join(dir, 'alpha', 'inner', 'api.yaml'));
+    fs.rmSync(path.join(dir, 'alpha'), { recursive: true });
+    assert.equal(sameBytesIn(dir, staged), path.join(dir, 'mid', 'api.yaml'));
   });
 });
