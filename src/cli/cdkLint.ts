@@ -10,6 +10,7 @@ import type { Finding, LintOptions } from '../engine/findings';
 import { cdkFolderKind, findCdkApps, staleSource } from '../node/cdk/findCdkApps';
 import { lintCdkApp } from '../node/cdk/lintCdkApp';
 import { loadCdkApp } from '../node/cdk/loadCdkApp';
+import { SourceLocator } from '../node/cdk/sourceLocator';
 import type { FileReport } from './report';
 
 /** What the CDK part of a lint run produced. */
@@ -61,9 +62,11 @@ export function lintCdkPaths(paths: readonly string[], analyzer: Analyzer, optio
         continue;
       }
       for (const problem of [...(app.config?.problems ?? []), ...app.assembly.problems]) note(`${shown(app.assemblyDir)}: ${problem}`);
-      const stale = app.appDir ? staleSource(app.appDir, app.assemblyDir) : undefined;
+      // One locator for the run: the staleness check and the placement share its listing of the app's sources.
+      const locator = new SourceLocator(app.appDir);
+      const stale = app.appDir ? staleSource(app.appDir, app.assemblyDir, locator.sourceFiles()) : undefined;
       if (stale) note(`${shown(app.assemblyDir)} is older than ${shown(stale.file)}: findings may be out of date; run \`cdk synth\` to refresh them.`);
-      const result = lintCdkApp(app, analyzer, optionsFor(path.join(app.assemblyDir, 'manifest.json')));
+      const result = lintCdkApp(app, analyzer, optionsFor(path.join(app.assemblyDir, 'manifest.json')), locator);
       for (const report of result.reports) reports.push({ file: shown(report.templateFile), findings: report.findings.map((finding) => relativeFinding(finding, shown)) });
     }
   }

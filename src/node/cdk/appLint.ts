@@ -50,7 +50,7 @@ export function lintCdkAppFolder(appDir: string, analyzer: Analyzer, options: Li
       if (text !== undefined) sources.set(target, text);
     }
   }
-  const stale = staleSource(appDir, app.assemblyDir);
+  const stale = staleSource(appDir, app.assemblyDir, app.appDir === appDir ? locator.sourceFiles() : undefined);
   return {
     appDir,
     assemblyDir: app.assemblyDir,

@@ -34,8 +34,12 @@ export function cdkFolderKind(folder: string): 'app' | 'assembly' | undefined {
   return undefined;
 }
 
-/** Staleness of an app's assembly: the newest source file when it is newer than the assembly's manifest. */
-export function staleSource(appDir: string, assemblyDir: string): { file: string; modified: Date } | undefined {
+/**
+ * Staleness of an app's assembly: the newest source file when it is newer than the assembly's
+ * manifest. `sources` is the app's source list when the caller has it already (a lint run's
+ * `SourceLocator.sourceFiles()`), so the folder is not walked twice.
+ */
+export function staleSource(appDir: string, assemblyDir: string, sources?: readonly string[]): { file: string; modified: Date } | undefined {
   let assemblyTime: number;
   try {
     assemblyTime = fs.statSync(path.join(assemblyDir, 'manifest.json')).mtimeMs;
@@ -43,7 +47,7 @@ export function staleSource(appDir: string, assemblyDir: string): { file: string
     return undefined;
   }
   let newest: { file: string; time: number } | undefined;
-  for (const file of [...listSourceFiles(appDir), path.join(appDir, 'cdk.json')]) {
+  for (const file of [...(sources ?? listSourceFiles(appDir)), path.join(appDir, 'cdk.json')]) {
     try {
       const time = fs.statSync(file).mtimeMs;
       if (!newest || time > newest.time) newest = { file, time };

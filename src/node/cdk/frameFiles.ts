@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFrame, type CreationFrame } from '../../engine/cdk/frames';
 import { decodeSourceMap, inlineSourceMapText, originalPositionFor, sourceMappingUrl, type DecodedSourceMap } from '../../engine/cdk/sourceMap';
-import { MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
+import { DISK, type FileAccess } from './runFiles';
 
 /** A zero-based position in a source file (absolute path). */
 export interface SourcePosition {
@@ -36,6 +36,23 @@ function isDependency(file: string): boolean {
   return file.split(/[\\/]/).includes('node_modules') || /[\\/](site-packages|dist-packages)[\\/]/.test(file) || file.startsWith('node:');
 }
 
+/**
+ * Decoded source maps by map file (or `.js` file, for inline maps), kept while their text is the
+ * same: the server lints an app again after each synth, and tsc rewrites the maps with the same
+ * text when their source did not change. The text is read on every run; only decoding is saved.
+ */
+const decodedMaps = new Map<string, { text: string; map: DecodedSourceMap | undefined }>();
+const MAX_DECODED_MAPS = 500;
+
+function decodeCached(key: string, text: string): DecodedSourceMap | undefined {
+  const cached = decodedMaps.get(key);
+  if (cached && cached.text === text) return cached.map;
+  if (decodedMaps.size >= MAX_DECODED_MAPS) decodedMaps.clear();
+  const map = decodeSourceMap(text);
+  decodedMaps.set(key, { text, map });
+  return map;
+}
+
 /** Resolves files named by frames and reads their source maps, with caches for one lint run. */
 export class FrameFiles {
   private readonly resolved = new Map<string, string | undefined>();
@@ -44,8 +61,18 @@ export class FrameFiles {
   private readonly existing = new Map<string, boolean>();
   /** Position of each frame line seen (null: not a project frame). */
   private readonly byLine = new Map<string, SourcePosition | null>();
+  /**
+   * Lower-cased names in the app folder: a suffix candidate whose first part is not there cannot
+   * exist, so it is not asked for (a frame recorded in CI names 5 to 10 folders above the app).
+   * Empty (unreadable folder): every candidate is asked.
+   */
+  private topLevel: ReadonlySet<string> | undefined;
 
-  constructor(private readonly appDir: string | undefined) {}
+  /** `files` reads files and folders (the source locator passes its run's cache). */
+  constructor(
+    private readonly appDir: string | undefined,
+    private readonly files: FileAccess = DISK,
+  ) {}
 
   /** The frame's file on this machine, or undefined when it is not part of the project. */
   resolveFile(recorded: string): string | undefined {
@@ -62,7 +89,9 @@ export class FrameFiles {
     if (inside(this.appDir, absolute) && isFile(absolute)) return absolute;
     // Synthesized elsewhere: the longest suffix of the recorded path that exists in the app.
     const parts = recorded.split(/[\\/]+/).filter((part) => part !== '');
+    this.topLevel ??= new Set(this.files.entries(this.appDir).map((entry) => entry.name.toLowerCase()));
     for (let start = 0; start < parts.length; start++) {
+      if (this.topLevel.size > 0 && !this.topLevel.has(parts[start]!.toLowerCase())) continue;
       const candidate = path.join(this.appDir, ...parts.slice(start));
       if (inside(this.appDir, candidate) && isFile(candidate)) return candidate;
     }
@@ -121,13 +150,16 @@ export class FrameFiles {
     if (this.maps.has(file)) return this.maps.get(file);
     let map: DecodedSourceMap | undefined;
     try {
-      const url = sourceMappingUrl(readTextFile(file, MAX_DOCUMENT_BYTES));
+      const generated = this.files.text(file);
+      const url = generated === undefined ? undefined : sourceMappingUrl(generated);
       if (url !== undefined) {
         const inline = inlineSourceMapText(url, (base64) => Buffer.from(base64, 'base64').toString('utf8'));
-        const text = inline ?? (url.includes(':') ? undefined : readTextFile(path.resolve(path.dirname(file), decodeURIComponent(url)), MAX_DOCUMENT_BYTES));
-        map = text === undefined ? undefined : decodeSourceMap(text);
-      } else if (isFile(`${file}.map`)) {
-        map = decodeSourceMap(readTextFile(`${file}.map`, MAX_DOCUMENT_BYTES));
+        const mapFile = inline === undefined && !url.includes(':') ? path.resolve(path.dirname(file), decodeURIComponent(url)) : undefined;
+        const text = inline ?? (mapFile !== undefined ? this.files.text(mapFile) : undefined);
+        map = text === undefined ? undefined : decodeCached(mapFile ?? file, text);
+      } else if (generated !== undefined) {
+        const text = this.files.text(`${file}.map`);
+        map = text === undefined ? undefined : decodeCached(`${file}.map`, text);
       }
     } catch {
       map = undefined;

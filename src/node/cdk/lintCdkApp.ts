@@ -12,7 +12,7 @@ import { keyPathAt, resourcePropertyPath } from '../../engine/cdk/templatePath';
 import type { Finding, LintOptions, RelatedLocation, Severity } from '../../engine/findings';
 import type { LoadedCdkApp } from './loadCdkApp';
 import { AppFileCache, openApiAssetFindings } from './openApiAssets';
-import { isSuppressedInSource, SourceLocator, type SourcePlacement } from './sourceLocator';
+import { SourceLocator, type SourcePlacement } from './sourceLocator';
 
 /** Findings of one synthesized template: placed on sources (`otherFile`) where the construct was found. */
 export interface CdkTemplateReport {
@@ -47,13 +47,38 @@ function templateLabel(stack: CdkStack, logicalId: string | undefined): string {
   return logicalId ? `synthesized into ${logicalId} of stack ${stack.displayName}` : `synthesized into stack ${stack.displayName}`;
 }
 
+/**
+ * Resource properties our findings are about, per template and resource: a validation-report
+ * violation of the same property (or of a property above or below it) is already said.
+ */
+class CoveredProperties {
+  /** `template#logicalId` -> property paths joined with `.`. */
+  private readonly byResource = new Map<string, Set<string>>();
+
+  add(templateFile: string, logicalId: string, properties: readonly (string | number)[]): void {
+    const key = `${templateFile}#${logicalId}`;
+    let paths = this.byResource.get(key);
+    if (!paths) this.byResource.set(key, (paths = new Set()));
+    paths.add(properties.join('.'));
+  }
+
+  /** Whether a finding of ours is on this property, one inside it or one that holds it. */
+  overlaps(templateFile: string, logicalId: string, properties: readonly (string | number)[]): boolean {
+    const paths = this.byResource.get(`${templateFile}#${logicalId}`);
+    if (!paths) return false;
+    const wanted = properties.join('.');
+    for (const ours of paths) if (ours === wanted || ours.startsWith(`${wanted}.`) || wanted.startsWith(`${ours}.`)) return true;
+    return false;
+  }
+}
+
 /** Lints the loaded app. `options` are the lint options; each stack's region is added as `deploymentRegion`. */
 export function lintCdkApp(app: LoadedCdkApp, analyzer: Analyzer, options: LintOptions = {}, locator = new SourceLocator(app.appDir)): CdkLintResult {
   const assembly = app.assembly;
   if (!assembly) return { reports: [], problems: [`${app.assemblyDir} has no manifest.json: synthesize the app first (cdk synth).`] };
-  const files = app.appDir ? new AppFileCache(app.appDir) : undefined;
+  const files = app.appDir ? new AppFileCache(app.appDir, locator.files, () => locator.sourceFiles()) : undefined;
   const reports: CdkTemplateReport[] = [];
-  const covered = new Set<string>();
+  const covered = new CoveredProperties();
   for (const stack of assembly.stacks) {
     const templateFile = path.join(app.assemblyDir, ...stack.templateFile.split('/'));
     const analyzed = assembly.templates.get(stack.templateFile);
@@ -65,7 +90,7 @@ export function lintCdkApp(app: LoadedCdkApp, analyzer: Analyzer, options: LintO
     for (const finding of result.findings) {
       const keyPath = keyPathAt(analyzed.document.root, finding.span.start);
       const inResource = resourcePropertyPath(keyPath);
-      if (inResource) covered.add(`${stack.templateFile}#${inResource.logicalId}#${inResource.properties.join('.')}`);
+      if (inResource) covered.add(stack.templateFile, inResource.logicalId, inResource.properties);
       if (finding.otherFile) {
         findings.push(finding);
         continue;
@@ -76,7 +101,7 @@ export function lintCdkApp(app: LoadedCdkApp, analyzer: Analyzer, options: LintO
         findings.push(finding);
         continue;
       }
-      if (isSuppressedInSource(locator.text(placement.file), placement, finding.rule)) continue;
+      if (locator.isSuppressed(placement, finding.rule)) continue;
       const related: RelatedLocation = { file: templateFile, range: finding.range, span: finding.span, message: templateLabel(stack, inResource?.logicalId) };
       findings.push({ ...finding, message: finding.message + placementNote(placement), otherFile: { file: placement.file, range: placement.range }, related: [related, ...(finding.related ?? [])] });
     }
@@ -88,16 +113,15 @@ export function lintCdkApp(app: LoadedCdkApp, analyzer: Analyzer, options: LintO
 }
 
 /** validation-report.json violations of this stack's template, placed on sources; those our rules cover are left out. */
-function violationFindings(violations: readonly CdkValidationViolation[], stack: CdkStack, analyzed: ReturnType<Analyzer['analyze']>, templateFile: string, locator: SourceLocator, covered: ReadonlySet<string>): Finding[] {
+function violationFindings(violations: readonly CdkValidationViolation[], stack: CdkStack, analyzed: ReturnType<Analyzer['analyze']>, templateFile: string, locator: SourceLocator, covered: CoveredProperties): Finding[] {
   const out: Finding[] = [];
   for (const violation of violations) {
     if (violation.templateFile !== stack.templateFile || violation.logicalId === undefined) continue;
     const propertyPaths = violation.propertyPaths.length > 0 ? violation.propertyPaths : ['Properties'];
     for (const propertyPath of propertyPaths) {
       const properties = propertyPath.split('.').slice(1);
-      const key = `${stack.templateFile}#${violation.logicalId}#${properties.join('.')}`;
       // Ours already says it (same resource, same property): one finding, not two.
-      if ([...covered].some((ours) => ours === key || ours.startsWith(`${key}.`) || key.startsWith(`${ours}.`))) continue;
+      if (covered.overlaps(stack.templateFile, violation.logicalId, properties)) continue;
       const resource = analyzed.template?.resources.get(violation.logicalId);
       const span = resource?.keyNode?.span ?? { start: 0, end: 0 };
       const range = analyzed.lineIndex.rangeOf(span);
@@ -109,7 +133,7 @@ function violationFindings(violations: readonly CdkValidationViolation[], stack:
         out.push(base);
         continue;
       }
-      if (isSuppressedInSource(locator.text(placement.file), placement, CDK_VALIDATION_RULE)) continue;
+      if (locator.isSuppressed(placement, CDK_VALIDATION_RULE)) continue;
       out.push({
         ...base,
         message: message + placementNote(placement),

@@ -12,9 +12,10 @@ import { checkIncludedReferences, parseIncludedFile } from '../../engine/apigate
 import { asIntrinsic } from '../../engine/cfn/intrinsics';
 import { getValue, type ParsedDocument } from '../../engine/document/located';
 import type { Finding, RelatedLocation } from '../../engine/findings';
-import { MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
 import type { LoadedCdkApp } from './loadCdkApp';
 import { overrideCalls, sameBytesIn, stagedAssetFile } from './stagedAssets';
+import { listSourceFiles } from './staticLocator';
+import { DISK, type FileAccess } from './runFiles';
 
 const API_BODY: ReadonlyMap<string, string> = new Map([
   ['AWS::ApiGateway::RestApi', 'Body'],
@@ -30,7 +31,12 @@ export class AppFileCache {
   private readonly staged = new Map<string, string | undefined>();
   private readonly documents = new Map<string, { text: string; document: ParsedDocument } | undefined>();
 
-  constructor(private readonly appDir: string) {}
+  /** `files` and `sourceFiles` are the lint run's (SourceLocator): files read once, folders listed once. */
+  constructor(
+    private readonly appDir: string,
+    private readonly files: FileAccess = DISK,
+    private readonly sourceFiles: () => readonly string[] = () => listSourceFiles(appDir, files),
+  ) {}
 
   /** The staged file of an asset URL (several stacks often include the same one). */
   stagedFile(app: LoadedCdkApp, location: string): string | undefined {
@@ -41,24 +47,18 @@ export class AppFileCache {
   /** A staged file's text and parse, read once per run; undefined when unreadable. */
   document(staged: string, label: string): { text: string; document: ParsedDocument } | undefined {
     if (!this.documents.has(staged)) {
-      let read: { text: string; document: ParsedDocument } | undefined;
-      try {
-        const text = readTextFile(staged, MAX_DOCUMENT_BYTES);
-        read = { text, document: parseIncludedFile(label, text) };
-      } catch {
-        read = undefined;
-      }
-      this.documents.set(staged, read);
+      const text = this.files.text(staged);
+      this.documents.set(staged, text === undefined ? undefined : { text, document: parseIncludedFile(label, text) });
     }
     return this.documents.get(staged);
   }
 
   overrideCalls(): Map<string, RelatedLocation> {
-    return (this.overrides ??= overrideCalls(this.appDir));
+    return (this.overrides ??= overrideCalls(this.sourceFiles(), this.files));
   }
 
   original(staged: string): string | undefined {
-    if (!this.originals.has(staged)) this.originals.set(staged, sameBytesIn(this.appDir, staged));
+    if (!this.originals.has(staged)) this.originals.set(staged, sameBytesIn(this.appDir, staged, this.files));
     return this.originals.get(staged);
   }
 }
@@ -79,10 +79,13 @@ export function openApiAssetFindings(app: LoadedCdkApp, analyzed: AnalyzedDocume
     const original = cache.original(staged) ?? staged;
     const included = cache.document(staged, original);
     if (!included) continue;
+    const problems = checkIncludedReferences(original, included.text, template, catalog, included.document);
+    if (problems.length === 0) continue;
+    // The app's overrideLogicalId calls are looked for only when there is a finding to show them with.
     const overrides = cache.overrideCalls();
     const note = overrides.size > 0 ? ` The app sets logical ids with overrideLogicalId (${[...overrides.keys()].join(', ')}): rename on both sides or on neither.` : '';
     const range = analyzed.lineIndex.rangeOf(location.span);
-    for (const problem of checkIncludedReferences(original, included.text, template, catalog, included.document)) {
+    for (const problem of problems) {
       out.push({
         rule: 'apigw-template-references',
         severity: 'error',

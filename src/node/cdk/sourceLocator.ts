@@ -8,10 +8,10 @@
 import * as path from 'node:path';
 import type { CdkStack } from '../../engine/cdk/assemblyModel';
 import { creationFrameLines, lastPropertyAssignment } from '../../engine/cdk/frames';
-import { MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
 import { FrameFiles, type SourcePosition } from './frameFiles';
 import { locateAssignment, locateInPython, locateInScript, type CallPlacement, type SourceRange } from './propertyLocator';
 import { ConstructCallIndex, listSourceFiles } from './staticLocator';
+import { RunFiles } from './runFiles';
 
 /** How sure the placement is: on the property key, on the construct call, or inferred from ids. */
 export type PlacementPrecision = 'property' | 'construct' | 'file';
@@ -30,30 +30,44 @@ export interface SourcePlacement {
   readonly callLine: number;
 }
 
-/** Finds sources of constructs for one app; caches files, maps and the static index per instance. */
+/**
+ * Finds sources of constructs for one app; caches files, maps and the static index per instance.
+ * One instance serves one lint run: every file it (and its FrameFiles, the static index and the
+ * OpenAPI asset check) reads is read once, and the app folder is listed once.
+ */
 export class SourceLocator {
   private readonly frames: FrameFiles;
   private staticIndex: ConstructCallIndex | undefined;
-  private readonly texts = new Map<string, string | undefined>();
+  private sources: readonly string[] | undefined;
+  /** What this run reads: shared with the frame files, the static index and the OpenAPI asset check. */
+  readonly files = new RunFiles();
+  private readonly lineCache = new Map<string, readonly string[] | undefined>();
   /** Placements already made (several findings, and stacks made by the same code, share them). */
   private readonly placements = new Map<string, SourcePlacement>();
 
   constructor(private readonly appDir: string | undefined) {
-    this.frames = new FrameFiles(appDir);
+    this.frames = new FrameFiles(appDir, this.files);
+  }
+
+  /** The app's source files (staticLocator.ts's `listSourceFiles`), listed once per run; empty without an app folder. */
+  sourceFiles(): readonly string[] {
+    return (this.sources ??= this.appDir === undefined ? [] : listSourceFiles(this.appDir, this.files));
+  }
+
+  /** The lines of a source file (cached for this run). */
+  lines(file: string): readonly string[] | undefined {
+    if (!this.lineCache.has(file)) this.lineCache.set(file, this.text(file)?.split('\n'));
+    return this.lineCache.get(file);
+  }
+
+  /** Whether a suppression comment of the placement's file names `rule` (see {@link isSuppressedInLines}). */
+  isSuppressed(placement: SourcePlacement, rule: string): boolean {
+    return isSuppressedInLines(this.lines(placement.file), placement, rule);
   }
 
   /** The text of a source file (cached for this run). */
   text(file: string): string | undefined {
-    if (!this.texts.has(file)) {
-      let text: string | undefined;
-      try {
-        text = readTextFile(file, MAX_DOCUMENT_BYTES);
-      } catch {
-        text = undefined;
-      }
-      this.texts.set(file, text);
-    }
-    return this.texts.get(file);
+    return this.files.text(file);
   }
 
   /** The recorded creation position of the construct at `constructPath` or its nearest ancestor with frames. */
@@ -92,7 +106,7 @@ export class SourceLocator {
     const text = this.text(position.file);
     if (text === undefined) return undefined;
     const located = position.file.endsWith('.py') ? undefined : locateAssignment(position.file, text, position.line, position.column, propertyPath);
-    const lineText = text.split('\n')[position.line] ?? '';
+    const lineText = this.lines(position.file)?.[position.line] ?? '';
     const wholeLine: SourceRange = { start: { line: position.line, character: lineText.search(/\S|$/) }, end: { line: position.line, character: lineText.trimEnd().length } };
     // Suppression comments are read on the construct's line too (when in the same file), as for any finding of it.
     const callLine = creation?.file === position.file ? this.atPosition(creation, [], false).callLine : (located?.callLine ?? position.line);
@@ -121,13 +135,13 @@ export class SourceLocator {
     const base = { file: position.file, inferred, ...(matchedId !== undefined ? { matchedId } : {}) };
     if (call?.property) return { ...base, range: call.property, precision: 'property', callLine: call.callLine };
     if (call) return { ...base, range: call.call, precision: 'construct', callLine: call.callLine };
-    const lineLength = text?.split('\n')[position.line]?.length ?? position.column;
+    const lineLength = this.lines(position.file)?.[position.line]?.length ?? position.column;
     return { ...base, range: { start: { line: position.line, character: position.column }, end: { line: position.line, character: Math.max(position.column, lineLength) } }, precision: 'construct', callLine: position.line };
   }
 
   private inferred(constructPath: string, propertyPath: readonly (string | number)[]): SourcePlacement | undefined {
     if (this.appDir === undefined) return undefined;
-    this.staticIndex ??= new ConstructCallIndex(listSourceFiles(this.appDir));
+    this.staticIndex ??= new ConstructCallIndex(this.sourceFiles(), this.files);
     const match = this.staticIndex.find(constructPath);
     if (!match) return undefined;
     return this.atPosition({ file: match.call.file, line: match.call.line, column: match.call.column }, propertyPath, true, match.matchedId);
@@ -152,10 +166,9 @@ export function ignoredRulesOnLine(line: string | undefined): string[] {
   return rules.length > 0 ? rules : ['*'];
 }
 
-/** Whether a suppression comment on the construct's line, the line above it or the finding's line names `rule`. */
-export function isSuppressedInSource(text: string | undefined, placement: SourcePlacement, rule: string): boolean {
-  if (text === undefined) return false;
-  const lines = text.split('\n');
+/** Whether a suppression comment (in the file's `lines`) on the construct's line, the line above it or the finding's line names `rule`. */
+export function isSuppressedInLines(lines: readonly string[] | undefined, placement: SourcePlacement, rule: string): boolean {
+  if (lines === undefined) return false;
   for (const line of new Set([placement.callLine, placement.callLine - 1, placement.range.start.line, placement.range.start.line - 1])) {
     const rules = ignoredRulesOnLine(lines[line]);
     if (rules.includes(rule) || rules.includes('*')) return true;

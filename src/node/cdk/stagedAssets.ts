@@ -7,9 +7,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RelatedLocation } from '../../engine/findings';
-import { MAX_DOCUMENT_BYTES, readRegularFile, readTextFile } from '../readRegularFile';
+import { MAX_DOCUMENT_BYTES, readRegularFile } from '../readRegularFile';
 import type { LoadedCdkApp } from './loadCdkApp';
-import { listSourceFiles } from './staticLocator';
+import { DISK, type FileAccess } from './runFiles';
 
 /** An `s3://bucket/<hash>.ext` Location as the engine joins it to the template's folder. */
 const S3_ASSET = /\/s3:\/+[^/]+\/([0-9a-f]{16,}(?:\.\w+)?)$/;
@@ -30,8 +30,8 @@ export function stagedAssetFile(app: LoadedCdkApp, requested: string): string | 
 }
 const MAX_CANDIDATES = 2_000;
 
-/** The file of the app folder with the same bytes as a staged asset. */
-export function sameBytesIn(appDir: string, staged: string): string | undefined {
+/** The file of the app folder with the same bytes as a staged asset (folders listed through `access`). */
+export function sameBytesIn(appDir: string, staged: string, access: FileAccess = DISK): string | undefined {
   let wanted: Buffer;
   try {
     // A regular file under the limit, read with a bounded read: an assembly is workspace content
@@ -45,16 +45,11 @@ export function sameBytesIn(appDir: string, staged: string): string | undefined 
   let seen = 0;
   while (stack.length > 0 && seen < MAX_CANDIDATES) {
     const dir = stack.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
+    const folders: string[] = [];
+    for (const entry of access.entries(dir)) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && entry.name !== 'node_modules' && !entry.name.startsWith('cdk.out')) stack.push(full);
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules' && !entry.name.startsWith('cdk.out')) folders.push(full);
         continue;
       }
       if (!entry.isFile() || path.extname(entry.name) !== extension) continue;
@@ -65,21 +60,18 @@ export function sameBytesIn(appDir: string, staged: string): string | undefined 
         // unreadable: not the one
       }
     }
+    // Popped in name order: of several copies, the first in a sorted walk wins on every machine.
+    stack.push(...folders.reverse());
   }
   return undefined;
 }
 
-/** `overrideLogicalId('X')` calls of the app's sources: logical id -> place. */
-export function overrideCalls(appDir: string): Map<string, RelatedLocation> {
+/** `overrideLogicalId('X')` calls of the app's sources (`files`, read through `access`): logical id -> place. */
+export function overrideCalls(files: readonly string[], access: FileAccess = DISK): Map<string, RelatedLocation> {
   const out = new Map<string, RelatedLocation>();
-  for (const file of listSourceFiles(appDir)) {
-    let text: string;
-    try {
-      text = readTextFile(file, MAX_DOCUMENT_BYTES);
-    } catch {
-      continue;
-    }
-    if (!text.includes('verride')) continue;
+  for (const file of files) {
+    const text = access.text(file);
+    if (text === undefined || !text.includes('verride')) continue;
     const lines = text.split('\n');
     lines.forEach((line, index) => {
       for (const match of line.matchAll(/(?:overrideLogicalId|override_logical_id)\(\s*(['"`])([A-Za-z0-9]{1,255})\1/g)) {

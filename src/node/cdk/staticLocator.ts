@@ -6,8 +6,7 @@
  * and every message says so.
  */
 import * as path from 'node:path';
-import { sortedEntries } from './dirEntries';
-import { MAX_DOCUMENT_BYTES, readTextFile } from '../readRegularFile';
+import { DISK, type FileAccess } from './runFiles';
 
 /** One construct call found in a source file (zero-based line and column). */
 export interface ConstructCall {
@@ -30,12 +29,12 @@ const PYTHON_CALL = /([A-Za-z_][\w.]*)\((?:\s|#[^\n]*\n)*[A-Za-z_][\w.]*\s*,\s*(
 /** Ids aws-cdk-lib gives to the resources inside its constructs: never written by the user. */
 const LIBRARY_IDS = new Set(['Resource', 'Default']);
 
-/** Source files of an app folder (compiled `.js` next to its `.ts` is skipped), bounded. */
-export function listSourceFiles(appDir: string): string[] {
+/** Source files of an app folder (compiled `.js` next to its `.ts` is skipped), bounded; folders listed by `files`. */
+export function listSourceFiles(appDir: string, files: FileAccess = DISK): string[] {
   const out: string[] = [];
   const walk = (dir: string, depth: number): void => {
     if (depth > MAX_DEPTH || out.length >= MAX_FILES) return;
-    for (const entry of sortedEntries(dir)) {
+    for (const entry of files.entries(dir)) {
       if (out.length >= MAX_FILES) return;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
@@ -49,14 +48,20 @@ export function listSourceFiles(appDir: string): string[] {
   return out;
 }
 
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+/**
+ * Line and column of increasing offsets of one text: each call counts lines from where the last
+ * stopped, so a file with many construct calls is scanned once, not once per call.
+ */
+function lineCounter(text: string): (offset: number) => { line: number; column: number } {
   let line = 0;
   let lineStart = 0;
-  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line++;
-    lineStart = index + 1;
-  }
-  return { line, column: offset - lineStart };
+  return (offset) => {
+    for (let index = text.indexOf('\n', lineStart); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) {
+      line++;
+      lineStart = index + 1;
+    }
+    return { line, column: offset - lineStart };
+  };
 }
 
 /** Construct calls of the app's sources, indexed by id. */
@@ -64,21 +69,19 @@ export class ConstructCallIndex {
   private readonly byId = new Map<string, ConstructCall[]>();
   private readonly classFiles = new Map<string, Set<string>>();
 
-  constructor(files: readonly string[]) {
+  /** `access` reads the files (the source locator passes its run's cache). */
+  constructor(files: readonly string[], access: FileAccess = DISK) {
     for (const file of files) {
-      let text: string;
-      try {
-        text = readTextFile(file, MAX_DOCUMENT_BYTES);
-      } catch {
-        continue;
-      }
+      const text = access.text(file);
+      if (text === undefined) continue;
       // Compiled output of a TypeScript app: its .ts twin is the source to show.
       if (file.endsWith('.js') && /\/\/# sourceMappingURL=/.test(text.slice(-8_192))) continue;
       const pattern = file.endsWith('.py') ? new RegExp(PYTHON_CALL.source, 'g') : new RegExp(SCRIPT_CALL.source, 'g');
+      const lineAndColumn = lineCounter(text);
       for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
         const id = match[3]!;
         const calls = this.byId.get(id) ?? [];
-        calls.push({ file, ...lineAndColumn(text, match.index), className: match[1]!.split('.').pop()!, id });
+        calls.push({ file, ...lineAndColumn(match.index), className: match[1]!.split('.').pop()!, id });
         this.byId.set(id, calls);
       }
       for (const match of text.matchAll(/\bclass\s+([A-Za-z_$][\w$]*)/g)) {

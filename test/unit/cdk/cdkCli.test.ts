@@ -4,6 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 
@@ -64,5 +66,20 @@ describe('archlens lint on a CDK app', () => {
     const result = sarif.runs[0]!.results.find((candidate) => candidate.ruleId === 'cfn-waf-cloudfront-region')!;
     assert.equal(result.locations[0]!.physicalLocation.artifactLocation.uri, 'cdk-app/lib/edgeStack.ts');
     assert.equal(result.relatedLocations?.[0]?.physicalLocation.artifactLocation.uri, 'cdk-app/cdk.out/EdgeStack.template.json');
+  });
+
+  it('says when the assembly is older than a source, naming the newest source', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'archlens-cdk-cli-'));
+    try {
+      fs.cpSync(path.join(fixtures, 'cdk-app'), dir, { recursive: true });
+      const old = new Date(Date.now() - 3_600_000);
+      for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) if (entry.isFile()) fs.utimesSync(path.join(entry.parentPath, entry.name), old, old);
+      const edited = path.join(dir, 'lib', 'edgeStack.ts');
+      fs.utimesSync(edited, new Date(), new Date());
+      const { stderr } = lint(dir, '--format', 'json');
+      assert.ok(stderr.includes(`is older than ${path.relative(fixtures, edited)}: findings may be out of date`), stderr);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
