@@ -1,7 +1,8 @@
 /**
  * CDK row of `npm run bench`: from a saved cloud assembly to diagnostics on sources for a
  * 20-stack app (read the assembly, lint every template, map each finding to its source line and
- * property), against linting the same 20 templates alone, in process, in interleaved pairs.
+ * property), against linting the same 20 templates alone (each with its stack's region, as the CDK
+ * side lints it), in process, in interleaved pairs.
  *
  * The CDK side is what the CLI and the language server do: `loadCdkApp(dir, { withoutTree: true })`
  * (each template parsed once, by the assembly reader, for lint too) then `lintCdkApp`.
@@ -63,9 +64,10 @@ export async function benchCdk(analyzer: Analyzer, pairs: number): Promise<{ res
   const dir = twentyStackApp();
   try {
     const app = loadCdkApp(dir);
-    const templates = (app.assembly?.stacks ?? []).map((stack) => path.join(app.assemblyDir, ...stack.templateFile.split('/')));
+    // Each template with its stack's region, as the CDK side lints it: the floor is the same lint.
+    const templates = (app.assembly?.stacks ?? []).map((stack) => ({ file: path.join(app.assemblyDir, ...stack.templateFile.split('/')), region: stack.environment?.region }));
     const toSources = (): number => lintCdkApp(loadCdkApp(dir, { withoutTree: true }), analyzer).reports.reduce((sum, report) => sum + report.findings.length, 0);
-    const alone = (): number => templates.reduce((sum, file) => sum + analyzer.lint(file, fs.readFileSync(file, 'utf8')).findings.length, 0);
+    const alone = (): number => templates.reduce((sum, { file, region }) => sum + analyzer.lint(file, fs.readFileSync(file, 'utf8'), region ? { deploymentRegion: region } : {}).findings.length, 0);
     const first = await timeInProcess(toSources);
     const findings = toSources();
     const result = await interleavedPairs(() => perRunSample(toSources), () => perRunSample(alone), pairs, 2);
