@@ -95,6 +95,16 @@ describe('CDK app snapshot (real assemblies)', () => {
     assert.ok(Object.hasOwn(template.Resources, fn.resource!.logicalId));
   });
 
+  test('each template is parsed once: the view reuses what the assembly reader parsed', () => {
+    const analyzer = realAnalyzer();
+    const analysed: string[] = [];
+    const counting = { ...analyzer, analyze: (...args: Parameters<typeof analyzer.analyze>) => (analysed.push(args[0]), analyzer.analyze(...args)) };
+    const counted = appSnapshot(fixture, { analyzer: counting, locator: constructLocator, name: 'app' });
+    assert.ok(stacks(counted).length > 0);
+    assert.ok(subtreeFindings(child(dataStack(counted).construct, 'Legacy')).errors + subtreeFindings(child(dataStack(counted).construct, 'Legacy')).warnings > 0, 'badges still come from the engine');
+    assert.deepEqual(analysed.filter((file) => file.endsWith('.template.json')), [], 'no template analysed a second time');
+  });
+
   test('code lenses of dataStack.ts and the way back from the template', () => {
     const lenses = lensesForFile([app], dataStackTs);
     const legacyLine = lineOf(dataStackTs, "new LambdaFunction(this, 'Legacy'");

@@ -4,6 +4,7 @@
 // frames through an injected locator, and the reader's `staleSource` for the stale marker. No
 // `vscode` here: unit-tested on the real fixture app.
 import * as path from 'node:path';
+import type { AnalyzedDocument } from '../../engine/analyzedDocument';
 import type { Analyzer } from '../../engine/analyzer';
 import type { CdkAssembly, CdkConstructNode, CdkStack as AssemblyStack } from '../../engine/cdk/assemblyModel';
 import { findConstruct } from '../../engine/cdk/tree';
@@ -31,6 +32,8 @@ class TemplateIndexes {
   constructor(
     private readonly assemblyDir: string,
     private readonly analyzer: Analyzer,
+    /** The templates the assembly reader already parsed (by the same relative path): not parsed again. */
+    private readonly parsed: ReadonlyMap<string, AnalyzedDocument>,
   ) {}
 
   get(relative: string): TemplateIndex | undefined {
@@ -38,7 +41,7 @@ class TemplateIndexes {
     let index: TemplateIndex | undefined;
     try {
       const file = this.absolute(relative);
-      const analyzed = this.analyzer.analyze(file, readTextFile(file, MAX_DOCUMENT_BYTES));
+      const analyzed = this.parsed.get(relative) ?? this.analyzer.analyze(file, readTextFile(file, MAX_DOCUMENT_BYTES));
       index = indexTemplate(analyzed, this.analyzer.lintAnalyzed(analyzed).findings);
     } catch {
       index = undefined;
@@ -96,7 +99,7 @@ export function appSnapshot(folder: string, options: SnapshotOptions): CdkApp {
   const stale = staleSource(rootDir, loaded.assemblyDir);
   const withStale = stale ? { staleSource: { file: stale.file, mtimeMs: stale.modified.getTime() } } : {};
   if (assembly.stacks.length === 0 && assembly.problems.length > 0) return { ...base, assembly: { kind: 'unreadable', reason: assembly.problems[0]! }, ...withStale };
-  const templates = new TemplateIndexes(loaded.assemblyDir, options.analyzer);
+  const templates = new TemplateIndexes(loaded.assemblyDir, options.analyzer, assembly.templates);
   const locate = options.locator(rootDir, assembly);
   const stacks: CdkStack[] = assembly.stacks
     .filter((stack) => stack.parentArtifactId === undefined)
