@@ -85,11 +85,17 @@ export class LintWorkers {
   private readonly workers: Worker[] = [];
   private readonly nextFile = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
 
-  private constructor(private readonly script: string) {}
+  private constructor(
+    private readonly script: string,
+    private readonly debug: (line: string) => void,
+  ) {}
 
-  /** The run's workers, the first one started now when `argv` is a folder lint on several threads. */
-  static prestart(argv: readonly string[], script: string): LintWorkers {
-    const pool = new LintWorkers(script);
+  /**
+   * The run's workers, the first one started now when `argv` is a folder lint on several threads.
+   * @param debug told when a worker starts or stops unused (`ARCHLENS_DEBUG`)
+   */
+  static prestart(argv: readonly string[], script: string, debug: (line: string) => void = () => undefined): LintWorkers {
+    const pool = new LintWorkers(script, debug);
     if (mayWantWorkers(argv)) pool.grow(1);
     return pool;
   }
@@ -105,6 +111,7 @@ export class LintWorkers {
     const count = workerCount(plan.command.jobs, plan.files.length);
     if (count === 0) {
       // A prestarted worker stops here rather than take CPU from the lint on this thread.
+      if (this.workers.length > 0) this.debug(`lint worker stopped unused (${plan.files.length} files)`);
       await this.close();
       return undefined;
     }
@@ -146,7 +153,9 @@ export class LintWorkers {
       outcomes[index] = examineSafely(plan.analyzer, file, optionsOf(file));
       finished++;
     }
+    const own = finished;
     if (finished < total) await allDone;
+    this.debug(`lint workers examined ${total - own} of ${total} files`);
     return outcomes;
   }
 
@@ -161,6 +170,7 @@ export class LintWorkers {
       const worker = new Worker(this.script, { workerData: data });
       worker.unref();
       this.workers.push(worker);
+      this.debug(`lint worker ${this.workers.length} started`);
     }
   }
 }

@@ -32,7 +32,8 @@ if (!isMainThread && (workerData as LintWorkerData | undefined)?.archlensLintWor
     // Workers start through the loader too (dist/cli.js beside this bundle), so they get the code
     // cache; a folder lint's first one starts now, while the catalogue loads and the folder is walked.
     const loader = join(__dirname, 'cli.js');
-    const workers = LintWorkers.prestart(argv, __filename.endsWith('cliMain.js') && fs.existsSync(loader) ? loader : __filename);
+    const debug = process.env['ARCHLENS_DEBUG'] ? (line: string) => process.stderr.write(`archlens: debug: ${line}\n`) : undefined;
+    const workers = LintWorkers.prestart(argv, __filename.endsWith('cliMain.js') && fs.existsSync(loader) ? loader : __filename, debug);
     const examine = async (plan: LintPlan) => {
       const outcomes = await workers.examine(plan, cwd);
       if (outcomes && process.env['ARCHLENS_DEBUG']) process.stderr.write('archlens: debug: files examined on worker threads\n');
