@@ -110,9 +110,11 @@ export class LintWorkers {
   async examine(plan: PoolPlan, cwd: string): Promise<FileOutcome[] | undefined> {
     const count = workerCount(plan.command.jobs, plan.files.length);
     if (count === 0) {
-      // A prestarted worker stops here rather than take CPU from the lint on this thread.
+      // A prestarted worker stops here rather than take CPU from the lint on this thread. Not
+      // awaited: a worker in the middle of loading its bundle stops only when that returns, and
+      // waiting for it made a 6-file folder 0.05 s slower (11 interleaved runs, loaded machine).
       if (this.workers.length > 0) this.debug(`lint worker stopped unused (${plan.files.length} files)`);
-      await this.close();
+      void this.close();
       return undefined;
     }
     try {
