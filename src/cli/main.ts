@@ -41,7 +41,7 @@ if (!isMainThread && (workerData as LintWorkerData | undefined)?.archlensLintWor
     };
     void runCliWithWorkers(argv, io, examine).then((code) => {
       process.exitCode = code;
-      return workers.close();
+      workers.close();
     });
   }
 }
