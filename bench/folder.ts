@@ -1,8 +1,8 @@
 /**
  * Folder lint on worker threads: `archlens lint --jobs 2` against `--jobs 1` on a generated
- * folder of 1,200 files (templates of several sizes, OpenAPI specs, and the non-template JSON a
- * CDK output folder holds), cold processes in interleaved pairs. Every run's output must equal
- * the one-thread output, or the row fails.
+ * folder of 1,200 files (720 templates of two sizes, and the non-template JSON a CDK output
+ * folder holds: 240 `manifest.json`, 240 60 KB `tree.json`), cold processes in interleaved
+ * pairs. Every run's output must equal the one-thread output, or the row fails.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,10 +11,17 @@ import { generateTemplate } from './generateTemplate';
 import { cdkTreeJson } from './classify';
 import { formatPairDetail, formatRatio, interleavedPairs, timeChild, type PairResult } from './pairs';
 
-/** Writes the folder once (reused while its file count matches). */
+/**
+ * The folder's generation: a folder written by another one is written again. 2: the templates
+ * are valid YAML (generation 1 put `stack N` in place of the `>-` of the multi-line
+ * `Description`, so every template was a YAML syntax error and no rule ran on any of them).
+ */
+const FOLDER_GENERATION = 2;
+
+/** Writes the folder once (reused while it is of this generation). */
 export function folderOf1200(root: string): string {
   const dir = path.join(root, 'folder-1200');
-  const marker = path.join(dir, '.complete');
+  const marker = path.join(dir, `.complete-${FOLDER_GENERATION}`);
   if (fs.existsSync(marker)) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
   const small = generateTemplate({ azs: 1, services: 1 });
@@ -26,7 +33,7 @@ export function folderOf1200(root: string): string {
     fs.mkdirSync(sub, { recursive: true });
     const name = String(i).padStart(4, '0');
     const kind = i % 10;
-    if (kind < 6) fs.writeFileSync(path.join(sub, `${name}.yaml`), (i % 30 === 0 ? medium : small).replace(/Description: .*/, `Description: stack ${i}`));
+    if (kind < 6) fs.writeFileSync(path.join(sub, `${name}.yaml`), (i % 30 === 0 ? medium : small).replace('Description: >-\n', `Description: >-\n  Stack ${i}.\n`));
     else if (kind < 8) fs.writeFileSync(path.join(sub, `${name}.manifest.json`), manifest);
     else fs.writeFileSync(path.join(sub, `${name}.tree.json`), tree);
   }
@@ -46,6 +53,8 @@ export async function benchFolder(cliPath: string, root: string, pairs: number):
   const one = lint(1);
   const two = lint(2);
   if (two.stdout !== one.stdout || two.stderr !== one.stderr || two.status !== one.status) throw new Error('--jobs 2 printed something else than --jobs 1');
+  // The row times linting templates: a folder whose templates do not parse would time parse errors.
+  if ((JSON.parse(one.stdout) as { rule: string }[]).some((finding) => finding.rule === 'cfn-syntax')) throw new Error(`${dir} holds templates that do not parse`);
   const result = await interleavedPairs(
     () => timeChild({ nodeArgs: [cliPath, 'lint', '--format', 'json', '--jobs', '1', dir] }, [0, 1], root),
     () => timeChild({ nodeArgs: [cliPath, 'lint', '--format', 'json', '--jobs', '2', dir] }, [0, 1], root),

@@ -5,11 +5,11 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { examineInWorkers, type LINT_WORKER_DATA, runLintWorker } from './lintPool';
+import { LintWorkers, type LintWorkerData, runLintWorker } from './lintPool';
 import type { runOriginCli } from './originCommand';
 import { readFileOrUndefined, runCliWithWorkers, type LintPlan } from './run';
 
-if (!isMainThread && (workerData as typeof LINT_WORKER_DATA | undefined)?.archlensLintWorker) {
+if (!isMainThread && (workerData as LintWorkerData | undefined)?.archlensLintWorker) {
   // This bundle started as a folder lint's worker thread (src/cli/lintPool.ts).
   runLintWorker(readFileOrUndefined);
 } else {
@@ -29,15 +29,19 @@ if (!isMainThread && (workerData as typeof LINT_WORKER_DATA | undefined)?.archle
     const origin = require(join(__dirname, 'cliOrigin.js')) as { runOriginCli: typeof runOriginCli };
     void origin.runOriginCli(argv.slice(1), io).then((code) => (process.exitCode = code));
   } else {
+    // Workers start through the loader too (dist/cli.js beside this bundle), so they get the code
+    // cache; a folder lint's first one starts now, while the catalogue loads and the folder is walked.
+    const loader = join(__dirname, 'cli.js');
+    const debug = process.env['ARCHLENS_DEBUG'] ? (line: string) => process.stderr.write(`archlens: debug: ${line}\n`) : undefined;
+    const workers = LintWorkers.prestart(argv, __filename.endsWith('cliMain.js') && fs.existsSync(loader) ? loader : __filename, debug);
     const examine = async (plan: LintPlan) => {
-      // Workers start through the loader too (dist/cli.js beside this bundle), so they get the code cache.
-      const loader = join(__dirname, 'cli.js');
-      const outcomes = await examineInWorkers(plan, __filename.endsWith('cliMain.js') && fs.existsSync(loader) ? loader : __filename, plan.command.jobs, cwd);
+      const outcomes = await workers.examine(plan, cwd);
       if (outcomes && process.env['ARCHLENS_DEBUG']) process.stderr.write('archlens: debug: files examined on worker threads\n');
       return outcomes;
     };
     void runCliWithWorkers(argv, io, examine).then((code) => {
       process.exitCode = code;
+      workers.close();
     });
   }
 }

@@ -90,7 +90,8 @@ function isCloudAssembly(dir: string): boolean {
   return fs.existsSync(path.join(dir, 'manifest.json')) && (fs.existsSync(path.join(dir, 'cdk.out')) || fs.existsSync(path.join(dir, 'tree.json')));
 }
 
-function isFolder(file: string): boolean {
+/** Whether `file` is a folder (following links); false when it cannot be read. */
+export function isFolder(file: string): boolean {
   try {
     return fs.statSync(file).isDirectory();
   } catch {

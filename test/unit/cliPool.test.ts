@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { MIN_FILES_FOR_WORKERS } from '../../src/cli/lintPool';
+import { MIN_FILES_FOR_WORKERS, workerCount } from '../../src/cli/lintPool';
 import { OPENAPI, TEMPLATE } from '../support/crossFileFixture';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -53,9 +53,10 @@ function project(root: string): string {
   return root;
 }
 
-function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
+function run(args: string[], debug = false): { code: number | null; stdout: string; stderr: string } {
   const env = { ...process.env };
   delete env['ARCHLENS_DEBUG'];
+  if (debug) env['ARCHLENS_DEBUG'] = '1';
   const result = spawnSync(process.execPath, [cliPath, ...args], { cwd: tmp, encoding: 'utf8', env, timeout: 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -90,6 +91,60 @@ void describe('archlens lint on worker threads', () => {
       assert.ok(one.stdout.length > 2000);
     });
   }
+
+  it('prints the same on 2 threads as on 1 and 3 (the main thread and the workers share one queue)', () => {
+    const one = run(['lint', '--jobs', '1', '--format', 'json', 'project']);
+    const two = run(['lint', '--jobs', '2', '--format', 'json', 'project']);
+    assert.deepEqual(two, one);
+    assert.deepEqual(run(['lint', '--jobs', '3', '--format', 'json', 'project']), one);
+  });
+
+  it('lets the workers lint a share of a large folder, and prints what one thread prints', () => {
+    // Enough work that a worker, started in ~0.1 s, claims files before the main thread is done:
+    // the comparison then covers outcomes that crossed threads, not only the main thread's.
+    const large = path.join(tmp, 'large');
+    for (let i = 0; i < 300; i++) write(large, `${String(i % 10)}/t${String(i).padStart(3, '0')}.yaml`, template(i));
+    const two = run(['lint', '--jobs', '2', 'large'], true);
+    const examined = /lint workers examined (\d+) of 300 files/.exec(two.stderr);
+    assert.ok(examined && Number(examined[1]) > 0, `the worker linted no file: ${two.stderr}`);
+    const one = run(['lint', '--jobs', '1', 'large']);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(two.stderr.replace(/^archlens: debug: .*\n/gm, ''), one.stderr);
+    assert.equal(two.code, one.code);
+    assert.ok(one.stdout.length > 10_000);
+  });
+
+  it('never starts a worker for a single file, nor on one thread', () => {
+    const file = path.join('project', 'sam', 'template.yaml');
+    const single = run(['lint', '--jobs', '2', file], true);
+    assert.doesNotMatch(single.stderr, /worker/);
+    assert.equal(single.stdout, run(['lint', '--jobs', '1', file]).stdout);
+    assert.match(single.stdout, /template\.yaml/);
+    const oneThread = run(['lint', '--jobs', '1', 'project'], true);
+    assert.doesNotMatch(oneThread.stderr, /worker/);
+    assert.equal(oneThread.stdout, run(['lint', 'project']).stdout);
+  });
+
+  it('stops the worker it started before the walk when the folder has few files, and prints what one thread prints', () => {
+    const small = path.join(tmp, 'small');
+    for (let i = 0; i < 3; i++) write(small, `t${i}.yaml`, template(i));
+    const two = run(['lint', '--jobs', '2', 'small'], true);
+    assert.match(two.stderr, /debug: lint worker 1 started\n.*debug: lint worker stopped unused \(3 files\)/s);
+    assert.doesNotMatch(two.stderr, /examined on worker threads/);
+    const one = run(['lint', '--jobs', '1', 'small']);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(two.code, one.code);
+    assert.equal(one.code, 1, 'the templates have errors');
+  });
+
+  it('starts one worker per MIN_FILES_FOR_WORKERS files at most, and none below it', () => {
+    assert.equal(workerCount(8, MIN_FILES_FOR_WORKERS - 1), 0);
+    assert.equal(workerCount(8, MIN_FILES_FOR_WORKERS), 1);
+    assert.equal(workerCount(8, 3 * MIN_FILES_FOR_WORKERS), 3);
+    assert.equal(workerCount(2, 1200), 1);
+    assert.equal(workerCount(64, 1200), 1200 / MIN_FILES_FOR_WORKERS);
+    assert.equal(workerCount(1, 1200), 0);
+  });
 
   it('stops at a broken config exactly where one thread stops', () => {
     write(path.join(tmp, 'project'), 'stacks/20/.archlens.yml', 'lint: [not, a, mapping\n');
