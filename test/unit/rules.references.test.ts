@@ -39,6 +39,9 @@ const table: Record<string, RuleCase[]> = {
     { name: 'JSON long form', file: 't.json', doc: '{"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": {"Fn::Sub": "x-${«Nope»}"}}}}}' },
     { name: 'exact spans in a literal block string', doc: `${head}Resources:\n${bucket}  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !Sub |\n        first \${Env}\n        second \${«Evn»} and \${B.«Arnx»}\n` },
     { name: 'exact spans in a multi-line quoted string', doc: withTopic('"a \n        b ${«Evn»}"').replace('DisplayName: "a', 'DisplayName: !Sub "a') },
+    // A Rain module's parameter may be bound to a resource of the template using the module: Rain resolves it.
+    { name: 'a parameter with an attribute in a Rain module', doc: `Parameters:\n  Api:\n    Type: String\nResources:\n  R:\n    Type: AWS::ApiGateway::Resource\n    Properties:\n      ParentId: !Sub \${Api.RootResourceId}\n      PathPart: x\n      RestApiId: !Ref Api\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Code: !Rain::S3 {Path: src}\n` },
+    { name: 'a parameter with an attribute without Rain', doc: `Parameters:\n  Api:\n    Type: String\nResources:\n  R:\n    Type: AWS::ApiGateway::Resource\n    Properties:\n      ParentId: !Sub \${«Api».RootResourceId}\n      PathPart: x\n      RestApiId: !Ref Api\n` },
   ],
   'cfn-findinmap': [
     { name: 'literal keys exist', doc: withTopic('!FindInMap [M, us-east-1, Ami]') },

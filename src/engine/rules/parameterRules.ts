@@ -7,6 +7,7 @@ import type { SectionEntry } from '../cfn/template';
 import { didYouMean, suggest } from '../util/suggest';
 import { renameFixes } from '../util/edits';
 import { compileUserPattern, MAX_PATTERN_CHARS } from '../util/userPattern';
+import { templateUsesRain } from '../cfn/rain';
 
 /**
  * AWS-specific parameter types ("Supported AWS-specific parameter types" in the
@@ -68,17 +69,6 @@ function forEachParameter(context: RuleContext, visit: (entry: SectionEntry & { 
   }
 }
 
-/**
- * Whether the template is pre-processed by the Rain CLI (`!Rain::Module`, `!Rain::S3`,
- * resource `Metadata.Rain`): a Rain module's parameters are filled in by Rain, which
- * accepts types CloudFormation does not (e.g. `Boolean`).
- */
-function usesRain(node: LocatedNode): boolean {
-  if (node.kind === 'scalar') return false;
-  if (node.kind === 'sequence') return node.items.some(usesRain);
-  return node.pairs.some((pair) => pair.key.text.startsWith('Rain::') || (pair.key.text === 'Rain' && pair.value.kind === 'mapping') || usesRain(pair.value));
-}
-
 /** Parameters need a valid `Type` and only known attributes. */
 export const parameterTypeRule: Rule = {
   id: 'cfn-parameter-type',
@@ -115,7 +105,7 @@ export const parameterTypeRule: Rule = {
         return;
       }
       if (PARAMETER_TYPE_SET.has(type.value) || OPEN_GENERIC_TYPE.test(type.value)) return;
-      rain ??= usesRain(template.root);
+      rain ??= templateUsesRain(template);
       if (rain) return;
       const suggestions = suggest(type.value, PARAMETER_TYPES);
       const hint = didYouMean(suggestions) || ' Valid types are String, Number, List<Number>, CommaDelimitedList, AWS-specific types such as AWS::EC2::VPC::Id and AWS::SSM::Parameter::Value<...>.';

@@ -8,6 +8,7 @@ import { didYouMean, suggest } from '../util/suggest';
 import { renameFixes } from '../util/edits';
 import { getValue } from '../document/located';
 import { isGeneratedName, SAM_REFERENCEABLE_PROPERTIES, SAM_REFERENCEABLE_TYPES } from '../cfn/generatedNames';
+import { templateUsesRain } from '../cfn/rain';
 import { SAM_CREATES } from '../cfn/samTypes';
 
 function forEachReference(context: RuleContext, kinds: readonly Reference['kind'][], visit: (reference: Reference, template: TemplateModel) => void): void {
@@ -149,6 +150,9 @@ export const subVariablesRule: Rule = {
       if (reference.locals?.has(name)) return;
       if (!template.resources.has(name)) {
         if (isGeneratedName(template, name)) return;
+        // In a Rain module a parameter can be bound to a resource of the template that uses the
+        // module (`RestApi: !Ref Api`): Rain resolves `${RestApi.RootResourceId}` there.
+        if (template.parameters.has(name) && templateUsesRain(template)) return;
         const suggestions = suggest(name, template.resources.keys());
         const fixes = reference.inexact ? [] : renameFixes(context.document.text, reference.span, suggestions);
         context.report(reference.span, `\${${name}.${reference.attribute}} names '${name}', which is not a resource of this template.${didYouMean(suggestions)}`, fixes);
