@@ -72,46 +72,32 @@ export function isFunctionKey(name: string, conditionContext: boolean): boolean 
 export function scanIntrinsics(document: ParsedDocument, template: TemplateModel): IntrinsicScan {
   const cached = cache.get(document);
   if (cached) return cached;
-  if (!keepsEntries(document)) {
-    // A first parse: one scanner over everything, nothing kept.
-    const scanner = new Scanner();
-    for (const section of SCANNED_SECTIONS) {
-      const value = template.sections.get(section)?.value;
-      if (section === 'Description' && value) scanner.walk(value, { section }, [], false);
-      else if (value?.kind === 'mapping') scanner.section(section, value);
-    }
-    const scan = { sites: scanner.sites, strayKeys: scanner.strayKeys };
-    cache.set(document, scan);
-    return scan;
-  }
-  const scan = { sites: [] as IntrinsicSite[], strayKeys: [] as StrayFunctionKey[] };
+  // One scan in source order; an edited document takes each plain entry's part from the memo.
+  const scanner = new Scanner();
+  const keep = keepsEntries(document);
   for (const section of SCANNED_SECTIONS) {
     const value = template.sections.get(section)?.value;
-    if (!value) continue;
-    if (section === 'Description') {
-      const scanner = new Scanner();
-      scanner.walk(value, { section }, [], false);
-      append(scan, scanner);
-    } else if (value.kind === 'mapping') {
-      for (const pair of value.pairs) {
-        const scanEntry = (): IntrinsicScan => {
-          const scanner = new Scanner();
-          scanner.sectionEntry(section, value, pair);
-          return { sites: scanner.sites, strayKeys: scanner.strayKeys };
-        };
-        // An `Fn::` key among the entries (a loop, a transform, a stray) is read with its section
-        // (whether it shares it with other keys): only plain entries are kept.
-        append(scan, pair.key.text.startsWith('Fn::') ? scanEntry() : entryScans.through(document, pair, NO_ENVIRONMENT, scanEntry));
+    if (section === 'Description' && value) scanner.walk(value, { section }, [], false);
+    if (value?.kind !== 'mapping' || section === 'Description') continue;
+    for (const pair of value.pairs) {
+      // An `Fn::` key among the entries (a loop, a transform, a stray) is read with its section
+      // (whether it shares it with other keys): only plain entries are kept.
+      if (!keep || pair.key.text.startsWith('Fn::')) {
+        scanner.sectionEntry(section, value, pair);
+        continue;
       }
+      const part = entryScans.through(document, pair, NO_ENVIRONMENT, () => {
+        const own = new Scanner();
+        own.sectionEntry(section, value, pair);
+        return { sites: own.sites, strayKeys: own.strayKeys };
+      });
+      for (const site of part.sites) scanner.sites.push(site);
+      for (const key of part.strayKeys) scanner.strayKeys.push(key);
     }
   }
+  const scan = { sites: scanner.sites, strayKeys: scanner.strayKeys };
   cache.set(document, scan);
   return scan;
-}
-
-function append(scan: { sites: IntrinsicSite[]; strayKeys: StrayFunctionKey[] }, part: IntrinsicScan): void {
-  for (const site of part.sites) scan.sites.push(site);
-  for (const key of part.strayKeys) scan.strayKeys.push(key);
 }
 
 class Scanner {
