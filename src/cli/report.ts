@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Range } from '../engine/document/lineIndex';
 import type { Finding, RelatedLocation, Severity } from '../engine/findings';
+import { compareCodeUnits } from '../engine/util/compareText';
 
 /** Findings of one file, with the file named as the user should see it. */
 export interface FileReport {
@@ -76,7 +77,7 @@ export function placeFindings(reports: readonly FileReport[], cwd: string): File
   return [...placed.values()].map(({ file, findings }) => ({
     file,
     // Findings of two sources interleave: order them by position in this file.
-    findings: findings.sort((a, b) => start(a).line - start(b).line || start(a).character - start(b).character || a.rule.localeCompare(b.rule)),
+    findings: findings.sort((a, b) => start(a).line - start(b).line || start(a).character - start(b).character || compareCodeUnits(a.rule, b.rule)),
   }));
 }
 

@@ -15,6 +15,7 @@ import { BudgetExceeded, runWithBudget } from './util/workBudget';
 
 import type { DocumentKind } from './documentKind';
 import type { RuleMeta } from './rules/rule';
+import { compareCodeUnits } from './util/compareText';
 
 export type { DocumentKind } from './documentKind';
 export type { RuleMeta } from './rules/rule';
@@ -72,7 +73,7 @@ export interface Analyzer {
 
 /** Creates an analyzer over the given host services. */
 export function createAnalyzer(host: AnalyzerHost, rules: readonly Rule[] = ALL_RULES): Analyzer {
-  const sortedRules = [...rules].sort((a, b) => a.id.localeCompare(b.id));
+  const sortedRules = [...rules].sort((a, b) => compareCodeUnits(a.id, b.id));
   return {
     rules: sortedRules.map(({ id, description, defaultSeverity }) => ({ id, description, defaultSeverity })),
     detect(fileName, text) {
@@ -185,6 +186,6 @@ function lintDocument(host: AnalyzerHost, rules: readonly Rule[], analyzed: Anal
   }
   const suppressions = new Suppressions(text, lineIndex, template);
   const kept = findings.filter((finding) => !suppressions.isSuppressed(finding));
-  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || compareCodeUnits(a.rule, b.rule));
   return { kind, findings: kept };
 }

@@ -6,6 +6,7 @@
  * read with a bounded read. Anything else is a {@link FileReadError} with a clear reason.
  */
 import * as fs from 'node:fs';
+import { groupDigits } from '../engine/util/compareText';
 
 /** Templates, specs and `$ref` targets: above the engine's limits (5 MB, 50 MB for OpenAPI), so it can say so itself. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -31,7 +32,7 @@ function kindOf(stat: fs.Stats): string {
 }
 
 function describeSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${bytes.toLocaleString('en-US')} bytes`;
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${groupDigits(bytes)} bytes`;
 }
 
 /** Throws unless `stat` is a regular file of at most `maxBytes`. */

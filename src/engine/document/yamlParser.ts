@@ -5,6 +5,7 @@ import { resolvePlainScalar } from './scalars';
 import { findDuplicateKeys } from './duplicates';
 import { PARSE_LIMITS, sizeLimitProblem } from './limits';
 import { MAX_PADDED_LINES, MAX_PADDED_REPARSE_CHARS, padLine, toOriginal, type Insertion, type PaddedText } from './quotedContinuation';
+import { groupDigits } from '../util/compareText';
 
 /** Options of {@link parseYaml}. */
 export interface YamlParseOptions {
@@ -355,7 +356,7 @@ class TreeBuilder {
     else if (!target) problem = `Alias '*${name}' has no anchor '&${name}' before it.`;
     else if (this.aliasCount > PARSE_LIMITS.maxAliases) problem = `More than ${PARSE_LIMITS.maxAliases} aliases: refused to protect the editor (possible alias bomb).`;
     else if (this.expandedNodes + this.sizeOf(target) > PARSE_LIMITS.maxExpandedNodes)
-      problem = `Aliases expand to more than ${PARSE_LIMITS.maxExpandedNodes.toLocaleString('en-US')} nodes: refused (a "billion laughs" alias bomb?).`;
+      problem = `Aliases expand to more than ${groupDigits(PARSE_LIMITS.maxExpandedNodes)} nodes: refused (a "billion laughs" alias bomb?).`;
     if (problem !== undefined || !target) {
       // One report per kind of refusal is enough; an alias bomb has thousands.
       if (this.refusedAliases++ === 0 || !target || this.openAnchors.has(name)) this.problems.push({ code: 'alias-limit', severity: 'error', message: problem ?? 'Invalid alias.', span });

@@ -80,7 +80,9 @@ export function buildNetworkGroups(context: GraphContext): NetworkGroups {
     subnetGroups.push({ id: resource.name, kind: 'subnet', label: resource.name, ...(parent !== undefined ? { parent } : {}) });
     parents.set(resource.name, parent);
   }
-  azGroups.sort((a, b) => AZ_ORDER.compare(a.label, b.label));
+  azOrder ??= new Intl.Collator('en', { numeric: true });
+  const order = azOrder;
+  azGroups.sort((a, b) => order.compare(a.label, b.label));
   for (const group of [...azGroups, ...subnetGroups]) addGroup(group);
 
   const subnets = new SubnetResolver(context);
@@ -100,8 +102,11 @@ export function buildNetworkGroups(context: GraphContext): NetworkGroups {
   return { groups, nodeGroup, subnetsOf };
 }
 
-/** Natural order of AZ labels: `AZ 2` < `AZ 10`, `us-east-1a` < `us-east-1b`. */
-const AZ_ORDER = new Intl.Collator('en', { numeric: true });
+/**
+ * Natural order of AZ labels: `AZ 2` < `AZ 10`, `us-east-1a` < `us-east-1b`. Made on first use:
+ * a collator loads ICU's collation data (about 8 ms), which a lint without a diagram never needs.
+ */
+let azOrder: Intl.Collator | undefined;
 
 /** Services whose resources only exist inside a network: routes, attachments, listeners, endpoints. */
 const NETWORK_SERVICES: ReadonlySet<string> = new Set(['EC2', 'ElasticLoadBalancingV2', 'ElasticLoadBalancing', 'NetworkFirewall', 'Route53Resolver']);

@@ -8,6 +8,7 @@ import { didYouMean, suggest } from '../util/suggest';
 import { renameFixes } from '../util/edits';
 import { compileUserPattern, MAX_PATTERN_CHARS } from '../util/userPattern';
 import { templateUsesRain } from '../cfn/rain';
+import { groupDigits } from '../util/compareText';
 
 /**
  * AWS-specific parameter types ("Supported AWS-specific parameter types" in the
@@ -244,7 +245,7 @@ function checkParameter(context: RuleContext, name: string, node: MappingNode): 
       pattern = compilePattern(source);
       if (pattern.kind === 'invalid') report(patternPair.value.span, `AllowedPattern of parameter '${name}' is not a valid regular expression: ${pattern.message}.`);
       if (pattern.kind === 'tooLong') {
-        const message = `AllowedPattern of parameter '${name}' is too long to check (${pattern.length.toLocaleString('en-US')} characters; ArchLens checks patterns up to ${MAX_PATTERN_CHARS.toLocaleString('en-US')}), so its Default is not checked against it.`;
+        const message = `AllowedPattern of parameter '${name}' is too long to check (${groupDigits(pattern.length)} characters; ArchLens checks patterns up to ${groupDigits(MAX_PATTERN_CHARS)}), so its Default is not checked against it.`;
         report(patternPair.value.span, message, [], 'warning');
       }
     }

@@ -12,6 +12,7 @@ import type { TemplateModel } from '../cfn/template';
 import type { LocatedNode } from '../document/located';
 import { getValue } from '../document/located';
 import { literalInteger, literalString, resourcesOf } from './resourceIndex';
+import { groupDigits } from '../util/compareText';
 
 interface Range {
   readonly min: number;
@@ -55,9 +56,7 @@ interface VolumeSpec {
   readonly standalone: boolean;
 }
 
-function formatNumber(n: number): string {
-  return n.toLocaleString('en-US');
-}
+const formatNumber = groupDigits;
 
 /** The key node of `name` in a mapping (for findings about a property that should not be there). */
 function keyOf(mapping: LocatedNode, name: string): LocatedNode | undefined {

@@ -1,3 +1,5 @@
+import { compareCodeUnits } from './compareText';
+
 /** Edit-distance cells one lint may spend on suggestions (about 0.2 s); see {@link resetSuggestionBudget}. */
 export const SUGGESTION_CELL_BUDGET = 10_000_000;
 const budget = { cells: SUGGESTION_CELL_BUDGET };
@@ -32,7 +34,7 @@ export function suggest(input: string, candidates: Iterable<string>, max = 3): s
     const distance = editDistance(lower, candidateLower, limit);
     if (distance <= limit) scored.push({ candidate, score: distance + 0.5 });
   }
-  scored.sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));
+  scored.sort((a, b) => a.score - b.score || compareCodeUnits(a.candidate, b.candidate));
   return scored.slice(0, max).map((entry) => entry.candidate);
 }
 
