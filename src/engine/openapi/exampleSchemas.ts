@@ -8,9 +8,9 @@
  * 3.1 schemas are 2020-12 already. Bundles are cached per schema node in the model, compiled
  * validators per bundle text in a bounded process-wide cache (see {@link compile}).
  */
-import Ajv from 'ajv';
+import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020';
+import { newAjv } from './lazyModules';
 import type { LocatedNode } from '../document/located';
 import { getValue, isStringScalar } from '../document/located';
 import type { OpenApiModel } from './model';
@@ -195,7 +195,7 @@ function documentBundle(model: OpenApiModel, base: RefBase): DocumentBundle {
   const keys = new Map<LocatedNode, string>();
   // Every schema an example is checked against, first: the bundle is complete before ajv sees it.
   for (const site of model.index.examples) if (site.schema && !keys.has(site.schema)) keys.set(site.schema, bundler.keyFor(site.schema, base));
-  const ajv = isJsonSchemaDialect(model.version) ? new Ajv2020(EXAMPLE_AJV_OPTIONS) : new Ajv(EXAMPLE_AJV_OPTIONS);
+  const ajv = newAjv(isJsonSchemaDialect(model.version), EXAMPLE_AJV_OPTIONS);
   const id = 'archlens:examples';
   let unsupported = bundler.unsupportedKeys();
   try {

@@ -6,10 +6,7 @@ import type Ajv from 'ajv';
 import type { AnySchemaObject, ValidateFunction } from 'ajv';
 import type { OpenApiVersion } from './version';
 import { createAjv, officialSchema } from './schemaSources';
-import precompiledV20 from './generated/v2_0.js';
-import precompiledV30 from './generated/v3_0.js';
-import precompiledV31 from './generated/v3_1.js';
-import precompiledV32 from './generated/v3_2.js';
+import { precompiledValidator } from './lazyModules';
 
 /** A compiled official schema and the ajv instance that owns it (for sub-schema look-ups). */
 export interface OfficialValidator {
@@ -22,22 +19,12 @@ export interface OfficialValidator {
   subValidator(pointer: string): ValidateFunction | undefined;
 }
 
-/**
- * Validators compiled at build time (scripts/buildValidators.ts, ajv standalone code):
- * compiling the official schemas takes ~150 ms per version, which a cold CLI run or the
- * server's first validation would otherwise pay.
- */
-const PRECOMPILED: Readonly<Record<OpenApiVersion, ValidateFunction>> = {
-  '2.0': precompiledV20 as unknown as ValidateFunction,
-  '3.0': precompiledV30 as unknown as ValidateFunction,
-  '3.1': precompiledV31 as unknown as ValidateFunction,
-  '3.2': precompiledV32 as unknown as ValidateFunction,
-};
-
 function makeValidator(version: OpenApiVersion): OfficialValidator {
   const schema = officialSchema(version);
   const id = String(schema['$id']);
-  const precompiled = PRECOMPILED[version];
+  // Compiled at build time (ajv standalone code): compiling the official schemas takes ~150 ms
+  // per version, which a cold CLI run or the server's first validation would otherwise pay.
+  const precompiled = precompiledValidator(version);
   // The run-time ajv is only needed to explain an invalid document: its error objects (and
   // sub-schemas) are what schemaErrors.ts interprets, so it is compiled on first failure.
   let ajv: Ajv | undefined;

