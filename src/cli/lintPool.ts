@@ -1,5 +1,5 @@
-import * as os from 'node:os';
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import type * as Os from 'node:os';
+import type * as WorkerThreads from 'node:worker_threads';
 import { createAnalyzer, type Analyzer } from '../engine/analyzer';
 import type { LintOptions } from '../engine/findings';
 import { defaultCatalogDir, loadCatalogFromDir } from '../node/catalogLoader';
@@ -21,7 +21,30 @@ import { isFolder, type CandidateFile } from './walk';
  * 1,200-file bench folder the worker idled and did a third of the files at half the main's pace.
  *
  * Workers run the CLI's own bundle (`dist/cli.js`) with `workerData` saying so (see main.ts).
+ *
+ * `node:worker_threads` (which loads Node's whole streams stack) and `node:os` are required
+ * when a folder lint needs them, not imported: a cold lint of one file never does, and loading
+ * them cost it about 4 ms.
  */
+
+/** Node's worker_threads, loaded on first use (see above). */
+function workerThreads(): typeof WorkerThreads {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:worker_threads') as typeof WorkerThreads;
+}
+
+/**
+ * The argument a lint worker is started with (after the script), so main.ts can tell a worker
+ * without loading worker_threads on every run; it then checks `workerData` to be sure.
+ */
+export const LINT_WORKER_ARGUMENT = '--archlens-lint-worker';
+
+/** Whether this thread is a folder lint's worker (started by {@link LintWorkers}). */
+export function isLintWorker(): boolean {
+  if (process.argv[2] !== LINT_WORKER_ARGUMENT) return false;
+  const threads = workerThreads();
+  return !threads.isMainThread && Boolean((threads.workerData as LintWorkerData | undefined)?.archlensLintWorker);
+}
 
 /** `workerData` of a lint worker: the marker main.ts looks for, and the shared file counter. */
 export interface LintWorkerData {
@@ -60,7 +83,10 @@ interface Done {
 
 /** Threads a folder lint may use: `--jobs`, else one per core (at most 8), the main thread included. */
 function threadsFor(requested: number | undefined): number {
-  return requested ?? Math.min(8, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+  if (requested !== undefined) return requested;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const os = require('node:os') as typeof Os;
+  return Math.min(8, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 }
 
 /**
@@ -82,7 +108,7 @@ export function workerCount(requested: number | undefined, files: number): numbe
  * A single file, or `--jobs 1`, never starts one.
  */
 export class LintWorkers {
-  private readonly workers: Worker[] = [];
+  private readonly workers: WorkerThreads.Worker[] = [];
   private readonly nextFile = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
 
   private constructor(
@@ -174,7 +200,7 @@ export class LintWorkers {
   private grow(count: number): void {
     const data: LintWorkerData = { archlensLintWorker: true, nextFile: this.nextFile };
     while (this.workers.length < count) {
-      const worker = new Worker(this.script, { workerData: data });
+      const worker = new (workerThreads().Worker)(this.script, { workerData: data, argv: [LINT_WORKER_ARGUMENT] });
       worker.unref();
       this.workers.push(worker);
       this.debug(`lint worker ${this.workers.length} started`);
@@ -193,14 +219,15 @@ function mayWantWorkers(argv: readonly string[]): boolean {
   } catch {
     return false;
   }
-  return command.command === 'lint' && threadsFor(command.jobs) > 1 && command.paths.some(isFolder);
+  return command.command === 'lint' && command.paths.some(isFolder) && threadsFor(command.jobs) > 1;
 }
 
 /** The worker's side: examine the files it claims with the real analyzer and file access. */
 export function runLintWorker(readFile: (filePath: string) => string | undefined): void {
-  const port = parentPort;
+  const threads = workerThreads();
+  const port = threads.parentPort;
   if (!port) throw new Error('runLintWorker outside a worker thread');
-  const { nextFile } = workerData as LintWorkerData;
+  const { nextFile } = threads.workerData as LintWorkerData;
   // Loaded while the main thread is still walking the folder or linting its first files.
   const analyzer = createAnalyzer({ catalog: loadCatalogFromDir(defaultCatalogDir()), readFile });
   port.once('message', (work: WorkList) => {

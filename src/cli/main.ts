@@ -4,12 +4,11 @@
  */
 import * as fs from 'node:fs';
 import { join } from 'node:path';
-import { isMainThread, workerData } from 'node:worker_threads';
-import { LintWorkers, type LintWorkerData, runLintWorker } from './lintPool';
+import { isLintWorker, LintWorkers, runLintWorker } from './lintPool';
 import type { runOriginCli } from './originCommand';
 import { readFileOrUndefined, runCliWithWorkers, type LintPlan } from './run';
 
-if (!isMainThread && (workerData as LintWorkerData | undefined)?.archlensLintWorker) {
+if (isLintWorker()) {
   // This bundle started as a folder lint's worker thread (src/cli/lintPool.ts).
   runLintWorker(readFileOrUndefined);
 } else {

@@ -3,7 +3,7 @@
  * Runs `git` without a shell; the revision is checked first so "no such revision" and "the file
  * did not exist then" read differently.
  */
-import { execFileSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import * as path from 'node:path';
 import { MAX_DOCUMENT_BYTES } from './readRegularFile';
 
@@ -15,6 +15,10 @@ export class GitRevisionError extends Error {
 const GIT_TIMEOUT_MS = 15_000;
 
 function git(cwd: string, args: readonly string[]): string {
+  // Required here, not imported: child_process loads net and dgram, which every other command
+  // of the CLI bundle (a cold `archlens lint` above all) would pay for at start-up.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { execFileSync } = require('node:child_process') as typeof ChildProcess;
   return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: MAX_DOCUMENT_BYTES, timeout: GIT_TIMEOUT_MS, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
