@@ -29,6 +29,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync,
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { chunkName, chunkTypes, SHARD_FILE } from './shardChunks.mjs';
 
 /** Bump when the output format changes incompatibly (compiledCatalog.ts checks it). */
 export const FORMAT = 1;
@@ -65,6 +66,7 @@ function main() {
   const stamp = createHash('sha256')
     .update(spec.bytes)
     .update(readFileSync(scriptPath))
+    .update(readFileSync(join(dirname(scriptPath), 'shardChunks.mjs')))
     .update(samBytes ?? 'no SAM overlay')
     .digest('hex')
     .slice(0, 16);
@@ -76,12 +78,13 @@ function main() {
 
   const { index, shards, warnings } = compile(spec.schema(), `@aws-cdk/aws-service-spec ${spec.version}`, stamp);
   if (samBytes) applySamOverlay(index, shards, JSON.parse(samBytes.toString('utf8')), warnings);
+  splitLargeShards(index, shards);
 
   mkdirSync(outDir, { recursive: true });
   // Remove shards of services that no longer exist; index.json is written last
   // so an interrupted build is never mistaken for a complete one.
   for (const file of readdirSync(outDir)) {
-    const shard = /^([A-Za-z0-9]+_[A-Za-z0-9]+)\.json$/.exec(file)?.[1];
+    const shard = SHARD_FILE.exec(file)?.[1];
     if (shard && !shards.has(shard)) rmSync(join(outDir, file));
   }
   let bytes = 0;
@@ -267,6 +270,42 @@ export function compile(schema, version, stamp) {
  * target, e.g. `AWS::Lambda::Function.LoggingConfig`); a name that no longer
  * resolves (after a spec bump) degrades to `any` with a warning.
  */
+/**
+ * Splits each large service shard into chunks of whole resource types, each with its property
+ * types (scripts/shardChunks.mjs says why). Throws if a property type belongs to no resource
+ * type of its shard: the reader finds a property type through its resource type's shard.
+ */
+function splitLargeShards(index, shards) {
+  for (const [name, shard] of [...shards]) {
+    const namespace = name.replace('_', '::');
+    const members = index.shards[name];
+    const propertyTypesOf = new Map(members.map((member) => [member, []]));
+    for (const key of Object.keys(shard.propertyTypes)) {
+      const owner = key.slice(namespace.length + 2, key.indexOf('.'));
+      if (!key.startsWith(`${namespace}::`) || !propertyTypesOf.has(owner)) throw new Error(`catalog: property type ${key} has no resource type in shard ${name}`);
+      propertyTypesOf.get(owner).push(key);
+    }
+    const sizeOf = (member) => {
+      const type = `${namespace}::${member}`;
+      return JSON.stringify(shard.resources[type]).length + propertyTypesOf.get(member).reduce((sum, key) => sum + key.length + JSON.stringify(shard.propertyTypes[key]).length, type.length);
+    };
+    const chunks = chunkTypes(members.map((member) => [member, sizeOf(member)]));
+    if (!chunks) continue;
+    shards.delete(name);
+    delete index.shards[name];
+    chunks.forEach((chunkMembers, at) => {
+      const chunk = { format: shard.format, resources: {}, propertyTypes: {} };
+      for (const member of chunkMembers) {
+        const type = `${namespace}::${member}`;
+        chunk.resources[type] = shard.resources[type];
+        for (const key of propertyTypesOf.get(member)) chunk.propertyTypes[key] = shard.propertyTypes[key];
+      }
+      shards.set(chunkName(name, at), chunk);
+      index.shards[chunkName(name, at)] = chunkMembers;
+    });
+  }
+}
+
 function applySamOverlay(index, shards, overlay, warnings) {
   if (overlay.format !== FORMAT) {
     throw new Error(`${SAM_SPEC_PATH} has format ${overlay.format}, expected ${FORMAT}: regenerate it (node scripts/buildSamSpec.mjs)`);

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Catalog } from '../engine/catalog/catalogTypes';
 import { createCompiledCatalog, type CatalogIndex } from '../engine/catalog/compiledCatalog';
+import { SHARD_NAME } from '../engine/catalog/shardNames';
 import { createCompiledConstraints } from '../engine/constraints/compiledConstraints';
 import type { ConstraintIndex, ConstraintSource } from '../engine/constraints/constraintTypes';
 import { createIamActions } from '../engine/iam/iamActions';
@@ -34,7 +35,7 @@ export function loadCatalogFromDir(dir: string): Catalog {
   }
   // Shard names come from our own index, but keep them to plain file names anyway.
   const catalog = createCompiledCatalog(index, (shardName) => {
-    if (!/^[A-Za-z0-9]+_[A-Za-z0-9]+$/.test(shardName)) throw new Error(`Invalid catalogue shard name: ${shardName}`);
+    if (!SHARD_NAME.test(shardName)) throw new Error(`Invalid catalogue shard name: ${shardName}`);
     return readJson(path.join(dir, `${shardName}.json`));
   });
   const constraints = loadConstraintsFromDir(path.join(dir, CONSTRAINTS_DIR));
@@ -64,7 +65,7 @@ export function loadConstraintsFromDir(dir: string): ConstraintSource | undefine
   const indexPath = path.join(dir, INDEX_FILE);
   if (!fs.existsSync(indexPath)) return undefined;
   return createCompiledConstraints(readJson(indexPath) as ConstraintIndex, (shardName) => {
-    if (!/^[A-Za-z0-9]+_[A-Za-z0-9]+$/.test(shardName)) throw new Error(`Invalid constraint shard name: ${shardName}`);
+    if (!SHARD_NAME.test(shardName)) throw new Error(`Invalid constraint shard name: ${shardName}`);
     return readJson(path.join(dir, `${shardName}.json`));
   });
 }

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultCatalogDir, loadCatalogFromDir } from '../../src/node/catalogLoader';
 import { createCompiledCatalog, decodeType, type CatalogIndex } from '../../src/engine/catalog/compiledCatalog';
-import type { Catalog } from '../../src/engine/catalog/catalogTypes';
+import type { Catalog, TypeRef } from '../../src/engine/catalog/catalogTypes';
 
 const dir = defaultCatalogDir();
 const catalog: Catalog = loadCatalogFromDir(dir);
@@ -148,18 +148,47 @@ void test('unknown names return undefined without loading shards', () => {
   assert.equal(c.propertyType('AWS::S3::Bucket.NoSuchType'), undefined);
 });
 
-void test('shards load lazily, once', () => {
+void test('shards load lazily, once; a resource type\'s property types come with it', () => {
   const { catalog: c, loads } = countingCatalog();
   assert.ok(c.resourceTypeNames().length > 0);
   assert.deepEqual(loads, []);
   assert.ok(c.resourceType('AWS::S3::Bucket'));
-  assert.deepEqual(loads, ['AWS_S3']);
+  // A service's shard, or the chunk of a large one that holds the type (scripts/shardChunks.mjs).
+  assert.equal(loads.length, 1);
+  assert.match(loads[0]!, /^AWS_S3(-[0-9]+)?$/);
   assert.ok(c.propertyType('AWS::S3::Bucket.VersioningConfiguration'));
-  assert.ok(c.resourceType('AWS::S3::BucketPolicy'));
   assert.strictEqual(c.resourceType('AWS::S3::Bucket'), c.resourceType('AWS::S3::Bucket'));
-  assert.deepEqual(loads, ['AWS_S3']);
+  assert.equal(loads.length, 1);
+  assert.ok(c.resourceType('AWS::S3::BucketPolicy'));
   assert.ok(c.resourceType('AWS::Lambda::Function'));
-  assert.deepEqual(loads, ['AWS_S3', 'AWS_Lambda']);
+  assert.ok(loads.slice(1).every((shard) => /^AWS_(S3|Lambda)(-[0-9]+)?$/.test(shard)), loads.join());
+  assert.equal(new Set(loads).size, loads.length, 'no shard loads twice');
+});
+
+/** The property types a type refers to, through lists, maps and unions. */
+function structNames(type: TypeRef): string[] {
+  if (type.kind === 'struct') return [type.name];
+  if (type.kind === 'list' || type.kind === 'map') return structNames(type.element);
+  if (type.kind === 'union') return type.types.flatMap(structNames);
+  return [];
+}
+
+void test('a large service is split into chunks of whole types, each read only for its own types', () => {
+  const index = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8')) as CatalogIndex;
+  const ec2Chunks = Object.keys(index.shards).filter((shard) => shard.startsWith('AWS_EC2-'));
+  assert.ok(ec2Chunks.length > 1, 'EC2 (over 300 KB) is chunked');
+  assert.ok(!Object.hasOwn(index.shards, 'AWS_EC2'));
+  const { catalog: c, loads } = countingCatalog();
+  const ec2Types = c.resourceTypeNames().filter((name) => name.startsWith('AWS::EC2::'));
+  assert.ok(c.resourceType('AWS::EC2::SecurityGroup'));
+  assert.equal(loads.length, 1);
+  // Every EC2 type (and each one's property types) is found through its chunk, across all of them.
+  for (const name of ec2Types) {
+    const info = c.resourceType(name);
+    assert.ok(info, name);
+    for (const property of Object.values(info.properties)) for (const struct of structNames(property.type)) assert.ok(c.propertyType(struct), struct);
+  }
+  assert.deepEqual(new Set(loads), new Set(ec2Chunks));
 });
 
 void test('regions: the spec source regions; no per-type availability claims', () => {
@@ -175,7 +204,7 @@ void test('a shard of another format version is rejected', () => {
   const index = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8')) as CatalogIndex;
   assert.throws(() => createCompiledCatalog({ ...index, format: 99 }, () => ({})), /format 99/);
   const c = createCompiledCatalog(index, () => ({ format: 0, resources: {}, propertyTypes: {} }));
-  assert.throws(() => c.resourceType('AWS::S3::Bucket'), /shard AWS_S3 has format 0/);
+  assert.throws(() => c.resourceType('AWS::S3::Bucket'), /shard AWS_S3(-[0-9]+)? has format 0/);
 });
 
 void test('decodeType covers every encoding', () => {

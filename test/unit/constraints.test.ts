@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createCompiledConstraints } from '../../src/engine/constraints/compiledConstraints';
 import type { ConstraintIndex, ConstraintNode, ConstraintShard } from '../../src/engine/constraints/constraintTypes';
-import { defaultCatalogDir, loadCatalogFromDir } from '../../src/node/catalogLoader';
+import { defaultCatalogDir, loadCatalogFromDir, loadConstraintsFromDir } from '../../src/node/catalogLoader';
 // @ts-expect-error: a plain .mjs build script without types.
 import { toJavaScriptPattern } from '../../scripts/buildConstraints.mjs';
 
@@ -85,4 +85,21 @@ void test('the host loads the constraint data beside the catalogue (dist/catalog
   const catalog = loadCatalogFromDir(defaultCatalogDir());
   assert.equal(catalog.constraints?.version, index.source);
   assert.ok(catalog.constraints?.resource('AWS::SQS::Queue')?.r.o?.['DelaySeconds']);
+});
+
+void test('the build copies the data with large services in chunks: every type reads the same as from the checked-in shards', () => {
+  const built = loadConstraintsFromDir(path.join(defaultCatalogDir(), 'constraints'));
+  assert.ok(built);
+  const builtIndex = JSON.parse(fs.readFileSync(path.join(defaultCatalogDir(), 'constraints', 'index.json'), 'utf8')) as ConstraintIndex;
+  assert.ok(Object.keys(builtIndex.shards).some((shard) => shard.startsWith('AWS_EC2-')), 'EC2 is chunked');
+  const source = createCompiledConstraints(index, (shard) => readJson(`${shard}.json`));
+  let types = 0;
+  for (const [shard, members] of Object.entries(index.shards)) {
+    const namespace = shard.replace('_', '::');
+    for (const member of members) {
+      assert.deepEqual(built.resource(`${namespace}::${member}`), source.resource(`${namespace}::${member}`), `${namespace}::${member}`);
+      types++;
+    }
+  }
+  assert.ok(types > 1000, `${types} types`);
 });

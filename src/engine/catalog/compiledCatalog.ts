@@ -19,6 +19,7 @@ import type {
   TypeRef,
 } from './catalogTypes';
 import { emptyRecord, lookupTable } from '../util/lookup';
+import { shardNamespace } from './shardNames';
 
 /** Format version this reader understands (`format` in index.json and every shard). */
 export const CATALOG_FORMAT = 1;
@@ -190,7 +191,7 @@ export function createCompiledCatalog(index: CatalogIndex, loadShard: (shardName
   // Built once: 1.8k entries, cheaper than keeping a second copy in index.json.
   const shardOf = new Map<string, string>();
   for (const [shard, members] of Object.entries(index.shards)) {
-    const namespace = shard.replace('_', '::');
+    const namespace = shardNamespace(shard);
     for (const member of members) shardOf.set(`${namespace}::${member}`, shard);
   }
   const names: readonly string[] = Object.freeze([...shardOf.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -5,6 +5,7 @@
  * about one of its types, then cached.
  */
 
+import { shardNamespace } from '../catalog/shardNames';
 import type { ConstraintIndex, ConstraintShard, ConstraintSource, ResourceConstraints } from './constraintTypes';
 
 /** Format version this reader understands (`format` in index.json and every shard). */
@@ -27,7 +28,7 @@ export function createCompiledConstraints(index: ConstraintIndex, loadShard: (sh
   checkFormat('index', index);
   const shardOf = new Map<string, string>();
   for (const [shard, members] of Object.entries(index.shards)) {
-    const namespace = shard.replace('_', '::');
+    const namespace = shardNamespace(shard);
     for (const member of members) shardOf.set(`${namespace}::${member}`, shard);
   }
   const shards = new Map<string, ConstraintShard>();
