@@ -9,6 +9,7 @@ import type AjvClass from 'ajv';
 import type { AnySchemaObject, Options, ValidateFunction } from 'ajv';
 import type Ajv2020Class from 'ajv/dist/2020';
 import type { OpenApiVersion } from './version';
+import type * as Precompiled from './precompiled';
 
 /**
  * The bundler's `require` (the engine is typed without Node's globals): every call below names a
@@ -42,16 +43,12 @@ export function publishedSchema(version: OpenApiVersion): AnySchemaObject {
   }
 }
 
-/** The validator scripts/validators/buildValidators.ts precompiled for a version (ajv standalone code). */
+/**
+ * The validator scripts/validators/buildValidators.ts precompiled for a version (ajv standalone
+ * code). Through `./precompiled`, which the CLI build puts in a bundle of its own with its own code
+ * cache (scripts/build.mjs, src/cli/bootstrap.ts): the CLI bundle's cache then holds only code a
+ * template lint runs.
+ */
 export function precompiledValidator(version: OpenApiVersion): ValidateFunction {
-  switch (version) {
-    case '2.0':
-      return require('./generated/v2_0.js') as ValidateFunction;
-    case '3.0':
-      return require('./generated/v3_0.js') as ValidateFunction;
-    case '3.1':
-      return require('./generated/v3_1.js') as ValidateFunction;
-    case '3.2':
-      return require('./generated/v3_2.js') as ValidateFunction;
-  }
+  return (require('./precompiled') as typeof Precompiled).precompiledValidator(version);
 }
