@@ -14,7 +14,9 @@ const production = process.argv.includes('--production');
 const bundles = [
   // `archlens` is a small loader (dist/cli.js) that runs the CLI bundle with V8's code cache made below.
   { entry: 'src/cli/bootstrap.ts', outfile: 'dist/cli.js', banner: '#!/usr/bin/env node', executable: true },
-  { entry: 'src/cli/main.ts', outfile: 'dist/cliMain.js', plugins: [precompiledValidatorsApart()] },
+  // Minified: a cold lint reads and deserializes less (about 4% of a small template's lint, 41
+  // interleaved pairs); names are kept (keepNames below) and the source map sits beside it.
+  { entry: 'src/cli/main.ts', outfile: 'dist/cliMain.js', plugins: [precompiledValidatorsApart()], minify: true },
   // The precompiled OpenAPI validators, required by dist/cliMain.js on first use, with a code cache of their own.
   { entry: 'src/engine/openapi/precompiled.ts', outfile: 'dist/openapiValidators.js' },
   // `archlens origin` (AWS SDK inside) is its own bundle, loaded by dist/cli.js only for that command.
