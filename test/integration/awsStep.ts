@@ -95,6 +95,24 @@ function demoStackRow(session: Session): Locator {
   return treeItem(session, new RegExp(`^${escapeRegExp(DEMO_STACK)}(?!-)`), 'update complete');
 }
 
+/**
+ * The demo stack's row, scrolled into view. The stacks tree is virtualised: a row scrolled off
+ * (after End, or a scroll the workbench kept) is not in the page at all. Seen once under heavy
+ * load: Home did not bring the list back, and every later step on this row failed. So: focus the
+ * tree and press Home until the row shows (at most three times), then wait for it as before.
+ */
+async function shownDemoStackRow(session: Session): Promise<Locator> {
+  const page = session.workbench.page;
+  const row = demoStackRow(session);
+  for (let attempt = 0; attempt < 3 && !(await row.isVisible()); attempt++) {
+    await page.getByRole('tree').filter({ has: page.getByRole('treeitem', { name: /^(team-|Load more)/ }) }).first().focus();
+    await page.keyboard.press('Home');
+    await row.waitFor({ timeout: TIMEOUTS.widget }).catch(() => undefined);
+  }
+  await row.waitFor({ timeout: TIMEOUTS.widget });
+  return row;
+}
+
 /** Stacks view, resources, events, deployed template, log search (issue evidence). */
 export async function checkAwsSidebar(session: Session): Promise<void> {
   const page = session.workbench.page;
@@ -117,6 +135,7 @@ export async function checkAwsSidebar(session: Session): Promise<void> {
     await treeItem(session, 'Load more…').waitFor({ timeout: TIMEOUTS.widget });
     await page.keyboard.press('Home');
     await row.click();
+    await shownDemoStackRow(session);
   });
 
   await session.step('aws-connection', async () => {
@@ -140,7 +159,7 @@ export async function checkAwsSidebar(session: Session): Promise<void> {
   });
 
   await session.step('aws-stack-resources', async () => {
-    await demoStackRow(session).click();
+    await (await shownDemoStackRow(session)).click();
     await treeItem(session, /^Resources/).click();
     await treeItem(session, /^OrdersFunction(?!Role)/, 'AWS::Lambda::Function').waitFor({ timeout: TIMEOUTS.widget });
     await treeItem(session, /^OrdersTable/, 'AWS::DynamoDB::Table').waitFor({ timeout: TIMEOUTS.widget });
@@ -155,12 +174,12 @@ export async function checkAwsSidebar(session: Session): Promise<void> {
   await session.step('aws-deployed-template', async () => {
     // The demo account is reached through a custom endpoint: the real AWS console would not show
     // its stacks, so the menu does not offer it.
-    await demoStackRow(session).click({ button: 'right' });
+    await (await shownDemoStackRow(session)).click({ button: 'right' });
     await page.getByRole('menuitem', { name: /^Open Deployed Template$/ }).first().waitFor({ timeout: TIMEOUTS.widget });
     await page.getByRole('menuitem', { name: /^Copy ARN$/ }).first().waitFor({ timeout: TIMEOUTS.widget });
     assert.equal(await page.getByRole('menuitem', { name: /Open in AWS Console/ }).count(), 0, 'no "Open in AWS Console" through a custom endpoint');
     await page.keyboard.press('Escape');
-    await contextMenu(session, demoStackRow(session), /^Open Deployed Template$/);
+    await contextMenu(session, await shownDemoStackRow(session), /^Open Deployed Template$/);
     await page.getByRole('tab', { name: new RegExp(`${escapeRegExp(DEMO_STACK)} \\(deployed\\)\\.yaml`) }).first().waitFor({ timeout: TIMEOUTS.widget });
     const text = await editorText(session, 'OrdersFunctionRole');
     assert.match(text, /AWS::DynamoDB::Table/);
@@ -310,7 +329,7 @@ export async function checkAwsLocalTemplates(session: Session): Promise<void> {
   const local = 'orders-api-with-mistakes.yaml';
 
   await session.step('aws-compare-local', async () => {
-    await contextMenu(session, demoStackRow(session), /^Compare Deployed Template with Local File…$/);
+    await contextMenu(session, await shownDemoStackRow(session), /^Compare Deployed Template with Local File…$/);
     // The local templates are ranked by how many deployed resources they declare: the source file first.
     const first = page.getByRole('listbox').getByRole('option').first();
     await first.waitFor({ timeout: TIMEOUTS.widget });
