@@ -5,6 +5,7 @@
  * pairs. Every run's output must equal the one-thread output, or the row fails.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { generateTemplate } from './generateTemplate';
@@ -45,6 +46,8 @@ export interface FolderResult {
   readonly pairs: PairResult;
   readonly files: number;
   readonly row: { label: string; value: string; note: string };
+  /** The most threads could gain here (see speedUpCeiling), when CPU times were measured. */
+  readonly ceiling?: { readonly busyCores: number; readonly atMost: number; readonly text: string };
 }
 
 export async function benchFolder(cliPath: string, root: string, pairs: number): Promise<FolderResult> {
@@ -61,5 +64,22 @@ export async function benchFolder(cliPath: string, root: string, pairs: number):
     pairs,
     1,
   );
-  return { pairs: result, files: 1200, row: { label: 'folder, 1,200 files: 1 thread / 2 threads', value: formatRatio(result.ratio), note: `${formatPairDetail(result, 'jobs 1', 'jobs 2')}; output identical (checked)` } };
+  const ceiling = speedUpCeiling(result);
+  return { pairs: result, files: 1200, ceiling, row: { label: 'folder, 1,200 files: 1 thread / 2 threads', value: formatRatio(result.ratio), note: `${formatPairDetail(result, 'jobs 1', 'jobs 2')}; output identical (checked)${ceiling ? `; ${ceiling.text}` : ''}` } };
+}
+
+/**
+ * What 2 threads could at best gain on this machine, from the one-thread run's own figures: one
+ * lint thread already keeps more than one core busy (V8 compiles hot functions and marks the heap
+ * on background threads), and two threads cannot use more than the machine's cores. So the
+ * speed-up is at most cores / (CPU time / wall time of the one-thread run), even if the second
+ * thread cost nothing extra.
+ */
+function speedUpCeiling(result: PairResult): { busyCores: number; atMost: number; text: string } | undefined {
+  const cpu = result.a.cpu?.median;
+  if (cpu === undefined || result.a.wall.median <= 0) return undefined;
+  const busyCores = cpu / result.a.wall.median;
+  const cores = os.cpus().length;
+  const atMost = cores / busyCores;
+  return { busyCores, atMost, text: `jobs 1 keeps ${busyCores.toFixed(2)} cores busy, so on ${cores} cores threads gain at most ${atMost.toFixed(2)}x` };
 }

@@ -203,7 +203,7 @@ async function main(): Promise<void> {
     console.log('');
     console.log('Folder lint (cold processes, archlens lint --jobs 1 vs --jobs 2):');
     printRows([folder.row]);
-    goals.push({ work: folderWork, floor: 'the same run on 1 worker', goal: '≥ 1.7x faster, output identical', measured: `speed-up ${formatRatio(folder.pairs.ratio)}${folder.pairs.cpuRatio ? `; cpu ${formatRatio(folder.pairs.cpuRatio)} (all threads: the work added by threads)` : ''}; output identical`, verdict: verdict(folder.pairs.ratio, 1.7, 'atLeast') });
+    goals.push({ work: folderWork, floor: 'the same run on 1 worker', goal: '≥ 1.7x faster, output identical', measured: `speed-up ${formatRatio(folder.pairs.ratio)}${folder.pairs.cpuRatio ? `; cpu ${formatRatio(folder.pairs.cpuRatio)} (all threads: the work added by threads)` : ''}; output identical${folder.ceiling ? `; ceiling here ${folder.ceiling.atMost.toFixed(2)}x (jobs 1 keeps ${folder.ceiling.busyCores.toFixed(2)} cores busy)` : ''}`, verdict: verdict(folder.pairs.ratio, 1.7, 'atLeast') });
   } catch (error) {
     goals.push(notRun(folderWork, 'the same run on 1 worker', '≥ 1.7x faster, output identical', String(error)));
   }
