@@ -32,7 +32,13 @@ import { gunzipSync } from 'node:zlib';
 import { chunkName, chunkTypes, SHARD_FILE } from './shardChunks.mjs';
 
 /** Bump when the output format changes incompatibly (compiledCatalog.ts checks it). */
-export const FORMAT = 1;
+export const FORMAT = 2;
+/**
+ * Version of the type encoding itself (what data/sam/samSpec.json holds: types with their
+ * documentation inline). FORMAT 2 moved the documentation of the files in dist/ to docs shards;
+ * the encoding did not change.
+ */
+export const SHARD_ENCODING = 1;
 /** Documentation budgets, in characters, to keep shards small. */
 export const RESOURCE_DOC_LIMIT = 400;
 export const MEMBER_DOC_LIMIT = 200;
@@ -79,6 +85,7 @@ function main() {
   const { index, shards, warnings } = compile(spec.schema(), `@aws-cdk/aws-service-spec ${spec.version}`, stamp);
   if (samBytes) applySamOverlay(index, shards, JSON.parse(samBytes.toString('utf8')), warnings);
   splitLargeShards(index, shards);
+  const docs = new Map([...shards].map(([name, shard]) => [name, takeDocs(shard)]));
 
   mkdirSync(outDir, { recursive: true });
   // Remove shards of services that no longer exist; index.json is written last
@@ -92,6 +99,9 @@ function main() {
     const text = JSON.stringify(shard);
     bytes += text.length;
     writeFileSync(join(outDir, `${name}.json`), text);
+    const docsText = JSON.stringify(docs.get(name));
+    bytes += docsText.length;
+    writeFileSync(join(outDir, `${name}.docs.json`), docsText);
   }
   const indexText = JSON.stringify(index);
   writeFileSync(join(outDir, 'index.json'), indexText);
@@ -271,6 +281,36 @@ export function compile(schema, version, stamp) {
  * resolves (after a spec bump) degrades to `any` with a warning.
  */
 /**
+ * Moves a shard's documentation (`d` of its types, properties and attributes) into a docs shard
+ * of the same name, `<name>.docs.json` (src/engine/catalog/catalogDocs.ts): a lint never reads
+ * it, and it is 60% of the catalogue's bytes. The index's shared types keep theirs (tiny).
+ */
+function takeDocs(shard) {
+  const types = {};
+  const take = (members) => {
+    const out = {};
+    for (const [name, member] of Object.entries(members)) {
+      if (member.d === undefined) continue;
+      out[name] = member.d;
+      delete member.d;
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+  };
+  const entries = [...Object.entries(shard.resources), ...Object.entries(shard.propertyTypes)];
+  for (const [name, entry] of entries) {
+    const docs = {};
+    if (entry.d !== undefined) docs.d = entry.d;
+    delete entry.d;
+    const p = take(entry.p);
+    if (p) docs.p = p;
+    const a = entry.a ? take(entry.a) : undefined;
+    if (a) docs.a = a;
+    if (Object.keys(docs).length > 0) types[name] = docs;
+  }
+  return { format: FORMAT, types };
+}
+
+/**
  * Splits each large service shard into chunks of whole resource types, each with its property
  * types (scripts/shardChunks.mjs says why). Throws if a property type belongs to no resource
  * type of its shard: the reader finds a property type through its resource type's shard.
@@ -285,9 +325,11 @@ function splitLargeShards(index, shards) {
       if (!key.startsWith(`${namespace}::`) || !propertyTypesOf.has(owner)) throw new Error(`catalog: property type ${key} has no resource type in shard ${name}`);
       propertyTypesOf.get(owner).push(key);
     }
+    // Sized without documentation: that goes to the docs shards (takeDocs).
+    const bytes = (value) => JSON.stringify(value, (key, inner) => (key === 'd' ? undefined : inner)).length;
     const sizeOf = (member) => {
       const type = `${namespace}::${member}`;
-      return JSON.stringify(shard.resources[type]).length + propertyTypesOf.get(member).reduce((sum, key) => sum + key.length + JSON.stringify(shard.propertyTypes[key]).length, type.length);
+      return bytes(shard.resources[type]) + propertyTypesOf.get(member).reduce((sum, key) => sum + key.length + bytes(shard.propertyTypes[key]), type.length);
     };
     const chunks = chunkTypes(members.map((member) => [member, sizeOf(member)]));
     if (!chunks) continue;
@@ -307,8 +349,8 @@ function splitLargeShards(index, shards) {
 }
 
 function applySamOverlay(index, shards, overlay, warnings) {
-  if (overlay.format !== FORMAT) {
-    throw new Error(`${SAM_SPEC_PATH} has format ${overlay.format}, expected ${FORMAT}: regenerate it (node scripts/buildSamSpec.mjs)`);
+  if (overlay.format !== SHARD_ENCODING) {
+    throw new Error(`${SAM_SPEC_PATH} has format ${overlay.format}, expected ${SHARD_ENCODING}: regenerate it (node scripts/buildSamSpec.mjs)`);
   }
   const names = Object.keys(overlay.resources).sort(cmp);
   const bad = names.find((n) => !n.startsWith('AWS::Serverless::'));

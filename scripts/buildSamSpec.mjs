@@ -42,7 +42,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cmp, compile, FORMAT, MEMBER_DOC_LIMIT, readSpec, RESOURCE_DOC_LIMIT, SAM_SPEC_PATH, shortDoc } from './buildCatalog.mjs';
+import { cmp, compile, SHARD_ENCODING, MEMBER_DOC_LIMIT, readSpec, RESOURCE_DOC_LIMIT, SAM_SPEC_PATH, shortDoc } from './buildCatalog.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFINITION_PREFIX = /^samtranslator__internal__schema_source__([a-z0-9_]+?)__(\w+)$/;
@@ -95,7 +95,7 @@ function main() {
       schema: sam.description,
       passThroughTypes: `@aws-cdk/aws-service-spec ${spec.version}`,
     },
-    format: FORMAT,
+    format: SHARD_ENCODING,
     resources,
     propertyTypes,
   };

@@ -43,8 +43,8 @@ export function chunkName(shardName, index) {
   return `${shardName}-${index + 1}`;
 }
 
-/** Shard file names the loaders accept: `AWS_EC2.json`, `AWS_EC2-3.json`. */
-export const SHARD_FILE = /^([A-Za-z0-9]+_[A-Za-z0-9]+(?:-[0-9]+)?)\.json$/;
+/** Shard file names the loaders accept: `AWS_EC2.json`, `AWS_EC2-3.json`, and their `.docs.json`. */
+export const SHARD_FILE = /^([A-Za-z0-9]+_[A-Za-z0-9]+(?:-[0-9]+)?)(?:\.docs)?\.json$/;
 
 /**
  * Copies the constraint data (data/constraints: index.json and a shard per service) to `to`,

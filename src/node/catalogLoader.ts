@@ -34,10 +34,15 @@ export function loadCatalogFromDir(dir: string): Catalog {
     throw new Error(`Cannot read the ArchLens catalogue at ${indexPath} (run \`npm run build:catalog\`): ${String(err)}`);
   }
   // Shard names come from our own index, but keep them to plain file names anyway.
-  const catalog = createCompiledCatalog(index, (shardName) => {
+  const shardFile = (shardName: string, suffix: string): string => {
     if (!SHARD_NAME.test(shardName)) throw new Error(`Invalid catalogue shard name: ${shardName}`);
-    return readJson(path.join(dir, `${shardName}.json`));
-  });
+    return path.join(dir, `${shardName}${suffix}`);
+  };
+  const catalog = createCompiledCatalog(
+    index,
+    (shardName) => readJson(shardFile(shardName, '.json')),
+    (shardName) => readJson(shardFile(shardName, '.docs.json')),
+  );
   const constraints = loadConstraintsFromDir(path.join(dir, CONSTRAINTS_DIR));
   // IAM action names (data/iam/, copied by scripts/build.mjs): the index on the first policy action checked, a shard per letter.
   const iamDir = path.join(dir, 'iam');

@@ -42,7 +42,9 @@ void test('AWS::S3::Bucket properties and attributes', () => {
   const bucket = catalog.resourceType('AWS::S3::Bucket');
   assert.ok(bucket);
   assert.equal(bucket.name, 'AWS::S3::Bucket');
-  assert.ok(bucket.documentation && bucket.documentation.length <= 401);
+  const docs = catalog.documentation('AWS::S3::Bucket');
+  assert.ok(docs?.text && docs.text.length <= 401);
+  assert.match(docs.properties['BucketName'] ?? '', /name/i);
   assert.deepEqual(bucket.properties.BucketName?.type, { kind: 'primitive', name: 'string' });
   assert.equal(bucket.properties.BucketName?.required, false);
   assert.equal(bucket.properties.BucketName?.replacement, 'always');
@@ -225,11 +227,39 @@ void test('no resource, property or attribute documentation ends on a dangling l
   for (const name of catalog.resourceTypeNames()) {
     // The SAM overlay is checked in (data/sam), generated separately by scripts/buildSamSpec.mjs.
     if (name.startsWith('AWS::Serverless::')) continue;
-    const info = catalog.resourceType(name)!;
-    check(name, info.documentation);
-    for (const [property, propertyInfo] of Object.entries(info.properties)) check(`${name}.${property}`, propertyInfo.documentation);
-    for (const [attribute, attributeInfo] of Object.entries(info.attributes)) check(`${name} attribute ${attribute}`, attributeInfo.documentation);
+    const docs = catalog.documentation(name);
+    check(name, docs?.text);
+    for (const [property, text] of Object.entries(docs?.properties ?? {})) check(`${name}.${property}`, text);
+    for (const [attribute, text] of Object.entries(docs?.attributes ?? {})) check(`${name} attribute ${attribute}`, text);
   }
   assert.deepEqual(dangling.slice(0, 5), [], `${dangling.length} dangling docs`);
-  assert.equal(catalog.resourceType('AWS::IAM::Role')!.attributes['Arn']!.documentation, 'Returns the Amazon Resource Name (ARN) for the role.');
+  assert.equal(catalog.documentation('AWS::IAM::Role')!.attributes['Arn'], 'Returns the Amazon Resource Name (ARN) for the role.');
+});
+
+void test('documentation is read apart from the types: a lint loads no docs file, hover reads one, hostile names find nothing', () => {
+  const index = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8')) as CatalogIndex;
+  const loads: string[] = [];
+  const c = createCompiledCatalog(
+    index,
+    (shard) => {
+      loads.push(shard);
+      return JSON.parse(fs.readFileSync(path.join(dir, `${shard}.json`), 'utf8')) as unknown;
+    },
+    (shard) => {
+      loads.push(`${shard}.docs`);
+      return JSON.parse(fs.readFileSync(path.join(dir, `${shard}.docs.json`), 'utf8')) as unknown;
+    },
+  );
+  assert.ok(c.resourceType('AWS::SQS::Queue'));
+  assert.deepEqual(loads, ['AWS_SQS']);
+  const queue = c.documentation('AWS::SQS::Queue');
+  assert.match(queue?.text ?? '', /queue/i);
+  assert.deepEqual(loads, ['AWS_SQS', 'AWS_SQS.docs']);
+  assert.strictEqual(c.documentation('AWS::SQS::Queue'), queue, 'decoded once');
+  // Property types: their own entry in the resource's docs shard; the shared Tag: from the index.
+  assert.match(c.documentation('AWS::S3::Bucket.VersioningConfiguration')?.properties['Status'] ?? '', /versioning/i);
+  assert.match(c.documentation('Tag')?.properties['Key'] ?? '', /key/i);
+  for (const name of ['constructor', '__proto__', 'AWS::SQS::constructor', 'toString', 'AWS::Nope::Thing']) assert.equal(c.documentation(name), undefined, name);
+  assert.equal(queue?.properties['constructor'], undefined);
+  assert.equal(queue?.attributes['__proto__'], undefined);
 });

@@ -133,6 +133,13 @@ void describe('hover, navigation and fixes on the engine API', () => {
     const markdown = hoverAt(doc, analyzer.catalog, doc.text.indexOf('OrdersFunctionRole.Arn') + 'OrdersFunctionRole.'.length + 1)!.markdown;
     assert.match(markdown, /Attribute `Arn`: String\n\nReturns the Amazon Resource Name \(ARN\) for the role\.$/);
   });
+  void test('hover and completion carry the catalogue documentation (read from the docs shards)', () => {
+    const doc = analyzer.analyze('t.yaml', 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 5\n      Tags:\n        - Key: a\n          Value: b\n');
+    assert.match(hoverAt(doc, analyzer.catalog, doc.text.indexOf('AWS::SQS::Queue') + 5)!.markdown, /\*\*AWS::SQS::Queue\*\*\n\n.*queue/i);
+    assert.match(hoverAt(doc, analyzer.catalog, doc.text.indexOf('DelaySeconds') + 2)!.markdown, /DelaySeconds.*\n\n.*\n\n.*seconds/is);
+    const items = completionsAt(doc, analyzer.catalog, doc.text.indexOf('DelaySeconds'));
+    assert.match(items.find((item) => item.label === 'VisibilityTimeout')?.documentation ?? '', /unavailable after a message is delivered/);
+  });
   void test('add missing required properties inserts keys at the right indentation', () => {
     const doc = analyzer.analyze('t.yaml', 'Resources:\n  P:\n    Type: AWS::SQS::QueuePolicy\n    Properties:\n      Queues: [q]\n');
     const finding = analyzer.lintAnalyzed(doc).findings.find((f) => f.rule === 'cfn-required-property')!;

@@ -28,7 +28,6 @@ export type Replacement = 'always' | 'conditional' | 'never';
 export interface PropertyInfo {
   readonly type: TypeRef;
   readonly required: boolean;
-  readonly documentation?: string;
   readonly replacement?: Replacement;
   /** Allowed literal values when the spec knows them. */
   readonly enumValues?: readonly string[];
@@ -39,27 +38,34 @@ export interface PropertyInfo {
 export interface PropertyTypeInfo {
   /** Full name, e.g. `AWS::S3::Bucket.VersioningConfiguration`. */
   readonly name: string;
-  readonly documentation?: string;
   readonly properties: Readonly<Record<string, PropertyInfo>>;
 }
 
 /** One `Fn::GetAtt` attribute. Nested names keep their dots (`Endpoint.Address`). */
 export interface AttributeInfo {
   readonly type: TypeRef;
-  readonly documentation?: string;
 }
 
 /** A CloudFormation resource type. */
 export interface ResourceTypeInfo {
   /** e.g. `AWS::S3::Bucket`. */
   readonly name: string;
-  readonly documentation?: string;
   readonly properties: Readonly<Record<string, PropertyInfo>>;
   readonly attributes: Readonly<Record<string, AttributeInfo>>;
   /** Regions where the type is available; undefined when the spec does not say. */
   readonly regions?: readonly string[];
   /** The property used as `Ref` value's description, when known (e.g. "the bucket name"). */
   readonly refDescription?: string;
+}
+
+/**
+ * The documentation of a resource type or a property type: its first paragraph, and its
+ * properties' and attributes' (own properties only: look names up with `Object.hasOwn`).
+ */
+export interface TypeDocumentation {
+  readonly text?: string;
+  readonly properties: Readonly<Record<string, string>>;
+  readonly attributes: Readonly<Record<string, string>>;
 }
 
 /** Read access to the catalogue. Implementations load data lazily. */
@@ -79,6 +85,12 @@ export interface Catalog {
   resourceType(name: string): ResourceTypeInfo | undefined;
   /** A property type by full name (`AWS::S3::Bucket.VersioningConfiguration`), or undefined. */
   propertyType(name: string): PropertyTypeInfo | undefined;
+  /**
+   * A resource or property type's documentation, for hover and completion; undefined when the
+   * type is unknown or has none. Kept apart from the types (a lint never reads it: it is 60% of
+   * the catalogue's bytes) and read on first use.
+   */
+  documentation(name: string): TypeDocumentation | undefined;
   /** All region names the catalogue knows. */
   regions(): readonly string[];
 }

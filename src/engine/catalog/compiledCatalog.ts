@@ -16,13 +16,15 @@ import type {
   PropertyTypeInfo,
   Replacement,
   ResourceTypeInfo,
+  TypeDocumentation,
   TypeRef,
 } from './catalogTypes';
 import { emptyRecord, lookupTable } from '../util/lookup';
+import { decodeDocs, type DocsShard, type ShardDocs } from './catalogDocs';
 import { shardNamespace } from './shardNames';
 
 /** Format version this reader understands (`format` in index.json and every shard). */
-export const CATALOG_FORMAT = 1;
+export const CATALOG_FORMAT = 2;
 
 /**
  * Compact type encoding used in shards:
@@ -39,7 +41,10 @@ export interface ShardProperty {
   readonly t: ShardType;
   /** 1 when required. */
   readonly r?: 1;
-  /** Short documentation (first paragraph, <= ~200 chars). */
+  /**
+   * Short documentation (first paragraph, <= ~200 chars): only in the index's shared types;
+   * a shard's is in its docs file (catalogDocs.ts).
+   */
   readonly d?: string;
   /** Replacement on change: `a` always, `c` conditional; absent = never (unless the owner has `nr`). */
   readonly x?: 'a' | 'c';
@@ -51,6 +56,7 @@ export interface ShardProperty {
 
 /** A property type (nested structure) in a shard or in the index's shared types. */
 export interface ShardPropertyType {
+  /** Documentation: only in the index's shared types (see {@link ShardProperty}). */
   readonly d?: string;
   readonly p: Readonly<Record<string, ShardProperty>>;
   /** 1 when replacement data is unknown (SAM types), so `x` must not be read as "never". */
@@ -60,13 +66,10 @@ export interface ShardPropertyType {
 /** A `Fn::GetAtt` attribute in a shard; nested names keep their dots (`Endpoint.Address`). */
 export interface ShardAttribute {
   readonly t: ShardType;
-  readonly d?: string;
 }
 
-/** A resource type in a shard. */
+/** A resource type in a shard (its documentation is in the shard's docs file, catalogDocs.ts). */
 export interface ShardResource {
-  /** Short documentation (first paragraph, <= ~400 chars). */
-  readonly d?: string;
   readonly p: Readonly<Record<string, ShardProperty>>;
   readonly a: Readonly<Record<string, ShardAttribute>>;
   /** What `Ref` returns, e.g. "The BucketName of the resource." */
@@ -137,7 +140,6 @@ function decodeProperties(
       type: decodeType(p.t),
       required: p.r === 1,
     };
-    if (p.d !== undefined) info.documentation = p.d;
     if (replacementKnown) info.replacement = (p.x && REPLACEMENT[p.x]) ?? 'never';
     if (p.e) info.enumValues = p.e;
     if (p.dep === 1) info.deprecated = true;
@@ -147,21 +149,24 @@ function decodeProperties(
 }
 
 function decodePropertyType(name: string, pt: ShardPropertyType): PropertyTypeInfo {
-  const info: PropertyTypeInfo = { name, properties: decodeProperties(pt.p, pt.nr !== 1) };
-  return pt.d === undefined ? info : { ...info, documentation: pt.d };
+  return { name, properties: decodeProperties(pt.p, pt.nr !== 1) };
+}
+
+/** The documentation of a shared property type, kept with its data in index.json (the standard `Tag`). */
+function sharedDocs(pt: ShardPropertyType): ShardDocs {
+  const p: Record<string, string> = {};
+  for (const [name, property] of Object.entries(pt.p)) if (property.d !== undefined) p[name] = property.d;
+  return pt.d === undefined ? { p } : { d: pt.d, p };
 }
 
 function decodeResource(name: string, r: ShardResource): ResourceTypeInfo {
   const attributes = emptyRecord<AttributeInfo>();
-  for (const [attr, a] of Object.entries(r.a)) {
-    attributes[attr] = a.d === undefined ? { type: decodeType(a.t) } : { type: decodeType(a.t), documentation: a.d };
-  }
+  for (const [attr, a] of Object.entries(r.a)) attributes[attr] = { type: decodeType(a.t) };
   const info: { -readonly [K in keyof ResourceTypeInfo]: ResourceTypeInfo[K] } = {
     name,
     properties: decodeProperties(r.p, r.nr !== 1),
     attributes,
   };
-  if (r.d !== undefined) info.documentation = r.d;
   if (r.rg) info.regions = r.rg;
   if (r.ref !== undefined) info.refDescription = r.ref;
   return info;
@@ -183,9 +188,11 @@ function checkFormat(what: string, value: unknown): void {
  * @param loadShard returns the parsed shard file for a shard name (`'AWS_S3'`
  *   -> contents of `AWS_S3.json`). Called at most once per shard, lazily, on
  *   the first lookup of a type in that shard; errors propagate to the caller.
+ * @param loadDocs the same for the shard's documentation (`AWS_S3.docs.json`), on the first
+ *   `documentation` question about one of its types; without it, shards have none.
  * @throws when the index (or later a shard) has an unexpected format version.
  */
-export function createCompiledCatalog(index: CatalogIndex, loadShard: (shardName: string) => unknown): Catalog {
+export function createCompiledCatalog(index: CatalogIndex, loadShard: (shardName: string) => unknown, loadDocs?: (shardName: string) => unknown): Catalog {
   checkFormat('index', index);
 
   // Built once: 1.8k entries, cheaper than keeping a second copy in index.json.
@@ -200,6 +207,25 @@ export function createCompiledCatalog(index: CatalogIndex, loadShard: (shardName
   const shards = new Map<string, CatalogShard>();
   const resources = new Map<string, ResourceTypeInfo>();
   const propertyTypes = new Map<string, PropertyTypeInfo>();
+
+  const docsShards = new Map<string, DocsShard>();
+  const docs = new Map<string, TypeDocumentation | null>();
+  const docsOf = (name: string): ShardDocs | undefined => {
+    const shared = own(index.shared, name);
+    if (shared) return sharedDocs(shared);
+    // `AWS::S3::Bucket.VersioningConfiguration`: resource type names contain no dot.
+    const dot = name.indexOf('.');
+    const shardName = shardOf.get(dot > 0 ? name.slice(0, dot) : name);
+    if (shardName === undefined || !loadDocs) return undefined;
+    let loaded = docsShards.get(shardName);
+    if (!loaded) {
+      const raw = loadDocs(shardName);
+      checkFormat(`documentation ${shardName}`, raw);
+      loaded = raw as DocsShard;
+      docsShards.set(shardName, loaded);
+    }
+    return own(loaded.types, name);
+  };
 
   const shard = (shardName: string): CatalogShard => {
     let loaded = shards.get(shardName);
@@ -227,6 +253,16 @@ export function createCompiledCatalog(index: CatalogIndex, loadShard: (shardName
       const info = decodeResource(name, raw);
       resources.set(name, info);
       return info;
+    },
+
+    documentation(name: string): TypeDocumentation | undefined {
+      let found = docs.get(name);
+      if (found === undefined) {
+        const raw = docsOf(name);
+        found = raw ? decodeDocs(raw) : null;
+        docs.set(name, found);
+      }
+      return found ?? undefined;
     },
 
     propertyType(name: string): PropertyTypeInfo | undefined {

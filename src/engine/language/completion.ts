@@ -128,7 +128,8 @@ function pseudoItems(replace: Span): CompletionEntry[] {
 function attributeItems(catalog: Catalog, type: string | undefined, replace: Span): CompletionEntry[] {
   const info = type ? catalog.resourceType(type) : undefined;
   if (!info) return [];
-  return Object.entries(info.attributes).map(([name, attribute]) => ({ label: name, kind: 'attribute' as const, detail: describeType(attribute.type), ...(attribute.documentation ? { documentation: attribute.documentation } : {}), replace }));
+  const docs = catalog.documentation(info.name)?.attributes;
+  return Object.entries(info.attributes).map(([name, attribute]) => ({ label: name, kind: 'attribute' as const, detail: describeType(attribute.type), ...(docs?.[name] ? { documentation: docs[name] } : {}), replace }));
 }
 
 function mapKeyItems(template: TemplateModel | undefined, mappings: string[], match: RegExpExecArray, replace: Span): CompletionEntry[] {
@@ -180,19 +181,21 @@ function keyCompletions(catalog: Catalog, path: Array<string | number>, replace:
     const type = resourceType(path[1]);
     const resolved = type ? resolvePropertyPath(catalog, type, [...path.slice(3), '\u0000']) : undefined;
     if (!resolved) return [];
-    return propertyItems(catalog, resolved.ownerProperties, replace);
+    return propertyItems(catalog, resolved.ownerType, resolved.ownerProperties, replace);
   }
   return [];
 }
 
-function propertyItems(catalog: Catalog, properties: Readonly<Record<string, PropertyInfo>>, replace: Span): CompletionEntry[] {
+/** Completions for the properties of `ownerType` (a resource type, or a property type's full name). */
+function propertyItems(catalog: Catalog, ownerType: string, properties: Readonly<Record<string, PropertyInfo>>, replace: Span): CompletionEntry[] {
+  const docs = catalog.documentation(ownerType)?.properties;
   return Object.entries(properties).map(([name, property]) => {
     const snippet = propertySnippet(catalog, name, property);
     return {
       label: name,
       kind: 'property' as const,
       detail: `${describeType(property.type)}${property.required ? ' (required)' : ''}`,
-      ...(property.documentation ? { documentation: property.documentation } : {}),
+      ...(docs?.[name] ? { documentation: docs[name] } : {}),
       insertText: snippet,
       snippet: true,
       sortText: `${property.required ? '0' : '1'}${name}`,

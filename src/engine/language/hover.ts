@@ -1,5 +1,5 @@
 import type { AnalyzedDocument } from '../analyzedDocument';
-import type { Catalog, ResourceTypeInfo } from '../catalog/catalogTypes';
+import type { Catalog, ResourceTypeInfo, TypeDocumentation } from '../catalog/catalogTypes';
 import { collectReferences } from '../cfn/references';
 import type { Reference } from '../cfn/references';
 import { describeType, resolvePropertyPath } from '../cfn/propertyPath';
@@ -61,9 +61,9 @@ function within(span: Span, offset: number): boolean {
 }
 
 /** Markdown for a resource type: documentation, required properties, attributes, Ref. */
-export function resourceTypeMarkdown(info: ResourceTypeInfo): string {
+export function resourceTypeMarkdown(info: ResourceTypeInfo, docs: TypeDocumentation | undefined): string {
   const lines = [`**${info.name}**`];
-  if (info.documentation) lines.push('', info.documentation);
+  if (docs?.text) lines.push('', docs.text);
   const required = Object.entries(info.properties).filter(([, p]) => p.required).map(([n]) => `\`${n}\``);
   if (required.length > 0) lines.push('', `Required: ${required.join(', ')}`);
   const attributes = Object.keys(info.attributes);
@@ -78,7 +78,7 @@ function resourceTypeHover(catalog: Catalog, type: string, span: Span, logicalId
   const info = catalog.resourceType(type);
   if (!info) return undefined;
   const header = logicalId ? `Resource \`${logicalId}\`\n\n` : '';
-  return { markdown: header + resourceTypeMarkdown(info), span };
+  return { markdown: header + resourceTypeMarkdown(info, catalog.documentation(info.name)), span };
 }
 
 function propertyHover(catalog: Catalog, type: string, steps: readonly (string | number)[], span: Span): HoverResult | undefined {
@@ -90,7 +90,8 @@ function propertyHover(catalog: Catalog, type: string, steps: readonly (string |
   else if (property.replacement === 'conditional') facts.push('Update requires: some interruption or replacement');
   else if (property.replacement === 'never') facts.push('Update requires: no interruption');
   const lines = [`**${resolved.name}** (${resolved.ownerType})`, '', facts.join(' · ')];
-  if (property.documentation) lines.push('', property.documentation);
+  const documentation = catalog.documentation(resolved.ownerType)?.properties[resolved.name];
+  if (documentation) lines.push('', documentation);
   if (property.enumValues && property.enumValues.length > 0) lines.push('', `Allowed values: ${property.enumValues.map((v) => `\`${v}\``).join(', ')}`);
   return { markdown: lines.join('\n'), span };
 }
@@ -121,7 +122,8 @@ function referenceHover(analyzed: AnalyzedDocument, catalog: Catalog, reference:
     const lines = [`Resource \`${name}\`: ${resource.type ?? 'unknown type'}`];
     if (reference.attribute !== undefined && info) {
       const attribute = info.attributes[reference.attribute];
-      if (attribute) lines.push('', `Attribute \`${reference.attribute}\`: ${describeType(attribute.type)}${attribute.documentation ? `\n\n${attribute.documentation}` : ''}`);
+      const documentation = catalog.documentation(info.name)?.attributes[reference.attribute];
+      if (attribute) lines.push('', `Attribute \`${reference.attribute}\`: ${describeType(attribute.type)}${documentation ? `\n\n${documentation}` : ''}`);
     } else if (info?.refDescription && (reference.kind === 'ref' || reference.kind === 'sub')) lines.push('', `Ref returns: ${info.refDescription}`);
     return { markdown: lines.join('\n'), span };
   }
