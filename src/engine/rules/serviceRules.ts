@@ -13,6 +13,7 @@ import { securityGroupPortProblems } from '../services/securityGroupPorts';
 import { longTxtStrings } from '../services/route53Txt';
 import { subnetCidrProblems } from '../services/subnetCidrs';
 import { ebsVolumeProblems } from '../services/ebsVolumes';
+import { elastiCacheClusterProblems } from '../services/elastiCacheCluster';
 import { resourcesByType, resourcesOf } from '../services/resourceIndex';
 
 export const dynamoDbAttributesRule: Rule = {
@@ -153,6 +154,16 @@ export const ebsVolumeLimitsRule: Rule = {
   },
 };
 
+export const elastiCacheClusterFailoverRule: Rule = {
+  id: 'cfn-elasticache-cluster-failover',
+  description: 'An ElastiCache replication group whose parameter group sets cluster-enabled: yes (cluster mode) must not turn automatic failover off, and without node groups needs NumCacheClusters of at least 2.',
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    for (const problem of elastiCacheClusterProblems(context.template)) context.report(problem.node.span, problem.message);
+  },
+};
+
 /** The service rules, in the order registry.ts lists them. */
 export const SERVICE_RULES: readonly Rule[] = [
   dynamoDbAttributesRule,
@@ -165,4 +176,5 @@ export const SERVICE_RULES: readonly Rule[] = [
   route53TxtLengthRule,
   subnetCidrRule,
   ebsVolumeLimitsRule,
+  elastiCacheClusterFailoverRule,
 ];

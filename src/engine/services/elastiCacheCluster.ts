@@ -1,0 +1,61 @@
+// ElastiCache (Redis OSS / Valkey) replication groups in cluster mode: a replication group whose
+// parameter group sets `cluster-enabled: yes` must have automatic failover, so it cannot be
+// created with `AutomaticFailoverEnabled: false`, nor with a single node (`NumCacheClusters: 1`,
+// no node groups). Both fail at deploy time only.
+//
+// Source: the AWS::ElastiCache::ReplicationGroup reference ("AutomaticFailoverEnabled must be
+// enabled for Redis OSS (cluster mode enabled) replication groups"; NumCacheClusters: "If
+// AutomaticFailoverEnabled is true, the value of this parameter must be at least 2"). cfn-lint
+// 1.51.0's E3026 checks the same two things; where it also flags a missing NumCacheClusters, this
+// check stays silent (node groups may be given another way, ReplicasPerNodeGroup for one).
+import type { TemplateModel } from '../cfn/template';
+import type { LocatedNode } from '../document/located';
+import { getValue } from '../document/located';
+import { literalInteger, literalString, referencedLogicalId, resourcesOf } from './resourceIndex';
+
+export interface ClusterProblem {
+  readonly node: LocatedNode;
+  readonly message: string;
+}
+
+/** Properties that give a replication group its node groups (shards) and replicas another way. */
+const NODE_GROUP_PROPERTIES = ['NumNodeGroups', 'ReplicasPerNodeGroup', 'NodeGroupConfiguration'];
+
+/** A literal `false` as CloudFormation reads booleans (`false`, `"false"`, any case). */
+function literalFalse(node: LocatedNode | undefined): boolean {
+  if (node?.kind !== 'scalar') return false;
+  return node.value === false || (typeof node.value === 'string' && node.value.toLowerCase() === 'false');
+}
+
+/** Whether the parameter group a replication group names by `!Ref` turns cluster mode on, literally. */
+function clusterModeGroup(template: TemplateModel, reference: LocatedNode | undefined): string | undefined {
+  const name = referencedLogicalId(reference);
+  const group = name === undefined ? undefined : template.resources.get(name);
+  if (!group || group.type !== 'AWS::ElastiCache::ParameterGroup') return undefined;
+  const enabled = literalString(getValue(getValue(group.properties, 'Properties'), 'cluster-enabled'));
+  return enabled?.text.toLowerCase() === 'yes' ? name : undefined;
+}
+
+/** What every replication group in cluster mode gets wrong, as far as literal values tell. */
+export function elastiCacheClusterProblems(template: TemplateModel | undefined): ClusterProblem[] {
+  const problems: ClusterProblem[] = [];
+  if (!template) return problems;
+  for (const group of resourcesOf(template, 'AWS::ElastiCache::ReplicationGroup')) {
+    const properties = group.properties;
+    if (properties?.kind !== 'mapping') continue;
+    const parameterGroup = clusterModeGroup(template, getValue(properties, 'CacheParameterGroupName'));
+    if (parameterGroup === undefined) continue;
+    const why = `${group.name} is in cluster mode (its parameter group ${parameterGroup} sets cluster-enabled: yes)`;
+    const failover = getValue(properties, 'AutomaticFailoverEnabled');
+    if (literalFalse(failover)) {
+      problems.push({ node: failover!, message: `${why}, and ElastiCache requires automatic failover in cluster mode: set AutomaticFailoverEnabled to true, or leave it out.` });
+    }
+    if (NODE_GROUP_PROPERTIES.some((key) => getValue(properties, key) !== undefined)) continue;
+    const clusters = getValue(properties, 'NumCacheClusters');
+    const count = literalInteger(clusters);
+    if (count !== undefined && count <= 1) {
+      problems.push({ node: clusters!, message: `${why}, so it needs a replica to fail over to: NumCacheClusters must be at least 2 (or give NumNodeGroups and ReplicasPerNodeGroup).` });
+    }
+  }
+  return problems;
+}
