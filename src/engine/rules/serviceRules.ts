@@ -14,6 +14,8 @@ import { longTxtStrings } from '../services/route53Txt';
 import { subnetCidrProblems } from '../services/subnetCidrs';
 import { ebsVolumeProblems } from '../services/ebsVolumes';
 import { elastiCacheClusterProblems } from '../services/elastiCacheCluster';
+import { autoScalingSizeProblems } from '../services/autoScalingSizes';
+import { lambdaEnvironmentProblems } from '../services/lambdaEnvironment';
 import { resourcesByType, resourcesOf } from '../services/resourceIndex';
 
 export const dynamoDbAttributesRule: Rule = {
@@ -164,6 +166,26 @@ export const elastiCacheClusterFailoverRule: Rule = {
   },
 };
 
+export const autoScalingSizeRule: Rule = {
+  id: 'cfn-autoscaling-size',
+  description: "An Auto Scaling group's literal MaxSize must not be below its MinSize, and its DesiredCapacity must lie between them.",
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    for (const problem of autoScalingSizeProblems(context.template)) context.report(problem.node.span, problem.message);
+  },
+};
+
+export const lambdaEnvironmentRule: Rule = {
+  id: 'cfn-lambda-environment',
+  description: "A Lambda function's environment variables must not use the names Lambda reserves (AWS_REGION, AWS_ACCESS_KEY_ID, _HANDLER...) and must not exceed 4 KB together.",
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    for (const problem of lambdaEnvironmentProblems(context.template)) context.report(problem.node.span, problem.message);
+  },
+};
+
 /** The service rules, in the order registry.ts lists them. */
 export const SERVICE_RULES: readonly Rule[] = [
   dynamoDbAttributesRule,
@@ -177,4 +199,6 @@ export const SERVICE_RULES: readonly Rule[] = [
   subnetCidrRule,
   ebsVolumeLimitsRule,
   elastiCacheClusterFailoverRule,
+  autoScalingSizeRule,
+  lambdaEnvironmentRule,
 ];
