@@ -16,6 +16,7 @@ import { ebsVolumeProblems } from '../services/ebsVolumes';
 import { elastiCacheClusterProblems } from '../services/elastiCacheCluster';
 import { autoScalingSizeProblems } from '../services/autoScalingSizes';
 import { lambdaEnvironmentProblems } from '../services/lambdaEnvironment';
+import { sqsVisibilityProblems } from '../services/sqsVisibility';
 import { resourcesByType, resourcesOf } from '../services/resourceIndex';
 
 export const dynamoDbAttributesRule: Rule = {
@@ -186,6 +187,16 @@ export const lambdaEnvironmentRule: Rule = {
   },
 };
 
+export const sqsVisibilityTimeoutRule: Rule = {
+  id: 'cfn-sqs-visibility-timeout',
+  description: "An SQS queue that a Lambda function reads (AWS::Lambda::EventSourceMapping, or a SAM SQS event) must have a VisibilityTimeout at least as long as the function's Timeout (defaults 30 s and 3 s).",
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    for (const problem of sqsVisibilityProblems(context.template)) context.report(problem.node.span, problem.message);
+  },
+};
+
 /** The service rules, in the order registry.ts lists them. */
 export const SERVICE_RULES: readonly Rule[] = [
   dynamoDbAttributesRule,
@@ -201,4 +212,5 @@ export const SERVICE_RULES: readonly Rule[] = [
   elastiCacheClusterFailoverRule,
   autoScalingSizeRule,
   lambdaEnvironmentRule,
+  sqsVisibilityTimeoutRule,
 ];
