@@ -17,6 +17,8 @@ import { elastiCacheClusterProblems } from '../services/elastiCacheCluster';
 import { autoScalingSizeProblems } from '../services/autoScalingSizes';
 import { lambdaEnvironmentProblems } from '../services/lambdaEnvironment';
 import { sqsVisibilityProblems } from '../services/sqsVisibility';
+import { fargateSizeProblems } from '../services/fargateSizes';
+import { albSubnetProblems } from '../services/albSubnets';
 import { resourcesByType, resourcesOf } from '../services/resourceIndex';
 
 export const dynamoDbAttributesRule: Rule = {
@@ -197,6 +199,26 @@ export const sqsVisibilityTimeoutRule: Rule = {
   },
 };
 
+export const fargateSizeRule: Rule = {
+  id: 'cfn-ecs-fargate-size',
+  description: 'A Fargate task definition must use a Cpu Fargate offers (256 to 16,384 units) and a Memory that Cpu allows (for 1,024 units: 2,048-8,192 MiB in 1,024 steps...).',
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    for (const problem of fargateSizeProblems(context.template)) context.report(problem.node.span, problem.message);
+  },
+};
+
+export const albSubnetsRule: Rule = {
+  id: 'cfn-alb-subnets',
+  description: 'An Application Load Balancer needs Subnets (or SubnetMappings) in at least two Availability Zones: a literal list of one subnet is refused.',
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    for (const problem of albSubnetProblems(context.template)) context.report(problem.node.span, problem.message);
+  },
+};
+
 /** The service rules, in the order registry.ts lists them. */
 export const SERVICE_RULES: readonly Rule[] = [
   dynamoDbAttributesRule,
@@ -213,4 +235,6 @@ export const SERVICE_RULES: readonly Rule[] = [
   autoScalingSizeRule,
   lambdaEnvironmentRule,
   sqsVisibilityTimeoutRule,
+  fargateSizeRule,
+  albSubnetsRule,
 ];
