@@ -493,7 +493,7 @@ function simpleConditionals(schema) {
   const branches = Array.isArray(schema.allOf) && Object.keys(schema).every((key) => ['allOf', 'type', '$schema', 'description', '$id'].includes(key)) ? schema.allOf : [schema];
   const out = [];
   for (const branch of branches) {
-    if (!branch || Object.keys(branch).some((key) => key !== 'if' && key !== 'then')) return undefined;
+    if (!branch || Object.keys(branch).some((key) => !['if', 'then', 'description'].includes(key))) return undefined;
     const test = branch.if;
     const then = branch.then;
     if (!test || !then || Object.keys(test).some((key) => !['properties', 'required', 'type'].includes(key))) return undefined;
@@ -508,10 +508,16 @@ function simpleConditionals(schema) {
     if (then.properties) {
       conditional.o = {};
       for (const [name, sub] of Object.entries(then.properties)) {
+        // `"Name": false`: the property must not be there (`BillingMode: PAY_PER_REQUEST` takes no `ProvisionedThroughput`).
+        if (sub === false) {
+          conditional.n = [...(conditional.n ?? []), name];
+          continue;
+        }
         if (Object.keys(sub).some((k) => !['minimum', 'maximum', 'enum', 'const', 'type', 'minLength', 'maxLength', 'pattern'].includes(k))) return undefined;
         const node = prune(compileNode(sub, {}, new Set()), new Set());
         if (node) conditional.o[name] = node;
       }
+      if (Object.keys(conditional.o).length === 0) delete conditional.o;
     }
     out.push(conditional);
   }

@@ -59,6 +59,12 @@ const table: Record<string, RuleCase[]> = {
     { name: 'CidrIp and SourceSecurityGroupId', doc: ingress('          CidrIp: 0.0.0.0/0\n          «SourceSecurityGroupId»: sg-1\n'), messages: ["'SourceSecurityGroupId' cannot be used together with 'CidrIp'"] },
     { name: 'standalone ingress resource', doc: res('AWS::EC2::SecurityGroupIngress', '      GroupId: sg-1\n      IpProtocol: tcp\n      CidrIpv6: ::/0\n      «CidrIp»: 0.0.0.0/0\n'), messages: ["'CidrIp' cannot be used together with 'CidrIpv6'"] },
     { name: 'a conditional property may be absent', doc: ingress('          CidrIp: !If [C, 0.0.0.0/0, !Ref AWS::NoValue]\n          SourceSecurityGroupId: !If [C, !Ref AWS::NoValue, sg-1]\n') },
+    {
+      name: 'a value that rules a property out (DynamoDB PAY_PER_REQUEST takes no ProvisionedThroughput)',
+      doc: res('AWS::DynamoDB::Table', '      BillingMode: PAY_PER_REQUEST\n      «ProvisionedThroughput»: {ReadCapacityUnits: 5, WriteCapacityUnits: 5}\n      KeySchema: [{AttributeName: id, KeyType: HASH}]\n      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n'),
+      messages: ["'ProvisionedThroughput' cannot be used when BillingMode is 'PAY_PER_REQUEST': remove it, or change BillingMode."],
+    },
+    { name: 'PROVISIONED takes it; a BillingMode from a parameter is not judged', doc: res('AWS::DynamoDB::Table', '      BillingMode: !Ref Mode\n      ProvisionedThroughput: {ReadCapacityUnits: 5, WriteCapacityUnits: 5}\n      KeySchema: [{AttributeName: id, KeyType: HASH}]\n      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n') },
     { name: 'dependentExcluded (Instance NetworkInterfaces and SubnetId)', doc: res('AWS::EC2::Instance', '      ImageId: ami-1\n      NetworkInterfaces:\n        - DeviceIndex: "0"\n          SubnetId: s\n      «SubnetId»: s\n'), messages: ["'SubnetId' cannot be used together with 'NetworkInterfaces'"] },
   ],
   'cfn-property-dependency': [

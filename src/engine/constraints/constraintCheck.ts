@@ -205,6 +205,10 @@ export class ConstraintChecker {
     const when = `${conditional.w} is ${quote(scalarText(trigger))}`;
     const missing = (conditional.r ?? []).filter((name) => !keys.has(name));
     if (missing.length > 0) this.issue('property-dependency', keys.get(conditional.w)!, `${list(missing)} ${missing.length === 1 ? 'is' : 'are'} required when ${when}.`);
+    for (const name of conditional.n ?? []) {
+      const at = keys.get(name);
+      if (at) this.issue('property-exclusive', at, `'${name}' cannot be used when ${when}: remove it, or change ${conditional.w}.`);
+    }
     if (!conditional.o) return;
     for (const pair of node.pairs) {
       const limits = own(conditional.o, pair.key.text);

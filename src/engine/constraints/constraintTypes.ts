@@ -52,11 +52,15 @@ export interface ConstraintNode {
   readonly c?: readonly Conditional[];
 }
 
-/** `if` property {@link w} is one of {@link e} `then` {@link r} are required and {@link o} constrain their values. */
+/**
+ * `if` property {@link w} is one of {@link e} `then` {@link r} are required, {@link n} must not be
+ * there and {@link o} constrain their values.
+ */
 export interface Conditional {
   readonly w: string;
   readonly e: readonly string[];
   readonly r?: readonly string[];
+  readonly n?: readonly string[];
   readonly o?: Readonly<Record<string, ConstraintNode>>;
 }
 
