@@ -19,6 +19,8 @@ import { lambdaEnvironmentProblems } from '../services/lambdaEnvironment';
 import { sqsVisibilityProblems } from '../services/sqsVisibility';
 import { fargateSizeProblems } from '../services/fargateSizes';
 import { albSubnetProblems } from '../services/albSubnets';
+import { sqsFifoProblems } from '../services/sqsFifo';
+import { eventSourcePositionProblems } from '../services/eventSourcePosition';
 import { resourcesByType, resourcesOf } from '../services/resourceIndex';
 
 export const dynamoDbAttributesRule: Rule = {
@@ -219,6 +221,26 @@ export const albSubnetsRule: Rule = {
   },
 };
 
+export const sqsFifoRule: Rule = {
+  id: 'cfn-sqs-fifo',
+  description: "FIFO and standard SQS queues: a FIFO queue's QueueName ends in .fifo, FIFO-only properties stay off standard queues, a dead-letter queue is of the same kind, and a mapping reads at most 10 messages at a time from a FIFO queue.",
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    for (const problem of sqsFifoProblems(context.template)) context.report(problem.node.span, problem.message);
+  },
+};
+
+export const eventSourcePositionRule: Rule = {
+  id: 'cfn-lambda-starting-position',
+  description: 'A Lambda event source mapping on a stream (Kinesis, DynamoDB, MSK) needs a StartingPosition; one on an SQS queue takes none.',
+  defaultSeverity: 'error',
+  appliesTo: TEMPLATE_KINDS,
+  check(context) {
+    for (const problem of eventSourcePositionProblems(context.template)) context.report(problem.node.span, problem.message);
+  },
+};
+
 /** The service rules, in the order registry.ts lists them. */
 export const SERVICE_RULES: readonly Rule[] = [
   dynamoDbAttributesRule,
@@ -237,4 +259,6 @@ export const SERVICE_RULES: readonly Rule[] = [
   sqsVisibilityTimeoutRule,
   fargateSizeRule,
   albSubnetsRule,
+  sqsFifoRule,
+  eventSourcePositionRule,
 ];
