@@ -21,7 +21,24 @@ import { fargateSizeProblems } from '../services/fargateSizes';
 import { albSubnetProblems } from '../services/albSubnets';
 import { sqsFifoProblems } from '../services/sqsFifo';
 import { eventSourcePositionProblems } from '../services/eventSourcePosition';
-import { resourcesByType, resourcesOf } from '../services/resourceIndex';
+import { resourcesByType, resourcesOf, type ServiceProblem } from '../services/resourceIndex';
+import type { TemplateModel } from '../cfn/template';
+
+/**
+ * A rule that reports what one service check (src/engine/services/) finds: an error rule of
+ * CloudFormation and SAM templates, each finding where the check says, at its severity.
+ */
+function serviceRule(id: string, description: string, problems: (template: TemplateModel | undefined) => readonly ServiceProblem[]): Rule {
+  return {
+    id,
+    description,
+    defaultSeverity: 'error',
+    appliesTo: TEMPLATE_KINDS,
+    check(context) {
+      for (const problem of problems(context.template)) context.report(problem.node.span, problem.message, undefined, problem.severity);
+    },
+  };
+}
 
 export const dynamoDbAttributesRule: Rule = {
   id: 'cfn-dynamodb-attributes',
@@ -121,125 +138,77 @@ export const retiredServiceRule: Rule = {
   },
 };
 
-export const securityGroupPortsRule: Rule = {
-  id: 'cfn-security-group-ports',
-  description: 'Security group rules: tcp/udp need FromPort and ToPort within 0-65535 with FromPort <= ToPort (or both -1); icmp ports are a type and code (-1 or 0-255, a type of -1 needs a code of -1); with IpProtocol -1 EC2 ignores the ports and opens everything (warning).',
-  defaultSeverity: 'error',
-  appliesTo: TEMPLATE_KINDS,
-  check(context) {
-    for (const problem of securityGroupPortProblems(context.template)) context.report(problem.node.span, problem.message, undefined, problem.severity);
-  },
-};
+export const securityGroupPortsRule = serviceRule(
+  'cfn-security-group-ports',
+  'Security group rules: tcp/udp need FromPort and ToPort within 0-65535 with FromPort <= ToPort (or both -1); icmp ports are a type and code (-1 or 0-255, a type of -1 needs a code of -1); with IpProtocol -1 EC2 ignores the ports and opens everything (warning).',
+  securityGroupPortProblems,
+);
 
-export const route53TxtLengthRule: Rule = {
-  id: 'cfn-route53-txt-length',
-  description: 'Each quoted string of a Route 53 TXT or SPF record value holds at most 255 characters: split a longer value (a DKIM key) into several quoted strings.',
-  defaultSeverity: 'error',
-  appliesTo: TEMPLATE_KINDS,
-  check(context) {
-    for (const problem of longTxtStrings(context.template)) context.report(problem.node.span, problem.message);
-  },
-};
+export const route53TxtLengthRule = serviceRule(
+  'cfn-route53-txt-length',
+  'Each quoted string of a Route 53 TXT or SPF record value holds at most 255 characters: split a longer value (a DKIM key) into several quoted strings.',
+  longTxtStrings,
+);
 
-export const subnetCidrRule: Rule = {
-  id: 'cfn-subnet-cidr',
-  description: "The literal IPv4 CidrBlocks of the subnets of one VPC must not overlap, and must lie inside the VPC's literal CIDR blocks.",
-  defaultSeverity: 'error',
-  appliesTo: TEMPLATE_KINDS,
-  check(context) {
-    for (const problem of subnetCidrProblems(context.template)) context.report(problem.node.span, problem.message);
-  },
-};
+export const subnetCidrRule = serviceRule(
+  'cfn-subnet-cidr',
+  "The literal IPv4 CidrBlocks of the subnets of one VPC must not overlap, and must lie inside the VPC's literal CIDR blocks.",
+  subnetCidrProblems,
+);
 
-export const ebsVolumeLimitsRule: Rule = {
-  id: 'cfn-ebs-volume-limits',
-  description: 'EBS volumes (AWS::EC2::Volume and block-device mappings) within the limits of their VolumeType: Iops required for io1/io2 and within 100-64,000 (io1), 100-256,000 (io2), 3,000-80,000 (gp3), none on gp2/st1/sc1/standard; Throughput 125-2,000 MiB/s on gp3 only; size per type; Multi-Attach on io1/io2 only.',
-  defaultSeverity: 'error',
-  appliesTo: TEMPLATE_KINDS,
-  check(context) {
-    for (const problem of ebsVolumeProblems(context.template)) context.report(problem.node.span, problem.message, undefined, problem.severity);
-  },
-};
+export const ebsVolumeLimitsRule = serviceRule(
+  'cfn-ebs-volume-limits',
+  'EBS volumes (AWS::EC2::Volume and block-device mappings) within the limits of their VolumeType: Iops required for io1/io2 and within 100-64,000 (io1), 100-256,000 (io2), 3,000-80,000 (gp3), none on gp2/st1/sc1/standard; Throughput 125-2,000 MiB/s on gp3 only; size per type; Multi-Attach on io1/io2 only.',
+  ebsVolumeProblems,
+);
 
-export const elastiCacheClusterFailoverRule: Rule = {
-  id: 'cfn-elasticache-cluster-failover',
-  description: 'An ElastiCache replication group whose parameter group sets cluster-enabled: yes (cluster mode) must not turn automatic failover off, and without node groups needs NumCacheClusters of at least 2.',
-  defaultSeverity: 'error',
-  appliesTo: TEMPLATE_KINDS,
-  check(context) {
-    for (const problem of elastiCacheClusterProblems(context.template)) context.report(problem.node.span, problem.message);
-  },
-};
+export const elastiCacheClusterFailoverRule = serviceRule(
+  'cfn-elasticache-cluster-failover',
+  'An ElastiCache replication group whose parameter group sets cluster-enabled: yes (cluster mode) must not turn automatic failover off, and without node groups needs NumCacheClusters of at least 2.',
+  elastiCacheClusterProblems,
+);
 
-export const autoScalingSizeRule: Rule = {
-  id: 'cfn-autoscaling-size',
-  description: "An Auto Scaling group's literal MaxSize must not be below its MinSize, and its DesiredCapacity must lie between them.",
-  defaultSeverity: 'error',
-  appliesTo: TEMPLATE_KINDS,
-  check(context) {
-    for (const problem of autoScalingSizeProblems(context.template)) context.report(problem.node.span, problem.message);
-  },
-};
+export const autoScalingSizeRule = serviceRule(
+  'cfn-autoscaling-size',
+  "An Auto Scaling group's literal MaxSize must not be below its MinSize, and its DesiredCapacity must lie between them.",
+  autoScalingSizeProblems,
+);
 
-export const lambdaEnvironmentRule: Rule = {
-  id: 'cfn-lambda-environment',
-  description: "A Lambda function's environment variables must not use the names Lambda reserves (AWS_REGION, AWS_ACCESS_KEY_ID, _HANDLER...) and must not exceed 4 KB together.",
-  defaultSeverity: 'error',
-  appliesTo: TEMPLATE_KINDS,
-  check(context) {
-    for (const problem of lambdaEnvironmentProblems(context.template)) context.report(problem.node.span, problem.message);
-  },
-};
+export const lambdaEnvironmentRule = serviceRule(
+  'cfn-lambda-environment',
+  "A Lambda function's environment variables must not use the names Lambda reserves (AWS_REGION, AWS_ACCESS_KEY_ID, _HANDLER...) and must not exceed 4 KB together.",
+  lambdaEnvironmentProblems,
+);
 
-export const sqsVisibilityTimeoutRule: Rule = {
-  id: 'cfn-sqs-visibility-timeout',
-  description: "An SQS queue that a Lambda function reads (AWS::Lambda::EventSourceMapping, or a SAM SQS event) must have a VisibilityTimeout at least as long as the function's Timeout (defaults 30 s and 3 s).",
-  defaultSeverity: 'error',
-  appliesTo: TEMPLATE_KINDS,
-  check(context) {
-    for (const problem of sqsVisibilityProblems(context.template)) context.report(problem.node.span, problem.message);
-  },
-};
+export const sqsVisibilityTimeoutRule = serviceRule(
+  'cfn-sqs-visibility-timeout',
+  "An SQS queue that a Lambda function reads (AWS::Lambda::EventSourceMapping, or a SAM SQS event) must have a VisibilityTimeout at least as long as the function's Timeout (defaults 30 s and 3 s).",
+  sqsVisibilityProblems,
+);
 
-export const fargateSizeRule: Rule = {
-  id: 'cfn-ecs-fargate-size',
-  description: 'A Fargate task definition must use a Cpu Fargate offers (256 to 16,384 units) and a Memory that Cpu allows (for 1,024 units: 2,048-8,192 MiB in 1,024 steps...).',
-  defaultSeverity: 'error',
-  appliesTo: TEMPLATE_KINDS,
-  check(context) {
-    for (const problem of fargateSizeProblems(context.template)) context.report(problem.node.span, problem.message);
-  },
-};
+export const fargateSizeRule = serviceRule(
+  'cfn-ecs-fargate-size',
+  'A Fargate task definition must use a Cpu Fargate offers (256 to 16,384 units) and a Memory that Cpu allows (for 1,024 units: 2,048-8,192 MiB in 1,024 steps...).',
+  fargateSizeProblems,
+);
 
-export const albSubnetsRule: Rule = {
-  id: 'cfn-alb-subnets',
-  description: 'An Application Load Balancer needs Subnets (or SubnetMappings) in at least two Availability Zones: a literal list of one subnet is refused.',
-  defaultSeverity: 'error',
-  appliesTo: TEMPLATE_KINDS,
-  check(context) {
-    for (const problem of albSubnetProblems(context.template)) context.report(problem.node.span, problem.message);
-  },
-};
+export const albSubnetsRule = serviceRule(
+  'cfn-alb-subnets',
+  'An Application Load Balancer needs Subnets (or SubnetMappings) in at least two Availability Zones: a literal list of one subnet is refused.',
+  albSubnetProblems,
+);
 
-export const sqsFifoRule: Rule = {
-  id: 'cfn-sqs-fifo',
-  description: "FIFO and standard SQS queues: a FIFO queue's QueueName ends in .fifo, FIFO-only properties stay off standard queues, a dead-letter queue is of the same kind, and a mapping reads at most 10 messages at a time from a FIFO queue.",
-  defaultSeverity: 'error',
-  appliesTo: TEMPLATE_KINDS,
-  check(context) {
-    for (const problem of sqsFifoProblems(context.template)) context.report(problem.node.span, problem.message);
-  },
-};
+export const sqsFifoRule = serviceRule(
+  'cfn-sqs-fifo',
+  "FIFO and standard SQS queues: a FIFO queue's QueueName ends in .fifo, FIFO-only properties stay off standard queues, a dead-letter queue is of the same kind, and a mapping reads at most 10 messages at a time from a FIFO queue.",
+  sqsFifoProblems,
+);
 
-export const eventSourcePositionRule: Rule = {
-  id: 'cfn-lambda-starting-position',
-  description: 'A Lambda event source mapping on a stream (Kinesis, DynamoDB, MSK) needs a StartingPosition; one on an SQS queue takes none.',
-  defaultSeverity: 'error',
-  appliesTo: TEMPLATE_KINDS,
-  check(context) {
-    for (const problem of eventSourcePositionProblems(context.template)) context.report(problem.node.span, problem.message);
-  },
-};
+export const eventSourcePositionRule = serviceRule(
+  'cfn-lambda-starting-position',
+  'A Lambda event source mapping on a stream (Kinesis, DynamoDB, MSK) needs a StartingPosition; one on an SQS queue takes none.',
+  eventSourcePositionProblems,
+);
 
 /** The service rules, in the order registry.ts lists them. */
 export const SERVICE_RULES: readonly Rule[] = [

@@ -6,22 +6,16 @@
 // "[Application Load Balancers] You must specify subnets from at least two Availability Zones",
 // except on an Outpost); cfn-lint 1.51.0's E3680 checks the list lengths the same way.
 import type { TemplateModel } from '../cfn/template';
-import type { LocatedNode } from '../document/located';
 import { getValue } from '../document/located';
 import { asIntrinsic } from '../cfn/intrinsics';
-import { literalString, resourcesOf } from './resourceIndex';
-
-export interface SubnetProblem {
-  readonly node: LocatedNode;
-  readonly message: string;
-}
+import { literalString, resourcesOf, type ServiceProblem } from './resourceIndex';
 
 /** Intrinsic functions that give one value: a list item made by one of them is one subnet. */
 const SINGLE_VALUE_FUNCTIONS: ReadonlySet<string> = new Set(['Ref', 'Fn::GetAtt', 'Fn::ImportValue', 'Fn::Select', 'Fn::Sub', 'Fn::FindInMap']);
 
 /** Application load balancers (the default Type) given a literal list of fewer than two subnets. */
-export function albSubnetProblems(template: TemplateModel | undefined): SubnetProblem[] {
-  const problems: SubnetProblem[] = [];
+export function albSubnetProblems(template: TemplateModel | undefined): ServiceProblem[] {
+  const problems: ServiceProblem[] = [];
   for (const balancer of resourcesOf(template, 'AWS::ElasticLoadBalancingV2::LoadBalancer')) {
     const properties = balancer.properties;
     const typeNode = getValue(properties, 'Type');

@@ -6,18 +6,12 @@
 // to the minimum size of the group and less than or equal to the maximum size of the group").
 // cfn-lint 1.51.0's E3706 checks MaxSize >= MinSize.
 import type { TemplateModel } from '../cfn/template';
-import type { LocatedNode } from '../document/located';
 import { getValue } from '../document/located';
-import { literalInteger, resourcesOf } from './resourceIndex';
-
-export interface SizeProblem {
-  readonly node: LocatedNode;
-  readonly message: string;
-}
+import { literalInteger, resourcesOf, type ServiceProblem } from './resourceIndex';
 
 /** Every literal size of an Auto Scaling group that contradicts another. */
-export function autoScalingSizeProblems(template: TemplateModel | undefined): SizeProblem[] {
-  const problems: SizeProblem[] = [];
+export function autoScalingSizeProblems(template: TemplateModel | undefined): ServiceProblem[] {
+  const problems: ServiceProblem[] = [];
   for (const group of resourcesOf(template, 'AWS::AutoScaling::AutoScalingGroup')) {
     const properties = group.properties;
     const minNode = getValue(properties, 'MinSize');

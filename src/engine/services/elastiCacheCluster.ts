@@ -11,12 +11,7 @@
 import type { TemplateModel } from '../cfn/template';
 import type { LocatedNode } from '../document/located';
 import { getValue } from '../document/located';
-import { literalInteger, literalString, referencedLogicalId, resourcesOf } from './resourceIndex';
-
-export interface ClusterProblem {
-  readonly node: LocatedNode;
-  readonly message: string;
-}
+import { literalInteger, literalString, referencedLogicalId, resourcesOf, type ServiceProblem } from './resourceIndex';
 
 /** Properties that give a replication group its node groups (shards) and replicas another way. */
 const NODE_GROUP_PROPERTIES = ['NumNodeGroups', 'ReplicasPerNodeGroup', 'NodeGroupConfiguration'];
@@ -37,8 +32,8 @@ function clusterModeGroup(template: TemplateModel, reference: LocatedNode | unde
 }
 
 /** What every replication group in cluster mode gets wrong, as far as literal values tell. */
-export function elastiCacheClusterProblems(template: TemplateModel | undefined): ClusterProblem[] {
-  const problems: ClusterProblem[] = [];
+export function elastiCacheClusterProblems(template: TemplateModel | undefined): ServiceProblem[] {
+  const problems: ServiceProblem[] = [];
   if (!template) return problems;
   for (const group of resourcesOf(template, 'AWS::ElastiCache::ReplicationGroup')) {
     const properties = group.properties;

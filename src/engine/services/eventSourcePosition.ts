@@ -8,12 +8,7 @@
 import type { ResourceEntry, TemplateModel } from '../cfn/template';
 import type { LocatedNode } from '../document/located';
 import { getPair, getValue } from '../document/located';
-import { literalString, referencedLogicalId, resourcesOf } from './resourceIndex';
-
-export interface PositionProblem {
-  readonly node: LocatedNode;
-  readonly message: string;
-}
+import { literalString, referencedLogicalId, resourcesOf, type ServiceProblem } from './resourceIndex';
 
 type SourceKind = 'stream' | 'queue';
 
@@ -45,8 +40,8 @@ function sourceOf(template: TemplateModel, node: LocatedNode | undefined): { rea
 }
 
 /** Event source mappings whose StartingPosition does not fit their source. */
-export function eventSourcePositionProblems(template: TemplateModel | undefined): PositionProblem[] {
-  const problems: PositionProblem[] = [];
+export function eventSourcePositionProblems(template: TemplateModel | undefined): ServiceProblem[] {
+  const problems: ServiceProblem[] = [];
   if (!template) return problems;
   for (const mapping of resourcesOf(template, 'AWS::Lambda::EventSourceMapping')) {
     const arn = getValue(mapping.properties, 'EventSourceArn');

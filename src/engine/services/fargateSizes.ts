@@ -9,12 +9,7 @@ import type { TemplateModel } from '../cfn/template';
 import type { LocatedNode } from '../document/located';
 import { getValue } from '../document/located';
 import { groupDigits } from '../util/compareText';
-import { resourcesOf } from './resourceIndex';
-
-export interface FargateProblem {
-  readonly node: LocatedNode;
-  readonly message: string;
-}
+import { resourcesOf, type ServiceProblem } from './resourceIndex';
 
 /** Memory (MiB) Fargate allows per CPU value (units): from `min` to `max` in steps of `step`, or just `only`. */
 export const FARGATE_MEMORY: ReadonlyMap<number, { readonly min: number; readonly max: number; readonly step: number; readonly only?: readonly number[] }> = new Map([
@@ -45,8 +40,8 @@ function onFargate(node: LocatedNode | undefined): boolean {
 }
 
 /** The Fargate sizes the template's task definitions get wrong, as far as literal values tell. */
-export function fargateSizeProblems(template: TemplateModel | undefined): FargateProblem[] {
-  const problems: FargateProblem[] = [];
+export function fargateSizeProblems(template: TemplateModel | undefined): ServiceProblem[] {
+  const problems: ServiceProblem[] = [];
   for (const task of resourcesOf(template, 'AWS::ECS::TaskDefinition')) {
     const properties = task.properties;
     if (!onFargate(getValue(properties, 'RequiresCompatibilities'))) continue;

@@ -8,15 +8,9 @@
 // (data/schemas/extensions/aws_lambda_function/environment_variable_keys.json: the same 18 names)
 // and E3697 (keys and string values summed).
 import type { TemplateModel } from '../cfn/template';
-import type { LocatedNode } from '../document/located';
 import { getValue } from '../document/located';
 import { groupDigits } from '../util/compareText';
-import { resourcesOf } from './resourceIndex';
-
-export interface EnvironmentProblem {
-  readonly node: LocatedNode;
-  readonly message: string;
-}
+import { resourcesOf, type ServiceProblem } from './resourceIndex';
 
 /** Names Lambda sets itself and refuses in a function's configuration. */
 export const RESERVED_ENVIRONMENT_NAMES: ReadonlySet<string> = new Set([
@@ -60,8 +54,8 @@ function utf8Length(text: string): number {
 }
 
 /** Reserved names and oversized environments of the template's functions (Lambda and SAM). */
-export function lambdaEnvironmentProblems(template: TemplateModel | undefined): EnvironmentProblem[] {
-  const problems: EnvironmentProblem[] = [];
+export function lambdaEnvironmentProblems(template: TemplateModel | undefined): ServiceProblem[] {
+  const problems: ServiceProblem[] = [];
   for (const fn of resourcesOf(template, 'AWS::Lambda::Function', 'AWS::Serverless::Function')) {
     const variables = getValue(getValue(fn.properties, 'Environment'), 'Variables');
     if (variables?.kind !== 'mapping') continue;

@@ -2,6 +2,7 @@
 // the template's resources by type, built once per template model and shared by every service
 // rule, so each rule visits only the resources of its own types instead of walking the template.
 import type { ResourceEntry, TemplateModel } from '../cfn/template';
+import type { Severity } from '../findings';
 import type { LocatedNode, ScalarNode } from '../document/located';
 import { getValue } from '../document/located';
 
@@ -90,4 +91,11 @@ export function neverCreated(template: TemplateModel, resource: ResourceEntry): 
   if (operands.kind !== 'sequence' || operands.items.length !== 2) return false;
   const [a, b] = operands.items;
   return a!.kind === 'scalar' && b!.kind === 'scalar' && a!.text !== b!.text;
+}
+
+/** What a service check finds: the node to report, the message, and its own severity when not the rule's. */
+export interface ServiceProblem {
+  readonly node: LocatedNode;
+  readonly message: string;
+  readonly severity?: Severity;
 }

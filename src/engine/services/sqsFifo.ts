@@ -11,12 +11,7 @@
 import type { ResourceEntry, TemplateModel } from '../cfn/template';
 import type { LocatedNode } from '../document/located';
 import { getPair, getValue } from '../document/located';
-import { literalInteger, literalString, referencedLogicalId, resourcesOf } from './resourceIndex';
-
-export interface FifoProblem {
-  readonly node: LocatedNode;
-  readonly message: string;
-}
+import { literalInteger, literalString, referencedLogicalId, resourcesOf, type ServiceProblem } from './resourceIndex';
 
 const FIFO_ONLY = ['ContentBasedDeduplication', 'DeduplicationScope', 'FifoThroughputLimit'];
 const MAX_FIFO_BATCH = 10;
@@ -41,8 +36,8 @@ function queueNamed(template: TemplateModel, node: LocatedNode | undefined): Res
 }
 
 /** What the template's queues, and the event source mappings reading them, get wrong about FIFO. */
-export function sqsFifoProblems(template: TemplateModel | undefined): FifoProblem[] {
-  const problems: FifoProblem[] = [];
+export function sqsFifoProblems(template: TemplateModel | undefined): ServiceProblem[] {
+  const problems: ServiceProblem[] = [];
   if (!template) return problems;
   for (const queue of resourcesOf(template, 'AWS::SQS::Queue')) {
     const fifo = isFifo(queue);

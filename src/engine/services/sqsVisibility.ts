@@ -11,12 +11,7 @@ import type { ResourceEntry, TemplateModel } from '../cfn/template';
 import type { LocatedNode } from '../document/located';
 import { getValue } from '../document/located';
 import { propertiesOf, samProperty } from '../sam/samProperties';
-import { literalInteger, literalString, referencedLogicalId, resourcesOf } from './resourceIndex';
-
-export interface VisibilityProblem {
-  readonly node: LocatedNode;
-  readonly message: string;
-}
+import { literalInteger, literalString, referencedLogicalId, resourcesOf, type ServiceProblem } from './resourceIndex';
 
 const DEFAULT_VISIBILITY_SECONDS = 30;
 const DEFAULT_TIMEOUT_SECONDS = 3;
@@ -47,7 +42,7 @@ function timeoutOf(template: TemplateModel, fn: ResourceEntry): Seconds | undefi
   return seconds(node, DEFAULT_TIMEOUT_SECONDS);
 }
 
-function check(template: TemplateModel, queue: ResourceEntry | undefined, fn: ResourceEntry | undefined, at: LocatedNode, problems: VisibilityProblem[]): void {
+function check(template: TemplateModel, queue: ResourceEntry | undefined, fn: ResourceEntry | undefined, at: LocatedNode, problems: ServiceProblem[]): void {
   if (!queue || !fn) return;
   const visibility = seconds(getValue(queue.properties, 'VisibilityTimeout'), DEFAULT_VISIBILITY_SECONDS);
   const timeout = timeoutOf(template, fn);
@@ -61,8 +56,8 @@ function check(template: TemplateModel, queue: ResourceEntry | undefined, fn: Re
 }
 
 /** Queues whose visibility timeout is shorter than the timeout of a function reading them. */
-export function sqsVisibilityProblems(template: TemplateModel | undefined): VisibilityProblem[] {
-  const problems: VisibilityProblem[] = [];
+export function sqsVisibilityProblems(template: TemplateModel | undefined): ServiceProblem[] {
+  const problems: ServiceProblem[] = [];
   if (!template) return problems;
   for (const mapping of resourcesOf(template, 'AWS::Lambda::EventSourceMapping')) {
     const source = getValue(mapping.properties, 'EventSourceArn');
