@@ -181,6 +181,21 @@ function checkFormat(what: string, value: unknown): void {
   }
 }
 
+/** A shard file's contents by name, loaded on the first question about it, its format checked, then kept. */
+function loadedOnce<T>(what: string, load: (shardName: string) => unknown): (shardName: string) => T {
+  const loaded = new Map<string, T>();
+  return (shardName) => {
+    let found = loaded.get(shardName);
+    if (found === undefined) {
+      const raw = load(shardName);
+      checkFormat(`${what} ${shardName}`, raw);
+      found = raw as T;
+      loaded.set(shardName, found);
+    }
+    return found;
+  };
+}
+
 /**
  * Creates a {@link Catalog} over a compiled catalogue.
  *
@@ -204,11 +219,11 @@ export function createCompiledCatalog(index: CatalogIndex, loadShard: (shardName
   const names: readonly string[] = Object.freeze([...shardOf.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   const regions: readonly string[] = Object.freeze([...index.regions]);
 
-  const shards = new Map<string, CatalogShard>();
   const resources = new Map<string, ResourceTypeInfo>();
   const propertyTypes = new Map<string, PropertyTypeInfo>();
+  const shard = loadedOnce<CatalogShard>('shard', loadShard);
+  const docsShard = loadDocs ? loadedOnce<DocsShard>('documentation', loadDocs) : undefined;
 
-  const docsShards = new Map<string, DocsShard>();
   const docs = new Map<string, TypeDocumentation | null>();
   const docsOf = (name: string): ShardDocs | undefined => {
     const shared = own(index.shared, name);
@@ -216,26 +231,8 @@ export function createCompiledCatalog(index: CatalogIndex, loadShard: (shardName
     // `AWS::S3::Bucket.VersioningConfiguration`: resource type names contain no dot.
     const dot = name.indexOf('.');
     const shardName = shardOf.get(dot > 0 ? name.slice(0, dot) : name);
-    if (shardName === undefined || !loadDocs) return undefined;
-    let loaded = docsShards.get(shardName);
-    if (!loaded) {
-      const raw = loadDocs(shardName);
-      checkFormat(`documentation ${shardName}`, raw);
-      loaded = raw as DocsShard;
-      docsShards.set(shardName, loaded);
-    }
-    return own(loaded.types, name);
-  };
-
-  const shard = (shardName: string): CatalogShard => {
-    let loaded = shards.get(shardName);
-    if (!loaded) {
-      const raw = loadShard(shardName);
-      checkFormat(`shard ${shardName}`, raw);
-      loaded = raw as CatalogShard;
-      shards.set(shardName, loaded);
-    }
-    return loaded;
+    if (shardName === undefined || !docsShard) return undefined;
+    return own(docsShard(shardName).types, name);
   };
 
   return {
