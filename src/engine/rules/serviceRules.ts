@@ -21,6 +21,8 @@ import { fargateSizeProblems } from '../services/fargateSizes';
 import { albSubnetProblems } from '../services/albSubnets';
 import { sqsFifoProblems } from '../services/sqsFifo';
 import { eventSourcePositionProblems } from '../services/eventSourcePosition';
+import { ecsServiceProblems } from '../services/ecsServices';
+import { cloudFrontOriginProblems } from '../services/cloudFrontOrigins';
 import { resourcesByType, resourcesOf, type ServiceProblem } from '../services/resourceIndex';
 import type { TemplateModel } from '../cfn/template';
 
@@ -210,6 +212,18 @@ export const eventSourcePositionRule = serviceRule(
   eventSourcePositionProblems,
 );
 
+export const ecsServiceRule = serviceRule(
+  'cfn-ecs-service',
+  'An ECS service on Fargate (or a CODE_DEPLOY/EXTERNAL controller) schedules REPLICA only; one running an awsvpc task definition needs a NetworkConfiguration; one on Fargate needs a Fargate-compatible awsvpc task definition; a task definition needs an essential container.',
+  ecsServiceProblems,
+);
+
+export const cloudFrontOriginRule = serviceRule(
+  'cfn-cloudfront-target-origin',
+  "Every TargetOriginId of a CloudFront distribution's default and ordered cache behaviors must be the Id of one of its Origins or OriginGroups.",
+  cloudFrontOriginProblems,
+);
+
 /** The service rules, in the order registry.ts lists them. */
 export const SERVICE_RULES: readonly Rule[] = [
   dynamoDbAttributesRule,
@@ -230,4 +244,6 @@ export const SERVICE_RULES: readonly Rule[] = [
   albSubnetsRule,
   sqsFifoRule,
   eventSourcePositionRule,
+  ecsServiceRule,
+  cloudFrontOriginRule,
 ];
