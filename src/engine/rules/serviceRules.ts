@@ -23,6 +23,7 @@ import { sqsFifoProblems } from '../services/sqsFifo';
 import { eventSourcePositionProblems } from '../services/eventSourcePosition';
 import { ecsServiceProblems } from '../services/ecsServices';
 import { cloudFrontOriginProblems } from '../services/cloudFrontOrigins';
+import { apiGatewayLinkProblems } from '../services/apiGatewayLinks';
 import { resourcesByType, resourcesOf, type ServiceProblem } from '../services/resourceIndex';
 import type { TemplateModel } from '../cfn/template';
 
@@ -224,6 +225,12 @@ export const cloudFrontOriginRule = serviceRule(
   cloudFrontOriginProblems,
 );
 
+export const apiGatewayLinksRule = serviceRule(
+  'cfn-apigateway-links',
+  "A REST API's stage must deploy a deployment of the same API, and a method must use an authorizer of the same API, of the kind its AuthorizationType says (CUSTOM: TOKEN or REQUEST; COGNITO_USER_POOLS).",
+  apiGatewayLinkProblems,
+);
+
 /** The service rules, in the order registry.ts lists them. */
 export const SERVICE_RULES: readonly Rule[] = [
   dynamoDbAttributesRule,
@@ -246,4 +253,5 @@ export const SERVICE_RULES: readonly Rule[] = [
   eventSourcePositionRule,
   ecsServiceRule,
   cloudFrontOriginRule,
+  apiGatewayLinksRule,
 ];
