@@ -24,6 +24,8 @@ import { eventSourcePositionProblems } from '../services/eventSourcePosition';
 import { ecsServiceProblems } from '../services/ecsServices';
 import { cloudFrontOriginProblems } from '../services/cloudFrontOrigins';
 import { apiGatewayLinkProblems } from '../services/apiGatewayLinks';
+import { route53RecordProblems } from '../services/route53Records';
+import { acmValidationProblems } from '../services/acmValidation';
 import { resourcesByType, resourcesOf, type ServiceProblem } from '../services/resourceIndex';
 import type { TemplateModel } from '../cfn/template';
 
@@ -231,6 +233,18 @@ export const apiGatewayLinksRule = serviceRule(
   apiGatewayLinkProblems,
 );
 
+export const route53RecordRule = serviceRule(
+  'cfn-route53-record',
+  "A Route 53 record set's HostedZoneName ends with a dot, its Name lies in that zone, and an alias record (AliasTarget) has no TTL or ResourceRecords.",
+  route53RecordProblems,
+);
+
+export const acmValidationDomainRule = serviceRule(
+  'cfn-acm-validation-domain',
+  "The ValidationDomain of an ACM certificate's DomainValidationOptions must be the DomainName or a superdomain of it.",
+  acmValidationProblems,
+);
+
 /** The service rules, in the order registry.ts lists them. */
 export const SERVICE_RULES: readonly Rule[] = [
   dynamoDbAttributesRule,
@@ -254,4 +268,6 @@ export const SERVICE_RULES: readonly Rule[] = [
   ecsServiceRule,
   cloudFrontOriginRule,
   apiGatewayLinksRule,
+  route53RecordRule,
+  acmValidationDomainRule,
 ];
