@@ -26,6 +26,7 @@ import { cloudFrontOriginProblems } from '../services/cloudFrontOrigins';
 import { apiGatewayLinkProblems } from '../services/apiGatewayLinks';
 import { route53RecordProblems } from '../services/route53Records';
 import { acmValidationProblems } from '../services/acmValidation';
+import { rdsSettingProblems } from '../services/rdsSettings';
 import { resourcesByType, resourcesOf, type ServiceProblem } from '../services/resourceIndex';
 import type { TemplateModel } from '../cfn/template';
 
@@ -245,6 +246,12 @@ export const acmValidationDomainRule = serviceRule(
   acmValidationProblems,
 );
 
+export const rdsSettingsRule = serviceRule(
+  'cfn-rds-settings',
+  'RDS DB instances and clusters: MonitoringInterval above 0 and MonitoringRoleArn go together, a KmsKeyId needs StorageEncrypted: true, and an instance of a cluster has the cluster\'s Engine.',
+  rdsSettingProblems,
+);
+
 /** The service rules, in the order registry.ts lists them. */
 export const SERVICE_RULES: readonly Rule[] = [
   dynamoDbAttributesRule,
@@ -270,4 +277,5 @@ export const SERVICE_RULES: readonly Rule[] = [
   apiGatewayLinksRule,
   route53RecordRule,
   acmValidationDomainRule,
+  rdsSettingsRule,
 ];
