@@ -493,12 +493,15 @@ function simpleConditionals(schema) {
   const branches = Array.isArray(schema.allOf) && Object.keys(schema).every((key) => ['allOf', 'type', '$schema', 'description', '$id'].includes(key)) ? schema.allOf : [schema];
   const out = [];
   for (const branch of branches) {
-    if (!branch || Object.keys(branch).some((key) => !['if', 'then', 'description'].includes(key))) return undefined;
+    if (!branch || Object.keys(branch).some((key) => !['if', 'then', 'description', 'additionalProperties'].includes(key))) return undefined;
+    if ('additionalProperties' in branch && branch.additionalProperties !== true) return undefined;
     const test = branch.if;
     const then = branch.then;
     if (!test || !then || Object.keys(test).some((key) => !['properties', 'required', 'type'].includes(key))) return undefined;
     const entries = Object.entries(test.properties ?? {});
-    if (entries.length !== 1 || !(test.required ?? []).includes(entries[0][0])) return undefined;
+    // The trigger must be present (listed in `required`, or else JSON Schema's `if` would also hold
+    // without it): a conditional applies only when the property is there with one of the values.
+    if (entries.length !== 1) return undefined;
     const [key, match] = entries[0];
     const values = 'const' in match ? [match.const] : match.enum;
     if (!Array.isArray(values) || Object.keys(match).some((k) => !['const', 'enum', 'type'].includes(k))) return undefined;

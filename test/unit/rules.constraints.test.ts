@@ -71,6 +71,7 @@ const table: Record<string, RuleCase[]> = {
     { name: 'egress with a VPC', doc: res('AWS::EC2::SecurityGroup', '      GroupDescription: d\n      VpcId: vpc-1\n      SecurityGroupEgress:\n        - IpProtocol: "-1"\n          CidrIp: 0.0.0.0/0\n') },
     { name: 'io2 needs Iops (conditional)', doc: ebs('            «VolumeType»: io2\n'), messages: ["'Iops' is required when VolumeType is 'io2'."] },
     { name: 'DynamoDB PROVISIONED needs ProvisionedThroughput', doc: res('AWS::DynamoDB::Table', '      «BillingMode»: PROVISIONED\n      KeySchema: [{AttributeName: id, KeyType: HASH}]\n      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n') },
+    { name: 'a CLOUDWATCH_METRIC health check needs its alarm (conditional without required)', doc: res('AWS::Route53::HealthCheck', '      HealthCheckConfig:\n        «Type»: CLOUDWATCH_METRIC\n        InsufficientDataHealthStatus: Unhealthy\n'), messages: ["'AlarmIdentifier' is required when Type is 'CLOUDWATCH_METRIC'."] },
     { name: 'PAY_PER_REQUEST does not', doc: res('AWS::DynamoDB::Table', '      BillingMode: PAY_PER_REQUEST\n      KeySchema: [{AttributeName: id, KeyType: HASH}]\n      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n') },
     { name: 'egress without VpcId', doc: res('AWS::EC2::SecurityGroup', '      GroupDescription: d\n      «SecurityGroupEgress»:\n        - IpProtocol: "-1"\n          CidrIp: 0.0.0.0/0\n'), messages: ["'SecurityGroupEgress' needs 'VpcId' as well"] },
   ],
