@@ -6,10 +6,10 @@
 //
 // Source: the AWS::ApiGateway::Stage (DeploymentId) and AWS::ApiGateway::Method (AuthorizerId,
 // AuthorizationType) references; cfn-lint 1.51.0's E3698, E3699 and E3708 check the same.
-import type { ResourceEntry, TemplateModel } from '../cfn/template';
+import type { TemplateModel } from '../cfn/template';
 import type { LocatedNode } from '../document/located';
 import { getValue } from '../document/located';
-import { literalString, referencedLogicalId, resourcesOf, type ServiceProblem } from './resourceIndex';
+import { literalString, referencedLogicalId, referencedResource, resourcesOf, type ServiceProblem } from './resourceIndex';
 
 /**
  * Which REST API a `RestApiId` value names: a RestApi of the template, or a literal id; undefined
@@ -18,16 +18,10 @@ import { literalString, referencedLogicalId, resourcesOf, type ServiceProblem } 
 function apiKey(template: TemplateModel, node: LocatedNode | undefined): string | undefined {
   const literal = literalString(node)?.text;
   if (literal !== undefined) return `id ${literal}`;
-  return referenced(template, node, 'AWS::ApiGateway::RestApi') ? `resource ${referencedLogicalId(node)!}` : undefined;
+  return referencedResource(template, node, 'AWS::ApiGateway::RestApi') ? `resource ${referencedLogicalId(node)!}` : undefined;
 }
 
 const apiLabel = (key: string): string => key.slice(key.indexOf(' ') + 1);
-
-function referenced(template: TemplateModel, node: LocatedNode | undefined, type: string): ResourceEntry | undefined {
-  const name = referencedLogicalId(node);
-  const resource = name === undefined ? undefined : template.resources.get(name);
-  return resource?.type === type ? resource : undefined;
-}
 
 /** What the authorizer types an AuthorizationType takes. */
 const AUTHORIZER_TYPES: ReadonlyMap<string, readonly string[]> = new Map([
@@ -41,7 +35,7 @@ export function apiGatewayLinkProblems(template: TemplateModel | undefined): Ser
   if (!template) return problems;
   for (const stage of resourcesOf(template, 'AWS::ApiGateway::Stage')) {
     const deploymentNode = getValue(stage.properties, 'DeploymentId');
-    const deployment = referenced(template, deploymentNode, 'AWS::ApiGateway::Deployment');
+    const deployment = referencedResource(template, deploymentNode, 'AWS::ApiGateway::Deployment');
     const own = apiKey(template, getValue(stage.properties, 'RestApiId'));
     const theirs = deployment ? apiKey(template, getValue(deployment.properties, 'RestApiId')) : undefined;
     if (own && theirs && own !== theirs) {
@@ -50,7 +44,7 @@ export function apiGatewayLinkProblems(template: TemplateModel | undefined): Ser
   }
   for (const method of resourcesOf(template, 'AWS::ApiGateway::Method')) {
     const authorizerNode = getValue(method.properties, 'AuthorizerId');
-    const authorizer = referenced(template, authorizerNode, 'AWS::ApiGateway::Authorizer');
+    const authorizer = referencedResource(template, authorizerNode, 'AWS::ApiGateway::Authorizer');
     if (!authorizer) continue;
     const own = apiKey(template, getValue(method.properties, 'RestApiId'));
     const theirs = apiKey(template, getValue(authorizer.properties, 'RestApiId'));

@@ -15,13 +15,9 @@
 import type { ResourceEntry, TemplateModel } from '../cfn/template';
 import type { LocatedNode } from '../document/located';
 import { getPair, getValue } from '../document/located';
-import { literalString, referencedLogicalId, resourcesOf, type ServiceProblem } from './resourceIndex';
+import { literalBoolean, literalString, referencedResource, resourcesOf, type ServiceProblem } from './resourceIndex';
 
-function taskDefinitionOf(template: TemplateModel, node: LocatedNode | undefined): ResourceEntry | undefined {
-  const name = referencedLogicalId(node);
-  const resource = name === undefined ? undefined : template.resources.get(name);
-  return resource?.type === 'AWS::ECS::TaskDefinition' ? resource : undefined;
-}
+const taskDefinitionOf = (template: TemplateModel, node: LocatedNode | undefined): ResourceEntry | undefined => referencedResource(template, node, 'AWS::ECS::TaskDefinition');
 
 /** A task definition's network mode: its literal value, `bridge` when left out, undefined when unknown. */
 function networkMode(task: ResourceEntry): string | undefined {
@@ -67,8 +63,7 @@ function essentialProblems(task: ResourceEntry, problems: ServiceProblem[]): voi
   const containers = getValue(task.properties, 'ContainerDefinitions');
   if (containers?.kind !== 'sequence' || containers.items.length === 0) return;
   const allOff = containers.items.every((container) => {
-    const essential = getValue(container, 'Essential');
-    return essential?.kind === 'scalar' && (essential.value === false || (typeof essential.value === 'string' && essential.value.toLowerCase() === 'false'));
+    return literalBoolean(getValue(container, 'Essential')) === false;
   });
   if (allOff) problems.push({ node: containers, message: `Every container of ${task.name} has Essential: false: ECS requires at least one essential container. Make the main container essential (or leave Essential out: true is the default).` });
 }

@@ -11,24 +11,17 @@
 import type { TemplateModel } from '../cfn/template';
 import type { LocatedNode } from '../document/located';
 import { getValue } from '../document/located';
-import { literalInteger, literalString, referencedLogicalId, resourcesOf, type ServiceProblem } from './resourceIndex';
+import { literalBoolean, literalInteger, literalString, referencedResource, resourcesOf, type ServiceProblem } from './resourceIndex';
 
 /** Properties that give a replication group its node groups (shards) and replicas another way. */
 const NODE_GROUP_PROPERTIES = ['NumNodeGroups', 'ReplicasPerNodeGroup', 'NodeGroupConfiguration'];
 
-/** A literal `false` as CloudFormation reads booleans (`false`, `"false"`, any case). */
-function literalFalse(node: LocatedNode | undefined): boolean {
-  if (node?.kind !== 'scalar') return false;
-  return node.value === false || (typeof node.value === 'string' && node.value.toLowerCase() === 'false');
-}
-
 /** Whether the parameter group a replication group names by `!Ref` turns cluster mode on, literally. */
 function clusterModeGroup(template: TemplateModel, reference: LocatedNode | undefined): string | undefined {
-  const name = referencedLogicalId(reference);
-  const group = name === undefined ? undefined : template.resources.get(name);
-  if (!group || group.type !== 'AWS::ElastiCache::ParameterGroup') return undefined;
+  const group = referencedResource(template, reference, 'AWS::ElastiCache::ParameterGroup');
+  if (!group) return undefined;
   const enabled = literalString(getValue(getValue(group.properties, 'Properties'), 'cluster-enabled'));
-  return enabled?.text.toLowerCase() === 'yes' ? name : undefined;
+  return enabled?.text.toLowerCase() === 'yes' ? group.name : undefined;
 }
 
 /** What every replication group in cluster mode gets wrong, as far as literal values tell. */
@@ -42,7 +35,7 @@ export function elastiCacheClusterProblems(template: TemplateModel | undefined):
     if (parameterGroup === undefined) continue;
     const why = `${group.name} is in cluster mode (its parameter group ${parameterGroup} sets cluster-enabled: yes)`;
     const failover = getValue(properties, 'AutomaticFailoverEnabled');
-    if (literalFalse(failover)) {
+    if (literalBoolean(failover) === false) {
       problems.push({ node: failover!, message: `${why}, and ElastiCache requires automatic failover in cluster mode: set AutomaticFailoverEnabled to true, or leave it out.` });
     }
     if (NODE_GROUP_PROPERTIES.some((key) => getValue(properties, key) !== undefined)) continue;

@@ -5,10 +5,10 @@
 // Kinesis, Amazon DynamoDB, and Amazon MSK stream sources"; not supported for Amazon SQS).
 // cfn-lint 1.51.0's E3633 and E3634 check literal ARNs; here a `!GetAtt` or `!Ref` to the source in
 // the template counts too.
-import type { ResourceEntry, TemplateModel } from '../cfn/template';
+import type { TemplateModel } from '../cfn/template';
 import type { LocatedNode } from '../document/located';
 import { getPair, getValue } from '../document/located';
-import { literalString, referencedLogicalId, resourcesOf, type ServiceProblem } from './resourceIndex';
+import { literalString, referencedResource, resourcesOf, type ServiceProblem } from './resourceIndex';
 
 type SourceKind = 'stream' | 'queue';
 
@@ -34,8 +34,7 @@ function sourceOf(template: TemplateModel, node: LocatedNode | undefined): { rea
     const service = /^arn:aws[a-z-]*:([a-z0-9-]+):/.exec(literal)?.[1];
     return service === undefined ? undefined : ARN_SERVICES.get(service);
   }
-  const name = referencedLogicalId(node);
-  const resource: ResourceEntry | undefined = name === undefined ? undefined : template.resources.get(name);
+  const resource = referencedResource(template, node, ...SOURCE_TYPES.keys());
   return resource?.type === undefined ? undefined : SOURCE_TYPES.get(resource.type);
 }
 

@@ -9,15 +9,7 @@
 // E3707 check the same. RDS Custom engines (custom-*) manage their own keys and are left out.
 import type { ResourceEntry, TemplateModel } from '../cfn/template';
 import { getPair, getValue } from '../document/located';
-import { literalInteger, literalString, referencedLogicalId, resourcesOf, type ServiceProblem } from './resourceIndex';
-
-function literalTrue(node: ReturnType<typeof getValue>): boolean | undefined {
-  if (node === undefined) return false;
-  if (node.kind !== 'scalar') return undefined;
-  if (node.value === true || (typeof node.value === 'string' && node.value.toLowerCase() === 'true')) return true;
-  if (node.value === false || (typeof node.value === 'string' && node.value.toLowerCase() === 'false')) return false;
-  return undefined;
-}
+import { literalBoolean, literalInteger, literalString, referencedResource, resourcesOf, type ServiceProblem } from './resourceIndex';
 
 function monitoring(resource: ResourceEntry, problems: ServiceProblem[]): void {
   const intervalNode = getValue(resource.properties, 'MonitoringInterval');
@@ -41,15 +33,15 @@ function encryption(resource: ResourceEntry, problems: ServiceProblem[]): void {
   if (INHERITS_ENCRYPTION.some((name) => getPair(resource.properties, name))) return;
   const engine = literalString(getValue(resource.properties, 'Engine'))?.text;
   if (engine === undefined || engine.startsWith('custom-')) return;
-  if (literalTrue(getValue(resource.properties, 'StorageEncrypted')) === false) {
+  const encrypted = getValue(resource.properties, 'StorageEncrypted');
+  if (encrypted === undefined || literalBoolean(encrypted) === false) {
     problems.push({ node: key.key, message: `${resource.name} has a KmsKeyId but StorageEncrypted is not true: RDS refuses a key for unencrypted storage. Set StorageEncrypted: true, or remove KmsKeyId.` });
   }
 }
 
 function clusterEngine(template: TemplateModel, instance: ResourceEntry, problems: ServiceProblem[]): void {
-  const name = referencedLogicalId(getValue(instance.properties, 'DBClusterIdentifier'));
-  const cluster = name === undefined ? undefined : template.resources.get(name);
-  if (cluster?.type !== 'AWS::RDS::DBCluster') return;
+  const cluster = referencedResource(template, getValue(instance.properties, 'DBClusterIdentifier'), 'AWS::RDS::DBCluster');
+  if (!cluster) return;
   const own = literalString(getValue(instance.properties, 'Engine'));
   const theirs = literalString(getValue(cluster.properties, 'Engine'))?.text;
   if (own && theirs !== undefined && own.text !== theirs) {

@@ -99,3 +99,19 @@ export interface ServiceProblem {
   readonly message: string;
   readonly severity?: Severity;
 }
+
+/** A boolean as CloudFormation reads a literal one (`true`, `"false"`, any case); undefined otherwise. */
+export function literalBoolean(node: LocatedNode | undefined): boolean | undefined {
+  if (node?.kind !== 'scalar') return undefined;
+  if (typeof node.value === 'boolean') return node.value;
+  if (typeof node.value !== 'string') return undefined;
+  const text = node.value.toLowerCase();
+  return text === 'true' ? true : text === 'false' ? false : undefined;
+}
+
+/** The resource of the template that a `Ref X` or `Fn::GetAtt [X, attr]` value names, when it is of one of `types`. */
+export function referencedResource(template: TemplateModel, node: LocatedNode | undefined, ...types: readonly string[]): ResourceEntry | undefined {
+  const name = referencedLogicalId(node);
+  const resource = name === undefined ? undefined : template.resources.get(name);
+  return resource?.type !== undefined && types.includes(resource.type) ? resource : undefined;
+}

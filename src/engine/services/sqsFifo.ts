@@ -11,7 +11,7 @@
 import type { ResourceEntry, TemplateModel } from '../cfn/template';
 import type { LocatedNode } from '../document/located';
 import { getPair, getValue } from '../document/located';
-import { literalInteger, literalString, referencedLogicalId, resourcesOf, type ServiceProblem } from './resourceIndex';
+import { literalBoolean, literalInteger, literalString, referencedResource, resourcesOf, type ServiceProblem } from './resourceIndex';
 
 const FIFO_ONLY = ['ContentBasedDeduplication', 'DeduplicationScope', 'FifoThroughputLimit'];
 const MAX_FIFO_BATCH = 10;
@@ -19,21 +19,13 @@ const MAX_FIFO_BATCH = 10;
 /** true / false when `FifoQueue` is a literal boolean (or absent: standard), undefined when unknown. */
 function isFifo(queue: ResourceEntry): boolean | undefined {
   const node = getValue(queue.properties, 'FifoQueue');
-  if (node === undefined) return false;
-  if (node.kind !== 'scalar') return undefined;
-  if (node.value === true || node.value === 'true') return true;
-  if (node.value === false || node.value === 'false') return false;
-  return undefined;
+  return node === undefined ? false : literalBoolean(node);
 }
 
 const kind = (fifo: boolean): string => (fifo ? 'a FIFO queue' : 'a standard queue');
 
 /** The queue of the template a `!GetAtt Queue.Arn` (or `!Ref`) names. */
-function queueNamed(template: TemplateModel, node: LocatedNode | undefined): ResourceEntry | undefined {
-  const name = referencedLogicalId(node);
-  const resource = name === undefined ? undefined : template.resources.get(name);
-  return resource?.type === 'AWS::SQS::Queue' ? resource : undefined;
-}
+const queueNamed = (template: TemplateModel, node: LocatedNode | undefined): ResourceEntry | undefined => referencedResource(template, node, 'AWS::SQS::Queue');
 
 /** What the template's queues, and the event source mappings reading them, get wrong about FIFO. */
 export function sqsFifoProblems(template: TemplateModel | undefined): ServiceProblem[] {

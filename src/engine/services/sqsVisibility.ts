@@ -11,11 +11,11 @@ import type { ResourceEntry, TemplateModel } from '../cfn/template';
 import type { LocatedNode } from '../document/located';
 import { getValue } from '../document/located';
 import { propertiesOf, samProperty } from '../sam/samProperties';
-import { literalInteger, literalString, referencedLogicalId, resourcesOf, type ServiceProblem } from './resourceIndex';
+import { literalInteger, literalString, referencedResource, resourcesOf, type ServiceProblem } from './resourceIndex';
 
 const DEFAULT_VISIBILITY_SECONDS = 30;
 const DEFAULT_TIMEOUT_SECONDS = 3;
-const FUNCTION_TYPES: ReadonlySet<string> = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
+const FUNCTION_TYPES = ['AWS::Lambda::Function', 'AWS::Serverless::Function'];
 
 /** A number of seconds as written, or the default when the property is absent; undefined when not literal. */
 interface Seconds {
@@ -29,13 +29,6 @@ function seconds(node: LocatedNode | undefined, fallback: number): Seconds | und
   return value === undefined ? undefined : { value, byDefault: false };
 }
 
-function resourceNamed(template: TemplateModel, reference: LocatedNode | undefined, types: ReadonlySet<string>): ResourceEntry | undefined {
-  const name = referencedLogicalId(reference);
-  const resource = name === undefined ? undefined : template.resources.get(name);
-  return resource?.type !== undefined && types.has(resource.type) ? resource : undefined;
-}
-
-const QUEUE_TYPES: ReadonlySet<string> = new Set(['AWS::SQS::Queue']);
 
 function timeoutOf(template: TemplateModel, fn: ResourceEntry): Seconds | undefined {
   const node = fn.type === 'AWS::Serverless::Function' ? samProperty(template, fn, 'Timeout')?.value : getValue(fn.properties, 'Timeout');
@@ -61,7 +54,7 @@ export function sqsVisibilityProblems(template: TemplateModel | undefined): Serv
   if (!template) return problems;
   for (const mapping of resourcesOf(template, 'AWS::Lambda::EventSourceMapping')) {
     const source = getValue(mapping.properties, 'EventSourceArn');
-    if (source) check(template, resourceNamed(template, source, QUEUE_TYPES), resourceNamed(template, getValue(mapping.properties, 'FunctionName'), FUNCTION_TYPES), source, problems);
+    if (source) check(template, referencedResource(template, source, 'AWS::SQS::Queue'), referencedResource(template, getValue(mapping.properties, 'FunctionName'), ...FUNCTION_TYPES), source, problems);
   }
   for (const fn of resourcesOf(template, 'AWS::Serverless::Function')) {
     const events = getValue(propertiesOf(fn), 'Events');
@@ -69,7 +62,7 @@ export function sqsVisibilityProblems(template: TemplateModel | undefined): Serv
     for (const event of events.pairs) {
       if (literalString(getValue(event.value, 'Type'))?.value !== 'SQS') continue;
       const queueNode = getValue(getValue(event.value, 'Properties'), 'Queue');
-      if (queueNode) check(template, resourceNamed(template, queueNode, QUEUE_TYPES), fn, queueNode, problems);
+      if (queueNode) check(template, referencedResource(template, queueNode, 'AWS::SQS::Queue'), fn, queueNode, problems);
     }
   }
   return problems;
